@@ -1,0 +1,3 @@
+from vaworkspace.cli import main
+
+raise SystemExit(main())
