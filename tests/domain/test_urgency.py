@@ -1,0 +1,200 @@
+"""The urgency model's promises, as properties over many generated tasks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vaworkspace.domain.models import Task
+from vaworkspace.domain.urgency import (
+    Coefficients,
+    UrgencyContext,
+    effective_status,
+    is_hidden,
+    rank,
+    terms,
+    urgency,
+)
+from vaworkspace.errors import InputError
+
+UTC = timezone.utc
+TZ = ZoneInfo("America/Montreal")
+NOW = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)  # Tuesday 14:00 in Montreal
+WEIGHTS = {"evelyne": 5, "dental": 4, "coach": 3, "bakery": 1}
+
+
+def ctx(open_uuids: frozenset[str] = frozenset({"blocker"})) -> UrgencyContext:
+    return UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, open_uuids)
+
+
+def task(**fields) -> Task:
+    base = dict(id=1, uuid="u1", title="Book hotel", created=NOW - timedelta(days=3), modified=NOW)
+    base.update(fields)
+    return Task(**base)
+
+
+priorities = st.sampled_from([None, "low", "medium", "high"])
+clients = st.sampled_from([None, "evelyne", "dental", "coach", "bakery", "unknown"])
+tags = st.lists(st.sampled_from(["next", "travel", "mail"]), max_size=3, unique=True)
+estimates = st.one_of(st.none(), st.integers(min_value=1, max_value=6000))
+ages = st.integers(min_value=0, max_value=2000)
+
+
+@st.composite
+def tasks(draw, due_offsets: st.SearchStrategy[int]) -> Task:
+    """A task whose due instant is NOW + offset seconds (or a date when drawn so)."""
+    offset = draw(due_offsets)
+    due: date | datetime = NOW + timedelta(seconds=offset)
+    if draw(st.booleans()):
+        due = due.astimezone(TZ).date()
+    return task(
+        id=draw(st.integers(1, 10_000)),
+        due=due,
+        priority=draw(priorities),
+        client=draw(clients),
+        tags=draw(tags),
+        estimate_minutes=draw(estimates),
+        created=NOW - timedelta(days=draw(ages)),
+        status=draw(st.sampled_from(["todo", "inbox", "waiting"])),
+        depends=draw(st.sampled_from([[], ["blocker"], ["done-one"]])),
+    )
+
+
+DAY = 86400
+overdue_offsets = st.integers(min_value=-400 * DAY, max_value=-2 * DAY)
+future_offsets = st.integers(min_value=60, max_value=400 * DAY)
+RANK = {None: 0, "low": 1, "medium": 2, "high": 3}
+
+
+@settings(max_examples=400)
+@given(
+    late=tasks(overdue_offsets),
+    early=st.one_of(
+        tasks(future_offsets),
+        st.builds(
+            lambda p, c, t, e: task(id=2, priority=p, client=c, tags=t, estimate_minutes=e),
+            priorities,
+            clients,
+            tags,
+            estimates,
+        ),
+    ),
+)
+def test_overdue_outranks_every_task_not_yet_due(late: Task, early: Task) -> None:
+    if RANK[early.priority] > RANK[late.priority]:
+        early = replace(early, priority=late.priority)
+    assert urgency(late, ctx()) > urgency(early, ctx())
+
+
+@settings(max_examples=300)
+@given(t=tasks(st.just(0)))
+def test_due_today_outranks_same_task_due_next_month(t: Task) -> None:
+    today = NOW.astimezone(TZ).date()
+    sooner = replace(t, due=today)
+    later = replace(t, due=today + timedelta(days=31))
+    assert urgency(sooner, ctx()) > urgency(later, ctx())
+
+
+@settings(max_examples=300)
+@given(t=tasks(st.integers(min_value=-30 * DAY, max_value=60 * DAY)))
+def test_waiting_task_hidden_then_ranks_as_if_it_never_waited(t: Task) -> None:
+    plain = replace(t, status="todo", wait=None)
+    snoozed = replace(t, status="waiting", wait=NOW + timedelta(days=2))
+    assert is_hidden(snoozed, NOW, TZ)
+    assert not is_hidden(plain, NOW, TZ)
+    later = NOW + timedelta(days=2, minutes=1)
+    later_ctx = UrgencyContext(later, TZ, Coefficients(), WEIGHTS, frozenset({"blocker"}))
+    assert not is_hidden(snoozed, later, TZ)
+    assert effective_status(snoozed, later, TZ) == "todo"
+    assert urgency(snoozed, later_ctx) == urgency(plain, later_ctx)
+
+
+def test_wait_date_is_the_start_of_the_local_day() -> None:
+    tomorrow = NOW.astimezone(TZ).date() + timedelta(days=1)
+    snoozed = task(status="waiting", wait=tomorrow)
+    midnight = datetime(2026, 12, 2, 5, 0, tzinfo=UTC)  # 00:00 in Montreal
+    assert is_hidden(snoozed, midnight - timedelta(seconds=1), TZ)
+    assert not is_hidden(snoozed, midnight, TZ)
+
+
+def test_due_ramp_matches_taskwarrior_shape() -> None:
+    def due_term(offset_days: float) -> float:
+        t = task(due=NOW + timedelta(days=offset_days))
+        return next(x.value for x in terms(t, ctx()) if x.name == "due")
+
+    assert due_term(30) == pytest.approx(12 * 0.2)
+    assert due_term(14) == pytest.approx(12 * 0.2)
+    assert due_term(0) == pytest.approx(12 * (14 * 0.8 / 21 + 0.2))
+    assert due_term(-7) == pytest.approx(12.0)
+    assert due_term(-70) == pytest.approx(12.0)
+
+
+def test_each_term_has_value_and_reason() -> None:
+    t = task(
+        due=NOW - timedelta(hours=5),
+        priority="high",
+        tags=["next"],
+        client="evelyne",
+        estimate_minutes=120,
+        depends=["blocker"],
+        status="waiting",
+    )
+    found = {x.name: x for x in terms(t, ctx())}
+    assert set(found) == {
+        "due",
+        "overdue",
+        "priority",
+        "next",
+        "client",
+        "estimate",
+        "waiting",
+        "blocked",
+        "age",
+    }
+    assert found["priority"].value == 6.0
+    assert found["next"].value == 15.0
+    assert found["client"].value == 2.0 and "evelyne" in found["client"].reason
+    assert found["blocked"].value == -5.0
+    assert found["waiting"].value == -3.0
+    assert "overdue by 5 hour" in found["due"].reason
+    assert urgency(t, ctx()) == pytest.approx(sum(x.value for x in found.values()))
+
+
+def test_finished_blocker_does_not_block() -> None:
+    t = task(depends=["done-one"])
+    assert "blocked" not in {x.name for x in terms(t, ctx())}
+
+
+def test_estimate_pressure_counts_working_hours_only() -> None:
+    friday_evening = datetime(2026, 12, 4, 23, 0, tzinfo=UTC)  # Fri 18:00 Montreal
+    monday_ten = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)  # Mon 10:00 Montreal
+    c = UrgencyContext(friday_evening, TZ, Coefficients(), WEIGHTS)
+    fits = task(due=monday_ten, estimate_minutes=20)
+    tight = task(due=monday_ten, estimate_minutes=180)
+    assert "estimate" not in {x.name for x in terms(fits, c)}
+    pressure = next(x for x in terms(tight, c) if x.name == "estimate")
+    assert pressure.value == pytest.approx(4.0)
+    assert "60m of working time left" in pressure.reason
+
+
+def test_rank_breaks_ties_by_deadline_then_id() -> None:
+    a = task(id=3, uuid="a", due=NOW + timedelta(days=40))
+    b = task(id=2, uuid="b", due=NOW + timedelta(days=50))  # same ramp floor
+    c = task(id=1, uuid="c", due=NOW + timedelta(days=40))
+    d = task(id=4, uuid="d", due=None, priority="low", created=NOW - timedelta(days=3))
+    ranked = [t.id for _, t in rank([a, b, c, d], ctx())]
+    assert ranked.index(1) < ranked.index(3) < ranked.index(2)
+    assert rank([a, b, c, d], ctx()) == rank([d, c, b, a], ctx())
+
+
+def test_coefficients_from_config() -> None:
+    assert Coefficients.from_config({"due": 10, "next_tag": 2.5}).due == 10.0
+    with pytest.raises(InputError, match="unknown urgency coefficient 'dew'"):
+        Coefficients.from_config({"dew": 1})
+    with pytest.raises(InputError, match="must be a number"):
+        Coefficients.from_config({"due": "high"})

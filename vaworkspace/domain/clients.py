@@ -1,0 +1,316 @@
+"""Client ids, lookups and the values a VA types about a client.
+
+Ids are typed after `@` dozens of times a day, so they are short ASCII slugs and
+lookups forgive case, accents and unambiguous prefixes. Every parser here raises
+`InputError` with an example of what would have worked.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+from vaworkspace.domain.models import Budget, Client
+from vaworkspace.errors import InputError, NotFoundError
+
+ID_MAX = 24
+"""Longest client id: long enough for a name, short enough to type after `@`."""
+
+_ID_RULE = (
+    f"a client id is 1-{ID_MAX} lowercase letters, digits, '-' or '_', starting with a letter"
+)
+_LETTERS = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+_ID_RE = re.compile(rf"[a-z][a-z0-9_-]{{0,{ID_MAX - 1}}}")
+_HOURS = r"(?:h|hr|hrs|hours?)"
+_MINUTES = r"(?:m|min|mins|minutes?)"
+_AMOUNT_RE = re.compile(
+    rf"(?P<h>[0-9]+(?:[.,][0-9]+)?){_HOURS}(?:(?P<hm>[0-9]{{1,2}}){_MINUTES}?)?"
+    rf"|(?P<m>[0-9]+){_MINUTES}|(?P<bare>[0-9]+(?:[.,][0-9]+)?)"
+)
+_PERIODS = {
+    **dict.fromkeys(("week", "weeks", "w", "wk", "wks", "weekly", "semaine", "sem"), "week"),
+    **dict.fromkeys(("month", "months", "mo", "mos", "mth", "m", "monthly", "mois"), "month"),
+}
+_PERIOD_MAX_HOURS = {"week": 7 * 24, "month": 31 * 24}
+_BUDGET_EXAMPLE = "write hours per week or month, like 10h/week, 7h30m/week or 40h/month"
+_ANSI = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+COLOR_NAMES = frozenset(
+    {
+        "red",
+        "green",
+        "blue",
+        "yellow",
+        "magenta",
+        "cyan",
+        "orange",
+        "purple",
+        "pink",
+        "teal",
+        "white",
+        "black",
+        "grey",
+        "gray",
+        "brown",
+        "gold",
+        "navy",
+        "olive",
+        "lime",
+        "maroon",
+        "silver",
+        "violet",
+        "indigo",
+        "coral",
+        "salmon",
+        "turquoise",
+        "crimson",
+        "lavender",
+        *(f"ansi_{c}" for c in _ANSI),
+        *(f"ansi_bright_{c}" for c in _ANSI),
+    }
+)
+"""Colour names a client may use; all are understood by Textual."""
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Évelyne" -> "evelyne"): how people type names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def _fit(slug: str, limit: int = ID_MAX) -> str:
+    """Cut a slug to `limit`, at a `-` when that keeps at least 3 characters."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug.rfind("-", 0, limit + 1)
+    return slug[:cut] if cut >= 3 else slug[:limit].rstrip("-")
+
+
+def slugify(name: str) -> str:
+    """A short id from a name: "Évelyne Couture" -> "evelyne-couture".
+
+    ASCII only and at most 24 characters, since it is typed after `@`. A name that
+    starts with a digit gets a `c-` prefix, because ids start with a letter.
+    """
+    words = _words(name)
+    if not words:
+        raise InputError(f"cannot make a client id from '{name}'; give one with --id ({_ID_RULE})")
+    slug = "-".join(words)
+    return _fit(slug if slug[0].isalpha() else "c-" + slug)
+
+
+def suggest_id(name: str, taken: set[str]) -> str:
+    """The id to propose for a new client: first name, else full slug, else slug-2…."""
+    taken = {fold(t) for t in taken}
+    first = _words(name)[:1]
+    if first and len(first[0]) >= 3 and first[0][0].isalpha():
+        candidate = _fit(first[0])
+        if candidate not in taken:
+            return candidate
+    slug = slugify(name)
+    if slug not in taken:
+        return slug
+    for n in itertools.count(2):
+        suffix = f"-{n}"
+        candidate = slug[: ID_MAX - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def validate_id(text: str) -> str:
+    """A typed id, lower-cased and without a leading `@`, or InputError with the rule."""
+    ident = str(text).strip().removeprefix("@").lower()
+    if _ID_RE.fullmatch(ident):
+        return ident
+    suggestion = _fit("-".join(_words(ident)))
+    hint = f"; try '{suggestion}'" if _ID_RE.fullmatch(suggestion) else ""
+    raise InputError(f"'{text}' is not a valid client id: {_ID_RULE}{hint}")
+
+
+def resolve_client(ref: str, clients: list[Client]) -> Client:
+    """The client meant by `@ref`, forgiving case, accents and unique prefixes.
+
+    Order: exact id (archived clients too), exact name, unique id prefix, unique
+    prefix of a word of the name. Archived clients answer only to their exact id,
+    so an old client never captures a prefix meant for a current one.
+    """
+    typed = ref.strip().removeprefix("@")
+    key = fold(typed)
+    if not key:
+        raise InputError("type a client id after @, like @acme")
+    for client in clients:
+        if fold(client.id) == key:
+            return client
+    active = [c for c in clients if not c.archived]
+    steps = (
+        lambda c: fold(c.name) == key or "-".join(_words(c.name)) == key,
+        lambda c: fold(c.id).startswith(key),
+        lambda c: any(w.startswith(key) for w in _words(c.name)),
+    )  # each step only when the previous one found nobody
+    for matches in steps:
+        found = [c for c in active if matches(c)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise _ambiguous(typed, found)
+    raise _not_found(typed, key, clients)
+
+
+def _prefixes(key: str, client: Client) -> bool:
+    return fold(client.id).startswith(key) or any(w.startswith(key) for w in _words(client.name))
+
+
+def _ambiguous(typed: str, found: list[Client]) -> InputError:
+    found = sorted(found, key=lambda c: c.id)
+    listed = ", ".join(f"{c.id} ({c.name})" for c in found[:6])
+    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
+    return InputError(f"'@{typed}' matches several clients: {listed}{more}; type more letters")
+
+
+def _not_found(typed: str, key: str, clients: list[Client]) -> NotFoundError:
+    """Say what the VA probably meant: a close id or name, an archived client, or the list."""
+    import difflib
+
+    active = sorted((c for c in clients if not c.archived), key=lambda c: c.id)
+    archived = [c.id for c in clients if c.archived and _prefixes(key, c)]
+    if archived:
+        ids = ", ".join(f"@{i}" for i in archived[:3])
+        return NotFoundError(
+            f"no active client '@{typed}'; archived: {ids} "
+            "(type the full id, or unarchive it with `va client edit`)"
+        )
+    choices: dict[str, str] = {}
+    for client in active:
+        for alias in (fold(client.id), fold(client.name), *_words(client.name)):
+            choices.setdefault(alias, client.id)
+    close = difflib.get_close_matches(key, list(choices), n=6, cutoff=0.6)
+    ids = list(dict.fromkeys(choices[c] for c in close))[:3]
+    if ids:
+        hint = "did you mean " + " or ".join(f"@{i}" for i in ids) + "?"
+    elif active:
+        more = ", …" if len(active) > 5 else ""
+        hint = "clients are " + ", ".join(f"@{c.id}" for c in active[:5]) + more
+    else:
+        hint = "there are no clients yet"
+    return NotFoundError(f"no client '@{typed}'; {hint} (add it with `va client add`)")
+
+
+def parse_budget(text: str) -> Budget | None:
+    """A retainer like "10h/week", "7h30m/week", "40h/mo"; "none" or "" removes it."""
+    compact = re.sub(r"\s+", "", str(text)).lower()
+    if compact in ("", "none", "-"):
+        return None
+    match = re.fullmatch(r"(.+?)(?:/|per|par)([a-z]+)", compact)
+    amount = _AMOUNT_RE.fullmatch(match.group(1)) if match else None
+    period = _PERIODS.get(match.group(2)) if match else None
+    if amount is None or period is None:
+        raise InputError(f"budget '{text}' is not understood; {_BUDGET_EXAMPLE} (or 'none')")
+    hours = amount.group("h") or amount.group("bare") or "0"
+    if int(amount.group("hm") or 0) >= 60:
+        raise InputError(
+            f"budget '{text}' has {amount.group('hm')} minutes; write 1h30m, not 0h90m"
+        )
+    minutes = round(float(hours.replace(",", ".")) * 60)
+    minutes += int(amount.group("hm") or amount.group("m") or 0)
+    if not 0 < minutes <= _PERIOD_MAX_HOURS[period] * 60:
+        raise InputError(
+            f"budget '{text}' must be more than 0 and fit in a {period}; "
+            f"{_BUDGET_EXAMPLE}, or 'none' to remove it"
+        )
+    return Budget(minutes=minutes, period=period)
+
+
+def format_budget(budget: Budget | None) -> str:
+    """The inverse of `parse_budget`: "10h/week", "7h30m/week"; "" when there is none."""
+    if budget is None:
+        return ""
+    hours, minutes = divmod(budget.minutes, 60)
+    if hours and minutes:
+        return f"{hours}h{minutes:02d}m/{budget.period}"
+    return f"{minutes}m/{budget.period}" if minutes else f"{hours}h/{budget.period}"
+
+
+def parse_rate(text: str) -> int:
+    """An hourly rate in cents: "45" -> 4500, "45.50" or "45,5" -> 4550."""
+    raw = str(text).strip()
+    match = re.fullmatch(r"([0-9]+)(?:[.,]([0-9]{1,2}))?", raw.replace(" ", ""))
+    if match:
+        return int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
+    if raw.startswith("-"):
+        why = "cannot be negative"
+    elif re.fullmatch(r"[0-9]+[.,][0-9]{3,}", raw):
+        why = "has more than 2 decimals"
+    else:
+        why = "is not an amount"
+    raise InputError(
+        f"rate '{raw}' {why}; write the hourly rate like 45 or 45.50, in the client's currency"
+    )
+
+
+def format_money(cents: int, currency: str) -> str:
+    """Cents as "45.00 CAD": plain and unambiguous in every locale."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{units}.{rest:02d} {currency}"
+
+
+def validate_weight(value: int | str) -> int:
+    """A client's importance, 1 (low) to 5 (high); 3 is neutral for urgency."""
+    text = str(value).strip()
+    if not isinstance(value, bool) and re.fullmatch(r"\+?[0-9]{1,2}", text) and 1 <= int(text) <= 5:
+        return int(text)
+    raise InputError(
+        f"weight '{value}' must be a whole number from 1 (low) to 5 (high); 3 is neutral"
+    )
+
+
+def validate_currency(text: str) -> str:
+    """An ISO 4217 code, upper-cased: "cad" -> "CAD"."""
+    code = str(text).strip()
+    if re.fullmatch(r"[A-Za-z]{3}", code):
+        return code.upper()
+    raise InputError(f"currency '{text}' must be a 3-letter ISO code like EUR, USD or CAD")
+
+
+def validate_color(text: str) -> str:
+    """A colour the TUI can draw: "#rgb", "#rrggbb", a common name or an `ansi_*` name."""
+    color = str(text).strip().lower()
+    if color in COLOR_NAMES or re.fullmatch(r"#(?:[0-9a-f]{3}|[0-9a-f]{6})", color):
+        return color
+    raise InputError(
+        f"colour '{text}' is not known; use #rgb, #rrggbb, a name like teal or "
+        "orange, or an ANSI name like ansi_bright_blue"
+    )
+
+
+def validate_timezone(name: str) -> str:
+    """An IANA zone name that loads; a typo gets the closest real name as a hint."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zone = str(name).strip()
+    try:
+        if zone and not zone.startswith(("/", ".")):
+            ZoneInfo(zone)
+            return zone
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    raise InputError(
+        f"unknown time zone '{name}'; {_zone_hint(zone)}use an IANA name like America/Montreal"
+    )
+
+
+def _zone_hint(zone: str) -> str:
+    """ "did you mean Europe/Paris? " for a typo; only computed on the error path."""
+    import difflib
+    from zoneinfo import available_timezones
+
+    names = {n.lower(): n for n in available_timezones()}
+    close = difflib.get_close_matches(zone.lower(), list(names), n=1, cutoff=0.8)
+    return f"did you mean {names[close[0]]}? " if close else ""

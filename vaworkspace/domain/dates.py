@@ -1,0 +1,399 @@
+"""Dates as a VA types them and reads them back: parsing, storing, humanizing.
+
+A due, wait or scheduled value is either a `date` (all day, in the user's zone) or
+an aware `datetime` in UTC (an instant). Storage uses `format_iso`/`parse_iso`;
+people use `parse_when` ("fri 17:00", "in 3 days", "dec 5") and `humanize_due`.
+
+Pure: the current moment is always passed in as `now` and the zone as a `tzinfo`,
+so every function is deterministic and testable across DST changes. Local wall
+times are turned into instants with `datetime.combine(..., tzinfo=tz)`: a time
+skipped by a spring-forward change lands one hour later, and a time repeated in
+autumn means its first occurrence (zoneinfo's `fold=0`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from vaworkspace.errors import InputError
+
+UTC = timezone.utc
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = {name: i for i, name in enumerate(_DAY_NAMES)}
+_WEEKDAYS.update({
+    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "thursday": 3, "thur": 3, "thurs": 3,
+    "friday": 4, "saturday": 5, "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3,
+    "vendredi": 4, "samedi": 5, "dimanche": 6,
+})  # fmt: skip
+_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
+_MONTHS.update({
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
+    "august": 8, "sept": 9, "september": 9, "october": 10, "november": 11, "december": 12,
+    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5,
+    "juin": 6, "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "decembre": 12, "décembre": 12,
+})  # fmt: skip
+_UNITS = {
+    **dict.fromkeys(("d", "day", "days", "jour", "jours"), "days"),
+    **dict.fromkeys(("w", "week", "weeks", "semaine", "semaines"), "weeks"),
+    **dict.fromkeys(("mo", "month", "months", "mois"), "months"),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "heure", "heures"), "hours"),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "minutes"),
+}
+
+# Patterns stay strings: `re` compiles and caches them on first use, keeping the
+# import cheap for commands that never parse a date.
+_ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_ISO_DATETIME = (
+    r"(?i)([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
+    r"(?::([0-9]{2})(?:\.([0-9]{1,6})[0-9]*)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+_CLOCK = r"([0-9]{1,2})(?::([0-9]{2}))?(am|pm)?"
+_FRENCH_TIME = r"([0-9]{1,2})h([0-9]{2})?"
+_AMOUNT = r"([0-9]{1,5})([a-z]+)"
+_DURATION_HOURS = (
+    r"([0-9]{1,4}(?:[.,][0-9]{1,4})?)(?:h|hr|hrs|hours?)(?:([0-9]{1,4})(?:m|min|mins)?)?"
+)
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DURATION_MINUTES = r"([0-9]{1,6})(?:m|min|mins|minutes?)?"
+MAX_DURATION = 7 * 24 * 60
+
+WHEN_EXAMPLES = (
+    "try today, tomorrow, fri, next monday, in 3 days, eow, eom, 2026-12-05, dec 5, "
+    "optionally with a time like 17:00 or 5pm"
+)
+
+
+def day_start(d: date, tz) -> datetime:
+    """The UTC instant of local midnight starting `d` (DST-safe, no 24 h arithmetic)."""
+    return datetime.combine(d, time(0), tz).astimezone(UTC)
+
+
+def day_end(d: date, tz) -> datetime:
+    """The UTC instant the next local day starts: a date is due until then (exclusive)."""
+    return day_start(d + timedelta(days=1), tz)
+
+
+def to_instant(value: date | datetime, tz, end: bool = False) -> datetime:
+    """Compare dates and instants: a date becomes the start (or end) of its local day."""
+    if isinstance(value, datetime):
+        return _as_utc(value)
+    return day_end(value, tz) if end else day_start(value, tz)
+
+
+def format_iso(value: date | datetime) -> str:
+    """Storage text: `2026-12-04` for a date, `2026-12-04T16:00:00Z` for an instant."""
+    if isinstance(value, datetime):
+        return _as_utc(value).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    return value.isoformat()
+
+
+def parse_iso(text: str) -> date | datetime:
+    """Read `format_iso` output back, plus offsets and naive (UTC) datetimes.
+
+    Own regex rather than `fromisoformat`, which refuses the `Z` on Python 3.10.
+    """
+    raw = str(text).strip()
+    try:
+        if match := re.fullmatch(_ISO_DATE, raw):
+            return date(*map(int, match.groups()))
+        if match := re.fullmatch(_ISO_DATETIME, raw):
+            return _iso_datetime(match)
+    except (ValueError, OverflowError):
+        pass
+    raise InputError(f"'{text}' is not an ISO date such as 2026-12-05 or 2026-12-05T16:00:00Z")
+
+
+def _iso_datetime(match: re.Match, tz=UTC) -> datetime:
+    """Build the instant a datetime match means; `tz` applies when there is no offset."""
+    year, month, day, hour, minute, second, frac, offset = match.groups()
+    micro = int((frac or "0").ljust(6, "0"))
+    if offset and offset.upper() != "Z":
+        delta = timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+        tz = timezone(-delta if offset[0] == "-" else delta)
+    elif offset:
+        tz = UTC
+    wall = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    return wall.replace(microsecond=micro, tzinfo=tz).astimezone(UTC)
+
+
+def _as_utc(value: datetime) -> datetime:
+    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def is_time_token(word: str) -> bool:
+    """Whether a word is a time of day (17:00, 9:30, 5pm, 17h30, noon); bare numbers are not."""
+    return _parse_time(word.lower()) is not None
+
+
+def _parse_time(word: str) -> time | None:
+    """The wall time a lowercase word names, or None."""
+    if word in ("noon", "midi"):
+        return time(12)
+    if word in ("midnight", "minuit"):
+        return time(0)
+    if (match := re.fullmatch(_CLOCK, word)) and (match[2] or match[3]):  # a bare 17 is no time
+        hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
+    elif match := re.fullmatch(_FRENCH_TIME, word):
+        hour, minute, half = int(match[1]), int(match[2] or 0), None
+    else:
+        return None
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def parse_when(text: str, now: datetime, tz) -> date | datetime:
+    """The date or instant a user's expression means, relative to `now` in zone `tz`.
+
+    Date-only expressions give a `date`; with a time of day (or `now`, `tonight`,
+    `in 2h`) they give a UTC instant of that local wall time. Raises `InputError`
+    quoting the text and listing examples.
+    """
+    try:
+        result = _parse_when(text, now, tz)
+    except (ValueError, OverflowError):
+        result = None
+    if result is None and "/" in str(text):
+        raise InputError(f"can't read the date '{text}': 12/05 is ambiguous, write dec 5 or 5 dec")
+    if result is None:
+        raise InputError(f"can't read the date '{text}': {WHEN_EXAMPLES}")
+    return result
+
+
+def _parse_when(text: str, now: datetime, tz) -> date | datetime | None:
+    raw = " ".join(str(text).split())
+    if match := re.fullmatch(_ISO_DATETIME, raw):
+        return _iso_datetime(match, tz)
+    words = _words(raw)
+    if not words:
+        return None
+    today = now.astimezone(tz).date()
+    day = _parse_day(words, today, now, tz)
+    if day is not None:
+        return day
+    if (at := _parse_time(words[-1])) is None:
+        return None
+    rest = words[:-2] if len(words) >= 2 and words[-2] in ("at", "à") else words[:-1]
+    if not rest:
+        moment = datetime.combine(today, at, tz)
+        if moment <= now:
+            moment = datetime.combine(today + timedelta(days=1), at, tz)
+        return moment.astimezone(UTC)
+    day = _parse_day(rest, today, now, tz)
+    if day is None or isinstance(day, datetime):
+        return None
+    return datetime.combine(day, at, tz).astimezone(UTC)
+
+
+def _words(raw: str) -> list[str]:
+    """Lowercase words; `-`, `_` and `,` separate words except inside an ISO date."""
+    words: list[str] = []
+    for word in raw.lower().replace("’", "'").split():
+        if re.fullmatch(_ISO_DATE, word):
+            words.append(word)
+        else:
+            words.extend(re.split(r"[-_,]+", word))
+    return [word for word in words if word]
+
+
+def _parse_day(words: list[str], today: date, now: datetime, tz) -> date | datetime | None:
+    """The day (or instant) a list of words without a trailing time names, or None."""
+    if len(words) == 2 and words[1] == "prochain":  # French: lundi prochain
+        words = ["next", words[0]]
+    if words[0] in ("next", "this") and len(words) == 2:
+        wanted = _WEEKDAYS.get(words[1])
+        if wanted is None:
+            return None
+        if words[0] == "this" and today.weekday() == wanted:
+            return today
+        return _next_weekday(today, wanted)
+    if words[0] in ("in", "dans") and len(words) in (2, 3):
+        return _relative(words[1:], today, now)
+    if len(words) == 1:
+        return _single(words[0], today, now, tz)
+    return _month_day(words, today)
+
+
+def _single(word: str, today: date, now: datetime, tz) -> date | datetime | None:
+    """A one-word expression: keywords, weekdays, ISO dates and `3d`/`2w` shorthand."""
+    named = {
+        "today": 0, "tod": 0, "eod": 0, "aujourd'hui": 0, "aujourdhui": 0,
+        "tomorrow": 1, "tmr": 1, "tmrw": 1, "demain": 1, "yesterday": -1, "hier": -1,
+    }  # fmt: skip
+    if word in named:
+        return today + timedelta(days=named[word])
+    if word in _WEEKDAYS:
+        return _next_weekday(today, _WEEKDAYS[word])
+    if word == "now":
+        return now.astimezone(UTC).replace(microsecond=0)
+    if word == "tonight":
+        return datetime.combine(today, time(20), tz).astimezone(UTC)
+    if word in ("eow", "sow", "eom", "som", "eoy"):
+        return _period_edge(word, today)
+    if match := re.fullmatch(_ISO_DATE, word):
+        return date(*map(int, match.groups()))
+    if (match := re.fullmatch(_AMOUNT, word)) and match[2] in ("d", "w"):
+        return _relative([match[1], match[2]], today, now)
+    return None
+
+
+def _period_edge(word: str, today: date) -> date:
+    """eow: Friday of this work week (next one at the weekend); eom/eoy: last day;
+    sow/som: the first day of the next week/month (a start in the past is no use)."""
+    if word == "eow":
+        return today if today.weekday() == 4 else _next_weekday(today, 4)
+    if word == "sow":
+        return _next_weekday(today, 0)
+    if word == "eoy":
+        return date(today.year, 12, 31)
+    first_next = add_months(today.replace(day=1), 1)
+    return first_next if word == "som" else first_next - timedelta(days=1)
+
+
+def _relative(words: list[str], today: date, now: datetime) -> date | datetime | None:
+    """`3 days`, `2 weeks`, `1 month`, `2 hours`, `30m`: after today (or now, for hours)."""
+    if len(words) == 1:
+        match = re.fullmatch(_AMOUNT, words[0])
+        if match is None:
+            return None
+        words = [match[1], match[2]]
+    count_word, unit_word = words
+    count = 1 if count_word in ("a", "an", "un", "une") else None
+    if count is None and re.fullmatch(r"[0-9]{1,5}", count_word):
+        count = int(count_word)
+    unit = _UNITS.get(unit_word)
+    if count is None or unit is None:
+        return None
+    if unit == "months":
+        return add_months(today, count)
+    if unit in ("days", "weeks"):
+        return today + timedelta(**{unit: count})
+    return (now.astimezone(UTC) + timedelta(**{unit: count})).replace(microsecond=0)
+
+
+def _month_day(words: list[str], today: date) -> date | None:
+    """`dec 5`, `5 dec`, `december 5th`, with an optional year; a passed day means next year."""
+    if len(words) not in (2, 3):
+        return None
+    if words[0] in _MONTHS:
+        month, day_word = _MONTHS[words[0]], words[1]
+    elif words[1] in _MONTHS:
+        month, day_word = _MONTHS[words[1]], words[0]
+    else:
+        return None
+    match = re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th|er)?", day_word)
+    if match is None:
+        return None
+    day = int(match[1])
+    if len(words) == 3:
+        return date(int(words[2]), month, day) if re.fullmatch(r"[0-9]{4}", words[2]) else None
+    for year in range(today.year, today.year + 9):  # Feb 29 waits for a leap year
+        if (month, day) != (2, 29) or _is_leap(year):
+            found = date(year, month, day)  # ValueError (Feb 30) → not a date
+            if found >= today:
+                return found
+    return None
+
+
+def _is_leap(year: int) -> bool:
+    """Gregorian leap year (the `calendar` module costs more to import than this)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _next_weekday(today: date, wanted: int) -> date:
+    """The next day with weekday `wanted` strictly after today (today Friday → next Friday)."""
+    return today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
+
+
+def add_months(d: date, months: int) -> date:
+    """Calendar month arithmetic clamped to the month's end (Jan 31 + 1 month = Feb 28/29)."""
+    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
+    last = 29 if month == 1 and _is_leap(year) else _DAYS_IN_MONTH[month]
+    return date(year, month + 1, min(d.day, last))
+
+
+def parse_duration(text: str) -> int:
+    """Minutes from `30m`, `1h`, `1h30m`, `1h30`, `1.5h` or a bare `45` (minutes).
+
+    Days are refused on purpose: an estimate of days is a project, not a task.
+    """
+    raw = str(text).strip().lower().replace(" ", "")
+    minutes = None
+    if match := re.fullmatch(_DURATION_HOURS, raw):
+        hours, extra = match[1].replace(",", "."), match[2]
+        if extra is None or ("." not in hours and int(extra) < 60):
+            minutes = round(float(hours) * 60) + int(extra or 0)
+    elif match := re.fullmatch(_DURATION_MINUTES, raw):
+        minutes = int(match[1])
+    if minutes is None:
+        raise InputError(f"can't read the duration '{text}': try 30m, 45, 1h, 1h30m or 1.5h")
+    if minutes <= 0:
+        raise InputError(f"the duration '{text}' must be at least one minute")
+    if minutes > MAX_DURATION:
+        raise InputError(f"the duration '{text}' is more than 7 days; split the task")
+    return minutes
+
+
+def format_duration(minutes: int) -> str:
+    """Short duration text that `parse_duration` reads back: 45m, 1h, 1h30m."""
+    hours, rest = divmod(int(minutes), 60)
+    return f"{rest}m" if not hours else f"{hours}h{rest}m" if rest else f"{hours}h"
+
+
+def format_local(value: date | datetime, tz) -> str:
+    """Unambiguous local text: `2026-12-04` or `2026-12-04 17:00` in the user's zone."""
+    if isinstance(value, datetime):
+        local = _as_utc(value).astimezone(tz).replace(tzinfo=None)
+        return local.isoformat(sep=" ", timespec="minutes")
+    return value.isoformat()
+
+
+def humanize_due(value: date | datetime, now: datetime, tz) -> str:
+    """A few characters for the inbox column: `in 25m`, `fri 17:00`, `dec 5`, `3d overdue`."""
+    today = now.astimezone(tz).date()
+    if not isinstance(value, datetime):
+        if value < today:
+            return f"{(today - value).days}d overdue"
+        return _day_label(value, today)
+    instant = _as_utc(value)
+    seconds = (instant - now).total_seconds()
+    if seconds < 0:
+        return f"{_span(-seconds)} overdue"
+    if seconds < 60:
+        return "now"
+    if seconds < 3 * 3600:
+        return f"in {_span(seconds)}"
+    local = instant.astimezone(tz)
+    label = _day_label(local.date(), today)
+    return label if label[0].isdigit() else f"{label} {local:%H:%M}"
+
+
+def _span(seconds: float) -> str:
+    """Whole minutes, hours or days (rounded down, at least one minute)."""
+    minutes = max(1, int(seconds // 60))
+    if minutes < 60:
+        return f"{minutes}m"
+    if minutes < 24 * 60:
+        return f"{minutes // 60}h"
+    return f"{minutes // (24 * 60)}d"
+
+
+def _day_label(day: date, today: date) -> str:
+    """today, tomorrow, a weekday within 6 days, `dec 5` this year, else the ISO date."""
+    ahead = (day - today).days
+    if ahead in (0, 1):
+        return ("today", "tomorrow")[ahead]
+    if 1 < ahead <= 6:
+        return _DAY_NAMES[day.weekday()]
+    if day.year == today.year:
+        return f"{_MONTH_NAMES[day.month - 1]} {day.day}"
+    return day.isoformat()

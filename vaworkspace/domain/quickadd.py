@@ -1,0 +1,308 @@
+"""Quick add: one line of text becomes the fields of a task (or of an edit).
+
+A VA captures work while on a call, so the grammar is forgiving and never loses a
+word: whatever is not understood as one of the tokens below stays in the title.
+
+    Send Q4 invoice @evelyne #billing !h due:fri 17:00 ~30m every month
+
+- `@client` sets the client (the ref as typed; `@none` clears it). An `@` inside a
+  word (`bob@example.com`) is part of the title.
+- `#tag` adds a tag, `-#tag` removes one (for edits); a lone `#` is a title word.
+- `!high` `!h` `!1`, `!medium` `!m` `!2`, `!low` `!l` `!3`; `!none` `!0` clears.
+- `due:`, `wait:`, `sched:` (or `scheduled:`) take a date expression (see
+  `dates.parse_when`): quoted (`due:"next monday"`), joined (`due:next-monday`),
+  or running over the next words (`due:fri 17:00`), the longest reading wins.
+  `due:none` clears the field.
+- `~30m`, `~1h30m` set the estimate; `~none` clears it.
+- `every monday`, `every 2 weeks` repeat from the due date, `every! ...` from the
+  completion date; `every:none` stops repeating. When the words after `every`
+  are no rule ("Check every invoice"), `every` is a title word.
+- A word starting with a backslash is a literal title word, backslash removed:
+  `\\#1`, `\\@home`, `\\!h`, `\\every`.
+
+Trailing punctuation after `@client` and `#tag` (`@bob,`) is not part of the ref.
+A single-valued field given twice is an error rather than a silent choice. Only
+`InputError` escapes, with a message that quotes the offending words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from vaworkspace.domain.dates import (
+    WHEN_EXAMPLES,
+    format_duration,
+    format_local,
+    humanize_due,
+    parse_duration,
+    parse_when,
+)
+from vaworkspace.errors import InputError
+
+_PRIORITIES = {
+    "high": "high", "h": "high", "1": "high",
+    "medium": "medium", "m": "medium", "2": "medium",
+    "low": "low", "l": "low", "3": "low",
+    "none": None, "0": None,
+}  # fmt: skip
+_DATE_FIELDS = {"due": "due", "wait": "wait", "sched": "scheduled", "scheduled": "scheduled"}
+_QUOTABLE = (*_DATE_FIELDS, "every")
+_MAX_EXPR_WORDS = 5  # the value after `due:` plus up to 4 following words
+_TRAILING = ",.;:!?)"
+
+
+@dataclass(slots=True)
+class QuickAdd:
+    """What a quick-add line says; `given` names the task fields it set or cleared."""
+
+    title: str = ""
+    client: str | None = None
+    tags: list[str] = field(default_factory=list)
+    remove_tags: list[str] = field(default_factory=list)
+    priority: str | None = None
+    due: date | datetime | None = None
+    wait: date | datetime | None = None
+    scheduled: date | datetime | None = None
+    estimate_minutes: int | None = None
+    recurrence: str | None = None
+    recur_from_completion: bool = False
+    given: set[str] = field(default_factory=set)
+    parsed: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _Word:
+    """A token: its text as typed and, for `due:"..."`, the unquoted value.
+
+    A plain slotted class: a second dataclass would cost import time on `va add`.
+    """
+
+    __slots__ = ("quoted", "text")
+
+    def __init__(self, text: str, quoted: str | None = None) -> None:
+        self.text = text
+        self.quoted = quoted
+
+
+def parse_quick_add(text: str, now: datetime, tz) -> QuickAdd:
+    """Read a quick-add line relative to `now` in zone `tz`; see the module docstring."""
+    words = _split(str(text))
+    qa = QuickAdd()
+    title: list[str] = []
+    i = 0
+    while i < len(words):
+        i = _take(words, i, qa, title, now, tz)
+    qa.title = " ".join(title)
+    if title:
+        qa.given.add("title")
+    return qa
+
+
+def _split(text: str) -> list[_Word]:
+    """Whitespace-separated words; `field:"a b"` (or `'a b'`) is one word."""
+    raw = text.split()
+    words: list[_Word] = []
+    i = 0
+    while i < len(raw):
+        word = raw[i]
+        prefix, sep, value = word.partition(":")
+        if sep and prefix.lower() in _QUOTABLE and value[:1] in ("'", '"'):
+            quote, parts = value[0], [value[1:]]
+            while not (parts[-1].endswith(quote) and (len(parts) > 1 or len(parts[0]) > 0)):
+                i += 1
+                if i == len(raw):
+                    opened = " ".join(raw[i - len(parts) :])
+                    raise InputError(f"missing closing {quote} in '{opened}'")
+                parts.append(raw[i])
+            inner = " ".join(parts)[:-1]
+            words.append(_Word(f"{prefix}:{value[0]}{inner}{quote}", inner))
+        else:
+            words.append(_Word(word))
+        i += 1
+    return words
+
+
+def _is_special(word: _Word) -> bool:
+    """Whether a word is a token (stops a date expression running over the next words)."""
+    text = word.text
+    lower = text.lower()
+    if word.quoted is not None or lower in ("every", "every!"):
+        return True
+    if text.startswith("\\") and len(text) > 1:
+        return True
+    if text[:1] in ("@", "~") and text[1:].rstrip(_TRAILING):
+        return True
+    if text[:1] == "#" and text[1:2] != "#" and text[1:].rstrip(_TRAILING):
+        return True
+    if lower.startswith("-#") and text[2:3] != "#" and text[2:].rstrip(_TRAILING):
+        return True
+    if lower.startswith("!") and lower[1:] in _PRIORITIES:
+        return True
+    prefix, sep, _ = lower.partition(":")
+    return bool(sep) and prefix in _QUOTABLE
+
+
+def _take(words: list[_Word], i: int, qa: QuickAdd, title: list[str], now, tz) -> int:
+    """Consume the token at `i` into `qa` (or `title`); return the next index."""
+    word = words[i]
+    text, lower = word.text, word.text.lower()
+    if not _is_special(word):
+        title.append(text)
+    elif text.startswith("\\"):
+        title.append(text[1:])
+    elif text.startswith("@"):
+        ref = text[1:].rstrip(_TRAILING)
+        _set(qa, "client", None if ref.lower() == "none" else ref, text)
+    elif text.startswith("#"):
+        _add_tag(qa, qa.tags, text[1:], text)
+    elif lower.startswith("-#"):
+        _add_tag(qa, qa.remove_tags, text[2:], text)
+    elif text.startswith("!"):
+        _set(qa, "priority", _PRIORITIES[lower[1:]], text)
+    elif text.startswith("~"):
+        value = text[1:].rstrip(_TRAILING)
+        minutes = None if value.lower() == "none" else _estimate(value, text)
+        _set(qa, "estimate_minutes", minutes, text)
+    elif lower in ("every", "every!"):
+        return _take_every(words, i, qa, title)
+    elif lower.startswith("every:"):
+        _every_field(word, qa)
+    else:
+        return _take_date(words, i, qa, now, tz)
+    return i + 1
+
+
+def _set(qa: QuickAdd, name: str, value, source: str) -> None:
+    """Set a single-valued field once; a second value is a contradiction to point out."""
+    if name in qa.given:
+        first = next(src for field_name, src in qa.parsed if field_name == name)
+        label = name.replace("_minutes", "")
+        raise InputError(
+            f"{label} given twice ('{first}' and '{source}'); "
+            f"keep one, or escape a literal word with a backslash: \\{source}"
+        )
+    setattr(qa, name, value)
+    qa.given.add(name)
+    qa.parsed.append((name, source))
+
+
+def _add_tag(qa: QuickAdd, into: list[str], raw: str, source: str) -> None:
+    tag = raw.rstrip(_TRAILING)
+    if tag not in into:
+        into.append(tag)
+    qa.given.add("tags")
+    qa.parsed.append(("tags", source))
+
+
+def _estimate(value: str, source: str) -> int:
+    """Minutes of an `~estimate`, with the token quoted in the error."""
+    try:
+        return parse_duration(value)
+    except InputError as error:
+        raise InputError(f"estimate {source}: {error}") from None
+
+
+def _take_date(words: list[_Word], i: int, qa: QuickAdd, now, tz) -> int:
+    """`due:EXPR`: the longest run of words (up to 5) that reads as a date wins."""
+    word = words[i]
+    prefix, _, value = word.text.partition(":")
+    name = _DATE_FIELDS[prefix.lower()]
+    if word.quoted is not None:
+        value = word.quoted
+    if value.lower() == "none" and word.quoted is None:
+        _set(qa, name, None, value)
+        return i + 1
+    if not value.strip():
+        raise InputError(f'{prefix}: needs a date, e.g. {prefix}:fri or {prefix}:"next monday"')
+    run = [value]
+    if word.quoted is None:
+        for follower in words[i + 1 : i + _MAX_EXPR_WORDS]:
+            if _is_special(follower):
+                break
+            run.append(follower.text)
+    for size in range(len(run), 0, -1):
+        expr = " ".join(run[:size])
+        try:
+            when = parse_when(expr, now, tz)
+        except InputError:
+            continue
+        _set(qa, name, when, expr)
+        return i + size
+    raise InputError(f"can't read the date in '{word.text}': {WHEN_EXAMPLES}")
+
+
+def _take_every(words: list[_Word], i: int, qa: QuickAdd, title: list[str]) -> int:
+    """`every EXPR`: a recurrence when the next words make a rule, else a title word."""
+    from vaworkspace.domain.recurrence import parse_every
+
+    run: list[str] = []
+    for follower in words[i + 1 :]:
+        if _is_special(follower):
+            break
+        run.append(follower.text.lower())
+    found = parse_every(run) if run else None
+    if found is None or not 1 <= found[1] <= len(run):
+        title.append(words[i].text)
+        return i + 1
+    rule, used = found
+    source = " ".join(w.text for w in words[i : i + 1 + used])
+    _set(qa, "recurrence", rule, source)
+    qa.recur_from_completion = words[i].text.endswith("!")
+    return i + 1 + used
+
+
+def _every_field(word: _Word, qa: QuickAdd) -> None:
+    """`every:none` stops a series; `every:"2 weeks"` is the quoted form of `every`."""
+    from vaworkspace.domain.recurrence import parse_every
+
+    value = word.quoted if word.quoted is not None else word.text.partition(":")[2]
+    if value.lower() == "none" and word.quoted is None:
+        _set(qa, "recurrence", None, word.text)
+        qa.recur_from_completion = False
+        return
+    run = value.lower().split()
+    found = parse_every(run) if run else None
+    if found is None or found[1] != len(run):
+        raise InputError(f"can't read the repetition in '{word.text}': try every:\"2 weeks\"")
+    _set(qa, "recurrence", found[0], word.text)
+
+
+def describe(qa: QuickAdd, tz, now: datetime) -> list[str]:
+    """Human lines for the echo after `va add`, so the VA sees what was understood."""
+    lines: list[str] = []
+    if "client" in qa.given:
+        lines.append(f"client: @{qa.client}" if qa.client else "client: none")
+    if qa.tags:
+        lines.append("tags: " + " ".join(f"#{tag}" for tag in qa.tags))
+    if qa.remove_tags:
+        lines.append("untag: " + " ".join(f"#{tag}" for tag in qa.remove_tags))
+    if "priority" in qa.given:
+        lines.append(f"priority: {qa.priority or 'none'}")
+    for name in ("due", "wait", "scheduled"):
+        if name in qa.given:
+            lines.append(f"{name}: {_describe_when(name, getattr(qa, name), tz, now)}")
+    if "estimate_minutes" in qa.given:
+        minutes = qa.estimate_minutes
+        lines.append(f"estimate: {format_duration(minutes) if minutes else 'none'}")
+    if "recurrence" in qa.given:
+        lines.append(_describe_recurrence(qa))
+    return lines
+
+
+def _describe_when(name: str, value: date | datetime | None, tz, now: datetime) -> str:
+    """`fri 17:00 (2026-12-04 17:00)`; a past wait date reads `2d ago`, not overdue."""
+    if value is None:
+        return "none"
+    human = humanize_due(value, now, tz)
+    if name != "due" and human.endswith(" overdue"):
+        human = human.removesuffix(" overdue") + " ago"
+    return f"{human} ({format_local(value, tz)})"
+
+
+def _describe_recurrence(qa: QuickAdd) -> str:
+    if qa.recurrence is None:
+        return "repeats: no longer"
+    from vaworkspace.domain.recurrence import describe_rrule
+
+    origin = " (from completion)" if qa.recur_from_completion else ""
+    return f"{describe_rrule(qa.recurrence)}{origin}"

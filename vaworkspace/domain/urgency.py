@@ -1,0 +1,194 @@
+"""Client-aware urgency: which task should the VA do next, and why.
+
+In the spirit of Taskwarrior's urgency (a sum of weighted terms, each explainable)
+with terms no task manager has: the client's importance, and whether the estimate
+still fits in the working time left before the deadline.
+
+Guarantees with the default coefficients (tested as properties):
+- an overdue task ranks above every task that is not yet due, whatever their
+  priority, client, age, estimate or tags: `overdue` outweighs all the other
+  terms a not-yet-due task can collect together;
+- the same task ranks higher the sooner it is due;
+- a waiting task is hidden until its wait date, then has no waiting term at all,
+  so it ranks exactly as if it had never waited.
+Ties are broken by the earlier deadline (no deadline last), then the smaller id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from vaworkspace.domain.dates import to_instant
+from vaworkspace.domain.models import Task
+from vaworkspace.domain.worktime import WorkHours, working_minutes
+from vaworkspace.errors import InputError
+
+DAY = 86400.0
+
+
+@dataclass(frozen=True, slots=True)
+class Coefficients:
+    """The weight of each urgency term; `[urgency]` in the config file overrides them."""
+
+    due: float = 12.0
+    overdue: float = 50.0
+    priority_high: float = 6.0
+    priority_medium: float = 3.9
+    priority_low: float = 1.8
+    age: float = 2.0
+    next_tag: float = 15.0
+    waiting: float = -3.0
+    blocked: float = -5.0
+    client_weight: float = 1.0
+    estimate: float = 4.0
+
+    @classmethod
+    def from_config(cls, table: dict) -> Coefficients:
+        """Build from a config table, refusing unknown names and non-numbers."""
+        known = {f.name for f in fields(cls)}
+        values = {}
+        for key, value in table.items():
+            if key not in known:
+                raise InputError(
+                    f"unknown urgency coefficient '{key}' in the config; "
+                    f"known: {', '.join(sorted(known))}"
+                )
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise InputError(f"urgency coefficient '{key}' must be a number, not {value!r}")
+            values[key] = float(value)
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One line of `va why`: a named contribution and the reason it applies."""
+
+    name: str
+    value: float
+    reason: str
+
+
+@dataclass(slots=True)
+class UrgencyContext:
+    """What scoring needs besides the task: the moment, the zone and the workspace."""
+
+    now: datetime
+    tz: object
+    coefficients: Coefficients
+    client_weights: dict[str, int]
+    open_uuids: frozenset[str] = frozenset()
+    work: WorkHours = WorkHours()
+
+
+def due_instant(task: Task, tz) -> datetime | None:
+    """The moment the task is late: a due date means by the end of that local day."""
+    return None if task.due is None else to_instant(task.due, tz, end=True)
+
+
+def is_hidden(task: Task, now: datetime, tz) -> bool:
+    """A waiting task with a wait date in the future stays out of the inbox."""
+    return (
+        task.status == "waiting"
+        and task.wait is not None
+        and to_instant(task.wait, tz, end=False) > now
+    )
+
+
+def effective_status(task: Task, now: datetime, tz) -> str:
+    """`waiting` turns back into `todo` once its wait date has come."""
+    if task.status == "waiting" and task.wait is not None and not is_hidden(task, now, tz):
+        return "todo"
+    return task.status
+
+
+def _due_ramp(seconds_overdue: float) -> float:
+    """Taskwarrior's ramp: 0.2 beyond 14 days out, rising linearly to 1.0 at 7 days late."""
+    days = seconds_overdue / DAY
+    if days >= 7.0:
+        return 1.0
+    if days >= -14.0:
+        return (days + 14.0) * 0.8 / 21.0 + 0.2
+    return 0.2
+
+
+def terms(task: Task, ctx: UrgencyContext) -> list[Term]:
+    """Every non-zero term for the task, in a fixed order, with its reason."""
+    c = ctx.coefficients
+    out: list[Term] = []
+    due = due_instant(task, ctx.tz)
+    if due is not None:
+        late = (ctx.now - due).total_seconds()
+        out.append(Term("due", c.due * _due_ramp(late), _due_reason(late)))
+        if late > 0:
+            out.append(Term("overdue", c.overdue, "the deadline has passed"))
+    if task.priority is not None:
+        value = {"high": c.priority_high, "medium": c.priority_medium, "low": c.priority_low}
+        out.append(Term("priority", value[task.priority], f"priority {task.priority}"))
+    if "next" in task.tags:
+        out.append(Term("next", c.next_tag, "tagged next"))
+    weight = ctx.client_weights.get(task.client, 3) if task.client else 3
+    if weight != 3:
+        out.append(
+            Term("client", c.client_weight * (weight - 3), f"@{task.client} weighs {weight}/5")
+        )
+    if task.estimate_minutes and due is not None:
+        pressure, left = _estimate_pressure(task.estimate_minutes, due, ctx)
+        if pressure > 0:
+            reason = f"~{task.estimate_minutes}m of work, {left}m of working time left before due"
+            out.append(Term("estimate", c.estimate * pressure, reason))
+    if task.status == "waiting" and task.wait is None:
+        out.append(Term("waiting", c.waiting, "waiting on someone, no date to follow up"))
+    blockers = [uuid for uuid in task.depends if uuid in ctx.open_uuids]
+    if blockers:
+        out.append(Term("blocked", c.blocked, f"waits for {len(blockers)} open task(s)"))
+    age_days = max(0.0, (ctx.now - task.created).total_seconds() / DAY)
+    if age_days > 0:
+        out.append(
+            Term("age", c.age * min(age_days / 365.0, 1.0), f"created {age_days:.0f} days ago")
+        )
+    return out
+
+
+def urgency(task: Task, ctx: UrgencyContext) -> float:
+    """The task's score: the sum of its terms, rounded so ties are stable."""
+    return round(sum(term.value for term in terms(task, ctx)), 6)
+
+
+def rank(tasks: list[Task], ctx: UrgencyContext) -> list[tuple[float, Task]]:
+    """Tasks with their scores, most urgent first, ties broken deterministically."""
+    scored = [(urgency(task, ctx), task) for task in tasks]
+    far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
+
+    def key(item: tuple[float, Task]) -> tuple[float, datetime, int]:
+        score, task = item
+        return (-score, due_instant(task, ctx.tz) or far, task.id)
+
+    scored.sort(key=key)
+    return scored
+
+
+def _estimate_pressure(estimate: int, due: datetime, ctx: UrgencyContext) -> tuple[float, int]:
+    """0 while the work fits in half the time left, rising to 1 when it no longer fits."""
+    left = working_minutes(ctx.now, due, ctx.tz, ctx.work, cap=2 * estimate)
+    ratio = estimate / left if left else float("inf")
+    return max(0.0, min(1.0, (ratio - 0.5) * 2.0)), left
+
+
+def _due_reason(seconds_overdue: float) -> str:
+    days = seconds_overdue / DAY
+    if days > 0:
+        return f"overdue by {_span(days)}"
+    return f"due in {_span(-days)}"
+
+
+def _span(days: float) -> str:
+    if days >= 1:
+        return f"{days:.0f} day(s)" if days < 2 or days >= 1.95 else f"{days:.1f} days"
+    hours = days * 24
+    return f"{hours:.0f} hour(s)" if hours >= 1 else f"{hours * 60:.0f} minute(s)"
+
+
+def as_date(value: date | datetime) -> date:
+    """The calendar date of a due value (for grouping and display)."""
+    return value if not isinstance(value, datetime) else value.date()

@@ -1,0 +1,76 @@
+"""Working time between two instants, in the VA's own working hours.
+
+The urgency model asks "does this estimate still fit before the deadline?", which
+is a question about working minutes, not wall-clock minutes: a 3-hour task due
+Monday 10:00 does not fit if it is Friday 18:00.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from vaworkspace.errors import InputError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkHours:
+    """The hours of each working day (local wall time) and the working weekdays."""
+
+    start: time = time(9, 0)
+    end: time = time(17, 0)
+    days: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday is 0
+
+    @property
+    def minutes_per_day(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+
+def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
+    """Read `"09:00-17:00"` and `["mon", …]` from the config file."""
+    try:
+        first, last = (part.strip() for part in span.split("-"))
+        start = time.fromisoformat(first if len(first) > 2 else f"{first}:00")
+        end = time.fromisoformat(last if len(last) > 2 else f"{last}:00")
+    except ValueError:
+        raise InputError(f"work hours '{span}' must look like 09:00-17:00") from None
+    if end <= start:
+        raise InputError(f"work hours '{span}' end before they start")
+    if days is None:
+        return WorkHours(start, end)
+    try:
+        numbers = frozenset(WEEKDAYS.index(day.strip().lower()[:3]) for day in days)
+    except ValueError:
+        raise InputError(f"work days {days!r} must be names such as mon, tue, … sun") from None
+    return WorkHours(start, end, numbers)
+
+
+def working_minutes(start: datetime, end: datetime, tz, hours: WorkHours, cap: int) -> int:
+    """Working minutes between two aware instants, counting at most `cap`.
+
+    Stops as soon as `cap` minutes are reached, so a deadline months away costs a
+    couple of loop turns, not one per day. Days are local days in `tz`, so a DST
+    change is handled by the wall-clock arithmetic of zoneinfo.
+    """
+    if end <= start or cap <= 0 or not hours.days:
+        return 0
+    local_start = start.astimezone(tz)
+    local_end = end.astimezone(tz)
+    day: date = local_start.date()
+    last_day: date = local_end.date()
+    total = 0
+    while day <= last_day and total < cap:
+        if day.weekday() in hours.days:
+            open_at = datetime.combine(day, hours.start, tz)
+            close_at = datetime.combine(day, hours.end, tz)
+            lo = max(open_at, local_start)
+            hi = min(close_at, local_end)
+            if hi > lo:
+                total += int(
+                    (hi.astimezone(timezone.utc) - lo.astimezone(timezone.utc)).total_seconds()
+                    // 60
+                )
+        day += timedelta(days=1)
+    return min(total, cap)
