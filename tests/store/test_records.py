@@ -1,0 +1,103 @@
+"""Records round-trip every task and client exactly, and stay small."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vaworkspace.domain.models import Budget, Client, Task
+from vaworkspace.errors import StoreError
+from vaworkspace.store.records import (
+    client_from_record,
+    client_to_record,
+    decode_value,
+    encode_value,
+    task_from_record,
+    task_to_record,
+)
+
+UTC = timezone.utc
+instants = st.datetimes(
+    min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+).map(lambda d: d.replace(microsecond=0))
+values = st.one_of(st.none(), instants, st.dates(date(1990, 1, 1), date(2100, 1, 1)))
+words = st.text(min_size=1, max_size=30)
+
+
+@st.composite
+def tasks(draw) -> Task:
+    return Task(
+        id=draw(st.integers(1, 10**6)),
+        uuid=draw(st.uuids()).hex,
+        title=draw(words),
+        created=draw(instants),
+        modified=draw(instants),
+        client=draw(st.one_of(st.none(), st.sampled_from(["evelyne", "dental"]))),
+        tags=draw(st.lists(words, max_size=3)),
+        priority=draw(st.sampled_from([None, "high", "medium", "low"])),
+        status=draw(st.sampled_from(["inbox", "todo", "waiting", "done", "cancelled"])),
+        due=draw(values),
+        wait=draw(values),
+        scheduled=draw(values),
+        estimate_minutes=draw(st.one_of(st.none(), st.integers(1, 10_000))),
+        recurrence=draw(st.sampled_from([None, "FREQ=WEEKLY;BYDAY=MO"])),
+        recur_from_completion=draw(st.booleans()),
+        notes=draw(st.text(max_size=40)),
+        completed=draw(st.one_of(st.none(), instants)),
+        source=draw(st.sampled_from(["cli", "taskwarrior", "tui"])),
+        depends=draw(st.lists(st.uuids().map(str), max_size=2)),
+    )
+
+
+@given(tasks())
+def test_task_round_trip(task: Task) -> None:
+    assert task_from_record(task.id, task_to_record(task)) == task
+
+
+@given(values.filter(lambda v: v is not None))
+def test_value_round_trip(value) -> None:
+    assert decode_value(encode_value(value)) == value
+
+
+def test_defaults_are_left_out() -> None:
+    now = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+    record = task_to_record(Task(1, "u", "Call", now, now))
+    assert record == {
+        "uuid": "u",
+        "title": "Call",
+        "created": "2026-12-01T14:00:00Z",
+        "modified": "2026-12-01T14:00:00Z",
+    }
+
+
+def test_instants_are_stored_in_utc() -> None:
+    paris = timezone(timedelta(hours=1))
+    assert encode_value(datetime(2026, 12, 4, 17, 0, tzinfo=paris)) == "2026-12-04T16:00:00Z"
+    assert decode_value("2026-12-04T17:00:00+01:00") == datetime(2026, 12, 4, 16, tzinfo=UTC)
+
+
+def test_client_round_trip() -> None:
+    client = Client(
+        "evelyne",
+        "Évelyne",
+        4500,
+        "CAD",
+        Budget(900, "week"),
+        5,
+        "America/Montreal",
+        "#e879f9",
+        "rush",
+        False,
+    )
+    assert client_from_record(client_to_record(client)) == client
+    assert client_from_record(client_to_record(Client("a", "A"))) == Client("a", "A")
+
+
+def test_damaged_record_names_the_task() -> None:
+    with pytest.raises(StoreError, match=r"task 7 .* damaged"):
+        task_from_record(7, {"title": "no uuid"})
+    with pytest.raises(StoreError, match=r"task 8 .* damaged"):
+        task_from_record(8, {"uuid": "u", "title": "t", "created": "yesterday", "modified": "x"})

@@ -1,0 +1,153 @@
+"""Domain objects to JSON records and back: the file's vocabulary.
+
+Records hold only what differs from the defaults, so a 10,000-task workspace
+stays small and quick to parse; a missing key always means the default. The task
+id is the TinyDB document id, never a field. Dates are "YYYY-MM-DD" (all-day, in
+the user's zone); instants are UTC "YYYY-MM-DDTHH:MM:SSZ".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from vaworkspace.domain.models import Budget, Client, Task
+from vaworkspace.errors import StoreError
+
+UTC = timezone.utc
+
+
+def encode_value(value: date | datetime | None) -> str | None:
+    """A date or an aware instant as stored text (instants always in UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    return value.isoformat()
+
+
+def decode_value(text: str) -> date | datetime:
+    """Inverse of `encode_value`; Python 3.10's fromisoformat knows no `Z`."""
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    if text.endswith("Z"):
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def decode_instant(text: str) -> datetime:
+    value = decode_value(text)
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return value
+
+
+_TASK_DATES = ("due", "wait", "scheduled")
+_TASK_DEFAULTS = {
+    "client": None,
+    "priority": None,
+    "status": "todo",
+    "estimate_minutes": None,
+    "recurrence": None,
+    "recur_from_completion": False,
+    "notes": "",
+    "source": "cli",
+}
+
+
+def task_to_record(task: Task) -> dict:
+    """The stored form of a task, defaults left out (the id is the document id)."""
+    record: dict = {
+        "uuid": task.uuid,
+        "title": task.title,
+        "created": encode_value(task.created),
+        "modified": encode_value(task.modified),
+    }
+    for name, default in _TASK_DEFAULTS.items():
+        value = getattr(task, name)
+        if value != default:
+            record[name] = value
+    for name in _TASK_DATES:
+        value = getattr(task, name)
+        if value is not None:
+            record[name] = encode_value(value)
+    if task.completed is not None:
+        record["completed"] = encode_value(task.completed)
+    if task.tags:
+        record["tags"] = list(task.tags)
+    if task.depends:
+        record["depends"] = list(task.depends)
+    return record
+
+
+def task_from_record(doc_id: int, record: dict) -> Task:
+    """Rebuild a task; a record that cannot be read names its id in the error."""
+    try:
+        get = record.get
+        due, wait, scheduled, completed = (
+            get("due"),
+            get("wait"),
+            get("scheduled"),
+            get("completed"),
+        )
+        return Task(
+            id=doc_id,
+            uuid=record["uuid"],
+            title=record["title"],
+            created=decode_instant(record["created"]),
+            modified=decode_instant(record["modified"]),
+            client=get("client"),
+            tags=get("tags") or [],
+            priority=get("priority"),
+            status=get("status", "todo"),
+            due=decode_value(due) if due else None,
+            wait=decode_value(wait) if wait else None,
+            scheduled=decode_value(scheduled) if scheduled else None,
+            estimate_minutes=get("estimate_minutes"),
+            recurrence=get("recurrence"),
+            recur_from_completion=get("recur_from_completion", False),
+            notes=get("notes", ""),
+            completed=decode_instant(completed) if completed else None,
+            source=get("source", "cli"),
+            depends=get("depends") or [],
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise StoreError(f"task {doc_id} in the workspace file is damaged ({error!r})") from None
+
+
+def client_to_record(client: Client) -> dict:
+    record: dict = {"id": client.id, "name": client.name}
+    if client.rate_cents:
+        record["rate_cents"] = client.rate_cents
+    record["currency"] = client.currency
+    if client.budget is not None:
+        record["budget"] = {"minutes": client.budget.minutes, "period": client.budget.period}
+    record["weight"] = client.weight
+    for name in ("timezone", "color"):
+        value = getattr(client, name)
+        if value:
+            record[name] = value
+    if client.notes:
+        record["notes"] = client.notes
+    if client.archived:
+        record["archived"] = True
+    return record
+
+
+def client_from_record(record: dict) -> Client:
+    try:
+        budget = record.get("budget")
+        return Client(
+            id=record["id"],
+            name=record["name"],
+            rate_cents=record.get("rate_cents", 0),
+            currency=record.get("currency", "EUR"),
+            budget=Budget(budget["minutes"], budget["period"]) if budget else None,
+            weight=record.get("weight", 3),
+            timezone=record.get("timezone"),
+            color=record.get("color"),
+            notes=record.get("notes", ""),
+            archived=record.get("archived", False),
+        )
+    except (KeyError, TypeError) as error:
+        raise StoreError(f"a client in the workspace file is damaged ({error!r})") from None
