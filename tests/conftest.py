@@ -1,0 +1,16 @@
+"""Every test runs against its own workspace, config and zone, never the user's."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("VAWORKSPACE_DB", str(tmp_path / "data" / "workspace.json"))
+    monkeypatch.setenv("VAWORKSPACE_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("TZ", "America/Montreal")
+    monkeypatch.delenv("VAWORKSPACE_NOW", raising=False)
+    return tmp_path

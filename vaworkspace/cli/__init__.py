@@ -1,0 +1,111 @@
+"""`va`: the scriptable command line. Parses arguments, calls the service, prints.
+
+argparse rather than click: click costs ~29 ms of import on every command, half
+of the 57 ms a `va list` may take. Command modules are imported only when their
+command runs. Exit codes: 0 ok, 1 user error (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from vaworkspace import __version__
+
+PROG = "va"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A terminal workspace for virtual assistants juggling several clients.",
+        epilog="Run `va COMMAND --help` for a command's options. Docs: README.md.",
+    )
+    parser.add_argument("--version", action="version", version=f"vaworkspace {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="workspace file (default: $VAWORKSPACE_DB or the data dir)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="create a demo workspace in a temporary folder"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from vaworkspace.cli import clients, tasks
+
+    tasks.register(commands)
+    clients.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `va` and `vaworkspace` scripts."""
+    argv = protect_text(sys.argv[1:] if argv is None else list(argv))
+    args = build_parser().parse_args(argv)
+    from vaworkspace.errors import VaError
+
+    try:
+        if args.demo:
+            from vaworkspace.cli.demo import run_demo
+
+            return run_demo(args)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from vaworkspace.cli.tasks import list_tasks
+
+            args.__dict__.update(
+                client=None, tag=None, status=None, all=False, limit=None, json=False, search=None
+            )
+            handler = list_tasks
+        return handler(args) or 0
+    except VaError as error:
+        print(f"va: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `va list | head`: the reader left; not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+TEXT_COMMANDS = {"add": 0, "edit": 1}  # positionals before the quick-add text
+TEXT_FLAGS = {"--new-client", "--json", "-h", "--help"}
+
+
+def protect_text(argv: list[str]) -> list[str]:
+    """Keep quick-add words such as `-#urgent` or `-5%` away from argparse's option parser.
+
+    The words after `va add` / `va edit ID` are put behind `--`, in their order;
+    the command's own flags may still appear anywhere.
+    """
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):
+        at += 2 if argv[at] == "--db" else 1
+    if at >= len(argv) or argv[at] not in TEXT_COMMANDS or "--" in argv:
+        return argv
+    rest = argv[at + 1 :]
+    flags = [word for word in rest if word in TEXT_FLAGS]
+    words = [word for word in rest if word not in TEXT_FLAGS]
+    keep = TEXT_COMMANDS[argv[at]]
+    head, text = words[:keep], words[keep:]
+    return [*argv[: at + 1], *flags, *head, *(["--", *text] if text else [])]
+
+
+def open_workspace(args):
+    """The service for the file chosen by `--db`, `$VAWORKSPACE_DB` or the default."""
+    from vaworkspace.config import load_config, workspace_path
+    from vaworkspace.service import Workspace
+
+    return Workspace(workspace_path(args.db), load_config(), clock=fixed_clock())
+
+
+def fixed_clock():
+    """`$VAWORKSPACE_NOW` (an ISO instant) freezes the clock: for tests and demos only."""
+    frozen = os.environ.get("VAWORKSPACE_NOW")
+    if not frozen:
+        return None
+    from vaworkspace.store.records import decode_instant
+
+    moment = decode_instant(frozen)
+    return lambda: moment

@@ -1,0 +1,121 @@
+"""Client commands: `va client add|list|edit|archive`."""
+
+from __future__ import annotations
+
+from vaworkspace.cli import open_workspace
+from vaworkspace.cli.output import client_json, print_json, table, terminal_width
+
+
+def _fields(parser, creating: bool) -> None:
+    if not creating:
+        parser.add_argument("--name", help="display name")
+    parser.add_argument("--rate", help="hourly rate, e.g. 45 or 45.50")
+    parser.add_argument("--currency", help="ISO code, e.g. CAD, EUR")
+    parser.add_argument("--budget", help="hours bought per period: 10h/week, 40h/month, none")
+    parser.add_argument("--weight", help="importance 1-5 for the urgency score (3 = neutral)")
+    parser.add_argument("--tz", help="the client's time zone, e.g. America/Montreal")
+    parser.add_argument("--color", help="#rrggbb or a colour name")
+    parser.add_argument("--notes", help="free text")
+
+
+def register(commands) -> None:
+    client = commands.add_parser(
+        "client", help="manage clients", description="Add, list, edit and archive clients."
+    )
+    sub = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+
+    add = sub.add_parser("add", help="add a client")
+    add.add_argument("name", nargs="+", help="the client's name")
+    add.add_argument("--id", help="short id typed after @ (default: from the name)")
+    _fields(add, creating=True)
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=add_client)
+
+    lst = sub.add_parser("list", help="list clients")
+    lst.add_argument("--all", "-a", action="store_true", help="include archived clients")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=list_clients)
+
+    edit = sub.add_parser("edit", help="change a client")
+    edit.add_argument("ref", metavar="ID", help="client id or unambiguous prefix")
+    _fields(edit, creating=False)
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=edit_client)
+
+    archive = sub.add_parser("archive", help="hide a client from pickers (tasks are kept)")
+    archive.add_argument("ref", metavar="ID")
+    archive.add_argument("--undo", action="store_true", help="bring an archived client back")
+    archive.set_defaults(handler=archive_client)
+
+
+def _changes(args) -> dict:
+    return {
+        "rate_cents": args.rate,
+        "currency": args.currency,
+        "budget": args.budget,
+        "weight": args.weight,
+        "timezone": args.tz,
+        "color": args.color,
+        "notes": args.notes,
+    }
+
+
+def add_client(args) -> int:
+    ws = open_workspace(args)
+    client = ws.add_client(" ".join(args.name), id=args.id, **_changes(args))
+    if args.json:
+        print_json(client_json(client))
+    else:
+        print(f"Created client @{client.id}: {client.name}")
+    return 0
+
+
+def edit_client(args) -> int:
+    ws = open_workspace(args)
+    client = ws.edit_client(args.ref, name=args.name, **_changes(args))
+    if args.json:
+        print_json(client_json(client))
+    else:
+        print(f"Modified client @{client.id}: {client.name}")
+    return 0
+
+
+def archive_client(args) -> int:
+    ws = open_workspace(args)
+    client = ws.archive_client(args.ref, archived=not args.undo)
+    state = "archived" if client.archived else "active again"
+    print(f"Client @{client.id} is {state}")
+    return 0
+
+
+def list_clients(args) -> int:
+    ws = open_workspace(args)
+    found = ws.clients(include_archived=args.all)
+    if args.json:
+        print_json([client_json(c) for c in found])
+        return 0
+    if not found:
+        print('No clients yet. Add one: va client add "Évelyne Couture" --rate 45 --currency CAD')
+        return 0
+    from vaworkspace.domain.clients import format_budget, format_money
+
+    counts: dict[str, int] = {}
+    for _, task in ws.inbox():
+        if task.client:
+            counts[task.client] = counts.get(task.client, 0) + 1
+    rows = [
+        [
+            f"@{c.id}",
+            c.name,
+            f"{format_money(c.rate_cents, c.currency)}/h",
+            format_budget(c.budget),
+            str(c.weight),
+            c.timezone or "",
+            str(counts.get(c.id, 0)),
+            "archived" if c.archived else "",
+        ]
+        for c in found
+    ]
+    headers = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]
+    print("\n".join(table(rows, headers, flexible=1, width=terminal_width())))
+    return 0

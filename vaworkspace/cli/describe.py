@@ -1,0 +1,45 @@
+"""A task as labelled lines: the echo after `va add`/`va edit`, and `va show`."""
+
+from __future__ import annotations
+
+from vaworkspace.domain.dates import format_duration, format_local, humanize_due
+
+
+def task_lines(ws, task, brief: bool) -> list[tuple[str, str]]:
+    now, tz = ws.now(), ws.tz
+    lines: list[tuple[str, str]] = []
+    if task.client:
+        client = ws.snapshot().clients.get(task.client)
+        name = f" ({client.name})" if client and client.name != task.client else ""
+        lines.append(("client", f"@{task.client}{name}"))
+    lines.append(("status", ws.status_of(task)))
+    if task.priority:
+        lines.append(("priority", task.priority))
+    for label in ("due", "wait", "scheduled"):
+        value = getattr(task, label)
+        if value is not None:
+            lines.append((label, f"{format_local(value, tz)} ({humanize_due(value, now, tz)})"))
+    if task.estimate_minutes:
+        lines.append(("estimate", format_duration(task.estimate_minutes)))
+    if task.tags:
+        lines.append(("tags", " ".join(f"#{tag}" for tag in task.tags)))
+    if task.recurrence:
+        from vaworkspace.domain.recurrence import describe_rrule
+
+        origin = " from completion" if task.recur_from_completion else ""
+        lines.append(("repeats", f"{describe_rrule(task.recurrence)}{origin}"))
+    if brief:
+        return lines
+    if task.depends:
+        lines.append(("depends", " ".join(task.depends)))
+    if task.notes:
+        lines.append(("notes", task.notes.replace("\n", "\n" + " " * 13)))
+    lines.append(("created", format_local(task.created, tz)))
+    lines.append(("modified", format_local(task.modified, tz)))
+    if task.completed:
+        lines.append(("completed", format_local(task.completed, tz)))
+    lines.append(("source", task.source))
+    lines.append(("uuid", task.uuid))
+    _, _, score = ws.why(task.id)
+    lines.append(("urgency", f"{score:.2f} (va why {task.id})"))
+    return lines

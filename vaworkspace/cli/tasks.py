@@ -1,0 +1,283 @@
+"""Task commands: add, list, show, edit, done, wait, rm, why, import."""
+
+from __future__ import annotations
+
+import sys
+
+from vaworkspace.cli import open_workspace
+from vaworkspace.cli.output import print_json, table, task_json, terminal_width
+from vaworkspace.errors import InputError
+
+DEFAULT_LIMIT = 25
+
+GRAMMAR = """quick-add grammar:
+  @client        client id or unambiguous prefix of its id or name
+  #tag  -#tag    add / remove a tag
+  !h !m !l       priority high / medium / low (also !high, !1..!3; !none clears)
+  due:EXPR       today, tomorrow, tonight, fri, next-monday, in-3-days, eow, eom,
+                 2026-12-05, dec-5, with an optional time: due:fri 17:00, due:tomorrow-5pm
+  wait:EXPR      hide the task until then (waiting on the client)
+  sched:EXPR     when you plan to do it
+  ~45m ~1h30m    estimate
+  every week     recurrence: day, weekday, week, 2-weeks, monday, month, …;
+                 every! … counts from the completion date
+  \\word          a literal title word (\\#1, \\@home)
+everything else is the title."""
+
+
+def register(commands) -> None:
+    from argparse import RawDescriptionHelpFormatter as raw
+
+    add = commands.add_parser(
+        "add",
+        help="add a task from one line",
+        epilog=GRAMMAR,
+        formatter_class=raw,
+        description="Add a task from one line, e.g.\n"
+        '  va add "Book hotel @evelyne !high due:fri 17:00 ~45m #travel"',
+    )
+    add.add_argument("text", nargs="+", help="title and quick-add fields")
+    add.add_argument("--new-client", action="store_true", help="create an unknown @client")
+    add.add_argument("--json", action="store_true", help="print the created task as JSON")
+    add.set_defaults(handler=add_task)
+
+    lst = commands.add_parser(
+        "list",
+        help="tasks, most urgent first",
+        description="Open tasks across clients, highest urgency first.",
+    )
+    lst.add_argument("--client", "-c", help="only this client's tasks")
+    lst.add_argument("--tag", "-t", help="only tasks with this tag")
+    lst.add_argument("--status", "-s", choices=["inbox", "todo", "waiting", "done", "cancelled"])
+    lst.add_argument("--search", help="only tasks whose title or notes contain this text")
+    lst.add_argument("--all", "-a", action="store_true", help="include done, cancelled and snoozed")
+    lst.add_argument(
+        "--limit", "-n", type=int, help=f"at most N tasks (text default {DEFAULT_LIMIT}, 0 = all)"
+    )
+    lst.add_argument(
+        "--json", action="store_true", help="machine-readable output (no default limit)"
+    )
+    lst.set_defaults(handler=list_tasks)
+
+    show = commands.add_parser("show", help="every field of a task")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=show_task)
+
+    edit = commands.add_parser(
+        "edit",
+        help="change fields with quick-add fragments",
+        epilog=GRAMMAR,
+        formatter_class=raw,
+        description="Change a task, e.g. va edit 12 due:mon !h -#travel",
+    )
+    edit.add_argument("id", type=int)
+    edit.add_argument("text", nargs="+", help="fields to change; plain words replace the title")
+    edit.add_argument("--new-client", action="store_true", help="create an unknown @client")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=edit_task)
+
+    done = commands.add_parser("done", help="complete tasks (recurring ones spawn the next)")
+    done.add_argument("ids", type=int, nargs="+", metavar="ID")
+    done.add_argument("--json", action="store_true")
+    done.set_defaults(handler=complete_tasks)
+
+    wait = commands.add_parser("wait", help="hide a task until a date (waiting on someone)")
+    wait.add_argument("id", type=int)
+    wait.add_argument("when", nargs="+", help="date expression: mon, in 3 days, dec 5 9:00…")
+    wait.set_defaults(handler=wait_task)
+
+    rm = commands.add_parser("rm", help="delete tasks for good")
+    rm.add_argument("ids", type=int, nargs="+", metavar="ID")
+    rm.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    rm.set_defaults(handler=remove_tasks)
+
+    why = commands.add_parser("why", help="explain a task's urgency term by term")
+    why.add_argument("id", type=int)
+    why.set_defaults(handler=why_task)
+
+    imp = commands.add_parser(
+        "import",
+        help="import a Taskwarrior export (task export > file.json)",
+        description="Import tasks; the format is detected from the content. "
+        "Re-importing updates tasks by uuid instead of duplicating them.",
+    )
+    imp.add_argument("file", help="path, or - for standard input")
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imp.set_defaults(handler=import_file)
+
+
+def add_task(args) -> int:
+    ws = open_workspace(args)
+    added = ws.add_task(" ".join(args.text), new_client=args.new_client)
+    if args.json:
+        print_json(task_json(added.task, None, ws.status_of(added.task)))
+        return 0
+    if added.new_client is not None:
+        print(f"Created client @{added.new_client.id} ({added.new_client.name})")
+    print(f"Created task {added.task.id}: {added.task.title}")
+    _echo(ws, added.task)
+    return 0
+
+
+def edit_task(args) -> int:
+    ws = open_workspace(args)
+    edited = ws.edit_task(args.id, " ".join(args.text), new_client=args.new_client)
+    if args.json:
+        print_json(task_json(edited.task, None, ws.status_of(edited.task)))
+        return 0
+    if edited.new_client is not None:
+        print(f"Created client @{edited.new_client.id} ({edited.new_client.name})")
+    print(f"Modified task {edited.task.id}: {edited.task.title}")
+    _echo(ws, edited.task)
+    return 0
+
+
+def _echo(ws, task) -> None:
+    """Every field that was understood, so no title word is ever eaten silently."""
+    from vaworkspace.cli.describe import task_lines
+
+    for label, value in task_lines(ws, task, brief=True):
+        print(f"  {label + ':':<10} {value}")
+
+
+def list_tasks(args) -> int:
+    ws = open_workspace(args)
+    limit = args.limit if args.limit is not None else (None if args.json else DEFAULT_LIMIT)
+    ranked = ws.inbox(
+        client=args.client,
+        tag=args.tag,
+        status=args.status,
+        include_all=args.all,
+        text=args.search,
+    )
+    total = len(ranked)
+    if limit:
+        ranked = ranked[:limit]
+    if args.json:
+        print_json([task_json(t, score, ws.status_of(t)) for score, t in ranked])
+        return 0
+    if not ranked:
+        print('No tasks. Add one: va add "Call the dentist @client due:fri"')
+        return 0
+    from vaworkspace.domain.dates import format_duration, humanize_due
+
+    now, tz = ws.now(), ws.tz
+    rows = [
+        [
+            str(t.id),
+            f"{score:.1f}",
+            f"@{t.client}" if t.client else "-",
+            t.title,
+            humanize_due(t.due, now, tz) if t.due is not None else "",
+            format_duration(t.estimate_minutes) if t.estimate_minutes else "",
+            " ".join(f"#{tag}" for tag in t.tags),
+        ]
+        for score, t in ranked
+    ]
+    headers = ["ID", "Urg", "Client", "Title", "Due", "Est", "Tags"]
+    print("\n".join(table(rows, headers, flexible=3, width=terminal_width())))
+    if total > len(ranked):
+        print(f"({len(ranked)} of {total} shown; --limit 0 shows all)")
+    return 0
+
+
+def show_task(args) -> int:
+    ws = open_workspace(args)
+    task = ws.task(args.id)
+    if args.json:
+        score = ws.why(args.id)[2]
+        print_json(task_json(task, score, ws.status_of(task)))
+        return 0
+    from vaworkspace.cli.describe import task_lines
+
+    print(f"Task {task.id}: {task.title}")
+    for label, value in task_lines(ws, task, brief=False):
+        print(f"  {label + ':':<10} {value}")
+    return 0
+
+
+def complete_tasks(args) -> int:
+    ws = open_workspace(args)
+    completions = ws.complete(args.ids)
+    if args.json:
+        print_json(
+            [
+                {
+                    "task": task_json(c.task, None, c.task.status),
+                    "next": task_json(c.spawned, None, ws.status_of(c.spawned))
+                    if c.spawned
+                    else None,
+                }
+                for c in completions
+            ]
+        )
+        return 0
+    from vaworkspace.domain.dates import humanize_due
+
+    for c in completions:
+        print(f"Completed task {c.task.id}: {c.task.title}")
+        if c.spawned is not None:
+            when = humanize_due(c.spawned.due, ws.now(), ws.tz) if c.spawned.due else "no due date"
+            print(f"  next occurrence: task {c.spawned.id}, due {when}")
+    return 0
+
+
+def wait_task(args) -> int:
+    ws = open_workspace(args)
+    task = ws.wait(args.id, " ".join(args.when))
+    from vaworkspace.domain.dates import format_local
+
+    print(
+        f"Task {task.id} waits until {format_local(task.wait, ws.tz)}: "
+        "hidden from the inbox until then"
+    )
+    return 0
+
+
+def remove_tasks(args) -> int:
+    ws = open_workspace(args)
+    doomed = [ws.task(task_id) for task_id in dict.fromkeys(args.ids)]
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InputError("refusing to delete without confirmation; add --yes")
+        names = ", ".join(f"{t.id} ({t.title})" for t in doomed)
+        answer = input(f"Delete {len(doomed)} task(s) for good: {names}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.")
+            return 0
+    for task in ws.remove(args.ids):
+        print(f"Deleted task {task.id}: {task.title}")
+    return 0
+
+
+def why_task(args) -> int:
+    ws = open_workspace(args)
+    task, found, score = ws.why(args.id)
+    print(f"Task {task.id}: {task.title}")
+    if ws.hidden(task):
+        print("  (snoozed: hidden from the inbox until its wait date)")
+    for term in found:
+        print(f"  {term.name:<9} {term.value:+7.2f}  {term.reason}")
+    print(f"  {'urgency':<9} {score:7.2f}")
+    return 0
+
+
+def import_file(args) -> int:
+    ws = open_workspace(args)
+    if args.file == "-":
+        data, name = sys.stdin.buffer.read(), "standard input"
+    else:
+        try:
+            with open(args.file, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            raise InputError(f"cannot read {args.file}: {error.strerror}") from None
+        name = args.file
+    summary = ws.import_data(data, name)
+    if args.json:
+        print_json(summary.as_json())
+        return 0
+    for line in summary.lines():
+        print(line)
+    return 0
