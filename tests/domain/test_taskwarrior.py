@@ -331,11 +331,6 @@ def test_order_is_entry_then_uuid_whatever_the_input_order(items, result):
     assert keys == sorted(keys)
 
 
-def test_convert_revalidates():
-    with pytest.raises(ImportFileError, match="item 1"):
-        convert([{"description": "no uuid"}], NOW, PARIS)
-
-
 RECUR = {
     "daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY", "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "biweekly": "FREQ=WEEKLY;INTERVAL=2", "2weeks": "FREQ=WEEKLY;INTERVAL=2",

@@ -198,3 +198,11 @@ def test_coefficients_from_config() -> None:
         Coefficients.from_config({"dew": 1})
     with pytest.raises(InputError, match="must be a number"):
         Coefficients.from_config({"due": "high"})
+
+
+@settings(max_examples=300)
+@given(t=tasks(st.integers(min_value=-30 * DAY, max_value=60 * DAY)))
+def test_score_is_exactly_the_sum_of_the_explained_terms(t: Task) -> None:
+    """`va list` scores without writing reasons; `va why` must add up to the same."""
+    assert urgency(t, ctx()) == round(sum(x.value for x in terms(t, ctx())), 6)
+    assert rank([t], ctx())[0][0] == urgency(t, ctx())

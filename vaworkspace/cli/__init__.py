@@ -92,6 +92,25 @@ def protect_text(argv: list[str]) -> list[str]:
     return [*argv[: at + 1], *flags, *head, *(["--", *text] if text else [])]
 
 
+def run() -> None:
+    """The console script: `main` without the costs a short-lived process never needs.
+
+    The cyclic GC would rescan the parsed workspace several times (~5 ms) and
+    freeing it at exit takes another 8-15 ms; the file is already safely on
+    disk when `main` returns, so we flush the streams and leave.
+    """
+    import gc
+
+    gc.disable()
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = code or 0
+    os._exit(code)
+
+
 def open_workspace(args):
     """The service for the file chosen by `--db`, `$VAWORKSPACE_DB` or the default."""
     from vaworkspace.config import load_config, workspace_path

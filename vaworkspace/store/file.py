@@ -8,7 +8,7 @@ atomically, when the `with` block ends without an exception.
 
 Speed matters (a whole `va add` on a 3 MB file has a ~47 ms budget), so
 importing this module costs only `os`, `time` and (via `migrations`) `json`:
-`read()` never imports TinyDB (~14 ms) and parses with `json`; a transaction
+`read()` never imports TinyDB (~14 ms) and parses with orjson (json as fallback); a transaction
 imports TinyDB, `orjson` (~10x faster than `json.dumps` on 3 MB, and used to
 parse too, see `migrations._parse`) and the lock, atomic-write and backup
 helpers when first needed. Each transaction parses once and writes once.
@@ -103,7 +103,7 @@ class WorkspaceFile:
         if raw is None or st is None:
             doc, signature = skeleton(), None
         else:
-            doc, _ = decode(self.path, raw)
+            doc, _ = decode(self.path, raw, fast=True)
             signature = _signature(st)
         self._cache = (signature, doc)
         return doc
