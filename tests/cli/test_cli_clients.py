@@ -4,21 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from vaworkspace.cli import main
-
-
-@pytest.fixture
-def va(capsys):
-    def run(*argv: str, code: int = 0) -> str:
-        result = main(list(argv))
-        out, err = capsys.readouterr()
-        assert result == code, (out, err)
-        return out if code == 0 else err
-
-    return run
-
 
 def test_add_and_list_json(va) -> None:
     out = va(

@@ -13,19 +13,6 @@ NOW = "2026-12-01T19:00:00Z"  # Tuesday 14:00 in Montreal
 
 
 @pytest.fixture
-def va(monkeypatch, capsys):
-    monkeypatch.setenv("VAWORKSPACE_NOW", NOW)
-
-    def run(*argv: str, code: int = 0) -> str:
-        result = main(list(argv))
-        out, err = capsys.readouterr()
-        assert result == code, (out, err)
-        return out if code == 0 else err
-
-    return run
-
-
-@pytest.fixture
 def clients(va):
     va(
         "client",

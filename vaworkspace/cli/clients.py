@@ -63,20 +63,20 @@ def _changes(args) -> dict:
 def add_client(args) -> int:
     ws = open_workspace(args)
     client = ws.add_client(" ".join(args.name), id=args.id, **_changes(args))
-    if args.json:
-        print_json(client_json(client))
-    else:
-        print(f"Created client @{client.id}: {client.name}")
-    return 0
+    return _report(client, "Created", args.json)
 
 
 def edit_client(args) -> int:
     ws = open_workspace(args)
     client = ws.edit_client(args.ref, name=args.name, **_changes(args))
-    if args.json:
+    return _report(client, "Modified", args.json)
+
+
+def _report(client, verb: str, as_json: bool) -> int:
+    if as_json:
         print_json(client_json(client))
     else:
-        print(f"Modified client @{client.id}: {client.name}")
+        print(f"{verb} client @{client.id}: {client.name}")
     return 0
 
 

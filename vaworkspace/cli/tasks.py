@@ -110,35 +110,30 @@ def register(commands) -> None:
 def add_task(args) -> int:
     ws = open_workspace(args)
     added = ws.add_task(" ".join(args.text), new_client=args.new_client)
-    if args.json:
-        print_json(task_json(added.task, None, ws.status_of(added.task)))
-        return 0
-    if added.new_client is not None:
-        print(f"Created client @{added.new_client.id} ({added.new_client.name})")
-    print(f"Created task {added.task.id}: {added.task.title}")
-    _echo(ws, added.task)
-    return 0
+    return _report(ws, added, "Created", args.json)
 
 
 def edit_task(args) -> int:
     ws = open_workspace(args)
     edited = ws.edit_task(args.id, " ".join(args.text), new_client=args.new_client)
-    if args.json:
-        print_json(task_json(edited.task, None, ws.status_of(edited.task)))
+    return _report(ws, edited, "Modified", args.json)
+
+
+def _report(ws, change, verb: str, as_json: bool) -> int:
+    """The task as JSON, or the echo of every field understood, so that no title
+    word is ever eaten silently."""
+    task = change.task
+    if as_json:
+        print_json(task_json(task, None, ws.status_of(task)))
         return 0
-    if edited.new_client is not None:
-        print(f"Created client @{edited.new_client.id} ({edited.new_client.name})")
-    print(f"Modified task {edited.task.id}: {edited.task.title}")
-    _echo(ws, edited.task)
-    return 0
-
-
-def _echo(ws, task) -> None:
-    """Every field that was understood, so no title word is ever eaten silently."""
     from vaworkspace.cli.describe import task_lines
 
+    if change.new_client is not None:
+        print(f"Created client @{change.new_client.id} ({change.new_client.name})")
+    print(f"{verb} task {task.id}: {task.title}")
     for label, value in task_lines(ws, task, brief=True):
         print(f"  {label + ':':<10} {value}")
+    return 0
 
 
 def list_tasks(args) -> int:
