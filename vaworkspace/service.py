@@ -272,6 +272,64 @@ class Workspace:
             tables.delete(db, "tasks", [task.id for task in removed])
         return removed
 
+    def update_task(self, task_id: int, texts: dict[str, str], new_client: bool = False) -> Task:
+        """Change fields typed one by one (the task form); same rules as `va edit`."""
+        from vaworkspace.domain.fields import parse_fields
+
+        now = self.now()
+        with self.file.transaction() as db:
+            task = self._task_for_write(db, task_id)
+            quick = parse_fields(texts, task, now, self.tz)
+            client = task.client
+            if "client" in quick.given:
+                client = self._resolve_for_write(db, quick.client, new_client)[0]
+            changed = rules.apply_edit(task, quick, client, now, self.tz)
+            tables.put(db, "tasks", task_id, task_to_record(changed))
+        return changed
+
+    def cycle_priority(self, task_id: int) -> Task:
+        """none → high → medium → low → none: one key in the inbox."""
+        order = [None, "high", "medium", "low"]
+        current = self.task(task_id).priority
+        following = order[(order.index(current) + 1) % len(order)]
+        return self.update_task(task_id, {"priority": following or "none"})
+
+    def triage_queue(self) -> list[Task]:
+        """Open tasks still to sort: in the inbox, or without a client or an estimate."""
+        return [
+            task
+            for _, task in self.inbox()
+            if task.status == "inbox" or not task.client or not task.estimate_minutes
+        ]
+
+    def open_counts(self) -> dict[str, int]:
+        """Open, visible tasks per client id (`""` for tasks without a client)."""
+        counts: dict[str, int] = {}
+        for _, task in self.inbox():
+            key = task.client or ""
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def preference(self, name: str, default=None):
+        """A user preference kept in the workspace's `state` table (e.g. the theme)."""
+        for record in self.file.read()["state"].values():
+            if record.get("kind") == "preference" and record.get("name") == name:
+                return record.get("value", default)
+        return default
+
+    def set_preference(self, name: str, value) -> None:
+        with self.file.transaction() as db:
+            state = tables.records(db, "state")
+            doc_id = next(
+                (
+                    i
+                    for i, r in state.items()
+                    if r.get("kind") == "preference" and r.get("name") == name
+                ),
+                max(state, default=0) + 1,
+            )
+            tables.put(db, "state", doc_id, {"kind": "preference", "name": name, "value": value})
+
     # -- import ----------------------------------------------------------------
 
     def import_data(self, data: bytes, source: str):
@@ -318,7 +376,7 @@ class Workspace:
 
     def add_client(self, name: str, **fields: str | int | None) -> Client:
         """Create a client; `fields` are the user's texts, validated like an edit."""
-        from vaworkspace.domain.clients import suggest_id, validate_id
+        from vaworkspace.domain.clients import apply_client_fields, suggest_id, validate_id
 
         name = name.strip()
         if not name:
@@ -338,14 +396,16 @@ class Workspace:
             if client_id in existing:
                 raise InputError(f"there is already a client '@{client_id}'; pick another --id")
             client = Client(id=client_id, name=name, currency=self.config.currency)
-            client = _apply_client_fields(client, fields)
+            client = apply_client_fields(client, fields)
             tables.put(db, "clients", _next_doc_id(existing), client_to_record(client))
         return client
 
     def edit_client(self, ref: str, **fields: str | int | bool | None) -> Client:
+        from vaworkspace.domain.clients import apply_client_fields
+
         with self.file.transaction() as db:
             doc_id, client = self._client_for_write(db, ref)
-            changed = _apply_client_fields(client, fields)
+            changed = apply_client_fields(client, fields)
             tables.put(db, "clients", doc_id, client_to_record(changed))
         return changed
 
@@ -391,37 +451,6 @@ class Workspace:
         if record is None:
             raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
         return task_from_record(task_id, record)
-
-
-def _apply_client_fields(client: Client, fields: dict) -> Client:
-    """Validate and apply user-typed client fields (shared by add and edit)."""
-    from dataclasses import replace
-
-    from vaworkspace.domain import clients as rules_c
-
-    parsers = {
-        "name": lambda v: str(v).strip() or _raise("a client needs a name"),
-        "rate_cents": lambda v: v if isinstance(v, int) else rules_c.parse_rate(str(v)),
-        "currency": rules_c.validate_currency,
-        "budget": rules_c.parse_budget,
-        "weight": rules_c.validate_weight,
-        "timezone": lambda v: rules_c.validate_timezone(v) if v else None,
-        "color": lambda v: rules_c.validate_color(v) if v else None,
-        "notes": str,
-        "archived": bool,
-    }
-    changes = {}
-    for name, value in fields.items():
-        if value is None:
-            continue
-        if name not in parsers:
-            raise InputError(f"unknown client field '{name}'")
-        changes[name] = parsers[name](value)
-    return replace(client, **changes)
-
-
-def _raise(message: str):
-    raise InputError(message)
 
 
 def _next_doc_id(existing: dict[str, tuple[int, Client]]) -> int:

@@ -30,10 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="create a demo workspace in a temporary folder"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from vaworkspace.cli import clients, tasks
+    from vaworkspace.cli import clients, tasks, themes
 
     tasks.register(commands)
     clients.register(commands)
+    themes.register(commands)
     return parser
 
 
@@ -50,12 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(args)
         handler = getattr(args, "handler", None)
         if handler is None:
-            from vaworkspace.cli.tasks import list_tasks
-
-            args.__dict__.update(
-                client=None, tag=None, status=None, all=False, limit=None, json=False, search=None
-            )
-            handler = list_tasks
+            return open_tui(args)
         return handler(args) or 0
     except VaError as error:
         print(f"va: {error}", file=sys.stderr)
@@ -109,6 +105,20 @@ def run() -> None:
     except BrokenPipeError:
         code = code or 0
     os._exit(code)
+
+
+def open_tui(args) -> int:
+    """`va` alone: the full-screen workspace in a terminal, the inbox as text otherwise."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from vaworkspace.cli.tasks import list_tasks
+
+        args.__dict__.update(
+            client=None, tag=None, status=None, all=False, limit=None, json=False, search=None
+        )
+        return list_tasks(args)
+    from vaworkspace.tui.app import run_tui
+
+    return run_tui(open_workspace(args))
 
 
 def open_workspace(args):

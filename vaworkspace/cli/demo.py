@@ -1,8 +1,10 @@
-"""`va --demo`: a realistic VA week in a throwaway folder, for a first look."""
+"""`va --demo`: a realistic VA week in a throwaway folder, opened in the TUI for a
+first look (or, when not in a terminal, its path printed for scripts)."""
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 
 
@@ -12,7 +14,14 @@ def run_demo(args) -> int:
 
     folder = tempfile.mkdtemp(prefix="vaworkspace-demo-")
     path = os.path.join(folder, "workspace.json")
-    Workspace(path, load_config()).fill_demo()
+    ws = Workspace(path, load_config())
+    ws.fill_demo()
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from vaworkspace.tui.app import run_tui
+
+        run_tui(ws)
+        print(f"The demo workspace stays in {path} (open it again: va --db {path})")
+        return 0
     print(path)
     print(f"Demo workspace ready. Try: va --db {path} list")
     return 0

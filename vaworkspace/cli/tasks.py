@@ -126,7 +126,7 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
     if as_json:
         print_json(task_json(task, None, ws.status_of(task)))
         return 0
-    from vaworkspace.cli.describe import task_lines
+    from vaworkspace.describe import task_lines
 
     if change.new_client is not None:
         print(f"Created client @{change.new_client.id} ({change.new_client.name})")
@@ -184,7 +184,7 @@ def show_task(args) -> int:
         score = ws.why(args.id)[2]
         print_json(task_json(task, score, ws.status_of(task)))
         return 0
-    from vaworkspace.cli.describe import task_lines
+    from vaworkspace.describe import task_lines
 
     print(f"Task {task.id}: {task.title}")
     for label, value in task_lines(ws, task, brief=False):

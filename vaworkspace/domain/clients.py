@@ -314,3 +314,32 @@ def _zone_hint(zone: str) -> str:
     names = {n.lower(): n for n in available_timezones()}
     close = difflib.get_close_matches(zone.lower(), list(names), n=1, cutoff=0.8)
     return f"did you mean {names[close[0]]}? " if close else ""
+
+
+def apply_client_fields(client: Client, fields: dict) -> Client:
+    """Validate and apply user-typed client fields (shared by add and edit)."""
+    from dataclasses import replace
+
+    parsers = {
+        "name": lambda v: str(v).strip() or _refuse("a client needs a name"),
+        "rate_cents": lambda v: v if isinstance(v, int) else parse_rate(str(v)),
+        "currency": validate_currency,
+        "budget": parse_budget,
+        "weight": validate_weight,
+        "timezone": lambda v: validate_timezone(v) if v else None,
+        "color": lambda v: validate_color(v) if v else None,
+        "notes": str,
+        "archived": bool,
+    }
+    changes = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name not in parsers:
+            raise InputError(f"unknown client field '{name}'")
+        changes[name] = parsers[name](value)
+    return replace(client, **changes)
+
+
+def _refuse(message: str):
+    raise InputError(message)

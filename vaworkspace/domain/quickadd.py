@@ -67,6 +67,7 @@ class QuickAdd:
     estimate_minutes: int | None = None
     recurrence: str | None = None
     recur_from_completion: bool = False
+    notes: str | None = None  # no quick-add token: set by the task form (domain.fields)
     given: set[str] = field(default_factory=set)
     parsed: list[tuple[str, str]] = field(default_factory=list)
 

@@ -60,6 +60,8 @@ def apply_edit(task: Task, qa: QuickAdd, client: str | None, now: datetime, tz) 
             changed.status = "todo"
         elif not client and changed.status == "todo":
             changed.status = "inbox"
+    if "notes" in qa.given:
+        changed.notes = qa.notes or ""
     if "tags" in qa.given:
         kept = [tag for tag in changed.tags if tag not in qa.remove_tags]
         changed.tags = _dedupe(kept + qa.tags)

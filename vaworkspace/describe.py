@@ -1,4 +1,4 @@
-"""A task as labelled lines: the echo after `va add`/`va edit`, and `va show`."""
+"""A task as labelled lines, for people: the echo after `va add`, `va show`, the TUI detail pane."""
 
 from __future__ import annotations
 

@@ -1,0 +1,130 @@
+"""Task fields typed one by one (the TUI's task form), read with quick add's rules.
+
+The form and `va edit` must accept the same values and fail with the same
+messages, so each field goes through the parser quick add uses for it, and the
+result is a `QuickAdd` that `tasks.apply_edit` applies like any edit line.
+An empty field clears it (the title excepted).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from vaworkspace.domain.models import PRIORITIES, Task
+from vaworkspace.domain.quickadd import QuickAdd
+from vaworkspace.errors import InputError
+
+FORM_FIELDS = (
+    "title",
+    "client",
+    "priority",
+    "due",
+    "wait",
+    "scheduled",
+    "estimate",
+    "tags",
+    "recurrence",
+    "notes",
+)
+_PRIORITY_WORDS = {"h": "high", "m": "medium", "l": "low", "1": "high", "2": "medium", "3": "low"}
+
+
+def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz) -> QuickAdd:
+    """A QuickAdd naming every field present in `texts` (keys from FORM_FIELDS)."""
+    unknown = set(texts) - set(FORM_FIELDS)
+    if unknown:
+        raise InputError(f"unknown task field(s): {', '.join(sorted(unknown))}")
+    qa = QuickAdd()
+    for name, raw in texts.items():
+        _READERS[name](qa, raw.strip(), current, now, tz)
+        qa.given.add(_GIVEN.get(name, name))
+    return qa
+
+
+def _title(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    if not text:
+        raise InputError("a task needs a title")
+    qa.title = text
+
+
+def _client(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    qa.client = text.lstrip("@") or None
+
+
+def _priority(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    word = text.lower().lstrip("!")
+    if word in ("", "none", "0"):
+        qa.priority = None
+        return
+    word = _PRIORITY_WORDS.get(word, word)
+    if word not in PRIORITIES:
+        raise InputError(f"priority '{text}' must be high, medium, low or none (or h, m, l)")
+    qa.priority = word
+
+
+def _when(name: str):
+    def read(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+        from vaworkspace.domain.dates import parse_when
+
+        if text.lower() in ("", "none"):
+            setattr(qa, name, None)
+            return
+        setattr(qa, name, parse_when(text, now, tz))
+
+    return read
+
+
+def _estimate(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    from vaworkspace.domain.dates import parse_duration
+
+    raw = text.lstrip("~")
+    qa.estimate_minutes = None if raw.lower() in ("", "none") else parse_duration(raw)
+
+
+def _tags(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    words = [w.strip().lstrip("#") for w in text.replace(",", " ").split()]
+    qa.tags = [w for w in words if w]
+    qa.remove_tags = [tag for tag in current.tags if tag not in qa.tags]
+
+
+def _recurrence(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    """`every week`, `every! 2 weeks`, `week`, or RRULE text; empty stops repeating."""
+    from vaworkspace.domain.recurrence import parse_every, validate_rrule
+
+    words = text.replace("-", " ").split()
+    if not words or words[0].lower() == "none":
+        qa.recurrence, qa.recur_from_completion = None, False
+        return
+    first = words[0].lower()
+    qa.recur_from_completion = first == "every!"
+    if first in ("every", "every!"):
+        words = words[1:]
+    if "=" in text:
+        qa.recurrence = validate_rrule(" ".join(words))
+        return
+    found = parse_every(words)
+    if found is None or found[1] != len(words):
+        raise InputError(
+            f"can't read the recurrence '{text}': try every day, every weekday, every week, "
+            "every 2 weeks, every monday, every month, or an RRULE like FREQ=WEEKLY;BYDAY=MO"
+        )
+    qa.recurrence = found[0]
+
+
+def _notes(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+    qa.notes = text
+
+
+_READERS = {
+    "title": _title,
+    "client": _client,
+    "priority": _priority,
+    "due": _when("due"),
+    "wait": _when("wait"),
+    "scheduled": _when("scheduled"),
+    "estimate": _estimate,
+    "tags": _tags,
+    "recurrence": _recurrence,
+    "notes": _notes,
+}
+_GIVEN = {"estimate": "estimate_minutes"}
