@@ -1,0 +1,39 @@
+"""`va themes`: the theme names the TUI can use, one per line, for scripts and config.
+
+Importing this module costs nothing beyond argparse: the theme loader is imported
+only when the command runs, and it never imports the Textual app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def register(commands) -> None:
+    """Add the `themes` sub-command to the `va` sub-parsers."""
+    parser = commands.add_parser(
+        "themes",
+        help="list available theme names, one per line",
+        description=(
+            "List the built-in themes and your own (the *.toml files in the themes/ "
+            "folder of the config dir, e.g. ~/.config/vaworkspace/themes on Linux), one "
+            "name per line. A broken theme file is reported on stderr and skipped."
+        ),
+    )
+    parser.set_defaults(handler=list_themes)
+
+
+def list_themes(args) -> int:
+    """Print valid names on stdout; each problem is a warning on stderr, not a failure.
+
+    Exit 0 even with problems: the TUI also starts with the remaining themes.
+    """
+    from vaworkspace.tui.themes import check_themes
+
+    names, problems = check_themes()
+    for problem in problems:
+        skipped = "; skipped" if problem.path.endswith(".toml") else ""
+        print(f"va: warning: {problem.path}: {problem.message}{skipped}", file=sys.stderr)
+    for name in names:
+        print(name)
+    return 0

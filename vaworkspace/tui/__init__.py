@@ -1,0 +1,1 @@
+"""The Textual interface: screens and widgets; every rule lives in service.py."""
