@@ -1,0 +1,145 @@
+"""`va` with no arguments: the Textual workspace.
+
+The app owns one `Workspace` (the service) and holds no rule of its own. It polls
+the file's signature every second and refreshes the current screen when another
+process (a `va add` in a second SSH session, a cron import) changed it. Every
+change goes through the service, which writes it to disk before returning, so a
+dropped connection (SIGHUP) or SIGTERM can simply exit: nothing is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+
+from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
+
+REFRESH_SECONDS = 1.0
+
+
+class VaApp(App):
+    """The workspace: inbox, triage and clients screens over one workspace file."""
+
+    TITLE = "vaworkspace"
+    MODES = {
+        "inbox": lambda: _screen("inbox", "InboxScreen"),
+        "triage": lambda: _screen("triage", "TriageScreen"),
+        "clients": lambda: _screen("clients_screen", "ClientsScreen"),
+    }
+    DEFAULT_MODE = "inbox"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("question_mark", "help", "Help"),
+        Binding("1", "switch_mode('inbox')", "Inbox", show=False),
+        Binding("2,i", "switch_mode('triage')", "Triage", show=False),
+        Binding("3", "switch_mode('clients')", "Clients", show=False),
+    ]
+
+    def __init__(self, ws, watch: bool = True) -> None:
+        super().__init__()
+        self.ws = ws
+        self._watch = watch
+        self._signature = ws.file.signature()
+
+    def on_mount(self) -> None:
+        themes, problems = load_themes()
+        for theme in themes:
+            self.register_theme(theme)
+        wanted = self.ws.preference("theme", DEFAULT_THEME)
+        for name in (wanted, DEFAULT_THEME, "textual-dark"):  # the last if an install lost themes/
+            if name in self.available_themes:
+                self.theme = name
+                break
+        if problems:
+            message = problems_message(problems, using=self.theme)
+            self.notify(message, severity="warning", markup=False, timeout=10)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._watch:
+            self.set_interval(REFRESH_SECONDS, self.check_outside_changes)
+        self._install_signal_handlers()
+
+    def _remember_theme(self, theme) -> None:
+        if self.ws.preference("theme", DEFAULT_THEME) != theme.name:
+            self.ws.set_preference("theme", theme.name)
+
+    def _install_signal_handlers(self) -> None:
+        """Textual's Linux driver handles neither SIGHUP (a dropped SSH session)
+        nor SIGTERM: exit through the normal path so the terminal is restored."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            # Not possible off the main thread (tests) or on a non-POSIX loop.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.exit)
+
+    def check_outside_changes(self) -> None:
+        """Refresh within a second of another process writing the file."""
+        signature = self.ws.file.signature()
+        reload = getattr(self.screen, "reload", None)
+        if signature != self._signature:
+            self._signature = signature
+            if reload is not None:
+                reload()
+        elif (bar := getattr(self.screen, "refresh_bar", None)) is not None:
+            bar()  # the clock in the top bar
+
+    def action_help(self) -> None:
+        from vaworkspace.tui.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen):
+        """The command palette (ctrl+p): every action, client filters, the theme picker."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Inbox", "Show the prioritised inbox (1)", self._mode("inbox"))
+        yield SystemCommand("Triage", "Sort new tasks one by one (i)", self._mode("triage"))
+        yield SystemCommand("Clients", "Add, edit and archive clients (3)", self._mode("clients"))
+        yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
+        for name, help_text in (
+            ("add", "Add a task in one line (a)"),
+            ("search", "Search titles and notes (/)"),
+        ):
+            yield SystemCommand(
+                f"Task: {name}", help_text, self._inbox_action(f"open_bar('{name}')")
+            )
+        for client in self.ws.clients():
+            yield SystemCommand(
+                f"Filter: @{client.id}",
+                f"Only {client.name}'s tasks",
+                self._filter(client.id),
+            )
+
+    def _mode(self, name: str):
+        return lambda: self.switch_mode(name)
+
+    def _inbox_action(self, action: str):
+        async def run() -> None:
+            await self.switch_mode("inbox")
+            await self.screen.run_action(action)
+
+        return run
+
+    def _filter(self, client_id: str):
+        async def run() -> None:
+            await self.switch_mode("inbox")
+            self.screen.client_filter = client_id
+            self.screen.reload()
+
+        return run
+
+
+def _screen(module: str, name: str):
+    """Import a screen's module when its mode is first shown (faster first frame)."""
+    from importlib import import_module
+
+    return getattr(import_module(f"vaworkspace.tui.{module}"), name)()
+
+
+def run_tui(ws) -> int:
+    VaApp(ws).run()
+    return 0

@@ -1,0 +1,214 @@
+"""The inbox: every client's open tasks, most urgent first, and the keys to act on them."""
+
+from __future__ import annotations
+
+from time import monotonic
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from vaworkspace.errors import VaError
+from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.inbox_table import InboxTable
+from vaworkspace.tui.widgets import ALL, NO_CLIENT, ClientSidebar, DetailPane, TopBar
+
+UNDO_SECONDS = 5.0
+EMPTY = (
+    "Nothing to do yet.\n\n"
+    "  a   add a task in one line: Call the dentist @client due:fri ~30m\n"
+    "  i   triage the inbox: give each new task a client, priority and due date\n"
+    "  ?   every key, on every screen\n"
+)
+
+
+class InboxScreen(Screen):
+    """Tasks across clients; the sidebar filters by client, `/` by words."""
+
+    BINDINGS = [
+        Binding("a", "open_bar('add')", "Add", tooltip="Add a task in one line"),
+        Binding("e,enter", "edit", "Edit", tooltip="Edit every field"),
+        Binding("x,space", "complete", "Done", tooltip="Complete (u undoes for 5 s)"),
+        Binding("u", "undo", "Undo completion", show=False),
+        Binding("w", "open_bar('wait')", "Wait", tooltip="Hide until a date"),
+        Binding("p", "priority", "Prio", tooltip="Cycle the priority"),
+        Binding("c", "pick_client", "Client", tooltip="Filter by client"),
+        Binding("slash", "open_bar('search')", "Find", tooltip="Search titles and notes"),
+        Binding("escape", "clear_filters", "Clear filters", show=False),
+    ]
+    DEFAULT_CSS = """
+    InboxScreen #body { height: 1fr; }
+    InboxScreen #empty { padding: 1 2; color: $text-muted; height: auto; display: none; }
+    InboxScreen.-empty #empty { display: block; }
+    InboxScreen.-empty InboxTable { display: none; }
+    InboxScreen #filters { height: 1; padding: 0 1; color: $text-muted; display: none; }
+    InboxScreen #filters.-on { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.client_filter = ALL
+        self.search = ""
+        self._undo: tuple[object, float] | None = None
+
+    @property
+    def ws(self):
+        return self.app.ws
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="topbar")
+        with Horizontal(id="body"):
+            yield ClientSidebar(id="sidebar")
+            with Vertical(id="main"):
+                yield Static("", id="filters")
+                yield Static(EMPTY, id="empty")
+                yield InboxTable(id="table")
+                yield DetailPane(id="detail")
+        yield CommandBar(self._preview, id="bar")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(InboxTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # -- data ------------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        """Re-rank from the service (after a change here or in another process)."""
+        ws = self.ws
+        table = self.query_one(InboxTable)
+        keep = keep if keep is not None else (table.selected.id if table.selected else None)
+        client = None if self.client_filter in (ALL, NO_CLIENT) else self.client_filter
+        rows = ws.inbox(client=client, text=self.search or None)
+        if self.client_filter == NO_CLIENT:
+            rows = [row for row in rows if not row[1].client]
+        clients = ws.clients()
+        table.client_colors = {c.id: c.color for c in clients if c.color}
+        table.show(rows, ws.now(), ws.tz, keep)
+        self.set_class(not rows and not self.search and self.client_filter == ALL, "-empty")
+        self.query_one(ClientSidebar).show(clients, ws.open_counts(), self.client_filter)
+        self._show_filters(len(rows))
+        self.refresh_bar()
+        self.query_one(DetailPane).show(ws, table.selected)
+
+    def refresh_bar(self) -> None:
+        self.query_one(TopBar).show(self.ws, "Inbox")
+
+    def _show_filters(self, count: int) -> None:
+        parts = []
+        if self.client_filter == NO_CLIENT:
+            parts.append("without client")
+        elif self.client_filter != ALL:
+            parts.append(f"@{self.client_filter}")
+        if self.search:
+            parts.append(f"“{self.search}”")
+        label = self.query_one("#filters", Static)
+        label.update(f"{count} tasks · {' · '.join(parts)} · Esc clears" if parts else "")
+        label.set_class(bool(parts), "-on")
+
+    def on_inbox_table_highlighted(self, event: InboxTable.Highlighted) -> None:
+        self.query_one(DetailPane).show(self.ws, event.task)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.client_filter = event.option.id or NO_CLIENT
+        self.reload()
+        self.query_one(InboxTable).focus()
+
+    # -- actions ---------------------------------------------------------------
+
+    @property
+    def selected(self):
+        return self.query_one(InboxTable).selected
+
+    def action_open_bar(self, mode: str) -> None:
+        if mode == "wait" and self.selected is None:
+            return
+        self.query_one(CommandBar).open(mode, self.search if mode == "search" else "")
+
+    def on_command_bar_changed(self, event: CommandBar.Changed) -> None:
+        if event.mode == "search":
+            self.search = event.value.strip()
+            self.reload()
+
+    def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
+        bar = self.query_one(CommandBar)
+        try:
+            if event.mode == "add":
+                added = self.ws.add_task(event.value, source="tui")
+                self.app.notify(f"Added task {added.task.id}: {added.task.title}", markup=False)
+                bar.close()
+                self.reload(keep=added.task.id)
+            elif event.mode == "wait" and self.selected is not None:
+                task = self.ws.wait(self.selected.id, event.value)
+                self.app.notify(f"Task {task.id} waits until {event.value}", markup=False)
+                bar.close()
+                self.reload()
+            else:
+                bar.close()
+        except VaError as problem:
+            bar.error(str(problem))
+
+    def on_command_bar_closed(self, event: CommandBar.Closed) -> None:
+        self.query_one(InboxTable).focus()
+
+    def _preview(self, text: str) -> list[str]:
+        from vaworkspace.domain.quickadd import describe, parse_quick_add
+
+        ws = self.ws
+        now = ws.now()
+        quick = parse_quick_add(text, now, ws.tz)
+        return [f"title: {quick.title or '(none yet)'}", *describe(quick, ws.tz, now)]
+
+    def action_complete(self) -> None:
+        task = self.selected
+        if task is None:
+            return
+        try:
+            [done] = self.ws.complete([task.id])
+        except VaError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        self._undo = (done, monotonic())
+        extra = f"; next on {done.spawned.due}" if done.spawned else ""
+        self.app.notify(
+            f"Completed {task.id}: {task.title}{extra} — u to undo",
+            timeout=UNDO_SECONDS,
+            markup=False,
+        )
+        self.reload()
+
+    def action_undo(self) -> None:
+        if self._undo is None or monotonic() - self._undo[1] > UNDO_SECONDS:
+            self._undo = None
+            return
+        completion, _ = self._undo
+        self._undo = None
+        task = self.ws.undo_complete(completion)
+        self.app.notify(f"Reopened {task.id}: {task.title}", markup=False)
+        self.reload(keep=task.id)
+
+    def action_priority(self) -> None:
+        if self.selected is not None:
+            task = self.ws.cycle_priority(self.selected.id)
+            self.reload(keep=task.id)
+
+    def action_edit(self) -> None:
+        if self.selected is None:
+            return
+        from vaworkspace.tui.task_form import TaskForm
+
+        self.app.push_screen(TaskForm(self.selected.id), lambda _: self.reload())
+
+    def action_pick_client(self) -> None:
+        self.query_one(ClientSidebar).focus()
+
+    def action_clear_filters(self) -> None:
+        if self.client_filter != ALL or self.search:
+            self.client_filter, self.search = ALL, ""
+            self.reload()
+        self.query_one(InboxTable).focus()

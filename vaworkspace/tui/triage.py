@@ -1,0 +1,147 @@
+"""Triage: new and incomplete tasks offered one at a time, sorted with single keys.
+
+A task needs triage while it sits in the inbox or lacks a client or an
+estimate (service.triage_queue). Each key changes one field through the
+service; once a task is complete it leaves the queue and the next one shows.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from vaworkspace.errors import VaError
+from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.widgets import TopBar
+
+FIELD_OF_MODE = {"client": "client", "due": "due", "estimate": "estimate"}
+
+
+class TriageScreen(Screen):
+    """One task card; c d e set client, due, estimate; h m l n the priority; s skips."""
+
+    HELP_TITLE = "Triage"
+    BINDINGS = [
+        Binding("c", "ask('client')", "Client"),
+        Binding("h", "priority('high')", "High"),
+        Binding("m", "priority('medium')", "Med"),
+        Binding("l", "priority('low')", "Low"),
+        Binding("n", "priority('none')", "No prio", show=False),
+        Binding("d", "ask('due')", "Due"),
+        Binding("e", "ask('estimate')", "Estimate"),
+        Binding("s", "skip", "Skip"),
+        Binding("enter", "skip", "Next", show=False),
+        Binding("x", "complete", "Done"),
+    ]
+    DEFAULT_CSS = """
+    TriageScreen #card { margin: 1 2; padding: 0 2; border: round $accent; height: auto; }
+    TriageScreen #progress { margin: 0 2; color: $text-muted; height: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: set[int] = set()
+        self.current: int | None = None
+
+    @property
+    def ws(self):
+        return self.app.ws
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        with Vertical():
+            yield Static("", id="progress")
+            yield Static("", id="card")
+        yield CommandBar(lambda text: [], id="bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.skipped.clear()
+        self.reload()
+
+    def queue(self) -> list:
+        return [t for t in self.ws.triage_queue() if t.id not in self.skipped]
+
+    def reload(self) -> None:
+        """The current task stays on the card until `s`/enter, even once sorted,
+        so its due date can still be set after its client and estimate."""
+        ids = [t.id for t in self.queue()]
+        if self.current is not None and not self._still_open(self.current):
+            self.current = None
+        if self.current is None:
+            self.current = ids[0] if ids else None
+        self.query_one(TopBar).show(self.ws, "Triage")
+        progress = self.query_one("#progress", Static)
+        card = self.query_one("#card", Static)
+        if self.current is None:
+            progress.update("")
+            card.update("Inbox zero: every open task has a client and an estimate.  1: inbox")
+            return
+        if self.current in ids:
+            progress.update(f"Task {ids.index(self.current) + 1} of {len(ids)} to triage")
+        else:
+            progress.update(f"Sorted ✓  enter: next ({len(ids)} left)")
+        card.update(self._card(self.ws.task(self.current)))
+
+    def _still_open(self, task_id: int) -> bool:
+        try:
+            return self.ws.task(task_id).is_open
+        except VaError:
+            return False
+
+    def refresh_bar(self) -> None:
+        self.query_one(TopBar).show(self.ws, "Triage")
+
+    def _card(self, task) -> Text:
+        from vaworkspace.describe import task_lines
+
+        text = Text()
+        text.append(f"{task.title}\n\n", style="bold")
+        lines = dict(task_lines(self.ws, task, brief=True))
+        for label in ("client", "priority", "due", "estimate", "tags"):
+            value = lines.get(label)
+            text.append(f"{label:<10}", style="dim")
+            text.append(f"{value}\n" if value else "—\n", style="" if value else "italic dim")
+        missing = [n for n in ("client", "estimate") if n not in lines]
+        if missing:
+            text.append(f"\nstill missing: {', '.join(missing)}", style="bold")
+        return text
+
+    def action_ask(self, mode: str) -> None:
+        if self.current is not None:
+            self.query_one(CommandBar).open(mode)
+
+    def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
+        bar = self.query_one(CommandBar)
+        try:
+            self.ws.update_task(self.current, {FIELD_OF_MODE[event.mode]: event.value})
+        except VaError as problem:
+            bar.error(str(problem))
+            return
+        bar.close()
+        self.reload()
+
+    def action_priority(self, level: str) -> None:
+        if self.current is not None:
+            self.ws.update_task(self.current, {"priority": level})
+            self.reload()
+
+    def action_skip(self) -> None:
+        if self.current is not None:
+            self.skipped.add(self.current)
+            self.current = None
+            self.reload()
+
+    def action_complete(self) -> None:
+        if self.current is not None:
+            [done] = self.ws.complete([self.current])
+            self.app.notify(f"Completed {done.task.id}: {done.task.title}", markup=False)
+            self.current = None
+            self.reload()

@@ -1,0 +1,97 @@
+"""Small pieces shared by the screens: the top bar, the client sidebar, the detail pane."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from vaworkspace.domain.models import Client, Task
+
+ALL = "*"
+NO_CLIENT = ""
+
+
+class TopBar(Horizontal):
+    """The screen's name, date and time; the running focus timer's slot and today's
+    logged time on the right."""
+
+    DEFAULT_CSS = """
+    TopBar { dock: top; height: 1; background: $primary; padding: 0 1; }
+    TopBar > Static { background: $primary; color: auto 90%; }
+    TopBar #where { width: 1fr; }
+    TopBar #timer { width: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="where", markup=False)
+        yield Static("", id="timer", markup=False)
+
+    def show(self, ws, screen_title: str) -> None:
+        now = ws.now().astimezone(ws.tz)
+        where = Text.assemble((screen_title, "bold"), f"  {now:%a %d %b %H:%M}")
+        self.query_one("#where", Static).update(where)
+        self.query_one("#timer", Static).update(f"{timer_text(ws)} · today {logged_text(ws)}")
+
+
+def timer_text(ws) -> str:
+    """The running focus timer (filled by the timers feature); the slot is here."""
+    return "no timer"
+
+
+def logged_text(ws) -> str:
+    return "0h00"
+
+
+class ClientSidebar(OptionList):
+    """Clients with their open-task counts; choosing one filters the inbox."""
+
+    DEFAULT_CSS = """
+    ClientSidebar { width: 18; height: 1fr; border: none; border-right: tall $panel;
+        scrollbar-size-vertical: 1; }
+    """
+
+    def show(self, clients: list[Client], counts: dict[str, int], chosen: str) -> None:
+        total = sum(counts.values())
+        options = [Option(f"All  {total}", id=ALL)]
+        for client in clients:
+            label = Text(f"@{client.id}", style=client.color or "")
+            label.append(f"  {counts.get(client.id, 0)}")
+            options.append(Option(label, id=client.id))
+        if counts.get(NO_CLIENT):
+            options.append(Option(f"No client  {counts[NO_CLIENT]}", id=NO_CLIENT))
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(options)
+        ids = [o.id for o in options]
+        self.highlighted = ids.index(chosen) if chosen in ids else highlighted or 0
+
+
+class DetailPane(Static):
+    """Every field of the selected task and its urgency, term by term."""
+
+    DEFAULT_CSS = """
+    DetailPane { height: 9; border-top: tall $panel; padding: 0 1; overflow-y: auto; }
+    """
+
+    def show(self, ws, task: Task | None) -> None:
+        if task is None:
+            self.update("")
+            return
+        from vaworkspace.describe import task_lines
+
+        text = Text()
+        text.append(f"{task.id} ", style="bold")
+        text.append(task.title + "\n", style="bold")
+        for label, value in task_lines(ws, task, brief=True):
+            text.append(f"{label:<9}", style="dim")
+            text.append(f"{value}\n")
+        if task.notes:
+            text.append(f"{'notes':<9}", style="dim")
+            text.append(task.notes + "\n")
+        _, found, score = ws.why(task.id)
+        text.append(f"urgency {score:.1f} = ", style="dim")
+        text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in found))
+        self.update(text)
