@@ -6,8 +6,9 @@ Generates 50 clients and 10,000 tasks (about 20 % done, 5 % waiting, 5 %
 recurring), then reports the median wall time of each command over several runs
 and the peak resident memory of any run. If Taskwarrior (`task`) is installed, the
 same tasks are imported into a throwaway Taskwarrior database and its equivalent
-commands are timed the same way, with the ratio va/task. Timing lives here, apart
-from the tests: tests assert behaviour, this measures it.
+commands are timed the same way, with the ratio va/task. Then the TUI figures of
+`benchmarks/tui.py` on the same workspace. Timing lives here, apart from the
+tests: tests assert behaviour, this measures it.
 """
 
 from __future__ import annotations
@@ -210,6 +211,12 @@ def main() -> int:
         print(f"{name:<20}{ms:>9.1f}{peak / 1024:>9.1f}{other or 0:>9.1f}{ratio:>9}")
     if not tw:
         print("(Taskwarrior not installed: apt-get install taskwarrior to compare)")
+    from tui import tui_results
+
+    targets = {"first screen": 300, "cursor move": 16, "search 10k": 50, "complete": 50}
+    print(f"\nTUI on the same workspace, median of {runs} (first screen: wall; keys: CPU)")
+    for name, ms in tui_results(db, runs).items():
+        print(f"{name:<20}{ms:>9.1f}   target ≤ {targets[name]} ms")
     return 0
 
 

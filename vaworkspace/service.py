@@ -50,6 +50,8 @@ class Snapshot:
     clients: dict[str, Client]
     records: dict[str, dict]
     _built: dict[int, Task] = field(default_factory=dict)
+    _open_uuids: frozenset[str] | None = None
+    counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
 
     def task(self, task_id: int) -> Task:
         built = self._built.get(task_id)
@@ -68,12 +70,24 @@ class Snapshot:
             out.append(self.task(int(key)))
         return out
 
+    def reuse(self, older: Snapshot) -> None:
+        """Keep the tasks built from records that did not change (the very same
+        record objects after this process's own write): the TUI re-ranks 10k
+        tasks after each change without rebuilding them."""
+        records = self.records
+        for task_id, task in older._built.items():
+            key = str(task_id)
+            if records.get(key) is older.records.get(key):
+                self._built[task_id] = task
+
     def open_uuids(self) -> frozenset[str]:
-        return frozenset(
-            record["uuid"]
-            for record in self.records.values()
-            if record.get("status", "todo") in OPEN_STATUSES
-        )
+        if self._open_uuids is None:
+            self._open_uuids = frozenset(
+                record["uuid"]
+                for record in self.records.values()
+                if record.get("status", "todo") in OPEN_STATUSES
+            )
+        return self._open_uuids
 
 
 @dataclass(slots=True)
@@ -98,6 +112,7 @@ class Workspace:
         self.tz = self.config.tz
         self._clock = clock or utcnow
         self._snapshot: tuple[object, Snapshot] | None = None
+        self._scores: tuple[tuple, dict] | None = None
 
     @property
     def path(self) -> str:
@@ -116,7 +131,10 @@ class Workspace:
             for record in doc["clients"].values():
                 client = client_from_record(record)
                 clients[client.id] = client
-            self._snapshot = (doc, Snapshot(clients, doc["tasks"]))
+            fresh = Snapshot(clients, doc["tasks"])
+            if self._snapshot is not None:
+                fresh.reuse(self._snapshot[1])
+            self._snapshot = (doc, fresh)
         return self._snapshot[1]
 
     def clients(self, include_archived: bool = False) -> list[Client]:
@@ -131,10 +149,10 @@ class Workspace:
     def task(self, task_id: int) -> Task:
         return self.snapshot().task(task_id)
 
-    def context(self, snapshot: Snapshot | None = None) -> UrgencyContext:
+    def context(self, snapshot: Snapshot | None = None, now=None) -> UrgencyContext:
         snapshot = snapshot or self.snapshot()
         return UrgencyContext(
-            now=self.now(),
+            now=now or self.now(),
             tz=self.tz,
             coefficients=self.config.coefficients,
             client_weights={c.id: c.weight for c in snapshot.clients.values()},
@@ -150,10 +168,15 @@ class Workspace:
         include_all: bool = False,
         limit: int | None = None,
         text: str | None = None,
+        now: datetime | None = None,
     ) -> list[tuple[float, Task]]:
-        """Tasks most urgent first; by default the open ones that are not snoozed."""
+        """Tasks most urgent first; by default the open ones that are not snoozed.
+
+        `now` (default: the clock) lets the TUI rank at whole minutes, so that the
+        scores of unchanged tasks are reused until the minute turns.
+        """
         snapshot = self.snapshot()
-        ctx = self.context(snapshot)
+        ctx = self.context(snapshot, now)
         client_id = self.client(client).id if client else None
         needle = text.casefold() if text else None
         chosen = []
@@ -174,8 +197,15 @@ class Workspace:
             ):
                 continue
             chosen.append(task)
-        ranked = rank(chosen, ctx)
+        ranked = rank(chosen, ctx, self._score_cache(ctx))
         return ranked if limit is None else ranked[:limit]
+
+    def _score_cache(self, ctx: UrgencyContext) -> dict:
+        """Scores by task id, valid while the moment and the settings are the same."""
+        key = (ctx.now, tuple(sorted(ctx.client_weights.items())), ctx.coefficients, ctx.work)
+        if self._scores is None or self._scores[0] != key:
+            self._scores = (key, {})
+        return self._scores[1]
 
     def why(self, task_id: int):
         """The task's urgency terms (name, value, reason) and its total."""
@@ -251,7 +281,7 @@ class Workspace:
             tables.put(db, "tasks", task.id, task_to_record(task))
             spawned = completion.spawned
             if spawned is not None:
-                current = tables.records(db, "tasks").get(spawned.id)
+                current = tables.record(db, "tasks", spawned.id)
                 if current == task_to_record(spawned):
                     tables.delete(db, "tasks", [spawned.id])
         return task
@@ -303,12 +333,22 @@ class Workspace:
         ]
 
     def open_counts(self) -> dict[str, int]:
-        """Open, visible tasks per client id (`""` for tasks without a client)."""
-        counts: dict[str, int] = {}
-        for _, task in self.inbox():
-            key = task.client or ""
-            counts[key] = counts.get(key, 0) + 1
-        return counts
+        """Open, visible tasks per client id (`""` for tasks without a client).
+
+        Kept per snapshot for a minute (a wait date may pass): the TUI's sidebar
+        asks on every keystroke of a search.
+        """
+        snapshot = self.snapshot()
+        now = self.now()
+        minute = int(now.timestamp() // 60)
+        if snapshot.counts is None or snapshot.counts[0] != minute:
+            counts: dict[str, int] = {}
+            for task in snapshot.tasks(open_only=True):
+                if not is_hidden(task, now, self.tz):
+                    key = task.client or ""
+                    counts[key] = counts.get(key, 0) + 1
+            snapshot.counts = (minute, counts)
+        return snapshot.counts[1]
 
     def preference(self, name: str, default=None):
         """A user preference kept in the workspace's `state` table (e.g. the theme)."""
@@ -447,7 +487,7 @@ class Workspace:
         return client.id, client
 
     def _task_for_write(self, db, task_id: int) -> Task:
-        record = tables.records(db, "tasks").get(task_id)
+        record = tables.record(db, "tasks", task_id)
         if record is None:
             raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
         return task_from_record(task_id, record)

@@ -200,12 +200,25 @@ def _priority_value(priority: str, c: Coefficients) -> float:
     return c.priority_low
 
 
-def rank(tasks: list[Task], ctx: UrgencyContext) -> list[tuple[float, Task]]:
-    """Tasks with their scores, most urgent first, ties broken deterministically."""
+def rank(
+    tasks: list[Task], ctx: UrgencyContext, cache: dict | None = None
+) -> list[tuple[float, Task]]:
+    """Tasks with their scores, most urgent first, ties broken deterministically.
+
+    `cache` (task id → (task, score)) must belong to this very context; a task
+    object that is still the cached one keeps its score. Tasks with dependencies
+    are always rescored: whether their blockers are still open can change.
+    """
     far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
     keyed = []
     for task in tasks:
-        score = round(_evaluate(task, ctx, None), 6)
+        hit = cache.get(task.id) if cache is not None and not task.depends else None
+        if hit is not None and hit[0] is task:
+            score = hit[1]
+        else:
+            score = round(_evaluate(task, ctx, None), 6)
+            if cache is not None:
+                cache[task.id] = (task, score)
         due = far if task.due is None else _due_at(task.due, ctx)
         keyed.append((-score, due, task.id, task))
     keyed.sort(key=_sort_key)

@@ -224,8 +224,14 @@ class _Transaction:
         self._lock = lock.acquire(self._lock_path, self._file.lock_timeout, path)
         try:
             raw, st = self._file._load()
+            cache = self._file._cache
             if raw is None:
                 doc, migrated_from = skeleton(), None
+            elif cache is not None and st is not None and cache[0] == _signature(st):
+                # Unchanged since this process last read or wrote it (the TUI):
+                # skip the parse. A shallow copy suffices because TinyDB replaces
+                # whole tables and store.tables never mutates a record in place.
+                doc, migrated_from = dict(cache[1]), None
             else:
                 doc, migrated_from = decode(path, raw, fast=True)
             db = _new_db(doc)
@@ -241,7 +247,9 @@ class _Transaction:
         try:
             if storage is not None:
                 storage.closed = True
-                if exc_type is None and (storage.dirty or self._migrated_from is not None):
+                if exc_type is not None:
+                    self._file._cache = None  # whatever the block touched is not on disk
+                elif storage.dirty or self._migrated_from is not None:
                     self._file._save(storage.doc, self._raw, self._stat, self._migrated_from)
         finally:
             self._raw = None

@@ -1,8 +1,9 @@
 """The few table operations the service needs, on a transaction's TinyDB.
 
-TinyDB's `update` merges fields, which would keep a key the new record dropped
-(a cleared due date); `put` replaces the whole document instead. Tables are
-opened with `cache_size=0` so no query result can outlive the transaction.
+TinyDB's `update` merges fields into the stored dict, which would keep a key the
+new record dropped (a cleared due date) and mutate a dict others may hold; `put`
+replaces the whole document instead. Tables are opened with `cache_size=0` so
+no query result can outlive the transaction.
 """
 
 from __future__ import annotations
@@ -19,20 +20,24 @@ def records(db, name: str) -> dict[int, dict]:
     return {int(doc_id): doc for doc_id, doc in db.storage.read().get(name, {}).items()}
 
 
+def record(db, name: str, doc_id: int) -> dict | None:
+    """One document, without converting the whole table's keys (read-only)."""
+    return db.storage.read().get(name, {}).get(str(doc_id))
+
+
 def put(db, name: str, doc_id: int, record: dict) -> None:
-    """Insert or wholly replace the document `doc_id`."""
+    """Insert or wholly replace the document `doc_id`.
+
+    Replacing is remove + insert, never an in-place update: record dicts are
+    never mutated, so a reader still holding the previous document (the TUI's
+    snapshot, the file's read cache) keeps seeing exactly what was on disk.
+    """
     from tinydb.table import Document
 
     tbl = table(db, name)
     if tbl.contains(doc_id=doc_id):
-
-        def replace(doc: dict) -> None:
-            doc.clear()
-            doc.update(record)
-
-        tbl.update(replace, doc_ids=[doc_id])
-    else:
-        tbl.insert(Document(record, doc_id=doc_id))
+        tbl.remove(doc_ids=[doc_id])
+    tbl.insert(Document(dict(record), doc_id=doc_id))
 
 
 def put_many(db, name: str, items: dict[int, dict]) -> None:

@@ -70,10 +70,10 @@ class InboxScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one(InboxTable).focus()
 
     def on_screen_resume(self) -> None:
+        """Shown (at start, or back from another screen): rank afresh."""
         self.reload()
 
     # -- data ------------------------------------------------------------------
@@ -84,7 +84,8 @@ class InboxScreen(Screen):
         table = self.query_one(InboxTable)
         keep = keep if keep is not None else (table.selected.id if table.selected else None)
         client = None if self.client_filter in (ALL, NO_CLIENT) else self.client_filter
-        rows = ws.inbox(client=client, text=self.search or None)
+        minute = ws.now().replace(second=0, microsecond=0)
+        rows = ws.inbox(client=client, text=self.search or None, now=minute)
         if self.client_filter == NO_CLIENT:
             rows = [row for row in rows if not row[1].client]
         clients = ws.clients()

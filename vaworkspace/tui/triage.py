@@ -59,9 +59,6 @@ class TriageScreen(Screen):
         yield CommandBar(lambda text: [], id="bar")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def on_screen_resume(self) -> None:
         self.skipped.clear()
         self.reload()

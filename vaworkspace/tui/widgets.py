@@ -78,7 +78,7 @@ class DetailPane(Static):
 
     def show(self, ws, task: Task | None) -> None:
         if task is None:
-            self.update("")
+            self.update("", layout=False)
             return
         from vaworkspace.describe import task_lines
 
@@ -94,4 +94,4 @@ class DetailPane(Static):
         _, found, score = ws.why(task.id)
         text.append(f"urgency {score:.1f} = ", style="dim")
         text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in found))
-        self.update(text)
+        self.update(text, layout=False)  # fixed height: no need to lay the screen out again
