@@ -1,0 +1,144 @@
+"""Reading the workspace: the snapshot, clients, the ranked inbox, explanations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from vaworkspace.domain.models import Client, Task
+from vaworkspace.domain.urgency import UrgencyContext, effective_status, is_hidden, rank, terms
+from vaworkspace.service.snapshot import Snapshot
+from vaworkspace.store.records import client_from_record
+
+
+class Reading:
+    """The read side of `Workspace`: never locks, never writes."""
+
+    def snapshot(self) -> Snapshot:
+        """The current state; rebuilt only when the file changed on disk."""
+        doc = self.file.read()
+        if self._snapshot is None or self._snapshot[0] is not doc:
+            clients = {}
+            for record in doc["clients"].values():
+                client = client_from_record(record)
+                clients[client.id] = client
+            fresh = Snapshot(clients, doc["tasks"])
+            if self._snapshot is not None:
+                fresh.reuse(self._snapshot[1])
+            self._snapshot = (doc, fresh)
+        return self._snapshot[1]
+
+    def clients(self, include_archived: bool = False) -> list[Client]:
+        found = self.snapshot().clients.values()
+        return sorted((c for c in found if include_archived or not c.archived), key=lambda c: c.id)
+
+    def client(self, ref: str) -> Client:
+        from vaworkspace.domain.clients import resolve_client
+
+        return resolve_client(ref, list(self.snapshot().clients.values()))
+
+    def task(self, task_id: int) -> Task:
+        return self.snapshot().task(task_id)
+
+    def context(self, snapshot: Snapshot | None = None, now=None) -> UrgencyContext:
+        snapshot = snapshot or self.snapshot()
+        return UrgencyContext(
+            now=now or self.now(),
+            tz=self.tz,
+            coefficients=self.config.coefficients,
+            client_weights={c.id: c.weight for c in snapshot.clients.values()},
+            open_uuids=snapshot.open_uuids(),
+            work=self.config.work,
+        )
+
+    def inbox(
+        self,
+        client: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        include_all: bool = False,
+        limit: int | None = None,
+        text: str | None = None,
+        now: datetime | None = None,
+    ) -> list[tuple[float, Task]]:
+        """Tasks most urgent first; by default the open ones that are not snoozed.
+
+        `now` (default: the clock) lets the TUI rank at whole minutes, so that the
+        scores of unchanged tasks are reused until the minute turns.
+        """
+        snapshot = self.snapshot()
+        ctx = self.context(snapshot, now)
+        client_id = self.client(client).id if client else None
+        needle = text.casefold() if text else None
+        chosen = []
+        for task in snapshot.tasks(open_only=not (include_all or status)):
+            if client_id is not None and task.client != client_id:
+                continue
+            if tag is not None and tag not in task.tags:
+                continue
+            if status is not None:
+                if effective_status(task, ctx.now, self.tz) != status:
+                    continue
+            elif not include_all and is_hidden(task, ctx.now, self.tz):
+                continue
+            if (
+                needle
+                and needle not in task.title.casefold()
+                and needle not in task.notes.casefold()
+            ):
+                continue
+            chosen.append(task)
+        ranked = rank(chosen, ctx, self._score_cache(ctx))
+        return ranked if limit is None else ranked[:limit]
+
+    def _score_cache(self, ctx: UrgencyContext) -> dict:
+        """Scores by task id, valid while the moment and the settings are the same."""
+        key = (ctx.now, tuple(sorted(ctx.client_weights.items())), ctx.coefficients, ctx.work)
+        if self._scores is None or self._scores[0] != key:
+            self._scores = (key, {})
+        return self._scores[1]
+
+    def why(self, task_id: int):
+        """The task's urgency terms (name, value, reason) and its total."""
+        snapshot = self.snapshot()
+        task = snapshot.task(task_id)
+        found = terms(task, self.context(snapshot))
+        return task, found, round(sum(t.value for t in found), 6)
+
+    def status_of(self, task: Task) -> str:
+        return effective_status(task, self.now(), self.tz)
+
+    def hidden(self, task: Task) -> bool:
+        return is_hidden(task, self.now(), self.tz)
+
+    def triage_queue(self) -> list[Task]:
+        """Open tasks still to sort: in the inbox, or without a client or an estimate."""
+        return [
+            task
+            for _, task in self.inbox()
+            if task.status == "inbox" or not task.client or not task.estimate_minutes
+        ]
+
+    def open_counts(self) -> dict[str, int]:
+        """Open, visible tasks per client id (`""` for tasks without a client).
+
+        Kept per snapshot for a minute (a wait date may pass): the TUI's sidebar
+        asks on every keystroke of a search.
+        """
+        snapshot = self.snapshot()
+        now = self.now()
+        minute = int(now.timestamp() // 60)
+        if snapshot.counts is None or snapshot.counts[0] != minute:
+            counts: dict[str, int] = {}
+            for task in snapshot.tasks(open_only=True):
+                if not is_hidden(task, now, self.tz):
+                    key = task.client or ""
+                    counts[key] = counts.get(key, 0) + 1
+            snapshot.counts = (minute, counts)
+        return snapshot.counts[1]
+
+    def preference(self, name: str, default=None):
+        """A user preference kept in the workspace's `state` table (e.g. the theme)."""
+        for record in self.file.read()["state"].values():
+            if record.get("kind") == "preference" and record.get("name") == name:
+                return record.get("value", default)
+        return default

@@ -1,0 +1,86 @@
+"""What the service hands out: the workspace as last read, and results of changes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from vaworkspace.domain.models import OPEN_STATUSES, Client, Task
+from vaworkspace.errors import NotFoundError
+from vaworkspace.store.records import task_from_record
+
+UTC = timezone.utc
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def new_uuid() -> str:
+    """A random (version 4) UUID without importing `uuid` (6 ms on every command)."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """The workspace as last read: clients built, tasks built on demand."""
+
+    clients: dict[str, Client]
+    records: dict[str, dict]
+    _built: dict[int, Task] = field(default_factory=dict)
+    _open_uuids: frozenset[str] | None = None
+    counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
+
+    def task(self, task_id: int) -> Task:
+        built = self._built.get(task_id)
+        if built is None:
+            record = self.records.get(str(task_id))
+            if record is None:
+                raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
+            built = self._built[task_id] = task_from_record(task_id, record)
+        return built
+
+    def tasks(self, open_only: bool = False) -> list[Task]:
+        out = []
+        for key, record in self.records.items():
+            if open_only and record.get("status", "todo") not in OPEN_STATUSES:
+                continue
+            out.append(self.task(int(key)))
+        return out
+
+    def reuse(self, older: Snapshot) -> None:
+        """Keep the tasks built from records that did not change (the very same
+        record objects after this process's own write): the TUI re-ranks 10k
+        tasks after each change without rebuilding them."""
+        records = self.records
+        for task_id, task in older._built.items():
+            key = str(task_id)
+            if records.get(key) is older.records.get(key):
+                self._built[task_id] = task
+
+    def open_uuids(self) -> frozenset[str]:
+        if self._open_uuids is None:
+            self._open_uuids = frozenset(
+                record["uuid"]
+                for record in self.records.values()
+                if record.get("status", "todo") in OPEN_STATUSES
+            )
+        return self._open_uuids
+
+
+@dataclass(slots=True)
+class Added:
+    task: Task
+    quick: object  # the QuickAdd that was understood
+    new_client: Client | None = None
+
+
+@dataclass(slots=True)
+class Completion:
+    task: Task
+    spawned: Task | None = None

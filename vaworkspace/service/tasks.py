@@ -1,0 +1,139 @@
+"""Changing tasks: every write runs in one locked, atomic transaction."""
+
+from __future__ import annotations
+
+from vaworkspace.domain import tasks as rules
+from vaworkspace.domain.models import Task
+from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.service.snapshot import Added, Completion, new_uuid
+from vaworkspace.store import tables
+from vaworkspace.store.records import task_from_record, task_to_record
+
+
+class TaskChanges:
+    """Task use cases of `Workspace` (add, edit, complete, wait, remove, …)."""
+
+    def add_task(self, text: str, new_client: bool = False, source: str = "cli") -> Added:
+        """Create a task from a quick-add line (see domain.quickadd for the grammar)."""
+        from vaworkspace.domain.quickadd import parse_quick_add
+
+        now = self.now()
+        quick = parse_quick_add(text, now, self.tz)
+        with self.file.transaction() as db:
+            client, created = self._resolve_for_write(db, quick.client, new_client)
+            meta = tables.meta(db)
+            task_id = meta.get("next_task_id", 1)
+            task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
+            task.source = source
+            tables.put(db, "tasks", task_id, task_to_record(task))
+            tables.set_meta(db, {"next_task_id": task_id + 1})
+        return Added(task, quick, created)
+
+    def edit_task(self, task_id: int, text: str, new_client: bool = False) -> Added:
+        from vaworkspace.domain.quickadd import parse_quick_add
+
+        now = self.now()
+        quick = parse_quick_add(text, now, self.tz)
+        if not quick.given:
+            raise InputError(
+                "nothing to change: give fields like due:fri, !h, @client or a new title"
+            )
+        with self.file.transaction() as db:
+            task = self._task_for_write(db, task_id)
+            client, created = task.client, None
+            if "client" in quick.given:
+                client, created = self._resolve_for_write(db, quick.client, new_client)
+            changed = rules.apply_edit(task, quick, client, now, self.tz)
+            tables.put(db, "tasks", task_id, task_to_record(changed))
+        return Added(changed, quick, created)
+
+    def complete(self, task_ids: list[int]) -> list[Completion]:
+        """Mark tasks done (all or none); a recurring task spawns its next occurrence."""
+        now = self.now()
+        done = []
+        with self.file.transaction() as db:
+            next_id = tables.meta(db).get("next_task_id", 1)
+            for task_id in _unique(task_ids):
+                task = rules.complete(self._task_for_write(db, task_id), now)
+                tables.put(db, "tasks", task_id, task_to_record(task))
+                spawned = rules.next_occurrence(task, next_id, new_uuid(), now, self.tz)
+                if spawned is not None:
+                    tables.put(db, "tasks", next_id, task_to_record(spawned))
+                    next_id += 1
+                done.append(Completion(task, spawned))
+            tables.set_meta(db, {"next_task_id": next_id})
+        return done
+
+    def undo_complete(self, completion: Completion) -> Task:
+        """Reopen a completed task and drop the occurrence it spawned, if untouched."""
+        now = self.now()
+        with self.file.transaction() as db:
+            task = rules.reopen(self._task_for_write(db, completion.task.id), now)
+            tables.put(db, "tasks", task.id, task_to_record(task))
+            spawned = completion.spawned
+            if spawned is not None:
+                current = tables.record(db, "tasks", spawned.id)
+                if current == task_to_record(spawned):
+                    tables.delete(db, "tasks", [spawned.id])
+        return task
+
+    def wait(self, task_id: int, expression: str) -> Task:
+        from vaworkspace.domain.dates import parse_when
+
+        now = self.now()
+        until = parse_when(expression, now, self.tz)
+        with self.file.transaction() as db:
+            task = rules.set_wait(self._task_for_write(db, task_id), until, now, self.tz)
+            tables.put(db, "tasks", task_id, task_to_record(task))
+        return task
+
+    def remove(self, task_ids: list[int]) -> list[Task]:
+        with self.file.transaction() as db:
+            removed = [self._task_for_write(db, task_id) for task_id in _unique(task_ids)]
+            tables.delete(db, "tasks", [task.id for task in removed])
+        return removed
+
+    def update_task(self, task_id: int, texts: dict[str, str], new_client: bool = False) -> Task:
+        """Change fields typed one by one (the task form); same rules as `va edit`."""
+        from vaworkspace.domain.fields import parse_fields
+
+        now = self.now()
+        with self.file.transaction() as db:
+            task = self._task_for_write(db, task_id)
+            quick = parse_fields(texts, task, now, self.tz)
+            client = task.client
+            if "client" in quick.given:
+                client = self._resolve_for_write(db, quick.client, new_client)[0]
+            changed = rules.apply_edit(task, quick, client, now, self.tz)
+            tables.put(db, "tasks", task_id, task_to_record(changed))
+        return changed
+
+    def cycle_priority(self, task_id: int) -> Task:
+        """none → high → medium → low → none: one key in the inbox."""
+        order = [None, "high", "medium", "low"]
+        current = self.task(task_id).priority
+        following = order[(order.index(current) + 1) % len(order)]
+        return self.update_task(task_id, {"priority": following or "none"})
+
+    def set_preference(self, name: str, value) -> None:
+        with self.file.transaction() as db:
+            state = tables.records(db, "state")
+            doc_id = next(
+                (
+                    i
+                    for i, r in state.items()
+                    if r.get("kind") == "preference" and r.get("name") == name
+                ),
+                max(state, default=0) + 1,
+            )
+            tables.put(db, "state", doc_id, {"kind": "preference", "name": name, "value": value})
+
+    def _task_for_write(self, db, task_id: int) -> Task:
+        record = tables.record(db, "tasks", task_id)
+        if record is None:
+            raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
+        return task_from_record(task_id, record)
+
+
+def _unique(ids: list[int]) -> list[int]:
+    return list(dict.fromkeys(ids))
