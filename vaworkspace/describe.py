@@ -43,3 +43,22 @@ def task_lines(ws, task, brief: bool) -> list[tuple[str, str]]:
     _, _, score = ws.why(task.id)
     lines.append(("urgency", f"{score:.2f} (va why {task.id})"))
     return lines
+
+
+CLIENT_HEADERS = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]
+
+
+def client_cells(client, open_tasks: int) -> list[str]:
+    """One client as the cells of `va client list` and the clients screen."""
+    from vaworkspace.domain.clients import format_budget, format_money
+
+    return [
+        f"@{client.id}",
+        client.name,
+        f"{format_money(client.rate_cents, client.currency)}/h",
+        format_budget(client.budget),
+        str(client.weight),
+        client.timezone or "",
+        str(open_tasks),
+        "archived" if client.archived else "",
+    ]

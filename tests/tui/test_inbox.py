@@ -204,3 +204,13 @@ async def test_live_refresh_happens_within_two_seconds(ws) -> None:
             if "From another terminal" in titles(pilot.app):
                 break
         assert "From another terminal" in titles(pilot.app)
+
+
+async def test_small_terminal_keeps_titles_and_keys_usable(ws) -> None:
+    async with app_for(ws).run_test(size=(60, 20)) as pilot:
+        app = pilot.app
+        assert not app.screen.query_one("#sidebar").display
+        table = app.screen.query_one(InboxTable)
+        assert table.size.width >= 55
+        await pilot.press("j", "x")
+        assert titles(app) == ["Late invoice", "Newsletter draft", "Idea for the blog"]

@@ -97,25 +97,9 @@ def list_clients(args) -> int:
     if not found:
         print('No clients yet. Add one: va client add "Évelyne Couture" --rate 45 --currency CAD')
         return 0
-    from vaworkspace.domain.clients import format_budget, format_money
+    from vaworkspace.describe import CLIENT_HEADERS, client_cells
 
-    counts: dict[str, int] = {}
-    for _, task in ws.inbox():
-        if task.client:
-            counts[task.client] = counts.get(task.client, 0) + 1
-    rows = [
-        [
-            f"@{c.id}",
-            c.name,
-            f"{format_money(c.rate_cents, c.currency)}/h",
-            format_budget(c.budget),
-            str(c.weight),
-            c.timezone or "",
-            str(counts.get(c.id, 0)),
-            "archived" if c.archived else "",
-        ]
-        for c in found
-    ]
-    headers = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]
-    print("\n".join(table(rows, headers, flexible=1, width=terminal_width())))
+    counts = ws.open_counts()
+    rows = [client_cells(c, counts.get(c.id, 0)) for c in found]
+    print("\n".join(table(rows, CLIENT_HEADERS, flexible=1, width=terminal_width())))
     return 0

@@ -30,6 +30,12 @@ class VaApp(App):
         "clients": lambda: _screen("clients_screen", "ClientsScreen"),
     }
     DEFAULT_MODE = "inbox"
+    # Below 72 columns the client sidebar gives its room to the task titles.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
+    CSS = """
+    .-narrow ClientSidebar { display: none; }
+    .-narrow DetailPane { height: 6; }
+    """
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help", "Help"),

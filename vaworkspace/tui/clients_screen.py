@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer
 
-from vaworkspace.domain.clients import format_budget, format_money
-from vaworkspace.errors import VaError
+from vaworkspace.describe import CLIENT_HEADERS, client_cells
+from vaworkspace.domain.clients import format_budget
+from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.widgets import TopBar
 
 FIELDS = (  # (service field, label, placeholder)
@@ -51,8 +51,9 @@ class ClientsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in ("Id", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""):
-            table.add_column(label, key=label or "state")
+        # Fixed widths that fit 80 columns; long names and zones are cut with "…".
+        for label, width in zip(CLIENT_HEADERS[:-1], WIDTHS, strict=True):
+            table.add_column(label, key=label, width=width)
         self.reload()
         table.focus()
 
@@ -69,16 +70,11 @@ class ClientsScreen(Screen):
         table.clear()
         counts = self.ws.open_counts()
         for c in self.ws.clients(include_archived=self.show_archived):
+            cells = client_cells(c, counts.get(c.id, 0))
+            if cells.pop():  # archived: marked on the name instead of a column
+                cells[1] = f"⊘ {cells[1]}"
             table.add_row(
-                f"@{c.id}",
-                c.name,
-                f"{format_money(c.rate_cents, c.currency)}",
-                format_budget(c.budget),
-                str(c.weight),
-                c.timezone or "",
-                str(counts.get(c.id, 0)),
-                "archived" if c.archived else "",
-                key=c.id,
+                *(_fit(cell, width) for cell, width in zip(cells, WIDTHS, strict=True)), key=c.id
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -111,47 +107,30 @@ class ClientsScreen(Screen):
         self.reload()
 
 
-class ClientForm(ModalScreen[bool]):
+WIDTHS = (9, 16, 11, 10, 6, 10, 4)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ClientForm(FormScreen):
     """Add (client_id None) or edit a client; the service validates every field."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "dismiss(False)", "Cancel"),
-    ]
-    DEFAULT_CSS = """
-    ClientForm { align: center middle; }
-    ClientForm > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        background: $panel; border: tall $accent; padding: 0 1;
-    }
-    ClientForm Grid { grid-size: 2; grid-columns: 12 1fr; grid-rows: 1; height: auto; }
-    ClientForm Grid Input { border: none; height: 1; padding: 0; }
-    ClientForm Grid Input:focus { border: none; background: $boost; }
-    ClientForm #problem { color: $error; height: auto; }
-    ClientForm Horizontal { height: auto; align-horizontal: right; }
-    ClientForm Button { margin-left: 2; }
-    """
+    FIELDS = FIELDS
 
     def __init__(self, client_id: str | None) -> None:
         super().__init__()
         self.client_id = client_id
 
-    def compose(self) -> ComposeResult:
-        values = self._values()
-        with Vertical():
-            yield Static("New client" if self.client_id is None else f"Client @{self.client_id}")
-            with Grid():
-                for name, label, placeholder in FIELDS:
-                    if name == "id" and self.client_id is not None:
-                        continue
-                    yield Label(label)
-                    yield Input(values.get(name, ""), placeholder=placeholder, id=f"f-{name}")
-            yield Static("", id="problem")
-            with Horizontal():
-                yield Button("Save ^s", id="save", variant="primary", compact=True)
-                yield Button("Cancel esc", id="cancel", compact=True)
+    def title_text(self) -> str:
+        return "New client" if self.client_id is None else f"Client @{self.client_id}"
 
-    def _values(self) -> dict[str, str]:
+    def fields(self) -> tuple[tuple[str, str, str], ...]:
+        adding = self.client_id is None
+        return tuple(f for f in FIELDS if adding or f[0] != "id")
+
+    def values(self) -> dict[str, str]:
         ws = self.app.ws
         if self.client_id is None:
             return {"currency": ws.config.currency, "weight": "3"}
@@ -167,33 +146,14 @@ class ClientForm(ModalScreen[bool]):
             "notes": c.notes,
         }
 
-    def on_mount(self) -> None:
-        self.query_one("#f-name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(False)
-
-    def action_save(self) -> None:
-        texts = {i.id.removeprefix("f-"): i.value.strip() for i in self.query(Input)}
+    def save(self, texts: dict[str, str]) -> str:
         ws = self.app.ws
-        try:
-            if self.client_id is None:
-                name = texts.pop("name")
-                fields = {k: v for k, v in texts.items() if v}
-                client = ws.add_client(name, **fields)
-            else:
-                fields = {
-                    k: v for k, v in texts.items() if v or k in ("timezone", "color", "notes")
-                }
-                client = ws.edit_client(self.client_id, **fields)
-        except VaError as problem:
-            self.query_one("#problem", Static).update(str(problem))
-            return
-        self.app.notify(f"Saved @{client.id}: {client.name}", markup=False)
-        self.dismiss(True)
+        texts = {name: value.strip() for name, value in texts.items()}
+        if self.client_id is None:
+            name = texts.pop("name")
+            client = ws.add_client(name, **{k: v for k, v in texts.items() if v})
+        else:
+            clearable = ("timezone", "color", "notes")
+            fields = {k: v for k, v in texts.items() if v or k in clearable}
+            client = ws.edit_client(self.client_id, **fields)
+        return f"Saved @{client.id}: {client.name}"

@@ -1,0 +1,102 @@
+"""A modal form of labelled one-line fields: the task form and the client form.
+
+Subclasses list their FIELDS, give the initial values and save through the
+service; a `VaError` from the service is shown under the fields (the CLI's own
+message) and the form stays open, so nothing half-typed is lost.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from vaworkspace.errors import VaError
+
+
+class FormScreen(ModalScreen[bool]):
+    """ctrl+s (or Enter in a field, or the Save button) saves; esc cancels."""
+
+    FIELDS: tuple[tuple[str, str, str], ...] = ()  # (name, label, placeholder)
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        background: $panel; border: tall $accent; padding: 0 1;
+    }
+    FormScreen Grid { grid-size: 2; grid-columns: 12 1fr; grid-rows: 1; height: auto; }
+    FormScreen Grid Input { border: none; height: 1; padding: 0; }
+    FormScreen Grid Input:focus { border: none; background: $boost; }
+    FormScreen Grid Input.-invalid { background: $error 30%; }
+    FormScreen TextArea { height: 3; border: none; }
+    FormScreen #problem { color: $error; height: auto; }
+    FormScreen Horizontal { height: auto; align-horizontal: right; }
+    FormScreen Button { margin-left: 2; }
+    """
+
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def values(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def fields(self) -> tuple[tuple[str, str, str], ...]:
+        return self.FIELDS
+
+    def extra(self) -> ComposeResult:
+        """Widgets below the one-line fields (the task form's notes)."""
+        return iter(())
+
+    def save(self, texts: dict[str, str]) -> str:
+        """Write through the service; return the confirmation to show."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        values = self.values()
+        with Vertical():
+            yield Static(self.title_text(), markup=False)
+            with Grid():
+                for name, label, placeholder in self.fields():
+                    yield Label(label)
+                    yield Input(values.get(name, ""), placeholder=placeholder, id=f"f-{name}")
+            yield from self.extra()
+            yield Static("", id="problem", markup=False)
+            with Horizontal():
+                yield Button("Save ^s", id="save", variant="primary", compact=True)
+                yield Button("Cancel esc", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in self.fields()}
+
+    def show_problem(self, problem: str | None) -> None:
+        self.query_one("#problem", Static).update(problem or "")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        try:
+            message = self.save(self.texts())
+        except VaError as problem:
+            self.show_problem(str(problem))
+            return
+        self.app.notify(message, markup=False)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
