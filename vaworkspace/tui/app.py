@@ -49,9 +49,8 @@ class VaApp(App):
         self.ws = ws
         self._watch = watch
         self._signature = ws.file.signature()
-
-    def on_mount(self) -> None:
-        themes, problems = load_themes()
+        # Chosen before the first stylesheet pass: switching later restyles every widget.
+        themes, self._theme_problems = load_themes()
         for theme in themes:
             self.register_theme(theme)
         wanted = self.ws.preference("theme", DEFAULT_THEME)
@@ -59,8 +58,10 @@ class VaApp(App):
             if name in self.available_themes:
                 self.theme = name
                 break
-        if problems:
-            message = problems_message(problems, using=self.theme)
+
+    def on_mount(self) -> None:
+        if self._theme_problems:
+            message = problems_message(self._theme_problems, using=self.theme)
             self.notify(message, severity="warning", markup=False, timeout=10)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._watch:

@@ -92,7 +92,13 @@ class InboxScreen(Screen):
         table.client_colors = {c.id: c.color for c in clients if c.color}
         table.show(rows, ws.now(), ws.tz, keep)
         self.set_class(not rows and not self.search and self.client_filter == ALL, "-empty")
-        self.query_one(ClientSidebar).show(clients, ws.open_counts(), self.client_filter)
+        if self.client_filter == ALL and not self.search:
+            counts: dict[str, int] = {}  # the rows are exactly the visible open tasks
+            for _, task in rows:
+                counts[task.client or NO_CLIENT] = counts.get(task.client or NO_CLIENT, 0) + 1
+        else:
+            counts = ws.open_counts()
+        self.query_one(ClientSidebar).show(clients, counts, self.client_filter)
         self._show_filters(len(rows))
         self.refresh_bar()
         self.query_one(DetailPane).show(ws, table.selected)
