@@ -68,7 +68,8 @@ def test_inbox_fits_80x24_quick_add_saves_and_ctrl_q_restores_terminal(
     assert NEW_TASK not in pane.screen(), "the TUI is still drawn after exit"
 
 
-def test_sighup_exits_within_5s_and_keeps_every_task(workspace, tmux_pane) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_hangup_or_term_exits_within_5s_and_keeps_every_task(workspace, tmux_pane, signum) -> None:
     ranked = seed(workspace)
     pane = tmux_pane([workspace.va], workspace.env)
     pane.wait_for(inbox_showing(*ranked))
@@ -77,7 +78,7 @@ def test_sighup_exits_within_5s_and_keeps_every_task(workspace, tmux_pane) -> No
     pid = pane.pane_pid()  # the pane's command execs `va`: this is the app itself
     with open(f"/proc/{pid}/cmdline", "rb") as raw:
         assert workspace.va in raw.read().decode().split("\0")[:2]
-    os.kill(pid, signal.SIGHUP)
+    os.kill(pid, signum)
     pane.wait_exit(timeout=5)
 
     assert isinstance(workspace.raw(), dict | list)  # the file itself parses

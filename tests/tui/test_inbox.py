@@ -214,3 +214,13 @@ async def test_small_terminal_keeps_titles_and_keys_usable(ws) -> None:
         assert table.size.width >= 55
         await pilot.press("j", "x")
         assert titles(app) == ["Late invoice", "Newsletter draft", "Idea for the blog"]
+
+
+async def test_page_keys_move_a_screenful(demo) -> None:
+    async with app_for(demo).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        table = app.screen.query_one(InboxTable)
+        await pilot.press("pagedown")
+        assert table.cursor == min(len(table.rows) - 1, table.size.height - 2)
+        await pilot.press("pageup")
+        assert table.cursor == 0

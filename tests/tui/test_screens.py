@@ -226,3 +226,14 @@ async def _go(pilot, key: str):
     await pilot.press(key)
     await pilot.pause()
     return pilot.app
+
+
+async def test_clients_enter_edits_and_escape_cancels(ws) -> None:
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await _go(pilot, "3")
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ClientForm"
+        assert app.screen.query_one("#f-name", Input).value == "Dental clinic"
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ClientsScreen"

@@ -86,6 +86,10 @@ class ClientsScreen(Screen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a row: the table takes the key, so edit from here."""
+        self.action_edit()
+
     def action_add(self) -> None:
         self.app.push_screen(ClientForm(None), lambda _: self.reload())
 
