@@ -101,3 +101,20 @@ def test_damaged_record_names_the_task() -> None:
         task_from_record(7, {"title": "no uuid"})
     with pytest.raises(StoreError, match=r"task 8 .* damaged"):
         task_from_record(8, {"uuid": "u", "title": "t", "created": "yesterday", "modified": "x"})
+
+
+@given(st.tuples(instants, st.integers(0, 10**6)), st.booleans(), st.text(max_size=20))
+def test_entry_round_trip(span, billable: bool, note: str) -> None:
+    from vaworkspace.domain.models import TimeEntry
+    from vaworkspace.store.records import entry_from_record, entry_to_record
+
+    start, seconds = span
+    entry = TimeEntry(
+        3, start, start + timedelta(seconds=seconds), "acme", 12, billable, note, "timer"
+    )
+    assert entry_from_record(3, entry_to_record(entry)) == entry
+
+
+def test_client_billing_fields_round_trip() -> None:
+    client = Client("a", "A", billable=False, rounding_minutes=15, round_per="total")
+    assert client_from_record(client_to_record(client)) == client

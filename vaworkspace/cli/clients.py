@@ -16,6 +16,11 @@ def _fields(parser, creating: bool) -> None:
     parser.add_argument("--tz", help="the client's time zone, e.g. America/Montreal")
     parser.add_argument("--color", help="#rrggbb or a colour name")
     parser.add_argument("--notes", help="free text")
+    parser.add_argument("--billable", metavar="YES|NO", help="default for this client's time")
+    parser.add_argument("--rounding", metavar="MIN", help="bill in blocks of N minutes: 6, 15, 0")
+    parser.add_argument(
+        "--round-per", choices=["entry", "total"], help="round each entry, or the period total"
+    )
 
 
 def register(commands) -> None:
@@ -57,6 +62,9 @@ def _changes(args) -> dict:
         "timezone": args.tz,
         "color": args.color,
         "notes": args.notes,
+        "billable": args.billable,
+        "rounding_minutes": args.rounding,
+        "round_per": args.round_per,
     }
 
 

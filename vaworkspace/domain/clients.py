@@ -330,6 +330,9 @@ def apply_client_fields(client: Client, fields: dict) -> Client:
         "color": lambda v: validate_color(v) if v else None,
         "notes": str,
         "archived": bool,
+        "billable": parse_yes_no,
+        "rounding_minutes": parse_rounding,
+        "round_per": parse_round_per,
     }
     changes = {}
     for name, value in fields.items():
@@ -343,3 +346,36 @@ def apply_client_fields(client: Client, fields: dict) -> Client:
 
 def _refuse(message: str):
     raise InputError(message)
+
+
+def parse_yes_no(value) -> bool:
+    """`billable`: yes/no, true/false, on/off, 1/0 (a bool passes through)."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in ("yes", "y", "true", "on", "1", "oui"):
+        return True
+    if word in ("no", "n", "false", "off", "0", "non"):
+        return False
+    raise InputError(f"'{value}' must be yes or no")
+
+
+def parse_rounding(value) -> int:
+    """Billing block in minutes: 0 (exact), or e.g. 6 or 15; at most 60."""
+    text = str(value).strip().lower().removesuffix("m").removesuffix("min")
+    if not text.isascii() or not text.isdigit() or not 0 <= int(text) <= 60:
+        raise InputError(
+            f"rounding '{value}' must be a number of minutes from 0 to 60, like 6 or 15"
+        )
+    return int(text)
+
+
+def parse_round_per(value) -> str:
+    from vaworkspace.domain.models import ROUND_PER
+
+    word = str(value).strip().lower()
+    if word not in ROUND_PER:
+        raise InputError(
+            f"round-per '{value}' must be 'entry' (each entry) or 'total' (the period)"
+        )
+    return word

@@ -46,6 +46,34 @@ class Client:
     color: str | None = None
     notes: str = ""
     archived: bool = False
+    billable: bool = True  # default for this client's time entries
+    rounding_minutes: int = 0  # bill in blocks of N minutes (0: to the minute)
+    round_per: str = "entry"  # one of ROUND_PER: round each entry, or the period's total
+
+
+ROUND_PER = ("entry", "total")
+
+
+@dataclass(slots=True)
+class TimeEntry:
+    """A block of time worked (or not billed) for a client, maybe on a task.
+
+    `start`/`end` are aware UTC instants; elapsed time is always `end - start`
+    in real seconds, so a block across a DST change counts what really passed.
+    """
+
+    id: int
+    start: datetime
+    end: datetime
+    client: str | None = None
+    task: int | None = None  # the task's short id
+    billable: bool = True
+    note: str = ""
+    source: str = "manual"  # "manual" (va log), "timer"
+
+    @property
+    def seconds(self) -> int:
+        return int((self.end - self.start).total_seconds())
 
 
 @dataclass(slots=True)

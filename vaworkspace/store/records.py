@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime, timezone
 
-from vaworkspace.domain.models import Budget, Client, Task
+from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
 from vaworkspace.errors import StoreError
 
 UTC = timezone.utc
@@ -143,6 +143,12 @@ def client_to_record(client: Client) -> dict:
         record["notes"] = client.notes
     if client.archived:
         record["archived"] = True
+    if not client.billable:
+        record["billable"] = False
+    if client.rounding_minutes:
+        record["rounding_minutes"] = client.rounding_minutes
+    if client.round_per != "entry":
+        record["round_per"] = client.round_per
     return record
 
 
@@ -160,6 +166,43 @@ def client_from_record(record: dict) -> Client:
             color=record.get("color"),
             notes=record.get("notes", ""),
             archived=record.get("archived", False),
+            billable=record.get("billable", True),
+            rounding_minutes=record.get("rounding_minutes", 0),
+            round_per=record.get("round_per", "entry"),
         )
     except (KeyError, TypeError) as error:
         raise StoreError(f"a client in the workspace file is damaged ({error!r})") from None
+
+
+def entry_to_record(entry: TimeEntry) -> dict:
+    """The stored form of a time entry (the id is the document id)."""
+    record: dict = {"start": encode_value(entry.start), "end": encode_value(entry.end)}
+    if entry.client:
+        record["client"] = entry.client
+    if entry.task is not None:
+        record["task"] = entry.task
+    if not entry.billable:
+        record["billable"] = False
+    if entry.note:
+        record["note"] = entry.note
+    if entry.source != "manual":
+        record["source"] = entry.source
+    return record
+
+
+def entry_from_record(doc_id: int, record: dict) -> TimeEntry:
+    try:
+        return TimeEntry(
+            doc_id,
+            decode_instant(record["start"]),
+            decode_instant(record["end"]),
+            record.get("client"),
+            record.get("task"),
+            record.get("billable", True),
+            record.get("note", ""),
+            record.get("source", "manual"),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise StoreError(
+            f"time entry {doc_id} in the workspace file is damaged ({error!r})"
+        ) from None
