@@ -30,10 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="create a demo workspace in a temporary folder"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from vaworkspace.cli import clients, tasks, themes
+    from vaworkspace.cli import clients, tasks, themes, time
 
     tasks.register(commands)
     clients.register(commands)
+    time.register(commands)
     themes.register(commands)
     return parser
 
@@ -65,15 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-TEXT_COMMANDS = {"add": 0, "edit": 1}  # positionals before the quick-add text
+TEXT_COMMANDS = {"add": 0, "edit": 1, "log": 0}  # positionals before the free text
 TEXT_FLAGS = {"--new-client", "--json", "-h", "--help"}
+VALUE_FLAGS = {"--start"}  # flags of those commands that take the next word
 
 
 def protect_text(argv: list[str]) -> list[str]:
-    """Keep quick-add words such as `-#urgent` or `-5%` away from argparse's option parser.
+    """Keep free words such as `-#urgent` or `-5%` away from argparse's option parser.
 
-    The words after `va add` / `va edit ID` are put behind `--`, in their order;
-    the command's own flags may still appear anywhere.
+    The words after `va add`, `va edit ID` and `va log` are put behind `--`, in
+    their order; the command's own flags may still appear anywhere.
     """
     at = 0
     while at < len(argv) and argv[at].startswith("-"):
@@ -81,8 +83,16 @@ def protect_text(argv: list[str]) -> list[str]:
     if at >= len(argv) or argv[at] not in TEXT_COMMANDS or "--" in argv:
         return argv
     rest = argv[at + 1 :]
-    flags = [word for word in rest if word in TEXT_FLAGS]
-    words = [word for word in rest if word not in TEXT_FLAGS]
+    flags: list[str] = []
+    words: list[str] = []
+    i = 0
+    while i < len(rest):
+        if rest[i] in VALUE_FLAGS and i + 1 < len(rest):
+            flags += rest[i : i + 2]
+            i += 2
+            continue
+        (flags if rest[i] in TEXT_FLAGS else words).append(rest[i])
+        i += 1
     keep = TEXT_COMMANDS[argv[at]]
     head, text = words[:keep], words[keep:]
     return [*argv[: at + 1], *flags, *head, *(["--", *text] if text else [])]

@@ -17,12 +17,13 @@ from vaworkspace.service.clients import ClientChanges
 from vaworkspace.service.reading import Reading
 from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, utcnow
 from vaworkspace.service.tasks import TaskChanges
+from vaworkspace.service.time import TimeChanges
 from vaworkspace.store.file import WorkspaceFile
 
 __all__ = ["Added", "Completion", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
 
-class Workspace(Reading, TaskChanges, ClientChanges):
+class Workspace(Reading, TaskChanges, ClientChanges, TimeChanges):
     """A workspace file plus the user's settings and a clock (injectable for tests)."""
 
     def __init__(self, path: str, config: Config | None = None, clock=None) -> None:

@@ -1,0 +1,276 @@
+"""Time commands: `va timer …`, `va log`, `va entries`, `va entry …`, `va report`."""
+
+from __future__ import annotations
+
+import sys
+
+from vaworkspace.cli import open_workspace
+from vaworkspace.cli.output import print_json, table, terminal_width
+from vaworkspace.errors import InputError
+
+
+def _period_options(parser, default: str) -> None:
+    group = parser.add_mutually_exclusive_group()
+    for kind in ("day", "week", "month"):
+        group.add_argument(
+            f"--{kind}", dest="period", action="store_const", const=kind,
+            help=f"this {kind} (or the {kind} containing --from)",
+        )  # fmt: skip
+    parser.set_defaults(period=default)
+    parser.add_argument("--from", dest="first", metavar="DATE", help="first day (2026-11-02, mon)")
+    parser.add_argument("--to", dest="last", metavar="DATE", help="last day, included")
+
+
+def register(commands) -> None:
+    timer = commands.add_parser("timer", help="focus timer: start, pause, resume, stop, status")
+    sub = timer.add_subparsers(dest="timer_command", metavar="ACTION", required=True)
+    start = sub.add_parser("start", help="start on a task (12) or a client alone (@acme)")
+    start.add_argument("target", metavar="ID|@CLIENT")
+    mode = start.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--pomodoro",
+        dest="mode",
+        action="store_const",
+        const="pomodoro",
+        help="25 min focus / 5 min break, long break every 4 (default)",
+    )
+    mode.add_argument("--for", dest="duration", metavar="DURATION", help="a countdown: 45m, 1h")
+    mode.add_argument(
+        "--stopwatch",
+        dest="mode",
+        action="store_const",
+        const="stopwatch",
+        help="count up until you stop",
+    )
+    start.set_defaults(handler=timer_start, mode="pomodoro")
+    for name, text in (
+        ("pause", "pause the running timer"),
+        ("resume", "resume it"),
+        ("stop", "stop it; the focus time becomes an entry"),
+        ("skip", "skip the current break"),
+    ):
+        sub.add_parser(name, help=text).set_defaults(handler=timer_change, change=name)
+    switch = sub.add_parser("switch", help="log the current stretch, go on with another task")
+    switch.add_argument("target", metavar="ID|@CLIENT")
+    switch.set_defaults(handler=timer_switch)
+    status = sub.add_parser("status", help="what runs, elapsed and remaining time")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=timer_status)
+
+    log = commands.add_parser(
+        "log", help="log time by hand",
+        description='Log time: va log 1h30m @acme task:12 yesterday "call with supplier"',
+    )  # fmt: skip
+    log.add_argument("words", nargs="+", help="DURATION [@client] [task:N] [DATE] [NOTE…]")
+    log.add_argument("--start", metavar="TIME", help="when it started, e.g. 14:00")
+    log.set_defaults(handler=log_time)
+
+    entries = commands.add_parser("entries", help="time entries of a period")
+    _period_options(entries, "week")
+    entries.add_argument("--client", "-c")
+    entries.add_argument("--json", action="store_true")
+    entries.set_defaults(handler=list_entries)
+
+    entry = commands.add_parser("entry", help="edit or remove a time entry")
+    esub = entry.add_subparsers(dest="entry_command", metavar="ACTION", required=True)
+    edit = esub.add_parser("edit", help="change an entry")
+    edit.add_argument("id", type=int)
+    for name, text in (
+        ("start", "new start, e.g. 14:00 or 'yesterday 9:30'"),
+        ("end", "new end"),
+        ("duration", "new length from the start: 45m"),
+        ("note", "new note"),
+        ("client", "client id"),
+        ("task", "task id"),
+        ("billable", "yes or no"),
+    ):
+        edit.add_argument(f"--{name}", help=text)
+    edit.set_defaults(handler=edit_entry)
+    rm = esub.add_parser("rm", help="delete an entry")
+    rm.add_argument("id", type=int)
+    rm.add_argument("--yes", "-y", action="store_true")
+    rm.set_defaults(handler=remove_entry)
+
+    report = commands.add_parser(
+        "report", help="hours, amounts and budgets per client",
+        description="Per client: hours, billable hours, amount, budget used. Amounts use each "
+        "client's rounding (va client edit --rounding 15 --round-per entry|total).",
+    )  # fmt: skip
+    _period_options(report, "week")
+    report.add_argument("--client", "-c")
+    report.add_argument("--tasks", action="store_true", help="break each client down by task")
+    fmt = report.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true", help="a timesheet for one --client")
+    report.set_defaults(handler=show_report)
+
+
+def _bell_and_events(events: list[str]) -> None:
+    for event in events:
+        print(f"\a{event}" if sys.stdout.isatty() else event)
+
+
+def timer_start(args) -> int:
+    ws = open_workspace(args)
+    mode = "countdown" if args.duration else args.mode
+    state, events = ws.start_timer(args.target, mode, args.duration)
+    _bell_and_events(events)
+    what = f"task {state.task}" if state.task is not None else f"@{state.client}"
+    print(f"Started a {mode} timer on {what}")
+    return 0
+
+
+def timer_change(args) -> int:
+    ws = open_workspace(args)
+    if args.change == "stop":
+        created = ws.stop_timer()
+        print("Stopped the timer")
+        for entry in created:
+            print(f"  logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
+        return 0
+    action = {"pause": ws.pause_timer, "resume": ws.resume_timer, "skip": ws.skip_break}
+    action[args.change]()
+    print({"pause": "Paused", "resume": "Resumed", "skip": "Break skipped"}[args.change])
+    return 0
+
+
+def timer_switch(args) -> int:
+    ws = open_workspace(args)
+    for entry in ws.switch_timer(args.target):
+        print(f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
+    print(f"The timer now runs on {args.target}")
+    return 0
+
+
+def timer_status(args) -> int:
+    ws = open_workspace(args)
+    status = ws.timer_status()
+    if args.json:
+        print_json(status)
+        return 0
+    _bell_and_events(status["events"])
+    if not status["running"]:
+        print("No timer running")
+        return 0
+    what = f"task {status['task']}" if status["task"] is not None else f"@{status['client']}"
+    left = status["remaining_seconds"]
+    remaining = f", {_clock(left)} left" if left is not None else ""
+    paused = " (paused)" if status["paused"] else ""
+    print(
+        f"{status['mode']} {status['phase']} on {what}: {_clock(status['elapsed_seconds'])}"
+        f"{remaining}{paused}; {status['pomodoros']} pomodoro(s) done"
+    )
+    return 0
+
+
+def log_time(args) -> int:
+    ws = open_workspace(args)
+    entry = ws.log_time(args.words, args.start)
+    print(
+        f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} "
+        f"{_span(ws, entry)}{' ' + repr(entry.note) if entry.note else ''}"
+    )
+    return 0
+
+
+def list_entries(args) -> int:
+    ws = open_workspace(args)
+    start, end = ws.period(_kind(args), args.first, args.last)
+    found = ws.entries(start, end)
+    if args.client:
+        client = ws.client(args.client).id
+        found = [e for e in found if e.client == client]
+    if args.json:
+        print_json([_entry_json(e) for e in found])
+        return 0
+    if not found:
+        print("No time logged in this period")
+        return 0
+    rows = [
+        [
+            str(e.id),
+            _span(ws, e),
+            _hours(e.seconds),
+            _owner(e),
+            "" if e.billable else "non-billable",
+            e.note,
+        ]
+        for e in found
+    ]
+    print("\n".join(table(rows, ["ID", "When", "Hours", "For", "", "Note"], 5, terminal_width())))
+    print(f"Total {_hours(sum(e.seconds for e in found))}")
+    return 0
+
+
+def edit_entry(args) -> int:
+    ws = open_workspace(args)
+    fields = {
+        k: getattr(args, k)
+        for k in ("start", "end", "duration", "note", "client", "task", "billable")
+    }
+    entry = ws.edit_entry(args.id, **fields)
+    print(f"Modified entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} {_span(ws, entry)}")
+    return 0
+
+
+def remove_entry(args) -> int:
+    ws = open_workspace(args)
+    if not args.yes and not sys.stdin.isatty():
+        raise InputError("refusing to delete without confirmation; add --yes")
+    if not args.yes and input(f"Delete time entry {args.id}? [y/N] ").lower() not in ("y", "yes"):
+        print("Nothing deleted.")
+        return 0
+    entry = ws.remove_entry(args.id)
+    print(f"Deleted entry {entry.id}")
+    return 0
+
+
+def show_report(args) -> int:
+    ws = open_workspace(args)
+    start, end = ws.period(_kind(args), args.first, args.last)
+    if args.csv:
+        if not args.client:
+            raise InputError("a timesheet is for one client: add --client ID")
+        sys.stdout.write(ws.timesheet(args.client, start, end))
+        return 0
+    from vaworkspace.domain.reports import report_json
+
+    report = ws.report(start, end, args.client)
+    if args.json:
+        print_json(report_json(report))
+        return 0
+    from vaworkspace.cli.report_text import print_report
+
+    print_report(ws, report, start, end, args.tasks)
+    return 0
+
+
+def _kind(args) -> str:
+    return "custom" if args.last else args.period
+
+
+def _entry_json(entry) -> dict:
+    return {
+        "id": entry.id, "start": entry.start, "end": entry.end, "seconds": entry.seconds,
+        "client": entry.client, "task": entry.task, "billable": entry.billable,
+        "note": entry.note, "source": entry.source,
+    }  # fmt: skip
+
+
+def _hours(seconds: int) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60}h{minutes % 60:02d}"
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+def _owner(entry) -> str:
+    who = f"@{entry.client}" if entry.client else "no client"
+    return f"{who} task {entry.task}" if entry.task is not None else who
+
+
+def _span(ws, entry) -> str:
+    start, end = entry.start.astimezone(ws.tz), entry.end.astimezone(ws.tz)
+    return f"{start:%a %d %b %H:%M}–{end:%H:%M}"

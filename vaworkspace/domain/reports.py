@@ -1,0 +1,398 @@
+"""Hours, money and retainers per client: what a VA invoices and what is left to sell.
+
+Rules a report follows (the README quotes them):
+
+- **Which entries.** An entry belongs to a period when its *start* instant lies in
+  `[start, end)`; it is never split, even when it runs past midnight or the period.
+- **Real time.** A duration is the real elapsed `end - start` in seconds, so a block
+  across a DST change counts what really passed: 01:30–03:30 on a spring-forward
+  night is one hour, and so is 02:30 → the repeated 02:30 of an autumn night.
+  A block whose end is before its start counts nothing.
+- **Local days.** An entry belongs to the local day (report zone) of its start.
+- **Billable.** The entry's own `billable` flag decides (the client's flag is only the
+  default for new entries). Non-billable time counts in `seconds` and in
+  `non_billable_share`, never in `billable_seconds`, billed minutes or the amount.
+- **Rounding.** A client bills in blocks of `rounding_minutes`, always rounded *up*
+  (7 min in 6-minute blocks bills 12; 6 bills 6; 0 bills 0); with 0 or 1, to the
+  nearest minute (30 s rounds up). `round_per == "entry"` rounds each billable entry
+  and adds the results; `"total"` adds the period's billable time and rounds once.
+- **Amount.** `amount_cents = round(billed_minutes × rate_cents / 60)`, half up, in
+  integer arithmetic: no float ever touches money.
+- **Retainer.** For a client with a budget, the minutes used are the billed minutes
+  (same rounding; billable entries only, as free time does not eat the hours bought)
+  started in the budget's own period — the local week Monday–Sunday or the local
+  calendar month — containing `now` (or the report's start when `now` is None),
+  whatever the report's period. Remaining = budget − used; negative is overwork.
+- **Lines.** One line per client with time in the period, sorted by client name; time
+  without a client comes last as "(no client)", in the most common client currency
+  (EUR without clients). A client id that no longer exists keeps its own line, named
+  by the id, at a rate of zero.
+
+Timesheet CSV (`timesheet_csv`): one row per *billable* entry of one client, by
+start, then a `TOTAL` row (it backs an invoice, so free time is left out). With
+`round_per == "entry"` rows show billed hours and amounts and add up exactly to the
+total, which equals the report's figures (uneven hours and cents are rounded
+cumulatively, each row within 0.01 of its exact value). With `"total"` rows show the
+real time and its value, and `TOTAL` is the period rounded once and priced from that,
+so it can exceed the rows' sum by the agreed rounding. Text cells starting with
+`= + - @` get a leading `'` so a spreadsheet shows them instead of running formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from vaworkspace.domain.dates import add_months, day_start
+from vaworkspace.domain.models import Client, Task, TimeEntry
+from vaworkspace.errors import InputError
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs milliseconds
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+NO_CLIENT_NAME = "(no client)"
+NO_TASK_TITLE = "(no task)"
+THRESHOLDS = (80, 100)
+"""Percentages of a retainer worth a notification when crossed."""
+
+CSV_HEADER = ("date", "task", "start", "end", "hours", "rate", "amount", "note")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(slots=True)
+class TaskLine:
+    """Time spent on one task (or on no task, `task` None) for one client."""
+
+    task: int | None
+    title: str
+    seconds: int
+    billable_seconds: int
+
+
+@dataclass(slots=True)
+class ClientLine:
+    """One client's period: time, what to invoice, and the retainer's state."""
+
+    client: str | None
+    name: str
+    seconds: int
+    billable_seconds: int
+    billed_minutes: int  # after the client's rounding
+    amount_cents: int
+    currency: str
+    budget_minutes: int | None = None
+    budget_used_minutes: int | None = None
+    budget_period: str | None = None
+    non_billable_share: float = 0.0  # 0..1 of `seconds`
+    tasks: list[TaskLine] = field(default_factory=list)  # by seconds, most first
+    days: dict[date, int] = field(default_factory=dict)  # local day → seconds, by date
+
+    @property
+    def budget_remaining_minutes(self) -> int | None:
+        """Minutes left in the retainer; negative means overwork."""
+        if self.budget_minutes is None:
+            return None
+        return self.budget_minutes - (self.budget_used_minutes or 0)
+
+
+@dataclass(slots=True)
+class Report:
+    """Every client's line for `[start, end)`, with totals."""
+
+    start: datetime
+    end: datetime
+    lines: list[ClientLine]
+    total_seconds: int
+    totals_by_currency: dict[str, int]  # currency → amount in cents
+
+
+def round_minutes(minutes: float, block: int) -> int:
+    """Billed minutes for `minutes` of work in blocks of `block` minutes.
+
+    Rounds up to the next multiple of `block` (7 with 6 → 12); a block of 0 or 1 bills
+    to the nearest minute, half up. Works at one-second resolution so float noise
+    (0.1 × 60) never pushes a whole block over the edge.
+    """
+    return _billed(int(max(0.0, minutes) * 60 + 0.5), block)
+
+
+def _billed(seconds: int, block: int) -> int:
+    """`round_minutes` on whole seconds, in integer arithmetic."""
+    seconds = max(0, seconds)
+    if block <= 1:
+        return (seconds + 30) // 60
+    return -(-seconds // (block * 60)) * block
+
+
+def _seconds(entry: TimeEntry) -> int:
+    """Real elapsed seconds; a reversed entry counts nothing."""
+    return max(0, entry.seconds)
+
+
+def _billed_for(client: Client | None, seconds: list[int]) -> int:
+    """Billed minutes of these billable durations under the client's rounding rule."""
+    block = client.rounding_minutes if client else 0
+    if client is not None and client.round_per == "total":
+        return _billed(sum(seconds), block)
+    return sum(_billed(s, block) for s in seconds)
+
+
+def _amount(billed_minutes: int, rate_cents: int) -> int:
+    """Cents for billed minutes at an hourly rate, rounded half up."""
+    return (billed_minutes * rate_cents + 30) // 60
+
+
+def budget_period(period: str, moment: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The UTC bounds `[start, end)` of the local week (Monday first) or calendar month
+    containing `moment`; computed from local midnights so DST weeks stay whole."""
+    today = moment.astimezone(tz).date()
+    if period == "week":
+        first = today - timedelta(days=today.weekday())
+        return day_start(first, tz), day_start(first + timedelta(days=7), tz)
+    if period == "month":
+        first = today.replace(day=1)
+        return day_start(first, tz), day_start(add_months(first, 1), tz)
+    raise InputError(f"budget period '{period}' is unknown; use week or month")
+
+
+def budget_burn(
+    client: Client, entries: Iterable[TimeEntry], now: datetime, tz: tzinfo
+) -> tuple[int, int] | None:
+    """`(used_minutes, budget_minutes)` of the client's retainer in the period holding
+    `now`, or None without a budget. `entries` may be everything: this selects."""
+    if client.budget is None:
+        return None
+    first, last = budget_period(client.budget.period, now, tz)
+    seconds = [
+        _seconds(e)
+        for e in entries
+        if e.client == client.id and e.billable and first <= e.start < last
+    ]
+    return _billed_for(client, seconds), client.budget.minutes
+
+
+def crossed_thresholds(before_minutes: int, after_minutes: int, budget_minutes: int) -> list[int]:
+    """Which of 80 % and 100 % of the budget the used minutes went past (reaching counts),
+    so a notification fires once, when the line is crossed, not on every entry after."""
+    if budget_minutes <= 0:
+        return []
+    return [
+        t for t in THRESHOLDS if before_minutes * 100 < t * budget_minutes <= after_minutes * 100
+    ]
+
+
+def _default_currency(clients: dict[str, Client]) -> str:
+    """The currency most clients use (ties: alphabetical), EUR with no clients."""
+    counts: dict[str, int] = {}
+    for c in clients.values():
+        counts[c.currency] = counts.get(c.currency, 0) + 1
+    if not counts:
+        return "EUR"
+    return min(counts, key=lambda cur: (-counts[cur], cur))
+
+
+def build_report(
+    entries: Iterable[TimeEntry],
+    clients: dict[str, Client],
+    tasks: dict[int, Task],
+    start: datetime,
+    end: datetime,
+    tz: tzinfo,
+    budget_entries: Iterable[TimeEntry] | None = None,
+    now: datetime | None = None,
+) -> Report:
+    """Each client's hours, billed hours, amount and retainer for `[start, end)`.
+
+    See the module docstring for the rules. `budget_entries` should be every entry,
+    since a retainer's month may reach outside the report; without it the report's
+    `entries` are used. Raises `InputError` when `end` is not after `start`.
+    """
+    if end <= start:
+        raise InputError(f"a report must end after it starts ({start:%Y-%m-%d} → {end:%Y-%m-%d})")
+    everything = list(entries)
+    groups: dict[str | None, list[TimeEntry]] = {}
+    for e in everything:
+        if start <= e.start < end:
+            groups.setdefault(e.client, []).append(e)
+    budgeted: dict[str | None, list[TimeEntry]] = {
+        cid: [] for cid in groups if cid in clients and clients[cid].budget
+    }
+    for e in everything if budget_entries is None else budget_entries:
+        if e.client in budgeted:
+            budgeted[e.client].append(e)
+    fallback = _default_currency(clients)
+    lines = []
+    for cid, group in groups.items():
+        client = clients.get(cid) if cid is not None else None
+        line = _line(cid, group, client, tasks, tz, fallback)
+        if client is not None and client.budget is not None:
+            burn = budget_burn(client, budgeted[cid], now or start, tz)
+            line.budget_used_minutes, line.budget_minutes = burn or (None, None)
+            line.budget_period = client.budget.period
+        lines.append(line)
+    lines.sort(key=lambda line: (line.client is None, line.name.casefold(), line.client or ""))
+    totals: dict[str, int] = {}
+    for line in lines:
+        totals[line.currency] = totals.get(line.currency, 0) + line.amount_cents
+    return Report(start, end, lines, sum(line.seconds for line in lines), totals)
+
+
+def _line(
+    cid: str | None,
+    group: list[TimeEntry],
+    client: Client | None,
+    tasks: dict[int, Task],
+    tz: tzinfo,
+    fallback_currency: str,
+) -> ClientLine:
+    """One client's line from its entries in the period, without the retainer."""
+    billable = [_seconds(e) for e in group if e.billable]
+    billed = _billed_for(client, billable)
+    seconds = sum(_seconds(e) for e in group)
+    return ClientLine(
+        client=cid,
+        name=client.name if client else (cid or NO_CLIENT_NAME),
+        seconds=seconds,
+        billable_seconds=sum(billable),
+        billed_minutes=billed,
+        amount_cents=_amount(billed, client.rate_cents) if client else 0,
+        currency=client.currency if client else fallback_currency,
+        non_billable_share=(seconds - sum(billable)) / seconds if seconds else 0.0,
+        tasks=_task_lines(group, tasks),
+        days=_days(group, tz),
+    )
+
+
+def _task_lines(group: list[TimeEntry], tasks: dict[int, Task]) -> list[TaskLine]:
+    """Time per task, most first; a task that no longer exists shows as `#id`."""
+    found: dict[int | None, TaskLine] = {}
+    for e in group:
+        if e.task not in found:
+            known = tasks.get(e.task) if e.task is not None else None
+            title = known.title if known else NO_TASK_TITLE if e.task is None else f"#{e.task}"
+            found[e.task] = TaskLine(e.task, title, 0, 0)
+        found[e.task].seconds += _seconds(e)
+        if e.billable:
+            found[e.task].billable_seconds += _seconds(e)
+    return sorted(
+        found.values(),
+        key=lambda t: (-t.seconds, t.task is None, t.task if t.task is not None else 0),
+    )
+
+
+def _days(group: list[TimeEntry], tz: tzinfo) -> dict[date, int]:
+    """Seconds per local day of each entry's start; days without time are absent."""
+    days: dict[date, int] = {}
+    for e in group:
+        day = e.start.astimezone(tz).date()
+        days[day] = days.get(day, 0) + _seconds(e)
+    return dict(sorted(days.items()))
+
+
+def _hours(seconds: int) -> float:
+    return round(seconds / 3600, 2)
+
+
+def _hours_of(minutes: int | None) -> float | None:
+    return None if minutes is None else _hours(minutes * 60)
+
+
+def report_json(report: Report) -> list[dict]:
+    """The report as plain JSON values, hours as decimals with 2 places (money stays in
+    integer cents so a script never adds floats to an invoice)."""
+    return [
+        {
+            "client": line.client,
+            "name": line.name,
+            "hours": _hours(line.seconds),
+            "billable_hours": _hours(line.billable_seconds),
+            "billed_hours": _hours_of(line.billed_minutes),
+            "amount_cents": line.amount_cents,
+            "currency": line.currency,
+            "budget_hours": _hours_of(line.budget_minutes),
+            "budget_used_hours": _hours_of(line.budget_used_minutes),
+            "budget_remaining_hours": _hours_of(line.budget_remaining_minutes),
+            "non_billable_share": round(line.non_billable_share, 3),
+            "tasks": [
+                {
+                    "task": t.task,
+                    "title": t.title,
+                    "hours": _hours(t.seconds),
+                    "billable_hours": _hours(t.billable_seconds),
+                }
+                for t in line.tasks
+            ],
+        }
+        for line in report.lines
+    ]
+
+
+def _spread(numerators: list[int], denominator: int) -> list[int]:
+    """Round each `n / denominator` half up so the parts add up to the rounded whole.
+
+    Cumulative rounding: each part is the change in the rounded running total, so it
+    stays within one unit of its exact value and a spreadsheet's SUM matches the total.
+    """
+    parts, running, previous = [], 0, 0
+    for n in numerators:
+        running += n
+        rounded = (2 * running + denominator) // (2 * denominator)
+        parts.append(rounded - previous)
+        previous = rounded
+    return parts
+
+
+def _decimal(hundredths: int) -> str:
+    """Hundredths as plain `12.34` text (no locale, no thousands separator)."""
+    sign = "-" if hundredths < 0 else ""
+    units, rest = divmod(abs(hundredths), 100)
+    return f"{sign}{units}.{rest:02d}"
+
+
+def _cell(text: str) -> str:
+    """User text safe in a spreadsheet: a leading `'` stops formula evaluation."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def timesheet_csv(
+    entries: Iterable[TimeEntry], client: Client, tasks: dict[int, Task], tz: tzinfo
+) -> str:
+    """A timesheet of one client's billable entries a spreadsheet opens cleanly.
+
+    Rows: local date, task title, local start/end HH:MM, hours, rate, amount, note;
+    then `TOTAL,,,,<hours>,,<amount>,`. Only `client`'s entries are used, so passing
+    every entry of the period is fine. See the module docstring for the rounding.
+    CRLF line endings and minimal quoting (the csv module's defaults).
+    """
+    import csv
+    import io
+
+    rows = sorted(
+        (e for e in entries if e.client == client.id and e.billable),
+        key=lambda e: (e.start, e.id),
+    )
+    seconds = [_seconds(e) for e in rows]
+    rate = client.rate_cents
+    if client.round_per == "total":
+        hours = _spread([s * 100 for s in seconds], 3600)
+        amounts = _spread([s * rate for s in seconds], 3600)
+        billed = _billed(sum(seconds), client.rounding_minutes)
+        total_hours, total_amount = (billed * 100 + 30) // 60, _amount(billed, rate)
+    else:
+        minutes = [_billed(s, client.rounding_minutes) for s in seconds]
+        hours = _spread([m * 100 for m in minutes], 60)
+        amounts = _spread([m * rate for m in minutes], 60)
+        total_hours, total_amount = sum(hours), sum(amounts)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for e, h, a in zip(rows, hours, amounts, strict=True):
+        first, last = e.start.astimezone(tz), e.end.astimezone(tz)
+        title = tasks[e.task].title if e.task in tasks else ""
+        writer.writerow([
+            first.date().isoformat(), _cell(title), f"{first:%H:%M}", f"{last:%H:%M}",
+            _decimal(h), _decimal(rate), _decimal(a), _cell(e.note),
+        ])  # fmt: skip
+    writer.writerow(["TOTAL", "", "", "", _decimal(total_hours), "", _decimal(total_amount), ""])
+    return buffer.getvalue()

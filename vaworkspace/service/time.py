@@ -1,0 +1,320 @@
+"""Time: the focus timer, time entries and reports.
+
+The running timer is one record in the `state` table holding instants only, so
+it survives quitting, a crash, a dropped SSH session and a reboot; every read
+first catches the timer up (`timer.advance`), writing the focus blocks that
+ended meanwhile as entries. All of it happens inside one transaction, so two
+terminals can never run two timers nor log a block twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from vaworkspace.domain import timer as clock
+from vaworkspace.domain.models import TimeEntry
+from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.store import tables
+from vaworkspace.store.records import entry_from_record, entry_to_record
+
+TIMER = "timer"
+
+
+class TimeChanges:
+    """Timer, entries and reports use cases of `Workspace`."""
+
+    # -- the timer ---------------------------------------------------------------
+
+    def pomodoro_settings(self) -> clock.PomodoroSettings:
+        return clock.PomodoroSettings.from_config(self.config.raw.get("pomodoro", {}))
+
+    def timer(self) -> tuple[clock.TimerState | None, list[str]]:
+        """The running timer caught up to now, and what happened since last asked."""
+        state = self._stored_timer(self.file.read()["state"])
+        if state is None:
+            return None, []
+        caught = clock.advance(state, self.now(), self.pomodoro_settings())
+        if not caught.logged and caught.state == state:
+            return state, []
+        with self.file.transaction() as db:
+            state, events = self._catch_up(db)
+        return state, events
+
+    def timer_status(self) -> dict:
+        state, events = self.timer()
+        found = clock.status(state, self.now())
+        found["events"] = events
+        return found
+
+    def start_timer(self, target: str, mode: str = "pomodoro", duration: str | None = None):
+        """Start on a task (`12`) or a client alone (`@acme`); one timer at a time."""
+        from vaworkspace.domain.dates import parse_duration
+
+        seconds = parse_duration(duration) * 60 if duration else None
+        now = self.now()
+        with self.file.transaction() as db:
+            running, events = self._catch_up(db)
+            task, client = self._timer_target(db, target)
+            started = clock.start(
+                now, mode, task, client, self.pomodoro_settings(), seconds, running, self.tz
+            )
+            self._save_timer(db, started.state)
+        return started.state, events
+
+    def pause_timer(self) -> clock.TimerState:
+        return self._change_timer(lambda state, now: clock.pause(state, now))
+
+    def resume_timer(self) -> clock.TimerState:
+        return self._change_timer(lambda state, now: clock.resume(state, now))
+
+    def skip_break(self) -> clock.TimerState:
+        settings = self.pomodoro_settings()
+        return self._change_timer(lambda state, now: clock.skip_break(state, now, settings))
+
+    def stop_timer(self) -> list[TimeEntry]:
+        """Stop; the focus time not yet logged becomes an entry. Returns new entries."""
+        now = self.now()
+        with self.file.transaction() as db:
+            state, _ = self._catch_up(db)
+            if state is None:
+                raise InputError("no timer is running; start one with `va timer start ID`")
+            before = self._entry_count(db)
+            self._log_segments(db, clock.stop(state, now).logged)
+            self._save_timer(db, None)
+            return self._entries_since(db, before)
+
+    def switch_timer(self, target: str) -> list[TimeEntry]:
+        """Log the current stretch and carry on, same mode and phase, on another target."""
+        now = self.now()
+        with self.file.transaction() as db:
+            state, _ = self._catch_up(db)
+            if state is None:
+                raise InputError("no timer is running; start one with `va timer start ID`")
+            task, client = self._timer_target(db, target)
+            before = self._entry_count(db)
+            moved = clock.switch(state, now, task, client)
+            self._log_segments(db, moved.logged)
+            self._save_timer(db, moved.state)
+            return self._entries_since(db, before)
+
+    # -- entries -----------------------------------------------------------------
+
+    def log_time(self, words: list[str], start: str | None = None) -> TimeEntry:
+        """`va log 1h30m @acme task:12 yesterday "call"`: one entry, never overlapping."""
+        from vaworkspace.domain.entries import check_no_overlap, parse_log
+
+        request = parse_log(words, self.now(), self.tz, start)
+        with self.file.transaction() as db:
+            client, task = self._entry_owner(db, request.client, request.task)
+            check_no_overlap(self._all_entries(db), request.start, request.end, self.tz)
+            entry = TimeEntry(
+                self._next_entry_id(db), request.start, request.end, client, task,
+                self._billable_default(db, client), request.note,
+            )  # fmt: skip
+            self._put_entry(db, entry)
+        return entry
+
+    def entries(self, start: datetime | None = None, end: datetime | None = None) -> list:
+        records = self.file.read()["entries"]
+        found = [entry_from_record(int(k), r) for k, r in records.items()]
+        if start is not None and end is not None:
+            from vaworkspace.domain.entries import entries_in
+
+            return entries_in(found, start, end)
+        return sorted(found, key=lambda e: (e.start, e.id))
+
+    def edit_entry(self, entry_id: int, **changes) -> TimeEntry:
+        """Change an entry's start, end, duration, note, client, task or billable flag."""
+        from dataclasses import replace
+
+        from vaworkspace.domain.entries import check_no_overlap
+
+        with self.file.transaction() as db:
+            entry = self._entry_for_write(db, entry_id)
+            updated = replace(entry, **self._entry_changes(db, entry, changes))
+            if updated.end <= updated.start:
+                raise InputError(f"entry {entry_id} would end before it starts")
+            others = self._all_entries(db)
+            check_no_overlap(others, updated.start, updated.end, self.tz, ignore_id=entry_id)
+            self._put_entry(db, updated)
+        return updated
+
+    def remove_entry(self, entry_id: int) -> TimeEntry:
+        with self.file.transaction() as db:
+            entry = self._entry_for_write(db, entry_id)
+            tables.delete(db, "entries", [entry_id])
+        return entry
+
+    def period(self, kind: str, first: str | None = None, last: str | None = None):
+        """UTC bounds of `day`/`week`/`month` (containing `first`, default today) or
+        of a custom range of local dates, both included."""
+        from vaworkspace.domain.entries import period_bounds
+
+        now = self.now()
+        return period_bounds(kind, now, self.tz, self._day(first), self._day(last))
+
+    def report(self, start: datetime, end: datetime, client: str | None = None):
+        from vaworkspace.domain.reports import build_report
+
+        snapshot = self.snapshot()
+        every = self.entries()
+        chosen = every
+        if client:
+            client_id = self.client(client).id
+            chosen = [e for e in every if e.client == client_id]
+        tasks = {t.id: t for t in snapshot.tasks()}
+        return build_report(chosen, snapshot.clients, tasks, start, end, self.tz, every, self.now())
+
+    def timesheet(self, client: str, start: datetime, end: datetime) -> str:
+        from vaworkspace.domain.entries import entries_in
+        from vaworkspace.domain.reports import timesheet_csv
+
+        found = self.client(client)
+        entries = [e for e in entries_in(self.entries(), start, end) if e.client == found.id]
+        tasks = {t.id: t for t in self.snapshot().tasks()}
+        return timesheet_csv(entries, found, tasks, self.tz)
+
+    def logged_today(self) -> int:
+        """Seconds logged today, the running focus stretch included (the header)."""
+        start, end = self.period("day")
+        seconds = sum(e.seconds for e in self.entries(start, end))
+        state = self._stored_timer(self.file.read()["state"])
+        if state is not None and state.entry_start is not None:
+            seconds += clock.elapsed_seconds(state, self.now()) if state.phase == "focus" else 0
+        return seconds
+
+    # -- internals -----------------------------------------------------------------
+
+    def _stored_timer(self, state_table: dict) -> clock.TimerState | None:
+        for record in state_table.values():
+            if record.get("kind") == TIMER:
+                return clock.TimerState.from_record(record["timer"])
+        return None
+
+    def _catch_up(self, db) -> tuple[clock.TimerState | None, list[str]]:
+        """Inside a transaction: advance the stored timer, log what ended, save."""
+        state = self._stored_timer(tables.records(db, "state"))
+        if state is None:
+            return None, []
+        caught = clock.advance(state, self.now(), self.pomodoro_settings())
+        if caught.logged or caught.state != state:
+            self._log_segments(db, caught.logged)
+            self._save_timer(db, caught.state)
+        return caught.state, caught.events
+
+    def _change_timer(self, change) -> clock.TimerState:
+        now = self.now()
+        with self.file.transaction() as db:
+            state, _ = self._catch_up(db)
+            if state is None:
+                raise InputError("no timer is running; start one with `va timer start ID`")
+            changed = change(state, now)
+            self._save_timer(db, changed)
+        return changed
+
+    def _save_timer(self, db, state: clock.TimerState | None) -> None:
+        existing = tables.records(db, "state")
+        doc_id = next((i for i, r in existing.items() if r.get("kind") == TIMER), None)
+        if state is None:
+            if doc_id is not None:
+                tables.delete(db, "state", [doc_id])
+            return
+        record = {"kind": TIMER, "timer": state.to_record()}
+        tables.put(db, "state", doc_id or max(existing, default=0) + 1, record)
+
+    def _timer_target(self, db, target: str) -> tuple[int | None, str | None]:
+        """`12` → task 12 and its client; `@acme` → the client alone."""
+        text = target.strip()
+        if text.startswith("@"):
+            return None, self._client_for_write(db, text[1:])[1].id
+        if not text.lstrip("#").isdigit():
+            raise InputError(f"'{target}' is neither a task id (12) nor a client (@acme)")
+        task = self._task_for_write(db, int(text.lstrip("#")))
+        if not task.is_open:
+            raise InputError(f"task {task.id} is {task.status}; reopen it or pick another")
+        return task.id, task.client
+
+    def _log_segments(self, db, segments) -> None:
+        from vaworkspace.domain.entries import entry_from_segment
+
+        for segment in segments:
+            if segment.worked_seconds <= 0:
+                continue
+            billable = self._billable_default(db, segment.client)
+            entry = entry_from_segment(segment, self._next_entry_id(db), billable)
+            self._put_entry(db, entry)
+
+    def _billable_default(self, db, client: str | None) -> bool:
+        if client is None:
+            return False  # time for nobody in particular is overhead
+        pair = self._clients_for_write(db).get(client)
+        return pair[1].billable if pair else True
+
+    def _entry_owner(self, db, client_ref: str | None, task_id: int | None):
+        task = self._task_for_write(db, task_id) if task_id is not None else None
+        client = self._client_for_write(db, client_ref)[1].id if client_ref else None
+        if task is not None and client is None:
+            client = task.client
+        return client, task.id if task else None
+
+    def _entry_changes(self, db, entry: TimeEntry, changes: dict) -> dict:
+        from vaworkspace.domain.clients import parse_yes_no
+        from vaworkspace.domain.dates import parse_duration, parse_when
+
+        out: dict = {}
+        order = ["start", "end", "duration", "note", "billable", "client", "task"]
+        for name, value in sorted(
+            changes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
+        ):
+            if value is None:
+                continue
+            if name in ("start", "end"):
+                moment = parse_when(value, self.now(), self.tz)
+                if not isinstance(moment, datetime):
+                    raise InputError(f"--{name} needs a time, like 14:00 or 'yesterday 9:30'")
+                out[name] = moment
+            elif name == "duration":
+                minutes = timedelta(minutes=parse_duration(value))
+                out["end"] = (out.get("start") or entry.start) + minutes
+            elif name == "note":
+                out["note"] = value
+            elif name == "billable":
+                out["billable"] = parse_yes_no(value)
+            elif name == "client":
+                out["client"] = self._entry_owner(db, value or None, None)[0]
+            elif name == "task":
+                out["task"] = self._task_for_write(db, int(value)).id if value else None
+            else:
+                raise InputError(f"unknown entry field '{name}'")
+        return out
+
+    def _all_entries(self, db) -> list[TimeEntry]:
+        return [entry_from_record(i, r) for i, r in tables.records(db, "entries").items()]
+
+    def _entry_for_write(self, db, entry_id: int) -> TimeEntry:
+        record = tables.record(db, "entries", entry_id)
+        if record is None:
+            raise NotFoundError(f"no time entry {entry_id}; `va entries` lists them")
+        return entry_from_record(entry_id, record)
+
+    def _next_entry_id(self, db) -> int:
+        next_id = tables.meta(db).get("next_entry_id", 1)
+        tables.set_meta(db, {"next_entry_id": next_id + 1})
+        return next_id
+
+    def _put_entry(self, db, entry: TimeEntry) -> None:
+        tables.put(db, "entries", entry.id, entry_to_record(entry))
+
+    def _entry_count(self, db) -> int:
+        return tables.meta(db).get("next_entry_id", 1)
+
+    def _entries_since(self, db, first_id: int) -> list[TimeEntry]:
+        return [e for e in self._all_entries(db) if e.id >= first_id]
+
+    def _day(self, text: str | None) -> date | None:
+        if text is None:
+            return None
+        from vaworkspace.domain.dates import parse_when
+
+        value = parse_when(text, self.now(), self.tz)
+        return value if not isinstance(value, datetime) else value.astimezone(self.tz).date()
