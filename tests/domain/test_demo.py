@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -156,3 +157,15 @@ def test_any_day_and_zone(zone, day):
     assert len(tasks) == 40
     assert len({t.uuid for t in tasks}) == 40
     assert [t.uuid for t in tasks] == [t.uuid for t in demo_workspace(NOW, PARIS)[1]]
+
+
+def test_demo_entries_are_past_working_time_without_overlaps() -> None:
+    from vaworkspace.domain.demo import demo_entries
+
+    entries = demo_entries(NOW, PARIS)
+    assert len(entries) >= 15
+    assert all(e.end <= NOW and e.seconds > 0 for e in entries)
+    spans = sorted((e.start, e.end) for e in entries)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert {e.client for e in entries} >= {"evelyne", "dental", None}
+    assert any(not e.billable for e in entries)

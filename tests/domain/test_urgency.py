@@ -206,3 +206,27 @@ def test_score_is_exactly_the_sum_of_the_explained_terms(t: Task) -> None:
     """`va list` scores without writing reasons; `va why` must add up to the same."""
     assert urgency(t, ctx()) == round(sum(x.value for x in terms(t, ctx())), 6)
     assert rank([t], ctx())[0][0] == urgency(t, ctx())
+
+
+def test_budget_spent_sinks_and_hours_left_with_a_deadline_rise() -> None:
+    t = task(client="coach", due=NOW + timedelta(days=3))
+    spent = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, budgets={"coach": (600, 600)})
+    half = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, budgets={"coach": (300, 600)})
+    none = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS)
+    assert urgency(t, spent) < urgency(t, none) < urgency(t, half)
+    [term] = [x for x in terms(t, spent) if x.name == "budget"]
+    assert term.value == -3.0 and "retainer is used up" in term.reason
+    [term] = [x for x in terms(t, half) if x.name == "budget"]
+    assert term.value == 1.5 and "5.0h of 10h left" in term.reason
+    undated = replace(t, due=None)
+    assert "budget" not in {x.name for x in terms(undated, half)}
+
+
+@settings(max_examples=300)
+@given(late=tasks(overdue_offsets), early=tasks(future_offsets))
+def test_overdue_still_outranks_with_any_budget_state(late: Task, early: Task) -> None:
+    if RANK[early.priority] > RANK[late.priority]:
+        early = replace(early, priority=late.priority)
+    burns = {"evelyne": (0, 600), "dental": (900, 600), "coach": (100, 600), "bakery": (5, 60)}
+    c = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, frozenset({"blocker"}), budgets=burns)
+    assert urgency(late, c) > urgency(early, c)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from vaworkspace.domain.models import Budget, Client, Task
+from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
 
 DEMO_NAMESPACE = "6f1c3a52-6d1e-4c55-9a3b-0d2f7e5b8c41"
 """uuid5 namespace of demo tasks: stable uuids let a re-run of `va demo` be detected."""
@@ -191,3 +191,43 @@ def _day(spec: str, today: date) -> date:
         ahead = (_WEEKDAYS.index(spec) - today.weekday() - 1) % 7 + 1
         return today + timedelta(days=ahead)
     return today + timedelta(days=int(spec))
+
+
+# (working days ago, local start "HH:MM", minutes, client, task id or None, billable, note)
+_DEMO_TIME = (
+    (1, "09:00", 50, "evelyne", 1, True, "compared Air Canada and Air Transat fares"),
+    (1, "10:00", 25, "dental", 11, True, ""),
+    (1, "10:30", 90, "evelyne", 6, True, "guest list with the PR agency"),
+    (1, "13:30", 45, "realtor", 28, True, "CRM entry"),
+    (1, "14:30", 30, None, None, False, "own invoicing and admin"),
+    (2, "09:00", 25, "dental", 11, True, ""),
+    (2, "09:30", 120, "evelyne", 4, True, "run-of-show v2"),
+    (2, "13:00", 60, "coach", 22, True, "LinkedIn drafts"),
+    (2, "14:15", 40, "bakery", 34, True, "holiday specials"),
+    (3, "09:00", 25, "dental", 11, True, ""),
+    (3, "09:30", 75, "dental", 13, True, "patient reminders"),
+    (3, "11:00", 60, "realtor", 26, True, "listing photos and copy"),
+    (3, "14:00", 90, "evelyne", 2, True, "supplier calls"),
+    (3, "16:00", 20, None, None, False, "inbox zero"),
+    (4, "09:00", 25, "dental", 11, True, ""),
+    (4, "09:30", 45, "coach", 19, True, "newsletter"),
+    (4, "10:30", 120, "evelyne", 1, True, "hotel shortlist"),
+)
+
+
+def demo_entries(now: datetime, tz: tzinfo) -> list[TimeEntry]:
+    """A few days of logged time before today, so reports and retainers show something."""
+    today = now.astimezone(tz).date()
+    days: list[date] = []
+    day = today
+    while len(days) < 4:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            days.append(day)
+    entries = []
+    for number, (ago, at, minutes, client, task, billable, note) in enumerate(_DEMO_TIME, 1):
+        hour, minute = (int(part) for part in at.split(":"))
+        start = datetime.combine(days[ago - 1], time(hour, minute), tz).astimezone(timezone.utc)
+        end = start + timedelta(minutes=minutes)
+        entries.append(TimeEntry(number, start, end, client, task, billable, note, "demo"))
+    return entries

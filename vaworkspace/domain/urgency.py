@@ -1,8 +1,10 @@
 """Client-aware urgency: which task should the VA do next, and why.
 
 In the spirit of Taskwarrior's urgency (a sum of weighted terms, each explainable)
-with terms no task manager has: the client's importance, and whether the estimate
-still fits in the working time left before the deadline.
+with terms no task manager has: the client's importance, whether the estimate
+still fits in the working time left before the deadline, and the client's
+retainer (hours bought for the week or month): used up, their tasks sink; with
+hours left, their deadlines rise.
 
 Guarantees with the default coefficients (tested as properties):
 - an overdue task ranks above every task that is not yet due, whatever their
@@ -42,6 +44,7 @@ class Coefficients:
     blocked: float = -5.0
     client_weight: float = 1.0
     estimate: float = 4.0
+    budget: float = 3.0
 
     @classmethod
     def from_config(cls, table: dict) -> Coefficients:
@@ -80,6 +83,7 @@ class UrgencyContext:
     open_uuids: frozenset[str] = frozenset()
     work: WorkHours = WorkHours()
     day_ends: dict = field(default_factory=dict)  # cache: date → end of that local day
+    budgets: dict = field(default_factory=dict)  # client → (used, bought) minutes this period
 
 
 def due_instant(task: Task, tz) -> datetime | None:
@@ -156,6 +160,21 @@ def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
         total += value
         if out is not None:
             out.append(Term("client", value, f"@{task.client} weighs {weight}/5"))
+    burn = ctx.budgets.get(task.client) if task.client else None
+    if burn is not None and burn[1] > 0:
+        used, bought = burn
+        if used >= bought:
+            total -= c.budget
+            if out is not None:
+                reason = f"@{task.client}'s {bought / 60:g}h retainer is used up this period"
+                out.append(Term("budget", -c.budget, reason))
+        elif due is not None:
+            value = c.budget * (bought - used) / bought
+            total += value
+            if out is not None:
+                left = (bought - used) / 60
+                reason = f"@{task.client} has {left:.1f}h of {bought / 60:g}h left this period"
+                out.append(Term("budget", value, reason))
     if task.estimate_minutes and due is not None:
         pressure, left = _estimate_pressure(task.estimate_minutes, due, ctx)
         if pressure > 0:

@@ -45,16 +45,25 @@ class ClientChanges:
 
     def fill_demo(self) -> None:
         """Write the demo week (clients and tasks relative to now) into an empty file."""
-        from vaworkspace.domain.demo import demo_workspace
+        from vaworkspace.domain.demo import demo_entries, demo_workspace
+        from vaworkspace.store.records import entry_to_record
 
         clients, demo_tasks = demo_workspace(self.now(), self.tz)
+        entries = demo_entries(self.now(), self.tz)
         with self.file.transaction() as db:
             if tables.records(db, "tasks") or tables.records(db, "clients"):
                 raise InputError(f"{self.path} is not empty; the demo needs a new file")
             for doc_id, client in enumerate(clients, start=1):
                 tables.put(db, "clients", doc_id, client_to_record(client))
             tables.put_many(db, "tasks", {t.id: task_to_record(t) for t in demo_tasks})
-            tables.set_meta(db, {"next_task_id": max(t.id for t in demo_tasks) + 1})
+            tables.put_many(db, "entries", {e.id: entry_to_record(e) for e in entries})
+            tables.set_meta(
+                db,
+                {
+                    "next_task_id": max(t.id for t in demo_tasks) + 1,
+                    "next_entry_id": max(e.id for e in entries) + 1,
+                },
+            )
 
     def add_client(self, name: str, **fields: str | int | None) -> Client:
         """Create a client; `fields` are the user's texts, validated like an edit."""

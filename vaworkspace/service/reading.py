@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.domain.urgency import UrgencyContext, effective_status, is_hidden, rank, terms
@@ -48,7 +48,37 @@ class Reading:
             client_weights={c.id: c.weight for c in snapshot.clients.values()},
             open_uuids=snapshot.open_uuids(),
             work=self.config.work,
+            budgets=self.budget_burns(snapshot),
         )
+
+    def budget_burns(self, snapshot: Snapshot | None = None) -> dict[str, tuple[int, int]]:
+        """(used, bought) minutes of each client's retainer in its current week or
+        month; computed once per snapshot and minute (urgency and the sidebar ask)."""
+        snapshot = snapshot or self.snapshot()
+        with_budget = [c for c in snapshot.clients.values() if c.budget and not c.archived]
+        if not with_budget:
+            return {}
+        now = self.now()
+        minute = int(now.timestamp() // 60)
+        if snapshot.burns is None or snapshot.burns[0] != minute:
+            from vaworkspace.domain.reports import budget_burn
+            from vaworkspace.store.records import encode_value, entry_from_record
+
+            # Only this month's and this week's entries can count: skip the rest unparsed.
+            since = encode_value(now - timedelta(days=40))
+            records = self.file.read()["entries"]
+            recent = [
+                entry_from_record(int(k), r) for k, r in records.items() if r["start"] >= since
+            ]
+            burns = {}
+            for client in with_budget:
+                burn = budget_burn(
+                    client, [e for e in recent if e.client == client.id], now, self.tz
+                )
+                if burn is not None:
+                    burns[client.id] = burn
+            snapshot.burns = (minute, burns)
+        return snapshot.burns[1]
 
     def inbox(
         self,

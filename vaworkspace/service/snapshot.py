@@ -35,6 +35,7 @@ class Snapshot:
     _built: dict[int, Task] = field(default_factory=dict)
     _open_uuids: frozenset[str] | None = None
     counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
+    burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
 
     def task(self, task_id: int) -> Task:
         built = self._built.get(task_id)

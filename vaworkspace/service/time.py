@@ -40,6 +40,28 @@ class TimeChanges:
             state, events = self._catch_up(db)
         return state, events
 
+    def timer_now(self) -> dict:
+        """The stored timer's status at this moment, without catching up or writing
+        (the TUI repaints it every second; the app's tick does the catching up)."""
+        return clock.status(self._stored_timer(self.file.read()["state"]), self.now())
+
+    def announce(self, message: str) -> None:
+        """Run the config's `notify_command` with the message (fire and forget)."""
+        command = self.config.raw.get("notify_command")
+        if not command:
+            return
+        import shlex
+        import subprocess
+
+        try:
+            subprocess.Popen(
+                [*shlex.split(command), message],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )  # fmt: skip
+        except OSError as error:
+            raise InputError(f"notify_command '{command}' failed: {error.strerror}") from None
+
     def timer_status(self) -> dict:
         state, events = self.timer()
         found = clock.status(state, self.now())

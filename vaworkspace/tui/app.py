@@ -15,6 +15,7 @@ import signal
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
+from vaworkspace.errors import VaError
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 REFRESH_SECONDS = 1.0
@@ -28,6 +29,8 @@ class VaApp(App):
         "inbox": lambda: _screen("inbox", "InboxScreen"),
         "triage": lambda: _screen("triage", "TriageScreen"),
         "clients": lambda: _screen("clients_screen", "ClientsScreen"),
+        "focus": lambda: _screen("focus", "FocusScreen"),
+        "reports": lambda: _screen("reports_screen", "ReportsScreen"),
     }
     DEFAULT_MODE = "inbox"
     # Below 72 columns the client sidebar gives its room to the task titles.
@@ -42,6 +45,8 @@ class VaApp(App):
         Binding("1", "switch_mode('inbox')", "Inbox", show=False),
         Binding("2,i", "switch_mode('triage')", "Triage", show=False),
         Binding("3", "switch_mode('clients')", "Clients", show=False),
+        Binding("4", "switch_mode('focus')", "Focus timer", show=False),
+        Binding("5", "switch_mode('reports')", "Reports", show=False),
     ]
 
     def __init__(self, ws, watch: bool = True) -> None:
@@ -49,6 +54,7 @@ class VaApp(App):
         self.ws = ws
         self._watch = watch
         self._signature = ws.file.signature()
+        self._time_memory: dict = {}
         # Chosen before the first stylesheet pass: switching later restyles every widget.
         themes, self._theme_problems = load_themes()
         for theme in themes:
@@ -84,7 +90,9 @@ class VaApp(App):
                 loop.add_signal_handler(number, self.exit)
 
     def check_outside_changes(self) -> None:
-        """Refresh within a second of another process writing the file."""
+        """Each second: catch the timer up (a block or a break may have ended), then
+        refresh within a second of another process writing the file."""
+        self.watch_time()
         signature = self.ws.file.signature()
         reload = getattr(self.screen, "reload", None)
         if signature != self._signature:
@@ -93,6 +101,24 @@ class VaApp(App):
                 reload()
         elif (bar := getattr(self.screen, "refresh_bar", None)) is not None:
             bar()  # the clock in the top bar
+
+    def watch_time(self) -> None:
+        """Bell + notification + `notify_command` when a focus block or a break ends,
+        a break reminder, the daily cap, and retainers crossing 80 % and 100 %."""
+        from vaworkspace.tui.time_watch import time_messages
+
+        try:
+            messages = time_messages(self.ws, self._time_memory)
+        except VaError as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        for message, severity in messages:
+            self.bell()
+            self.notify(message, severity=severity, markup=False, timeout=8)
+            try:
+                self.ws.announce(message)
+            except VaError as problem:
+                self.notify(str(problem), severity="error", markup=False)
 
     def action_help(self) -> None:
         from vaworkspace.tui.help import HelpScreen

@@ -34,8 +34,9 @@ class InboxScreen(Screen):
         Binding("u", "undo", "Undo completion", show=False),
         Binding("w", "open_bar('wait')", "Wait", tooltip="Hide until a date"),
         Binding("p", "priority", "Prio", tooltip="Cycle the priority"),
-        Binding("c", "pick_client", "Client", tooltip="Filter by client"),
+        Binding("c", "pick_client", "Client", tooltip="Filter by client", show=False),
         Binding("slash", "open_bar('search')", "Find", tooltip="Search titles and notes"),
+        Binding("t", "timer", "Timer", tooltip="Start/stop a focus timer on the task"),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
     DEFAULT_CSS = """
@@ -98,7 +99,8 @@ class InboxScreen(Screen):
                 counts[task.client or NO_CLIENT] = counts.get(task.client or NO_CLIENT, 0) + 1
         else:
             counts = ws.open_counts()
-        self.query_one(ClientSidebar).show(clients, counts, self.client_filter)
+        sidebar = self.query_one(ClientSidebar)
+        sidebar.show(clients, counts, self.client_filter, ws.budget_burns())
         self._show_filters(len(rows))
         self.refresh_bar()
         self.query_one(DetailPane).show(ws, table.selected)
@@ -210,6 +212,30 @@ class InboxScreen(Screen):
         from vaworkspace.tui.task_form import TaskForm
 
         self.app.push_screen(TaskForm(self.selected.id), lambda _: self.reload())
+
+    def action_timer(self) -> None:
+        """Start a pomodoro on the task; on the same task, stop; on another, switch."""
+        task = self.selected
+        if task is None:
+            return
+        ws = self.ws
+        try:
+            running = ws.timer_now()
+            if not running["running"]:
+                ws.start_timer(str(task.id))
+                message = f"Focus on {task.id}: {task.title}"
+            elif running["task"] == task.id:
+                logged = ws.stop_timer()
+                minutes = sum(e.seconds for e in logged) // 60
+                message = f"Timer stopped: {minutes} min logged on {task.title}"
+            else:
+                ws.switch_timer(str(task.id))
+                message = f"Timer switched to {task.id}: {task.title}"
+        except VaError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        self.app.notify(message, markup=False)
+        self.refresh_bar()
 
     def action_pick_client(self) -> None:
         self.query_one(ClientSidebar).focus()

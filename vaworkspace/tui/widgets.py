@@ -37,12 +37,22 @@ class TopBar(Horizontal):
 
 
 def timer_text(ws) -> str:
-    """The running focus timer (filled by the timers feature); the slot is here."""
-    return "no timer"
+    """The running focus timer as the top bar shows it on every screen."""
+    status = ws.timer_now()
+    if not status["running"]:
+        return "no timer"
+    who = f"#{status['task']}" if status["task"] is not None else f"@{status['client']}"
+    left = status["remaining_seconds"]
+    shown = left if left is not None else status["elapsed_seconds"]
+    phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status["phase"]]
+    if status["paused"]:
+        phase = "⏸"
+    return f"{phase} {who} {shown // 60:02d}:{shown % 60:02d}"
 
 
 def logged_text(ws) -> str:
-    return "0h00"
+    minutes = ws.logged_today() // 60
+    return f"{minutes // 60}h{minutes % 60:02d}"
 
 
 class ClientSidebar(OptionList):
@@ -53,12 +63,18 @@ class ClientSidebar(OptionList):
         scrollbar-size-vertical: 1; }
     """
 
-    def show(self, clients: list[Client], counts: dict[str, int], chosen: str) -> None:
+    def show(
+        self, clients: list[Client], counts: dict[str, int], chosen: str, burns: dict | None = None
+    ) -> None:
         total = sum(counts.values())
         options = [Option(f"All  {total}", id=ALL)]
         for client in clients:
-            label = Text(f"@{client.id}", style=client.color or "")
+            label = Text()
+            label.append(f"@{client.id}", style=client.color or "")
             label.append(f"  {counts.get(client.id, 0)}")
+            if burns and client.id in burns:
+                label.append("\n")
+                label.append_text(gauge(*burns[client.id]))
             options.append(Option(label, id=client.id))
         if counts.get(NO_CLIENT):
             options.append(Option(f"No client  {counts[NO_CLIENT]}", id=NO_CLIENT))
@@ -95,3 +111,15 @@ class DetailPane(Static):
         text.append(f"urgency {score:.1f} = ", style="dim")
         text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in found))
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
+
+
+def gauge(used: int, bought: int, cells: int = 6) -> Text:
+    """A retainer gauge: `▰▰▰▱▱▱ 4/8h`, amber from 80 %, red once it is used up."""
+    share = used / bought if bought else 0.0
+    filled = min(cells, round(share * cells))
+    style = "red" if share >= 1 else "yellow" if share >= 0.8 else "green"
+    text = Text(" ")
+    text.append("▰" * filled, style=style)
+    text.append("▱" * (cells - filled), style="dim")
+    text.append(f" {used / 60:.0f}/{bought / 60:g}h", style="dim")
+    return text
