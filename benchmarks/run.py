@@ -7,8 +7,10 @@ recurring), then reports the median wall time of each command over several runs
 and the peak resident memory of any run. If Taskwarrior (`task`) is installed, the
 same tasks are imported into a throwaway Taskwarrior database and its equivalent
 commands are timed the same way, with the ratio va/task. Then the TUI figures of
-`benchmarks/tui.py` on the same workspace. Timing lives here, apart from the
-tests: tests assert behaviour, this measures it.
+`benchmarks/tui.py` on the same workspace, and the time-tracking figures of
+`benchmarks/timing.py` (10,000 entries, `va report` beside `timew summary` when
+Timewarrior is installed). Timing lives here, apart from the tests: tests assert
+behaviour, this measures it.
 """
 
 from __future__ import annotations
@@ -171,6 +173,7 @@ def main() -> int:
 
     db = os.path.join(folder, "workspace.json")
     env = dict(os.environ, VAWORKSPACE_DB=db, VAWORKSPACE_CONFIG=os.path.join(folder, "none.toml"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure what an installed va does: cached bytecode
     if os.path.exists(db):
         os.remove(db)
     subprocess.run([va, "import", export], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -217,6 +220,10 @@ def main() -> int:
     print(f"\nTUI on the same workspace, median of {runs} (first screen: wall; keys: CPU)")
     for name, ms in tui_results(db, runs).items():
         print(f"{name:<20}{ms:>9.1f}   target ≤ {targets[name]} ms")
+    from timing import print_results, time_results
+
+    print(f"\nTime tracking on 10,000 generated entries, median of {runs}")
+    print_results(time_results(folder, runs, 10_000))
     return 0
 
 
