@@ -78,3 +78,14 @@ def test_reminders_come_once(tmp_path) -> None:
     assert any("@dental has used 80%" in m for m in said)
     assert not any("100%" in m for m in said)
     assert time_messages(ws, memory) == []  # nothing said twice
+
+
+def test_logged_today_counts_a_switched_stretch_once(tmp_path) -> None:
+    ws, moment = movable(tmp_path / "ws.json")
+    seed(ws)
+    ws.start_timer("1", "stopwatch")
+    moment[0] = NOW + timedelta(minutes=10)
+    ws.switch_timer("2")
+    moment[0] = NOW + timedelta(minutes=20)
+    assert ws.logged_today() == 20 * 60
+    assert ws.logged_today_by_client() == {"dental": 20 * 60}

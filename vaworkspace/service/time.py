@@ -137,8 +137,15 @@ class TimeChanges:
         return entry
 
     def entries(self, start: datetime | None = None, end: datetime | None = None) -> list:
-        records = self.file.read()["entries"]
-        found = [entry_from_record(int(k), r) for k, r in records.items()]
+        """Entries, by start (those starting in [start, end) when given). Parsed once
+        per version of the file: the top bar asks every second."""
+        doc = self.file.read()
+        cached = getattr(self, "_entries_cache", None)
+        if cached is None or cached[0] is not doc:
+            records = doc["entries"]
+            cached = (doc, [entry_from_record(int(k), r) for k, r in records.items()])
+            self._entries_cache = cached
+        found = list(cached[1])
         if start is not None and end is not None:
             from vaworkspace.domain.entries import entries_in
 
@@ -198,12 +205,26 @@ class TimeChanges:
 
     def logged_today(self) -> int:
         """Seconds logged today, the running focus stretch included (the header)."""
+        return sum(self.logged_today_by_client().values())
+
+    def logged_today_by_client(self) -> dict[str | None, int]:
+        """Today's seconds per client: entries plus the stretch not yet logged."""
         start, end = self.period("day")
-        seconds = sum(e.seconds for e in self.entries(start, end))
+        found: dict[str | None, int] = {}
+        for entry in self.entries(start, end):
+            found[entry.client] = found.get(entry.client, 0) + entry.seconds
+        client, seconds = self.unlogged_stretch()
+        if seconds:
+            found[client] = found.get(client, 0) + seconds
+        return found
+
+    def unlogged_stretch(self) -> tuple[str | None, int]:
+        """The running timer's focus time that is not an entry yet: (client, seconds)."""
         state = self._stored_timer(self.file.read()["state"])
-        if state is not None and state.entry_start is not None:
-            seconds += clock.elapsed_seconds(state, self.now()) if state.phase == "focus" else 0
-        return seconds
+        if state is None:
+            return None, 0
+        pending = clock.stop(state, self.now()).logged
+        return state.client, sum(segment.worked_seconds for segment in pending)
 
     # -- internals -----------------------------------------------------------------
 

@@ -15,6 +15,9 @@ NAMES = {
     "space": "space",
     "enter": "enter",
     "escape": "esc",
+    "at": "@",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 EXTRA = [("ctrl+p", "command palette: every action, client filters, themes")]
 

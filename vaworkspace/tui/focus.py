@@ -1,0 +1,295 @@
+"""Focus: the running timer, big enough to read from across the room, and today's time.
+
+This screen decides nothing about time. The service starts, pauses and stops the
+timer; the app's one-second tick catches it up (a block or a break ended) and
+shows what happened. Here we only repaint from the stored instants
+(`ws.timer_now()`, which never writes), so a skipped tick never makes the
+countdown drift and a repaint never repeats a notification.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from vaworkspace.errors import VaError
+from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.widgets import TopBar
+
+PHASES = {"focus": "Focus", "break": "Break", "long_break": "Long break"}
+IDLE_HINT = "press t on a task in the inbox (1), or @ here to time a client alone"
+BAR_WIDTH = 20
+
+
+class FocusScreen(Screen):
+    """The timer in large digits, what it runs on, and today's hours per client."""
+
+    HELP_TITLE = "Focus timer"
+    BINDINGS = [
+        Binding("space,p", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
+        Binding("s", "stop", "Stop", tooltip="Stop; the focus time becomes an entry"),
+        Binding("b", "skip_break", "Skip break", tooltip="End the break: focus again now"),
+        Binding("enter", "again", "Again", tooltip="A pomodoro on what you last timed"),
+        Binding("at", "ask_client", "Client", tooltip="A pomodoro on a client alone (no task)"),
+    ]
+    DEFAULT_CSS = """
+    FocusScreen #clock { height: auto; padding: 1 2 0 2; }
+    FocusScreen #clock > * { width: 100%; height: auto; text-align: center; }
+    FocusScreen #digits { margin: 1 0; color: $accent; }
+    FocusScreen #digits.-break { color: $success; }
+    FocusScreen #digits.-paused { color: $warning; }
+    FocusScreen #digits.-idle { color: $text-muted; }
+    FocusScreen #today { height: 1fr; margin: 1 2 0 2; padding: 0 1;
+        border-top: solid $panel; scrollbar-size-vertical: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._clients: dict = {}
+        self._again: str | None = None  # what enter would time, from the latest entry
+
+    @property
+    def ws(self):
+        return self.app.ws
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        with Vertical(id="clock"):
+            yield Static("", id="phase")
+            yield Digits("", id="digits")
+            yield Static("", id="what")
+        with VerticalScroll(id="today"):  # focused: up/down scroll a long day
+            yield Static("", id="today-table")
+        yield CommandBar(lambda text: [], id="bar")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#today").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Everything again: the file changed (here or in another process)."""
+        self._clients = {c.id: c for c in self.ws.clients(include_archived=True)}
+        self._again = self._again_target()
+        self.refresh_bar()
+
+    def refresh_bar(self) -> None:
+        """The app's one-second repaint: clock, top bar and today's running total."""
+        self.query_one(TopBar).show(self.ws, "Focus")
+        try:
+            status = self.ws.timer_now()
+            self._show_clock(status)
+            self._show_today(status)
+        except VaError as problem:  # a damaged saved timer: the app's tick says so too
+            self.query_one("#phase", Static).update(Content("Timer unreadable"))
+            self.query_one("#what", Static).update(Content(str(problem)))
+
+    # -- painting --------------------------------------------------------------
+
+    def _show_clock(self, status: dict) -> None:
+        digits = self.query_one(Digits)
+        phase = self.query_one("#phase", Static)
+        what = self.query_one("#what", Static)
+        if not status["running"]:
+            digits.update("--:--")
+            digits.set_classes("-idle")
+            phase.update(Content.styled("No timer running", "bold"))
+            what.update(self._idle_text())
+            return
+        left = status["remaining_seconds"]
+        digits.update(clock_text(left if left is not None else status["elapsed_seconds"]))
+        name = "Paused" if status["paused"] else PHASES[status["phase"]]
+        kind = "paused" if status["paused"] else "break" if status["phase"] != "focus" else ""
+        digits.set_classes(f"-{kind}" if kind else "")
+        parts: list = [(name, "bold")]
+        if status["mode"] == "pomodoro":
+            every = self.ws.pomodoro_settings().long_break_every
+            parts += ["   ", (cycle_dots(status, every), "$accent")]
+            done = status["pomodoros"]
+            parts.append(f"  {done} block{'' if done == 1 else 's'} done")
+        else:
+            parts.append(f" · {status['mode']}")
+        phase.update(Content.assemble(*parts))
+        what.update(self._target_text(status["task"], status["client"]))
+
+    def _target_text(self, task_id: int | None, client_id: str | None) -> Content:
+        """The task's title on one line, the client (in its colour) on the next."""
+        parts: list = []
+        if task_id is not None:
+            try:
+                title = self.ws.task(task_id).title
+            except VaError:
+                title = "(task no longer exists)"
+            parts += [(f"#{task_id} ", "$text-muted"), (title, "bold"), "\n"]
+        if client_id is not None:
+            client = self._clients.get(client_id)
+            parts.append((f"@{client_id}", self._colour(client_id, "")))
+            parts.append(f" {client.name}" if client else "")
+        elif task_id is not None:
+            parts.append(("no client", "$text-muted"))
+        return Content.assemble(*parts)
+
+    def _idle_text(self) -> Content:
+        parts: list = [IDLE_HINT]
+        target = self._again
+        if target is not None:
+            task_id = int(target) if target.isdigit() else None
+            client_id = self.ws.task(task_id).client if task_id else target[1:]
+            parts += ["\n\nenter: another pomodoro on ", self._target_text(task_id, client_id)]
+        return Content.assemble(*parts)
+
+    def _colour(self, client_id: str | None, fallback: str) -> str:
+        client = self._clients.get(client_id) if client_id else None
+        return (client.color if client else None) or fallback
+
+    def _show_today(self, status: dict) -> None:
+        """Per client: today's entries plus the focus stretch under way."""
+        seconds = self.ws.logged_today_by_client()
+        self.query_one("#today-table", Static).update(
+            self._today_table(seconds, sum(seconds.values()))
+        )
+
+    def _today_table(self, seconds: dict[str | None, int], total: int) -> Content:
+        lines: list = [("Today", "bold"), "\n"]
+        shown = {c: s for c, s in seconds.items() if s > 0}
+        if not shown:
+            lines.append(("Nothing logged yet today.", "$text-muted"))
+            return Content.assemble(*lines)
+        most = max(shown.values())
+        for client_id in sorted(shown, key=lambda c: (c is None, c or "")):
+            client = self._clients.get(client_id) if client_id else None
+            label = f"@{client_id}" if client_id else "(no client)"
+            name = client.name if client else ""
+            filled = max(1, round(shown[client_id] / most * BAR_WIDTH))
+            lines += [
+                (
+                    f"{_fit(label, 13):<14}",
+                    self._colour(client_id, "" if client_id else "$text-muted"),
+                ),
+                f"{_fit(name, 27):<28}",
+                f"{hours_text(shown[client_id]):>6}  ",
+                ("█" * filled, self._colour(client_id, "$accent")),
+                "\n",
+            ]
+        lines += [(f"{'Total':<42}{hours_text(total):>6}", "bold")]
+        return Content.assemble(*lines)
+
+    # -- actions ---------------------------------------------------------------
+
+    def _run(self, change, message) -> None:
+        """Call the service and say what it did (`message` may be built from its
+        result); a refusal becomes an error notification."""
+        try:
+            result = change()
+        except VaError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        self.app.notify(message(result) if callable(message) else message, markup=False)
+        self.reload()
+
+    def action_toggle_pause(self) -> None:
+        try:
+            paused = self.ws.timer_now()["paused"]
+        except VaError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        if paused:
+            self._run(self.ws.resume_timer, "Timer resumed")
+        else:
+            self._run(self.ws.pause_timer, "Timer paused: space or p resumes")
+
+    def action_stop(self) -> None:
+        self._run(self.ws.stop_timer, stopped_text)
+
+    def action_skip_break(self) -> None:
+        self._run(self.ws.skip_break, "Break skipped: focus again")
+
+    def action_again(self) -> None:
+        """A pomodoro on the task (or client) of the latest entry; none yet: ask."""
+        target = self._again_target()
+        if target is None:
+            self.action_ask_client()
+            return
+        self._run(lambda: self.ws.start_timer(target), self._started_text)
+
+    def _again_target(self) -> str | None:
+        """`12` for the latest entry's task if still open, else `@client`, else None."""
+        entries = self.ws.entries()
+        if not entries:
+            return None
+        latest = max(entries, key=lambda e: (e.end, e.id))
+        if latest.task is not None:
+            try:
+                if self.ws.task(latest.task).is_open:
+                    return str(latest.task)
+            except VaError:
+                pass
+        return f"@{latest.client}" if latest.client else None
+
+    def action_ask_client(self) -> None:
+        self.query_one(CommandBar).open("client")
+
+    def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
+        bar = self.query_one(CommandBar)
+        wanted = event.value.strip().lstrip("@")
+        if not wanted:
+            bar.error("type a client's id or its first letters, like dental")
+            return
+        try:
+            state, _ = self.ws.start_timer("@" + wanted)
+        except VaError as problem:
+            bar.error(str(problem))
+            return
+        bar.close()
+        self.app.notify(self._started_text((state, [])), markup=False)
+        self.reload()
+
+    def _started_text(self, started: tuple) -> str:
+        """`Focus on #2 Book hotel` or `Focus on @dental` from `ws.start_timer`'s result."""
+        state = started[0]
+        if state.task is None:
+            return f"Focus on @{state.client}"
+        return f"Focus on #{state.task} {self.ws.task(state.task).title}"
+
+
+def clock_text(seconds: int) -> str:
+    """`24:59`, or `1:05:00` from an hour up (a stopwatch or a long countdown)."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def hours_text(seconds: int) -> str:
+    """`1h05`, like the top bar's today total."""
+    minutes = seconds // 60
+    return f"{minutes // 60}h{minutes % 60:02d}"
+
+
+def cycle_dots(status: dict, every: int) -> str:
+    """`●●○○`: the focus blocks done in this cycle of `every`; during the long break
+    that ends a cycle, the whole cycle shows as done."""
+    done = status["pomodoros"] % every
+    if done == 0 and status["pomodoros"] and status["phase"] == "long_break":
+        done = every
+    return "●" * done + "○" * (every - done)
+
+
+def stopped_text(entries: list) -> str:
+    if not entries:
+        return "Timer stopped: no focus time to log"
+    logged = ", ".join(
+        f"entry {e.id} ({e.seconds // 60} min{' on #' + str(e.task) if e.task else ''}"
+        f"{' @' + e.client if e.client else ''})"
+        for e in entries
+    )
+    return f"Timer stopped: logged {logged}"
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
