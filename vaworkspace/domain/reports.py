@@ -247,9 +247,10 @@ def _line(
     fallback_currency: str,
 ) -> ClientLine:
     """One client's line from its entries in the period, without the retainer."""
-    billable = [_seconds(e) for e in group if e.billable]
+    durations = [_seconds(e) for e in group]  # once: a 10k-entry report is mostly this
+    billable = [d for e, d in zip(group, durations, strict=True) if e.billable]
     billed = _billed_for(client, billable)
-    seconds = sum(_seconds(e) for e in group)
+    seconds = sum(durations)
     return ClientLine(
         client=cid,
         name=client.name if client else (cid or NO_CLIENT_NAME),
@@ -259,34 +260,36 @@ def _line(
         amount_cents=_amount(billed, client.rate_cents) if client else 0,
         currency=client.currency if client else fallback_currency,
         non_billable_share=(seconds - sum(billable)) / seconds if seconds else 0.0,
-        tasks=_task_lines(group, tasks),
-        days=_days(group, tz),
+        tasks=_task_lines(group, durations, tasks),
+        days=_days(group, durations, tz),
     )
 
 
-def _task_lines(group: list[TimeEntry], tasks: dict[int, Task]) -> list[TaskLine]:
+def _task_lines(
+    group: list[TimeEntry], durations: list[int], tasks: dict[int, Task]
+) -> list[TaskLine]:
     """Time per task, most first; a task that no longer exists shows as `#id`."""
     found: dict[int | None, TaskLine] = {}
-    for e in group:
+    for e, seconds in zip(group, durations, strict=True):
         if e.task not in found:
             known = tasks.get(e.task) if e.task is not None else None
             title = known.title if known else NO_TASK_TITLE if e.task is None else f"#{e.task}"
             found[e.task] = TaskLine(e.task, title, 0, 0)
-        found[e.task].seconds += _seconds(e)
+        found[e.task].seconds += seconds
         if e.billable:
-            found[e.task].billable_seconds += _seconds(e)
+            found[e.task].billable_seconds += seconds
     return sorted(
         found.values(),
         key=lambda t: (-t.seconds, t.task is None, t.task if t.task is not None else 0),
     )
 
 
-def _days(group: list[TimeEntry], tz: tzinfo) -> dict[date, int]:
+def _days(group: list[TimeEntry], durations: list[int], tz: tzinfo) -> dict[date, int]:
     """Seconds per local day of each entry's start; days without time are absent."""
     days: dict[date, int] = {}
-    for e in group:
+    for e, seconds in zip(group, durations, strict=True):
         day = e.start.astimezone(tz).date()
-        days[day] = days.get(day, 0) + _seconds(e)
+        days[day] = days.get(day, 0) + seconds
     return dict(sorted(days.items()))
 
 
