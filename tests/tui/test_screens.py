@@ -237,3 +237,15 @@ async def test_clients_enter_edits_and_escape_cancels(ws) -> None:
         assert app.screen.query_one("#f-name", Input).value == "Dental clinic"
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ClientsScreen"
+
+
+async def test_palette_runs_task_actions_on_the_selection(ws) -> None:
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for name in ("edit", "complete", "wait", "priority", "timer", "add", "search"):
+            assert f"Task: {name}" in commands
+        assert {"Focus timer", "Reports"} <= set(commands)
+        await commands["Task: priority"].callback()
+        await pilot.pause()
+        assert stored(ws)[1]["priority"] == "high"

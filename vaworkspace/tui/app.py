@@ -132,14 +132,19 @@ class VaApp(App):
         yield SystemCommand("Inbox", "Show the prioritised inbox (1)", self._mode("inbox"))
         yield SystemCommand("Triage", "Sort new tasks one by one (i)", self._mode("triage"))
         yield SystemCommand("Clients", "Add, edit and archive clients (3)", self._mode("clients"))
+        yield SystemCommand("Focus timer", "The running timer, large (4)", self._mode("focus"))
+        yield SystemCommand("Reports", "Hours, amounts, retainers (5)", self._mode("reports"))
         yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
-        for name, help_text in (
-            ("add", "Add a task in one line (a)"),
-            ("search", "Search titles and notes (/)"),
+        for name, help_text, action in (
+            ("add", "Add a task in one line (a)", "open_bar('add')"),
+            ("search", "Search titles and notes (/)", "open_bar('search')"),
+            ("edit", "Edit the selected task (e)", "edit"),
+            ("complete", "Complete the selected task (x)", "complete"),
+            ("wait", "Hide the selected task until a date (w)", "open_bar('wait')"),
+            ("priority", "Cycle the selected task's priority (p)", "priority"),
+            ("timer", "Start/stop the timer on the selected task (t)", "timer"),
         ):
-            yield SystemCommand(
-                f"Task: {name}", help_text, self._inbox_action(f"open_bar('{name}')")
-            )
+            yield SystemCommand(f"Task: {name}", help_text, self._inbox_action(action))
         for client in self.ws.clients():
             yield SystemCommand(
                 f"Filter: @{client.id}",
