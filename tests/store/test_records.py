@@ -118,3 +118,32 @@ def test_entry_round_trip(span, billable: bool, note: str) -> None:
 def test_client_billing_fields_round_trip() -> None:
     client = Client("a", "A", billable=False, rounding_minutes=15, round_per="total")
     assert client_from_record(client_to_record(client)) == client
+
+
+@given(values.filter(lambda v: v is not None), st.integers(0, 5), st.text(max_size=30))
+def test_event_round_trip(start, sequence: int, raw: str) -> None:
+    from vaworkspace.domain.models import Event
+    from vaworkspace.store.records import event_from_record, event_to_record
+
+    end = (
+        start + timedelta(days=1) if not isinstance(start, datetime) else start + timedelta(hours=1)
+    )
+    event = Event(
+        5,
+        "uid-1",
+        "Fitting",
+        start,
+        end,
+        "20261204T140000Z",
+        sequence,
+        "FREQ=WEEKLY",
+        "tentative",
+        "Europe/Paris",
+        "evelyne",
+        "Google",
+        "Atelier",
+        "bring pins",
+        datetime(2026, 11, 1, tzinfo=UTC),
+        raw,
+    )
+    assert event_from_record(5, event_to_record(event)) == event

@@ -30,11 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="create a demo workspace in a temporary folder"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from vaworkspace.cli import clients, tasks, themes, time
+    from vaworkspace.cli import calendar, clients, tasks, themes, time
 
     tasks.register(commands)
     clients.register(commands)
     time.register(commands)
+    calendar.register(commands)
     themes.register(commands)
     return parser
 

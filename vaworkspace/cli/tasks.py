@@ -98,11 +98,15 @@ def register(commands) -> None:
 
     imp = commands.add_parser(
         "import",
-        help="import a Taskwarrior export (task export > file.json)",
-        description="Import tasks; the format is detected from the content. "
-        "Re-importing updates tasks by uuid instead of duplicating them.",
+        help="import calendars (.ics) or a Taskwarrior export",
+        description="Import iCalendar files (events and to-dos) or a Taskwarrior `task export`; "
+        "the format is detected from the content. Re-importing updates by UID/uuid instead "
+        "of duplicating.",
     )
-    imp.add_argument("file", help="path, or - for standard input")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="paths, or - for standard input")
+    imp.add_argument("--client", "-c", help="calendars: the client these events belong to")
+    imp.add_argument("--dry-run", action="store_true", help="calendars: show, write nothing")
+    imp.add_argument("--theirs", action="store_true", help="calendars: overwrite local edits")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
     imp.set_defaults(handler=import_file)
 
@@ -260,19 +264,33 @@ def why_task(args) -> int:
 
 def import_file(args) -> int:
     ws = open_workspace(args)
-    if args.file == "-":
-        data, name = sys.stdin.buffer.read(), "standard input"
-    else:
-        try:
-            with open(args.file, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise InputError(f"cannot read {args.file}: {error.strerror}") from None
-        name = args.file
-    summary = ws.import_data(data, name)
+    summaries = []
+    for path in args.files:
+        data, name = _read_input(path)
+        if _looks_like_calendar(data, name):
+            summaries.append(ws.import_calendar(data, name, args.client, args.dry_run, args.theirs))
+        else:
+            summaries.append(ws.import_data(data, name))
     if args.json:
-        print_json(summary.as_json())
+        print_json([s.as_json() for s in summaries])
         return 0
-    for line in summary.lines():
-        print(line)
+    for summary in summaries:
+        for line in summary.lines():
+            print(line)
     return 0
+
+
+def _read_input(path: str) -> tuple[bytes, str]:
+    if path == "-":
+        return sys.stdin.buffer.read(), "standard input"
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(), path
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+
+
+def _looks_like_calendar(data: bytes, name: str) -> bool:
+    """An .ics name, or text that starts like iCalendar (the reader judges the rest)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
+    return name.lower().endswith((".ics", ".ical")) or head.startswith(b"BEGIN:V")

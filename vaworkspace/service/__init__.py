@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from vaworkspace.config import Config
+from vaworkspace.service.calendar import CalendarChanges
 from vaworkspace.service.clients import ClientChanges
 from vaworkspace.service.reading import Reading
 from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, utcnow
@@ -23,7 +24,7 @@ from vaworkspace.store.file import WorkspaceFile
 __all__ = ["Added", "Completion", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
 
-class Workspace(Reading, TaskChanges, ClientChanges, TimeChanges):
+class Workspace(Reading, TaskChanges, ClientChanges, TimeChanges, CalendarChanges):
     """A workspace file plus the user's settings and a clock (injectable for tests)."""
 
     def __init__(self, path: str, config: Config | None = None, clock=None) -> None:

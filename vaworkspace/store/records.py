@@ -206,3 +206,43 @@ def entry_from_record(doc_id: int, record: dict) -> TimeEntry:
         raise StoreError(
             f"time entry {doc_id} in the workspace file is damaged ({error!r})"
         ) from None
+
+
+def event_to_record(event) -> dict:
+    """The stored form of a calendar event (the id is the document id)."""
+    record: dict = {
+        "uid": event.uid,
+        "summary": event.summary,
+        "start": encode_value(event.start),
+        "end": encode_value(event.end),
+    }
+    optional = {
+        "recurrence_id": None, "sequence": 0, "rrule": None, "status": "confirmed",
+        "tzid": None, "client": None, "calendar": None, "location": "", "description": "",
+        "raw": "", "kind": "event", "task": None,
+    }  # fmt: skip
+    for name, default in optional.items():
+        value = getattr(event, name)
+        if value != default:
+            record[name] = value
+    if event.last_modified is not None:
+        record["last_modified"] = encode_value(event.last_modified)
+    return record
+
+
+def event_from_record(doc_id: int, record: dict):
+    from vaworkspace.domain.models import Event
+
+    try:
+        modified = record.get("last_modified")
+        return Event(
+            doc_id, record["uid"], record["summary"],
+            decode_value(record["start"]), decode_value(record["end"]),
+            record.get("recurrence_id"), record.get("sequence", 0), record.get("rrule"),
+            record.get("status", "confirmed"), record.get("tzid"), record.get("client"),
+            record.get("calendar"), record.get("location", ""), record.get("description", ""),
+            decode_instant(modified) if modified else None, record.get("raw", ""),
+            record.get("kind", "event"), record.get("task"),
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError) as error:
+        raise StoreError(f"event {doc_id} in the workspace file is damaged ({error!r})") from None

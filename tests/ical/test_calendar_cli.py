@@ -1,0 +1,122 @@
+"""`va import X.ics`, `va export`, `va agenda`: identity, conflicts, round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vaworkspace.cli import main
+
+WEEKLY = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
+X-WR-CALNAME:Evelyne\r
+X-WR-TIMEZONE:America/Montreal\r
+BEGIN:VEVENT\r
+UID:fitting-1@google.com\r
+DTSTAMP:20261120T120000Z\r
+DTSTART;TZID=America/Montreal:20261130T100000\r
+DTEND;TZID=America/Montreal:20261130T110000\r
+RRULE:FREQ=WEEKLY;COUNT=4\r
+SUMMARY:Fitting with the models\r
+SEQUENCE:0\r
+ATTENDEE;CN=Evelyne:mailto:evelyne@example.com\r
+X-GOOGLE-CONFERENCE:https://meet.google.com/abc\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:lunch-2@google.com\r
+DTSTAMP:20261120T120000Z\r
+DTSTART;VALUE=DATE:20261203\r
+SUMMARY:Fabric fair\r
+END:VEVENT\r
+BEGIN:VTODO\r
+UID:todo-3@nextcloud\r
+DTSTAMP:20261120T120000Z\r
+SUMMARY:Send the fabric samples\r
+DUE;VALUE=DATE:20261204\r
+PRIORITY:1\r
+CATEGORIES:supplier\r
+END:VTODO\r
+END:VCALENDAR\r
+"""
+
+
+@pytest.fixture
+def va(monkeypatch, capsys):
+    monkeypatch.setenv("VAWORKSPACE_NOW", "2026-12-01T19:00:00Z")
+
+    def run(*argv: str, code: int = 0) -> str:
+        result = main(list(argv))
+        out, err = capsys.readouterr()
+        assert result == code, (out, err)
+        return out if code == 0 else err
+
+    run("client", "add", "Évelyne Couture", "--id", "evelyne")
+    return run
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    return str(path)
+
+
+def test_reimport_changes_nothing_and_updates_by_uid(va, tmp_path) -> None:
+    first = write(tmp_path, "cal.ics", WEEKLY)
+    out = va("import", first)
+    assert "2 created, 0 updated, 0 unchanged" in out and "1 tasks created" in out
+    assert "0 created, 0 updated, 2 unchanged" in va("import", first)
+    changed = WEEKLY.replace("SEQUENCE:0", "SEQUENCE:1").replace("with the models", "(moved)")
+    assert "0 created, 1 updated, 1 unchanged" in va("import", write(tmp_path, "b.ics", changed))
+
+
+def test_agenda_expands_recurrences_and_lists_tasks(va, tmp_path) -> None:
+    va("import", write(tmp_path, "cal.ics", WEEKLY))
+    items = json.loads(va("agenda", "--from", "2026-11-30", "--days", "14", "--json"))
+    fittings = [i for i in items if i["title"] == "Fitting with the models"]
+    assert [i["start"] for i in fittings] == ["2026-11-30T15:00:00Z", "2026-12-07T15:00:00Z"]
+    assert all(
+        set(i) >= {"type", "title", "client", "start", "end", "all_day", "uid"} for i in items
+    )
+    fair = next(i for i in items if i["title"] == "Fabric fair")
+    assert fair["all_day"] and fair["start"] == "2026-12-03" and fair["end"] == "2026-12-04"
+    task = next(i for i in items if i["type"] == "task")
+    assert task["title"] == "Send the fabric samples" and task["client"] == "evelyne"
+
+
+def test_local_edit_is_a_conflict_unless_theirs(va, tmp_path) -> None:
+    va("import", write(tmp_path, "cal.ics", WEEKLY))
+    [task] = json.loads(va("list", "--json"))
+    va("edit", str(task["id"]), "!low")
+    newer = WEEKLY.replace("Send the fabric samples", "Send the fabric samples today")
+    path = write(tmp_path, "new.ics", newer.replace("PRIORITY:1", "PRIORITY:1\r\nSEQUENCE:1"))
+    assert "conflict: task" in va("import", path)
+    assert json.loads(va("list", "--json"))[0]["title"] == "Send the fabric samples"
+    va("import", path, "--theirs")
+    assert json.loads(va("list", "--json"))[0]["title"] == "Send the fabric samples today"
+
+
+def test_dry_run_and_bad_files_write_nothing(va, tmp_path, isolated_env) -> None:
+    db = isolated_env / "data" / "workspace.json"
+    before = db.read_bytes()
+    assert "Would import" in va("import", write(tmp_path, "cal.ics", WEEKLY), "--dry-run")
+    html = write(tmp_path, "login.ics", "<!DOCTYPE html><html><body>Sign in</body></html>")
+    assert "HTML" in va("import", html, code=1)
+    assert db.read_bytes() == before
+
+
+def test_export_then_import_round_trips(va, tmp_path, monkeypatch) -> None:
+    va("import", write(tmp_path, "cal.ics", WEEKLY))
+    va("add", "Book hotel @evelyne !h due:fri 17:00 #travel")
+    out_path = tmp_path / "out.ics"
+    va("export", "-o", str(out_path))
+    data = out_path.read_bytes()
+    assert b"\r\n" in data and b"ATTENDEE" in data and b"X-GOOGLE-CONFERENCE" in data
+    assert b"BEGIN:VTIMEZONE" in data and b"TZID:America/Montreal" in data
+    monkeypatch.setenv("VAWORKSPACE_DB", str(tmp_path / "other.json"))
+    va("client", "add", "Évelyne Couture", "--id", "evelyne")
+    summary = va("import", str(out_path))
+    assert "2 created" in summary and "2 tasks created" in summary
+    titles = sorted(t["title"] for t in json.loads(va("list", "--json")))
+    assert titles == ["Book hotel", "Send the fabric samples"]

@@ -1,0 +1,1 @@
+"""iCalendar in and out: every use of the icalendar library lives here."""

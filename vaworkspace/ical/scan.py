@@ -1,0 +1,235 @@
+"""From the bytes of a would-be .ics file to its top-level components, with line numbers.
+
+Done by hand, before icalendar sees anything, for two reasons: a VA must be told
+plainly when a "calendar" is really a login page or a PDF, and one broken
+component must not cost the whole file. icalendar parses a file all or nothing
+and forgets line numbers; this scanner survives a missing END, a bare VEVENT, a
+BOM or LF-only lines, and hands each component over with the line it starts on.
+Pure Python: no icalendar import here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vaworkspace.errors import ImportFileError
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (unzip it first?)"),
+    (b"\x1f\x8b", "a gzip archive (unpack it first?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an Outlook .msg or old Office file (save the calendar as .ics)"),
+)
+_TOP_LEVEL = frozenset({"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VCALENDAR"})
+"""Components that cannot sit inside another one: seeing one closes an open block."""
+
+
+@dataclass(slots=True)
+class Block:
+    """One top-level component: its name, first line (1-based) and text."""
+
+    name: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    problem: str | None = None  # set when its structure is already known to be broken
+
+    @property
+    def text(self) -> str:
+        return "\r\n".join(self.lines) + "\r\n"
+
+    def peek(self, name: str) -> str:
+        """A property's value found by eye, for naming a component that will not parse."""
+        pattern = rf"^{name}(?:;[^:\r\n]*)?:(.*)$"
+        found = re.search(pattern, self.text, re.MULTILINE | re.IGNORECASE)
+        return found.group(1).strip() if found else ""
+
+    def who(self, uid: str | None, summary: str | None) -> str:
+        """'line 42, UID abc ("Board call")': where the VA can find the component."""
+        who = f"line {self.line}, " + (f"UID {uid}" if uid else f"{self.name} without UID")
+        return f'{who} ("{summary}")' if summary else who
+
+
+@dataclass(slots=True)
+class Layout:
+    """The calendar's own property lines (unfolded), its components, and notes."""
+
+    header: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Text of the file, or `ImportFileError` when it is plainly not a calendar.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else
+    as Windows-1252 (latin-1 for its five holes), with a warning to check accents.
+    """
+    if not data.strip():
+        raise ImportFileError(f"{source} is empty, not a calendar")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ImportFileError(f"{source} looks like {what}, not a calendar")
+    notes: list[str] = []
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text, encoding = data.decode("cp1252"), "Windows-1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+            notes.append(f"{source} is not UTF-8; read it as {encoding}: check accented letters")
+    _sniff(text, source)
+    return text, notes
+
+
+def _sniff(text: str, source: str) -> None:
+    head = text.lstrip()[:2048].lower()
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if "\x00" in sample[:1024] or controls * 50 > len(sample):
+        raise ImportFileError(f"{source} looks like a binary file, not a calendar")
+    if head.startswith(("<!doctype html", "<html")) or (head.startswith("<") and "<html" in head):
+        raise ImportFileError(f"{source} looks like an HTML page (a login page?), not a calendar")
+    if head.startswith("<"):
+        raise ImportFileError(f"{source} looks like XML, not a calendar")
+    if head.startswith(("{", "[")):
+        raise ImportFileError(f"{source} looks like JSON (an API response?), not a calendar")
+    if head.startswith("begin:vcard"):
+        raise ImportFileError(f"{source} looks like a contact card (vCard), not a calendar")
+
+
+def header_properties(lines: list[str]) -> dict[str, str]:
+    """METHOD, X-WR-CALNAME and X-WR-TIMEZONE of the calendar (the first of each), unescaped.
+
+    Read by hand rather than by icalendar, which refuses a whole calendar header
+    for one bad line; these three are plain text.
+    """
+    found: dict[str, str] = {}
+    for line in lines:
+        head, colon, value = _split_line(line)
+        name = head.split(";", 1)[0].strip().upper()
+        if colon and name in ("METHOD", "X-WR-CALNAME", "X-WR-TIMEZONE"):
+            found.setdefault(name, _unescape(value).strip())
+    return found
+
+
+def _split_line(line: str) -> tuple[str, str, str]:
+    """NAME;PARAMS and value, at the first colon outside a quoted parameter value."""
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return line[:index], ":", line[index + 1 :]
+    return line, "", ""
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def scan(text: str, source: str) -> Layout:
+    """Split the text into components; `ImportFileError` if it holds none at all."""
+    scanner = _Scanner()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    number, logical, physical = 0, "", []  # the logical (unfolded) line being gathered
+    for index, line in enumerate(lines, 1):
+        if line[:1] in (" ", "\t") and physical:  # RFC 5545 folding: a continuation
+            logical += line[1:]
+            physical.append(line)
+            continue
+        if physical:
+            scanner.feed(number, logical, physical)
+        number, logical, physical = index, line, [line]
+    if physical:
+        scanner.feed(number, logical, physical)
+    layout = scanner.finish(source)
+    if not layout.blocks and not scanner.calendars:
+        raise ImportFileError(
+            f"{source} has no BEGIN:VCALENDAR line: it does not look like an iCalendar file"
+        )
+    return layout
+
+
+class _Scanner:
+    """A line-by-line state machine: outside, in the calendar, or in a component."""
+
+    def __init__(self) -> None:
+        self.layout = Layout()
+        self.calendars = 0
+        self.open = False  # inside BEGIN:VCALENDAR
+        self.bare = False  # saw a component outside any calendar
+        self.outside = 0  # other non-blank lines outside any calendar
+        self.block: Block | None = None
+        self.stack: list[str] = []
+
+    def feed(self, number: int, line: str, physical: list[str]) -> None:
+        if not line.strip():
+            return
+        word, _, value = line.partition(":")
+        word, name = word.strip().upper(), value.strip().upper()
+        kind = word if word in ("BEGIN", "END") else ""
+        if self.block is not None and self._in_block(kind, name, number, physical):
+            return
+        if kind == "BEGIN" and name == "VCALENDAR":
+            self.calendars += 1
+            self.open = True
+        elif kind == "END" and name == "VCALENDAR":
+            self.open = False
+        elif kind == "BEGIN":
+            self.bare = self.bare or not self.open
+            self.block = Block(name, number, list(physical))
+            self.stack = [name]
+        elif self.open and kind != "END":
+            self.layout.header.append(line)
+        elif not self.open:
+            self.outside += 1
+
+    def _in_block(self, kind: str, name: str, number: int, physical: list[str]) -> bool:
+        """Add a line to the open component; False if the line belongs outside it."""
+        block = self.block
+        assert block is not None
+        if (kind == "BEGIN" and name in _TOP_LEVEL) or (kind == "END" and name == "VCALENDAR"):
+            self._close(f"no END:{block.name} before line {number}")
+            return False
+        block.lines.extend(physical)
+        if kind == "BEGIN":
+            self.stack.append(name)
+        elif kind == "END":
+            if name == self.stack[-1]:
+                self.stack.pop()
+            elif name in self.stack:
+                block.problem = block.problem or f"END:{name} comes before END:{self.stack[-1]}"
+                del self.stack[self.stack.index(name) :]
+            else:
+                block.problem = block.problem or f"END:{name} without BEGIN:{name}"
+            if not self.stack:
+                self._close(None)
+        return True
+
+    def _close(self, problem: str | None) -> None:
+        assert self.block is not None
+        self.block.problem = self.block.problem or problem
+        self.layout.blocks.append(self.block)
+        self.block, self.stack = None, []
+
+    def finish(self, source: str) -> Layout:
+        notes = self.layout.warnings
+        if self.block is not None:
+            self._close(f"no END:{self.block.name}: the file ends inside it (cut short?)")
+        if self.open:
+            notes.append(f"{source} has no END:VCALENDAR (cut short?); read what was there")
+        if self.bare:
+            notes.append(f"{source} has components outside BEGIN:VCALENDAR; read them anyway")
+        if self.calendars > 1:
+            notes.append(f"{source} holds {self.calendars} calendars; read them all")
+        if self.outside and (self.calendars or self.layout.blocks):
+            notes.append(f"{source}: ignored {self.outside} line(s) outside the calendar")
+        return self.layout

@@ -1,0 +1,237 @@
+"""Calendars: iCalendar import (events and to-dos), export, and the agenda.
+
+The bytes are read and written by `vaworkspace/ical/` (the only code that uses
+the icalendar library); this module decides identity and what to store, all in
+one transaction, so an import is all or nothing and `--dry-run` is the same
+work with nothing written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from vaworkspace.domain.models import Event, Task
+from vaworkspace.errors import InputError
+from vaworkspace.service.snapshot import new_uuid
+from vaworkspace.store import tables
+from vaworkspace.store.records import (
+    event_from_record,
+    event_to_record,
+    task_from_record,
+    task_to_record,
+)
+
+SYNCED = "ical-task"  # state records: each imported to-do as the last import stored it
+
+
+@dataclass(slots=True)
+class CalendarImport:
+    source: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    tasks_created: int = 0
+    tasks_updated: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        verb = "Would import" if self.dry_run else "Imported"
+        out = [
+            f"{verb} {self.source}: {self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.cancelled} cancelled events; "
+            f"{self.tasks_created} tasks created, {self.tasks_updated} updated"
+        ]
+        out += [f"  conflict: {line}" for line in self.conflicts]
+        out += [f"  skipped: {line}" for line in self.skipped]
+        out += [f"  warning: {line}" for line in self.warnings]
+        return out
+
+    def as_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to leave the file untouched."""
+
+
+class CalendarChanges:
+    """Calendar use cases of `Workspace`."""
+
+    def import_calendar(
+        self, data: bytes, source: str, client: str | None = None,
+        dry_run: bool = False, theirs: bool = False,
+    ) -> CalendarImport:  # fmt: skip
+        from vaworkspace.domain.events import key, merge_events
+        from vaworkspace.ical.reader import read_calendar
+
+        found = read_calendar(data, source, self.tz)
+        summary = CalendarImport(source, skipped=found.skipped, warnings=found.warnings)
+        summary.dry_run = dry_run
+        try:
+            with self.file.transaction() as db:
+                owner = self._calendar_client(db, client, found)
+                records = tables.records(db, "events")
+                existing = {
+                    key(e): e for e in (event_from_record(i, r) for i, r in records.items())
+                }
+                incoming = [_owned(e, owner, found.calendar_name or source) for e in found.events]
+                next_id = tables.meta(db).get("next_event_id", 1)
+                merged, next_id = merge_events(existing, incoming, found.cancelled_uids, next_id)
+                writes = merged.created + merged.updated + merged.cancelled
+                tables.put_many(db, "events", {e.id: event_to_record(e) for e in writes})
+                tables.set_meta(db, {"next_event_id": next_id})
+                summary.created, summary.updated = len(merged.created), len(merged.updated)
+                summary.unchanged, summary.cancelled = merged.unchanged, len(merged.cancelled)
+                self._import_todos(db, found.todos, owner, theirs, summary)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return summary
+
+    def export_calendar(
+        self, client: str | None = None, kinds: tuple[str, ...] = ("tasks", "events", "entries"),
+        start: datetime | None = None, end: datetime | None = None,
+    ) -> bytes:  # fmt: skip
+        from vaworkspace.ical.writer import export_calendar
+
+        snapshot = self.snapshot()
+        client_id = self.client(client).id if client else None
+
+        def mine(owner: str | None) -> bool:
+            return client_id is None or owner == client_id
+
+        def inside(moment) -> bool:
+            if start is None or moment is None:
+                return True
+            from vaworkspace.domain.dates import to_instant
+
+            return start <= to_instant(moment, self.tz) < end
+
+        tasks = [t for t in snapshot.tasks() if mine(t.client)] if "tasks" in kinds else []
+        tasks = [t for t in tasks if inside(t.due)]
+        entries = [e for e in self.entries() if mine(e.client)] if "entries" in kinds else []
+        entries = [e for e in entries if inside(e.start)]
+        events = [e for e in self.events() if mine(e.client)] if "events" in kinds else []
+        events = [e for e in events if e.rrule or inside(e.start)]
+        name = snapshot.clients[client_id].name if client_id else "vaworkspace"
+        return export_calendar(
+            tasks=tasks, entries=entries, events=events, clients=snapshot.clients, tz=self.tz,
+            tasks_by_id={t.id: t for t in snapshot.tasks()}, name=name, dtstamp=self.now(),
+        )  # fmt: skip
+
+    def events(self) -> list[Event]:
+        records = self.file.read()["events"]
+        return [event_from_record(int(i), r) for i, r in records.items()]
+
+    def agenda(self, start: datetime, days: int, client: str | None = None):
+        """Events (recurrences expanded) and tasks due in [start, start + days), by time."""
+        from vaworkspace.domain.dates import to_instant
+        from vaworkspace.ical.expand import occurrences
+
+        end = start + timedelta(days=days)
+        client_id = self.client(client).id if client else None
+        found, warnings = occurrences(self.events(), start, end, self.tz)
+        items = []
+        for event, first, last in found:
+            if client_id and event.client != client_id:
+                continue
+            items.append({
+                "type": "block" if event.kind == "block" else "event", "title": event.summary,
+                "client": event.client, "start": first, "end": last,
+                "all_day": not isinstance(first, datetime), "uid": event.uid,
+            })  # fmt: skip
+        for _, task in self.inbox():
+            if task.due is None or (client_id and task.client != client_id):
+                continue
+            due = to_instant(task.due, self.tz, end=True)
+            if start <= due < end or (not isinstance(task.due, datetime) and start < due <= end):
+                items.append({
+                    "type": "task", "title": task.title, "client": task.client,
+                    "start": task.due, "end": task.due,
+                    "all_day": not isinstance(task.due, datetime), "uid": task.uuid,
+                })  # fmt: skip
+        items.sort(key=lambda item: (to_instant(item["start"], self.tz), item["title"]))
+        return items, warnings
+
+    # -- internals -----------------------------------------------------------------
+
+    def _calendar_client(self, db, ref: str | None, found) -> str | None:
+        """--client, else a client named like the calendar or one of its categories."""
+        from vaworkspace.domain.clients import fold
+
+        if ref:
+            return self._client_for_write(db, ref)[1].id
+        clients = [pair[1] for pair in self._clients_for_write(db).values()]
+        names = [found.calendar_name or ""]
+        for todo in found.todos:
+            names += list(todo.categories)
+        for name in names:
+            for c in clients:
+                if name and fold(name) in (fold(c.id), fold(c.name)):
+                    return c.id
+        return None
+
+    def _import_todos(self, db, todos, owner, theirs: bool, summary: CalendarImport) -> None:
+        """To-dos become tasks by UID; a task edited here since the last import is kept
+        (a conflict is reported) unless `theirs`."""
+        records = tables.records(db, "tasks")
+        by_uuid = {r["uuid"]: (i, r) for i, r in records.items()}
+        state = tables.records(db, "state")
+        synced = {
+            r["uid"]: (i, r.get("record")) for i, r in state.items() if r.get("kind") == SYNCED
+        }
+        now = self.now()
+        next_id = tables.meta(db).get("next_task_id", 1)
+        for todo in todos:
+            task = _task_from_todo(todo, owner, now)
+            if todo.uid in by_uuid:
+                doc_id, record = by_uuid[todo.uid]
+                local = task_from_record(doc_id, record)
+                as_synced = synced.get(todo.uid, (None, None))[1]
+                if as_synced is not None and as_synced != record and not theirs:
+                    summary.conflicts.append(
+                        f"task {doc_id} ({local.title}) was edited here since the last import; "
+                        "kept the local version (--theirs takes the calendar's)"
+                    )
+                    continue
+                task.id, task.created = doc_id, local.created
+                task.client = local.client or task.client
+                if task_to_record(task) == record:
+                    continue
+                summary.tasks_updated += 1
+            else:
+                task.id = next_id
+                next_id += 1
+                summary.tasks_created += 1
+            tables.put(db, "tasks", task.id, task_to_record(task))
+            # Remember the task exactly as this import left it: any later difference
+            # is a local edit, whatever the clocks say.
+            doc = synced.get(todo.uid, (max(state, default=0) + 1 + len(synced), None))[0]
+            stored = task_to_record(task)
+            tables.put(db, "state", doc, {"kind": SYNCED, "uid": todo.uid, "record": stored})
+            synced[todo.uid] = (doc, stored)
+        tables.set_meta(db, {"next_task_id": next_id})
+
+
+def _owned(event: Event, owner: str | None, calendar: str) -> Event:
+    from dataclasses import replace
+
+    return replace(event, client=event.client or owner, calendar=event.calendar or calendar)
+
+
+def _task_from_todo(todo, owner: str | None, now: datetime) -> Task:
+    status = todo.status if todo.status in ("done", "cancelled") else ("todo" if owner else "inbox")
+    if not todo.title.strip():
+        raise InputError(f"to-do {todo.uid} has no summary")
+    return Task(
+        id=0, uuid=todo.uid or new_uuid(), title=todo.title.strip(), created=todo.created or now,
+        modified=todo.last_modified or now, client=owner, tags=list(todo.tags),
+        priority=todo.priority, status=status, due=todo.due, scheduled=todo.start,
+        recurrence=todo.rrule, notes=todo.notes or "", completed=todo.completed, source="ical",
+    )  # fmt: skip
