@@ -4,62 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from vaworkspace.cli import main
-
-WEEKLY = """BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
-X-WR-CALNAME:Evelyne\r
-X-WR-TIMEZONE:America/Montreal\r
-BEGIN:VEVENT\r
-UID:fitting-1@google.com\r
-DTSTAMP:20261120T120000Z\r
-DTSTART;TZID=America/Montreal:20261130T100000\r
-DTEND;TZID=America/Montreal:20261130T110000\r
-RRULE:FREQ=WEEKLY;COUNT=4\r
-SUMMARY:Fitting with the models\r
-SEQUENCE:0\r
-ATTENDEE;CN=Evelyne:mailto:evelyne@example.com\r
-X-GOOGLE-CONFERENCE:https://meet.google.com/abc\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:lunch-2@google.com\r
-DTSTAMP:20261120T120000Z\r
-DTSTART;VALUE=DATE:20261203\r
-SUMMARY:Fabric fair\r
-END:VEVENT\r
-BEGIN:VTODO\r
-UID:todo-3@nextcloud\r
-DTSTAMP:20261120T120000Z\r
-SUMMARY:Send the fabric samples\r
-DUE;VALUE=DATE:20261204\r
-PRIORITY:1\r
-CATEGORIES:supplier\r
-END:VTODO\r
-END:VCALENDAR\r
-"""
-
-
-@pytest.fixture
-def va(monkeypatch, capsys):
-    monkeypatch.setenv("VAWORKSPACE_NOW", "2026-12-01T19:00:00Z")
-
-    def run(*argv: str, code: int = 0) -> str:
-        result = main(list(argv))
-        out, err = capsys.readouterr()
-        assert result == code, (out, err)
-        return out if code == 0 else err
-
-    run("client", "add", "Évelyne Couture", "--id", "evelyne")
-    return run
-
-
-def write(tmp_path, name: str, text: str):
-    path = tmp_path / name
-    path.write_bytes(text.encode())
-    return str(path)
+from tests.ical.calendars import WEEKLY, write
 
 
 def test_reimport_changes_nothing_and_updates_by_uid(va, tmp_path) -> None:
@@ -120,3 +68,28 @@ def test_export_then_import_round_trips(va, tmp_path, monkeypatch) -> None:
     assert "2 created" in summary and "2 tasks created" in summary
     titles = sorted(t["title"] for t in json.loads(va("list", "--json")))
     assert titles == ["Book hotel", "Send the fabric samples"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cuts=st.lists(st.integers(0, 40), max_size=4), junk=st.binary(max_size=12))
+def test_mutated_calendar_is_imported_or_rejected_leaving_the_file_alone(
+    va, tmp_path, isolated_env, cuts, junk
+) -> None:
+    """Only our documented error escapes, and a rejected file writes nothing."""
+    from vaworkspace.config import Config
+    from vaworkspace.errors import ImportFileError
+    from vaworkspace.service import Workspace
+
+    lines = WEEKLY.split("\r\n")
+    for cut in cuts:
+        if lines:
+            del lines[cut % len(lines)]
+    data = "\r\n".join(lines).encode() + junk
+    ws = Workspace(str(isolated_env / "data" / "workspace.json"), Config())
+    before = (isolated_env / "data" / "workspace.json").read_bytes()
+    try:
+        ws.import_calendar(data, "mutated.ics")
+    except ImportFileError:
+        assert (isolated_env / "data" / "workspace.json").read_bytes() == before

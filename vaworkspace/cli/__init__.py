@@ -54,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         if handler is None:
             return open_tui(args)
-        return handler(args) or 0
+        code = handler(args) or 0
+        for problem in getattr(_OPENED.get("ws"), "publish_problems", []):
+            print(f"va: warning: {problem}", file=sys.stderr)
+        return code
     except VaError as error:
         print(f"va: {error}", file=sys.stderr)
         return 1
@@ -137,7 +140,12 @@ def open_workspace(args):
     from vaworkspace.config import load_config, workspace_path
     from vaworkspace.service import Workspace
 
-    return Workspace(workspace_path(args.db), load_config(), clock=fixed_clock())
+    ws = Workspace(workspace_path(args.db), load_config(), clock=fixed_clock())
+    _OPENED["ws"] = ws
+    return ws
+
+
+_OPENED: dict = {}  # the command's workspace, to report publishing problems at the end
 
 
 def fixed_clock():

@@ -25,6 +25,23 @@ def register(commands) -> None:
     export.add_argument("-o", "--output", default="-", metavar="FILE|-")
     export.set_defaults(handler=export_ics)
 
+    cal = commands.add_parser("calendar", help="subscribed calendars (files or URLs)")
+    sub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="subscribe to a calendar file or https address")
+    add.add_argument("name")
+    add.add_argument("source", help="a file path, or a client's shared https:// address")
+    add.add_argument("--client", "-c", help="the client whose agenda this is")
+    add.set_defaults(handler=calendar_add)
+    lst = sub.add_parser("list", help="the subscribed calendars")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=calendar_list)
+    rm = sub.add_parser("rm", help="unsubscribe and remove its events")
+    rm.add_argument("name")
+    rm.set_defaults(handler=calendar_rm)
+    sync = commands.add_parser("sync", help="re-import every subscribed calendar")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=sync_all)
+
     agenda = commands.add_parser("agenda", help="events and tasks due, day by day")
     agenda.add_argument("--from", dest="first", metavar="DATE", help="first day (default today)")
     agenda.add_argument("--days", type=int, default=7)
@@ -84,3 +101,57 @@ def _when(ws, item) -> str:
     if item["type"] == "task":
         return f"{local:%a %d %b %H:%M} due"
     return f"{local:%a %d %b %H:%M}–{end.astimezone(ws.tz):%H:%M}"
+
+
+def calendar_add(args) -> int:
+    ws = open_workspace(args)
+    found = ws.add_subscription(args.name, args.source, args.client)
+    print(f"Subscribed to {found.name}: {found.source} (run `va sync` to import it)")
+    return 0
+
+
+def calendar_list(args) -> int:
+    ws = open_workspace(args)
+    found = ws.subscriptions()
+    if args.json:
+        print_json([{"name": s.name, "source": s.source, "client": s.client} for s in found])
+        return 0
+    if not found:
+        print("No calendars. Subscribe: va calendar add NAME FILE|https://…")
+        return 0
+    rows = [[s.name, f"@{s.client}" if s.client else "", s.source] for s in found]
+    print("\n".join(table(rows, ["Name", "Client", "Source"], 2, terminal_width())))
+    return 0
+
+
+def calendar_rm(args) -> int:
+    ws = open_workspace(args)
+    gone = ws.remove_subscription(args.name)
+    print(f"Unsubscribed from {args.name}; {gone} events removed")
+    return 0
+
+
+def sync_all(args) -> int:
+    """Every source; a failing one is reported and the exit code says so (1)."""
+    ws = open_workspace(args)
+    results = ws.sync()
+    failed = [
+        name for name, found in ((s.name, r) for s, r in results) if isinstance(found, Exception)
+    ]
+    if args.json:
+        print_json([
+            {"name": s.name, "ok": not isinstance(r, Exception),
+             "error": str(r) if isinstance(r, Exception) else None,
+             "summary": None if isinstance(r, Exception) else r.as_json()}
+            for s, r in results
+        ])  # fmt: skip
+    else:
+        if not results:
+            print("No calendars to sync. Subscribe: va calendar add NAME FILE|https://…")
+        for subscription, result in results:
+            if isinstance(result, Exception):
+                print(f"{subscription.name}: failed: {result}", file=sys.stderr)
+            else:
+                for line in result.lines():
+                    print(line)
+    return 1 if failed else 0

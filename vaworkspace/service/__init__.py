@@ -17,6 +17,7 @@ from vaworkspace.service.calendar import CalendarChanges
 from vaworkspace.service.clients import ClientChanges
 from vaworkspace.service.reading import Reading
 from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, utcnow
+from vaworkspace.service.subscriptions import SubscriptionChanges
 from vaworkspace.service.tasks import TaskChanges
 from vaworkspace.service.time import TimeChanges
 from vaworkspace.store.file import WorkspaceFile
@@ -24,7 +25,9 @@ from vaworkspace.store.file import WorkspaceFile
 __all__ = ["Added", "Completion", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
 
-class Workspace(Reading, TaskChanges, ClientChanges, TimeChanges, CalendarChanges):
+class Workspace(
+    Reading, TaskChanges, ClientChanges, TimeChanges, CalendarChanges, SubscriptionChanges
+):
     """A workspace file plus the user's settings and a clock (injectable for tests)."""
 
     def __init__(self, path: str, config: Config | None = None, clock=None) -> None:
@@ -34,6 +37,13 @@ class Workspace(Reading, TaskChanges, ClientChanges, TimeChanges, CalendarChange
         self._clock = clock or utcnow
         self._snapshot: tuple[object, Snapshot] | None = None
         self._scores: tuple[tuple, dict] | None = None
+        self.publish_problems: list[str] = []
+        if self.config.raw.get("publish"):
+            self.file.after_save = self._republish
+
+    def _republish(self) -> None:
+        """After every change: rewrite the published calendar files (config [[publish]])."""
+        self.publish_problems = self.publish()
 
     @property
     def path(self) -> str:

@@ -32,6 +32,7 @@ class CalendarImport:
     updated: int = 0
     unchanged: int = 0
     cancelled: int = 0
+    removed: int = 0
     tasks_created: int = 0
     tasks_updated: int = 0
     conflicts: list[str] = field(default_factory=list)
@@ -43,7 +44,8 @@ class CalendarImport:
         verb = "Would import" if self.dry_run else "Imported"
         out = [
             f"{verb} {self.source}: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.cancelled} cancelled events; "
+            f"{self.unchanged} unchanged, {self.cancelled} cancelled"
+            f"{f', {self.removed} removed' if self.removed else ''} events; "
             f"{self.tasks_created} tasks created, {self.tasks_updated} updated"
         ]
         out += [f"  conflict: {line}" for line in self.conflicts]
@@ -64,8 +66,10 @@ class CalendarChanges:
 
     def import_calendar(
         self, data: bytes, source: str, client: str | None = None,
-        dry_run: bool = False, theirs: bool = False,
+        dry_run: bool = False, theirs: bool = False, calendar: str | None = None,
     ) -> CalendarImport:  # fmt: skip
+        """Import events and to-dos. With `calendar` (a subscription's name) the events
+        are that calendar's, and its events missing from `data` are removed."""
         from vaworkspace.domain.events import key, merge_events
         from vaworkspace.ical.reader import read_calendar
 
@@ -79,12 +83,21 @@ class CalendarChanges:
                 existing = {
                     key(e): e for e in (event_from_record(i, r) for i, r in records.items())
                 }
-                incoming = [_owned(e, owner, found.calendar_name or source) for e in found.events]
+                label = calendar or found.calendar_name or source
+                incoming = [
+                    _owned(e, owner, label, forced=calendar is not None) for e in found.events
+                ]
                 next_id = tables.meta(db).get("next_event_id", 1)
                 merged, next_id = merge_events(existing, incoming, found.cancelled_uids, next_id)
                 writes = merged.created + merged.updated + merged.cancelled
                 tables.put_many(db, "events", {e.id: event_to_record(e) for e in writes})
                 tables.set_meta(db, {"next_event_id": next_id})
+                if calendar is not None:
+                    present = {key(e) for e in incoming}
+                    gone = [e.id for k, e in existing.items()
+                            if e.calendar == calendar and k not in present]  # fmt: skip
+                    tables.delete(db, "events", gone)
+                    summary.removed = len(gone)
                 summary.created, summary.updated = len(merged.created), len(merged.updated)
                 summary.unchanged, summary.cancelled = merged.unchanged, len(merged.cancelled)
                 self._import_todos(db, found.todos, owner, theirs, summary)
@@ -219,10 +232,11 @@ class CalendarChanges:
         tables.set_meta(db, {"next_task_id": next_id})
 
 
-def _owned(event: Event, owner: str | None, calendar: str) -> Event:
+def _owned(event: Event, owner: str | None, calendar: str, forced: bool = False) -> Event:
     from dataclasses import replace
 
-    return replace(event, client=event.client or owner, calendar=event.calendar or calendar)
+    label = calendar if forced else event.calendar or calendar
+    return replace(event, client=event.client or owner, calendar=label)
 
 
 def _task_from_todo(todo, owner: str | None, now: datetime) -> Task:

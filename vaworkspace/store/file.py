@@ -65,6 +65,7 @@ class WorkspaceFile:
     ) -> None:
         self.path: str = os.fspath(path)
         self.lock_timeout = lock_timeout
+        self.after_save: Callable[[], None] | None = None  # run after each write, unlocked
         self.clock = clock
         self._cache: tuple[tuple[int, int, int] | None, dict] | None = None
 
@@ -244,6 +245,7 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         storage = self._storage
+        saved = False
         try:
             if storage is not None:
                 storage.closed = True
@@ -251,9 +253,12 @@ class _Transaction:
                     self._file._cache = None  # whatever the block touched is not on disk
                 elif storage.dirty or self._migrated_from is not None:
                     self._file._save(storage.doc, self._raw, self._stat, self._migrated_from)
+                    saved = True
         finally:
             self._raw = None
             self._unlock()
+        if saved and self._file.after_save is not None:
+            self._file.after_save()
 
     def _unlock(self) -> None:
         from vaworkspace.store import lock

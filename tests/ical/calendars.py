@@ -1,0 +1,42 @@
+"""Calendar text shared by the calendar tests (a Google-like feed with a to-do)."""
+
+from __future__ import annotations
+
+WEEKLY = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
+X-WR-CALNAME:Evelyne\r
+X-WR-TIMEZONE:America/Montreal\r
+BEGIN:VEVENT\r
+UID:fitting-1@google.com\r
+DTSTAMP:20261120T120000Z\r
+DTSTART;TZID=America/Montreal:20261130T100000\r
+DTEND;TZID=America/Montreal:20261130T110000\r
+RRULE:FREQ=WEEKLY;COUNT=4\r
+SUMMARY:Fitting with the models\r
+SEQUENCE:0\r
+ATTENDEE;CN=Evelyne:mailto:evelyne@example.com\r
+X-GOOGLE-CONFERENCE:https://meet.google.com/abc\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:lunch-2@google.com\r
+DTSTAMP:20261120T120000Z\r
+DTSTART;VALUE=DATE:20261203\r
+SUMMARY:Fabric fair\r
+END:VEVENT\r
+BEGIN:VTODO\r
+UID:todo-3@nextcloud\r
+DTSTAMP:20261120T120000Z\r
+SUMMARY:Send the fabric samples\r
+DUE;VALUE=DATE:20261204\r
+PRIORITY:1\r
+CATEGORIES:supplier\r
+END:VTODO\r
+END:VCALENDAR\r
+"""
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    return str(path)
