@@ -93,3 +93,29 @@ def test_mutated_calendar_is_imported_or_rejected_leaving_the_file_alone(
         ws.import_calendar(data, "mutated.ics")
     except ImportFileError:
         assert (isolated_env / "data" / "workspace.json").read_bytes() == before
+
+
+def test_import_export_import_changes_no_record(va, tmp_path, isolated_env) -> None:
+    """Every producer's fixture in, our export out, and back in: nothing changes."""
+    from pathlib import Path
+
+    fixtures = sorted((Path(__file__).parent / "fixtures").glob("*.ics"))
+    for path in fixtures:
+        main_code = main_import(va, str(path))
+        assert main_code in (0, 1)
+    db = isolated_env / "data" / "workspace.json"
+    records_before = json.loads(db.read_text())
+    out = tmp_path / "out.ics"
+    va("export", "-o", str(out))
+    summary = va("import", str(out))
+    assert " 0 created, 0 updated," in summary and "0 tasks created, 0 updated" in summary
+    after = json.loads(db.read_text())
+    for table in ("events", "tasks", "clients"):
+        assert after[table] == records_before[table], table
+
+
+def main_import(va, path: str) -> int:
+    """Import one fixture; the deliberately broken ones are refused (exit 1)."""
+    from vaworkspace.cli import main
+
+    return main(["import", path])
