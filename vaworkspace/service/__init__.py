@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from vaworkspace.config import Config
+from vaworkspace.service.agenda import AgendaChanges
 from vaworkspace.service.calendar import CalendarChanges
 from vaworkspace.service.clients import ClientChanges
 from vaworkspace.service.reading import Reading
@@ -26,7 +27,13 @@ __all__ = ["Added", "Completion", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
 
 class Workspace(
-    Reading, TaskChanges, ClientChanges, TimeChanges, CalendarChanges, SubscriptionChanges
+    Reading,
+    TaskChanges,
+    ClientChanges,
+    TimeChanges,
+    CalendarChanges,
+    SubscriptionChanges,
+    AgendaChanges,
 ):
     """A workspace file plus the user's settings and a clock (injectable for tests)."""
 

@@ -31,6 +31,7 @@ class VaApp(App):
         "clients": lambda: _screen("clients_screen", "ClientsScreen"),
         "focus": lambda: _screen("focus", "FocusScreen"),
         "reports": lambda: _screen("reports_screen", "ReportsScreen"),
+        "agenda": lambda: _screen("agenda", "AgendaScreen"),
     }
     DEFAULT_MODE = "inbox"
     # Below 72 columns the client sidebar gives its room to the task titles.
@@ -47,6 +48,7 @@ class VaApp(App):
         Binding("3", "switch_mode('clients')", "Clients", show=False),
         Binding("4", "switch_mode('focus')", "Focus timer", show=False),
         Binding("5", "switch_mode('reports')", "Reports", show=False),
+        Binding("6", "switch_mode('agenda')", "Agenda", show=False),
     ]
 
     def __init__(self, ws, watch: bool = True) -> None:

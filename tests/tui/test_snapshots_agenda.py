@@ -1,0 +1,34 @@
+"""Snapshots of the agenda (6) at 80×24, fixed clock (Tuesday 1 December, 14:00).
+
+The workspace of `test_agenda_screen.build`: a weekly sync, two calls that overlap,
+all-day events, a task due today; plus one work block booked into a free slot, so
+the day shows events, a block, free slots and a clash, and the week its columns.
+Regenerate with `pytest --snapshot-update tests/tui/test_snapshots_agenda.py` and
+look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import SIZE, app_for
+from tests.tui.test_agenda_screen import at, build
+
+THEMES = ["va-dark", "va-high-contrast"]
+VIEWS = {"day": ["6", "j"], "week": ["6", "v"]}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_agenda_snapshot(snap_compare, tmp_path, theme: str, view: str) -> None:
+    ws = build(tmp_path)
+    ws.schedule_block(2, at("14:00"))
+
+    async def steady(pilot) -> None:
+        pilot.app.theme = theme
+        await pilot.pause()
+        for key in VIEWS[view]:
+            await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(app_for(ws), terminal_size=SIZE, run_before=steady)

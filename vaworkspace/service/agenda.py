@@ -1,0 +1,111 @@
+"""The agenda: the VA's days laid out, and tasks booked into free slots.
+
+Reading goes through `Workspace.agenda` (recurrences expanded) and the pure rules
+of `domain/agenda.py`. Booking a slot writes a work block (an `Event` of kind
+"block") and the task's `scheduled` instant in one transaction, after checking
+the block against the events as they are on disk at that moment, so a clash
+created by an import in another terminal is still refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+from vaworkspace.domain.agenda import (
+    DayAgenda,
+    block_minutes,
+    fitting,
+    overlapping,
+    plan_day,
+)
+from vaworkspace.domain.dates import day_start
+from vaworkspace.domain.models import Event, Task
+from vaworkspace.errors import InputError
+from vaworkspace.store import tables
+from vaworkspace.store.records import event_from_record, event_to_record, task_to_record
+
+UTC = timezone.utc
+
+
+class AgendaChanges:
+    """Agenda use cases of `Workspace`: days to show, slots to fill."""
+
+    def agenda_days(
+        self, first: date, days: int = 1, client: str | None = None
+    ) -> tuple[list[DayAgenda], list[str]]:
+        """`days` local days from `first`, each with its free slots (from now on)
+        and its clashes; task items also carry the task's short `id`."""
+        start = day_start(first, self.tz)
+        # One day more than asked: a DST day is 23 or 25 hours, and `agenda` counts
+        # 24-hour days; `plan_day` keeps each item to the local day it falls on.
+        items, warnings = self.agenda(start, days + 1, client)
+        ids = {task.uuid: task.id for _, task in self.inbox()}
+        items = [
+            {**item, "id": ids.get(item["uid"])} if item["type"] == "task" else item
+            for item in items
+        ]
+        now = self.now()
+        work = self.config.work
+        plans = [
+            plan_day(first + timedelta(days=n), items, work, self.tz, not_before=now)
+            for n in range(days)
+        ]
+        return plans, warnings
+
+    def slot_tasks(self, slot: tuple[datetime, datetime], limit: int = 5) -> list[Task]:
+        """The most urgent open tasks whose work block fits in `slot`."""
+        return fitting((task for _, task in self.inbox()), slot, limit)
+
+    def schedule_block(self, task_id: int, start: datetime, minutes: int | None = None) -> Event:
+        """Book a work block for a task at `start` (its estimate, else 30 minutes),
+        and set the task's `scheduled` to that start.
+
+        Refused (InputError) if the block would overlap a timed event or another
+        block, or if the task is closed; nothing is written then.
+        """
+        from vaworkspace.ical.expand import occurrences
+
+        if start.tzinfo is None:
+            raise InputError("a work block needs a start with a time zone")
+        if minutes is not None and minutes <= 0:
+            raise InputError(f"a work block lasts at least a minute, not {minutes}")
+        start = start.astimezone(UTC).replace(second=0, microsecond=0)
+        now = self.now()
+        with self.file.transaction() as db:
+            task = self._task_for_write(db, task_id)
+            if not task.is_open:
+                raise InputError(
+                    f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"
+                )
+            end = start + timedelta(minutes=block_minutes(task, minutes))
+            events = [event_from_record(i, r) for i, r in tables.records(db, "events").items()]
+            found, _ = occurrences(events, start, end, self.tz)
+            taken = [
+                {"type": e.kind, "title": e.summary, "start": s, "end": f, "uid": e.uid}
+                for e, s, f in found
+            ]
+            clashes = overlapping(taken, start, end)
+            if clashes:
+                raise InputError(self._clash_message(task, start, end, clashes[0]))
+            event_id = tables.meta(db).get("next_event_id", 1)
+            block = Event(
+                id=event_id, uid=f"block-{event_id}@vaworkspace", summary=task.title,
+                start=start, end=end, client=task.client, last_modified=now,
+                kind="block", task=task_id,
+            )  # fmt: skip
+            tables.put(db, "events", event_id, event_to_record(block))
+            tables.set_meta(db, {"next_event_id": event_id + 1})
+            scheduled = replace(task, scheduled=start, modified=now)
+            tables.put(db, "tasks", task_id, task_to_record(scheduled))
+        return block
+
+    def _clash_message(self, task: Task, start: datetime, end: datetime, clash: dict) -> str:
+        def hhmm(moment: datetime) -> str:
+            return f"{moment.astimezone(self.tz):%H:%M}"
+
+        return (
+            f"task {task.id} ({task.title}) at {hhmm(start)}–{hhmm(end)} would overlap "
+            f"'{clash['title']}' ({hhmm(clash['start'])}–{hhmm(clash['end'])}); "
+            "pick a free slot or a shorter block"
+        )

@@ -1,0 +1,399 @@
+"""Agenda: the day's events, work blocks and free slots; the week at a glance.
+
+`ws.agenda_days` sorts each local day into all-day items, timed items, tasks due,
+free slots and clashes (the rules are in `domain/agenda.py`); this module only
+places them. The day view is a time column over the work hours, in 30-minute rows
+or longer ones when the terminal is short. Enter books a task into the chosen
+free slot through `ws.schedule_block`, which refuses a clash.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from vaworkspace.domain.agenda import block_minutes, clock, slot_text, span_text
+from vaworkspace.errors import InputError, VaError
+from vaworkspace.tui.widgets import TopBar
+
+STEPS = (30, 60, 90, 120, 180, 240, 360, 720, 1440)  # minutes per row: the shortest that fits
+LABEL = 6  # "09:00 " before each row of the day view
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MUTED, CLASH, CHOSEN = "$text-muted", "bold $error", "bold $accent"
+
+
+def cell(parts: list, width: int) -> Content:
+    """Styled parts cut to exactly `width` cells (an ellipsis marks a cut)."""
+    return Content.assemble(*parts).truncate(max(0, width), ellipsis=True, pad=True)
+
+
+class Canvas(Widget):
+    """Draws `paint(width, height)` on each render: laid out for the room it has now."""
+
+    paint = None
+
+    def render(self) -> Content:
+        width, height = self.size
+        return self.paint(width, height) if self.paint and height > 0 else Content("")
+
+
+class DayLayout:
+    """The day's time column; items sharing rows take lanes side by side."""
+
+    def __init__(self, plan, tz, work, colours: dict, selected: int, now: datetime) -> None:
+        self.plan, self.tz, self.work, self.colours = plan, tz, work, colours
+        self.selected = selected
+        self.at = self.minute(now) if now.astimezone(tz).date() == plan.day else -1
+
+    def minute(self, moment: datetime) -> int:
+        """Minutes after the day's local midnight, clamped to the day."""
+        local = moment.astimezone(self.tz)
+        days = (local.date() - self.plan.day).days
+        return min(1440, max(0, days * 1440 + local.hour * 60 + local.minute))
+
+    def __call__(self, width: int, height: int) -> Content:
+        opens = self.work.start.hour * 60 + self.work.start.minute
+        closes = self.work.end.hour * 60 + self.work.end.minute
+        for item in self.plan.timed:
+            opens = min(opens, self.minute(item["start"]) // 60 * 60)
+            closes = max(closes, -(-self.minute(item["end"]) // 60) * 60)
+        for step in STEPS:
+            first = opens - opens % step
+            rows = max(1, -(-(closes - first) // step))
+            if rows <= height:
+                break
+
+        def row(minute: int) -> int:
+            return min(rows - 1, max(0, (minute - first) // step))
+
+        placed = []  # (first row, last row, kind, what)
+        for item in self.plan.timed:
+            start, end = self.minute(item["start"]), self.minute(item["end"])
+            placed.append((row(start), row(max(start, end - 1)), "busy", item))
+        for index, (start, end) in enumerate(self.plan.free):
+            begin, finish = self.minute(start), self.minute(end)
+            top = min(rows - 1, -(-(begin - first) // step))  # the first row wholly free
+            placed.append((min(top, row(finish - 1)), row(finish - 1), "free", index))
+        lanes: list[int] = []  # the last row taken in each lane
+        grid: dict[tuple[int, int], tuple] = {}
+        for top, bottom, kind, what in sorted(placed, key=lambda p: (p[0], p[2])):
+            lane = next((n for n, last in enumerate(lanes) if last < top), len(lanes))
+            lanes[lane : lane + 1] = [bottom]
+            for offset in range(bottom - top + 1):
+                grid[top + offset, lane] = (kind, what, offset, bottom > top)
+        return Content("\n").join(
+            self._row(n, first + n * step, step, len(lanes), grid, width) for n in range(rows)
+        )
+
+    def _row(self, n: int, minute: int, step: int, lanes: int, grid, width: int) -> Content:
+        """The time, then each lane's cell; a cell runs on over the empty lanes to
+        its right, so one clash does not squeeze the rest of the day."""
+        here = minute <= self.at < minute + step  # the row of the time now
+        label = f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+        parts: list = [(label, "reverse" if here else "" if minute % 60 == 0 else MUTED), " "]
+        room, lane = width - LABEL, 0
+        while lane < lanes:
+            span = 1
+            while lane + span < lanes and (n, lane + span) not in grid:
+                span += 1
+            size = room * (lane + span) // lanes - room * lane // lanes
+            kind, what, offset, tall = grid.get((n, lane), ("", None, 0, False))
+            draw = {"busy": self._busy, "free": self._free}.get(kind)
+            parts.append(draw(what, offset, tall, size) if draw else " " * size)
+            lane += span
+        return Content.assemble(*parts)
+
+    def _busy(self, item: dict, offset: int, tall: bool, width: int) -> Content:
+        """Row one: times and title in the client's colour; row two: the clash, or
+        the client; then the bar alone. Work blocks have a thin bar and a ◆."""
+        clash = item["uid"] in self.plan.conflicts
+        colour = self.colours.get(item["client"]) or "$accent"
+        block = item["type"] == "block"
+        parts: list = [("┃" if block else "▌", colour)]
+        who = (f"@{item['client']}", MUTED) if item["client"] else ""
+        if offset == 0:
+            parts.append(("⚠ ", CLASH) if clash and not tall else "")
+            times = f"{clock(item['start'], self.tz)}–{clock(item['end'], self.tz)}"
+            parts += [f"{'◆ ' * block}{times} ", (item["title"], f"bold {colour}")]
+        elif offset == 1:
+            parts += [("⚠ conflict ", CLASH), who] if clash else [who]
+        return cell(parts, width - 1) + " " if width > 1 else cell(parts[:1], width)
+
+    def _free(self, index: int, offset: int, tall: bool, width: int) -> Content:
+        """`free 14:00–15:00 (1h00)`, then a dotted line; ▶ and the accent when chosen."""
+        mark, style = ("▶ ", CHOSEN) if index == self.selected else ("  ", MUTED)
+        text = "┆" if offset else slot_text(self.plan.free[index], self.tz, mark + "free ")
+        return cell([(text, style)], width)
+
+
+class WeekLayout:
+    """Seven columns, Monday to Sunday: each day's items as time + title, truncated."""
+
+    def __init__(self, plans: list, tz, today: date, colours: dict) -> None:
+        self.plans, self.tz, self.today, self.colours = plans, tz, today, colours
+
+    def __call__(self, width: int, height: int) -> Content:
+        size = max(3, (width - 6) // 7)
+        columns = [self._column(plan, size, height) for plan in self.plans]
+        blank, bar = Content(" " * size), Content.styled("│", MUTED)
+        return Content("\n").join(
+            bar.join(column[n] if n < len(column) else blank for column in columns)
+            for n in range(max(len(column) for column in columns))
+        )
+
+    def _column(self, plan, width: int, height: int) -> list[Content]:
+        name = f"{WEEKDAYS[plan.day.weekday()]} {plan.day.day:02d}"
+        free = f"{span_text(plan.free_minutes)} free" if plan.working else "day off"
+        lines = [
+            cell([(name, "bold reverse" if plan.day == self.today else "bold")], width),
+            cell([("past" if plan.day < self.today else free, MUTED)], width),
+            Content.styled("─" * width, MUTED),
+        ]
+        body: list[Content] = []
+        for item in plan.all_day:
+            colour = self.colours.get(item["client"]) or "$accent"
+            body.append(cell([("▌", colour), (item["title"], colour)], width))
+        for item in plan.timed:
+            colour = self.colours.get(item["client"]) or "$accent"
+            mark = "◆" if item["type"] == "block" else "▌"
+            flag = (" ⚠", CLASH) if item["uid"] in plan.conflicts else ""
+            body.append(cell([(mark, colour), clock(item["start"], self.tz), flag], width))
+            body.append(cell([(" " + item["title"], colour)], width))
+        body += [cell([("☐ ", MUTED), item["title"]], width) for item in plan.tasks]
+        room = height - len(lines)
+        if len(body) > room > 0:
+            body = [*body[: room - 1], cell([(f"+{len(body) - room + 1} more", MUTED)], width)]
+        return lines + body[: max(0, room)]
+
+
+class BookSlot(ModalScreen):
+    """Which task goes into a free slot: a task id, with the tasks that fit as a hint.
+    A refusal (a clash, no such task) stays in the prompt, to fix and retry."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without booking")]
+    DEFAULT_CSS = """
+    BookSlot { align: center middle; }
+    BookSlot > Vertical { width: 64; max-width: 100%; height: auto; max-height: 100%;
+        background: $panel; border: tall $accent; padding: 0 1; }
+    BookSlot #hint { height: auto; margin-bottom: 1; }
+    BookSlot #problem { height: auto; color: $error; display: none; }
+    """
+
+    def __init__(self, ws, slot: tuple[datetime, datetime]) -> None:
+        super().__init__()
+        self.ws, self.slot = ws, slot
+
+    def compose(self) -> ComposeResult:
+        tz, fits = self.ws.tz, self.ws.slot_tasks(self.slot)
+        hint: list = [("Tasks that fit, most urgent first:" if fits else "No task fits.", MUTED)]
+        for task in fits:
+            who = f"@{task.client}" if task.client else ""
+            hint += ["\n", (f"#{task.id:<4}", "bold"), f"{task.title[:29]:<30}{who[:13]:<14}"]
+            hint.append((f"{block_minutes(task)}m", MUTED))
+        heading = f"Book {slot_text(self.slot, tz)} on {self.slot[0].astimezone(tz):%a %d %b}"
+        with Vertical():
+            yield Static(Content.styled(heading, "bold"), id="heading")
+            yield Static(Content.assemble(*hint), id="hint")
+            yield Input(placeholder="task id, then enter (esc: cancel)", id="task-id",
+                        restrict=r"#?[0-9]*", compact=True)  # fmt: skip
+            yield Static("", id="problem", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        wanted = event.value.strip().lstrip("#")
+        problem = self.query_one("#problem", Static)
+        try:
+            if not wanted:
+                raise InputError("type the id of a task, like one of those above")
+            block = self.ws.schedule_block(int(wanted), self.slot[0])
+        except VaError as refusal:
+            problem.update(str(refusal))
+            problem.display = True
+            return
+        self.dismiss(block)
+
+
+class AgendaScreen(Screen):
+    """Today by default: h and l move, v switches day and week, enter books a slot."""
+
+    HELP_TITLE = "Agenda"
+    BINDINGS = [
+        Binding("h", "move(-1)", "Prev", tooltip="The previous day (week view: week)"),
+        Binding("l", "move(1)", "Next", tooltip="The next day (week view: week)"),
+        Binding("v", "toggle_view", "Day/Week", tooltip="Switch between the day and the week"),
+        Binding("T", "move(0)", "Today", tooltip="Back to today"),
+        Binding("j,down", "select(1)", "Slot", show=False, tooltip="Select the next free slot"),
+        Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),
+        Binding("enter", "book", "Book", tooltip="Book a task into the selected free slot"),
+    ]
+    DEFAULT_CSS = """
+    AgendaScreen #title, AgendaScreen #allday { height: 1; padding: 0 1; text-wrap: nowrap;
+        text-overflow: ellipsis; }
+    AgendaScreen #body { height: 1fr; }
+    AgendaScreen #day { width: 1fr; height: 1fr; padding-left: 1; }
+    AgendaScreen #side { width: 28; height: 1fr; padding: 0 1; border-left: solid $panel;
+        text-wrap: nowrap; text-overflow: ellipsis; }
+    AgendaScreen.-narrow #side { width: 22; }
+    AgendaScreen #week { height: 1fr; padding: 0 1; display: none; }
+    AgendaScreen.-week #body { display: none; }
+    AgendaScreen.-week #week { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = "day"
+        self.anchor: date | None = None  # the day shown (a day of the week shown); None: today
+        self.selected = 0
+        self.plans: list = []
+        self.colours: dict[str, str] = {}
+        self._loaded: tuple = ()  # (today, quarter hour) when the free slots were computed
+        self._warned: set[str] = set()
+
+    @property
+    def ws(self):
+        return self.app.ws
+
+    @property
+    def today(self) -> date:
+        return self.ws.now().astimezone(self.ws.tz).date()
+
+    @property
+    def free(self) -> list:
+        return self.plans[0].free if self.kind == "day" and self.plans else []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        yield Static("", id="title")
+        yield Static("", id="allday")
+        with Horizontal(id="body"):
+            yield Canvas(id="day")
+            yield Static("", id="side")
+        yield Canvas(id="week")
+        yield Footer(compact=True)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def refresh_bar(self) -> None:
+        """The app's one-second tick: the top bar, and the agenda again once a
+        quarter hour has passed (free slots start from now)."""
+        self.query_one(TopBar).show(self.ws, "Agenda")
+        if self._loaded != (self.today, int(self.ws.now().timestamp()) // 900):
+            self.reload()
+
+    def reload(self) -> None:
+        self._loaded = (self.today, int(self.ws.now().timestamp()) // 900)
+        self.query_one(TopBar).show(self.ws, "Agenda")
+        day = self.anchor or self.today
+        if self.kind == "week":
+            day -= timedelta(days=day.weekday())
+        try:
+            self.plans, warnings = self.ws.agenda_days(day, 7 if self.kind == "week" else 1)
+        except VaError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        for warning in sorted(set(warnings) - self._warned):  # once each, not every second
+            self.app.notify(warning, severity="warning", markup=False)
+        self._warned |= set(warnings)
+        self.colours = {c.id: c.color for c in self.ws.clients(include_archived=True) if c.color}
+        self.selected = min(self.selected, max(0, len(self.free) - 1))
+        self.set_class(self.kind == "week", "-week")
+        self.query_one("#title", Static).update(self._title())
+        self.query_one("#allday").display = self.kind == "day" and bool(self.plans[0].all_day)
+        if self.kind == "week":
+            week = self.query_one("#week", Canvas)
+            week.paint = WeekLayout(self.plans, self.ws.tz, self.today, self.colours)
+            week.refresh()
+        else:
+            self._show_day()
+        self.refresh_bindings()
+
+    def _show_day(self) -> None:
+        plan, ws = self.plans[0], self.ws
+        allday = self.query_one("#allday", Static)
+        parts: list = [("all day ", MUTED)]
+        for item in plan.all_day:
+            parts += [("▌", self.colours.get(item["client"]) or "$accent"), item["title"], "  "]
+        allday.update(Content.assemble(*parts))
+        grid = self.query_one("#day", Canvas)
+        grid.paint = DayLayout(plan, ws.tz, ws.config.work, self.colours, self.selected, ws.now())
+        grid.refresh()
+        self.query_one("#side", Static).update(self._side(plan))
+
+    def _title(self) -> Content:
+        first = self.plans[0].day
+        here = first <= self.today <= self.plans[-1].day
+        name = f"{'Week of ' * (self.kind == 'week')}{first:%a %d %b %Y}"
+        back = "this week" if self.kind == "week" else "today"
+        parts: list = [(name, "bold"), (f"  {back}" if here else f"  T: {back}", MUTED)]
+        timed = sum(len(plan.timed) for plan in self.plans)
+        clashes = sum(len(plan.conflicts) for plan in self.plans)
+        parts += [(" · ", MUTED), f"{timed} event{'s' * (timed != 1)}", (" · ", MUTED)]
+        parts.append(f"{span_text(sum(plan.free_minutes for plan in self.plans))} free")
+        if clashes:
+            parts += [(" · ", MUTED), (f"⚠ {clashes} in conflict", CLASH)]
+        return Content.assemble(*parts)
+
+    def _side(self, plan) -> Content:
+        """Tasks due that day, the free slots (the chosen one marked), the clashes."""
+        tz = self.ws.tz
+        lines = [Content.styled("Due today" if plan.day == self.today else "Due", "bold")]
+        for item in plan.tasks:
+            ident = f"#{item['id']} " if item.get("id") else ""
+            lines.append(Content.assemble((ident, MUTED), item["title"]))
+        if not plan.tasks:
+            lines.append(Content.styled("nothing due", MUTED))
+        lines += [Content(""), Content.styled(f"Free  {len(plan.free)} slots", "bold")]
+        for index, slot in enumerate(plan.free):
+            mark, style = ("▶ ", CHOSEN) if index == self.selected else ("  ", "")
+            lines.append(Content.styled(slot_text(slot, tz, mark), style))
+        reason = "day off" if not plan.working else "none left in work hours"
+        lines.append(Content.styled("j k · enter books" if plan.free else reason, MUTED))
+        clashing = [item for item in plan.timed if item["uid"] in plan.conflicts]
+        if clashing:
+            lines += [Content(""), Content.styled("⚠ conflict", CLASH)]
+            lines += [Content(f"{clock(i['start'], tz)} {i['title']}") for i in clashing]
+        return Content("\n").join(lines)
+
+    # -- actions ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Slots are picked and booked in the day view only (greyed when none)."""
+        if action in ("select", "book"):
+            return None if self.kind == "day" and not self.free else self.kind == "day"
+        return True
+
+    def action_move(self, step: int) -> None:
+        """h and l: a day (a week) back or on; T (step 0): today."""
+        days = step * (7 if self.kind == "week" else 1)
+        self.anchor = (self.anchor or self.today) + timedelta(days=days) if step else None
+        self.selected = 0
+        self.reload()
+
+    def action_toggle_view(self) -> None:
+        self.kind = "week" if self.kind == "day" else "day"
+        self.selected = 0
+        self.reload()
+
+    def action_select(self, step: int) -> None:
+        if self.free:
+            self.selected = min(len(self.free) - 1, max(0, self.selected + step))
+            self._show_day()
+
+    def action_book(self) -> None:
+        if not self.free:
+            return
+        self.app.push_screen(BookSlot(self.ws, self.free[self.selected]), self._booked)
+
+    def _booked(self, block) -> None:
+        if block is not None:  # None: the prompt was closed with esc
+            when = f"{clock(block.start, self.ws.tz)}–{clock(block.end, self.ws.tz)}"
+            self.app.notify(f"Booked #{block.task} {block.summary} {when}", markup=False)
+            self.reload()
