@@ -40,3 +40,23 @@ def write(tmp_path, name: str, text: str):
     path = tmp_path / name
     path.write_bytes(text.encode())
     return str(path)
+
+
+# An Outlook-like meeting with an attendee, an alarm and an X- property: what an
+# export must keep.
+RAW_MEETING = (
+    "BEGIN:VEVENT\r\n"
+    "UID:board-1@example.com\r\n"
+    "DTSTAMP:20260101T000000Z\r\n"
+    "DTSTART;TZID=Europe/Paris:20260310T100000\r\n"
+    "DTEND;TZID=Europe/Paris:20260310T110000\r\n"
+    "SUMMARY:Board meeting\r\n"
+    "ATTENDEE;CN=Bob Example;ROLE=REQ-PARTICIPANT:mailto:bob@example.com\r\n"
+    "X-CLIENT-FLAG;X-LEVEL=2:keep me\r\n"
+    "BEGIN:VALARM\r\n"
+    "ACTION:DISPLAY\r\n"
+    "TRIGGER:-PT15M\r\n"
+    "DESCRIPTION:Board meeting soon\r\n"
+    "END:VALARM\r\n"
+    "END:VEVENT\r\n"
+)

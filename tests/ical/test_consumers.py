@@ -19,27 +19,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.ical.calendars import RAW_MEETING
 from vaworkspace.domain.models import Client, Event, Task, TimeEntry
 from vaworkspace.ical.writer import export_calendar
 
 UTC = timezone.utc
 ZONE = "America/Montreal"
 
-RAW_MEETING = (
-    "BEGIN:VEVENT\r\n"
-    "UID:board-1@example.com\r\n"
-    "DTSTAMP:20260101T000000Z\r\n"
-    "DTSTART;TZID=Europe/Paris:20260310T100000\r\n"
-    "DTEND;TZID=Europe/Paris:20260310T110000\r\n"
-    "SUMMARY:Board meeting\r\n"
-    "ATTENDEE;CN=Bob:mailto:bob@example.com\r\n"
-    "BEGIN:VALARM\r\n"
-    "ACTION:DISPLAY\r\n"
-    "TRIGGER:-PT15M\r\n"
-    "DESCRIPTION:Board meeting soon\r\n"
-    "END:VALARM\r\n"
-    "END:VEVENT\r\n"
-)
 
 # What a VA in Montreal must see: (local start, local end, title).
 TIMED = [

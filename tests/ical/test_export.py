@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from tests.ical.calendars import RAW_MEETING
 from vaworkspace.domain.models import Client, Event, Task, TimeEntry
 from vaworkspace.ical.writer import PRODID, export_calendar
 
@@ -15,23 +16,6 @@ UTC = timezone.utc
 TZ = ZoneInfo("America/Montreal")
 STAMP = datetime(2026, 3, 1, 12, tzinfo=UTC)
 CLIENTS = {"acme": Client(id="acme", name="Acme Corp")}
-
-RAW_MEETING = (
-    "BEGIN:VEVENT\r\n"
-    "UID:board-1@example.com\r\n"
-    "DTSTAMP:20260101T000000Z\r\n"
-    "DTSTART;TZID=Europe/Paris:20260310T100000\r\n"
-    "DTEND;TZID=Europe/Paris:20260310T110000\r\n"
-    "SUMMARY:Board meeting\r\n"
-    "ATTENDEE;CN=Bob Example;ROLE=REQ-PARTICIPANT:mailto:bob@example.com\r\n"
-    "X-CLIENT-FLAG;X-LEVEL=2:keep me\r\n"
-    "BEGIN:VALARM\r\n"
-    "ACTION:DISPLAY\r\n"
-    "TRIGGER:-PT15M\r\n"
-    "DESCRIPTION:Board meeting soon\r\n"
-    "END:VALARM\r\n"
-    "END:VEVENT\r\n"
-)
 
 
 def task(**changes) -> Task:
