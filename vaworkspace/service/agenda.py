@@ -12,20 +12,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
-from vaworkspace.domain.agenda import (
-    DayAgenda,
-    block_minutes,
-    fitting,
-    overlapping,
-    plan_day,
-)
 from vaworkspace.domain.dates import day_start
 from vaworkspace.domain.models import Event, Task
 from vaworkspace.errors import InputError
+from vaworkspace.lazy import lazy
 from vaworkspace.store import tables
 from vaworkspace.store.records import event_from_record, event_to_record, task_to_record
 
 UTC = timezone.utc
+
+rules = lazy("vaworkspace.domain.agenda")  # only the agenda needs it
 
 
 class AgendaChanges:
@@ -33,7 +29,7 @@ class AgendaChanges:
 
     def agenda_days(
         self, first: date, days: int = 1, client: str | None = None
-    ) -> tuple[list[DayAgenda], list[str]]:
+    ) -> tuple[list[rules.DayAgenda], list[str]]:
         """`days` local days from `first`, each with its free slots (from now on)
         and its clashes; task items also carry the task's short `id`."""
         start = day_start(first, self.tz)
@@ -48,14 +44,14 @@ class AgendaChanges:
         now = self.now()
         work = self.config.work
         plans = [
-            plan_day(first + timedelta(days=n), items, work, self.tz, not_before=now)
+            rules.plan_day(first + timedelta(days=n), items, work, self.tz, not_before=now)
             for n in range(days)
         ]
         return plans, warnings
 
     def slot_tasks(self, slot: tuple[datetime, datetime], limit: int = 5) -> list[Task]:
         """The most urgent open tasks whose work block fits in `slot`."""
-        return fitting((task for _, task in self.inbox()), slot, limit)
+        return rules.fitting((task for _, task in self.inbox()), slot, limit)
 
     def schedule_block(self, task_id: int, start: datetime, minutes: int | None = None) -> Event:
         """Book a work block for a task at `start` (its estimate, else 30 minutes),
@@ -78,14 +74,14 @@ class AgendaChanges:
                 raise InputError(
                     f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"
                 )
-            end = start + timedelta(minutes=block_minutes(task, minutes))
+            end = start + timedelta(minutes=rules.block_minutes(task, minutes))
             events = [event_from_record(i, r) for i, r in tables.records(db, "events").items()]
             found, _ = occurrences(events, start, end, self.tz)
             taken = [
                 {"type": e.kind, "title": e.summary, "start": s, "end": f, "uid": e.uid}
                 for e, s, f in found
             ]
-            clashes = overlapping(taken, start, end)
+            clashes = rules.overlapping(taken, start, end)
             if clashes:
                 raise InputError(self._clash_message(task, start, end, clashes[0]))
             event_id = tables.meta(db).get("next_event_id", 1)
