@@ -119,3 +119,22 @@ def main_import(va, path: str) -> int:
     from vaworkspace.cli import main
 
     return main(["import", path])
+
+
+def test_this_and_future_override_moves_every_later_instance(va) -> None:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "this-and-future.ics"
+    va("import", str(path))
+    items = json.loads(va("agenda", "--from", "2026-11-02", "--days", "40", "--json"))
+    starts = [(i["start"], i["title"]) for i in items if i["type"] == "event"]
+    assert starts[:3] == [
+        ("2026-11-02T15:00:00Z", "Weekly sync"),
+        ("2026-11-09T15:00:00Z", "Weekly sync"),
+        ("2026-11-16T19:00:00Z", "Weekly sync (afternoons now)"),
+    ]
+    assert starts[3:] == [
+        ("2026-11-23T19:00:00Z", "Weekly sync (afternoons now)"),
+        ("2026-11-30T19:00:00Z", "Weekly sync (afternoons now)"),
+        ("2026-12-07T19:00:00Z", "Weekly sync (afternoons now)"),
+    ]

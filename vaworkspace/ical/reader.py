@@ -212,13 +212,9 @@ class _Reader:
             return None
         if not isinstance(prop.dt, date):
             raise Unusable("RECURRENCE-ID is not a date or date-time")
-        text = zones.recurrence_id_text(prop.dt, self.floating)
-        if str(prop.params.get("RANGE", "")).upper() == "THISANDFUTURE":
-            self.result.warnings.append(
-                f"{who}: changes this and all later instances (RANGE=THISANDFUTURE); "
-                f"it is applied to the instance of {text} only"
-            )
-        return text
+        # RANGE=THISANDFUTURE stays in `raw`: the agenda's expansion
+        # (recurring-ical-events) applies it to this and every later instance.
+        return zones.recurrence_id_text(prop.dt, self.floating)
 
     def _event(self, component: Any, uid: str, rid: str | None, private: list) -> Event:
         if self.wr_zone is not None:
