@@ -90,21 +90,12 @@ def test_layering_cli_list_and_domain_stay_light(isolated_env) -> None:
 def test_version_and_help_for_every_command() -> None:
     assert run_va("--version").stdout.startswith("vaworkspace ")
     assert "COMMAND" in run_va("--help").stdout
-    for command in (
-        "add",
-        "list",
-        "show",
-        "edit",
-        "done",
-        "wait",
-        "rm",
-        "why",
-        "import",
-        "client",
-        "client add",
-        "client list",
-        "client edit",
-        "client archive",
-    ):
+    every = (
+        "add,list,show,edit,done,wait,rm,why,import,client,client add,client list,"
+        "client edit,client archive,timer,timer start,timer status,timer switch,log,"
+        "entries,entry edit,entry rm,report,export,calendar add,calendar list,calendar rm,"
+        "sync,agenda,themes"
+    )
+    for command in every.split(","):
         out = run_va(*command.split(), "--help").stdout
         assert out.startswith("usage: va "), command
