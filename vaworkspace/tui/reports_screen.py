@@ -30,6 +30,8 @@ GAUGE = 5  # cells of the retainer gauge
 # Column widths; each view adds up to 79 so a 1-cell scrollbar still fits 80.
 CLIENT, NAME, HOURS, TOTAL, AMOUNT, BUDGET = 12, 20, 7, 6, 13, 20
 DAY_CELL, SPARK, SHORT_BUDGET = 4, 32, 16
+# The week view: a bar and the hours for each day; 12 + 7×5 + 5 + 11 + 16 = 79.
+WEEK_DAY, WEEK_TOTAL, WEEK_AMOUNT = 5, 5, 11
 
 
 class ReportsScreen(Screen):
@@ -187,6 +189,17 @@ def hours(seconds: int, width: int) -> str:
     return text.rjust(width)
 
 
+def day_cell(seconds: int, colour: str) -> Content:
+    """A day of the week view as a bar (a full block is an 8-hour day, in the
+    client's colour) and the hours: ` ▂1.5`; ` ·` for a day without time."""
+    if seconds <= 0:
+        return Content(hours(0, WEEK_DAY))
+    bar = BLOCKS[max(0, min(7, round(seconds / 3600) - 1))]
+    value = seconds / 3600
+    text = "<.1" if value < 0.05 else f"{value:.1f}" if value < 9.95 else f"{value:.0f}"
+    return Content.assemble(" ", (bar, colour), text.rjust(WEEK_DAY - 2))
+
+
 def client_cell(line, colour: str) -> Content:
     if line.client is None:
         return Content.styled(_fit("(no client)", CLIENT - 1).ljust(CLIENT), "$text-muted")
@@ -277,25 +290,27 @@ class WeekLayout(Layout):
     def header(self) -> Content:
         parts: list = ["Client".ljust(CLIENT)]
         for day, label in zip(self.days, WEEKDAYS, strict=True):
-            parts.append((label.rjust(DAY_CELL), "$accent" if day == self.today else ""))
-        parts.append(f"{'Total':>{TOTAL}}{'Amount':>{AMOUNT}}  Retainer")
+            parts.append((label.rjust(WEEK_DAY), "$accent" if day == self.today else ""))
+        # "Total" is as wide as its column: it borrows the gap before "Amount".
+        parts.append(f"{'Total':>{WEEK_TOTAL + 1}}{'Amount':>{WEEK_AMOUNT - 1}}  Retainer")
         return Content.assemble(*parts)
 
     def row(self, line, colour: str) -> Content:
-        cells = "".join(hours(line.days.get(day, 0), DAY_CELL) for day in self.days)
+        cells = [day_cell(line.days.get(day, 0), colour) for day in self.days]
         return Content.assemble(
             client_cell(line, colour),
-            cells,
-            hours(line.seconds, TOTAL),
-            _money(line.amount_cents, line.currency),
-            budget_cell(line, BUDGET),
+            *cells,
+            hours(line.seconds, WEEK_TOTAL),
+            format_money(line.amount_cents, line.currency).rjust(WEEK_AMOUNT),
+            budget_cell(line, SHORT_BUDGET),
         )
 
     def total(self, currency: str, lines: list, cents: int) -> Content:
-        cells = "".join(hours(self._per_day(lines, day), DAY_CELL) for day in self.days)
+        cells = "".join(hours(self._per_day(lines, day), WEEK_DAY) for day in self.days)
         seconds = sum(line.seconds for line in lines)
-        text = f"{'Total ' + currency:<{CLIENT}}{cells}{hours(seconds, TOTAL)}"
-        return Content.styled(text + _money(cents, currency), "bold")
+        text = f"{'Total ' + currency:<{CLIENT}}{cells}{hours(seconds, WEEK_TOTAL)}"
+        money = format_money(cents, currency).rjust(WEEK_AMOUNT)
+        return Content.styled(text + money, "bold")
 
 
 class MonthLayout(Layout):
