@@ -45,3 +45,11 @@ def app_for(ws: Workspace) -> VaApp:
 def titles(app) -> list[str]:
     table = app.screen.query_one("InboxTable")
     return [task.title for _, task in table.rows]
+
+
+async def show(pilot, key: str, screen: str):
+    """Press a screen key (1–6, i…) and return that screen, checking it is the one."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == screen
+    return pilot.app.screen

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.tui.conftest import NOW, SIZE, app_for
+from tests.tui.conftest import NOW, SIZE, app_for, show
 from vaworkspace.config import Config
 from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import InputError, NotFoundError
@@ -196,10 +196,7 @@ def messages(app) -> list[str]:
 
 
 async def agenda(pilot):
-    await pilot.press("6")
-    await pilot.pause()
-    assert type(pilot.app.screen).__name__ == "AgendaScreen"
-    return pilot.app.screen
+    return await show(pilot, "6", "AgendaScreen")
 
 
 async def test_day_view_shows_today(agenda_ws) -> None:

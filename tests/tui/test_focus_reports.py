@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import Digits
 
-from tests.tui.conftest import NOW, SIZE, app_for
+from tests.tui.conftest import NOW, SIZE, app_for, show
 from vaworkspace.config import Config
 from vaworkspace.service import Workspace
 from vaworkspace.tui.focus import clock_text, cycle_dots, stopped_text
@@ -46,17 +46,11 @@ def errors(app) -> list[str]:
 
 
 async def focus(pilot):
-    await pilot.press("4")
-    await pilot.pause()
-    assert type(pilot.app.screen).__name__ == "FocusScreen"
-    return pilot.app.screen
+    return await show(pilot, "4", "FocusScreen")
 
 
 async def reports(pilot):
-    await pilot.press("5")
-    await pilot.pause()
-    assert type(pilot.app.screen).__name__ == "ReportsScreen"
-    return pilot.app.screen
+    return await show(pilot, "5", "ReportsScreen")
 
 
 # -- focus: without a timer ----------------------------------------------------
