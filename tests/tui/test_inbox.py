@@ -224,3 +224,16 @@ async def test_page_keys_move_a_screenful(demo) -> None:
         assert table.cursor == min(len(table.rows) - 1, table.size.height - 2)
         await pilot.press("pageup")
         assert table.cursor == 0
+
+
+async def test_the_gc_is_back_on_once_the_first_screen_is_drawn(ws) -> None:
+    import gc
+
+    gc.disable()  # as the `va` console script starts
+    try:
+        async with app_for(ws).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

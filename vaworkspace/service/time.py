@@ -144,14 +144,13 @@ class TimeChanges:
         cached = getattr(self, "_entries_cache", None)
         if cached is None or cached[0] is not doc:
             records = doc["entries"]
-            cached = (doc, [entry_from_record(int(k), r) for k, r in records.items()])
+            parsed = [entry_from_record(int(k), r) for k, r in records.items()]
+            cached = (doc, sorted(parsed, key=lambda e: (e.start, e.id)))
             self._entries_cache = cached
-        found = list(cached[1])
-        if start is not None and end is not None:
-            from vaworkspace.domain.entries import entries_in
-
-            return entries_in(found, start, end)
-        return sorted(found, key=lambda e: (e.start, e.id))
+        if start is None or end is None:
+            return list(cached[1])
+        # The rule of domain.entries.entries_in, without importing it (the top bar).
+        return [e for e in cached[1] if start <= e.start < end]
 
     def edit_entry(self, entry_id: int, **changes) -> TimeEntry:
         """Change an entry's start, end, duration, note, client, task or billable flag."""
@@ -210,7 +209,10 @@ class TimeChanges:
 
     def logged_today_by_client(self) -> dict[str | None, int]:
         """Today's seconds per client: entries plus the stretch not yet logged."""
-        start, end = self.period("day")
+        from vaworkspace.domain.dates import day_end, day_start
+
+        today = self.now().astimezone(self.tz).date()
+        start, end = day_start(today, self.tz), day_end(today, self.tz)
         found: dict[str | None, int] = {}
         for entry in self.entries(start, end):
             found[entry.client] = found.get(entry.client, 0) + entry.seconds
@@ -219,8 +221,14 @@ class TimeChanges:
             found[client] = found.get(client, 0) + seconds
         return found
 
+    def has_timer(self) -> bool:
+        """Whether a timer is stored (cheap: the top bar asks every second)."""
+        return any(r.get("kind") == TIMER for r in self.file.read()["state"].values())
+
     def unlogged_stretch(self) -> tuple[str | None, int]:
         """The running timer's focus time that is not an entry yet: (client, seconds)."""
+        if not self.has_timer():
+            return None, 0
         state = self._stored_timer(self.file.read()["state"])
         if state is None:
             return None, 0

@@ -75,6 +75,7 @@ class VaApp(App):
         if self._watch:
             self.set_interval(REFRESH_SECONDS, self.check_outside_changes)
         self._install_signal_handlers()
+        self.call_after_refresh(_collect_from_now_on)
 
     def _remember_theme(self, theme) -> None:
         if self.ws.preference("theme", DEFAULT_THEME) != theme.name:
@@ -171,6 +172,17 @@ class VaApp(App):
             self.screen.reload()
 
         return run
+
+
+def _collect_from_now_on() -> None:
+    """The `va` script starts with the cyclic GC off (a short command never needs it);
+    a workspace open all day does. Once the first screen is drawn, the objects made
+    so far are frozen out of future collections and the GC is switched back on."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _screen(module: str, name: str):

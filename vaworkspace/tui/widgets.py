@@ -38,6 +38,8 @@ class TopBar(Horizontal):
 
 def timer_text(ws) -> str:
     """The running focus timer as the top bar shows it on every screen."""
+    if not ws.has_timer():
+        return "no timer"
     status = ws.timer_now()
     if not status["running"]:
         return "no timer"
