@@ -7,8 +7,9 @@ pane until the inbox header and a task row are drawn (every 2 ms); the same
 measure of a program that prints that text at once (tmux's own start and the
 polling, ~11 ms here) is subtracted, leaving process start to first screen.
 The other figures run the app headless (Textual's test driver, 80×24) and
-measure the CPU time of the work a key triggers through to the repaint of the screen (process time, so the wait
-for Textual's next frame tick, up to 1/60 s of idling, is not counted).
+measure the CPU time of the work a key triggers through to the repaint of the
+screen (process time, so the wait for Textual's next frame tick, up to 1/60 s
+of idling, is not counted).
 """
 
 from __future__ import annotations
