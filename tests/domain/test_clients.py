@@ -352,7 +352,8 @@ def test_validate_color_rejects(text: str) -> None:
 
 
 def test_colour_names_are_textual_colours() -> None:
-    color_module = pytest.importorskip("textual.color")
+    import textual.color as color_module  # textual is a runtime dependency
+
     from vaworkspace.domain.clients import COLOR_NAMES
 
     for name in COLOR_NAMES:

@@ -317,8 +317,7 @@ def test_the_wheel_ships_the_themes_and_finds_them(tmp_path):
     out = tmp_path / "wheel"
     pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out)]
     build = subprocess.run([*pip, str(REPO)], capture_output=True, text=True)
-    if build.returncode and "No matching distribution" in build.stderr:
-        pytest.skip("cannot fetch the build backend (offline)")
+    # pip fetches the build backend (hatchling) as `pip install .` does; no skip.
     assert build.returncode == 0, build.stderr
     (wheel,) = out.glob("vaworkspace-*.whl")
     with zipfile.ZipFile(wheel) as archive:
