@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
 from vaworkspace.domain.reports import (
-    CSV_HEADER,
     NO_CLIENT_NAME,
     budget_burn,
     budget_period,
@@ -21,8 +20,8 @@ from vaworkspace.domain.reports import (
     crossed_thresholds,
     report_json,
     round_minutes,
-    timesheet_csv,
 )
+from vaworkspace.domain.timesheet import CSV_HEADER, timesheet_csv
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc

@@ -89,7 +89,8 @@ def _tags(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
 
 def _recurrence(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
     """`every week`, `every! 2 weeks`, `week`, or RRULE text; empty stops repeating."""
-    from vaworkspace.domain.recurrence import parse_every, validate_rrule
+    from vaworkspace.domain.every import parse_every
+    from vaworkspace.domain.recurrence import validate_rrule
 
     words = text.replace("-", " ").split()
     if not words or words[0].lower() == "none":

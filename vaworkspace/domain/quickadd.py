@@ -234,7 +234,7 @@ def _take_date(words: list[_Word], i: int, qa: QuickAdd, now, tz) -> int:
 
 def _take_every(words: list[_Word], i: int, qa: QuickAdd, title: list[str]) -> int:
     """`every EXPR`: a recurrence when the next words make a rule, else a title word."""
-    from vaworkspace.domain.recurrence import parse_every
+    from vaworkspace.domain.every import parse_every
 
     run: list[str] = []
     for follower in words[i + 1 :]:
@@ -254,7 +254,7 @@ def _take_every(words: list[_Word], i: int, qa: QuickAdd, title: list[str]) -> i
 
 def _every_field(word: _Word, qa: QuickAdd) -> None:
     """`every:none` stops a series; `every:"2 weeks"` is the quoted form of `every`."""
-    from vaworkspace.domain.recurrence import parse_every
+    from vaworkspace.domain.every import parse_every
 
     value = word.quoted if word.quoted is not None else word.text.partition(":")[2]
     if value.lower() == "none" and word.quoted is None:

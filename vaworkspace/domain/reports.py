@@ -28,14 +28,7 @@ Rules a report follows (the README quotes them):
   (EUR without clients). A client id that no longer exists keeps its own line, named
   by the id, at a rate of zero.
 
-Timesheet CSV (`timesheet_csv`): one row per *billable* entry of one client, by
-start, then a `TOTAL` row (it backs an invoice, so free time is left out). With
-`round_per == "entry"` rows show billed hours and amounts and add up exactly to the
-total, which equals the report's figures (uneven hours and cents are rounded
-cumulatively, each row within 0.01 of its exact value). With `"total"` rows show the
-real time and its value, and `TOTAL` is the period rounded once and priced from that,
-so it can exceed the rows' sum by the agreed rounding. Text cells starting with
-`= + - @` get a leading `'` so a spreadsheet shows them instead of running formulas.
+The client timesheet (CSV) is in `domain.timesheet`.
 """
 
 from __future__ import annotations
@@ -55,9 +48,6 @@ NO_CLIENT_NAME = "(no client)"
 NO_TASK_TITLE = "(no task)"
 THRESHOLDS = (80, 100)
 """Percentages of a retainer worth a notification when crossed."""
-
-CSV_HEADER = ("date", "task", "start", "end", "hours", "rate", "amount", "note")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(slots=True)
@@ -114,10 +104,10 @@ def round_minutes(minutes: float, block: int) -> int:
     to the nearest minute, half up. Works at one-second resolution so float noise
     (0.1 × 60) never pushes a whole block over the edge.
     """
-    return _billed(int(max(0.0, minutes) * 60 + 0.5), block)
+    return billed_minutes(int(max(0.0, minutes) * 60 + 0.5), block)
 
 
-def _billed(seconds: int, block: int) -> int:
+def billed_minutes(seconds: int, block: int) -> int:
     """`round_minutes` on whole seconds, in integer arithmetic."""
     seconds = max(0, seconds)
     if block <= 1:
@@ -125,7 +115,7 @@ def _billed(seconds: int, block: int) -> int:
     return -(-seconds // (block * 60)) * block
 
 
-def _seconds(entry: TimeEntry) -> int:
+def worked_seconds(entry: TimeEntry) -> int:
     """Real elapsed seconds; a reversed entry counts nothing."""
     return max(0, entry.seconds)
 
@@ -134,11 +124,11 @@ def _billed_for(client: Client | None, seconds: list[int]) -> int:
     """Billed minutes of these billable durations under the client's rounding rule."""
     block = client.rounding_minutes if client else 0
     if client is not None and client.round_per == "total":
-        return _billed(sum(seconds), block)
-    return sum(_billed(s, block) for s in seconds)
+        return billed_minutes(sum(seconds), block)
+    return sum(billed_minutes(s, block) for s in seconds)
 
 
-def _amount(billed_minutes: int, rate_cents: int) -> int:
+def amount_cents(billed_minutes: int, rate_cents: int) -> int:
     """Cents for billed minutes at an hourly rate, rounded half up."""
     return (billed_minutes * rate_cents + 30) // 60
 
@@ -165,7 +155,7 @@ def budget_burn(
         return None
     first, last = budget_period(client.budget.period, now, tz)
     seconds = [
-        _seconds(e)
+        worked_seconds(e)
         for e in entries
         if e.client == client.id and e.billable and first <= e.start < last
     ]
@@ -247,7 +237,7 @@ def _line(
     fallback_currency: str,
 ) -> ClientLine:
     """One client's line from its entries in the period, without the retainer."""
-    durations = [_seconds(e) for e in group]  # once: a 10k-entry report is mostly this
+    durations = [worked_seconds(e) for e in group]  # once: a 10k-entry report is mostly this
     billable = [d for e, d in zip(group, durations, strict=True) if e.billable]
     billed = _billed_for(client, billable)
     seconds = sum(durations)
@@ -257,7 +247,7 @@ def _line(
         seconds=seconds,
         billable_seconds=sum(billable),
         billed_minutes=billed,
-        amount_cents=_amount(billed, client.rate_cents) if client else 0,
+        amount_cents=amount_cents(billed, client.rate_cents) if client else 0,
         currency=client.currency if client else fallback_currency,
         non_billable_share=(seconds - sum(billable)) / seconds if seconds else 0.0,
         tasks=_task_lines(group, durations, tasks),
@@ -329,73 +319,3 @@ def report_json(report: Report) -> list[dict]:
         }
         for line in report.lines
     ]
-
-
-def _spread(numerators: list[int], denominator: int) -> list[int]:
-    """Round each `n / denominator` half up so the parts add up to the rounded whole.
-
-    Cumulative rounding: each part is the change in the rounded running total, so it
-    stays within one unit of its exact value and a spreadsheet's SUM matches the total.
-    """
-    parts, running, previous = [], 0, 0
-    for n in numerators:
-        running += n
-        rounded = (2 * running + denominator) // (2 * denominator)
-        parts.append(rounded - previous)
-        previous = rounded
-    return parts
-
-
-def _decimal(hundredths: int) -> str:
-    """Hundredths as plain `12.34` text (no locale, no thousands separator)."""
-    sign = "-" if hundredths < 0 else ""
-    units, rest = divmod(abs(hundredths), 100)
-    return f"{sign}{units}.{rest:02d}"
-
-
-def _cell(text: str) -> str:
-    """User text safe in a spreadsheet: a leading `'` stops formula evaluation."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def timesheet_csv(
-    entries: Iterable[TimeEntry], client: Client, tasks: dict[int, Task], tz: tzinfo
-) -> str:
-    """A timesheet of one client's billable entries a spreadsheet opens cleanly.
-
-    Rows: local date, task title, local start/end HH:MM, hours, rate, amount, note;
-    then `TOTAL,,,,<hours>,,<amount>,`. Only `client`'s entries are used, so passing
-    every entry of the period is fine. See the module docstring for the rounding.
-    CRLF line endings and minimal quoting (the csv module's defaults).
-    """
-    import csv
-    import io
-
-    rows = sorted(
-        (e for e in entries if e.client == client.id and e.billable),
-        key=lambda e: (e.start, e.id),
-    )
-    seconds = [_seconds(e) for e in rows]
-    rate = client.rate_cents
-    if client.round_per == "total":
-        hours = _spread([s * 100 for s in seconds], 3600)
-        amounts = _spread([s * rate for s in seconds], 3600)
-        billed = _billed(sum(seconds), client.rounding_minutes)
-        total_hours, total_amount = (billed * 100 + 30) // 60, _amount(billed, rate)
-    else:
-        minutes = [_billed(s, client.rounding_minutes) for s in seconds]
-        hours = _spread([m * 100 for m in minutes], 60)
-        amounts = _spread([m * rate for m in minutes], 60)
-        total_hours, total_amount = sum(hours), sum(amounts)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    for e, h, a in zip(rows, hours, amounts, strict=True):
-        first, last = e.start.astimezone(tz), e.end.astimezone(tz)
-        title = tasks[e.task].title if e.task in tasks else ""
-        writer.writerow([
-            first.date().isoformat(), _cell(title), f"{first:%H:%M}", f"{last:%H:%M}",
-            _decimal(h), _decimal(rate), _decimal(a), _cell(e.note),
-        ])  # fmt: skip
-    writer.writerow(["TOTAL", "", "", "", _decimal(total_hours), "", _decimal(total_amount), ""])
-    return buffer.getvalue()

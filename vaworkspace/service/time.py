@@ -196,7 +196,7 @@ class TimeChanges:
 
     def timesheet(self, client: str, start: datetime, end: datetime) -> str:
         from vaworkspace.domain.entries import entries_in
-        from vaworkspace.domain.reports import timesheet_csv
+        from vaworkspace.domain.timesheet import timesheet_csv
 
         found = self.client(client)
         entries = [e for e in entries_in(self.entries(), start, end) if e.client == found.id]

@@ -72,7 +72,8 @@ class TaskForm(FormScreen):
 
 def _values(task, tz) -> dict[str, str]:
     """The task's fields as the text the form shows (and reads back unchanged)."""
-    from vaworkspace.domain.recurrence import describe_rrule, parse_every
+    from vaworkspace.domain.every import parse_every
+    from vaworkspace.domain.recurrence import describe_rrule
 
     def when(value) -> str:
         return format_local(value, tz) if value is not None else ""

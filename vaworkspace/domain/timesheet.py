@@ -1,0 +1,95 @@
+"""A timesheet a client opens in a spreadsheet: one client's billable entries as CSV.
+
+One row per *billable* entry of one client, by
+start, then a `TOTAL` row (it backs an invoice, so free time is left out). With
+`round_per == "entry"` rows show billed hours and amounts and add up exactly to the
+total, which equals the report's figures (uneven hours and cents are rounded
+cumulatively, each row within 0.01 of its exact value). With `"total"` rows show the
+real time and its value, and `TOTAL` is the period rounded once and priced from that,
+so it can exceed the rows' sum by the agreed rounding. Text cells starting with
+`= + - @` get a leading `'` so a spreadsheet shows them instead of running formulas.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from vaworkspace.domain.models import Client, Task, TimeEntry
+from vaworkspace.domain.reports import amount_cents, billed_minutes, worked_seconds
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs milliseconds
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+CSV_HEADER = ("date", "task", "start", "end", "hours", "rate", "amount", "note")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spread(numerators: list[int], denominator: int) -> list[int]:
+    """Round each `n / denominator` half up so the parts add up to the rounded whole.
+
+    Cumulative rounding: each part is the change in the rounded running total, so it
+    stays within one unit of its exact value and a spreadsheet's SUM matches the total.
+    """
+    parts, running, previous = [], 0, 0
+    for n in numerators:
+        running += n
+        rounded = (2 * running + denominator) // (2 * denominator)
+        parts.append(rounded - previous)
+        previous = rounded
+    return parts
+
+
+def _decimal(hundredths: int) -> str:
+    """Hundredths as plain `12.34` text (no locale, no thousands separator)."""
+    sign = "-" if hundredths < 0 else ""
+    units, rest = divmod(abs(hundredths), 100)
+    return f"{sign}{units}.{rest:02d}"
+
+
+def _cell(text: str) -> str:
+    """User text safe in a spreadsheet: a leading `'` stops formula evaluation."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def timesheet_csv(
+    entries: Iterable[TimeEntry], client: Client, tasks: dict[int, Task], tz: tzinfo
+) -> str:
+    """A timesheet of one client's billable entries a spreadsheet opens cleanly.
+
+    Rows: local date, task title, local start/end HH:MM, hours, rate, amount, note;
+    then `TOTAL,,,,<hours>,,<amount>,`. Only `client`'s entries are used, so passing
+    every entry of the period is fine. See the module docstring for the rounding.
+    CRLF line endings and minimal quoting (the csv module's defaults).
+    """
+    import csv
+    import io
+
+    rows = sorted(
+        (e for e in entries if e.client == client.id and e.billable),
+        key=lambda e: (e.start, e.id),
+    )
+    seconds = [worked_seconds(e) for e in rows]
+    rate = client.rate_cents
+    if client.round_per == "total":
+        hours = _spread([s * 100 for s in seconds], 3600)
+        amounts = _spread([s * rate for s in seconds], 3600)
+        billed = billed_minutes(sum(seconds), client.rounding_minutes)
+        total_hours, total_amount = (billed * 100 + 30) // 60, amount_cents(billed, rate)
+    else:
+        minutes = [billed_minutes(s, client.rounding_minutes) for s in seconds]
+        hours = _spread([m * 100 for m in minutes], 60)
+        amounts = _spread([m * rate for m in minutes], 60)
+        total_hours, total_amount = sum(hours), sum(amounts)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for e, h, a in zip(rows, hours, amounts, strict=True):
+        first, last = e.start.astimezone(tz), e.end.astimezone(tz)
+        title = tasks[e.task].title if e.task in tasks else ""
+        writer.writerow([
+            first.date().isoformat(), _cell(title), f"{first:%H:%M}", f"{last:%H:%M}",
+            _decimal(h), _decimal(rate), _decimal(a), _cell(e.note),
+        ])  # fmt: skip
+    writer.writerow(["TOTAL", "", "", "", _decimal(total_hours), "", _decimal(total_amount), ""])
+    return buffer.getvalue()
