@@ -14,13 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.recurrence import validate_rrule
-from vaworkspace.domain.taskwarrior import (
-    TaskwarriorImport,
-    convert,
-    looks_like_taskwarrior,
-    parse_export,
-    recur_to_rrule,
-)
+from vaworkspace.domain.taskwarrior import TaskwarriorImport, convert, recur_to_rrule
+from vaworkspace.domain.taskwarrior_export import looks_like_taskwarrior, parse_export
 from vaworkspace.errors import ImportFileError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "taskwarrior"

@@ -18,15 +18,15 @@ class ClientChanges:
 
     def import_data(self, data: bytes, source: str):
         """Import a file whose format is recognised from its content; all or nothing."""
-        from vaworkspace.domain import taskwarrior
+        from vaworkspace.domain import taskwarrior, taskwarrior_export
         from vaworkspace.domain.merge import ImportSummary, merge_tasks, new_clients
 
-        if not taskwarrior.looks_like_taskwarrior(data):
+        if not taskwarrior_export.looks_like_taskwarrior(data):
             raise InputError(
                 f"{source} is not a Taskwarrior export (a JSON array from `task export`); "
                 "nothing was imported"
             )
-        converted = taskwarrior.convert(taskwarrior.parse_export(data), self.now(), self.tz)
+        converted = taskwarrior.convert(taskwarrior_export.parse_export(data), self.now(), self.tz)
         summary = ImportSummary(source, warnings=converted.warnings, skipped=converted.skipped)
         with self.file.transaction() as db:
             records = tables.records(db, "tasks")
