@@ -130,14 +130,18 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
     if as_json:
         print_json(task_json(task, None, ws.status_of(task)))
         return 0
-    from vaworkspace.describe import task_lines
-
     if change.new_client is not None:
         print(f"Created client @{change.new_client.id} ({change.new_client.name})")
     print(f"{verb} task {task.id}: {task.title}")
-    for label, value in task_lines(ws, task, brief=True):
-        print(f"  {label + ':':<10} {value}")
+    _print_fields(ws, task, brief=True)
     return 0
+
+
+def _print_fields(ws, task, brief: bool) -> None:
+    from vaworkspace.describe import task_lines
+
+    for label, value in task_lines(ws, task, brief=brief):
+        print(f"  {label + ':':<10} {value}")
 
 
 def list_tasks(args) -> int:
@@ -188,11 +192,8 @@ def show_task(args) -> int:
         score = ws.why(args.id)[2]
         print_json(task_json(task, score, ws.status_of(task)))
         return 0
-    from vaworkspace.describe import task_lines
-
     print(f"Task {task.id}: {task.title}")
-    for label, value in task_lines(ws, task, brief=False):
-        print(f"  {label + ':':<10} {value}")
+    _print_fields(ws, task, brief=False)
     return 0
 
 

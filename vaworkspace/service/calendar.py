@@ -196,6 +196,7 @@ class CalendarChanges:
         records = tables.records(db, "tasks")
         by_uuid = {r["uuid"]: (i, r) for i, r in records.items()}
         state = tables.records(db, "state")
+        free_state_id = max(state, default=0) + 1
         synced = {
             r["uid"]: (i, r.get("record")) for i, r in state.items() if r.get("kind") == SYNCED
         }
@@ -225,7 +226,10 @@ class CalendarChanges:
             tables.put(db, "tasks", task.id, task_to_record(task))
             # Remember the task exactly as this import left it: any later difference
             # is a local edit, whatever the clocks say.
-            doc = synced.get(todo.uid, (max(state, default=0) + 1 + len(synced), None))[0]
+            if todo.uid in synced:
+                doc = synced[todo.uid][0]
+            else:
+                doc, free_state_id = free_state_id, free_state_id + 1
             stored = task_to_record(task)
             tables.put(db, "state", doc, {"kind": SYNCED, "uid": todo.uid, "record": stored})
             synced[todo.uid] = (doc, stored)
