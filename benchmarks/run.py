@@ -185,7 +185,6 @@ def main() -> int:
     )
     todo = iter([t["id"] for t in listing][::-1])
     fresh = os.path.join(folder, "fresh.json")
-    env_fresh = dict(env, VAWORKSPACE_DB=fresh)
 
     def reset_fresh(_run: int) -> None:
         for path in (fresh, fresh + ".lock"):
@@ -193,13 +192,22 @@ def main() -> int:
                 os.remove(path)
 
     runs = args.runs
-    results = {
-        "list": timed([va, "list"], env, runs),
-        "list --all --json": timed([va, "list", "--all", "--json"], env, runs),
-        "add": timed([va, "add", "Book hotel @client07 !h due:fri ~45m #travel"], env, runs),
-        "done": timed_done(va, env, runs, todo),
-        "import 10k": timed([va, "import", export], env_fresh, runs, setup=reset_fresh),
+    modes = {
+        "in place": dict(env, VAWORKSPACE_SERVER="off"),
+        "served": env,  # the default: the first command starts the workspace server
     }
+    add = [va, "add", "Book hotel @client07 !h due:fri ~45m #travel"]
+    results = {}
+    for label, env_used in modes.items():
+        fresh_env = dict(env_used, VAWORKSPACE_DB=fresh)
+        results[label] = {
+            "list": timed([va, "list"], env_used, runs),
+            "list --all --json": timed([va, "list", "--all", "--json"], env_used, runs),
+            "add": timed(add, env_used, runs),
+            "done": timed_done(va, env_used, runs, todo),
+            "import 10k": timed([va, "import", export], fresh_env, runs, setup=reset_fresh),
+        }
+    server_kb = server_peak_kb()
     tw = taskwarrior_results(folder, export, runs) if shutil.which("task") else {}
 
     print(
@@ -207,11 +215,16 @@ def main() -> int:
         f"Python {platform.python_version()}"
     )
     print(f"workspace: {args.tasks} tasks, 50 clients, {size / 1e6:.1f} MB; median of {runs} runs")
-    print(f"{'command':<20}{'va ms':>9}{'peak MB':>9}{'task ms':>9}{'va/task':>9}")
-    for name, (ms, peak) in results.items():
+    print("va: served by the workspace server (the default); in place: VAWORKSPACE_SERVER=off")
+    print(f"{'command':<20}{'va ms':>9}{'in place':>10}{'peak MB':>9}{'task ms':>9}{'va/task':>9}")
+    for name, (ms, _) in results["served"].items():
+        local_ms, peak = results["in place"][name]
         other = tw.get(name)
         ratio = f"{ms / other:.2f}" if other else "-"
-        print(f"{name:<20}{ms:>9.1f}{peak / 1024:>9.1f}{other or 0:>9.1f}{ratio:>9}")
+        print(
+            f"{name:<20}{ms:>9.1f}{local_ms:>10.1f}{peak / 1024:>9.1f}{other or 0:>9.1f}{ratio:>9}"
+        )
+    print(f"(peak MB: of the process in place; the server's own peak: {server_kb / 1024:.1f} MB)")
     if not tw:
         print("(Taskwarrior not installed: apt-get install taskwarrior to compare)")
     from tui import tui_results
@@ -229,6 +242,29 @@ def main() -> int:
     print(f"\nTime tracking on 10,000 generated entries, median of {runs}")
     print_results(time_results(folder, runs, 10_000))
     return 0
+
+
+def server_peak_kb() -> int:
+    """Peak resident memory of the workspace server the timed commands used."""
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+    import socket
+    import struct
+
+    from vaworkspace import relay
+
+    path = relay.socket_path()
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        creds = probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+        pid = struct.unpack("3i", creds)[0]
+        with open(f"/proc/{pid}/status") as status:
+            line = next(x for x in status if x.startswith("VmHWM:"))
+        return int(line.split()[1])
+    except (OSError, TypeError, StopIteration):
+        return 0
+    finally:
+        probe.close()
 
 
 def timed_done(va: str, env: dict, runs: int, ids) -> tuple[float, int]:

@@ -40,10 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `va` and `vaworkspace` scripts."""
+def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
+    """Run one command line; the workspace server passes the parser it keeps."""
     argv = protect_text(sys.argv[1:] if argv is None else list(argv))
-    args = build_parser().parse_args(argv)
+    args = (parser or build_parser()).parse_args(argv)
     from vaworkspace.errors import VaError
 
     try:
@@ -103,7 +103,8 @@ def protect_text(argv: list[str]) -> list[str]:
 
 
 def run() -> None:
-    """The console script: `main` without the costs a short-lived process never needs.
+    """A command in this process (see `relay.run`), without the costs a short-lived
+    process never needs.
 
     The cyclic GC would rescan the parsed workspace several times (~5 ms) and
     freeing it at exit takes another 8-15 ms; the file is already safely on
@@ -140,12 +141,25 @@ def open_workspace(args):
     from vaworkspace.config import load_config, workspace_path
     from vaworkspace.service import Workspace
 
-    ws = Workspace(workspace_path(args.db), load_config(), clock=fixed_clock())
+    path, config = workspace_path(args.db), load_config()
+    key = (path, os.environ.get("VAWORKSPACE_NOW"))
+    ws = WORKSPACES.get(key) if WORKSPACES is not None else None
+    if ws is None or ws.config != config:
+        ws = Workspace(path, config, clock=fixed_clock())
+        if WORKSPACES is not None:
+            WORKSPACES.pop(key, None)
+            WORKSPACES[key] = ws
+            while len(WORKSPACES) > 4:
+                del WORKSPACES[next(iter(WORKSPACES))]
+    ws.publish_problems = []
     _OPENED["ws"] = ws
     return ws
 
 
 _OPENED: dict = {}  # the command's workspace, to report publishing problems at the end
+WORKSPACES: dict | None = None
+"""(path, frozen clock) → Workspace, kept between commands by the workspace server
+(None in a short process). Reused only while the settings are equal."""
 
 
 def fixed_clock():

@@ -158,7 +158,8 @@ def list_tasks(args) -> int:
     if limit:
         ranked = ranked[:limit]
     if args.json:
-        print_json([task_json(t, score, ws.status_of(t)) for score, t in ranked])
+        now = ws.now()
+        print_json([task_json(t, score, ws.status_of(t, now)) for score, t in ranked])
         return 0
     if not ranked:
         print('No tasks. Add one: va add "Call the dentist @client due:fri"')

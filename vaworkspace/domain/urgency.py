@@ -240,12 +240,8 @@ def rank(
                 cache[task.id] = (task, score)
         due = far if task.due is None else _due_at(task.due, ctx)
         keyed.append((-score, due, task.id, task))
-    keyed.sort(key=_sort_key)
+    keyed.sort()  # ids are unique: the comparison never reaches the Task
     return [(-item[0], item[3]) for item in keyed]
-
-
-def _sort_key(item: tuple) -> tuple:
-    return item[:3]
 
 
 def _estimate_pressure(estimate: int, due: datetime, ctx: UrgencyContext) -> tuple[float, int]:

@@ -134,8 +134,8 @@ class Reading:
         found = terms(task, self.context(snapshot))
         return task, found, round(sum(t.value for t in found), 6)
 
-    def status_of(self, task: Task) -> str:
-        return effective_status(task, self.now(), self.tz)
+    def status_of(self, task: Task, now: datetime | None = None) -> str:
+        return effective_status(task, now or self.now(), self.tz)
 
     def hidden(self, task: Task) -> bool:
         return is_hidden(task, self.now(), self.tz)

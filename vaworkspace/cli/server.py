@@ -1,0 +1,179 @@
+"""The workspace server: runs relayed `va` commands in one long-lived process.
+
+Started on demand by `relay.py` (never by hand), it listens on a Unix socket in
+a folder only its user can enter, serves one command at a time and exits after
+`IDLE` seconds without one. Each command runs through the very same
+`cli.main` as in a short process, with that process's environment, working
+folder, umask and terminal facts; only what a fresh process would have to
+rebuild is kept: the imported modules, the argument parser and the open
+`Workspace`s (their cached document is re-checked against the file's
+signature before every use, so changes by the TUI, another terminal or an
+editor are always seen, and every write is the usual locked atomic
+transaction).
+
+If its own code changes on disk (an upgrade, a developer's edit), it declines
+the next command without running it (the relay then runs it locally) and exits.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import socket
+import struct
+import sys
+import time
+import traceback
+from contextlib import suppress
+
+IDLE = 600.0
+"""Seconds without a command after which the server exits."""
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def code_stamp() -> int:
+    """The newest modification time among vaworkspace's own source files."""
+    newest = 0
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+    return newest
+
+
+def execute(request: dict, fds: list[int], parser) -> int:
+    """Run one command as the client process would have, printing to its stdout and
+    stderr (`fds`, closed on return); returns the exit code."""
+    from vaworkspace import cli
+
+    os.environ.clear()
+    os.environ.update(request["env"])
+    time.tzset()
+    os.umask(request["umask"])
+    encoding, errors = request["encoding"]
+    out_fd, err_fd = fds
+    # The client's streams, closed in `finally` once the command is over.
+    out = open(out_fd, "w", 1 if os.isatty(out_fd) else -1, encoding, errors)  # noqa: SIM115
+    err = open(err_fd, "w", 1, encoding, "backslashreplace")  # noqa: SIM115
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = open(os.devnull, encoding="utf-8"), out, err  # noqa: SIM115
+    try:
+        os.chdir(request["cwd"])
+        code = cli.main(request["argv"], parser=parser)
+    except SystemExit as leaving:  # argparse: usage errors
+        code = leaving.code if isinstance(leaving.code, int) else 1
+        if not isinstance(leaving.code, (int, type(None))):
+            print(leaving.code, file=sys.stderr)
+    except OSError as error:  # the working folder vanished, …
+        print(f"va: {error}", file=sys.stderr)
+        code = 1
+    except Exception:  # a bug: report it as a crashed process would
+        traceback.print_exc()
+        code = 1
+    finally:
+        for stream in (sys.stdin, out, err):
+            with suppress(OSError):  # the reader left (`va list | head`): nothing to flush
+                stream.close()
+        sys.stdin, sys.stdout, sys.stderr = saved
+        cli._OPENED.clear()
+    return code or 0
+
+
+def _same_user(conn: socket.socket) -> bool:
+    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[1] == os.getuid()
+
+
+def _receive(conn: socket.socket) -> tuple[dict | None, list[int]]:
+    """The request and the two descriptors sent with it (closed if unusable)."""
+    import array
+    import marshal
+
+    conn.settimeout(5.0)  # a stuck client must not stall everyone else
+    fds = array.array("i")
+    data, ancillary, _, _ = conn.recvmsg(1 << 16, socket.CMSG_SPACE(2 * fds.itemsize))
+    for level, kind, payload in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+    chunks = [data]
+    while data:
+        data = conn.recv(1 << 16)
+        chunks.append(data)
+    conn.settimeout(None)
+    try:
+        request = marshal.loads(b"".join(chunks))
+    except (EOFError, ValueError, TypeError):
+        request = None
+    if type(request) is not dict or len(fds) != 2:
+        for fd in fds:
+            os.close(fd)
+        return None, []
+    return request, list(fds)
+
+
+def serve(path: str) -> None:
+    """Listen on `path` until idle; only one server per path (a lock decides)."""
+    import fcntl
+
+    lock = os.open(path + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return  # another server owns this socket
+    import vaworkspace.service  # noqa: F401  (what every command needs, loaded once)
+    from vaworkspace import cli
+
+    cli.WORKSPACES = {}
+    parser = cli.build_parser()
+    stamp = code_stamp()
+    if os.path.exists(path):
+        os.unlink(path)  # a crashed server's: we hold the lock, nobody else listens
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    os.umask(0o077)
+    listener.bind(path)
+    listener.listen(64)
+    listener.settimeout(IDLE)
+    gc.collect()
+    gc.freeze()  # modules and parser: never rescanned by the collector
+    gc.disable()  # while a command runs; collected after each reply instead
+    served = 0
+    try:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                break
+            with conn:
+                if not _serve_one(conn, parser, stamp):
+                    break
+            served += 1
+            gc.collect(2 if served % 50 == 0 else 0)  # the client already has its answer
+    finally:
+        os.unlink(path)
+        os.close(lock)
+
+
+def _serve_one(conn: socket.socket, parser, stamp: int) -> bool:
+    """Answer one connection; False when the server must stop (its code changed)."""
+    try:
+        if not _same_user(conn):
+            return True
+        request, fds = _receive(conn)
+        if request is None:
+            return True
+        if code_stamp() != stamp:
+            for fd in fds:
+                os.close(fd)
+            return False  # closing without a word: the relay runs the command itself
+        conn.sendall(b"+")  # accepted: from here on it is never retried
+        code = execute(request, fds, parser)
+        conn.sendall(str(code).encode())
+    except OSError:
+        pass  # the client left; the command, if it ran, is done
+    return True
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
