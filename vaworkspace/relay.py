@@ -164,7 +164,10 @@ def run() -> None:
     argv = sys.argv[1:]
     path = socket_path() if relayable(argv) else None
     if path is not None:
-        code = ask(path, request(argv))
+        try:
+            code = ask(path, request(argv))
+        except KeyboardInterrupt:  # ctrl+c: the server finishes what it started
+            os._exit(130)
         if code is not None:
             os._exit(code)
         start_server(path)

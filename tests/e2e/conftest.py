@@ -21,9 +21,13 @@ from terminal import (
 
 
 @pytest.fixture
-def workspace(isolated_env) -> VaWorkspace:
+def workspace(isolated_env) -> Iterator[VaWorkspace]:
     """A fresh workspace in the test's tmp dir; `.run(...)` is the installed CLI on it."""
-    return make_workspace(isolated_env / "e2e")
+    made = make_workspace(isolated_env / "e2e")
+    try:
+        yield made
+    finally:
+        made.stop_servers()
 
 
 @pytest.fixture

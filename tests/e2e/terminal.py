@@ -21,7 +21,9 @@ import shlex
 import shutil
 import signal
 import socket
+import struct
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -380,15 +382,42 @@ class VaWorkspace:
         assert len(matches) == 1, f"{len(matches)} tasks titled {title!r}: {self.tasks()}"
         return matches[0]
 
+    def stop_servers(self) -> None:
+        """Kill the workspace servers this workspace's commands started."""
+        runtime = self.env["XDG_RUNTIME_DIR"]
+        for path in Path(runtime).glob("vaworkspace-*/server-*.sock"):
+            pid = server_pid(str(path))
+            if pid:
+                os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(runtime, ignore_errors=True)
+
     def raw(self) -> object:
         """The workspace file parsed as plain JSON: a torn write would fail here."""
         return json.loads(self.path.read_text(encoding="utf-8"))
 
 
+def server_pid(path: str) -> int | None:
+    """The process listening on a workspace server socket (its peer credentials)."""
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        creds = probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+        return struct.unpack("3i", creds)[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+
+
 def make_workspace(directory: Path) -> VaWorkspace:
-    """A fresh workspace under `directory`, clock and zone frozen."""
+    """A fresh workspace under `directory`, clock and zone frozen.
+
+    Its `va` runs as a user's does, with the workspace server on, in a private
+    runtime folder (short: socket paths are limited); `stop_servers` ends them.
+    """
     data = directory / "data"
     env = {
+        "XDG_RUNTIME_DIR": tempfile.mkdtemp(prefix="va-run-", dir="/tmp"),
         "VAWORKSPACE_DB": str(data / "workspace.json"),
         "VAWORKSPACE_CONFIG": str(directory / "config" / "config.toml"),
         "XDG_DATA_HOME": str(directory / "xdg-data"),

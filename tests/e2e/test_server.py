@@ -22,6 +22,7 @@ import threading
 import time
 
 import pytest
+from terminal import server_pid
 
 from vaworkspace import relay
 
@@ -73,23 +74,11 @@ class Served:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for path in self.sockets():
-                pid = peer_pid(path)
+                pid = server_pid(path)
                 if pid:
                     return pid
             time.sleep(0.05)
         raise AssertionError(f"no server listening in {self.runtime}")
-
-
-def peer_pid(path: str) -> int | None:
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        probe.connect(path)
-        creds = probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-        return struct.unpack("3i", creds)[0]
-    except OSError:
-        return None
-    finally:
-        probe.close()
 
 
 def alive(pid: int) -> bool:
@@ -113,7 +102,7 @@ def served(isolated_env, monkeypatch):
         yield helper
     finally:
         for path in helper.sockets():
-            pid = peer_pid(path)
+            pid = server_pid(path)
             if pid:
                 os.kill(pid, signal.SIGKILL)
         shutil.rmtree(runtime, ignore_errors=True)

@@ -40,9 +40,11 @@ class Reading:
         return self.snapshot().task(task_id)
 
     def context(self, snapshot: Snapshot | None = None, now=None) -> UrgencyContext:
+        """Urgency is computed as of the current whole minute (the TUI's rule): the CLI,
+        the TUI and `why` agree, and scores are reused until the minute turns."""
         snapshot = snapshot or self.snapshot()
         return UrgencyContext(
-            now=now or self.now(),
+            now=now or self.now().replace(second=0, microsecond=0),
             tz=self.tz,
             coefficients=self.config.coefficients,
             client_weights={c.id: c.weight for c in snapshot.clients.values()},
@@ -88,15 +90,11 @@ class Reading:
         include_all: bool = False,
         limit: int | None = None,
         text: str | None = None,
-        now: datetime | None = None,
     ) -> list[tuple[float, Task]]:
-        """Tasks most urgent first; by default the open ones that are not snoozed.
-
-        `now` (default: the clock) lets the TUI rank at whole minutes, so that the
-        scores of unchanged tasks are reused until the minute turns.
-        """
+        """Tasks most urgent first (as of this minute, see `context`); by default the
+        open ones that are not snoozed."""
         snapshot = self.snapshot()
-        ctx = self.context(snapshot, now)
+        ctx = self.context(snapshot)
         client_id = self.client(client).id if client else None
         needle = text.casefold() if text else None
         chosen = []

@@ -85,8 +85,7 @@ class InboxScreen(Screen):
         table = self.query_one(InboxTable)
         keep = keep if keep is not None else (table.selected.id if table.selected else None)
         client = None if self.client_filter in (ALL, NO_CLIENT) else self.client_filter
-        minute = ws.now().replace(second=0, microsecond=0)
-        rows = ws.inbox(client=client, text=self.search or None, now=minute)
+        rows = ws.inbox(client=client, text=self.search or None)
         if self.client_filter == NO_CLIENT:
             rows = [row for row in rows if not row[1].client]
         clients = ws.clients()
