@@ -5,24 +5,35 @@ from __future__ import annotations
 import contextlib
 import json
 import random
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vaworkspace.domain import taskwarrior
 from vaworkspace.domain.recurrence import validate_rrule
-from vaworkspace.domain.taskwarrior import TaskwarriorImport, convert, recur_to_rrule
+from vaworkspace.domain.taskwarrior import TaskwarriorImport, recur_to_rrule
 from vaworkspace.domain.taskwarrior_export import looks_like_taskwarrior, parse_export
 from vaworkspace.errors import ImportFileError
+from vaworkspace.store.records import task_from_record
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "taskwarrior"
 PARIS = ZoneInfo("Europe/Paris")  # the zone the fixtures were typed in
 UTC = timezone.utc
 NOW = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
 UUID = "0b82f4df-9428-4d74-9dcc-07e763be5aba"
+Converted = SimpleNamespace  # tasks, records, clients, warnings, skipped
+
+
+def convert(items: list[dict], now: datetime, tz: tzinfo) -> Converted:
+    """`taskwarrior.convert`, its records read back as the workspace does (`tasks`)."""
+    result = taskwarrior.convert(items, now, tz)
+    tasks = [task_from_record(0, record) for record in result.records]
+    return Converted(tasks=tasks, **vars(result))
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +47,15 @@ def items(raw) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def result(items) -> TaskwarriorImport:
+def result(items) -> Converted:
     return convert(items, NOW, PARIS)
 
 
-def by_title(result: TaskwarriorImport, title: str) -> list:
+def by_title(result: Converted, title: str) -> list:
     return [task for task in result.tasks if task.title == title]
 
 
-def one(result: TaskwarriorImport, title: str):
+def one(result: Converted, title: str):
     (task,) = by_title(result, title)
     return task
 
@@ -375,7 +386,7 @@ def test_jsonish_bytes_parse_or_raise_import_file_error(value, bom, lines, noise
         except ImportFileError:
             continue
         # Whatever parse_export accepts, convert must handle without crashing.
-        assert isinstance(convert(items, NOW, PARIS), TaskwarriorImport)
+        assert isinstance(taskwarrior.convert(items, NOW, PARIS), TaskwarriorImport)
 
 
 @settings(max_examples=200, deadline=None)

@@ -41,16 +41,28 @@ def put(db, name: str, doc_id: int, record: dict) -> None:
 
 
 def put_many(db, name: str, items: dict[int, dict]) -> None:
-    """Insert or replace many documents in two table passes (a 10k-task import)."""
+    """Insert or replace many documents at once (a 10k-task import).
+
+    Writes the table dict itself, as TinyDB's own writes do: a new dict swapped
+    into the transaction's document, so the old table and its records are never
+    mutated. (`insert_multiple` spent ~20 ms on 10k documents checking, wrapping
+    and copying each one.) Replaced documents move to the end, as remove + insert
+    would. The records become the file's: the caller must not change them after.
+    """
     if not items:
         return
-    from tinydb.table import Document
-
-    tbl = table(db, name)
-    existing = [doc_id for doc_id in items if tbl.contains(doc_id=doc_id)]
-    if existing:
-        tbl.remove(doc_ids=existing)
-    tbl.insert_multiple(Document(record, doc_id=doc_id) for doc_id, record in items.items())
+    doc = db.storage.read()
+    old = doc.get(name, {})
+    fresh = dict(zip(map(str, items), items.values(), strict=True))
+    if not old:
+        table = fresh
+    elif old.keys().isdisjoint(fresh):
+        table = {**old, **fresh}
+    else:
+        table = {doc_id: record for doc_id, record in old.items() if doc_id not in fresh}
+        table.update(fresh)
+    doc[name] = table
+    db.storage.write(doc)
 
 
 def delete(db, name: str, doc_ids: list[int]) -> None:

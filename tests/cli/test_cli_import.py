@@ -1,0 +1,105 @@
+"""`va import` of a Taskwarrior export: what reaches the file, and re-imports by uuid."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+
+from tests.domain.taskwarrior_before import convert_before
+from vaworkspace.config import load_zone
+from vaworkspace.domain.taskwarrior_export import parse_export
+from vaworkspace.store.records import task_to_record
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "taskwarrior")
+EXPORT = os.path.join(FIXTURES, "export-2.6.2.json")
+NOW = datetime(2026, 12, 1, 19, 0, tzinfo=timezone.utc)  # the `va` fixture's clock
+
+
+def workspace() -> dict:
+    with open(os.environ["VAWORKSPACE_DB"], encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def write_workspace(doc: dict) -> None:
+    with open(os.environ["VAWORKSPACE_DB"], "w", encoding="utf-8") as handle:
+        json.dump(doc, handle)
+
+
+def export_with(tmp_path, change) -> str:
+    with open(EXPORT, encoding="utf-8") as handle:
+        items = json.load(handle)
+    change(items)
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    return str(path)
+
+
+def test_the_file_holds_the_tasks_as_the_former_import_stored_them(va) -> None:
+    out = va("import", EXPORT)
+    assert "15 created, 0 updated, 0 unchanged" in out
+    assert "new clients: @acme, @dental, @coach, @bakery, @realtor" in out
+    with open(EXPORT, "rb") as handle:
+        before = convert_before(parse_export(handle.read()), NOW, load_zone("America/Montreal"))
+    doc = workspace()
+    expected = [list(task_to_record(task).items()) for task in before.tasks]
+    assert list(doc["tasks"]) == [str(n) for n in range(1, 16)]  # numbered in entry order
+    assert [list(record.items()) for record in doc["tasks"].values()] == expected
+    assert doc["meta"]["1"]["next_task_id"] == 16
+    assert [c["id"] for c in doc["clients"].values()] == [c.id for c in before.clients]
+
+
+def test_reimport_is_unchanged_and_an_edit_keeps_its_id(va, tmp_path) -> None:
+    va("import", EXPORT)
+    assert "0 created, 0 updated, 15 unchanged" in va("import", EXPORT)
+
+    def edit(items: list[dict]) -> None:
+        items[0]["description"] = "Renamed in Taskwarrior"
+        items.append({"uuid": "0b82f4df-9428-4d74-9dcc-07e763be5aba", "description": "New one"})
+
+    summary = json.loads(va("import", "--json", export_with(tmp_path, edit)))[0]
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (1, 1, 14)
+    assert summary["new_clients"] == []
+    tasks = workspace()["tasks"]
+    with open(EXPORT, encoding="utf-8") as handle:
+        renamed_uuid = json.load(handle)[0]["uuid"]
+    (renamed_id,) = [i for i, t in tasks.items() if t["uuid"] == renamed_uuid]
+    assert tasks[renamed_id]["title"] == "Renamed in Taskwarrior"
+    assert int(renamed_id) <= 15  # kept its short id
+    # Written in import order (no entry sorts first), a replaced task moving to the end.
+    assert list(tasks)[-2:] == ["16", renamed_id]
+    assert tasks["16"]["title"] == "New one"
+
+
+def test_a_default_spelled_out_by_an_older_writer_still_counts_as_unchanged(va) -> None:
+    va("import", EXPORT)
+    doc = workspace()
+    first = doc["tasks"]["1"]
+    first.setdefault("notes", "")  # defaults written out: the same task as read back
+    first.setdefault("recur_from_completion", False)
+    first["created"] = first["created"].replace("Z", "+00:00")
+    write_workspace(doc)
+    assert "0 created, 0 updated, 15 unchanged" in va("import", EXPORT)
+    assert workspace()["tasks"]["1"] == first  # unchanged: not rewritten either
+
+
+def test_a_bad_export_writes_nothing(va, tmp_path) -> None:
+    va("import", EXPORT)
+    before = workspace()
+
+    def spoil(items: list[dict]) -> None:
+        items[-1]["due"] = "20261305T000000Z"
+
+    error = va("import", export_with(tmp_path, spoil), code=1)
+    assert f"item {len(before['tasks']) + 3} (uuid " in error  # 18 items, 3 of them templates
+    assert "bad date due '20261305T000000Z'" in error
+    assert workspace() == before
+
+
+def test_a_damaged_task_in_the_workspace_stops_the_import(va) -> None:
+    va("import", EXPORT)
+    doc = workspace()
+    del doc["tasks"]["3"]["created"]
+    write_workspace(doc)
+    assert "task 3 in the workspace file is damaged" in va("import", EXPORT, code=1)
+    assert workspace() == doc
