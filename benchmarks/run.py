@@ -207,7 +207,7 @@ def main() -> int:
             "done": timed_done(va, env_used, runs, todo),
             "import 10k": timed([va, "import", export], fresh_env, runs, setup=reset_fresh),
         }
-    server_kb = server_peak_kb()
+    server_kb = server_peak_kb(va, env)
     tw = taskwarrior_results(folder, export, runs) if shutil.which("task") else {}
 
     print(
@@ -244,15 +244,17 @@ def main() -> int:
     return 0
 
 
-def server_peak_kb() -> int:
+def server_peak_kb(va: str, env: dict) -> int:
     """Peak resident memory of the workspace server the timed commands used."""
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+    with open(va) as script:
+        python = script.readline()[2:].strip()  # the server runs on the script's Python
+    path = subprocess.run(
+        [python, "-c", "from vaworkspace import relay; print(relay.socket_path())"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
     import socket
     import struct
 
-    from vaworkspace import relay
-
-    path = relay.socket_path()
     probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         probe.connect(path)
@@ -261,7 +263,7 @@ def server_peak_kb() -> int:
         with open(f"/proc/{pid}/status") as status:
             line = next(x for x in status if x.startswith("VmHWM:"))
         return int(line.split()[1])
-    except (OSError, TypeError, StopIteration):
+    except (OSError, StopIteration):
         return 0
     finally:
         probe.close()

@@ -89,6 +89,10 @@ def test_layering_cli_list_and_domain_stay_light(isolated_env) -> None:
 
 def test_version_and_help_for_every_command() -> None:
     assert run_va("--version").stdout.startswith("vaworkspace ")
+    other = shutil.which("vaworkspace")  # the same program under its long name
+    assert other is not None
+    long_name = subprocess.run([other, "--version"], capture_output=True, text=True, check=True)
+    assert long_name.stdout == run_va("--version").stdout
     assert "COMMAND" in run_va("--help").stdout
     every = (
         "add,list,show,edit,done,wait,rm,why,import,client,client add,client list,"
