@@ -25,6 +25,9 @@ RELAYED = frozenset(
      "show", "timer", "wait", "why"}
 )  # fmt: skip
 """Commands that may run in the server: none reads standard input or prompts."""
+SERVE = "import sys; sys.path.pop(0); from vaworkspace.cli.server import main; main()"
+"""The server's program: `-c` with the working folder taken off the path, so it runs
+the vaworkspace this script runs, never a `vaworkspace/` folder where `va` was typed."""
 
 
 def socket_path() -> str | None:
@@ -150,11 +153,12 @@ def start_server(path: str) -> None:
         return
     try:  # the child: a new session, no inherited descriptors, then the server
         os.setsid()
+        os.chdir("/")  # hold no user folder; and never import code from one (below)
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
         os.closerange(3, 65536)
-        os.execv(sys.executable, [sys.executable, "-m", "vaworkspace.cli.server", path])
+        os.execv(sys.executable, [sys.executable, "-c", SERVE, path])
     finally:
         os._exit(127)
 

@@ -32,6 +32,7 @@ with open(VA) as _script:
 NOW = "2026-12-01T19:00:00Z"
 ASK = (
     "import sys\n"
+    "sys.path.pop(0)\n"  # not the working folder's copy: the installed one, as `va` runs
     "from vaworkspace import relay\n"
     "code = relay.ask(relay.socket_path(), relay.request(sys.argv[1:]))\n"
     "sys.exit(99 if code is None else code)\n"
@@ -209,6 +210,17 @@ def test_concurrent_served_and_local_writers_lose_nothing(served) -> None:
     assert len({t["title"] for t in tasks}) == 125
 
 
+def test_the_server_never_imports_code_from_the_working_folder(served, tmp_path) -> None:
+    trap = tmp_path / "vaworkspace"
+    trap.mkdir()
+    (trap / "__init__.py").write_text("raise SystemExit('imported from the working folder')\n")
+    started = served.run("list", cwd=tmp_path)
+    assert started.returncode == 0, started.stderr
+    served.server_pid()
+    listing = served.ask("list", cwd=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+
+
 def test_a_closed_reader_is_not_an_error(served) -> None:
     from vaworkspace.store import tables
     from vaworkspace.store.file import WorkspaceFile
@@ -234,7 +246,10 @@ def test_a_closed_reader_is_not_an_error(served) -> None:
 def test_a_server_whose_code_changed_declines_and_leaves(served) -> None:
     served.run("list")
     pid = served.server_pid()
-    source = relay.__file__
+    where = "import sys; sys.path.pop(0); import vaworkspace; print(vaworkspace.__file__)"
+    source = subprocess.run(  # the installed copy the server runs (CI installs a wheel)
+        [PYTHON, "-c", where], capture_output=True, text=True, check=True
+    ).stdout.strip()
     st = os.stat(source)
     try:
         later = time.time_ns() + 60 * 10**9  # the newest file of the package: an upgrade

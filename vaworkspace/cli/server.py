@@ -175,5 +175,6 @@ def _serve_one(conn: socket.socket, parser, stamp: int) -> bool:
     return True
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """`python -c relay.SERVE SOCKET`: how `relay.start_server` runs it."""
     serve(sys.argv[1])
