@@ -1,9 +1,9 @@
-"""The few table operations the service needs, on a transaction's TinyDB.
+"""The few table operations the service needs, on a transaction's document.
 
-TinyDB's `update` merges fields into the stored dict, which would keep a key the
-new record dropped (a cleared due date) and mutate a dict others may hold; `put`
-replaces the whole document instead. Tables are opened with `cache_size=0` so
-no query result can outlive the transaction.
+Every table read and write of the service goes through here. TinyDB's `update`
+merges fields into the stored dict, which would keep a key the new record
+dropped (a cleared due date) and mutate a dict others may hold; `put` replaces
+the whole document instead. Tables opened through `table` never cache queries.
 """
 
 from __future__ import annotations
@@ -26,55 +26,47 @@ def record(db, name: str, doc_id: int) -> dict | None:
 
 
 def put(db, name: str, doc_id: int, record: dict) -> None:
-    """Insert or wholly replace the document `doc_id`.
-
-    Replacing is remove + insert, never an in-place update: record dicts are
-    never mutated, so a reader still holding the previous document (the TUI's
-    snapshot, the file's read cache) keeps seeing exactly what was on disk.
-    """
-    from tinydb.table import Document
-
-    tbl = table(db, name)
-    if tbl.contains(doc_id=doc_id):
-        tbl.remove(doc_ids=[doc_id])
-    tbl.insert(Document(dict(record), doc_id=doc_id))
+    """Insert or wholly replace the document `doc_id` (a copy of `record`)."""
+    put_many(db, name, {doc_id: dict(record)})
 
 
 def put_many(db, name: str, items: dict[int, dict]) -> None:
-    """Insert or replace many documents at once (a 10k-task import).
+    """Insert or wholly replace documents; a new table dict is swapped in.
 
-    Writes the table dict itself, as TinyDB's own writes do: a new dict swapped
-    into the transaction's document, so the old table and its records are never
-    mutated. (`insert_multiple` spent ~20 ms on 10k documents checking, wrapping
-    and copying each one.) Replaced documents move to the end, as remove + insert
-    would. The records become the file's: the caller must not change them after.
+    Never an in-place update: neither the old table nor any record is mutated,
+    so a reader still holding the previous document (the TUI's snapshot, the
+    file's read cache) keeps seeing exactly what was on disk. Replaced documents
+    move to the end, as TinyDB's remove + insert would. Done on the table dict at
+    C speed: TinyDB's own `insert`/`remove` convert all 10k keys to int and back
+    (~4 ms per `va add`) and `insert_multiple` spent ~20 ms checking and copying
+    a 10k import. The records become the file's: the caller must not change them.
     """
     if not items:
         return
     doc = db.storage.read()
-    old = doc.get(name, {})
     fresh = dict(zip(map(str, items), items.values(), strict=True))
-    if not old:
-        table = fresh
-    elif old.keys().isdisjoint(fresh):
-        table = {**old, **fresh}
-    else:
-        table = {doc_id: record for doc_id, record in old.items() if doc_id not in fresh}
-        table.update(fresh)
+    table = dict(doc.get(name, {}))
+    if not table.keys().isdisjoint(fresh):
+        for key in fresh:
+            table.pop(key, None)  # a replaced document moves to the end
+    table.update(fresh)
     doc[name] = table
     db.storage.write(doc)
 
 
 def delete(db, name: str, doc_ids: list[int]) -> None:
     if doc_ids:
-        table(db, name).remove(doc_ids=doc_ids)
+        doc = db.storage.read()
+        table = dict(doc.get(name, {}))
+        for doc_id in doc_ids:
+            table.pop(str(doc_id), None)
+        doc[name] = table
+        db.storage.write(doc)
 
 
 def meta(db) -> dict:
-    return dict(table(db, "meta").get(doc_id=META_ID) or {})
+    return dict(record(db, "meta", META_ID) or {})
 
 
 def set_meta(db, values: dict) -> None:
-    record = meta(db)
-    record.update(values)
-    put(db, "meta", META_ID, record)
+    put(db, "meta", META_ID, {**meta(db), **values})
