@@ -3,8 +3,10 @@
     python benchmarks/run.py [--runs 9] [--tasks 10000] [--keep DIR]
 
 Generates 50 clients and 10,000 tasks (about 20 % done, 5 % waiting, 5 %
-recurring), then reports the median wall time of each command over several runs
-and the peak resident memory of any run. If Taskwarrior (`task`) is installed, the
+recurring), then reports the median wall time of each command over several runs,
+served by the workspace server (the default; the first command starts it) and in
+place (VAWORKSPACE_SERVER=off), the peak resident memory of any in-place run and
+the server's own peak. If Taskwarrior (`task`) is installed, the
 same tasks are imported into a throwaway Taskwarrior database and its equivalent
 commands are timed the same way, with the ratio va/task. Then the TUI figures of
 `benchmarks/tui.py` on the same workspace, and the time-tracking figures of
