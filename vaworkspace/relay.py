@@ -19,7 +19,9 @@ from __future__ import annotations
 import os
 import sys
 
-PROTOCOL = 1
+PROTOCOL = 2
+BUSY = 1.0
+"""Seconds to wait for a busy server before running the command here instead."""
 RELAYED = frozenset(
     {"add", "agenda", "client", "done", "edit", "entries", "import", "list", "log", "report",
      "show", "timer", "wait", "why"}
@@ -97,32 +99,36 @@ def request(argv: list[str]) -> bytes:
 
 
 def ask(path: str, payload: bytes) -> int | None:
-    """Have the server run one command; its exit code, or None if no server took it.
+    """Have the server run one command; its exit code, or None if it did not run.
 
     The server writes straight to this process's stdout and stderr (their
     descriptors are passed over the socket), so output streams as it is made and
-    `isatty` and the terminal width are the real ones. None is only returned when
-    the command certainly did not run (no server, or one that declined it); once
-    a server has accepted a command its failure is reported, never retried here,
-    so a change is never made twice.
+    `isatty` and the terminal width are the real ones.
+
+    The exchange: the command goes out; the server says `?` when it is free to
+    run it; only our `!` lets it start. So None (run it here instead) is only
+    returned when the command certainly did not run: no server, a server that
+    declined (its code changed), or one still busy after `BUSY` seconds with
+    another command (a long calendar import must not stall every terminal). Once
+    `!` is sent, a failure is reported, never retried, so nothing runs twice.
     """
     import _socket  # `socket` would add ~3 ms of enums and selectors
 
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
-        sock.settimeout(2.0)
-        try:
-            sock.connect(path)
-        except OSError:
-            return None
-        sock.settimeout(None)
+        sock.settimeout(BUSY)
         fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (1, 2))
         try:
-            sent = sock.sendmsg([payload], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
-            sock.sendall(payload[sent:])
-            sock.shutdown(_socket.SHUT_WR)
-        except OSError:
-            return None  # it closed before reading the command: nothing ran
+            sock.connect(path)
+            sock.sendall(len(payload).to_bytes(8, "little") + payload)
+            if sock.recv(1) != b"?":
+                return None  # declined without a word
+            # The descriptors travel with the go, never before: a command left
+            # waiting must not keep our stdout open (a reader would never see EOF).
+            sock.sendmsg([b"!"], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
+        except OSError:  # no server, or busy past BUSY: it will find us gone and skip it
+            return None
+        sock.settimeout(None)
         reply = b""
         while True:
             try:
@@ -134,13 +140,11 @@ def ask(path: str, payload: bytes) -> int | None:
             reply += chunk
     finally:
         sock.close()
-    if not reply:
-        return None  # declined before running anything (its code changed): run here
-    if not reply[1:].isdigit():  # it said "+" (accepted) but never the exit code
+    if not reply.isdigit():  # it started the command but never said how it ended
         os.write(2, b"va: the vaworkspace server stopped while running the command; "
                  b"check the result (va list) before trying again\n")  # fmt: skip
         return 1
-    return int(reply[1:])
+    return int(reply)
 
 
 def start_server(path: str) -> None:

@@ -8,6 +8,7 @@ really ran the command, so a test cannot pass by silently running in place.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
@@ -221,6 +222,51 @@ def test_the_server_never_imports_code_from_the_working_folder(served, tmp_path)
     assert listing.returncode == 0, listing.stderr
 
 
+@pytest.mark.slow
+def test_a_busy_server_does_not_stall_other_terminals(served, tmp_path) -> None:
+    seed(served)
+    served.server_pid()
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}@test\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"DTSTART:20261201T{10 + n % 8:02d}0000Z\r\nDTEND:20261201T{11 + n % 8:02d}0000Z\r\n"
+        f"SUMMARY:Meeting {n}\r\nEND:VEVENT\r\n"
+        for n in range(12_000)
+    )
+    big = tmp_path / "big.ics"
+    big.write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n{events}END:VCALENDAR\r\n"
+    )
+    importing = subprocess.Popen([VA, "import", str(big)], stdout=subprocess.PIPE, text=True)
+    time.sleep(0.5)  # the server is now busy reading 12,000 events (seconds)
+    started = time.monotonic()
+    listing = served.run("list", "--json")  # waits relay.BUSY, then runs in place
+    took = time.monotonic() - started
+    assert importing.poll() is None, f"the import ended too soon to test anything ({took:.1f} s)"
+    assert listing.returncode == 0, listing.stderr
+    assert [t["title"] for t in json.loads(listing.stdout)] == ["Order flour", "Post the menu"]
+    out, _ = importing.communicate(timeout=120)
+    assert importing.returncode == 0
+    assert "12000 created" in out
+
+
+def test_a_malformed_request_is_dropped_and_the_server_carries_on(served) -> None:
+    import marshal
+
+    served.run("list")
+    pid = served.server_pid()
+    (path,) = served.sockets()
+    not_marshal = (5).to_bytes(8, "little") + b"hello"
+    wrong_shape = marshal.dumps({"argv": "list"})
+    for junk in (not_marshal, len(wrong_shape).to_bytes(8, "little") + wrong_shape):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.connect(path)
+            probe.sendall(junk)
+            probe.shutdown(socket.SHUT_WR)
+            assert probe.recv(16) == b""  # no "?": nothing will run
+    assert served.ask("list").returncode == 0
+    assert served.server_pid() == pid
+
+
 def test_a_closed_reader_is_not_an_error(served) -> None:
     from vaworkspace.store import tables
     from vaworkspace.store.file import WorkspaceFile
@@ -310,8 +356,10 @@ def test_what_may_be_relayed(argv, relayed, monkeypatch) -> None:
     assert relay.relayable(argv) is False
 
 
-def fake_server(path: str, reply: bytes) -> threading.Thread:
-    """Accept one command, answer `reply`, hang up (a server that dies mid-command)."""
+def fake_server(path: str, script: list) -> threading.Thread:
+    """Take one command and play `script`: bytes are sent, a number is a pause in
+    seconds, None reads one byte from the client (kept in `thread.heard`, b"" when
+    it hung up); then hang up."""
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(1)
@@ -322,27 +370,41 @@ def fake_server(path: str, reply: bytes) -> threading.Thread:
         for _, _, data in ancillary:
             for fd in struct.unpack(f"{len(data) // 4}i", data):
                 os.close(fd)
-        conn.sendall(reply)
+        for step in script:
+            if step is None:
+                thread.heard.append(conn.recv(1))
+            elif isinstance(step, float):
+                time.sleep(step)
+            else:
+                with contextlib.suppress(OSError):
+                    conn.sendall(step)
         conn.close()
         listener.close()
 
     thread = threading.Thread(target=serve_once)
+    thread.heard = []
     thread.start()
     return thread
 
 
-def test_a_command_the_server_accepted_is_never_run_twice(tmp_path, capfd) -> None:
+def test_a_command_runs_in_the_server_only_after_the_client_says_go(
+    tmp_path, capfd, monkeypatch
+) -> None:
     path = str(tmp_path / "s.sock")
-    thread = fake_server(path, b"+")  # accepted, then gone before the exit code
-    assert relay.ask(path, relay.request(["add", "x"])) == 1
-    thread.join()
+    ask = relay.request(["add", "x"])
+
+    def play(script: list) -> tuple[int | None, list[bytes]]:
+        thread = fake_server(path, script)
+        code = relay.ask(path, ask)
+        thread.join()
+        os.unlink(path)
+        return code, thread.heard
+
+    assert play([b"?", None, b"3"]) == (3, [b"!"])  # the normal exchange
+    assert play([]) == (None, [])  # declined without a word: run it here
+    assert play([b"?", None]) == (1, [b"!"])  # it started, then died: never retried
     assert "server stopped while running the command" in capfd.readouterr().err
-    os.unlink(path)
-    thread = fake_server(path, b"")  # declined without a word: run it here
-    assert relay.ask(path, relay.request(["add", "x"])) is None
-    thread.join()
-    os.unlink(path)
-    thread = fake_server(path, b"+3")
-    assert relay.ask(path, relay.request(["add", "x"])) == 3
-    thread.join()
+    monkeypatch.setattr(relay, "BUSY", 0.2)
+    # Busy past BUSY: the client runs it itself; the server, once free, hears no go.
+    assert play([0.6, b"?", None]) == (None, [b""])
     assert relay.ask(str(tmp_path / "none.sock"), b"") is None  # no server at all

@@ -86,31 +86,45 @@ def _same_user(conn: socket.socket) -> bool:
     return struct.unpack("3i", creds)[1] == os.getuid()
 
 
-def _receive(conn: socket.socket) -> tuple[dict | None, list[int]]:
-    """The request and the two descriptors sent with it (closed if unusable)."""
-    import array
+def _receive(conn: socket.socket) -> dict | None:
+    """The request: an 8-byte length, then a marshalled dict; None if unusable."""
     import marshal
 
     conn.settimeout(5.0)  # a stuck client must not stall everyone else
-    fds = array.array("i")
-    data, ancillary, _, _ = conn.recvmsg(1 << 16, socket.CMSG_SPACE(2 * fds.itemsize))
-    for level, kind, payload in ancillary:
-        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
-    chunks = [data]
-    while data:
-        data = conn.recv(1 << 16)
-        chunks.append(data)
-    conn.settimeout(None)
+    size = int.from_bytes(conn.recv(8), "little")
+    chunks, got = [], 0
+    while got < size:
+        chunk = conn.recv(min(1 << 16, size - got))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
     try:
         request = marshal.loads(b"".join(chunks))
     except (EOFError, ValueError, TypeError):
-        request = None
-    if type(request) is not dict or len(fds) != 2:
-        for fd in fds:
-            os.close(fd)
-        return None, []
-    return request, list(fds)
+        return None
+    if type(request) is not dict:
+        return None
+    shape = {"argv": list, "cwd": str, "env": dict, "umask": int, "encoding": tuple}
+    if any(type(request.get(key)) is not kind for key, kind in shape.items()):
+        return None
+    return request
+
+
+def _go(conn: socket.socket) -> list[int] | None:
+    """The client's `!` and the stdout and stderr descriptors sent with it; None if
+    it gave up waiting (it runs the command itself)."""
+    import array
+
+    fds = array.array("i")
+    data, ancillary, _, _ = conn.recvmsg(1, socket.CMSG_SPACE(2 * fds.itemsize))
+    for level, kind, payload in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+    if data == b"!" and len(fds) == 2:
+        return list(fds)
+    _close(list(fds))
+    return None
 
 
 def serve(path: str) -> None:
@@ -160,19 +174,27 @@ def _serve_one(conn: socket.socket, parser, stamp: int) -> bool:
     try:
         if not _same_user(conn):
             return True
-        request, fds = _receive(conn)
+        request = _receive(conn)
         if request is None:
             return True
         if code_stamp() != stamp:
-            for fd in fds:
-                os.close(fd)
             return False  # closing without a word: the relay runs the command itself
-        conn.sendall(b"+")  # accepted: from here on it is never retried
-        code = execute(request, fds, parser)
+        conn.sendall(b"?")  # free to run it; the client may have given up waiting
+        fds = _go(conn)
+        if fds is None:
+            return True  # it gave up and runs the command itself
+        conn.settimeout(None)
+        code = execute(request, fds, parser)  # owns and closes fds
         conn.sendall(str(code).encode())
     except OSError:
-        pass  # the client left; the command, if it ran, is done
+        pass  # the client left: before `!` nothing ran; after it, the command is done
     return True
+
+
+def _close(fds: list[int]) -> None:
+    for fd in fds:
+        with suppress(OSError):
+            os.close(fd)
 
 
 def main() -> None:
