@@ -276,17 +276,21 @@ def test_a_closed_reader_is_not_an_error(served) -> None:
         made = "2026-11-30T12:00:00Z"
         filler = {"uuid": "", "title": "Filler", "created": made, "modified": made}
         tables.put_many(db, "tasks", {n: dict(filler, uuid=f"u{n}") for n in range(10, 3010)})
-    served.server_pid()
-    piped = subprocess.run(
-        ["/bin/bash", "-c", f"set -o pipefail; {VA} list --all --json | head -c 100"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert piped.returncode == 0, piped.stderr
-    assert piped.stderr == ""
-    assert piped.stdout.startswith("[")
+    pid = served.server_pid()
+    assert served.ask("list", "--limit", "1").returncode == 0
+    descriptors = len(os.listdir(f"/proc/{pid}/fd"))
+    for _ in range(3):
+        piped = subprocess.run(
+            ["/bin/bash", "-c", f"set -o pipefail; {VA} list --all --json | head -c 100"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert piped.returncode == 0, piped.stderr
+        assert piped.stderr == ""
+        assert piped.stdout.startswith("[")
     assert served.ask("list", "--limit", "1").returncode == 0  # the server carries on
+    assert len(os.listdir(f"/proc/{pid}/fd")) == descriptors  # and leaks no descriptor
 
 
 def test_a_server_whose_code_changed_declines_and_leaves(served) -> None:

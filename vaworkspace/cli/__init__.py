@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         # `va list | head`: the reader left; not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)  # the workspace server runs many commands: no descriptor leaks
         return 0
     except KeyboardInterrupt:
         return 130
