@@ -92,11 +92,29 @@ class Reading:
         text: str | None = None,
     ) -> list[tuple[float, Task]]:
         """Tasks most urgent first (as of this minute, see `context`); by default the
-        open ones that are not snoozed."""
+        open ones that are not snoozed.
+
+        Each filter's ranking is kept with the snapshot for the minute: asking again
+        (the TUI after a keystroke, a served `va list`) costs a list copy, not a
+        pass over 10k tasks.
+        """
         snapshot = self.snapshot()
         ctx = self.context(snapshot)
         client_id = self.client(client).id if client else None
         needle = text.casefold() if text else None
+        moment = (ctx.now, ctx.coefficients, ctx.work)
+        if snapshot.rankings is None or snapshot.rankings[0] != moment:
+            snapshot.rankings = (moment, {})
+        kept = snapshot.rankings[1]
+        wanted = (client_id, tag, status, include_all, needle)
+        if wanted not in kept:
+            if len(kept) >= 8:  # a search typed letter by letter: keep the latest few
+                del kept[next(iter(kept))]
+            kept[wanted] = self._rank(snapshot, ctx, *wanted)
+        ranked = kept[wanted]
+        return ranked[:] if limit is None else ranked[:limit]
+
+    def _rank(self, snapshot, ctx, client_id, tag, status, include_all, needle):
         chosen = []
         for task in snapshot.tasks(open_only=not (include_all or status)):
             if client_id is not None and task.client != client_id:
@@ -115,8 +133,7 @@ class Reading:
             ):
                 continue
             chosen.append(task)
-        ranked = rank(chosen, ctx, self._score_cache(ctx))
-        return ranked if limit is None else ranked[:limit]
+        return rank(chosen, ctx, self._score_cache(ctx))
 
     def _score_cache(self, ctx: UrgencyContext) -> dict:
         """Scores by task id, valid while the moment and the settings are the same."""

@@ -36,6 +36,7 @@ class Snapshot:
     _open_uuids: frozenset[str] | None = None
     counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
     burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
+    rankings: tuple[tuple, dict[tuple, list]] | None = None  # (moment+settings, filter → rows)
 
     def task(self, task_id: int) -> Task:
         built = self._built.get(task_id)
