@@ -28,6 +28,8 @@ from contextlib import suppress
 
 IDLE = 600.0
 """Seconds without a command after which the server exits."""
+QUIET = 1.0
+"""Seconds without a command after which the cyclic garbage collector runs."""
 
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -148,22 +150,28 @@ def serve(path: str) -> None:
     os.umask(0o077)
     listener.bind(path)
     listener.listen(64)
-    listener.settimeout(IDLE)
     gc.collect()
     gc.freeze()  # modules and parser: never rescanned by the collector
-    gc.disable()  # while a command runs; collected after each reply instead
-    served = 0
+    gc.disable()  # see below
+    litter = False
     try:
         while True:
+            # The cyclic collector only runs after a quiet second: scanning a kept
+            # 10k-task workspace takes tens of ms that no command should wait for
+            # (and the workspace's records and tasks hold no cycles to find).
+            listener.settimeout(QUIET if litter else IDLE)
             try:
                 conn, _ = listener.accept()
             except TimeoutError:
-                break
+                if not litter:
+                    break
+                gc.collect()
+                litter = False
+                continue
             with conn:
                 if not _serve_one(conn, parser, stamp):
                     break
-            served += 1
-            gc.collect(2 if served % 50 == 0 else 0)  # the client already has its answer
+            litter = True
     finally:
         os.unlink(path)
         os.close(lock)
