@@ -167,6 +167,30 @@ def main() -> int:
         raise SystemExit("install the project first: pip install '.[test]'")
     folder = args.keep or tempfile.mkdtemp(prefix="va-bench-")
     os.makedirs(folder, exist_ok=True)
+    # This run's own workspace server (a short path: socket addresses are limited),
+    # holding only this run's workspaces as a VA's holds theirs; stopped at the end.
+    runtime = tempfile.mkdtemp(prefix="va-run-", dir="/tmp")
+    os.environ["XDG_RUNTIME_DIR"] = runtime
+    try:
+        return measure(args, va, folder)
+    finally:
+        stop_servers(runtime)
+
+
+def stop_servers(runtime: str) -> None:
+    import glob
+    import signal
+
+    from vaworkspace.relay import server_pid
+
+    for path in glob.glob(os.path.join(runtime, "vaworkspace-*", "server-*.sock")):
+        pid = server_pid(path)
+        if pid:
+            os.kill(pid, signal.SIGTERM)
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+def measure(args, va: str, folder: str) -> int:
     rng = random.Random(42)
     export = os.path.join(folder, "taskwarrior-export.json")
     items = generate_taskwarrior_export(args.tasks, 50, rng)
@@ -254,21 +278,15 @@ def server_peak_kb(va: str, env: dict) -> int:
         [python, "-c", "from vaworkspace import relay; print(relay.socket_path())"],
         env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
-    import socket
-    import struct
+    from vaworkspace.relay import server_pid
 
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = server_pid(path)
     try:
-        probe.connect(path)
-        creds = probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-        pid = struct.unpack("3i", creds)[0]
         with open(f"/proc/{pid}/status") as status:
             line = next(x for x in status if x.startswith("VmHWM:"))
         return int(line.split()[1])
     except (OSError, StopIteration):
         return 0
-    finally:
-        probe.close()
 
 
 def timed_done(va: str, env: dict, runs: int, ids) -> tuple[float, int]:

@@ -147,6 +147,22 @@ def ask(path: str, payload: bytes) -> int | None:
     return int(reply)
 
 
+def server_pid(path: str) -> int | None:
+    """The process id of the server listening at `path` (from the socket's peer
+    credentials), or None; for the tests and the benchmark, which stop it."""
+    import _socket
+
+    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        creds = probe.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
+        return int.from_bytes(creds[:4], sys.byteorder)
+    except OSError:
+        return None
+    finally:
+        probe.close()
+
+
 def start_server(path: str) -> None:
     """Start a detached server for the next commands (it exits after 10 idle minutes)."""
     try:

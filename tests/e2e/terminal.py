@@ -21,7 +21,6 @@ import shlex
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import tempfile
 import time
@@ -385,6 +384,8 @@ class VaWorkspace:
     def stop_servers(self) -> None:
         """Kill the workspace servers this workspace's commands started."""
         runtime = self.env["XDG_RUNTIME_DIR"]
+        from vaworkspace.relay import server_pid
+
         for path in Path(runtime).glob("vaworkspace-*/server-*.sock"):
             pid = server_pid(str(path))
             if pid:
@@ -394,19 +395,6 @@ class VaWorkspace:
     def raw(self) -> object:
         """The workspace file parsed as plain JSON: a torn write would fail here."""
         return json.loads(self.path.read_text(encoding="utf-8"))
-
-
-def server_pid(path: str) -> int | None:
-    """The process listening on a workspace server socket (its peer credentials)."""
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        probe.connect(path)
-        creds = probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-        return struct.unpack("3i", creds)[0]
-    except OSError:
-        return None
-    finally:
-        probe.close()
 
 
 def make_workspace(directory: Path) -> VaWorkspace:

@@ -23,9 +23,9 @@ import threading
 import time
 
 import pytest
-from terminal import server_pid
 
 from vaworkspace import relay
+from vaworkspace.relay import server_pid
 
 VA = shutil.which("va") or pytest.fail("the `va` script is not installed; pip install '.[test]'")
 with open(VA) as _script:
