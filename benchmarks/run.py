@@ -233,7 +233,7 @@ def measure(args, va: str, folder: str) -> int:
             "done": timed_done(va, env_used, runs, todo),
             "import 10k": timed([va, "import", export], fresh_env, runs, setup=reset_fresh),
         }
-    server_kb = server_peak_kb(va, env)
+    server_kb = server_peak_kb(os.environ["XDG_RUNTIME_DIR"])
     tw = taskwarrior_results(folder, export, runs) if shutil.which("task") else {}
 
     print(
@@ -270,23 +270,19 @@ def measure(args, va: str, folder: str) -> int:
     return 0
 
 
-def server_peak_kb(va: str, env: dict) -> int:
-    """Peak resident memory of the workspace server the timed commands used."""
-    with open(va) as script:
-        python = script.readline()[2:].strip()  # the server runs on the script's Python
-    path = subprocess.run(
-        [python, "-c", "from vaworkspace import relay; print(relay.socket_path())"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
+def server_peak_kb(runtime: str) -> int:
+    """Peak resident memory of the workspace server this run started."""
+    import glob
+
     from vaworkspace.relay import server_pid
 
-    pid = server_pid(path)
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            line = next(x for x in status if x.startswith("VmHWM:"))
-        return int(line.split()[1])
-    except (OSError, StopIteration):
-        return 0
+    for path in glob.glob(os.path.join(runtime, "vaworkspace-*", "server-*.sock")):
+        try:
+            with open(f"/proc/{server_pid(path)}/status") as status:
+                return int(next(x for x in status if x.startswith("VmHWM:")).split()[1])
+        except (OSError, StopIteration):
+            pass
+    return 0
 
 
 def timed_done(va: str, env: dict, runs: int, ids) -> tuple[float, int]:

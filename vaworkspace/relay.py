@@ -53,8 +53,8 @@ def socket_path() -> str | None:
         st = os.lstat(folder)
     except OSError:
         return None
-    if st.st_uid != os.getuid() or st.st_mode & 0o077 or not os.path.isdir(folder):
-        return None  # someone else's or group-readable: never talk through it
+    if st.st_uid != os.getuid() or st.st_mode & 0o170077 != 0o040000:
+        return None  # not a folder (a link?), someone else's, or open to others
     import zlib
 
     here = os.path.dirname(__file__)
@@ -147,16 +147,23 @@ def ask(path: str, payload: bytes) -> int | None:
     return int(reply)
 
 
+def peer(sock) -> tuple[int, int]:
+    """(pid, uid) of the process at the other end of a connected Unix socket."""
+    import _socket
+
+    creds = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)  # pid, uid, gid
+    return int.from_bytes(creds[:4], sys.byteorder), int.from_bytes(creds[4:8], sys.byteorder)
+
+
 def server_pid(path: str) -> int | None:
-    """The process id of the server listening at `path` (from the socket's peer
-    credentials), or None; for the tests and the benchmark, which stop it."""
+    """The process id of the server listening at `path`, or None; for the tests and
+    the benchmark, which stop it."""
     import _socket
 
     probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         probe.connect(path)
-        creds = probe.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
-        return int.from_bytes(creds[:4], sys.byteorder)
+        return peer(probe)[0]
     except OSError:
         return None
     finally:

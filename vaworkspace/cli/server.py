@@ -20,11 +20,12 @@ from __future__ import annotations
 import gc
 import os
 import socket
-import struct
 import sys
 import time
 import traceback
 from contextlib import suppress
+
+from vaworkspace.relay import peer
 
 IDLE = 600.0
 """Seconds without a command after which the server exits."""
@@ -81,11 +82,6 @@ def execute(request: dict, fds: list[int], parser) -> int:
         sys.stdin, sys.stdout, sys.stderr = saved
         cli._OPENED.clear()
     return code or 0
-
-
-def _same_user(conn: socket.socket) -> bool:
-    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    return struct.unpack("3i", creds)[1] == os.getuid()
 
 
 def _receive(conn: socket.socket) -> dict | None:
@@ -180,7 +176,7 @@ def serve(path: str) -> None:
 def _serve_one(conn: socket.socket, parser, stamp: int) -> bool:
     """Answer one connection; False when the server must stop (its code changed)."""
     try:
-        if not _same_user(conn):
+        if peer(conn)[1] != os.getuid():
             return True
         request = _receive(conn)
         if request is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError, NotFoundError
 from vaworkspace.store import tables
@@ -28,40 +26,32 @@ class ClientChanges:
                 f"{source} is not a Taskwarrior export (a JSON array from `task export`); "
                 "nothing was imported"
             )
-        # Tens of thousands of new dicts would make the cyclic GC rescan the
-        # growing heap several times (~10% of a 10k import); none form cycles.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            columns = taskwarrior_export.read_export(data)
-            converted = taskwarrior.convert(columns, self.now(), self.tz)
-            summary = ImportSummary(source, warnings=converted.warnings, skipped=converted.skipped)
-            with self.file.transaction() as db:
-                # Read as the workspace reads them: a damaged task stops the import.
-                stored = tables.records(db, "tasks")
-                tasks = {i: task_from_record(i, record) for i, record in stored.items()}
-                existing = {task.uuid: (i, stored[i]) for i, task in tasks.items()}
-                clients = self._clients_for_write(db)
-                summary.new_clients = new_clients(set(clients), converted.clients)
-                first = _next_doc_id(clients)
-                tables.put_many(
-                    db,
-                    "clients",
-                    {first + n: client_to_record(c) for n, c in enumerate(summary.new_clients)},
-                )
-                next_id = tables.meta(db).get("next_task_id", 1)
-                writes, next_id = merge_records(
-                    existing,
-                    converted.records,
-                    next_id,
-                    summary,
-                    lambda i, imported: tasks[i] == task_from_record(i, imported),
-                )
-                tables.put_many(db, "tasks", writes)
-                tables.set_meta(db, {"next_task_id": next_id})
-        finally:
-            if collecting:
-                gc.enable()
+        columns = taskwarrior_export.read_export(data)
+        converted = taskwarrior.convert(columns, self.now(), self.tz)
+        summary = ImportSummary(source, warnings=converted.warnings, skipped=converted.skipped)
+        with self.file.transaction() as db:
+            # Read as the workspace reads them: a damaged task stops the import.
+            stored = tables.records(db, "tasks")
+            tasks = {i: task_from_record(i, record) for i, record in stored.items()}
+            existing = {task.uuid: (i, stored[i]) for i, task in tasks.items()}
+            clients = self._clients_for_write(db)
+            summary.new_clients = new_clients(set(clients), converted.clients)
+            first = _next_doc_id(clients)
+            tables.put_many(
+                db,
+                "clients",
+                {first + n: client_to_record(c) for n, c in enumerate(summary.new_clients)},
+            )
+            next_id = tables.meta(db).get("next_task_id", 1)
+            writes, next_id = merge_records(
+                existing,
+                converted.records,
+                next_id,
+                summary,
+                lambda i, imported: tasks[i] == task_from_record(i, imported),
+            )
+            tables.put_many(db, "tasks", writes)
+            tables.set_meta(db, {"next_task_id": next_id})
         return summary
 
     def fill_demo(self) -> None:

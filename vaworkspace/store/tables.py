@@ -3,16 +3,12 @@
 Every table read and write of the service goes through here. TinyDB's `update`
 merges fields into the stored dict, which would keep a key the new record
 dropped (a cleared due date) and mutate a dict others may hold; `put` replaces
-the whole document instead. Tables opened through `table` never cache queries.
+the whole document instead, working on the table dicts themselves.
 """
 
 from __future__ import annotations
 
 META_ID = 1
-
-
-def table(db, name: str):
-    return db.table(name, cache_size=0)
 
 
 def records(db, name: str) -> dict[int, dict]:
