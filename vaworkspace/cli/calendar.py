@@ -64,7 +64,9 @@ def export_ics(args) -> int:
     from vaworkspace.store.atomic import write_atomic
 
     try:
-        write_atomic(os.path.abspath(args.output), data, 0o644, 0)
+        # 0600 whatever the umask or the old file's mode: it holds client names and
+        # task titles. realpath: an `-o` symlink keeps pointing at the new file.
+        write_atomic(os.path.realpath(args.output), data)
     except OSError as error:
         raise InputError(f"cannot write {args.output}: {error.strerror}") from None
     print(f"Wrote {args.output} ({len(data)} bytes)")
