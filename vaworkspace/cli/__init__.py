@@ -54,10 +54,10 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         handler = getattr(args, "handler", None)
         if handler is None:
             return open_tui(args)
-        code = handler(args) or 0
-        for problem in getattr(_OPENED.get("ws"), "publish_problems", []):
-            print(f"va: warning: {problem}", file=sys.stderr)
-        return code
+        try:
+            return handler(args) or 0
+        finally:
+            publish_changes(args)
     except VaError as error:
         print(f"va: {error}", file=sys.stderr)
         return 1
@@ -152,12 +152,20 @@ def open_workspace(args):
             WORKSPACES[key] = ws
             while len(WORKSPACES) > 4:
                 del WORKSPACES[next(iter(WORKSPACES))]
-    ws.publish_problems = []
-    _OPENED["ws"] = ws
+    args.workspace = ws
     return ws
 
 
-_OPENED: dict = {}  # the command's workspace, to report publishing problems at the end
+def publish_changes(args) -> None:
+    """After a command: rewrite the `[[publish]]` files if it changed the workspace
+    (even if it then failed: what was saved is published); problems are warnings."""
+    ws = getattr(args, "workspace", None)
+    if ws is None or not ws.unpublished:
+        return
+    for problem in ws.publish().problems:
+        print(f"va: warning: {problem}", file=sys.stderr)
+
+
 WORKSPACES: dict | None = None
 """(path, frozen clock) → Workspace, kept between commands by the workspace server
 (None in a short process). Reused only while the settings are equal."""

@@ -80,7 +80,6 @@ def execute(request: dict, fds: list[int], parser) -> int:
             with suppress(OSError):  # the reader left (`va list | head`): nothing to flush
                 stream.close()
         sys.stdin, sys.stdout, sys.stderr = saved
-        cli._OPENED.clear()
     return code or 0
 
 

@@ -16,6 +16,7 @@ from vaworkspace.config import Config
 from vaworkspace.service.agenda import AgendaChanges
 from vaworkspace.service.calendar import CalendarChanges
 from vaworkspace.service.clients import ClientChanges
+from vaworkspace.service.publishing import PublishChanges
 from vaworkspace.service.reading import Reading
 from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, utcnow
 from vaworkspace.service.subscriptions import SubscriptionChanges
@@ -33,6 +34,7 @@ class Workspace(
     TimeChanges,
     CalendarChanges,
     SubscriptionChanges,
+    PublishChanges,
     AgendaChanges,
 ):
     """A workspace file plus the user's settings and a clock (injectable for tests)."""
@@ -44,13 +46,8 @@ class Workspace(
         self._clock = clock or utcnow
         self._snapshot: tuple[object, Snapshot] | None = None
         self._scores: tuple[tuple, dict] | None = None
-        self.publish_problems: list[str] = []
         if self.config.raw.get("publish"):
-            self.file.after_save = self._republish
-
-    def _republish(self) -> None:
-        """After every change: rewrite the published calendar files (config [[publish]])."""
-        self.publish_problems = self.publish()
+            self.file.after_save = self._note_change
 
     @property
     def path(self) -> str:

@@ -1,10 +1,9 @@
-"""Calendar subscriptions (a file or a client's secret https address) and publishing.
+"""Calendar subscriptions (a file or a client's secret https address).
 
 `va sync` re-imports every subscribed source: each fetch has a timeout and a
 size cap, a failing source is reported while the others still sync, and events
-that disappeared from a source are removed from the agenda. Published files
-(`[[publish]]` in the config) are rewritten atomically after every change, so a
-calendar app subscribed to them through any file sync stays current.
+that disappeared from a source are removed from the agenda. Publishing
+(`[[publish]]`) lives in `publishing.py`.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ class Subscription:
 
 
 class SubscriptionChanges:
-    """Subscription, sync and publishing use cases of `Workspace`."""
+    """Subscription and sync use cases of `Workspace`."""
 
     def subscriptions(self) -> list[Subscription]:
         found = [
@@ -83,24 +82,6 @@ class SubscriptionChanges:
             except VaError as error:
                 results.append((subscription, error))
         return results
-
-    def publish(self) -> list[str]:
-        """Rewrite every `[[publish]]` file; returns problems (one line each)."""
-        problems = []
-        for target in self.config.raw.get("publish", []):
-            path = os.path.expanduser(str(target.get("path", "")))
-            if not path:
-                problems.append("a [[publish]] entry has no path")
-                continue
-            try:
-                data = self.export_calendar(target.get("client"))
-                from vaworkspace.store.atomic import write_atomic
-
-                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-                write_atomic(os.path.abspath(path), data, 0o644, 0)
-            except (VaError, OSError) as error:
-                problems.append(f"publishing {path} failed: {error}")
-        return problems
 
 
 def fetch(source: str, max_bytes: int | None = None) -> bytes:

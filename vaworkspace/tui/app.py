@@ -16,12 +16,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from vaworkspace.errors import VaError
+from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 REFRESH_SECONDS = 1.0
 
 
-class VaApp(App):
+class VaApp(PublishingApp, App):
     """The workspace: inbox, triage and clients screens over one workspace file."""
 
     TITLE = "vaworkspace"
@@ -54,6 +55,7 @@ class VaApp(App):
     def __init__(self, ws, watch: bool = True) -> None:
         super().__init__()
         self.ws = ws
+        ws.after_change = self.request_publish  # `[[publish]]` files: see tui/publishing.py
         self._watch = watch
         self._signature = ws.file.signature()
         self._time_memory: dict = {}
