@@ -105,7 +105,7 @@ def register(commands) -> None:
     )
     imp.add_argument("files", nargs="+", metavar="FILE", help="paths, or - for standard input")
     imp.add_argument("--client", "-c", help="calendars: the client these events belong to")
-    imp.add_argument("--dry-run", action="store_true", help="calendars: show, write nothing")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     imp.add_argument("--theirs", action="store_true", help="calendars: overwrite local edits")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
     imp.set_defaults(handler=import_file)
@@ -265,14 +265,16 @@ def why_task(args) -> int:
 
 
 def import_file(args) -> int:
+    from vaworkspace.service.inputs import read_import
+
     ws = open_workspace(args)
     summaries = []
     for path in args.files:
-        data, name = _read_input(path)
+        data, name = read_import(path)
         if _looks_like_calendar(data, name):
             summaries.append(ws.import_calendar(data, name, args.client, args.dry_run, args.theirs))
         else:
-            summaries.append(ws.import_data(data, name))
+            summaries.append(ws.import_data(data, name, dry_run=args.dry_run))
     if args.json:
         print_json([s.as_json() for s in summaries])
         return 0
@@ -280,16 +282,6 @@ def import_file(args) -> int:
         for line in summary.lines():
             print(line)
     return 0
-
-
-def _read_input(path: str) -> tuple[bytes, str]:
-    if path == "-":
-        return sys.stdin.buffer.read(), "standard input"
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(), path
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
 
 
 def _looks_like_calendar(data: bytes, name: str) -> bool:

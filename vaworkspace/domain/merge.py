@@ -26,10 +26,12 @@ class ImportSummary:
     new_clients: list[Client] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
     def lines(self) -> list[str]:
         out = [
-            f"Imported {self.source}: {self.created} created, "
+            f"{'Would import' if self.dry_run else 'Imported'} {self.source}: "
+            f"{self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged"
         ]
         if self.new_clients:
@@ -48,6 +50,7 @@ class ImportSummary:
             "new_clients": [c.id for c in self.new_clients],
             "skipped": self.skipped,
             "warnings": self.warnings,
+            "dry_run": self.dry_run,
         }
 
 

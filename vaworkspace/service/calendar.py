@@ -57,7 +57,7 @@ class CalendarImport:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-class _DryRun(Exception):
+class DryRun(Exception):
     """Raised inside the transaction to leave the file untouched."""
 
 
@@ -102,8 +102,8 @@ class CalendarChanges:
                 summary.unchanged, summary.cancelled = merged.unchanged, len(merged.cancelled)
                 self._import_todos(db, found.todos, owner, theirs, summary)
                 if dry_run:
-                    raise _DryRun
-        except _DryRun:
+                    raise DryRun
+        except DryRun:
             pass
         return summary
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError, NotFoundError
 from vaworkspace.store import tables
@@ -16,10 +18,12 @@ from vaworkspace.store.records import (
 class ClientChanges:
     """Client, import and demo use cases of `Workspace`."""
 
-    def import_data(self, data: bytes, source: str):
-        """Import a file whose format is recognised from its content; all or nothing."""
+    def import_data(self, data: bytes, source: str, dry_run: bool = False):
+        """Import a file whose format is recognised from its content; all or nothing.
+        `dry_run` does the same work and reports the same summary, writing nothing."""
         from vaworkspace.domain import taskwarrior, taskwarrior_export
-        from vaworkspace.domain.merge import ImportSummary, merge_records, new_clients
+        from vaworkspace.domain.merge import ImportSummary
+        from vaworkspace.service.calendar import DryRun
 
         if not taskwarrior_export.looks_like_taskwarrior(data):
             raise InputError(
@@ -29,6 +33,16 @@ class ClientChanges:
         columns = taskwarrior_export.read_export(data)
         converted = taskwarrior.convert(columns, self.now(), self.tz)
         summary = ImportSummary(source, warnings=converted.warnings, skipped=converted.skipped)
+        summary.dry_run = dry_run
+        with contextlib.suppress(DryRun):  # raised to leave the file as it was
+            self._import_records(converted, summary, dry_run)
+        return summary
+
+    def _import_records(self, converted, summary, dry_run: bool) -> None:
+        """Merge the converted tasks and their new clients, in one transaction."""
+        from vaworkspace.domain.merge import merge_records, new_clients
+        from vaworkspace.service.calendar import DryRun
+
         with self.file.transaction() as db:
             # Read as the workspace reads them: a damaged task stops the import.
             stored = tables.records(db, "tasks")
@@ -52,7 +66,8 @@ class ClientChanges:
             )
             tables.put_many(db, "tasks", writes)
             tables.set_meta(db, {"next_task_id": next_id})
-        return summary
+            if dry_run:
+                raise DryRun  # leaves the file as it was
 
     def fill_demo(self) -> None:
         """Write the demo week (clients and tasks relative to now) into an empty file."""

@@ -1,0 +1,104 @@
+"""Reading a file or standard input that someone else gave us, within a size limit.
+
+`va import` and `va sync` read files they did not write: a calendar on a synced
+folder, a `task export`, a path typed by hand. Whatever it is, the size is
+checked before anything is read, at most `limit + 1` bytes are ever read (so a
+file that grows, or an endless stream, costs no more), and a FIFO, a device or a
+folder is refused at once: opened without blocking, judged by `fstat`, closed.
+Every refusal is an `UnreadableInput` whose text is the reason alone, so the
+caller adds what it means ("nothing imported", "nothing changed").
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+from vaworkspace.errors import ImportFileError
+
+MB = 1024 * 1024
+IMPORT_MAX_BYTES = 32 * MB
+"""Largest import: a Taskwarrior export of about 100,000 tasks. Calendars have
+their own, smaller limit (`ical.reader.MAX_BYTES`)."""
+
+CALENDAR_NAMES = (".ics", ".ical", ".ifb", ".icalendar")
+
+
+class UnreadableInput(ImportFileError):
+    """The input was refused before (or instead of) being read; nothing was written."""
+
+
+def kind_of(mode: int) -> str | None:
+    """What a non-file is, in the user's words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def too_large(source: str, size: int, limit: int, what: str) -> str:
+    return f"{source} is {size / MB:.1f} MB; the limit is {limit // MB} MB for {what}"
+
+
+def read_capped(path: str, limit: int, what: str = "an import") -> bytes:
+    """The bytes of the regular file at `path`, refused if over `limit`."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of
+        # waiting forever; it changes nothing for a regular file's reads.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise UnreadableInput(f"cannot read {path}: {error.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        kind = kind_of(info.st_mode)
+        if kind is not None:
+            raise UnreadableInput(f"{path} is {kind}, not a file")
+        if info.st_size > limit:
+            raise UnreadableInput(too_large(path, info.st_size, limit, what))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise UnreadableInput(f"cannot read {path}: {error.strerror}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while we looked
+        raise UnreadableInput(too_large(path, len(data), limit, what))
+    return data
+
+
+def read_stream(stream, source: str, limit: int) -> bytes:
+    """At most `limit + 1` bytes of a pipe or terminal; refused when there are more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableInput(f"{source} is over {limit // MB} MB, the limit for an import")
+    return data
+
+
+def read_import(path: str) -> tuple[bytes, str]:
+    """`va import`'s input (a path, or "-" for standard input) and its name.
+
+    A calendar's name gets the calendar limit at once, anything else the import
+    limit (the content decides the format afterwards, and the calendar reader
+    checks its own limit again).
+    """
+    from vaworkspace.ical.reader import MAX_BYTES
+
+    try:
+        if path == "-":
+            data = read_stream(sys.stdin.buffer, "standard input", IMPORT_MAX_BYTES)
+            return data, "standard input"
+        if path.lower().endswith(CALENDAR_NAMES):
+            data = read_capped(path, MAX_BYTES, "one calendar file")
+        else:
+            data = read_capped(path, IMPORT_MAX_BYTES)
+    except UnreadableInput as error:
+        raise UnreadableInput(f"{error}; nothing imported") from None
+    return data, path
