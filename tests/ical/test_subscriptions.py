@@ -60,14 +60,14 @@ def test_a_failing_source_is_reported_and_the_others_still_sync(
     monkeypatch,
 ) -> None:
     root, base = server
-    monkeypatch.setattr("vaworkspace.service.subscriptions.FETCH_TIMEOUT", 0.5)
+    monkeypatch.setattr("vaworkspace.service.download.READ_TIMEOUT", 0.5)
     (root / "good.ics").write_bytes(WEEKLY.encode())
     va("calendar", "add", "A-missing", f"{base}/missing.ics")
     va("calendar", "add", "B-good", f"{base}/good.ics")
     va("calendar", "add", "C-slow", f"{base}/slow.ics")
     err = va("sync", code=1)
-    assert "A-missing: failed" in err and "404" in err
-    assert "C-slow: failed" in err and "could not be fetched" in err
+    assert "va: calendar 'A-missing' not synced: the server answered 404 File not found" in err
+    assert "va: calendar 'C-slow' not synced: the server sent nothing for 0.5 s" in err
     assert len([i for i in json.loads(va("agenda", "--days", "7", "--json"))
                 if i["type"] == "event"]) >= 1  # fmt: skip
 

@@ -150,9 +150,9 @@ def sync_all(args) -> int:
     else:
         if not results:
             print("No calendars to sync. Subscribe: va calendar add NAME FILE|https://…")
-        for subscription, result in results:
+        for _, result in results:
             if isinstance(result, Exception):
-                print(f"{subscription.name}: failed: {result}", file=sys.stderr)
+                print(f"va: {result}", file=sys.stderr)
             else:
                 for line in result.lines():
                     print(line)

@@ -76,6 +76,7 @@ class ReadResult:
     skipped: list[str] = field(default_factory=list)  # 'line 42, UID abc ("Call"): why'
     warnings: list[str] = field(default_factory=list)
     cancelled_uids: list[tuple[str, str | None]] = field(default_factory=list)
+    cut_short: bool = False  # the file ends inside a component or before END:VCALENDAR
 
 
 def read_calendar(data: bytes, source: str, tz: tzinfo) -> ReadResult:
@@ -95,7 +96,9 @@ def read_calendar(data: bytes, source: str, tz: tzinfo) -> ReadResult:
     layout = scan(text, source)
     with warnings.catch_warnings():  # icalendar's own warnings would land on the terminal
         warnings.simplefilter("ignore")
-        return _Reader(source, tz, layout.header, layout.blocks, notes + layout.warnings).read()
+        found = _Reader(source, tz, layout.header, layout.blocks, notes + layout.warnings).read()
+    found.cut_short = layout.cut_short
+    return found
 
 
 class _Reader:

@@ -60,6 +60,7 @@ class Layout:
     header: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    cut_short: bool = False  # ends inside a component or before END:VCALENDAR
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -222,6 +223,7 @@ class _Scanner:
 
     def finish(self, source: str) -> Layout:
         notes = self.layout.warnings
+        self.layout.cut_short = self.open or self.block is not None
         if self.block is not None:
             self._close(f"no END:{self.block.name}: the file ends inside it (cut short?)")
         if self.open:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from vaworkspace.domain.models import Event, Task
-from vaworkspace.errors import InputError
+from vaworkspace.errors import ImportFileError, InputError
 from vaworkspace.service.snapshot import new_uuid
 from vaworkspace.store import tables
 from vaworkspace.store.records import (
@@ -74,6 +74,8 @@ class CalendarChanges:
         from vaworkspace.ical.reader import read_calendar
 
         found = read_calendar(data, source, self.tz)
+        if calendar is not None and found.cut_short:  # its missing events would be removed
+            raise ImportFileError("the calendar has no END:VCALENDAR: it was cut short")
         summary = CalendarImport(source, skipped=found.skipped, warnings=found.warnings)
         summary.dry_run = dry_run
         try:

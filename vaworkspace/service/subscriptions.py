@@ -1,21 +1,32 @@
 """Calendar subscriptions (a file or a client's secret https address).
 
-`va sync` re-imports every subscribed source: each fetch has a timeout and a
-size cap, a failing source is reported while the others still sync, and events
-that disappeared from a source are removed from the agenda. Publishing
-(`[[publish]]`) lives in `publishing.py`.
+`va sync` re-imports every subscribed source and removes the events that
+disappeared from it, so a source counts only when it arrived whole: a download
+cut short, a chunked body that ends early or a calendar without its closing
+END:VCALENDAR fails that source and changes nothing (see `service/download.py`
+for the deadline, the size cap and malformed HTTP). Each failure is one
+`SyncFailed` line naming the calendar, and the other sources still sync.
+Publishing (`[[publish]]`) lives in `publishing.py`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from vaworkspace.errors import ImportFileError, InputError, NotFoundError, VaError
 from vaworkspace.store import tables
 
 CALENDAR = "calendar"
-FETCH_TIMEOUT = 15.0
+DEFAULT_DEADLINE = 45.0
+"""Seconds one source may take in all (`[sync] deadline` in the config)."""
+
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class SyncFailed(ImportFileError):
+    """One source was not synced; its events are as they were."""
 
 
 @dataclass(slots=True)
@@ -40,10 +51,7 @@ class SubscriptionChanges:
         name = name.strip()
         if not name:
             raise InputError("a calendar needs a name")
-        if not source.startswith(("http://", "https://", "webcal://")):
-            source = os.path.abspath(os.path.expanduser(source))
-            if not os.path.isfile(source):
-                raise InputError(f"no calendar file at {source}")
+        source = checked_source(source)
         with self.file.transaction() as db:
             state = tables.records(db, "state")
             if any(r.get("kind") == CALENDAR and r["name"] == name for r in state.values()):
@@ -70,48 +78,91 @@ class SubscriptionChanges:
         return len(gone)
 
     def sync(self) -> list[tuple[Subscription, object]]:
-        """(subscription, CalendarImport or the error) for each source, in name order."""
-        results = []
+        """(subscription, CalendarImport or its `SyncFailed`) for each source, by name."""
+        deadline = sync_deadline(self.config.raw, self.config.path)
+        results: list[tuple[Subscription, object]] = []
         for subscription in self.subscriptions():
             try:
-                data = fetch(subscription.source)
-                found = self.import_calendar(
+                data = fetch(subscription.source, deadline=deadline)
+                found: object = self.import_calendar(
                     data, subscription.name, subscription.client, calendar=subscription.name
                 )
-                results.append((subscription, found))
             except VaError as error:
-                results.append((subscription, error))
+                found = SyncFailed(
+                    f"calendar '{subscription.name}' not synced: {error}; nothing changed"
+                )
+            results.append((subscription, found))
         return results
 
 
-def fetch(source: str, max_bytes: int | None = None) -> bytes:
-    """The bytes of a calendar file or URL, with a timeout and a size cap."""
+def sync_deadline(raw: dict, path: str | None = None) -> float:
+    """`[sync] deadline` from the config: seconds per source, 45 unless set."""
+    table = raw.get("sync", {})
+    value = table.get("deadline", DEFAULT_DEADLINE) if isinstance(table, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        where = f"{path}: " if path else ""
+        raise InputError(f"{where}[sync] deadline must be a number of seconds, at most 3600")
+    return float(value)
+
+
+def checked_source(source: str) -> str:
+    """A subscribable source as it will be stored: an http(s)/webcal address, or
+    the absolute path of a regular file; else `InputError` saying what is wrong."""
+    from vaworkspace.service.inputs import kind_of
+
+    if not source.strip():
+        raise InputError("a calendar needs a file path or an https:// address")
+    if _ADDRESS.match(source):
+        return _checked_address(source)
+    path = os.path.abspath(os.path.expanduser(source))
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(f"no calendar file at {path}") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    kind = kind_of(mode)
+    if kind is not None:
+        raise InputError(f"{path} is {kind}, not a file")
+    return path
+
+
+def _checked_address(source: str) -> str:
+    from urllib.parse import urlsplit
+
+    scheme = source.split("://", 1)[0].lower()
+    if scheme not in ("http", "https", "webcal"):
+        raise InputError(
+            "only http://, https:// and webcal:// addresses or calendar files can be subscribed"
+        )
+    if any(char.isspace() or not char.isprintable() for char in source):
+        raise InputError(
+            "the address has spaces or control characters; "
+            "copy it again from the calendar's sharing settings"
+        )
+    parts = urlsplit(source)
+    if not parts.hostname:
+        raise InputError(f"{source} has no host")
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or over 65535
+        port = 0
+    if port == 0:
+        raise InputError(f"{source} has a bad port number")
+    return scheme + source[len(scheme) :]
+
+
+def fetch(source: str, max_bytes: int | None = None, deadline: float = DEFAULT_DEADLINE) -> bytes:
+    """The whole of a calendar file or address, within the size cap and deadline."""
     from vaworkspace.ical.reader import MAX_BYTES
 
     cap = max_bytes or MAX_BYTES
-    if not source.startswith(("http://", "https://", "webcal://")):
-        try:
-            with open(source, "rb") as handle:
-                data = handle.read(cap + 1)
-        except OSError as error:
-            raise ImportFileError(f"cannot read {source}: {error.strerror}") from None
-    else:
-        data = _download(source.replace("webcal://", "https://", 1), cap)
-    if len(data) > cap:
-        raise ImportFileError(f"{source} is larger than {cap // (1024 * 1024)} MB; not imported")
-    return data
+    if _ADDRESS.match(source):
+        from vaworkspace.service.download import download
 
+        if source.lower().startswith("webcal://"):
+            source = "https://" + source[len("webcal://") :]
+        return download(source, cap, deadline)
+    from vaworkspace.service.inputs import read_capped
 
-def _download(url: str, cap: int) -> bytes:
-    import urllib.error
-    import urllib.request
-
-    request = urllib.request.Request(url, headers={"User-Agent": "vaworkspace"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            return response.read(cap + 1)
-    except urllib.error.HTTPError as error:
-        raise ImportFileError(f"{url} answered {error.code} {error.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise ImportFileError(f"{url} could not be fetched ({reason})") from None
+    return read_capped(source, cap, "one calendar file")
