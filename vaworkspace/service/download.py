@@ -42,7 +42,9 @@ def download(url: str, cap: int, deadline: float) -> bytes:
 
     def work() -> None:
         try:
-            outcome["data"] = _get(url, cap, sockets, min(READ_TIMEOUT, deadline))
+            # Each read keeps its own timeout, so a reason always tells the truth;
+            # the deadline is the caller's join below.
+            outcome["data"] = _get(url, cap, sockets, READ_TIMEOUT)
         except DownloadError as error:
             outcome["error"] = error
         except Exception as error:  # whatever a hostile server makes the libraries raise
