@@ -26,3 +26,21 @@ class StoreError(VaError):
 
 class ImportFileError(VaError):
     """An import file is malformed; nothing was written."""
+
+
+class EditConflict(VaError):
+    """Another process changed fields of a task that an edit also changed; nothing written.
+
+    `fields` names them (form field names, in form order); `current` is the task as
+    stored now (a `Task`), so the form can show theirs beside the VA's own value and
+    save again against it.
+    """
+
+    def __init__(self, task_id: int, fields: tuple[str, ...], current: object) -> None:
+        self.task_id = task_id
+        self.fields = fields
+        self.current = current
+        super().__init__(
+            f"task {task_id} was changed elsewhere while you edited it ({', '.join(fields)}); "
+            "nothing was saved: compare the values and save again"
+        )

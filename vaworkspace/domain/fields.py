@@ -4,6 +4,12 @@ The form and `va edit` must accept the same values and fail with the same
 messages, so each field goes through the parser quick add uses for it, and the
 result is a `QuickAdd` that `tasks.apply_edit` applies like any edit line.
 An empty field clears it (the title excepted).
+
+A form edits a copy that may be stale: another terminal can change the task
+while the form is open. `changed_fields` and `conflicting_fields` say which
+fields an edit really changes and which of those another writer changed too,
+comparing stored values (not texts), so the service writes only the VA's own
+changes and refuses to silently overwrite anyone else's.
 """
 
 from __future__ import annotations
@@ -26,6 +32,19 @@ FORM_FIELDS = (
     "recurrence",
     "notes",
 )
+FIELD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "client": ("client",),
+    "priority": ("priority",),
+    "due": ("due",),
+    "wait": ("wait",),
+    "scheduled": ("scheduled",),
+    "estimate": ("estimate_minutes",),
+    "tags": ("tags",),
+    "recurrence": ("recurrence", "recur_from_completion"),
+    "notes": ("notes",),
+}
+"""Each form field and the `Task` attributes it stands for."""
 _PRIORITY_WORDS = {"h": "high", "m": "medium", "l": "low", "1": "high", "2": "medium", "3": "low"}
 
 
@@ -39,6 +58,28 @@ def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz) -> Qui
         _READERS[name](qa, raw.strip(), current, now, tz)
         qa.given.add(_GIVEN.get(name, name))
     return qa
+
+
+def field_value(task: Task, name: str) -> tuple:
+    """The stored value(s) behind form field `name`, comparable with `==`."""
+    return tuple(getattr(task, attribute) for attribute in FIELD_ATTRIBUTES[name])
+
+
+def changed_fields(before: Task, after: Task, names=FORM_FIELDS) -> tuple[str, ...]:
+    """The fields among `names` whose stored values differ, in form order."""
+    return tuple(
+        name
+        for name in FORM_FIELDS
+        if name in names and field_value(before, name) != field_value(after, name)
+    )
+
+
+def conflicting_fields(base: Task, current: Task, edited: Task, names) -> tuple[str, ...]:
+    """Fields of `names` that someone else changed since `base` (current differs from
+    base) and that this edit would set to yet another value (edited differs from
+    current). Both sides writing the same value is no conflict."""
+    theirs = set(changed_fields(base, current, names))
+    return tuple(name for name in changed_fields(current, edited, names) if name in theirs)
 
 
 def _title(qa: QuickAdd, text: str, current: Task, now, tz) -> None:

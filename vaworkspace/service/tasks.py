@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from vaworkspace.domain import tasks as rules
 from vaworkspace.domain.models import Task
-from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.errors import EditConflict, InputError, NotFoundError
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
 from vaworkspace.store import tables
 from vaworkspace.store.records import task_from_record, task_to_record
@@ -93,27 +95,71 @@ class TaskChanges:
             tables.delete(db, "tasks", [task.id for task in removed])
         return removed
 
-    def update_task(self, task_id: int, texts: dict[str, str], new_client: bool = False) -> Task:
-        """Change fields typed one by one (the task form); same rules as `va edit`."""
-        from vaworkspace.domain.fields import parse_fields
+    def update_task(
+        self,
+        task_id: int,
+        texts: dict[str, str],
+        new_client: bool = False,
+        base: Task | None = None,
+    ) -> Task:
+        """Change fields typed one by one (the task form); same rules as `va edit`.
+
+        Without `base`, every field in `texts` is set (triage's one-key writes).
+        With `base` (the task as the form showed it), only the fields whose value
+        differs from base are written, so whatever another terminal changed
+        meanwhile stays; if it changed one of those same fields to something else,
+        `EditConflict` is raised and nothing is written.
+        """
+        from vaworkspace.domain.fields import conflicting_fields, parse_fields
 
         now = self.now()
         with self.file.transaction() as db:
             task = self._task_for_write(db, task_id)
+            if base is not None:
+                texts = self._own_changes(db, texts, base, now)
             quick = parse_fields(texts, task, now, self.tz)
             client = task.client
             if "client" in quick.given:
                 client = self._resolve_for_write(db, quick.client, new_client)[0]
             changed = rules.apply_edit(task, quick, client, now, self.tz)
-            tables.put(db, "tasks", task_id, task_to_record(changed))
+            if base is not None:
+                clashes = conflicting_fields(base, task, changed, texts)
+                if clashes:
+                    raise EditConflict(task_id, clashes, task)
+            if changed != task:
+                tables.put(db, "tasks", task_id, task_to_record(changed))
         return changed
 
+    def _own_changes(self, db, texts: dict[str, str], base: Task, now) -> dict[str, str]:
+        """The texts whose value differs from `base`: what the VA really changed.
+
+        A text is read against base (a reformatted date that means the same
+        instant is no change); an unknown client counts as a change, and the
+        real write then reports it."""
+        from vaworkspace.domain.fields import changed_fields, parse_fields
+
+        quick = parse_fields(texts, base, now, self.tz)
+        client = base.client
+        if "client" in quick.given:
+            try:
+                client = self._resolve_for_write(db, quick.client, False)[0]
+            except NotFoundError:
+                client = quick.client
+        yours = rules.apply_edit(base, quick, client, now, self.tz)
+        changed = changed_fields(base, yours, texts)
+        return {name: text for name, text in texts.items() if name in changed}
+
     def cycle_priority(self, task_id: int) -> Task:
-        """none → high → medium → low → none: one key in the inbox."""
+        """none → high → medium → low → none: one key in the inbox. The current
+        priority is read inside the transaction, and nothing else is written."""
         order = [None, "high", "medium", "low"]
-        current = self.task(task_id).priority
-        following = order[(order.index(current) + 1) % len(order)]
-        return self.update_task(task_id, {"priority": following or "none"})
+        now = self.now()
+        with self.file.transaction() as db:
+            task = self._task_for_write(db, task_id)
+            following = order[(order.index(task.priority) + 1) % len(order)]
+            changed = replace(task, priority=following, modified=now)
+            tables.put(db, "tasks", task_id, task_to_record(changed))
+        return changed
 
     def set_preference(self, name: str, value) -> None:
         with self.file.transaction() as db:

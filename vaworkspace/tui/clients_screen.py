@@ -138,7 +138,7 @@ class ClientForm(FormScreen):
         ws = self.app.ws
         if self.client_id is None:
             return {"currency": ws.config.currency, "weight": "3"}
-        c = next(c for c in ws.clients(include_archived=True) if c.id == self.client_id)
+        c = self._current()
         return {
             "name": c.name,
             "rate_cents": f"{c.rate_cents / 100:.2f}",
@@ -150,6 +150,10 @@ class ClientForm(FormScreen):
             "notes": c.notes,
         }
 
+    def _current(self):
+        ws = self.app.ws
+        return next(c for c in ws.clients(include_archived=True) if c.id == self.client_id)
+
     def save(self, texts: dict[str, str]) -> str:
         ws = self.app.ws
         texts = {name: value.strip() for name, value in texts.items()}
@@ -157,7 +161,9 @@ class ClientForm(FormScreen):
             name = texts.pop("name")
             client = ws.add_client(name, **{k: v for k, v in texts.items() if v})
         else:
+            # Only what the VA changed: another terminal may have changed the rest.
+            shown = {name: text.strip() for name, text in self.shown.items()}
             clearable = ("timezone", "color", "notes")
-            fields = {k: v for k, v in texts.items() if v or k in clearable}
-            client = ws.edit_client(self.client_id, **fields)
+            fields = {k: v for k, v in texts.items() if v != shown.get(k) and (v or k in clearable)}
+            client = ws.edit_client(self.client_id, **fields) if fields else self._current()
         return f"Saved @{client.id}: {client.name}"

@@ -3,6 +3,10 @@
 Subclasses list their FIELDS, give the initial values and save through the
 service; a `VaError` from the service is shown under the fields (the CLI's own
 message) and the form stays open, so nothing half-typed is lost.
+
+The form remembers the texts it opened with (`shown`): another terminal may
+change the record while the form is open, so a save sends only the fields the
+VA changed (`changed_texts`), never a stale copy of the others.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ class FormScreen(ModalScreen[bool]):
     FormScreen Button { margin-left: 2; }
     """
 
+    shown: dict[str, str]
+    """The texts the fields opened with (or were last reloaded to)."""
+
     def title_text(self) -> str:
         raise NotImplementedError
 
@@ -59,6 +66,7 @@ class FormScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         values = self.values()
+        self.shown = dict(values)
         with Vertical():
             yield Static(self.title_text(), markup=False)
             with Grid():
@@ -77,8 +85,16 @@ class FormScreen(ModalScreen[bool]):
     def texts(self) -> dict[str, str]:
         return {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in self.fields()}
 
+    def changed_texts(self, texts: dict[str, str]) -> dict[str, str]:
+        """The texts that differ from what the form opened with: the VA's edits."""
+        return {name: text for name, text in texts.items() if text != self.shown.get(name, "")}
+
     def show_problem(self, problem: str | None) -> None:
         self.query_one("#problem", Static).update(problem or "")
+
+    def show_error(self, problem: VaError) -> None:
+        """A failed save; subclasses show richer errors (the task form's conflicts)."""
+        self.show_problem(str(problem))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
@@ -93,7 +109,7 @@ class FormScreen(ModalScreen[bool]):
         try:
             message = self.save(self.texts())
         except VaError as problem:
-            self.show_problem(str(problem))
+            self.show_error(problem)
             return
         self.app.notify(message, markup=False)
         self.dismiss(True)

@@ -2,15 +2,23 @@
 
 Dates accept quick-add phrases (`fri 17:00`, `in 3 days`); the same parsers as
 `va edit` read every field (domain.fields), so the form and the CLI agree.
+
+Another terminal may change the task while the form is open. Saving sends only
+the fields the VA changed, against the task as the form opened it (the base):
+the service keeps everything else as stored now, and refuses a field changed on
+both sides (`EditConflict`). The form then shows theirs beside yours, takes
+their values in every field the VA left alone, and lets the VA choose: save
+again (ctrl+s) to keep theirs, or take theirs (ctrl+r).
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Input, Label, TextArea
 
 from vaworkspace.domain.dates import format_duration, format_local
-from vaworkspace.errors import VaError
+from vaworkspace.errors import EditConflict, VaError
 from vaworkspace.tui.form import FormScreen
 
 FIELDS = (  # (field, label, placeholder)
@@ -30,27 +38,44 @@ class TaskForm(FormScreen):
     """Edit one task; fields are checked as the VA leaves them."""
 
     FIELDS = FIELDS
+    BINDINGS = [Binding("ctrl+r", "take_theirs", "Take theirs", priority=True)]
+    DEFAULT_CSS = """
+    TaskForm Grid Input.-conflict { background: $warning 40%; }
+    """
 
     def __init__(self, task_id: int) -> None:
         super().__init__()
         self.task_id = task_id
+        self.base = None  # the Task as the form opened it (or last reloaded it)
+        self.theirs: dict[str, str] = {}  # conflicting fields: their text
+        self.notice = ""  # the conflict notice, kept while the VA moves between fields
 
     def title_text(self) -> str:
         return f"Task {self.task_id}"
 
     def values(self) -> dict[str, str]:
-        return _values(self.app.ws.task(self.task_id), self.app.ws.tz)
+        self.base = self.app.ws.task(self.task_id)
+        return {**_values(self.base, self.app.ws.tz), "notes": self.base.notes}
 
     def extra(self) -> ComposeResult:
         yield Label("Notes")
-        yield TextArea(self.app.ws.task(self.task_id).notes, id="f-notes")
+        yield TextArea(self.base.notes if self.base else "", id="f-notes")
+
+    def all_texts(self) -> dict[str, str]:
+        return {**self.texts(), "notes": self.query_one("#f-notes", TextArea).text}
+
+    def set_text(self, name: str, text: str) -> None:
+        if name == "notes":
+            self.query_one("#f-notes", TextArea).text = text
+        else:
+            self.query_one(f"#f-{name}", Input).value = text
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         """Check a field as soon as the VA leaves it, with the message the CLI gives."""
         name = (event.input.id or "").removeprefix("f-")
         problem = self._check(name, event.input.value)
         event.input.set_class(problem is not None, "-invalid")
-        self.show_problem(problem)
+        self.show_problem(problem or self.notice)
 
     def _check(self, name: str, value: str) -> str | None:
         from vaworkspace.domain.fields import parse_fields
@@ -65,9 +90,61 @@ class TaskForm(FormScreen):
         return None
 
     def save(self, texts: dict[str, str]) -> str:
-        texts["notes"] = self.query_one("#f-notes", TextArea).text
-        task = self.app.ws.update_task(self.task_id, texts)
+        changed = self.changed_texts(self.all_texts())
+        if not changed:
+            return f"Task {self.task_id} unchanged"
+        task = self.app.ws.update_task(self.task_id, changed, base=self.base)
         return f"Saved task {task.id}: {task.title}"
+
+    def show_error(self, problem: VaError) -> None:
+        if not isinstance(problem, EditConflict):
+            super().show_error(problem)
+            return
+        self._rebase(problem)
+
+    def _rebase(self, conflict: EditConflict) -> None:
+        """Move the form onto the task as stored now: untouched fields show their
+        new values; conflicting fields keep yours, marked, with theirs beside."""
+        theirs = {**_values(conflict.current, self.app.ws.tz), "notes": conflict.current.notes}
+        yours = self.all_texts()
+        for name, text in theirs.items():
+            if yours[name] == self.shown.get(name):
+                self.set_text(name, text)
+        self.theirs = {name: theirs[name] for name in conflict.fields}
+        for name in FIELD_NAMES:
+            self.query_one(f"#f-{name}", Input).set_class(name in self.theirs, "-conflict")
+        self.base, self.shown = conflict.current, theirs
+        lines = [f"Task {self.task_id} changed elsewhere while you edited it; nothing saved."]
+        for name in conflict.fields:
+            lines.append(f"  {name}: theirs {_brief(theirs[name])} · yours {_brief(yours[name])}")
+        lines.append("ctrl+s saves yours over theirs · ctrl+r takes theirs")
+        self.notice = "\n".join(lines)
+        self.show_problem(self.notice)
+
+    def action_take_theirs(self) -> None:
+        """Keep the other terminal's value in every conflicting field."""
+        if not self.theirs:
+            return
+        for name, text in self.theirs.items():
+            self.set_text(name, text)
+        names = ", ".join(self.theirs)
+        self.theirs = {}
+        for name in FIELD_NAMES:
+            self.query_one(f"#f-{name}", Input).remove_class("-conflict")
+        self.notice = f"Took their {names}; ctrl+s saves your other changes"
+        self.show_problem(self.notice)
+
+
+FIELD_NAMES = tuple(name for name, _, _ in FIELDS)
+
+
+def _brief(text: str, width: int = 28) -> str:
+    """One short line of a field's text for the conflict notice."""
+    lines = text.splitlines()
+    if not lines:
+        return "(empty)"
+    cut = len(lines[0]) > width or len(lines) > 1
+    return lines[0][: width - 1] + "…" if cut else lines[0]
 
 
 def _values(task, tz) -> dict[str, str]:
