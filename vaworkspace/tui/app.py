@@ -20,6 +20,8 @@ from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 REFRESH_SECONDS = 1.0
+TERM_GRACE = 3.0
+"""Seconds a SIGTERM'd app gets to restore the terminal before it is ended."""
 
 
 class VaApp(PublishingApp, App):
@@ -53,7 +55,10 @@ class VaApp(PublishingApp, App):
     ]
 
     def __init__(self, ws, watch: bool = True) -> None:
+        from vaworkspace.tui.hangup import Hangup
+
         super().__init__()
+        self.hangup = Hangup(self)
         self.ws = ws
         ws.after_change = self.request_publish  # `[[publish]]` files: see tui/publishing.py
         self._watch = watch
@@ -83,16 +88,31 @@ class VaApp(PublishingApp, App):
         if self.ws.preference("theme", DEFAULT_THEME) != theme.name:
             self.ws.set_preference("theme", theme.name)
 
+    def get_driver_class(self):
+        """On Linux/macOS terminals, Textual's driver made safe for a hang-up."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver:
+            from vaworkspace.tui.hangup import HangupDriver
+
+            return HangupDriver
+        return driver
+
     def _install_signal_handlers(self) -> None:
-        """Textual's Linux driver handles neither SIGHUP (a dropped SSH session)
-        nor SIGTERM: exit through the normal path so the terminal is restored."""
+        """Textual's Linux driver handles no SIGTERM: exit through the normal path so
+        the terminal is restored, and end the process if that path hangs. (SIGHUP is
+        the driver's: see `tui.hangup`.)"""
         import asyncio
 
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
-            # Not possible off the main thread (tests) or on a non-POSIX loop.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.exit)
+        # Not possible off the main thread or on a non-POSIX loop.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGTERM, self._terminate)
+
+    def _terminate(self) -> None:
+        self.hangup.start_watchdog(TERM_GRACE, 128 + signal.SIGTERM)
+        self.exit()
 
     def check_outside_changes(self) -> None:
         """Each second: catch the timer up (a block or a break may have ended), then
@@ -195,5 +215,14 @@ def _screen(module: str, name: str):
 
 
 def run_tui(ws) -> int:
-    VaApp(ws).run()
-    return 0
+    """Run the workspace; after a hang-up, end at once: no terminal to restore or
+    flush, and no thread worth waiting for (every change is already on disk)."""
+    import os
+
+    from vaworkspace.tui.hangup import HANGUP_STATUS
+
+    app = VaApp(ws)
+    app.run()
+    if app.hangup.happened:
+        os._exit(HANGUP_STATUS)
+    return app.return_code or 0
