@@ -1,11 +1,24 @@
-"""A task as labelled lines, for people: the echo after `va add`, `va show`, the TUI detail pane."""
+"""A task as labelled lines, for people: the echo after `va add`, `va show`, the TUI detail pane.
+
+The values are ready to show: stored text (imported, untrusted) has gone through
+`display.safe`, the notes keeping their line breaks.
+"""
 
 from __future__ import annotations
 
+from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, format_local, humanize_due
 
 
 def task_lines(ws, task, brief: bool) -> list[tuple[str, str]]:
+    """(label, value) pairs, values safe for a terminal; notes run on over several lines."""
+    return [
+        (label, safe(value, multiline=True) if label == "notes" else safe(value))
+        for label, value in _fields(ws, task, brief)
+    ]
+
+
+def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
     now, tz = ws.now(), ws.tz
     lines: list[tuple[str, str]] = []
     if task.client:
@@ -53,12 +66,12 @@ def client_cells(client, open_tasks: int) -> list[str]:
     from vaworkspace.domain.clients import format_budget, format_money
 
     return [
-        f"@{client.id}",
-        client.name,
-        f"{format_money(client.rate_cents, client.currency)}/h",
+        f"@{safe(client.id)}",
+        safe(client.name),
+        safe(f"{format_money(client.rate_cents, client.currency)}/h"),
         format_budget(client.budget),
         str(client.weight),
-        client.timezone or "",
+        safe(client.timezone or ""),
         str(open_tasks),
         "archived" if client.archived else "",
     ]

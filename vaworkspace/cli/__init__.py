@@ -59,7 +59,9 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         finally:
             publish_changes(args)
     except VaError as error:
-        print(f"va: {error}", file=sys.stderr)
+        from vaworkspace.display import safe  # a message may quote a stored title or name
+
+        print(f"va: {safe(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # `va list | head`: the reader left; not an error worth a traceback.
@@ -162,8 +164,10 @@ def publish_changes(args) -> None:
     ws = getattr(args, "workspace", None)
     if ws is None or not ws.unpublished:
         return
+    from vaworkspace.display import safe
+
     for problem in ws.publish().problems:
-        print(f"va: warning: {problem}", file=sys.stderr)
+        print(f"va: warning: {safe(str(problem))}", file=sys.stderr)
 
 
 WORKSPACES: dict | None = None

@@ -6,7 +6,8 @@ import os
 import sys
 
 from vaworkspace.cli import open_workspace
-from vaworkspace.cli.output import print_json, table, terminal_width
+from vaworkspace.cli.output import print_json, table, terminal_width, write_data
+from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
 
@@ -58,8 +59,7 @@ def export_ics(args) -> int:
         start, end = ws.period("custom", args.first or args.last, args.last or args.first)
     data = ws.export_calendar(args.client, kinds or ("tasks", "events", "entries"), start, end)
     if args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_data(data)
         return 0
     from vaworkspace.store.atomic import write_atomic
 
@@ -69,7 +69,7 @@ def export_ics(args) -> int:
         write_atomic(os.path.realpath(args.output), data)
     except OSError as error:
         raise InputError(f"cannot write {args.output}: {error.strerror}") from None
-    print(f"Wrote {args.output} ({len(data)} bytes)")
+    print(f"Wrote {safe(args.output)} ({len(data)} bytes)")
     return 0
 
 
@@ -80,7 +80,7 @@ def show_agenda(args) -> int:
     start, _ = ws.period("day", args.first)
     items, warnings = ws.agenda(start, args.days, args.client)
     for warning in warnings:
-        print(f"va: warning: {warning}", file=sys.stderr)
+        print(f"va: warning: {safe(warning)}", file=sys.stderr)
     if args.json:
         print_json(items)
         return 0
@@ -108,7 +108,7 @@ def _when(ws, item) -> str:
 def calendar_add(args) -> int:
     ws = open_workspace(args)
     found = ws.add_subscription(args.name, args.source, args.client)
-    print(f"Subscribed to {found.name}: {found.source} (run `va sync` to import it)")
+    print(f"Subscribed to {safe(found.name)}: {safe(found.source)} (run `va sync` to import it)")
     return 0
 
 
@@ -129,7 +129,7 @@ def calendar_list(args) -> int:
 def calendar_rm(args) -> int:
     ws = open_workspace(args)
     gone = ws.remove_subscription(args.name)
-    print(f"Unsubscribed from {args.name}; {gone} events removed")
+    print(f"Unsubscribed from {safe(args.name)}; {gone} events removed")
     return 0
 
 
@@ -152,8 +152,8 @@ def sync_all(args) -> int:
             print("No calendars to sync. Subscribe: va calendar add NAME FILE|https://…")
         for _, result in results:
             if isinstance(result, Exception):
-                print(f"va: {result}", file=sys.stderr)
+                print(f"va: {safe(str(result))}", file=sys.stderr)
             else:
                 for line in result.lines():
-                    print(line)
+                    print(safe(line))
     return 1 if failed else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import client_json, print_json, table, terminal_width
+from vaworkspace.display import safe
 
 
 def _fields(parser, creating: bool) -> None:
@@ -84,7 +85,7 @@ def _report(client, verb: str, as_json: bool) -> int:
     if as_json:
         print_json(client_json(client))
     else:
-        print(f"{verb} client @{client.id}: {client.name}")
+        print(f"{verb} client @{safe(client.id)}: {safe(client.name)}")
     return 0
 
 
@@ -92,7 +93,7 @@ def archive_client(args) -> int:
     ws = open_workspace(args)
     client = ws.archive_client(args.ref, archived=not args.undo)
     state = "archived" if client.archived else "active again"
-    print(f"Client @{client.id} is {state}")
+    print(f"Client @{safe(client.id)} is {state}")
     return 0
 
 

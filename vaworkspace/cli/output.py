@@ -2,6 +2,11 @@
 
 JSON keys are a public contract (`va list --json`, `va client list --json`):
 add keys freely, never rename or drop one.
+
+Stored text is untrusted (imports, subscriptions): every line printed for people
+shows it through `vaworkspace.display.safe`; JSON escapes what a terminal would
+obey and still parses back to the stored text; `write_data` (export, CSV) gives
+the bytes exactly, except to a terminal.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
+from vaworkspace.display import safe, safe_json
 from vaworkspace.domain.models import Client, Task
 
 
@@ -65,7 +71,18 @@ def print_json(value) -> None:
     import orjson
 
     options = orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
-    sys.stdout.buffer.write(orjson.dumps(value, option=options) + b"\n")
+    sys.stdout.buffer.write(safe_json(orjson.dumps(value, option=options)) + b"\n")
+    sys.stdout.flush()
+
+
+def write_data(data: bytes) -> None:
+    """A file's bytes on standard output (`va export`, `va report --csv`): exactly as
+    stored for a pipe or a file, since they are data; shown through `safe` when
+    standard output is a terminal, which would obey the control characters."""
+    if sys.stdout.isatty():
+        data = safe(data.decode("utf-8", "replace"), multiline=True).encode()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
 
@@ -81,7 +98,13 @@ def clip(text: str, width: int) -> str:
 
 
 def table(rows: list[list[str]], headers: list[str], flexible: int, width: int) -> list[str]:
-    """Left-aligned columns; column `flexible` (the title) takes the leftover width."""
+    """Left-aligned columns; column `flexible` (the title) takes the leftover width.
+
+    Every cell is shown through `safe` (one line each), checked once for the whole
+    table so that 10,000 clean rows cost one scan.
+    """
+    if not "".join(map("".join, rows)).isprintable():
+        rows = [[safe(cell) for cell in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(headers) - 1)
     widths[flexible] = max(12, min(widths[flexible], width - fixed))

@@ -6,6 +6,7 @@ import sys
 
 from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json, table, task_json, terminal_width
+from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
 DEFAULT_LIMIT = 25
@@ -131,8 +132,9 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
         print_json(task_json(task, None, ws.status_of(task)))
         return 0
     if change.new_client is not None:
-        print(f"Created client @{change.new_client.id} ({change.new_client.name})")
-    print(f"{verb} task {task.id}: {task.title}")
+        client = change.new_client
+        print(f"Created client @{safe(client.id)} ({safe(client.name)})")
+    print(f"{verb} task {task.id}: {safe(task.title)}")
     _print_fields(ws, task, brief=True)
     return 0
 
@@ -193,7 +195,7 @@ def show_task(args) -> int:
         score = ws.why(args.id)[2]
         print_json(task_json(task, score, ws.status_of(task)))
         return 0
-    print(f"Task {task.id}: {task.title}")
+    print(f"Task {task.id}: {safe(task.title)}")
     _print_fields(ws, task, brief=False)
     return 0
 
@@ -217,7 +219,7 @@ def complete_tasks(args) -> int:
     from vaworkspace.domain.dates import humanize_due
 
     for c in completions:
-        print(f"Completed task {c.task.id}: {c.task.title}")
+        print(f"Completed task {c.task.id}: {safe(c.task.title)}")
         if c.spawned is not None:
             when = humanize_due(c.spawned.due, ws.now(), ws.tz) if c.spawned.due else "no due date"
             print(f"  next occurrence: task {c.spawned.id}, due {when}")
@@ -242,24 +244,24 @@ def remove_tasks(args) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise InputError("refusing to delete without confirmation; add --yes")
-        names = ", ".join(f"{t.id} ({t.title})" for t in doomed)
+        names = ", ".join(f"{t.id} ({safe(t.title)})" for t in doomed)
         answer = input(f"Delete {len(doomed)} task(s) for good: {names}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.")
             return 0
     for task in ws.remove(args.ids):
-        print(f"Deleted task {task.id}: {task.title}")
+        print(f"Deleted task {task.id}: {safe(task.title)}")
     return 0
 
 
 def why_task(args) -> int:
     ws = open_workspace(args)
     task, found, score = ws.why(args.id)
-    print(f"Task {task.id}: {task.title}")
+    print(f"Task {task.id}: {safe(task.title)}")
     if ws.hidden(task):
         print("  (snoozed: hidden from the inbox until its wait date)")
     for term in found:
-        print(f"  {term.name:<9} {term.value:+7.2f}  {term.reason}")
+        print(f"  {term.name:<9} {term.value:+7.2f}  {safe(term.reason)}")
     print(f"  {'urgency':<9} {score:7.2f}")
     return 0
 
@@ -279,8 +281,8 @@ def import_file(args) -> int:
         print_json([s.as_json() for s in summaries])
         return 0
     for summary in summaries:
-        for line in summary.lines():
-            print(line)
+        for line in summary.lines():  # names, UIDs and titles from the file itself
+            print(safe(line))
     return 0
 
 

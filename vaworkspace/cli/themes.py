@@ -28,12 +28,14 @@ def list_themes(args) -> int:
 
     Exit 0 even with problems: the TUI also starts with the remaining themes.
     """
+    from vaworkspace.display import safe
     from vaworkspace.tui.themes import check_themes
 
     names, problems = check_themes()
     for problem in problems:
         skipped = "; skipped" if problem.path.endswith(".toml") else ""
-        print(f"va: warning: {problem.path}: {problem.message}{skipped}", file=sys.stderr)
+        warning = f"{problem.path}: {problem.message}{skipped}"
+        print(f"va: warning: {safe(warning)}", file=sys.stderr)
     for name in names:
-        print(name)
+        print(safe(name))
     return 0

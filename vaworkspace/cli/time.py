@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from vaworkspace.cli import open_workspace
-from vaworkspace.cli.output import print_json, table, terminal_width
+from vaworkspace.cli.output import print_json, table, terminal_width, write_data
+from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
 
@@ -106,8 +107,9 @@ def register(commands) -> None:
 
 
 def _bell_and_events(events: list[str]) -> None:
+    """Our own bell on a terminal; the event's text (it may name a task) made safe."""
     for event in events:
-        print(f"\a{event}" if sys.stdout.isatty() else event)
+        print(f"\a{safe(event)}" if sys.stdout.isatty() else safe(event))
 
 
 def timer_start(args) -> int:
@@ -115,7 +117,7 @@ def timer_start(args) -> int:
     mode = "countdown" if args.duration else args.mode
     state, events = ws.start_timer(args.target, mode, args.duration)
     _bell_and_events(events)
-    what = f"task {state.task}" if state.task is not None else f"@{state.client}"
+    what = f"task {state.task}" if state.task is not None else f"@{safe(state.client)}"
     print(f"Started a {mode} timer on {what}")
     return 0
 
@@ -138,7 +140,7 @@ def timer_switch(args) -> int:
     ws = open_workspace(args)
     for entry in ws.switch_timer(args.target):
         print(f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
-    print(f"The timer now runs on {args.target}")
+    print(f"The timer now runs on {safe(args.target)}")
     return 0
 
 
@@ -152,7 +154,8 @@ def timer_status(args) -> int:
     if not status["running"]:
         print("No timer running")
         return 0
-    what = f"task {status['task']}" if status["task"] is not None else f"@{status['client']}"
+    client = safe(status["client"] or "")
+    what = f"task {status['task']}" if status["task"] is not None else f"@{client}"
     left = status["remaining_seconds"]
     remaining = f", {_clock(left)} left" if left is not None else ""
     paused = " (paused)" if status["paused"] else ""
@@ -168,7 +171,7 @@ def log_time(args) -> int:
     entry = ws.log_time(args.words, args.start)
     print(
         f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} "
-        f"{_span(ws, entry)}{' ' + repr(entry.note) if entry.note else ''}"
+        f"{_span(ws, entry)}{' ' + safe(repr(entry.note)) if entry.note else ''}"
     )
     return 0
 
@@ -231,7 +234,7 @@ def show_report(args) -> int:
     if args.csv:
         if not args.client:
             raise InputError("a timesheet is for one client: add --client ID")
-        sys.stdout.write(ws.timesheet(args.client, start, end))
+        write_data(ws.timesheet(args.client, start, end).encode())
         return 0
     from vaworkspace.domain.reports import report_json
 
@@ -267,7 +270,7 @@ def _clock(seconds: int) -> str:
 
 
 def _owner(entry) -> str:
-    who = f"@{entry.client}" if entry.client else "no client"
+    who = f"@{safe(entry.client)}" if entry.client else "no client"
     return f"{who} task {entry.task}" if entry.task is not None else who
 
 
