@@ -129,3 +129,40 @@ async def test_client_form_keeps_fields_another_terminal_changed(ws) -> None:
     ]
     assert (client["weight"], client["rate_cents"]) == (4, 5500)
     assert client["budget"] == {"minutes": 600, "period": "week"}
+
+
+async def test_one_key_writes_keep_what_another_terminal_changed(ws) -> None:
+    """`p`, `w`, `x` in the inbox and triage's keys each write only their own field."""
+    other = make_ws(ws.path)
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert pilot.app.screen.selected.id == HOTEL
+        other.edit_task(HOTEL, "due:mon ~2h #budget")
+        await pilot.press("p")  # high → medium
+        await pilot.pause()
+        after = stored(ws)
+        assert (after["priority"], after["due"], after["estimate_minutes"]) == (
+            "medium",
+            "2026-12-07",
+            120,
+        )
+        other.edit_task(HOTEL, "!l")
+        await pilot.press("w")
+        await pilot.press(*"thu", "enter")
+        await pilot.pause()
+        after = stored(ws)
+        assert (after["status"], after["priority"], after["due"]) == (
+            "waiting",
+            "low",
+            "2026-12-07",
+        )
+        await pilot.press("i")  # triage: "Idea for the blog" has no client
+        await pilot.pause()
+        assert pilot.app.screen.current == 4
+        other.edit_task(4, "due:fri #writing")
+        await pilot.press("c", *"dental", "enter")
+        await pilot.press("h")
+        await pilot.pause()
+        idea = stored(ws, 4)
+        assert (idea["client"], idea["priority"]) == ("dental", "high")
+        assert (idea["due"], idea["tags"]) == ("2026-12-04", ["writing"])
