@@ -67,3 +67,16 @@ def test_publish_reports_an_unknown_client(tmp_path) -> None:
     assert not ws.unpublished
     assert report.written == [] and len(report.problems) == 1
     assert "nobody" in report.problems[0]
+
+
+def test_a_record_the_writer_cannot_write_is_a_problem_not_a_crash(tmp_path) -> None:
+    from vaworkspace.store import tables
+
+    config = Config(raw={"publish": [{"path": str(tmp_path / "a.ics")}]})
+    ws = Workspace(str(tmp_path / "ws.json"), config)
+    ws.add_task("Something")
+    with ws.file.transaction() as db:  # an old or hand-edited record
+        record = {**tables.record(db, "tasks", 1), "recurrence": "FREQ=SOMETIMES"}
+        tables.put(db, "tasks", 1, record)
+    report = ws.publish()
+    assert len(report.problems) == 1 and "a.ics" in report.problems[0]

@@ -125,21 +125,30 @@ class PublishChanges:
             report.problems.append(f"publishing skipped: {error}")
             return report
         try:
-            doc = self.file.read()  # as it is now: the newest state wins
-            for target in targets:
-                try:
-                    if self._publish_one(target, doc):
-                        report.written.append(target.path)
-                    else:
-                        report.unchanged.append(target.path)
-                except VaError as error:
-                    report.problems.append(f"publishing {target.path} failed: {error}")
-                except OSError as error:
-                    reason = error.strerror or str(error)
-                    report.problems.append(f"publishing {target.path} failed: {reason}")
+            self._publish_all(targets, report)
         finally:
             lock.release(held, lock_path)
         return report
+
+    def _publish_all(self, targets: list[PublishTarget], report: PublishReport) -> None:
+        try:
+            doc = self.file.read()  # as it is now: the newest state wins
+        except VaError as error:
+            report.problems.append(f"publishing skipped: {error}")
+            return
+        for target in targets:
+            try:
+                if self._publish_one(target, doc):
+                    report.written.append(target.path)
+                else:
+                    report.unchanged.append(target.path)
+            except VaError as error:
+                report.problems.append(f"publishing {target.path} failed: {error}")
+            except OSError as error:
+                reason = error.strerror or str(error)
+                report.problems.append(f"publishing {target.path} failed: {reason}")
+            except ValueError as error:  # a stored rule or text icalendar cannot write
+                report.problems.append(f"publishing {target.path} failed: {error}")
 
     def _publish_one(self, target: PublishTarget, doc: dict) -> bool:
         """Rewrite one file if its content changed (or it is missing or was

@@ -41,10 +41,8 @@ class PublishingApp:
             self._publish_again = True
             return
         self._publishing = True
-        self.run_worker(
-            self._publish_in_thread, name="publish", group="publish", thread=True,
-            exit_on_error=False,
-        )  # fmt: skip
+        work = self._publish_in_thread
+        self.run_worker(work, name="publish", group="publish", thread=True, exit_on_error=False)
 
     def _publish_in_thread(self) -> None:
         problems: list[str] = []
@@ -58,10 +56,10 @@ class PublishingApp:
     def on_published(self, message: Published) -> None:
         self._publishing = False
         if message.problems and message.problems != self._publish_problems:
-            self.notify(
-                "\n".join(message.problems), title="Publishing", severity="warning",
-                markup=False, timeout=10,
-            )  # fmt: skip
+            from vaworkspace.display import safe
+
+            text = "\n".join(safe(problem) for problem in message.problems)
+            self.notify(text, title="Publishing", severity="warning", markup=False, timeout=10)
         self._publish_problems = message.problems
         if self._publish_again:
             self._publish_again = False
