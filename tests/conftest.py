@@ -13,6 +13,4 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("TZ", "America/Montreal")
     monkeypatch.delenv("VAWORKSPACE_NOW", raising=False)
-    # `va` processes run in place; tests/e2e/test_server.py turns the server on.
-    monkeypatch.setenv("VAWORKSPACE_SERVER", "off")
     return tmp_path

@@ -23,11 +23,7 @@ from terminal import (
 @pytest.fixture
 def workspace(isolated_env) -> Iterator[VaWorkspace]:
     """A fresh workspace in the test's tmp dir; `.run(...)` is the installed CLI on it."""
-    made = make_workspace(isolated_env / "e2e")
-    try:
-        yield made
-    finally:
-        made.stop_servers()
+    yield make_workspace(isolated_env / "e2e")
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -381,31 +380,15 @@ class VaWorkspace:
         assert len(matches) == 1, f"{len(matches)} tasks titled {title!r}: {self.tasks()}"
         return matches[0]
 
-    def stop_servers(self) -> None:
-        """Kill the workspace servers this workspace's commands started."""
-        runtime = self.env["XDG_RUNTIME_DIR"]
-        from vaworkspace.relay import server_pid
-
-        for path in Path(runtime).glob("vaworkspace-*/server-*.sock"):
-            pid = server_pid(str(path))
-            if pid:
-                os.kill(pid, signal.SIGKILL)
-        shutil.rmtree(runtime, ignore_errors=True)
-
     def raw(self) -> object:
         """The workspace file parsed as plain JSON: a torn write would fail here."""
         return json.loads(self.path.read_text(encoding="utf-8"))
 
 
 def make_workspace(directory: Path) -> VaWorkspace:
-    """A fresh workspace under `directory`, clock and zone frozen.
-
-    Its `va` runs as a user's does, with the workspace server on, in a private
-    runtime folder (short: socket paths are limited); `stop_servers` ends them.
-    """
+    """A fresh workspace under `directory`, clock and zone frozen."""
     data = directory / "data"
     env = {
-        "XDG_RUNTIME_DIR": tempfile.mkdtemp(prefix="va-run-", dir="/tmp"),
         "VAWORKSPACE_DB": str(data / "workspace.json"),
         "VAWORKSPACE_CONFIG": str(directory / "config" / "config.toml"),
         "XDG_DATA_HOME": str(directory / "xdg-data"),

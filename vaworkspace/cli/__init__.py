@@ -40,10 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
-    """Run one command line; the workspace server passes the parser it keeps."""
+def main(argv: list[str] | None = None) -> int:
+    """Run one command line in this process; returns the exit code."""
     argv = protect_text(sys.argv[1:] if argv is None else list(argv))
-    args = (parser or build_parser()).parse_args(argv)
+    args = build_parser().parse_args(argv)
     from vaworkspace.errors import VaError
 
     try:
@@ -67,10 +67,10 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         # `va list | head`: the reader left; not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)  # the workspace server runs many commands: no descriptor leaks
+        os.close(devnull)
         return 0
     except KeyboardInterrupt:
-        return 130
+        return interrupted()
 
 
 TEXT_COMMANDS = {"add": 0, "edit": 1, "log": 0}  # positionals before the free text
@@ -105,23 +105,44 @@ def protect_text(argv: list[str]) -> list[str]:
     return [*argv[: at + 1], *flags, *head, *(["--", *text] if text else [])]
 
 
-def run() -> None:
-    """A command in this process (see `relay.run`), without the costs a short-lived
-    process never needs.
+INTERRUPTED = 130
+"""Exit code after ctrl+c (128 + SIGINT), as shells report it."""
 
-    The cyclic GC would rescan the parsed workspace several times (~5 ms) and
-    freeing it at exit takes another 8-15 ms; the file is already safely on
-    disk when `main` returns, so we flush the streams and leave.
+
+def interrupted() -> int:
+    """ctrl+c: one line, and the exit code shells give a command ended by SIGINT."""
+    try:  # noqa: SIM105 - contextlib would cost an import
+        sys.stderr.write("va: interrupted\n")
+    except OSError:
+        pass
+    return INTERRUPTED
+
+
+def run() -> None:
+    """Entry point of the `va` and `vaworkspace` console scripts: one command, in
+    this process, without the costs a short-lived process never needs.
+
+    The cyclic GC would rescan the parsed workspace several times and freeing it
+    at exit takes longer still; the file is already safely on disk when `main`
+    returns, so we flush the streams and leave.
+
+    ctrl+c ends the command with one line and exit code 130, never a traceback.
+    A change is written by renaming a complete temp file over the workspace
+    (`store/atomic.py`), so an interrupted command leaves the file as it was, or
+    as the finished change left it; never half-written.
     """
     import gc
 
     gc.disable()
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # before `main` took charge: parsing the command line
+        code = interrupted()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
-        code = code or 0
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
     os._exit(code)
 
 
@@ -144,16 +165,7 @@ def open_workspace(args):
     from vaworkspace.config import load_config, workspace_path
     from vaworkspace.service import Workspace
 
-    path, config = workspace_path(args.db), load_config()
-    key = (path, os.environ.get("VAWORKSPACE_NOW"))
-    ws = WORKSPACES.get(key) if WORKSPACES is not None else None
-    if ws is None or ws.config != config:
-        ws = Workspace(path, config, clock=fixed_clock())
-        if WORKSPACES is not None:
-            WORKSPACES.pop(key, None)
-            WORKSPACES[key] = ws
-            while len(WORKSPACES) > 4:
-                del WORKSPACES[next(iter(WORKSPACES))]
+    ws = Workspace(workspace_path(args.db), load_config(), clock=fixed_clock())
     args.workspace = ws
     return ws
 
@@ -168,11 +180,6 @@ def publish_changes(args) -> None:
 
     for problem in ws.publish().problems:
         print(f"va: warning: {safe(str(problem))}", file=sys.stderr)
-
-
-WORKSPACES: dict | None = None
-"""(path, frozen clock) → Workspace, kept between commands by the workspace server
-(None in a short process). Reused only while the settings are equal."""
 
 
 def fixed_clock():
