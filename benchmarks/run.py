@@ -1,18 +1,27 @@
-"""Time the installed `va` on a generated 10,000-task workspace, beside Taskwarrior.
+"""Time the installed `va`, in place, beside Taskwarrior, khal and calcurse.
 
-    python benchmarks/run.py [--runs 9] [--tasks 10000] [--keep DIR]
+    python benchmarks/run.py [--runs 7] [--keep DIR] [--today YYYY-MM-DD]
+                             [--only corpus|realistic] [--no-tui] [--time-tracking]
 
-Generates 50 clients and 10,000 tasks (about 20 % done, 5 % waiting, 5 %
-recurring), then reports the median wall time of each command over several runs,
-served by the workspace server (the default; the first command starts it) and in
-place (VAWORKSPACE_SERVER=off), the peak resident memory of any in-place run and
-the server's own peak. If Taskwarrior (`task`) is installed, the
-same tasks are imported into a throwaway Taskwarrior database and its equivalent
-commands are timed the same way, with the ratio va/task. Then the TUI figures of
-`benchmarks/tui.py` on the same workspace, and the time-tracking figures of
-`benchmarks/timing.py` (10,000 entries, `va report` beside `timew summary` when
-Timewarrior is installed). Timing lives here, apart from the tests: tests assert
-behaviour, this measures it.
+Every command runs in a fresh process, as a user types it (`measure.py`: wall
+time, and the peak memory of that process alone). Each `va` command is paired
+with its anchor in the same run, alternated, median of `--runs`:
+
+    va list                 task next                  target ≤ 0.5×
+    va list --all --json    task list                  target ≤ 0.4×
+    va add                  task add                   target ≤ 0.8×
+    va done                 task done                  target ≤ 0.7×
+    va import (10k export)  task import                target ≤ 0.3×
+    va add, one [[publish]] va add without             target ≤ 1.2×
+    va agenda --days 7      khal list today 7d         target ≤ 0.25×
+                            calcurse -Q --days 7       target ≤ 3×
+
+plus the peak RSS of every `va` command (target ≤ 60 MB) and the TUI's first
+screen in a real terminal (`tui.py`, target ≤ 300 ms). All of it on two
+workspaces: the corpus of `make_corpus.py` (10,000 tasks over 50 clients and
+5,000 events) and a realistic one (300 open tasks, 10,000 closed, 20,000 time
+entries; `workspaces.py`). `--time-tracking` adds `timing.py`'s figures. Timing
+lives here, apart from the tests: tests assert behaviour, this measures it.
 """
 
 from __future__ import annotations
@@ -23,312 +32,222 @@ import os
 import platform
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-UTC = timezone.utc
-NOW = datetime.now(UTC).replace(microsecond=0)
-WORDS = [
-    "book",
-    "call",
-    "send",
-    "update",
-    "draft",
-    "invoice",
-    "post",
-    "schedule",
-    "confirm",
-    "review",
-    "order",
-    "reply",
-    "prepare",
-    "file",
-    "renew",
-    "check",
-    "plan",
-    "organise",
-    "follow-up",
-    "pay",
-]
-THINGS = [
-    "hotel",
-    "flight",
-    "newsletter",
-    "agenda",
-    "supplier",
-    "quote",
-    "blog",
-    "photos",
-    "minutes",
-    "receipts",
-    "payroll",
-    "contract",
-    "webinar",
-    "podcast",
-    "meeting",
-    "CRM",
-    "spreadsheet",
-    "tickets",
-]
+import anchors
+import workspaces
+from measure import Command, Samples, launcher_floor_mb, paired
 
-
-@dataclass
-class Timing:
-    name: str
-    median_ms: float
-    peak_kb: int
-
-
-def generate_taskwarrior_export(count: int, clients: int, rng: random.Random) -> list[dict]:
-    """Taskwarrior-shaped tasks: the common input of both programs."""
-    names = [f"Client{n:02d}" for n in range(clients)]
-    out = []
-    for n in range(count):
-        entry = NOW - timedelta(days=rng.randint(0, 120), minutes=rng.randint(0, 600))
-        item = {
-            "uuid": f"{rng.getrandbits(32):08x}-{n % 65536:04x}-4{rng.getrandbits(12):03x}-"
-            f"8{rng.getrandbits(12):03x}-{rng.getrandbits(48):012x}",
-            "description": f"{rng.choice(WORDS)} {rng.choice(THINGS)} {n}",
-            "project": rng.choice(names),
-            "entry": entry.strftime("%Y%m%dT%H%M%SZ"),
-            "modified": entry.strftime("%Y%m%dT%H%M%SZ"),
-            "status": "pending",
-        }
-        roll = rng.random()
-        if rng.random() < 0.7:
-            due = NOW + timedelta(days=rng.randint(-20, 60), hours=rng.randint(0, 23))
-            item["due"] = due.strftime("%Y%m%dT%H%M%SZ")
-        if rng.random() < 0.5:
-            item["priority"] = rng.choice("HML")
-        if rng.random() < 0.4:
-            item["tags"] = rng.sample(["mail", "travel", "social", "admin", "next"], 2)
-        if roll < 0.20:
-            item["status"] = "completed"
-            item["end"] = (entry + timedelta(days=1)).strftime("%Y%m%dT%H%M%SZ")
-        elif roll < 0.25:
-            item["status"] = "waiting"
-            item["wait"] = (NOW + timedelta(days=rng.randint(1, 20))).strftime("%Y%m%dT%H%M%SZ")
-        out.append(item)
-    return out
-
-
-def add_recurrence(path: str, share: float, rng: random.Random) -> None:
-    """Give ~5 % of the open tasks a rule, through the service like `va edit` would."""
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-    from vaworkspace.store import tables
-    from vaworkspace.store.file import WorkspaceFile
-
-    with WorkspaceFile(path).transaction() as db:
-        records = tables.records(db, "tasks")
-        open_ids = [i for i, r in records.items() if r.get("status", "todo") == "todo"]
-        chosen = rng.sample(open_ids, int(len(records) * share))
-        changed = {}
-        for doc_id in chosen:
-            record = dict(records[doc_id])
-            record["recurrence"] = rng.choice(
-                ["FREQ=WEEKLY;BYDAY=MO", "FREQ=DAILY", "FREQ=MONTHLY"]
-            )
-            record.setdefault("due", NOW.date().isoformat())
-            changed[doc_id] = record
-        tables.put_many(db, "tasks", changed)
-
-
-def timed(argv: list[str], env: dict, runs: int, setup=None) -> tuple[float, int]:
-    """Median wall milliseconds and peak RSS (kB) of `runs` runs of a command."""
-    times, peak = [], 0
-    for run in range(runs):
-        if setup:
-            setup(run)
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode()}")
-        times.append(elapsed * 1000)
-        peak = max(peak, usage.ru_maxrss)
-    return statistics.median(times), peak
+PEAK_MB = 60.0
+TUI_FIRST_SCREEN_MS = 300.0
+ADD_TEXT = "Book hotel @{client} !h due:fri ~45m #travel"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--tasks", type=int, default=10_000)
-    parser.add_argument("--keep", help="generate into this folder and keep it")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", help="work in this folder and keep it")
+    parser.add_argument("--today", help="the corpus's today (default: the current UTC date)")
+    parser.add_argument("--only", choices=["corpus", "realistic"])
+    parser.add_argument("--no-tui", action="store_true", help="skip the TUI figures")
+    parser.add_argument("--time-tracking", action="store_true", help="add timing.py's figures")
     args = parser.parse_args()
     va = shutil.which("va")
     if va is None:
         raise SystemExit("install the project first: pip install '.[test]'")
     folder = args.keep or tempfile.mkdtemp(prefix="va-bench-")
     os.makedirs(folder, exist_ok=True)
-    # This run's own workspace server (a short path: socket addresses are limited),
-    # holding only this run's workspaces as a VA's holds theirs; stopped at the end.
-    runtime = tempfile.mkdtemp(prefix="va-run-", dir="/tmp")
-    os.environ["XDG_RUNTIME_DIR"] = runtime
     try:
-        return measure(args, va, folder)
+        return measure_all(args, va, folder)
     finally:
-        stop_servers(runtime)
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def stop_servers(runtime: str) -> None:
-    import glob
-    import signal
-
-    from vaworkspace.relay import server_pid
-
-    for path in glob.glob(os.path.join(runtime, "vaworkspace-*", "server-*.sock")):
-        pid = server_pid(path)
-        if pid:
-            os.kill(pid, signal.SIGTERM)
-    shutil.rmtree(runtime, ignore_errors=True)
+def base_env(folder: str) -> dict[str, str]:
+    """The caller's environment, minus what would distort a user's `va`."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed va runs from cached bytecode
+    env.pop("VAWORKSPACE_NOW", None)
+    env["VAWORKSPACE_CONFIG"] = os.path.join(folder, "no-config.toml")
+    return env
 
 
-def measure(args, va: str, folder: str) -> int:
-    rng = random.Random(42)
-    export = os.path.join(folder, "taskwarrior-export.json")
-    items = generate_taskwarrior_export(args.tasks, 50, rng)
-    with open(export, "w") as handle:
-        json.dump(items, handle)
-
-    db = os.path.join(folder, "workspace.json")
-    env = dict(os.environ, VAWORKSPACE_DB=db, VAWORKSPACE_CONFIG=os.path.join(folder, "none.toml"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure what an installed va does: cached bytecode
-    if os.path.exists(db):
-        os.remove(db)
-    subprocess.run([va, "import", export], env=env, check=True, stdout=subprocess.DEVNULL)
-    add_recurrence(db, 0.05, rng)
-    size = os.path.getsize(db)
-
-    listing = json.loads(
-        subprocess.run([va, "list", "--json"], env=env, check=True, capture_output=True).stdout
-    )
-    todo = iter([t["id"] for t in listing][::-1])
-    fresh = os.path.join(folder, "fresh.json")
-
-    def reset_fresh(_run: int) -> None:
-        for path in (fresh, fresh + ".lock"):
-            if os.path.exists(path):
-                os.remove(path)
-
-    runs = args.runs
-    modes = {
-        "in place": dict(env, VAWORKSPACE_SERVER="off"),
-        "served": env,  # the default: the first command starts the workspace server
-    }
-    add = [va, "add", "Book hotel @client07 !h due:fri ~45m #travel"]
-    results = {}
-    for label, env_used in modes.items():
-        fresh_env = dict(env_used, VAWORKSPACE_DB=fresh)
-        results[label] = {
-            "list": timed([va, "list"], env_used, runs),
-            "list --all --json": timed([va, "list", "--all", "--json"], env_used, runs),
-            "add": timed(add, env_used, runs),
-            "done": timed_done(va, env_used, runs, todo),
-            "import 10k": timed([va, "import", export], fresh_env, runs, setup=reset_fresh),
-        }
-    server_kb = server_peak_kb(os.environ["XDG_RUNTIME_DIR"])
-    tw = taskwarrior_results(folder, export, runs) if shutil.which("task") else {}
-
+def measure_all(args, va: str, folder: str) -> int:
+    compile_bytecode()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
     )
-    print(f"workspace: {args.tasks} tasks, 50 clients, {size / 1e6:.1f} MB; median of {runs} runs")
-    print("va: served by the workspace server (the default); in place: VAWORKSPACE_SERVER=off")
-    print(f"{'command':<20}{'va ms':>9}{'in place':>10}{'peak MB':>9}{'task ms':>9}{'va/task':>9}")
-    for name, (ms, _) in results["served"].items():
-        local_ms, peak = results["in place"][name]
-        other = tw.get(name)
-        ratio = f"{ms / other:.2f}" if other else "-"
+    print(
+        f"median of {args.runs} runs, each command in a fresh process, va paired with its "
+        f"anchor; peak MB per process (launcher floor {launcher_floor_mb():.1f} MB)"
+    )
+    corpus = workspaces.corpus(folder, args.today)
+    ics = os.path.join(corpus, "events.ics")
+    calendars = {"khal": anchors.khal(folder, ics), "calcurse": anchors.calcurse(folder, ics)}
+    for name in ("corpus", "realistic"):
+        if args.only and args.only != name:
+            continue
+        where = os.path.join(folder, name)
+        os.makedirs(where, exist_ok=True)
+        env = dict(base_env(folder), VAWORKSPACE_DB=os.path.join(where, "workspace.json"))
+        if name == "corpus":
+            export = os.path.join(corpus, "tasks.tw.json")
+            workspaces.va_import(va, env, export, ics)
+            title = "corpus: 10,000 tasks / 50 clients (make_corpus.py), 5,000 events"
+        else:
+            export = os.path.join(where, "tasks.tw.json")
+            now = datetime.now(timezone.utc).replace(microsecond=0)
+            rng = random.Random(7)
+            workspaces.realistic_export(export, now, rng)
+            workspaces.va_import(va, env, export, ics)
+            workspaces.add_entries(env["VAWORKSPACE_DB"], workspaces.ENTRIES, now, rng)
+            title = "realistic: 300 open tasks, 10,000 closed, 20,000 time entries, 5,000 events"
+        size = os.path.getsize(env["VAWORKSPACE_DB"]) / 1e6
+        print(f"\n{title} ({size:.1f} MB file)")
+        rows = task_figures(va, env, where, export, args.runs)
+        rows += calendar_figures(va, env, calendars, args.runs)
+        print_rows(rows)
+        if not args.no_tui:
+            print_tui(env["VAWORKSPACE_DB"], args.runs)
+    if args.time_tracking:
+        from timing import print_results, time_results
+
+        print(f"\nTime tracking on 10,000 generated entries, median of {args.runs}")
+        print_results(time_results(folder, args.runs, 10_000))
+    return 0
+
+
+def va_json(va: str, env: dict[str, str], *argv: str):
+    done = subprocess.run([va, *argv, "--json"], env=env, check=True, capture_output=True)
+    return json.loads(done.stdout)
+
+
+def task_figures(va: str, env: dict, where: str, export: str, runs: int) -> list[tuple]:
+    """(label, va samples, anchor label, anchor samples, target ratio) rows."""
+    client = va_json(va, env, "client", "list")[0]["id"]
+    open_ids = [task["id"] for task in va_json(va, env, "list")][::-1]
+    add = [va, "add", ADD_TEXT.format(client=client)]
+    fresh = os.path.join(where, "fresh")
+    fresh_env = dict(env, VAWORKSPACE_DB=os.path.join(fresh, "workspace.json"))
+    publish_env = dict(env, VAWORKSPACE_CONFIG=os.path.join(where, "publish.toml"))
+    with open(publish_env["VAWORKSPACE_CONFIG"], "w") as handle:
+        handle.write(f'[[publish]]\nclient = "{client}"\npath = "{where}/published.ics"\n')
+
+    def empty(path: str):
+        def reset(_run: int) -> None:
+            shutil.rmtree(path, ignore_errors=True)
+            os.makedirs(path)
+
+        return reset
+
+    va_cmds = {
+        "list": Command("va list", [va, "list"], env),
+        "list --all --json": Command("va list --all --json", [va, "list", "--all", "--json"], env),
+        "add": Command("va add", add, env),
+        "done": Command("va done", [], env, argv_for=lambda run: [va, "done", str(open_ids[run])]),
+        "import 10k": Command("va import", [va, "import", export], fresh_env, empty(fresh)),
+    }
+    tw_env = anchors.taskwarrior(where, export)
+    tw_cmds: dict[str, Command] = {}
+    if tw_env is not None:
+        uuids = anchors.pending_uuids(tw_env)[::-1]
+        tw_fresh = os.path.join(where, "taskdata-fresh")
+        project = f"project:{client}"
+        tw_cmds = {
+            "list": Command("task next", anchors.task_argv("next"), tw_env),
+            "list --all --json": Command("task list", anchors.task_argv("list"), tw_env),
+            "add": Command(
+                "task add",
+                anchors.task_argv("add", "Book hotel", project, "priority:H", "due:fri", "+travel"),
+                tw_env,
+            ),
+            "done": Command(
+                "task done", [], tw_env, argv_for=lambda run: anchors.task_argv(uuids[run], "done")
+            ),
+            "import 10k": Command(
+                "task import",
+                anchors.task_argv(f"rc.data.location={tw_fresh}", "import", export),
+                tw_env,
+                empty(tw_fresh),
+            ),
+        }
+    targets = {"list": 0.5, "list --all --json": 0.4, "add": 0.8, "done": 0.7, "import 10k": 0.3}
+    rows = []
+    for key, command in va_cmds.items():
+        anchor = tw_cmds.get(key)
+        found = paired([command, anchor] if anchor else [command], runs)
+        rows.append((found[0], found[1] if anchor else None, targets[key]))
+    plain = Command("va add (no publish)", add, env)
+    published = Command("va add, 1 [[publish]]", add, publish_env)
+    with_feed, without = paired([published, plain], runs)
+    rows.append((with_feed, without, 1.2))
+    return rows
+
+
+def calendar_figures(va: str, env: dict, calendars: dict, runs: int) -> list[tuple]:
+    agenda = Command("va agenda --days 7", [va, "agenda", "--days", "7"], env)
+    others = []
+    if calendars["khal"]:
+        argv = [*calendars["khal"], "list", "today", "7d"]
+        others.append((Command("khal list today 7d", argv, env), 0.25))
+    if calendars["calcurse"]:
+        argv = anchors.calcurse_argv(calendars["calcurse"], "-Q", "--days", "7")
+        others.append((Command("calcurse -Q --days 7", argv, env), 3.0))
+    found = paired([agenda, *(command for command, _ in others)], runs)
+    if not others:
+        return [(found[0], None, None)]
+    return [
+        (found[0], samples, ratio) for samples, (_, ratio) in zip(found[1:], others, strict=True)
+    ]
+
+
+def print_rows(rows: list[tuple[Samples, Samples | None, float | None]]) -> None:
+    print(
+        f"{'va command':<24}{'ms':>8}{'peak MB':>9}   {'anchor':<22}{'ms':>8}"
+        f"{'ratio':>7}{'target':>8}  verdict"
+    )
+    for mine, anchor, target in rows:
+        peak = f"{mine.peak_mb:>9.1f}"
+        if mine.peak_mb > PEAK_MB:
+            peak += "!"
+        if anchor is None:
+            print(f"{mine.label:<24}{mine.median_ms:>8.1f}{peak}   (no anchor installed)")
+            continue
+        ratio = mine.median_ms / anchor.median_ms
+        verdict = "met" if target is None or ratio <= target else "MISSED"
         print(
-            f"{name:<20}{ms:>9.1f}{local_ms:>10.1f}{peak / 1024:>9.1f}{other or 0:>9.1f}{ratio:>9}"
+            f"{mine.label:<24}{mine.median_ms:>8.1f}{peak}   {anchor.label:<22}"
+            f"{anchor.median_ms:>8.1f}{ratio:>7.2f}{f'≤{target}×':>8}  {verdict}"
         )
-    print(f"(peak MB: of the process in place; the server's own peak: {server_kb / 1024:.1f} MB)")
-    if not tw:
-        print("(Taskwarrior not installed: apt-get install taskwarrior to compare)")
+    worst = max(mine.peak_mb for mine, _, _ in rows)
+    verdict = "met" if worst <= PEAK_MB else "MISSED"
+    print(f"peak RSS of any va command: {worst:.1f} MB (target ≤ {PEAK_MB:.0f} MB: {verdict})")
+
+
+def print_tui(db: str, runs: int) -> None:
     from tui import tui_results
 
-    targets = {
-        "first screen": 300, "(tmux baseline)": 0, "cursor move": 16, "search 10k": 50,
-        "complete": 50,
-    }  # fmt: skip
-    print(f"\nTUI on the same workspace, median of {runs} (first screen: wall; keys: CPU)")
+    print(f"TUI, median of {runs} (first screen: wall, in tmux at 80×24; keys: CPU)")
     for name, ms in tui_results(db, runs).items():
-        target = f"   target ≤ {targets[name]} ms" if targets.get(name) else ""
-        print(f"{name:<20}{ms:>9.1f}{target}")
-    from timing import print_results, time_results
-
-    print(f"\nTime tracking on 10,000 generated entries, median of {runs}")
-    print_results(time_results(folder, runs, 10_000))
-    return 0
+        target = ""
+        if name == "first screen":
+            verdict = "met" if ms <= TUI_FIRST_SCREEN_MS else "MISSED"
+            target = f"   target ≤ {TUI_FIRST_SCREEN_MS:.0f} ms: {verdict}"
+        print(f"  {name:<20}{ms:>8.1f}{target}")
 
 
-def server_peak_kb(runtime: str) -> int:
-    """Peak resident memory of the workspace server this run started."""
-    import glob
+def compile_bytecode() -> None:
+    """Fill the bytecode cache once, as an installed package has it, so the first
+    timed run does not pay for compiling."""
+    import vaworkspace
 
-    from vaworkspace.relay import server_pid
-
-    for path in glob.glob(os.path.join(runtime, "vaworkspace-*", "server-*.sock")):
-        try:
-            with open(f"/proc/{server_pid(path)}/status") as status:
-                return int(next(x for x in status if x.startswith("VmHWM:")).split()[1])
-        except (OSError, StopIteration):
-            pass
-    return 0
-
-
-def timed_done(va: str, env: dict, runs: int, ids) -> tuple[float, int]:
-    times, peak = [], 0
-    for _ in range(runs):
-        ms, kb = timed([va, "done", str(next(ids))], env, 1)
-        times.append(ms)
-        peak = max(peak, kb)
-    return statistics.median(times), peak
-
-
-def taskwarrior_results(folder: str, export: str, runs: int) -> dict[str, float]:
-    """The same tasks in Taskwarrior 2.6; the command names map to ours."""
-    data = os.path.join(folder, "taskdata")
-    shutil.rmtree(data, ignore_errors=True)
-    os.makedirs(data)
-    rc = os.path.join(folder, "taskrc")
-    with open(rc, "w") as handle:
-        handle.write(
-            f"data.location={data}\nconfirmation=off\nverbose=nothing\nrecurrence=off\ngc=on\n"
-        )
-    env = dict(os.environ, TASKRC=rc, TASKDATA=data)
-    task = ["task", "rc.confirmation=off", "rc.verbose=nothing"]
-    subprocess.run([*task, "import", export], env=env, check=True, capture_output=True)
-    fresh = os.path.join(folder, "taskdata-fresh")
-
-    def reset(_run: int) -> None:
-        shutil.rmtree(fresh, ignore_errors=True)
-        os.makedirs(fresh)
-
-    pending = subprocess.run([*task, "_ids"], env=env, capture_output=True, text=True)
-    ids = iter(pending.stdout.split()[::-1])
-    out = {
-        "list": timed([*task, "next"], env, runs)[0],
-        "list --all --json": timed([*task, "list"], env, runs)[0],
-        "add": timed(
-            [*task, "add", "Book hotel project:Client07 priority:H due:friday +travel"], env, runs
-        )[0],
-        "done": statistics.median(
-            timed([*task, next(ids), "done"], env, 1)[0] for _ in range(runs)
-        ),
-        "import 10k": timed(
-            [*task, f"rc.data.location={fresh}", "import", export], env, runs, setup=reset
-        )[0],
-    }
-    return out
+    package = os.path.dirname(vaworkspace.__file__)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
 
 
 if __name__ == "__main__":

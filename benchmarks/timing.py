@@ -33,7 +33,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 
-from run import timed  # the task benchmarks' measurement, so the figures compare
+from measure import timed  # the task benchmarks' measurement, so the figures compare
 
 UTC = timezone.utc
 CLIENTS = 50
