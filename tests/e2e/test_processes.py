@@ -48,6 +48,11 @@ def test_four_processes_fifty_adds_each_lose_nothing(isolated_env) -> None:
 def test_sigkill_during_writes_never_corrupts_or_loses_a_confirmed_write(isolated_env) -> None:
     rng = random.Random(5)
     confirmed: set[int] = set()
+    # Kill anywhere from start to a little after a whole add, as long as an add
+    # takes on this machine now (a busy one is several times slower).
+    started = time.perf_counter()
+    run_va("add", "calibration @acme", "--new-client")
+    whole = (time.perf_counter() - started) * 1.2
     for round_ in range(40):
         proc = subprocess.Popen(
             [VA, "add", f"round {round_} @acme", "--new-client"],
@@ -55,7 +60,7 @@ def test_sigkill_during_writes_never_corrupts_or_loses_a_confirmed_write(isolate
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(rng.uniform(0.0, 0.12))
+        time.sleep(rng.uniform(0.0, whole))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
         if proc.returncode == 0:
