@@ -3,7 +3,8 @@
 A background server made commands faster but outlived ctrl+c, the SSH session and
 upgrades. These checks keep one from coming back unnoticed: the installed
 scripts are plain entry points, and the package's code holds none of the
-machinery a server needs (sockets, forking, detaching, passing descriptors).
+machinery a server needs (a listening socket, forking, detaching, passing
+descriptors).
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ import vaworkspace
 
 PACKAGE = Path(vaworkspace.__file__).parent
 SERVER_MACHINERY = re.compile(
-    r"\bsocket\b|\bos\.fork\b|\bfork\(|\bsetsid\b|\bSCM_RIGHTS\b|\brelay\b|\bdaemon"
+    r"\bAF_UNIX\b|\.bind\(|\.listen\(|\.accept\(|\bSCM_RIGHTS\b|\bsendmsg\b|\bfork\b"
+    r"|\bsetsid\b|\bdaemon\(|\brelay\b|VAWORKSPACE_SERVER"
 )
+"""What a server needs: a listening (Unix) socket, descriptors passed over it, a
+detached child. Client sockets (`va sync` downloads over https) and threads are
+not servers."""
 
 
 def test_va_and_vaworkspace_are_console_scripts_of_the_cli() -> None:

@@ -4,8 +4,8 @@
 user's back), so ctrl+c stops the command itself. An interrupted import must leave
 the workspace byte for byte as it was, exit with 130 (as shells report SIGINT) and
 say so in one line, never with a traceback. The signal is sent at two points that
-are certainly inside the command: while it reads the export (a FIFO the test feeds)
-and while it holds the workspace lock (it writes its pid into the sidecar).
+are certainly inside the command: while it reads the export (from a pipe the test
+feeds) and while it holds the workspace lock (it writes its pid into the sidecar).
 """
 
 from __future__ import annotations
@@ -55,9 +55,8 @@ def wait_for(condition, what: str, timeout: float = 60.0) -> None:
         time.sleep(0.001)
 
 
-def interrupted(proc: subprocess.Popen, signalled: bool = False) -> tuple[int, str]:
-    if not signalled:
-        proc.send_signal(signal.SIGINT)
+def interrupted(proc: subprocess.Popen) -> tuple[int, str]:
+    proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     return proc.returncode, err
 
@@ -82,25 +81,29 @@ def seeded(isolated_env) -> tuple[Path, bytes, Path]:
 
 
 @pytest.mark.slow
-def test_ctrl_c_while_reading_the_export_leaves_the_file_as_it_was(seeded, isolated_env) -> None:
+def test_ctrl_c_while_reading_the_export_leaves_the_file_as_it_was(seeded) -> None:
     db, before, changed = seeded
-    fifo = isolated_env / "export.fifo"
-    os.mkfifo(fifo)
     proc = subprocess.Popen(
-        [VA, "import", str(fifo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [VA, "import", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     data = changed.read_bytes()
     half = len(data) // 2
-    with open(fifo, "wb") as feed:  # returns once `va` has opened the FIFO to read it
-        feed.write(data[:half])
-        feed.flush()
-        proc.send_signal(signal.SIGINT)
-        # Python acts on a signal between two reads only when the next read returns
-        # (as at a terminal, where more input or EOF comes): give it the rest.
-        with contextlib.suppress(BrokenPipeError):
-            feed.write(data[half:])
-    code, err = interrupted(proc, signalled=True)
-    assert_clean_interrupt(code, err)
+    # Far beyond a pipe's buffer: once this returns, `va` is reading the export.
+    proc.stdin.buffer.write(data[:half])
+    proc.stdin.buffer.flush()
+    proc.send_signal(signal.SIGINT)
+    # Python acts on a signal that came between two reads only when the next read
+    # returns (as at a terminal, where more input or EOF comes): give it the rest.
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.buffer.write(data[half:])
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
+    err = proc.stderr.read()
+    assert_clean_interrupt(proc.wait(timeout=60), err)
     assert db.read_bytes() == before
 
 
