@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
+from vaworkspace.display import safe
 from vaworkspace.domain.agenda import block_minutes, clock, slot_text, span_text
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.widgets import TopBar
@@ -117,11 +118,11 @@ class DayLayout:
         colour = self.colours.get(item["client"]) or "$accent"
         block = item["type"] == "block"
         parts: list = [("┃" if block else "▌", colour)]
-        who = (f"@{item['client']}", MUTED) if item["client"] else ""
+        who = (f"@{safe(item['client'])}", MUTED) if item["client"] else ""
         if offset == 0:
             parts.append(("⚠ ", CLASH) if clash and not tall else "")
             times = f"{clock(item['start'], self.tz)}–{clock(item['end'], self.tz)}"
-            parts += [f"{'◆ ' * block}{times} ", (item["title"], f"bold {colour}")]
+            parts += [f"{'◆ ' * block}{times} ", (safe(item["title"]), f"bold {colour}")]
         elif offset == 1:
             parts += [("⚠ conflict ", CLASH), who] if clash else [who]
         return cell(parts, width - 1) + " " if width > 1 else cell(parts[:1], width)
@@ -159,14 +160,14 @@ class WeekLayout:
         body: list[Content] = []
         for item in plan.all_day:
             colour = self.colours.get(item["client"]) or "$accent"
-            body.append(cell([("▌", colour), (item["title"], colour)], width))
+            body.append(cell([("▌", colour), (safe(item["title"]), colour)], width))
         for item in plan.timed:
             colour = self.colours.get(item["client"]) or "$accent"
             mark = "◆" if item["type"] == "block" else "▌"
             flag = (" ⚠", CLASH) if item["uid"] in plan.conflicts else ""
             body.append(cell([(mark, colour), clock(item["start"], self.tz), flag], width))
-            body.append(cell([(" " + item["title"], colour)], width))
-        body += [cell([("☐ ", MUTED), item["title"]], width) for item in plan.tasks]
+            body.append(cell([(" " + safe(item["title"]), colour)], width))
+        body += [cell([("☐ ", MUTED), safe(item["title"])], width) for item in plan.tasks]
         room = height - len(lines)
         if len(body) > room > 0:
             body = [*body[: room - 1], cell([(f"+{len(body) - room + 1} more", MUTED)], width)]
@@ -194,8 +195,9 @@ class BookSlot(ModalScreen):
         tz, fits = self.ws.tz, self.ws.slot_tasks(self.slot)
         hint: list = [("Tasks that fit, most urgent first:" if fits else "No task fits.", MUTED)]
         for task in fits:
-            who = f"@{task.client}" if task.client else ""
-            hint += ["\n", (f"#{task.id:<4}", "bold"), f"{task.title[:29]:<30}{who[:13]:<14}"]
+            who = f"@{safe(task.client)}" if task.client else ""
+            title = safe(task.title)
+            hint += ["\n", (f"#{task.id:<4}", "bold"), f"{title[:29]:<30}{who[:13]:<14}"]
             hint.append((f"{block_minutes(task)}m", MUTED))
         heading = f"Book {slot_text(self.slot, tz)} on {self.slot[0].astimezone(tz):%a %d %b}"
         with Vertical():
@@ -214,7 +216,7 @@ class BookSlot(ModalScreen):
                 raise InputError("type the id of a task, like one of those above")
             block = self.ws.schedule_block(int(wanted), self.slot[0])
         except VaError as refusal:
-            problem.update(str(refusal))
+            problem.update(safe(str(refusal)))
             problem.display = True
             return
         self.dismiss(block)
@@ -320,7 +322,8 @@ class AgendaScreen(Screen):
         allday = self.query_one("#allday", Static)
         parts: list = [("all day ", MUTED)]
         for item in plan.all_day:
-            parts += [("▌", self.colours.get(item["client"]) or "$accent"), item["title"], "  "]
+            colour = self.colours.get(item["client"]) or "$accent"
+            parts += [("▌", colour), safe(item["title"]), "  "]
         allday.update(Content.assemble(*parts))
         grid = self.query_one("#day", Canvas)
         grid.paint = DayLayout(plan, ws.tz, ws.config.work, self.colours, self.selected, ws.now())
@@ -347,7 +350,7 @@ class AgendaScreen(Screen):
         lines = [Content.styled("Due today" if plan.day == self.today else "Due", "bold")]
         for item in plan.tasks:
             ident = f"#{item['id']} " if item.get("id") else ""
-            lines.append(Content.assemble((ident, MUTED), item["title"]))
+            lines.append(Content.assemble((ident, MUTED), safe(item["title"])))
         if not plan.tasks:
             lines.append(Content.styled("nothing due", MUTED))
         lines += [Content(""), Content.styled(f"Free  {len(plan.free)} slots", "bold")]
@@ -359,7 +362,7 @@ class AgendaScreen(Screen):
         clashing = [item for item in plan.timed if item["uid"] in plan.conflicts]
         if clashing:
             lines += [Content(""), Content.styled("⚠ conflict", CLASH)]
-            lines += [Content(f"{clock(i['start'], tz)} {i['title']}") for i in clashing]
+            lines += [Content(f"{clock(i['start'], tz)} {safe(i['title'])}") for i in clashing]
         return Content("\n").join(lines)
 
     # -- actions ---------------------------------------------------------------

@@ -15,6 +15,7 @@ import signal
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
+from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
@@ -83,6 +84,25 @@ class VaApp(PublishingApp, App):
             self.set_interval(REFRESH_SECONDS, self.check_outside_changes)
         self._install_signal_handlers()
         self.call_after_refresh(_collect_from_now_on)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification of every screen passes here: a title, a client name or a
+        service error quoting them is shown through `safe`, never raw."""
+        super().notify(
+            safe(message, multiline=True),
+            title=safe(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def _remember_theme(self, theme) -> None:
         if self.ws.preference("theme", DEFAULT_THEME) != theme.name:
@@ -172,8 +192,8 @@ class VaApp(PublishingApp, App):
             yield SystemCommand(f"Task: {name}", help_text, self._inbox_action(action))
         for client in self.ws.clients():
             yield SystemCommand(
-                f"Filter: @{client.id}",
-                f"Only {client.name}'s tasks",
+                f"Filter: @{safe(client.id)}",
+                f"Only {safe(client.name)}'s tasks",
                 self._filter(client.id),
             )
 

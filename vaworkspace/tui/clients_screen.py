@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
+from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_budget
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.widgets import TopBar
@@ -128,7 +129,7 @@ class ClientForm(FormScreen):
         self.client_id = client_id
 
     def title_text(self) -> str:
-        return "New client" if self.client_id is None else f"Client @{self.client_id}"
+        return "New client" if self.client_id is None else f"Client @{safe(self.client_id)}"
 
     def fields(self) -> tuple[tuple[str, str, str], ...]:
         adding = self.client_id is None

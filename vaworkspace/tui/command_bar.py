@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 
 PROMPTS = {
@@ -81,7 +82,7 @@ class CommandBar(Vertical):
 
     def _show(self, lines: list[str], error: bool = False) -> None:
         preview = self.query_one("#preview", Static)
-        preview.update("\n".join(lines))
+        preview.update("\n".join(map(safe, lines)))  # errors may quote stored names
         preview.set_class(error, "-error")
         preview.display = bool(lines)
 

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
+from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.widgets import TopBar
@@ -123,14 +124,14 @@ class FocusScreen(Screen):
         parts: list = []
         if task_id is not None:
             try:
-                title = self.ws.task(task_id).title
+                title = safe(self.ws.task(task_id).title)
             except VaError:
                 title = "(task no longer exists)"
             parts += [(f"#{task_id} ", "$text-muted"), (title, "bold"), "\n"]
         if client_id is not None:
             client = self._clients.get(client_id)
-            parts.append((f"@{client_id}", self._colour(client_id, "")))
-            parts.append(f" {client.name}" if client else "")
+            parts.append((f"@{safe(client_id)}", self._colour(client_id, "")))
+            parts.append(f" {safe(client.name)}" if client else "")
         elif task_id is not None:
             parts.append(("no client", "$text-muted"))
         return Content.assemble(*parts)
@@ -164,8 +165,8 @@ class FocusScreen(Screen):
         most = max(shown.values())
         for client_id in sorted(shown, key=lambda c: (c is None, c or "")):
             client = self._clients.get(client_id) if client_id else None
-            label = f"@{client_id}" if client_id else "(no client)"
-            name = client.name if client else ""
+            label = f"@{safe(client_id)}" if client_id else "(no client)"
+            name = safe(client.name) if client else ""
             filled = max(1, round(shown[client_id] / most * BAR_WIDTH))
             lines += [
                 (

@@ -17,7 +17,9 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.tui.safe_fields import SafeText
 
 
 class FormScreen(ModalScreen[bool]):
@@ -72,7 +74,12 @@ class FormScreen(ModalScreen[bool]):
             with Grid():
                 for name, label, placeholder in self.fields():
                     yield Label(label)
-                    yield Input(values.get(name, ""), placeholder=placeholder, id=f"f-{name}")
+                    yield Input(
+                        values.get(name, ""),
+                        placeholder=placeholder,
+                        id=f"f-{name}",
+                        highlighter=SafeText(),  # stored text, shown safely, saved as it is
+                    )
             yield from self.extra()
             yield Static("", id="problem", markup=False)
             with Horizontal():
@@ -90,7 +97,7 @@ class FormScreen(ModalScreen[bool]):
         return {name: text for name, text in texts.items() if text != self.shown.get(name, "")}
 
     def show_problem(self, problem: str | None) -> None:
-        self.query_one("#problem", Static).update(problem or "")
+        self.query_one("#problem", Static).update(safe(problem or "", multiline=True))
 
     def show_error(self, problem: VaError) -> None:
         """A failed save; subclasses show richer errors (the task form's conflicts)."""

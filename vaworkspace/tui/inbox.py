@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
@@ -112,9 +113,9 @@ class InboxScreen(Screen):
         if self.client_filter == NO_CLIENT:
             parts.append("without client")
         elif self.client_filter != ALL:
-            parts.append(f"@{self.client_filter}")
+            parts.append(f"@{safe(self.client_filter)}")
         if self.search:
-            parts.append(f"“{self.search}”")
+            parts.append(f"“{safe(self.search)}”")
         label = self.query_one("#filters", Static)
         label.update(f"{count} tasks · {' · '.join(parts)} · Esc clears" if parts else "")
         label.set_class(bool(parts), "-on")

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, humanize_due
 from vaworkspace.domain.models import Task
 
@@ -144,18 +145,18 @@ class InboxTable(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("inbox--cursor")
         title_w = self._title_width(width)
         due_text, overdue = self._due(task)
-        client = f"@{task.client}" if task.client else "·"
+        client = f"@{safe(task.client)}" if task.client else "·"
         client_style = (
             Style.parse(self.client_colors[task.client])
             if task.client in self.client_colors
             else None
         )
         estimate = format_duration(task.estimate_minutes) if task.estimate_minutes else ""
-        tags = " ".join(f"#{tag}" for tag in task.tags)
+        tags = safe(" ".join(f"#{tag}" for tag in task.tags))
         segments = [
             Segment(f"{score:>{URGENCY_W}.1f} ", base),
             Segment(_fit(client, CLIENT_W) + " ", base + client_style if client_style else base),
-            Segment(_fit(task.title, title_w) + " ", base),
+            Segment(_fit(safe(task.title), title_w) + " ", base),
             Segment(
                 _fit(due_text, DUE_W) + " ",
                 base + self.get_component_rich_style("inbox--overdue") if overdue else base,

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_money
 from vaworkspace.domain.dates import add_months
 from vaworkspace.domain.reports import THRESHOLDS
@@ -203,7 +204,7 @@ def day_cell(seconds: int, colour: str) -> Content:
 def client_cell(line, colour: str) -> Content:
     if line.client is None:
         return Content.styled(_fit("(no client)", CLIENT - 1).ljust(CLIENT), "$text-muted")
-    return Content.styled(_fit(f"@{line.client}", CLIENT - 1).ljust(CLIENT), colour)
+    return Content.styled(_fit(f"@{safe(line.client)}", CLIENT - 1).ljust(CLIENT), colour)
 
 
 def budget_cell(line, width: int) -> Content:
@@ -267,7 +268,7 @@ class DayLayout(Layout):
         )
 
     def row(self, line, colour: str) -> Content:
-        name = "" if line.client is None else _fit(line.name, NAME - 1)
+        name = "" if line.client is None else _fit(safe(line.name), NAME - 1)
         return Content.assemble(
             client_cell(line, colour),
             name.ljust(NAME),

@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, TextArea
 from vaworkspace.domain.dates import format_duration, format_local
 from vaworkspace.errors import EditConflict, VaError
 from vaworkspace.tui.form import FormScreen
+from vaworkspace.tui.safe_fields import SafeTextArea
 
 FIELDS = (  # (field, label, placeholder)
     ("title", "Title", "what needs doing"),
@@ -59,7 +60,7 @@ class TaskForm(FormScreen):
 
     def extra(self) -> ComposeResult:
         yield Label("Notes")
-        yield TextArea(self.base.notes if self.base else "", id="f-notes")
+        yield SafeTextArea(self.base.notes if self.base else "", id="f-notes")
 
     def all_texts(self) -> dict[str, str]:
         return {**self.texts(), "notes": self.query_one("#f-notes", TextArea).text}

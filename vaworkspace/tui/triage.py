@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.widgets import TopBar
@@ -100,7 +101,7 @@ class TriageScreen(Screen):
         from vaworkspace.describe import task_lines
 
         text = Text()
-        text.append(f"{task.title}\n\n", style="bold")
+        text.append(f"{safe(task.title)}\n\n", style="bold")
         lines = dict(task_lines(self.ws, task, brief=True))
         for label in ("client", "priority", "due", "estimate", "tags"):
             value = lines.get(label)

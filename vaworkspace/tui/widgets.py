@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from vaworkspace.display import safe
 from vaworkspace.domain.models import Client, Task
 
 ALL = "*"
@@ -43,7 +44,7 @@ def timer_text(ws) -> str:
     status = ws.timer_now()
     if not status["running"]:
         return "no timer"
-    who = f"#{status['task']}" if status["task"] is not None else f"@{status['client']}"
+    who = f"#{status['task']}" if status["task"] is not None else f"@{safe(status['client'])}"
     left = status["remaining_seconds"]
     shown = left if left is not None else status["elapsed_seconds"]
     phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status["phase"]]
@@ -72,7 +73,7 @@ class ClientSidebar(OptionList):
         options = [Option(f"All  {total}", id=ALL)]
         for client in clients:
             label = Text()
-            label.append(f"@{client.id}", style=client.color or "")
+            label.append(f"@{safe(client.id)}", style=client.color or "")
             label.append(f"  {counts.get(client.id, 0)}")
             if burns and client.id in burns:
                 label.append("\n")
@@ -102,13 +103,13 @@ class DetailPane(Static):
 
         text = Text()
         text.append(f"{task.id} ", style="bold")
-        text.append(task.title + "\n", style="bold")
+        text.append(safe(task.title) + "\n", style="bold")
         for label, value in task_lines(ws, task, brief=True):
             text.append(f"{label:<9}", style="dim")
             text.append(f"{value}\n")
         if task.notes:
             text.append(f"{'notes':<9}", style="dim")
-            text.append(task.notes + "\n")
+            text.append(safe(task.notes, multiline=True) + "\n")
         _, found, score = ws.why(task.id)
         text.append(f"urgency {score:.1f} = ", style="dim")
         text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in found))
