@@ -126,7 +126,10 @@ class TmuxPane:
         width: int = 80,
         height: int = 24,
         cwd: str | os.PathLike[str] | None = None,
+        options: Sequence[tuple[str, str]] = (),
     ) -> None:
+        """`options`: more global tmux options, set before the program starts (a test
+        that must see an OSC 52 clipboard write turns `set-clipboard` on)."""
         self.tmux_path = require_program("tmux", "tmux")
         self.socket = f"va-e2e-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         self.width, self.height = width, height
@@ -137,7 +140,7 @@ class TmuxPane:
         self.server_pid: int | None = None
         self.socket_path: str | None = None
         setup: list[str] = []
-        for name, value in SERVER_OPTIONS:
+        for name, value in (*SERVER_OPTIONS, *options):
             setup += ["set-option", "-g", name, value, ";"]
         # One client invocation: the options hold before the program can exit.
         self.tmux(
