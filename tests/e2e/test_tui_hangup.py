@@ -56,15 +56,11 @@ def big_workspace(tmp_path_factory):
     """A 10k-task workspace file and the environment `va` needs to open it."""
     folder = tmp_path_factory.mktemp("hangup")
     workspace = make_workspace(folder)
-    workspace.env["VAWORKSPACE_SERVER"] = "off"
     export = folder / "tasks.tw.json"
     taskwarrior_export(export, TASKS)
     workspace.run("import", str(export))
     assert len(workspace.tasks()) == TASKS
-    try:
-        yield workspace
-    finally:
-        workspace.stop_servers()
+    return workspace
 
 
 def read_until(fd: int, text: bytes, timeout: float) -> None:
