@@ -87,7 +87,7 @@ def occurrences(
         elif event.status != "cancelled" and _overlaps(event.start, event.end, start, end, tz):
             out.append((event, event.start, event.end))
     budget = Budget()
-    for uid, members in series.items():
+    for members in series.values():
         found, warning = expand_safely(members, start, end, tz, budget)
         out += found
         if warning:
