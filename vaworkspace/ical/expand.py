@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from vaworkspace.domain.models import Event
+from vaworkspace.domain.occurrences import instant as _instant
+from vaworkspace.domain.occurrences import overlaps as _overlaps
+from vaworkspace.domain.occurrences import sort_found
 
 MAX_OCCURRENCES = 2000
 """Occurrences of one series one query shows at most (the earliest)."""
@@ -51,10 +54,16 @@ class Budget:
 
 @dataclass(slots=True)
 class Expansion:
-    """A series' occurrences overlapping a window, sorted by start."""
+    """A series' occurrences overlapping a window, sorted by start.
+
+    `exact_until`: every occurrence overlapping [window start, exact_until) is in
+    `found` — the window's end, or less when the cap cut it; None when the work
+    budget ran out (then `found` may miss some).
+    """
 
     found: list[Found] = field(default_factory=list)
     truncated: bool = False
+    exact_until: datetime | None = None
 
 
 def is_series(event: Event) -> bool:
@@ -94,10 +103,6 @@ def occurrences(
             warnings.append(warning)
     sort_found(out, tz)
     return out, warnings
-
-
-def sort_found(found: list[Found], tz) -> None:
-    found.sort(key=lambda item: (_instant(item[1], tz), item[0].uid))
 
 
 def expand_safely(
@@ -140,7 +145,7 @@ def expand_series(
     calendar = Calendar()
     chosen, cut = relevant(members, start, end, cap)
     if cut <= start:
-        return Expansion([], True)
+        return Expansion([], True, start)
     for member in chosen:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -153,7 +158,7 @@ def expand_series(
         _bound(series, cap, budget)
     by_rid = {m.recurrence_id: m for m in members if m.recurrence_id is not None}
     kept: list = []  # a heap of (-instant, n, occurrence): the `cap + 1` earliest
-    truncated = cut < end
+    exact_until: datetime | None = cut
     try:
         for n, item in enumerate(_walk_all(query, span, tz, master, by_rid)):
             entry = (-_instant(item[1], tz).timestamp(), n, item)
@@ -162,12 +167,13 @@ def expand_series(
             else:
                 heapq.heappushpop(kept, entry)
     except _OutOfBudget:
-        truncated = True
+        exact_until = None
     if len(kept) > cap:
-        truncated = True
-        heapq.heappop(kept)  # the latest of the cap + 1
+        latest = heapq.heappop(kept)[2]  # the cap + 1st: the window is exact up to it
+        if exact_until is not None:
+            exact_until = min(exact_until, _instant(latest[1], tz))
     found = [item for _, _, item in sorted(kept, key=lambda e: (-e[0], e[1]))]
-    return Expansion(found, truncated)
+    return Expansion(found, exact_until != end, exact_until)
 
 
 def relevant(
@@ -328,16 +334,3 @@ def _as_value(value, tz) -> date | datetime:
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(UTC)
     return value
-
-
-def _instant(value: date | datetime, tz) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    return datetime.combine(value, datetime.min.time(), tz).astimezone(UTC)
-
-
-def _overlaps(first, last, start: datetime, end: datetime, tz) -> bool:
-    begin, finish = _instant(first, tz), _instant(last, tz)
-    if finish <= begin:
-        finish = begin + timedelta(minutes=1)
-    return begin < end and finish > start

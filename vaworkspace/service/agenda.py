@@ -1,10 +1,13 @@
 """The agenda: the VA's days laid out, and tasks booked into free slots.
 
-Reading goes through `Workspace.agenda` (recurrences expanded) and the pure rules
-of `domain/agenda.py`. Booking a slot writes a work block (an `Event` of kind
-"block") and the task's `scheduled` instant in one transaction, after checking
-the block against the events as they are on disk at that moment, so a clash
-created by an import in another terminal is still refused.
+Reading goes through `Workspace.agenda` (occurrences from `service/occurrences.py`:
+recurring series from their stored expansion, see `store/series.py`) and the pure
+rules of `domain/agenda.py`. Every calendar write calls `refresh_expansions`.
+
+Booking a slot writes a work block (an `Event` of kind "block") and the task's
+`scheduled` instant in one transaction, after checking the block against the
+events as they are on disk at that moment, so a clash created by an import in
+another terminal is still refused.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from vaworkspace.domain.models import Event, Task
 from vaworkspace.errors import InputError
 from vaworkspace.lazy import lazy
 from vaworkspace.store import tables
-from vaworkspace.store.records import event_from_record, event_to_record, task_to_record
+from vaworkspace.store.records import event_to_record, task_to_record
 
 UTC = timezone.utc
 
@@ -26,6 +29,45 @@ rules = lazy("vaworkspace.domain.agenda")  # only the agenda needs it
 
 class AgendaChanges:
     """Agenda use cases of `Workspace`: days to show, slots to fill."""
+
+    def agenda(self, start: datetime, days: int, client: str | None = None):
+        """Events (recurrences expanded) and tasks due in [start, start + days), by
+        time; and warnings (a series cut at the cap, one that cannot be expanded)."""
+        from vaworkspace.domain.dates import to_instant
+        from vaworkspace.service.occurrences import occurrences
+
+        end = start + timedelta(days=days)
+        client_id = self.client(client).id if client else None
+        records = self.file.read()["events"].items()
+        found, warnings = occurrences(records, start, end, self.tz)
+        items = []
+        for event, first, last in found:
+            if client_id and event.client != client_id:
+                continue
+            items.append({
+                "type": "block" if event.kind == "block" else "event", "title": event.summary,
+                "client": event.client, "start": first, "end": last,
+                "all_day": not isinstance(first, datetime), "uid": event.uid,
+            })  # fmt: skip
+        for _, task in self.inbox():
+            if task.due is None or (client_id and task.client != client_id):
+                continue
+            due = to_instant(task.due, self.tz, end=True)
+            if start <= due < end or (not isinstance(task.due, datetime) and start < due <= end):
+                items.append({
+                    "type": "task", "title": task.title, "client": task.client,
+                    "start": task.due, "end": task.due,
+                    "all_day": not isinstance(task.due, datetime), "uid": task.uuid,
+                })  # fmt: skip
+        items.sort(key=lambda item: (to_instant(item["start"], self.tz), item["title"]))
+        return items, warnings
+
+    def refresh_expansions(self, db, uids: set[str] | None = None) -> int:
+        """Inside a calendar write: store the expansion of every recurring series
+        that lacks a current one over the horizon (see `store/series.py`)."""
+        from vaworkspace.service.occurrences import refresh
+
+        return refresh(db, self.now(), self.tz, uids)
 
     def agenda_days(
         self, first: date, days: int = 1, client: str | None = None
@@ -60,7 +102,7 @@ class AgendaChanges:
         Refused (InputError) if the block would overlap a timed event or another
         block, or if the task is closed; nothing is written then.
         """
-        from vaworkspace.ical.expand import occurrences
+        from vaworkspace.service.occurrences import occurrences
 
         if start.tzinfo is None:
             raise InputError("a work block needs a start with a time zone")
@@ -75,8 +117,7 @@ class AgendaChanges:
                     f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"
                 )
             end = start + timedelta(minutes=rules.block_minutes(task, minutes))
-            events = [event_from_record(i, r) for i, r in tables.records(db, "events").items()]
-            found, _ = occurrences(events, start, end, self.tz)
+            found, _ = occurrences(tables.records(db, "events").items(), start, end, self.tz)
             taken = [
                 {"type": e.kind, "title": e.summary, "start": s, "end": f, "uid": e.uid}
                 for e, s, f in found

@@ -9,7 +9,7 @@ work with nothing written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from vaworkspace.domain.models import Event, Task
 from vaworkspace.errors import ImportFileError, InputError
@@ -103,6 +103,7 @@ class CalendarChanges:
                 summary.created, summary.updated = len(merged.created), len(merged.updated)
                 summary.unchanged, summary.cancelled = merged.unchanged, len(merged.cancelled)
                 self._import_todos(db, found.todos, owner, theirs, summary)
+                self.refresh_expansions(db)
                 if dry_run:
                     raise DryRun
         except DryRun:
@@ -143,36 +144,6 @@ class CalendarChanges:
     def events(self) -> list[Event]:
         records = self.file.read()["events"]
         return [event_from_record(int(i), r) for i, r in records.items()]
-
-    def agenda(self, start: datetime, days: int, client: str | None = None):
-        """Events (recurrences expanded) and tasks due in [start, start + days), by time."""
-        from vaworkspace.domain.dates import to_instant
-        from vaworkspace.ical.expand import occurrences
-
-        end = start + timedelta(days=days)
-        client_id = self.client(client).id if client else None
-        found, warnings = occurrences(self.events(), start, end, self.tz)
-        items = []
-        for event, first, last in found:
-            if client_id and event.client != client_id:
-                continue
-            items.append({
-                "type": "block" if event.kind == "block" else "event", "title": event.summary,
-                "client": event.client, "start": first, "end": last,
-                "all_day": not isinstance(first, datetime), "uid": event.uid,
-            })  # fmt: skip
-        for _, task in self.inbox():
-            if task.due is None or (client_id and task.client != client_id):
-                continue
-            due = to_instant(task.due, self.tz, end=True)
-            if start <= due < end or (not isinstance(task.due, datetime) and start < due <= end):
-                items.append({
-                    "type": "task", "title": task.title, "client": task.client,
-                    "start": task.due, "end": task.due,
-                    "all_day": not isinstance(task.due, datetime), "uid": task.uuid,
-                })  # fmt: skip
-        items.sort(key=lambda item: (to_instant(item["start"], self.tz), item["title"]))
-        return items, warnings
 
     # -- internals -----------------------------------------------------------------
 
