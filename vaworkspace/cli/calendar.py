@@ -77,7 +77,7 @@ def show_agenda(args) -> int:
     ws = open_workspace(args)
     if args.days < 1 or args.days > 366:
         raise InputError("--days must be between 1 and 366")
-    start, _ = ws.period("day", args.first)
+    start = ws.agenda_start(args.first)  # not `ws.period`: its module is bigger than the agenda's
     items, warnings = ws.agenda(start, args.days, args.client)
     for warning in warnings:
         print(f"va: warning: {safe(warning)}", file=sys.stderr)

@@ -62,12 +62,23 @@ class AgendaChanges:
         items.sort(key=lambda item: (to_instant(item["start"], self.tz), item["title"]))
         return items, warnings
 
-    def refresh_expansions(self, db, uids: set[str] | None = None) -> int:
+    def agenda_start(self, first: str | None = None) -> datetime:
+        """The UTC instant of local midnight of the day `first` names (`2026-12-04`,
+        `tomorrow`…; default today): where `va agenda` starts."""
+        from vaworkspace.domain.dates import parse_when
+
+        day = self.now().astimezone(self.tz).date()
+        if first is not None:
+            value = parse_when(first, self.now(), self.tz)
+            day = value.astimezone(self.tz).date() if isinstance(value, datetime) else value
+        return day_start(day, self.tz)
+
+    def refresh_expansions(self, db) -> int:
         """Inside a calendar write: store the expansion of every recurring series
         that lacks a current one over the horizon (see `store/series.py`)."""
         from vaworkspace.service.occurrences import refresh
 
-        return refresh(db, self.now(), self.tz, uids)
+        return refresh(db, self.now(), self.tz)
 
     def agenda_days(
         self, first: date, days: int = 1, client: str | None = None

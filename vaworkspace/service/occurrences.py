@@ -110,10 +110,10 @@ def _expanded(missed: list[list[Event]], start, end, tz, warnings: list[str]) ->
     return out
 
 
-def refresh(db, now: datetime, tz, uids: set[str] | None = None) -> int:
+def refresh(db, now: datetime, tz) -> int:
     """Store each series' expansion over the horizon where it is missing, stale
-    (a member changed, another zone) or no longer reaches far enough; `uids`
-    limits the check to those series. Returns how many were expanded.
+    (a member changed, another zone) or no longer reaches far enough. Returns
+    how many master records were rewritten.
 
     Runs inside a calendar write's transaction, so an agenda after the write
     finds every series ready.
@@ -124,7 +124,7 @@ def refresh(db, now: datetime, tz, uids: set[str] | None = None) -> int:
     events = tables.records(db, "events")
     series: dict[str, list[tuple[int, dict]]] = {}
     for doc_id, record in events.items():
-        if is_series_record(record) and (uids is None or record["uid"] in uids):
+        if is_series_record(record):
             series.setdefault(record["uid"], []).append((doc_id, record))
     begin, until = stored_series.horizon(now)
     writes: dict[int, dict] = {}
