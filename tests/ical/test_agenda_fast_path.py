@@ -290,3 +290,10 @@ def test_an_agenda_over_stored_series_parses_no_calendar_text(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert "event" in done.stdout
     assert done.stdout.splitlines()[-1] == "loaded: [] 0"
+
+
+def test_both_paths_cut_a_series_at_the_same_count() -> None:
+    from vaworkspace.ical import expand
+    from vaworkspace.service import occurrences as fast
+
+    assert fast.MAX_OCCURRENCES == expand.MAX_OCCURRENCES

@@ -83,7 +83,7 @@ def _overrides() -> bytes:
     master = _event("moved@bomb", "20261130T000000Z", rule)
     moved = [
         _event("moved@bomb", stamp, f"RECURRENCE-ID:{stamp}", summary="Moved")
-        for stamp in _stamps(datetime(2026, 11, 30), 20_000, timedelta(minutes=1))
+        for stamp in _stamps(datetime(2026, 11, 30), 5_000, timedelta(minutes=1))
     ]
     return _calendar(master, *moved)
 
@@ -95,7 +95,7 @@ BOMBS = {
     "100k RDATEs": (_rdates, "refused"),
     "50k EXDATEs": (_exdates, "refused"),
     "2,000 RDATEs and EXDATEs": (_dates_within_the_limit, "cut"),
-    "20k RECURRENCE-ID overrides": (_overrides, "cut"),
+    "5,000 RECURRENCE-ID overrides": (_overrides, "cut"),
 }
 
 

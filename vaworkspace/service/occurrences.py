@@ -11,13 +11,16 @@ Both ways give the same occurrences; tests/ical/test_agenda_fast_path.py checks 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from vaworkspace.domain.models import Event
 from vaworkspace.domain.occurrences import overlaps, sort_found
 from vaworkspace.store import series as stored_series
 from vaworkspace.store.records import encode_value, event_from_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the agenda never pays for `collections.abc`
+    from collections.abc import Iterable
 
 MAX_OCCURRENCES = 2000  # = ical.expand.MAX_OCCURRENCES, which the fast path does not import
 
