@@ -49,8 +49,8 @@ class AgendaChanges:
                 "client": event.client, "start": first, "end": last,
                 "all_day": not isinstance(first, datetime), "uid": event.uid,
             })  # fmt: skip
-        for _, task in self.inbox():
-            if task.due is None or (client_id and task.client != client_id):
+        for task in self._open_tasks_due(start, end):
+            if client_id and task.client != client_id:
                 continue
             due = to_instant(task.due, self.tz, end=True)
             if start <= due < end or (not isinstance(task.due, datetime) and start < due <= end):
@@ -61,6 +61,28 @@ class AgendaChanges:
                 })  # fmt: skip
         items.sort(key=lambda item: (to_instant(item["start"], self.tz), item["title"]))
         return items, warnings
+
+    def _open_tasks_due(self, start: datetime, end: datetime) -> list[Task]:
+        """The inbox's tasks (open, not snoozed as of this minute) whose due text
+        may fall in [start, end): found in the records, no urgency ranking."""
+        from vaworkspace.domain.models import OPEN_STATUSES
+        from vaworkspace.domain.urgency import is_hidden
+
+        snapshot = self.snapshot()
+        lowest = (start - timedelta(days=1)).date().isoformat()
+        highest = (end + timedelta(days=1)).date().isoformat()
+        minute = self.now().replace(second=0, microsecond=0)
+        found = []
+        for key, record in snapshot.records.items():
+            due = record.get("due")
+            if not due or not lowest <= due < highest:  # stored text orders like time
+                continue
+            if record.get("status", "todo") not in OPEN_STATUSES:
+                continue
+            task = snapshot.task(int(key))
+            if not is_hidden(task, minute, self.tz):
+                found.append(task)
+        return found
 
     def agenda_start(self, first: str | None = None) -> datetime:
         """The UTC instant of local midnight of the day `first` names (`2026-12-04`,
@@ -89,7 +111,7 @@ class AgendaChanges:
         # One day more than asked: a DST day is 23 or 25 hours, and `agenda` counts
         # 24-hour days; `plan_day` keeps each item to the local day it falls on.
         items, warnings = self.agenda(start, days + 1, client)
-        ids = {task.uuid: task.id for _, task in self.inbox()}
+        ids = {record["uuid"]: int(key) for key, record in self.snapshot().records.items()}
         items = [
             {**item, "id": ids.get(item["uid"])} if item["type"] == "task" else item
             for item in items
