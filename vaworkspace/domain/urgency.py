@@ -229,7 +229,9 @@ def rank(
     are always rescored: whether their blockers are still open can change.
     """
     far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
+    day_ends = ctx.day_ends
     keyed = []
+    append = keyed.append
     for task in tasks:
         hit = cache.get(task.id) if cache is not None and not task.depends else None
         if hit is not None and hit[0] is task:
@@ -238,8 +240,12 @@ def rank(
             score = round(_evaluate(task, ctx, None), 6)
             if cache is not None:
                 cache[task.id] = (task, score)
-        due = far if task.due is None else _due_at(task.due, ctx)
-        keyed.append((-score, due, task.id, task))
+        due = task.due
+        if due is None:
+            due = far
+        elif not isinstance(due, datetime):  # a day: its end, as `_evaluate` just found it
+            due = day_ends.get(due) or _due_at(due, ctx)
+        append((-score, due, task.id, task))
     keyed.sort()  # ids are unique: the comparison never reaches the Task
     return [(-item[0], item[3]) for item in keyed]
 

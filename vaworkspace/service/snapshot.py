@@ -28,7 +28,16 @@ def new_uuid() -> str:
 
 @dataclass(slots=True)
 class Snapshot:
-    """The workspace as last read: clients built, tasks built on demand."""
+    """The workspace as last read: clients built, tasks built on demand.
+
+    Closed tasks (done, cancelled) stay in the one `tasks` table and are decoded
+    lazily: a record's status is read without building anything, so a command
+    about open tasks (`va list`, the inbox, triage) never turns a closed one into
+    a `Task`. Taskwarrior keeps pending and completed tasks in two files for this
+    reason; in one TinyDB file a second table would still be parsed with the
+    rest, and would cost a migration and a move between tables on every `done`
+    and undo, for nothing the lazy decoding does not already give.
+    """
 
     clients: dict[str, Client]
     records: dict[str, dict]
@@ -48,11 +57,17 @@ class Snapshot:
         return built
 
     def tasks(self, open_only: bool = False) -> list[Task]:
+        """Every task, or the open ones (closed records are skipped undecoded)."""
         out = []
+        built = self._built
         for key, record in self.records.items():
             if open_only and record.get("status", "todo") not in OPEN_STATUSES:
                 continue
-            out.append(self.task(int(key)))
+            task_id = int(key)
+            task = built.get(task_id)
+            if task is None:
+                task = built[task_id] = task_from_record(task_id, record)
+            out.append(task)
         return out
 
     def reuse(self, older: Snapshot) -> None:
