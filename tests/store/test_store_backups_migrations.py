@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import time
 
 import pytest
 
+from tests.store.valid import task
 from vaworkspace.errors import StoreError
 from vaworkspace.store import WorkspaceFile, doc_table, migrations, newest_backup, skeleton
 from vaworkspace.store.backup import KEEP, rotate
@@ -26,7 +29,7 @@ class Clock:
 
 def insert(wf: WorkspaceFile, **fields) -> None:
     with wf.transaction() as db:
-        doc_table(db, "tasks").insert(fields)
+        doc_table(db, "tasks").insert(task(**fields))
 
 
 def mode_of(path) -> int:
@@ -93,23 +96,42 @@ def test_newest_backup_none_when_there_is_none(tmp_path):
     assert newest_backup(tmp_path / "ws.json") is None
 
 
-def test_stale_temp_files_of_killed_writers_are_swept_daily(tmp_path):
+def dead_pid() -> int:
+    """The pid of a process that has exited and been reaped."""
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **PIPE)
+    return int(child.stdout)
+
+
+PIPE = {"capture_output": True, "text": True, "check": True}
+
+
+def test_every_write_sweeps_temp_files_of_dead_writers_only(tmp_path):
     path = tmp_path / "ws.json"
-    clock = Clock("2024-03-01")
-    wf = WorkspaceFile(path, clock=clock)
+    wf = WorkspaceFile(path, clock=Clock("2024-03-01"))
     insert(wf, title="seed")
-    (tmp_path / "backups").mkdir()
-    stale = [tmp_path / ".ws.json.999999.tmp", tmp_path / "backups/.ws-2024-02-28.json.77.tmp"]
-    unrelated = [
-        tmp_path / ".notes.txt.123.tmp",
-        tmp_path / ".ws.json.tmp",
-        tmp_path / "backups/.ws-old-2024-02-28.json.77.tmp",  # workspace ws-old.json's
-    ]
-    for victim in stale + unrelated:
-        victim.write_bytes(b"half a fi")
-    insert(wf, title="first write of the day")
-    assert [p.exists() for p in stale] == [False, False]
-    assert all(p.exists() for p in unrelated)
+    insert(wf, title="takes the day's backup")  # later writes today make no backup
+    dead = dead_pid()
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        stale = [
+            tmp_path / f".ws.json.{dead}.tmp",
+            tmp_path / f"backups/.ws-2024-02-28.json.{dead}.tmp",
+        ]
+        kept = [
+            tmp_path / f".ws.json.{live.pid}.tmp",  # a live writer's: never touched
+            tmp_path / f"backups/.ws-2024-03-01.json.{live.pid}.tmp",
+            tmp_path / f".notes.txt.{dead}.tmp",
+            tmp_path / ".ws.json.tmp",
+            tmp_path / f"backups/.ws-old-2024-02-28.json.{dead}.tmp",  # ws-old.json's
+        ]
+        for victim in stale + kept:
+            victim.write_bytes(b"half a fi")
+        insert(wf, title="a later write the same day")
+        assert [p.exists() for p in stale] == [False, False]
+        assert all(p.exists() for p in kept)
+    finally:
+        live.kill()
+        live.wait(timeout=30)
 
 
 # --- migrations ------------------------------------------------------------------
@@ -118,7 +140,7 @@ def test_stale_temp_files_of_killed_writers_are_swept_daily(tmp_path):
 def old_file(path) -> bytes:
     doc = skeleton()
     doc["meta"]["1"]["schema"] = 1
-    doc["tasks"] = {"1": {"title": "old", "tag": "x"}}
+    doc["tasks"] = {"1": task(title="old", tag="x")}
     data = json.dumps(doc).encode()
     path.write_bytes(data)
     return data
@@ -129,8 +151,8 @@ def schema_two(monkeypatch):
     """Pretend this build writes schema 2, whose tasks hold `tags` lists."""
 
     def one_to_two(doc: dict) -> dict:
-        for task in doc["tasks"].values():
-            task["tags"] = [task.pop("tag")] if "tag" in task else []
+        for record in doc["tasks"].values():
+            record["tags"] = [record.pop("tag")] if "tag" in record else []
         return doc
 
     monkeypatch.setattr(migrations, "SCHEMA", 2)
@@ -153,7 +175,7 @@ def test_old_file_is_migrated_in_memory_on_read(tmp_path, schema_two):
     mtime = os.stat(path).st_mtime_ns
     doc = WorkspaceFile(path).read()
     assert doc["meta"]["1"]["schema"] == 2
-    assert doc["tasks"]["1"] == {"title": "old", "tags": ["x"]}
+    assert doc["tasks"]["1"] == task(title="old", tags=["x"])
     assert path.read_bytes() == data and os.stat(path).st_mtime_ns == mtime
 
 
@@ -165,7 +187,7 @@ def test_next_transaction_backs_up_then_writes_the_migrated_file(tmp_path, schem
         assert doc_table(db, "tasks").get(doc_id=1)["tags"] == ["x"]
     on_disk = json.loads(path.read_bytes())
     assert on_disk["meta"]["1"]["schema"] == 2
-    assert on_disk["tasks"]["1"] == {"title": "old", "tags": ["x"]}
+    assert on_disk["tasks"]["1"] == task(title="old", tags=["x"])
     assert (tmp_path / "backups" / "ws-2024-07-09-schema1.json").read_bytes() == data
     assert (tmp_path / "backups" / "ws-2024-07-09.json").read_bytes() == data
 

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from tests.store.valid import task
 from vaworkspace.errors import StoreError
 from vaworkspace.store import SCHEMA, WorkspaceFile, doc_table, skeleton
 from vaworkspace.store import file as store_file
@@ -47,7 +48,7 @@ def add_task(wf: WorkspaceFile, **fields) -> int:
         meta = doc_table(db, "meta")
         task_id = meta.get(doc_id=1)["next_task_id"]
         meta.update({"next_task_id": task_id + 1}, doc_ids=[1])
-        doc_table(db, "tasks").insert(Document(fields, doc_id=task_id))
+        doc_table(db, "tasks").insert(Document(task(**fields), doc_id=task_id))
     return task_id
 
 
@@ -75,7 +76,7 @@ def test_new_file_is_0600_in_new_0700_folders_and_compact_utf8(tmp_path):
     raw = path.read_bytes()
     assert "Café für Zoë".encode() in raw  # UTF-8, not \u escapes
     assert b"\n" not in raw and b", " not in raw  # compact
-    assert json.loads(raw)["tasks"] == {"1": {"title": "Café für Zoë"}}
+    assert json.loads(raw)["tasks"] == {"1": task(title="Café für Zoë")}
     assert temp_files(path.parent) == []
 
 
@@ -104,7 +105,7 @@ def test_every_write_changes_the_signature(tmp_path):
     seen = []
     for i in range(30):
         with wf.transaction() as db:
-            doc_table(db, "state").upsert({"tick": i % 2}, lambda doc: True)
+            doc_table(db, "state").upsert({"kind": "tick", "tick": i % 2}, lambda doc: True)
         seen.append(wf.signature())
     assert len(set(seen)) == 30
     assert seen == sorted(seen)
@@ -130,7 +131,7 @@ def test_exception_inside_transaction_leaves_file_unchanged(tmp_path):
         pass
 
     with pytest.raises(Boom), wf.transaction() as db:
-        doc_table(db, "tasks").insert({"title": "lost"})
+        doc_table(db, "tasks").insert(task(title="lost"))
         doc_table(db, "tasks").truncate()
         raise Boom
     assert snapshot(path) == before
@@ -184,13 +185,13 @@ def test_nested_transactions_raise(tmp_path):
     path = tmp_path / "ws.json"
     wf = WorkspaceFile(path, lock_timeout=5)
     with wf.transaction() as db:
-        doc_table(db, "tasks").insert({"title": "outer"})
+        doc_table(db, "tasks").insert(task(title="outer"))
         with pytest.raises(StoreError, match="nested"), wf.transaction():
             pass
         # a second object for the same file must not wait for itself either
         with pytest.raises(StoreError, match="nested"), WorkspaceFile(path).transaction():
             pass
-    assert list(wf.read()["tasks"].values()) == [{"title": "outer"}]
+    assert list(wf.read()["tasks"].values()) == [task(title="outer")]
 
 
 def test_at_most_one_parse_per_transaction_and_cache_updated_after_write(tmp_path, monkeypatch):
@@ -230,12 +231,13 @@ CHILD_ADD = """
 import sys
 from tinydb.table import Document
 from vaworkspace.store import WorkspaceFile, doc_table
+TASK = {"uuid": "u", "title": "t", "created": "2024-01-01", "modified": "2024-01-01"}
 wf = WorkspaceFile(sys.argv[1])
 with wf.transaction() as db:
     meta = doc_table(db, "meta")
     n = meta.get(doc_id=1)["next_task_id"]
     meta.update({"next_task_id": n + 1}, doc_ids=[1])
-    doc_table(db, "tasks").insert(Document({"by": "child"}, doc_id=n))
+    doc_table(db, "tasks").insert(Document({"by": "child", **TASK}, doc_id=n))
 """
 
 
@@ -250,18 +252,18 @@ def test_read_is_cached_until_another_process_writes(tmp_path):
     assert wf.signature() != signature
     second = wf.read()
     assert second is not first
-    assert second["tasks"]["2"] == {"by": "child"}
+    assert second["tasks"]["2"]["by"] == "child"
     assert wf.read() is second
 
 
 def test_read_path_never_imports_tinydb(tmp_path):
     path = tmp_path / "ws.json"
-    write_json(path, valid_doc(**{"1": {"title": "x"}}))
+    write_json(path, valid_doc(**{"1": task(title="x")}))
     code = (
         "import sys, vaworkspace.store.file as f\n"
         "assert 'tinydb' not in sys.modules\n"
         "doc = f.WorkspaceFile(sys.argv[1]).read()\n"
-        "assert doc['tasks']['1'] == {'title': 'x'}\n"
+        "assert doc['tasks']['1']['title'] == 'x'\n"
         "bad = [m for m in ('tinydb', 'tempfile', 'shutil') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
@@ -312,7 +314,7 @@ def test_bad_file_raises_one_line_error_and_stays_byte_identical(tmp_path, case,
             wf.read()
         else:
             with wf.transaction() as db:
-                doc_table(db, "tasks").insert({"title": "must not be written"})
+                doc_table(db, "tasks").insert(task(title="must not be written"))
     message = str(info.value)
     assert str(path) in message
     assert "\n" not in message

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.store.valid import task
 from vaworkspace.errors import StoreError
 from vaworkspace.store import WorkspaceFile, doc_table, skeleton
 
@@ -25,6 +26,7 @@ import sys
 from tinydb.table import Document
 from vaworkspace.store import WorkspaceFile, doc_table
 path, who, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+TASK = {"uuid": "u", "title": "t", "created": "2024-01-01", "modified": "2024-01-01"}
 wf = WorkspaceFile(path, lock_timeout=60)
 i = 0
 while count < 0 or i < count:
@@ -32,7 +34,7 @@ while count < 0 or i < count:
         meta = doc_table(db, "meta")
         n = meta.get(doc_id=1)["next_task_id"]
         meta.update({"next_task_id": n + 1}, doc_ids=[1])
-        doc_table(db, "tasks").insert(Document({"who": who, "i": i}, doc_id=n))
+        doc_table(db, "tasks").insert(Document({"who": who, "i": i, **TASK}, doc_id=n))
     print(n, flush=True)
     i += 1
 """
@@ -65,7 +67,7 @@ def test_sigkill_at_random_moments_never_tears_the_file(tmp_path):
     path = tmp_path / "ws.json"
     doc = skeleton()
     # ~0.5 MB so each write takes long enough for kills to land inside it
-    doc["tasks"] = {str(i): {"title": f"seed task {i}", "notes": "x" * 200} for i in range(1, 2001)}
+    doc["tasks"] = {str(i): task(title=f"seed task {i}", notes="x" * 200) for i in range(1, 2001)}
     doc["meta"]["1"]["next_task_id"] = 2001
     path.write_bytes(json.dumps(doc).encode())
     rng = random.Random(20240501)
@@ -93,7 +95,8 @@ HOLDER = """
 import sys, time
 from vaworkspace.store import WorkspaceFile, doc_table
 with WorkspaceFile(sys.argv[1]).transaction() as db:
-    doc_table(db, "tasks").insert({"title": "held"})
+    doc_table(db, "tasks").insert({"title": "held", "uuid": "u", "created": "2024-01-01",
+                                   "modified": "2024-01-01"})
     print("locked", flush=True)
     time.sleep(60)
 """
@@ -119,5 +122,5 @@ def test_lock_timeout_names_the_holder_and_a_killed_holder_frees_the_lock(tmp_pa
         holder.wait(timeout=30)
     # the kernel dropped the dead holder's lock; its unfinished write never happened
     with WorkspaceFile(path, lock_timeout=5).transaction() as db:
-        doc_table(db, "tasks").insert({"title": "after"})
+        doc_table(db, "tasks").insert(task(title="after"))
     assert [t["title"] for t in WorkspaceFile(path).read()["tasks"].values()] == ["after"]

@@ -8,7 +8,7 @@ from vaworkspace.store import WorkspaceFile, tables
 
 
 def task(title: str) -> dict:
-    return {"uuid": title, "title": title}
+    return {"uuid": title, "title": title, "created": "2024-01-01", "modified": "2024-01-01"}
 
 
 def test_put_many_inserts_and_replaces_in_one_write(tmp_path) -> None:

@@ -106,27 +106,33 @@ def newest_backup(path: str | os.PathLike) -> Path | None:
 
 
 def write_backup(path: str, raw: bytes, suffix: str) -> str:
-    """Write `raw` as `<stem>-<suffix>.json` in the backup folder; return its path."""
+    """Write `raw` as `<stem>-<suffix>.json` in the backup folder; return its path.
+
+    An `OSError` always names a file: the backup's path when the failing call
+    (a write, an fsync on a full disk) had none of its own.
+    """
     folder = backup_dir(path)
-    atomic.make_dirs(folder)
     target = os.path.join(folder, f"{_stem(path)}-{suffix}.json")
-    atomic.write_atomic(target, raw)
+    try:
+        atomic.make_dirs(folder)
+        atomic.write_atomic(target, raw)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = target
+        raise
     return target
 
 
 def ensure_daily(path: str, raw: bytes, day: str, keep: int = KEEP) -> str | None:
     """Back up `raw` unless `path` already has a backup for `day`; then rotate.
 
-    Returns the new backup's path, or None when today's already existed. Runs at
-    most once a day, so it is also where stale temp files from killed writers are
-    swept (only lock holders write temp files, and the caller holds the lock).
+    Returns the new backup's path, or None when today's already existed.
     """
     target = daily_path(path, day)
     if os.path.exists(target):
         return None
     write_backup(path, raw, day)
     rotate(path, keep)
-    sweep_temps(path)
     return target
 
 
@@ -141,7 +147,13 @@ def rotate(path: str, keep: int = KEEP) -> list[str]:
 
 def sweep_temps(path: str) -> None:
     """Remove temp files that writers killed mid-write left behind: the
-    workspace's `.<name>.<pid>.tmp` and its backups' `.<backup>.<pid>.tmp`."""
+    workspace's `.<name>.<pid>.tmp` and its backups' `.<backup>.<pid>.tmp`.
+
+    Runs after every write (two `listdir`s), so killed writers never pile up
+    files. Only files of dead processes: a temp file is named after its
+    writer's pid, and a live writer's file is never touched, whatever lock it
+    holds or misses.
+    """
     folder, name = os.path.split(os.fspath(path))
     stem = _stem(path)
     for where, stale in (
@@ -160,5 +172,18 @@ def sweep_temps(path: str) -> None:
         except OSError:
             continue
         for entry in entries:
-            if stale(entry):
+            if stale(entry) and not _alive(int(entry.rsplit(".", 2)[1])):
                 atomic.unlink_quietly(os.path.join(where, entry))
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` exists (ours, someone else's, or a zombie)."""
+    if pid <= 0 or pid == os.getpid():
+        return pid > 0  # 0 would ask about our process group, not a process
+    try:
+        os.kill(pid, 0)
+    except PermissionError:
+        return True  # another user's process
+    except (ProcessLookupError, OverflowError):
+        return False
+    return True

@@ -21,7 +21,7 @@ import os
 import time
 
 from vaworkspace.errors import StoreError
-from vaworkspace.store.migrations import APP, META_ID, TABLES, decode, skeleton
+from vaworkspace.store.migrations import APP, META_ID, TABLES, bad_file, decode, skeleton
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 """Seconds a transaction waits for another process before giving up."""
+
+MAX_BYTES = 512 * 1024 * 1024
+"""A larger file is refused unread: a 10,000-task workspace is ~4 MB."""
 
 
 def doc_table(db: TinyDB, name: str) -> Table:
@@ -54,6 +57,10 @@ class WorkspaceFile:
     reader sees the old or the new version) and cached by `signature()`.
     `transaction()` is for every change. `lock_timeout` (seconds) and `clock`
     (returns a `time.struct_time`, names the daily backup) exist for tests.
+
+    The path is resolved once, here: `real` is what is locked, read, backed up
+    and written (a symlink and its target are one workspace with one lock);
+    `path`, as given, is what messages show.
     """
 
     def __init__(
@@ -64,6 +71,7 @@ class WorkspaceFile:
         clock: Callable[[], time.struct_time] = time.localtime,
     ) -> None:
         self.path: str = os.fspath(path)
+        self.real: str = os.path.realpath(self.path)
         self.lock_timeout = lock_timeout
         self.after_save: Callable[[], None] | None = None  # run after each write, unlocked
         self.clock = clock
@@ -80,7 +88,7 @@ class WorkspaceFile:
         polls it to know when to reload.
         """
         try:
-            st = os.stat(self.path)
+            st = os.stat(self.real)
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -104,7 +112,7 @@ class WorkspaceFile:
         if raw is None or st is None:
             doc, signature = skeleton(), None
         else:
-            doc, _ = decode(self.path, raw, fast=True)
+            doc, _ = self._decode(raw, st)
             signature = _signature(st)
         self._cache = (signature, doc)
         return doc
@@ -119,16 +127,41 @@ class WorkspaceFile:
         """
         return _Transaction(self)
 
+    def _decode(self, raw: bytes, st: os.stat_result) -> tuple[dict, int | None]:
+        """`decode` the bytes just read, checking every record unless this very
+        file version was written (and so checked) by a transaction."""
+        from vaworkspace.store.checked import was_checked
+
+        return decode(self.path, raw, checked=was_checked(self.real, st), real=self.real)
+
     def _load(self) -> tuple[bytes | None, os.stat_result | None]:
         """The file's bytes and the stat taken before reading them (so a write
         racing the read leaves the cache keyed to an older signature, never a
-        newer one); (None, None) if the file does not exist."""
+        newer one); (None, None) if the file does not exist.
+
+        Opened non-blocking and checked to be a regular file of sane size
+        before reading: a FIFO would block the read forever, a device never end.
+        """
+        flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK
         try:
-            with open(self.path, "rb") as handle:
-                st = os.fstat(handle.fileno())
-                raw = handle.read()
+            fd = os.open(self.real, flags)
         except FileNotFoundError:
             return None, None
+        except PermissionError:
+            raise StoreError(
+                f"workspace {self.path} cannot be read (permission denied); "
+                f"check its owner and mode (chmod 600 {self.path})"
+            ) from None
+        except OSError as exc:
+            raise StoreError(
+                f"workspace {self.path} cannot be read ({exc.strerror}); "
+                "check the path and the disk"
+            ) from None
+        try:
+            st = os.fstat(fd)
+            _check_kind(self.path, st)
+            with open(fd, "rb", closefd=False) as handle:
+                raw = handle.read()
         except IsADirectoryError:
             raise StoreError(
                 f"workspace {self.path} is a folder, not a file; give the path of a file"
@@ -143,15 +176,28 @@ class WorkspaceFile:
                 f"workspace {self.path} cannot be read ({exc.strerror}); "
                 "check the path and the disk"
             ) from None
+        finally:
+            os.close(fd)
         return raw, st
 
     def _save(
-        self, doc: dict, raw: bytes | None, st: os.stat_result | None, migrated_from: int | None
+        self,
+        doc: dict,
+        raw: bytes | None,
+        st: os.stat_result | None,
+        migrated_from: int | None,
+        unchecked: bool = True,
     ) -> None:
-        """Back up if due, then replace the file with `doc`. Called under the lock."""
+        """Back up if due, then replace the file with `doc`. Called under the lock.
+
+        `doc` was checked when read; if it was `unchecked`ly changed (through
+        TinyDB's own API rather than `store.tables`, which checks what it
+        writes), it is checked in full first, so the file is never marked
+        checked (`checked.py`) while holding a record no read could use.
+        """
         import orjson
 
-        from vaworkspace.store import atomic, backup
+        from vaworkspace.store import atomic, backup, checked
 
         meta = doc.get("meta") if type(doc) is dict else None
         head = meta.get(META_ID) if type(meta) is dict else None
@@ -160,8 +206,20 @@ class WorkspaceFile:
                 f"workspace {self.path} was not saved: the transaction removed the meta "
                 "record (a bug); nothing was changed"
             )
+        if st is not None:
+            self._check_writable(st)
         for name in TABLES:
             doc.setdefault(name, {})
+        if unchecked:
+            from vaworkspace.store.schema import BadRecord, check_document
+
+            try:
+                check_document(doc)
+            except BadRecord as exc:
+                raise StoreError(
+                    f"workspace {self.path} was not saved: {exc}, which could not be read "
+                    "back (a bug); nothing was changed"
+                ) from None
         try:
             data = orjson.dumps(doc)
         except orjson.JSONEncodeError as exc:
@@ -169,26 +227,75 @@ class WorkspaceFile:
                 f"workspace {self.path} was not saved: a record is not JSON ({exc}); "
                 "nothing was changed"
             ) from None
+        real = self.real
         if raw is not None:
             day = _day(self.clock())
             try:
                 if migrated_from is not None:
-                    backup.write_backup(self.path, raw, f"{day}-schema{migrated_from}")
-                backup.ensure_daily(self.path, raw, day)
+                    backup.write_backup(real, raw, f"{day}-schema{migrated_from}")
+                backup.ensure_daily(real, raw, day)
             except OSError as exc:
                 raise StoreError(
-                    f"workspace {self.path} was not saved: the backup {exc.filename} "
-                    f"failed ({exc.strerror}); nothing was changed"
+                    f"workspace {self.path} was not saved: its backup {exc.filename} could "
+                    f"not be written ({exc.strerror}); nothing was changed; "
+                    f"{_remedy(exc, backup.backup_dir(real))}"
                 ) from None
         mode, after_ns = (st.st_mode & 0o7777, st.st_mtime_ns) if st is not None else (None, 0)
         try:
-            # realpath: replacing a symlink would turn it into a plain file
-            new = atomic.write_atomic(os.path.realpath(self.path), data, mode, after_ns)
+            new = atomic.write_atomic(real, data, mode, after_ns)
         except OSError as exc:
             raise StoreError(
-                f"workspace {self.path} was not saved ({exc.strerror}); nothing was changed"
+                f"workspace {self.path} was not saved ({exc.strerror}); nothing was changed; "
+                f"{_remedy(exc, os.path.dirname(real))}"
             ) from None
+        checked.mark_checked(real)
+        backup.sweep_temps(real)
         self._cache = (_signature(new), doc)
+
+    def _check_writable(self, st: os.stat_result) -> None:
+        """Refuse to replace a file its owner made read-only, or someone else's.
+
+        Checked by the mode bits and the owner, not only `os.access`: root may
+        write anything, but replacing a 0400 file would still undo the owner's
+        protection, and replacing another user's file would make it ours.
+        """
+        mode = st.st_mode & 0o777
+        if not st.st_mode & 0o200 or not os.access(self.real, os.W_OK):
+            raise StoreError(
+                f"workspace {self.path} is read-only (mode {mode:04o}); nothing was changed; "
+                f"to allow changes: chmod u+w {self.path}"
+            )
+        if st.st_uid != os.geteuid():
+            raise StoreError(
+                f"workspace {self.path} belongs to another user (uid {st.st_uid}); nothing "
+                "was changed; run va as that user, or copy the file and use the copy"
+            )
+
+
+def _check_kind(path: str, st: os.stat_result) -> None:
+    """Refuse what is not a regular workspace-sized file, before reading it."""
+    import stat
+
+    if stat.S_ISDIR(st.st_mode):
+        raise StoreError(f"workspace {path} is a folder, not a file; give the path of a file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+        raise StoreError(f"workspace {path} is {kind}, not a file; give the path of a file")
+    if st.st_size > MAX_BYTES:
+        raise bad_file(
+            path, f"is too large ({st.st_size >> 20} MB, the limit is {MAX_BYTES >> 20} MB)"
+        )
+
+
+def _remedy(exc: OSError, folder: str) -> str:
+    """What the user can do about a failed write."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"free some space on the disk that holds {folder} and try again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"check that {folder} is writable by you"
+    return f"check {folder} and the disk, then try again"
 
 
 class _Transaction:
@@ -202,7 +309,7 @@ class _Transaction:
     def __init__(self, workspace: WorkspaceFile) -> None:
         self._file = workspace
         self._lock: int | None = None
-        self._lock_path = workspace.path + ".lock"
+        self._lock_path = workspace.real + ".lock"  # the resolved path: one lock per file
         self._storage = None
         self._raw: bytes | None = None
         self._stat: os.stat_result | None = None
@@ -214,7 +321,7 @@ class _Transaction:
         if self._lock is not None or self._storage is not None:
             raise StoreError(f"workspace {self._file.path}: a transaction object is single-use")
         path = self._file.path
-        folder = os.path.dirname(path)
+        folder = os.path.dirname(self._file.real)
         try:
             atomic.make_dirs(folder)
         except OSError as exc:
@@ -234,7 +341,7 @@ class _Transaction:
                 # whole tables and store.tables never mutates a record in place.
                 doc, migrated_from = dict(cache[1]), None
             else:
-                doc, migrated_from = decode(path, raw, fast=True)
+                doc, migrated_from = self._file._decode(raw, st)
             db = _new_db(doc)
         except BaseException:
             self._unlock()
@@ -252,7 +359,9 @@ class _Transaction:
                 if exc_type is not None:
                     self._file._cache = None  # whatever the block touched is not on disk
                 elif storage.dirty or self._migrated_from is not None:
-                    self._file._save(storage.doc, self._raw, self._stat, self._migrated_from)
+                    self._file._save(
+                        storage.doc, self._raw, self._stat, self._migrated_from, storage.unchecked
+                    )
                     saved = True
         finally:
             self._raw = None
@@ -295,6 +404,7 @@ def _define_classes() -> tuple[type, type]:
             self.doc = doc
             self.dirty = False
             self.closed = False
+            self.unchecked = False  # written through TinyDB's API, not `store.tables`
 
         def _check(self) -> None:
             if self.closed:
@@ -310,6 +420,13 @@ def _define_classes() -> tuple[type, type]:
             self._check()
             self.doc = data
             self.dirty = True
+            self.unchecked = True
+
+        def write_checked(self, data: dict) -> None:
+            """`store.tables`' write: its records were checked on the way in."""
+            unchecked = self.unchecked
+            self.write(data)
+            self.unchecked = unchecked
 
     class _TransactionDB(TinyDB):
         """TinyDB without query caches and without a default table.

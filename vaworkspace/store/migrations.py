@@ -66,31 +66,35 @@ def skeleton() -> dict:
     return doc
 
 
-def _parse(raw: bytes, fast: bool = False) -> object:
-    """Parse with the cyclic GC paused (it would rescan the growing document
-    again and again: ~20% of a 3 MB parse).
+def _parse(raw: bytes) -> object:
+    """Parse with orjson, with the cyclic GC paused (it would rescan the growing
+    document again and again: ~20% of a 3 MB parse).
 
-    `fast` (transactions, which import orjson anyway to write) tries
-    `orjson.loads` first: ~25% quicker, and its objects serialise faster. It
-    accepts a subset of what `json` accepts, so anything it rejects goes to
-    `json.loads`, which gives `read()`'s verdict and error message. The one
-    difference: integers beyond 64 bits become floats; vaworkspace never writes
-    any (orjson.dumps refuses them), so only a hand edit could meet it.
+    Only what orjson accepts is a workspace: it is what writes the file, so a
+    document it cannot read could not be written back as it was read. `json`
+    accepts more (`NaN`, `Infinity`, `1e999`, unpaired surrogates), which the
+    next write would silently turn into `null` or refuse; such a file is
+    refused here instead. `json` still parses a rejected file, to point at the
+    error with line and column. orjson reads an integer beyond 64 bits as a
+    float: `schema.check_document` refuses a float in any known field.
     """
+    import orjson
+
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if fast:
-            import orjson
-
-            try:
-                return orjson.loads(raw)
-            except orjson.JSONDecodeError:
-                pass
-        return json.loads(raw)
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            json.loads(raw)  # the better message for plain syntax errors
+            raise _NotOurs(str(exc)) from None
     finally:
         if enabled:
             gc.enable()
+
+
+class _NotOurs(ValueError):
+    """Valid to `json` but not to orjson: NaN, Infinity, unpaired surrogates."""
 
 
 def _advice(path: str) -> str:
@@ -103,8 +107,10 @@ def _advice(path: str) -> str:
     return f"move it away; no backup found in {backup_dir(path)}"
 
 
-def _bad(path: str, problem: str) -> StoreError:
-    return StoreError(f"workspace {path} {problem}; {_advice(path)}")
+def bad_file(path: str, problem: str, real: str | None = None) -> StoreError:
+    """The one-line refusal of a file that cannot be used; `real` (the resolved
+    path, where the backups are) defaults to `path`, which the message shows."""
+    return StoreError(f"workspace {path} {problem}; {_advice(real or path)}")
 
 
 def _well_formed(table: dict) -> bool:
@@ -118,31 +124,43 @@ def _well_formed(table: dict) -> bool:
     )
 
 
-def decode(path: str, raw: bytes, fast: bool = False) -> tuple[dict, int | None]:
+def decode(
+    path: str, raw: bytes, *, checked: bool = False, real: str | None = None
+) -> tuple[dict, int | None]:
     """Parse, migrate and validate; return the document and the schema it was
-    migrated from (None if current). Raises a one-line `StoreError`; never writes."""
+    migrated from (None if current). Raises a one-line `StoreError`; never writes.
+
+    Every record is checked (`schema.check_document`) unless `checked` says
+    these very bytes were checked when they were written (see `checked.py`).
+    `path` is shown in messages; `real` is where the file and its backups are.
+    """
+
+    def bad(problem: str) -> StoreError:
+        return bad_file(path, problem, real)
+
     if not raw.strip():
-        raise _bad(path, "is empty")
+        raise bad("is empty")
     try:
-        doc = _parse(raw, fast)
+        doc = _parse(raw)
     except json.JSONDecodeError as exc:
-        raise _bad(
-            path, f"is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-        ) from None
+        where = f"at line {exc.lineno} column {exc.colno}"
+        raise bad(f"is not valid JSON ({exc.msg} {where})") from None
+    except _NotOurs as exc:
+        raise bad(f"is not valid JSON ({exc})") from None
     except UnicodeDecodeError as exc:
-        raise _bad(path, f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise bad(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
     except RecursionError:
-        raise _bad(path, "is not valid JSON (nested too deeply)") from None
+        raise bad("is not valid JSON (nested too deeply)") from None
     if type(doc) is not dict:
         kind = "an array" if type(doc) is list else "a single value"
-        raise _bad(path, f"is not a vaworkspace file (its top level is {kind}, not an object)")
+        raise bad(f"is not a vaworkspace file (its top level is {kind}, not an object)")
     meta = doc.get("meta")
     head = meta.get(META_ID) if type(meta) is dict else None
     if type(head) is not dict or head.get("app") != APP:
-        raise _bad(path, f'is not a vaworkspace file (no "meta" record with "app": "{APP}")')
+        raise bad(f'is not a vaworkspace file (no "meta" record with "app": "{APP}")')
     schema = head.get("schema")
     if type(schema) is not int or schema < 1:
-        raise _bad(path, f"has an invalid schema version {schema!r}")
+        raise bad(f"has an invalid schema version {schema!r}")
     if schema > SCHEMA:
         raise StoreError(
             f"workspace {path} was written by a newer vaworkspace "
@@ -158,17 +176,24 @@ def decode(path: str, raw: bytes, fast: bool = False) -> tuple[dict, int | None]
                 "the file is unchanged; report this bug"
             ) from None
         migrated_from = schema
+        checked = False
     for name in TABLES:
         if name not in doc:
             doc[name] = {}
             continue
         table = doc[name]
         if type(table) is not dict:
-            raise _bad(path, f'has a malformed "{name}" table (not a JSON object)')
+            raise bad(f'has a malformed "{name}" table (not a JSON object)')
         if table and not _well_formed(table):
-            raise _bad(
-                path,
+            raise bad(
                 f'has a malformed record in table "{name}" '
-                "(ids must be whole numbers and records objects)",
+                "(ids must be whole numbers and records objects)"
             )
+    if not checked:
+        from vaworkspace.store.schema import BadRecord, check_document
+
+        try:
+            check_document(doc)
+        except BadRecord as exc:
+            raise bad(f"cannot be read: {exc}") from None
     return doc, migrated_from

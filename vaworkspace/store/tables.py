@@ -8,6 +8,9 @@ the whole document instead, working on the table dicts themselves.
 
 from __future__ import annotations
 
+from vaworkspace.errors import StoreError
+from vaworkspace.store.schema import BadRecord, check_records
+
 META_ID = 1
 
 
@@ -36,18 +39,27 @@ def put_many(db, name: str, items: dict[int, dict]) -> None:
     C speed: TinyDB's own `insert`/`remove` convert all 10k keys to int and back
     (~4 ms per `va add`) and `insert_multiple` spent ~20 ms checking and copying
     a 10k import. The records become the file's: the caller must not change them.
+    They are checked as every read checks them (`schema`), so the file a
+    transaction writes is marked as checked (`checked.py`) without rereading it.
     """
     if not items:
         return
     doc = db.storage.read()
     fresh = dict(zip(map(str, items), items.values(), strict=True))
+    try:
+        check_records(name, fresh)
+    except BadRecord as exc:
+        raise StoreError(
+            f"the workspace was not saved: {exc}, which could not be read back "
+            "(a bug; please report it); nothing was changed"
+        ) from None
     table = dict(doc.get(name, {}))
     if not table.keys().isdisjoint(fresh):
         for key in fresh:
             table.pop(key, None)  # a replaced document moves to the end
     table.update(fresh)
     doc[name] = table
-    db.storage.write(doc)
+    db.storage.write_checked(doc)
 
 
 def delete(db, name: str, doc_ids: list[int]) -> None:
@@ -57,7 +69,7 @@ def delete(db, name: str, doc_ids: list[int]) -> None:
         for doc_id in doc_ids:
             table.pop(str(doc_id), None)
         doc[name] = table
-        db.storage.write(doc)
+        db.storage.write_checked(doc)
 
 
 def meta(db) -> dict:
