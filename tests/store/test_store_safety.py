@@ -156,6 +156,16 @@ def test_a_damaged_record_is_named_on_read_and_refused_for_writing(tmp_path, cas
     assert path.read_bytes() == data
 
 
+def test_a_damaged_table_name_is_refused_not_taken_for_an_empty_table(tmp_path):
+    path = tmp_path / "ws.json"
+    text = json.dumps(doc_with(**{"1": task(title="x")}))
+    data = text.replace('"tasks"', '"{asks"')
+    path.write_text(data)
+    for message in refusals(path):
+        assert "has an unknown table '{asks'" in message
+    assert path.read_text() == data
+
+
 def test_an_integer_beyond_64_bits_is_refused_not_turned_into_a_float(tmp_path):
     path = tmp_path / "ws.json"
     text = json.dumps(doc_with(**{"1": task(title="x", estimate_minutes=7)}))

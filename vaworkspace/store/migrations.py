@@ -29,6 +29,7 @@ APP = "vaworkspace"
 """`meta["1"]["app"]` of every workspace file: tells ours from other JSON."""
 
 TABLES = ("clients", "tasks", "entries", "events", "state", "meta")
+_TABLE_SET = frozenset(TABLES)
 META_ID = "1"
 
 
@@ -177,6 +178,9 @@ def decode(
             ) from None
         migrated_from = schema
         checked = False
+    if len(doc) > len(TABLES) or not doc.keys() <= _TABLE_SET:
+        unknown = sorted(doc.keys() - _TABLE_SET)[0]
+        raise bad(f"has an unknown table {unknown!r} (a damaged table name?)")
     for name in TABLES:
         if name not in doc:
             doc[name] = {}
