@@ -101,5 +101,5 @@ def test_a_damaged_task_in_the_workspace_stops_the_import(va) -> None:
     doc = workspace()
     del doc["tasks"]["3"]["created"]
     write_workspace(doc)
-    assert "task 3 in the workspace file is damaged" in va("import", EXPORT, code=1)
+    assert 'task 3 (table "tasks") has no "created"' in va("import", EXPORT, code=1)
     assert workspace() == doc
