@@ -10,7 +10,6 @@ file byte-identical. An exception escaping `main` (a traceback) fails the test.
 
 from __future__ import annotations
 
-import inspect
 import io
 import os
 import shutil
@@ -21,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vaworkspace.cli import build_parser, main
+from vaworkspace import cli
+from vaworkspace.cli import main
 
 NOW = "2026-12-01T19:00:00Z"
 ICS = """BEGIN:VCALENDAR\r
@@ -60,18 +60,12 @@ COMMANDS = (
 )
 
 
-@cache
-def parser():
-    """One parser for every run: building it costs most of a small command."""
-    return build_parser() if "parser" in inspect.signature(main).parameters else None
-
-
 def run(*argv: str) -> tuple[int, str]:
     """`va ARGV` in this process: (exit code, stderr)."""
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     err = io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(argv), parser()) if parser() else main(list(argv))
+        code = main(list(argv))
     return code, err.getvalue()
 
 
@@ -140,6 +134,9 @@ def folder(tmp_path_factory, monkeypatch):
     # What is written is checked here, not whether it survives a power cut
     # (test_store_processes does that): an fsync costs ~10 ms on a VM disk.
     monkeypatch.setattr(os, "fsync", lambda fd: None)
+    # One parser for every run: building it costs most of a small command.
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
     base = tmp_path_factory.mktemp("mutations")
     with open(base / "tw.json", "w") as handle:
         handle.write(TASKWARRIOR)
