@@ -136,7 +136,7 @@ def folder(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(os, "fsync", lambda fd: None)
     # One parser for every run: building it costs most of a small command.
     parser = cli.build_parser()
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(cli, "build_parser", lambda command=None: parser)
     base = tmp_path_factory.mktemp("mutations")
     with open(base / "tw.json", "w") as handle:
         handle.write(TASKWARRIOR)
