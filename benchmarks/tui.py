@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -66,8 +68,29 @@ def first_screen_ms(db: str, runs: int, command: str | None = None) -> list[floa
                 time.sleep(0.002)
             out.append((time.perf_counter() - start) * 1000)
         finally:
+            pane = subprocess.run(
+                [tmux, "-L", socket, "display-message", "-p", "#{pane_pid}"],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
             subprocess.run([tmux, "-L", socket, "kill-server"], capture_output=True)
+            if pane.isdigit():
+                reap(int(pane))
     return out
+
+
+def reap(pid: int, grace: float = 3.0) -> None:
+    """Make sure the pane's program is gone: tmux only sends it a hangup, and a
+    program that ignores it would outlive the benchmark."""
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 async def in_app_ms(db: str, runs: int) -> dict[str, list[float]]:
