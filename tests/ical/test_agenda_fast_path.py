@@ -133,6 +133,10 @@ def test_corpus_series_have_stored_expansions(corpus) -> None:
     masters = [r for r in records.values() if r.get("rrule")]
     assert len(masters) > 200
     assert all(KEY in r for r in masters)
+    finals = [r for r in masters if r[KEY].get("final")]
+    assert finals, "series whose COUNT or UNTIL came are marked final"
+    assert all("UNTIL" in r["rrule"] or "COUNT" in r["rrule"] for r in finals)
+    assert len(finals) < len(masters)  # open-ended ones are not
 
 
 @pytest.mark.parametrize("window", range(7))

@@ -94,6 +94,19 @@ class _Members:
         return event
 
 
+def _over(members: list[Event], after: datetime, tz) -> bool:
+    """Whether a series certainly has no occurrence from `after` on (a COUNT or
+    UNTIL reached): then a window past the horizon needs no expansion."""
+    from vaworkspace.ical.expand import expand_series
+
+    far = after + timedelta(days=100 * 366)
+    try:
+        probe = expand_series(members, after, far, tz, cap=1)
+    except Exception:  # the agenda expands it and says why
+        return False
+    return not probe.found and probe.exact_until == far
+
+
 def truncation_warning(uid: str, summary: str) -> str:
     from vaworkspace.ical.expand import truncation_warning
 
@@ -158,6 +171,8 @@ def refresh(db, now: datetime, tz) -> int:
                 expansion.found, by_rid, begin, expansion.exact_until, fp, tz
             )
             if encoded is not None:
+                if expansion.exact_until == until and _over(events_of, until, tz):
+                    encoded["final"] = True
                 kept[stored_series.KEY] = encoded
         if kept != master:
             writes[master_id] = kept

@@ -14,7 +14,8 @@ and keeps the result in the series' master record under `expansion`:
 ordinals when `dates`; an occurrence ends `length` later unless `other` says
 otherwise, where it also names the override it comes from (its RECURRENCE-ID)
 and its summary when that differs from its event's. Every occurrence that
-overlaps [from, to) is listed, no other. `fp` digests the raw text of every
+overlaps [from, to) is listed, no other; `"final": true` says the series has
+no occurrence after `to` at all (its COUNT or UNTIL came). `fp` digests the raw text of every
 member of the series and the zone floating times were read in: when a member
 changed since (a re-import, an edit, a removal), the record is not trusted and
 the series is expanded again. The record is plain JSON and optional: a file
@@ -116,7 +117,9 @@ def usable(stored: object, records: list[dict], tz, start: str, end: str) -> boo
     if stored.get("tz") != zone_key(tz):
         return False
     # Instants are stored as fixed-width UTC text: text order is time order.
-    if not stored.get("from", "~") <= start or not stored.get("to", "") >= end:
+    if not stored.get("from", "~") <= start:
+        return False
+    if not stored.get("to", "") >= end and stored.get("final") is not True:
         return False
     return stored.get("fp") == fingerprint(records, tz)
 
