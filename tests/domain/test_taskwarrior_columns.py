@@ -8,6 +8,7 @@ key order included (so the file is byte for byte what it was).
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
@@ -143,6 +144,12 @@ FIELDS = st.sampled_from(
 )  # fmt: skip
 
 
+def odd(draw):
+    """A fresh copy of an odd value: `st.just({})` hands out one shared object, and
+    storing it inside itself would make the export circular."""
+    return copy.deepcopy(draw(ODD))
+
+
 @st.composite
 def broken(draw) -> list:
     items: list = draw(exports())
@@ -152,7 +159,7 @@ def broken(draw) -> list:
         k = draw(st.integers(0, len(items) - 1))
         change = draw(st.integers(0, 9))
         if change == 0:
-            items[k] = draw(ODD)  # not an object
+            items[k] = odd(draw)  # not an object
         elif change == 1:
             other = draw(st.sampled_from(items))
             if isinstance(other, dict) and isinstance(items[k], dict) and "uuid" in other:
@@ -160,7 +167,7 @@ def broken(draw) -> list:
         elif change == 2 and isinstance(items[k], dict):
             items[k].pop(draw(FIELDS), None)
         elif isinstance(items[k], dict):
-            items[k][draw(FIELDS)] = draw(ODD)
+            items[k][draw(FIELDS)] = odd(draw)
     return items
 
 
