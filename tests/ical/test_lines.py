@@ -134,3 +134,29 @@ def test_fold_never_splits_an_escape_and_keeps_lines_short() -> None:
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert "\\\r\n" not in folded
     assert folded.replace("\r\n ", "") == line
+
+
+def octet_walk(line: str) -> str:
+    """icalendar's folding, a character at a time (what `fold` did before its
+    ASCII fast path, and still does for other text)."""
+    pieces, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode())
+        if current and size + width >= 75:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                pieces.append("".join(current))
+                current, size = [carried], len(carried.encode())
+            else:
+                pieces.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += width
+    if current:
+        pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+@given(st.text(alphabet=st.sampled_from("ab;,\\^ é"), max_size=400))
+def test_ascii_folding_slices_as_the_octet_walk_does(line) -> None:
+    assert fold(line) == octet_walk(line)

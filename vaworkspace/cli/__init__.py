@@ -201,7 +201,7 @@ def publish_changes(args) -> None:
         return
     from vaworkspace.display import safe
 
-    for problem in ws.publish().problems:
+    for problem in ws.publish_pending().problems:
         print(f"va: warning: {safe(str(problem))}", file=sys.stderr)
 
 

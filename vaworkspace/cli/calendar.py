@@ -42,6 +42,12 @@ def register(commands) -> None:
     sync = commands.add_parser("sync", help="re-import every subscribed calendar")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=sync_all)
+    publish = commands.add_parser(
+        "publish", help="rebuild every [[publish]] calendar file now",
+        description="A change rewrites the files it concerns by itself; this rebuilds them all: "
+        "after editing the config (a new entry, another time zone) or restoring a backup.",
+    )  # fmt: skip
+    publish.set_defaults(handler=publish_all)
 
     agenda = commands.add_parser("agenda", help="events and tasks due, day by day")
     agenda.add_argument("--from", dest="first", metavar="DATE", help="first day (default today)")
@@ -131,6 +137,20 @@ def calendar_rm(args) -> int:
     gone = ws.remove_subscription(args.name)
     print(f"Unsubscribed from {safe(args.name)}; {gone} events removed")
     return 0
+
+
+def publish_all(args) -> int:
+    """Rebuild every feed; a file that cannot be written is an error (exit 1)."""
+    report = open_workspace(args).publish()
+    for path in report.written:
+        print(f"Published {safe(path)}")
+    for path in report.unchanged:
+        print(f"Unchanged {safe(path)}")
+    if not report.written and not report.unchanged and not report.problems:
+        print('No [[publish]] entries in the config; see README "Publishing".')
+    for problem in report.problems:
+        print(f"va: {safe(problem)}", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def sync_all(args) -> int:

@@ -1,12 +1,13 @@
 """Single components rendered through icalendar, for feeds built piece by piece.
 
-`ical/feed.py` keeps each component of a published feed as text and renders
-again only what changed. Most components are written by `ical/lines.py`; this
-module renders the rest with the very functions `writer.py` uses (so the text
-is what a full export writes), and answers the questions only icalendar can:
-how it writes a time in a zone (`zone_form`), which TZIDs a component uses, and
-the VTIMEZONE it generates for a TZID. Everything here imports icalendar, so it
-runs only when a feed is first built or such a component changes.
+`ical/feed.py` builds a published feed without icalendar where it can: most
+components are written by `ical/lines.py`; this module renders the rest with
+the very functions `writer.py` uses (so the text is what a full export
+writes), and answers the questions only icalendar can: how it writes a time in
+a zone (`zone_form`), which TZIDs a component uses, the VTIMEZONE it generates
+for a TZID, and how it re-writes an imported event's text. Everything here
+imports icalendar, so it runs only for what the workspace file does not keep
+yet (see `feed.Facts`) and for the rare components `lines.py` leaves to it.
 """
 
 from __future__ import annotations
@@ -73,28 +74,30 @@ def todo_piece(task: Task, tz: tzinfo) -> Piece:
     return _cut(_todo(task, tz, SENTINEL), True)
 
 
-def event_pieces(
-    event: Event, tz: tzinfo, tasks_by_id: dict[int, Task]
-) -> tuple[list[Piece], list[tuple[str, str, list[str]]]]:
-    """An event's components, and the VTIMEZONEs its imported text supplies
-    (TZID, text, TZIDs used), exactly as `writer.export_calendar` emits them."""
-    from vaworkspace.ical.writer import _block_event, _raw_components
+def raw_pieces(event: Event) -> tuple[list[Piece], list[tuple[str, str, list[str]]]] | None:
+    """An imported event's components as `writer.export_calendar` re-writes its
+    original text, and the VTIMEZONEs that text supplies (TZID, text, TZIDs
+    used); None if the text cannot be read (the export then uses its fields).
+    Depends on nothing but the text: `feed.py` keeps it in the event record."""
+    from vaworkspace.ical.writer import _raw_components
 
     zones: dict[str, Component] = {}
-    components = None
-    stamped: list[bool] = []
-    if event.raw:
-        components = _raw_components(event, SENTINEL, zones)
-        if components is not None:
-            stamped = [_stamped_here(c) for c in components]
+    components = _raw_components(event, SENTINEL, zones)
     if components is None:
-        components, stamped = [_block_event(event, tz, SENTINEL, tasks_by_id)], [True]
-    pieces = [_cut(c, s) for c, s in zip(components, stamped, strict=True)]
+        return None
+    pieces = [_cut(c, _stamped_here(c)) for c in components]
     supplied = []
     for tzid, zone in zones.items():
         text, uses = _cut(zone, False)
         supplied.append((tzid, text[0], uses))
     return pieces, supplied
+
+
+def block_piece(event: Event, tz: tzinfo, tasks_by_id: dict[int, Task]) -> Piece:
+    """An event written from its stored fields, as `writer._block_event` does."""
+    from vaworkspace.ical.writer import _block_event
+
+    return _cut(_block_event(event, tz, SENTINEL, tasks_by_id), True)
 
 
 def _stamped_here(component: Component) -> bool:

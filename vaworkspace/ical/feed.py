@@ -1,64 +1,82 @@
-"""One published feed, rebuilt from the components that changed.
+"""One published feed, built from scratch from that feed's own records.
 
 A feed is what `writer.export_calendar` writes for one client (or everyone),
-byte for byte. Building it from scratch means rendering every component through
-icalendar, which is far too slow to do after every `va add`. So a feed keeps a
-`cache` (a JSON-ready dict the caller stores beside the workspace) holding each
-component's text with the record it was rendered from. `build` walks the
-feed's records, reuses every component whose record (and whatever else it
-shows: a task's title, a client's name) is unchanged, renders only the others
-(`lines.py` for ours, `components.py` through icalendar for the rest), and
-assembles the calendar in the writer's order. Its cost is the feed's own items:
-a dict comparison per record, and rendering only for what changed.
+byte for byte. Going through icalendar for every component is far too slow to
+do after every `va add` (importing it alone costs more than the command), so
+`build` writes our own components with `lines.py` and takes from the workspace
+file what only icalendar can say (`Facts`):
 
-The cache checks itself rather than trusting to see every change: a record
-edited by another process, a removed item or a new client name is found by
-comparison. It is dropped whole when its `env` differs: another zone, another
-vaworkspace or icalendar install, or a new cache format.
+- an imported event's components, as icalendar re-writes its original text:
+  kept in the event record's `ics` field with a digest of the text it was made
+  from (`event_text`);
+- how icalendar writes a time in the user's zone and the VTIMEZONE it
+  generates for a TZID: kept in one `state` record (kind `ical-facts`).
 
-The DTSTAMP of the feed's components is the moment of writing; the text is kept
-cut at those values (`Parts`), so `Feed.digest` tells whether the content
-changed whatever the moment, and `Feed.data(moment)` stamps it.
+Both are derived data, keyed by the installed icalendar (`ical_key`): when it is
+missing or stale, it is rendered here through icalendar (the slow, correct path)
+and handed back in `Facts.learned_*` so the service stores it for next time.
+Nothing is kept anywhere else, and nothing outlives the command but the
+workspace file itself.
+
+The cost is the feed's own items: one pass over each table to pick them, and
+one rendering each. The text is kept cut at each DTSTAMP value (`Feed`), so it
+can be compared with the published file whatever moment that was stamped with.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from vaworkspace.ical.lines import ZoneForm, fold, utc_text
 
-FORMAT = 1
-UTC = timezone.utc
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-MICROSECOND = timedelta(microseconds=1)
+if TYPE_CHECKING:
+    from datetime import datetime
+
+STAMP_WIDTH = len("19700101T000000Z")
+FACTS_KIND = "ical-facts"
+TEXT_FIELD = "ics"
+"""The event record field that holds its components' text (derived from `raw`)."""
 
 
 @dataclass(slots=True)
 class Feed:
-    """A built feed: its text cut at each DTSTAMP value, and how much was rendered."""
+    """A built feed: its text cut at each DTSTAMP value."""
 
     segments: list[str]
-    rendered: int
-    cache: dict
-
-    @property
-    def digest(self) -> str:
-        """Tells two contents apart (whatever their moment). Two zlib checksums
-        rather than hashlib, whose import alone costs more than a feed update."""
-        import zlib
-
-        text = "\x00".join(self.segments).encode()
-        return f"{len(text)}-{zlib.crc32(text):08x}-{zlib.adler32(text):08x}"
 
     def data(self, moment: datetime) -> bytes:
         return utc_text(moment).join(self.segments).encode()
 
+    def same_as(self, published: bytes) -> bool:
+        """Whether `published` is this feed stamped with any one moment."""
+        try:
+            text = published.decode()
+        except UnicodeDecodeError:
+            return False
+        at, stamp = 0, None
+        last = len(self.segments) - 1
+        for number, segment in enumerate(self.segments):
+            if not text.startswith(segment, at):
+                return False
+            at += len(segment)
+            if number < last:
+                found = text[at : at + STAMP_WIDTH]
+                if stamp is None:
+                    stamp = found
+                if found != stamp or len(found) != STAMP_WIDTH or not found.endswith("Z"):
+                    return False
+                at += STAMP_WIDTH
+        return at == len(text)
 
-def environment(tz: tzinfo) -> list:
-    """What every cached text depends on besides the records: the cache is valid
-    only for the same zone, format and installed code."""
+
+def ical_key() -> str:
+    """Which icalendar install derived text comes from, without importing it
+    (another version may write the same component differently): a checksum of
+    our version and its module's path, size and time."""
     import os
+    import zlib
     from importlib.util import find_spec
 
     from vaworkspace import __version__
@@ -67,18 +85,106 @@ def environment(tz: tzinfo) -> list:
     origin = spec.origin if spec is not None and spec.origin else ""
     try:
         st = os.stat(origin)
-        installed = [origin, st.st_mtime_ns, st.st_size]
+        installed = f"{origin}:{st.st_mtime_ns}:{st.st_size}"
     except OSError:
-        installed = [origin]
-    return [FORMAT, str(getattr(tz, "key", tz)), __version__, installed]
+        installed = origin
+    return f"{zlib.crc32(f'{__version__}:{installed}'.encode()):08x}"
 
 
-def build(doc: dict, client_id: str | None, name: str, tz: tzinfo, cache: dict | None) -> Feed:
+def text_digest(key: str, raw: str) -> str:
+    """Tells one event's original text (as rendered by one icalendar) from
+    another; not a defence: the text is the user's own. zlib rather than
+    hashlib, whose import costs more."""
+    import zlib
+
+    data = raw.encode()
+    return f"{key}-{len(data):x}-{zlib.crc32(data):08x}"
+
+
+@dataclass(slots=True)
+class Facts:
+    """What only icalendar can say, as stored in the workspace file, plus what
+    this round had to render because it was missing (`learned_*`)."""
+
+    key: str
+    forms: dict[str, list | None] = field(default_factory=dict)
+    zones: dict[str, str | None] = field(default_factory=dict)
+    learned_events: dict[str, dict] = field(default_factory=dict)
+    learned_facts: bool = False
+
+    @classmethod
+    def from_doc(cls, doc: dict, key: str) -> Facts:
+        for record in doc.get("state", {}).values():
+            if record.get("kind") == FACTS_KIND and record.get("by") == key:
+                return cls(key, dict(record.get("forms", {})), dict(record.get("zones", {})))
+        return cls(key)
+
+    def record(self) -> dict:
+        """The `state` record that keeps these facts."""
+        return {"kind": FACTS_KIND, "by": self.key, "forms": self.forms, "zones": self.zones}
+
+    def form(self, tz: tzinfo) -> ZoneForm | None:
+        name = str(getattr(tz, "key", tz))
+        if name not in self.forms:
+            from vaworkspace.ical.components import zone_form
+
+            found = zone_form(tz)
+            stored = None if found is None else [found.param, found.suffix, list(found.uses)]
+            self.forms[name] = stored
+            self.learned_facts = True
+        stored = self.forms[name]
+        return None if stored is None else ZoneForm(stored[0], stored[1], tuple(stored[2]))
+
+    def zone(self, tzid: str) -> str | None:
+        if tzid not in self.zones:
+            from vaworkspace.ical.components import generated_zone
+
+            self.zones[tzid] = generated_zone(tzid)
+            self.learned_facts = True
+        return self.zones[tzid]
+
+    def event_text(self, key: str, record: dict, event) -> list | None:
+        """The event's components as [(parts, uses)], or None if its text cannot
+        be read; from its `ics` field if that is current, else rendered now.
+
+        Stored compactly (most imported text is written back unchanged): `fp`
+        the text's digest, `pieces` [[parts or null (the raw text itself), uses]]
+        or null, `zones` [[TZID, VTIMEZONE text, uses]] when the text has any.
+        """
+        raw = record["raw"]
+        digest = text_digest(self.key, raw)
+        stored = record.get(TEXT_FIELD)
+        if type(stored) is not dict or stored.get("fp") != digest:
+            stored = self._render(key, event, digest)
+        pieces = stored["pieces"]
+        if pieces is None:
+            return None
+        return [([raw] if parts is None else parts, uses) for parts, uses in pieces]
+
+    def zones_of(self, key: str, record: dict) -> list:
+        """The VTIMEZONEs the event's text supplies (after `event_text`)."""
+        text = self.learned_events.get(key) or record.get(TEXT_FIELD)
+        return text.get("zones", []) if type(text) is dict else []
+
+    def _render(self, key: str, event, digest: str) -> dict:
+        from vaworkspace.ical.components import raw_pieces
+
+        found = raw_pieces(event)
+        text: dict = {"fp": digest, "pieces": None}
+        if found is not None:
+            pieces, zones = found
+            text["pieces"] = [
+                [None if parts == [event.raw] else parts, uses] for parts, uses in pieces
+            ]
+            if zones:
+                text["zones"] = [list(zone) for zone in zones]
+        self.learned_events[key] = text
+        return text
+
+
+def build(doc: dict, client_id: str | None, name: str, tz: tzinfo, facts: Facts) -> Feed:
     """The feed of `client_id` (None: everyone) over the workspace document `doc`."""
-    env = environment(tz)
-    if not cache or cache.get("env") != env:
-        cache = {"env": env, "tasks": {}, "entries": {}, "events": {}, "zones": {}}
-    builder = _Builder(doc, client_id, tz, cache)
+    builder = _Builder(doc, client_id, tz, facts)
     todos = builder.tasks()
     timed = builder.entries() + builder.events()
     timed.sort(key=lambda item: item[0])
@@ -96,24 +202,19 @@ def build(doc: dict, client_id: str | None, name: str, tz: tzinfo, cache: dict |
             current = [parts[1]]
     current.append("END:VCALENDAR\r\n")
     segments.append("".join(current))
-    return Feed(segments, builder.rendered, builder.fresh)
+    return Feed(segments)
 
 
 class _Builder:
-    """Walks one feed's records against the old cache, filling a fresh one."""
+    """Renders one feed's records, in the writer's order."""
 
-    def __init__(self, doc: dict, client_id: str | None, tz: tzinfo, cache: dict) -> None:
-        self.doc, self.client_id, self.tz, self.old = doc, client_id, tz, cache
-        self.fresh = {"env": cache["env"], "zones": dict(cache["zones"])}
-        if "form" in cache:
-            self.fresh["form"] = cache["form"]
-        self.rendered = 0
+    def __init__(self, doc: dict, client_id: str | None, tz: tzinfo, facts: Facts) -> None:
+        self.doc, self.client_id, self.tz, self.facts = doc, client_id, tz, facts
         self.used: set[str] = set()
         self.supplied: dict[str, str] = {}
         self._tasks: dict[int, object] = {}
         self._clients: dict | None = None
-
-    # -- what the components need ------------------------------------------------
+        self._form: list = []
 
     def mine(self, table: str) -> list[tuple[str, dict]]:
         """The feed's records of a table, in table order (the one scan of it)."""
@@ -124,23 +225,15 @@ class _Builder:
         return [(key, r) for key, r in records.items() if r.get("client") == client]
 
     def form(self) -> ZoneForm | None:
-        if "form" not in self.fresh:
-            from vaworkspace.ical.components import zone_form
-
-            found = zone_form(self.tz)
-            stored = None if found is None else [found.param, found.suffix, list(found.uses)]
-            self.fresh["form"] = stored
-        stored = self.fresh["form"]
-        return None if stored is None else ZoneForm(stored[0], stored[1], tuple(stored[2]))
-
-    def task_record(self, task_id) -> dict | None:
-        return self.doc["tasks"].get(str(task_id)) if task_id is not None else None
+        if not self._form:
+            self._form.append(self.facts.form(self.tz))
+        return self._form[0]
 
     def tasks_by_id(self, *ids) -> dict:
         from vaworkspace.store.records import task_from_record
 
         for task_id in ids:
-            record = self.task_record(task_id)
+            record = self.doc["tasks"].get(str(task_id)) if task_id is not None else None
             if record is not None and task_id not in self._tasks:
                 self._tasks[task_id] = task_from_record(task_id, record)
         return self._tasks
@@ -153,143 +246,94 @@ class _Builder:
             self._clients = {client.id: client for client in built}
         return self._clients
 
-    # -- the three kinds of items ------------------------------------------------
-
     def tasks(self) -> list:
-        """[uuid, parts] per task, by UID (ties in table order, like the writer)."""
-        old, fresh = self.old.get("tasks", {}), {}
-        out = []
-        for key, record in self.mine("tasks"):
-            hit = old.get(key)
-            if hit is None or hit[0] != record:
-                hit = [record, *self._task(int(key), record)]
-                self.rendered += 1
-            fresh[key] = hit
-            self.used.update(hit[3])
-            out.append((hit[1], hit[2]))
-        self.rendered += len(old.keys() - fresh.keys())
-        self.fresh["tasks"] = fresh
-        out.sort(key=lambda item: item[0])
-        return out
-
-    def _task(self, task_id: int, record: dict) -> list:
+        """(uuid, parts) per task, by UID (ties in table order, like the writer)."""
         from vaworkspace.ical.lines import todo_parts
         from vaworkspace.store.records import task_from_record
 
-        task = task_from_record(task_id, record)
         form = self.form()
-        fast = todo_parts(task, self.tz, form) if form is not None else None
-        if fast is not None:
-            parts, zoned = fast
-            return [task.uuid, parts, list(form.uses) if zoned else []]
-        from vaworkspace.ical.components import todo_piece
+        out = []
+        for key, record in self.mine("tasks"):
+            task = task_from_record(int(key), record)
+            fast = todo_parts(task, self.tz, form) if form is not None else None
+            if fast is not None:
+                parts, zoned = fast
+                if zoned:
+                    self.used.update(form.uses)  # type: ignore[union-attr]
+            else:
+                from vaworkspace.ical.components import todo_piece
 
-        parts, uses = todo_piece(task, self.tz)
-        return [task.uuid, parts, uses]
+                parts, uses = todo_piece(task, self.tz)
+                self.used.update(uses)
+            out.append((task.uuid, parts))
+        out.sort(key=lambda item: item[0])
+        return out
 
     def entries(self) -> list:
-        """[sort key, parts] per time entry, in table order."""
-        from vaworkspace.store.records import decode_instant
-
-        old, fresh = self.old.get("entries", {}), {}
-        out = []
-        names = {r.get("id"): r.get("name") for r in self.doc["clients"].values()}
-        for key, record in self.mine("entries"):
-            task = self.task_record(record.get("task"))
-            shown = [task["title"], task["uuid"]] if task is not None else None
-            fingerprint = [record, shown, names.get(record.get("client"))]
-            hit = old.get(key)
-            if hit is None or hit[0] != fingerprint:
-                start = decode_instant(record["start"]).replace(microsecond=0)
-                sort_key = [_micros(start), f"entry-{key}@vaworkspace", "", 0]
-                hit = [fingerprint, sort_key, *self._entry(int(key), record)]
-                self.rendered += 1
-            fresh[key] = hit
-            self.used.update(hit[3])
-            out.append((hit[1], hit[2]))
-        self.rendered += len(old.keys() - fresh.keys())
-        self.fresh["entries"] = fresh
-        return out
-
-    def _entry(self, entry_id: int, record: dict) -> list:
+        """(sort key, parts) per time entry, in table order."""
         from vaworkspace.ical.lines import entry_parts
+        from vaworkspace.ical.writer import _entry_uid, _utc
         from vaworkspace.store.records import entry_from_record
 
-        entry = entry_from_record(entry_id, record)
-        tasks = self.tasks_by_id(entry.task)
         form = self.form()
-        if form is not None:
-            return [entry_parts(entry, self.tz, form, self.clients(), tasks), list(form.uses)]
-        from vaworkspace.ical.components import _cut
-        from vaworkspace.ical.writer import _entry_event
-
-        from_icalendar = _entry_event(entry, self.tz, _sentinel(), self.clients(), tasks)
-        return list(_cut(from_icalendar, True))
-
-    def events(self) -> list:
-        """[sort key, parts] per component of each event, in table order."""
-        old, fresh = self.old.get("events", {}), {}
         out = []
-        for key, record in self.mine("events"):
-            task = self.task_record(record.get("task"))
-            fingerprint = [record, task["uuid"] if task is not None else None]
-            hit = old.get(key)
-            if hit is None or hit[0] != fingerprint:
-                hit = [fingerprint, *self._event(int(key), record)]
-                self.rendered += 1
-            fresh[key] = hit
-            for sort_key, parts, uses in hit[1]:
-                out.append((sort_key, parts))
+        for key, record in self.mine("entries"):
+            entry = entry_from_record(int(key), record)
+            tasks = self.tasks_by_id(entry.task)
+            if form is not None:
+                parts = entry_parts(entry, self.tz, form, self.clients(), tasks)
+                self.used.update(form.uses)
+            else:
+                from vaworkspace.ical.components import SENTINEL, _cut
+                from vaworkspace.ical.writer import _entry_event
+
+                made = _entry_event(entry, self.tz, SENTINEL, self.clients(), tasks)
+                parts, uses = _cut(made, True)
                 self.used.update(uses)
-            for tzid, text, uses in hit[2]:
-                self.supplied.setdefault(tzid, text)
-                self.used.update(uses)
-        self.rendered += len(old.keys() - fresh.keys())
-        self.fresh["events"] = fresh
+            out.append(((_utc(entry.start), _entry_uid(entry), "", 0), parts))
         return out
 
-    def _event(self, event_id: int, record: dict) -> list:
+    def events(self) -> list:
+        """(sort key, parts) per component of each event, in table order."""
         from vaworkspace.domain.dates import to_instant
-        from vaworkspace.ical.lines import block_parts
         from vaworkspace.ical.writer import _event_uid
         from vaworkspace.store.records import event_from_record
 
-        event = event_from_record(event_id, record)
+        out = []
+        for key, record in self.mine("events"):
+            event = event_from_record(int(key), record)
+            base = (to_instant(event.start, self.tz), _event_uid(event), event.recurrence_id or "")
+            pieces = self.facts.event_text(key, record, event) if event.raw else None
+            if pieces is not None:
+                for tzid, zone, uses in self.facts.zones_of(key, record):
+                    self.supplied.setdefault(tzid, zone)
+                    self.used.update(uses)
+            else:
+                pieces = self._event(event)
+            for number, (parts, uses) in enumerate(pieces):
+                out.append(((*base, number), parts))
+                self.used.update(uses)
+        return out
+
+    def _event(self, event) -> list:
+        """A work block (or an event whose text cannot be read) from its fields."""
+        from vaworkspace.ical.lines import block_parts
+
         tasks = self.tasks_by_id(event.task)
-        base = [_micros(to_instant(event.start, self.tz)), _event_uid(event)]
-        base.append(event.recurrence_id or "")
         form = self.form()
         fast = block_parts(event, self.tz, form, tasks) if form is not None else None
         if fast is not None:
             parts, zoned = fast
-            return [[[*base, 0], parts, list(form.uses) if zoned else []]], []
-        from vaworkspace.ical.components import event_pieces
+            return [[parts, list(form.uses) if zoned else []]]  # type: ignore[union-attr]
+        from vaworkspace.ical.components import block_piece
 
-        pieces, supplied = event_pieces(event, self.tz, tasks)
-        found = [[[*base, n], parts, uses] for n, (parts, uses) in enumerate(pieces)]
-        return found, [list(zone) for zone in supplied]
+        return [list(block_piece(event, self.tz, tasks))]
 
     def zones(self) -> list[str]:
         """The VTIMEZONEs: imported ones first, generated for the other TZIDs used."""
         zones = dict(self.supplied)
-        known = self.fresh["zones"]
         for tzid in sorted(self.used - zones.keys() - {"UTC"}):
-            if tzid not in known:
-                from vaworkspace.ical.components import generated_zone
-
-                known[tzid] = generated_zone(tzid)
-                self.rendered += 1
-            if known[tzid] is not None:
-                zones[tzid] = known[tzid]
+            text = self.facts.zone(tzid)
+            if text is not None:
+                zones[tzid] = text
         return [zones[tzid] for tzid in sorted(zones)]
-
-
-def _micros(moment: date | datetime) -> int:
-    """An instant as whole microseconds since 1970 (sortable, exact, JSON-ready)."""
-    return (moment - EPOCH) // MICROSECOND
-
-
-def _sentinel() -> datetime:
-    from vaworkspace.ical.components import SENTINEL
-
-    return SENTINEL

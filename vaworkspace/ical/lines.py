@@ -59,7 +59,9 @@ def escape(value: str) -> str:
 
 def fold(line: str) -> str:
     """One content line, folded as icalendar folds it (no trailing CRLF)."""
-    if len(line) < 75 and (line.isascii() or len(line.encode()) < 75):
+    if line.isascii():
+        return line if len(line) < 75 else "\r\n ".join(_ascii_pieces(line))
+    if len(line.encode()) < 75:
         return line
     pieces: list[str] = []
     current: list[str] = []
@@ -79,6 +81,20 @@ def fold(line: str) -> str:
     if current:
         pieces.append("".join(current))
     return "\r\n ".join(pieces)
+
+
+def _ascii_pieces(line: str) -> list[str]:
+    """`fold` for one-octet characters, a slice at a time: 74 characters a
+    piece, one fewer when that would end it on a `\\` or `^` (carried over)."""
+    pieces, start, size = [], 0, len(line)
+    while size - start > 74:
+        end = start + 74
+        if line[end - 1] in "\\^":
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return pieces
 
 
 def utc_text(value: datetime) -> str:

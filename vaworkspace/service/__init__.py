@@ -46,6 +46,7 @@ class Workspace(
         self._clock = clock or utcnow
         self._snapshot: tuple[object, Snapshot] | None = None
         self._scores: tuple[tuple, dict] | None = None
+        self._pending: list = []  # see PublishChanges
         if self.config.raw.get("publish"):
             self.file.after_save = self._note_change
 

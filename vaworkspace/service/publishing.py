@@ -4,18 +4,19 @@ Each `[[publish]]` entry of the config names a file (`path`) and optionally a
 client; the file holds what `va export --client CLIENT` would write. A calendar
 app subscribed to it through any file sync stays current.
 
-Publishing is not part of a change: a transaction only notes that the workspace
-changed (`unpublished`, and the `after_change` hook the TUI uses to start its
-worker), and the caller publishes when it is ready — the CLI once its command is
-done, the TUI in a worker thread. Problems come back in the `PublishReport`;
-a change is never refused or undone because a published file could not be
-written.
+Publishing is not part of a change: a transaction only notes, in memory, which
+clients it touched (`touched.py`; `unpublished`, and the `after_change` hook the
+TUI uses to start its worker), and the caller publishes when it is ready — the
+CLI once its command is done, the TUI in a worker thread. Problems come back in
+the `PublishReport`; a change is never refused or undone because a published
+file could not be written.
 
-A round costs about what each feed holds, not a whole export: one pass over
-the tables picks a feed's records, `ical/feed.py` renders again only the
-components whose records changed (the rest is kept in `cache/` beside the
-workspace file), and a file is rewritten only when its content changed (or it
-went missing, or something else replaced it).
+A round costs what the touched feeds hold, not a whole export: a feed whose
+client the change did not touch is not even read; a touched one is built from
+scratch from its own records (`ical/feed.py`), compared with the published
+file (DTSTAMP values aside), and rewritten only when its content differs.
+`publish()` (`va publish`) rebuilds every feed: after another process's change
+or a change of settings. Nothing is kept between rounds but the workspace file.
 
 What callers may rely on:
 
@@ -86,34 +87,65 @@ def publish_targets(raw: dict) -> tuple[list[PublishTarget], list[str]]:
 class PublishChanges:
     """Publishing use cases of `Workspace`."""
 
-    unpublished: bool = False
-    """True once a change was saved and not yet published (only with [[publish]])."""
     after_change: Callable[[], None] | None = None
-    """Called (in the thread that made it) after each saved change, when there is
-    something to publish: the TUI starts its publishing worker from here."""
+    """Called (in the thread that made it) after each saved change that touched a
+    feed: the TUI starts its publishing worker from here."""
+    _pending: list
+    """What each change since the last round touched (`touched.touched_clients`),
+    appended by the thread that changes and taken by the one that publishes."""
 
-    def _note_change(self) -> None:
-        """`WorkspaceFile.after_save`: cheap, so publishing never slows a write."""
-        self.unpublished = True
+    @property
+    def unpublished(self) -> bool:
+        """True once a change that touched a feed was saved and not yet published."""
+        return bool(self._pending)
+
+    def _note_change(self, before: dict | None, after: dict) -> None:
+        """`WorkspaceFile.after_save`: which clients the write touched, in memory."""
+        from vaworkspace.service.touched import touched_clients
+
+        touched = touched_clients(before, after)
+        if touched is not None and not touched:
+            return  # e.g. a timer or a stored expansion: no feed shows it
+        self._pending.append(touched)
         hook = self.after_change
         if hook is not None:
             hook()
 
     def publish_pending(self) -> PublishReport:
-        """Publish if a change was saved since the last round; else report nothing."""
-        if not self.unpublished:
+        """Rewrite the feeds the changes since the last round touched (files that
+        are missing too); reports nothing if there were no such changes."""
+        taken = self._take_pending()
+        if not taken:
             return PublishReport()
-        return self.publish()
+        touched: set | None = set()
+        for each in taken:
+            if each is None:
+                touched = None
+                break
+            touched.update(each)  # type: ignore[union-attr]
+        return self._publish(touched)
 
     def publish(self) -> PublishReport:
-        """Rewrite the `[[publish]]` files whose content changed; never raises a VaError.
+        """Rebuild every `[[publish]]` feed (`va publish`): after a change of
+        settings (the zone, a new entry) or another process's change."""
+        self._take_pending()
+        return self._publish(None)
 
-        Safe to call from a worker thread while the workspace is being changed:
-        it reads the file's cached snapshot and writes only the published files.
-        """
+    def _take_pending(self) -> list:
+        """Take the changes noted so far; one appended meanwhile stays (list
+        slicing and deletion are atomic under the GIL)."""
+        count = len(self._pending)
+        taken = self._pending[:count]
+        del self._pending[:count]
+        return taken
+
+    def _publish(self, touched: set | None) -> PublishReport:
+        """Rewrite the files of the feeds `touched` concerns (None: all) whose
+        content changed; never raises a VaError. Safe to call from a worker
+        thread while the workspace is being changed: it reads the file's cached
+        snapshot and writes only the published files (and derived text, below)."""
         from vaworkspace.store import lock
 
-        self.unpublished = False
         targets, problems = publish_targets(self.config.raw)
         report = PublishReport(problems=problems)
         if not targets:
@@ -125,20 +157,25 @@ class PublishChanges:
             report.problems.append(f"publishing skipped: {error}")
             return report
         try:
-            self._publish_all(targets, report)
+            self._publish_all(targets, report, touched)
         finally:
             lock.release(held, lock_path)
         return report
 
-    def _publish_all(self, targets: list[PublishTarget], report: PublishReport) -> None:
+    def _publish_all(
+        self, targets: list[PublishTarget], report: PublishReport, touched: set | None
+    ) -> None:
+        from vaworkspace.ical.feed import Facts, ical_key
+
         try:
             doc = self.file.read()  # as it is now: the newest state wins
         except VaError as error:
             report.problems.append(f"publishing skipped: {error}")
             return
+        facts = Facts.from_doc(doc, ical_key())
         for target in targets:
             try:
-                if self._publish_one(target, doc):
+                if self._publish_one(target, doc, touched, facts):
                     report.written.append(target.path)
                 else:
                     report.unchanged.append(target.path)
@@ -149,26 +186,63 @@ class PublishChanges:
                 report.problems.append(f"publishing {target.path} failed: {reason}")
             except ValueError as error:  # a stored rule or text icalendar cannot write
                 report.problems.append(f"publishing {target.path} failed: {error}")
+        if facts.learned_events or facts.learned_facts:
+            try:
+                keep_derived(self.file, facts)
+            except VaError as error:
+                report.problems.append(f"publishing: calendar text not kept ({error})")
 
-    def _publish_one(self, target: PublishTarget, doc: dict) -> bool:
-        """Rewrite one file if its content changed (or it is missing or was
-        replaced since); returns whether it was written."""
+    def _publish_one(self, target: PublishTarget, doc: dict, touched: set | None, facts) -> bool:
+        """Rewrite one file if the change concerns it and its content changed
+        (or it is missing); returns whether it was written."""
         from vaworkspace.ical.feed import build
 
         client_id, name = _feed_owner(doc, target.client)
-        cache_path = feed_cache_path(self.path, target)
-        stored = _read_cache(cache_path, target)
-        feed = build(doc, client_id, name, self.tz, stored.get("feed"))
-        on_disk = _file_signature(target.path)
-        current = on_disk is not None and stored.get("file") == on_disk
-        if current and stored.get("digest") == feed.digest:
-            if feed.rendered:  # e.g. a record changed in a way the feed does not show
-                _write_cache(cache_path, target, feed, stored["file"])
+        if touched is None:
+            concerned = True
+        else:
+            concerned = bool(touched) if client_id is None else client_id in touched
+        if not concerned and os.path.lexists(target.path):
             return False
-        written = write_published(target.path, feed.data(self.now()))
-        signature = [written.st_mtime_ns, written.st_size, written.st_ino]
-        _write_cache(cache_path, target, feed, signature)
+        feed = build(doc, client_id, name, self.tz, facts)
+        if feed.same_as(_published(target.path)):
+            return False
+        write_published(target.path, feed.data(self.now()))
         return True
+
+
+def _published(path: str) -> bytes:
+    """The published file as it is now (b"" if missing or unreadable): it is
+    the feed's own size, and what the new content is compared with."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def keep_derived(file, facts) -> None:
+    """Store the text this round had to render through icalendar, so the next
+    round reads it from the workspace file (`ical/feed.py`): an event's `ics`
+    field, where the event's text is still the one it was rendered from, and
+    the `ical-facts` state record. Changes no feed (see `touched.py`)."""
+    from vaworkspace.ical.feed import FACTS_KIND, TEXT_FIELD, text_digest
+    from vaworkspace.store import tables
+
+    with file.transaction() as db:
+        writes = {}
+        for key, text in facts.learned_events.items():
+            record = tables.record(db, "events", int(key))
+            if record and text_digest(facts.key, record.get("raw", "")) == text["fp"]:
+                writes[int(key)] = {**record, TEXT_FIELD: text}
+        tables.put_many(db, "events", writes)
+        if facts.learned_facts:
+            state = tables.records(db, "state")
+            found = [i for i, r in state.items() if r.get("kind") == FACTS_KIND]
+            for stale in found[1:]:
+                tables.delete(db, "state", [stale])
+            doc_id = found[0] if found else max(state, default=0) + 1
+            tables.put(db, "state", doc_id, facts.record())
 
 
 def _feed_owner(doc: dict, ref: str | None) -> tuple[str | None, str]:
@@ -186,67 +260,7 @@ def _feed_owner(doc: dict, ref: str | None) -> tuple[str | None, str]:
     return client.id, client.name
 
 
-def feed_cache_path(workspace: str, target: PublishTarget) -> str:
-    """Where a feed's components are kept between processes: beside the
-    workspace (private data, like it), one file per published file and client."""
-    import zlib
-
-    folder, name = os.path.split(workspace)
-    key = f"{target.path}\0{target.client or ''}".encode()
-    stem = os.path.splitext(name)[0]
-    return os.path.join(folder, "cache", f"{stem}-feed-{zlib.crc32(key):08x}.json")
-
-
-def _read_cache(path: str, target: PublishTarget) -> dict:
-    """The stored cache of this feed, or {} (missing, unreadable, another feed's)."""
-    import orjson
-
-    try:
-        with open(path, "rb") as handle:
-            stored = orjson.loads(handle.read())
-    except (OSError, orjson.JSONDecodeError):
-        return {}
-    if not isinstance(stored, dict) or stored.get("target") != [target.path, target.client]:
-        return {}
-    return stored
-
-
-def _write_cache(path: str, target: PublishTarget, feed, signature: list) -> None:
-    """Replace the cache by renaming a private temp file over it, without fsync:
-    it only saves work, and a cache lost or cut short by a crash reads as none
-    (the next round rebuilds it), so the two fsyncs a durable write costs would
-    be pure delay on every change."""
-    import orjson
-
-    from vaworkspace.store.atomic import make_dirs, temp_name, unlink_quietly
-
-    stored = {
-        "target": [target.path, target.client],
-        "digest": feed.digest,
-        "file": signature,
-        "feed": feed.cache,
-    }
-    make_dirs(os.path.dirname(path))
-    tmp = temp_name(path)
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | os.O_CLOEXEC, 0o600)
-        with open(fd, "wb") as handle:
-            handle.write(orjson.dumps(stored))
-        os.replace(tmp, path)
-    except BaseException:
-        unlink_quietly(tmp)
-        raise
-
-
-def _file_signature(path: str) -> list | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_mtime_ns, st.st_size, st.st_ino]
-
-
-def write_published(path: str, data: bytes) -> os.stat_result:
+def write_published(path: str, data: bytes) -> None:
     """Replace the published file `path` atomically: 0600 (in folders made 0700)
     when new, its own mode when it exists; a symlink's target is what changes."""
     import stat
@@ -264,4 +278,4 @@ def write_published(path: str, data: bytes) -> os.stat_result:
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{path} exists and is not a file; choose another path")
         mode = stat.S_IMODE(st.st_mode)
-    return write_atomic(real, data, mode)
+    write_atomic(real, data, mode)

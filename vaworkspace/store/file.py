@@ -73,7 +73,11 @@ class WorkspaceFile:
         self.path: str = os.fspath(path)
         self.real: str = os.path.realpath(self.path)
         self.lock_timeout = lock_timeout
-        self.after_save: Callable[[], None] | None = None  # run after each write, unlocked
+        # Run after each write, unlocked, with the document as the transaction
+        # found it (None after a migration: every record may have changed) and as
+        # saved. Tables and records are never changed in place (`store.tables`),
+        # so what changed is what is no longer the same object.
+        self.after_save: Callable[[dict | None, dict], None] | None = None
         self.clock = clock
         self._cache: tuple[tuple[int, int, int] | None, dict] | None = None
 
@@ -304,7 +308,16 @@ class _Transaction:
     A class rather than `@contextmanager` to keep `contextlib` off the import path.
     """
 
-    __slots__ = ("_file", "_lock", "_lock_path", "_migrated_from", "_raw", "_stat", "_storage")
+    __slots__ = (
+        "_before",
+        "_file",
+        "_lock",
+        "_lock_path",
+        "_migrated_from",
+        "_raw",
+        "_stat",
+        "_storage",
+    )
 
     def __init__(self, workspace: WorkspaceFile) -> None:
         self._file = workspace
@@ -314,6 +327,7 @@ class _Transaction:
         self._raw: bytes | None = None
         self._stat: os.stat_result | None = None
         self._migrated_from: int | None = None
+        self._before: dict | None = None
 
     def __enter__(self) -> TinyDB:
         from vaworkspace.store import atomic, lock
@@ -347,6 +361,7 @@ class _Transaction:
             self._unlock()
             raise
         self._raw, self._stat, self._migrated_from = raw, st, migrated_from
+        self._before = dict(doc) if migrated_from is None else None  # the tables, not copied
         self._storage = db.storage
         return db
 
@@ -366,8 +381,8 @@ class _Transaction:
         finally:
             self._raw = None
             self._unlock()
-        if saved and self._file.after_save is not None:
-            self._file.after_save()
+        if saved and self._file.after_save is not None and storage is not None:
+            self._file.after_save(self._before, storage.doc)
 
     def _unlock(self) -> None:
         from vaworkspace.store import lock

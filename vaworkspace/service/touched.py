@@ -1,0 +1,71 @@
+"""Which published feeds a saved change can have changed: the clients it touched.
+
+Known from the transaction itself, in this process only: `store.tables` never
+changes a table or a record in place, so the records a transaction wrote are
+exactly those that are no longer the same object in the document it saved
+(`WorkspaceFile.after_save` hands over both). A change made by another
+process is published by that process.
+
+A record touches the client it belonged to and the one it belongs to now. A
+task also touches the clients of the time entries and events that show it
+(its title, its UID), and a client record touches that client (its name is
+the feed's name and appears in its time entries). Fields derived from others
+(an event's stored text, a series' stored expansion) change no feed.
+"""
+
+from __future__ import annotations
+
+DERIVED_FIELDS = ("ics", "expansion")
+"""Event record fields computed from the rest: writing them changes no content."""
+
+ITEMS = ("tasks", "entries", "events")
+
+
+def touched_clients(before: dict | None, after: dict) -> set[str | None] | None:
+    """The clients whose feeds the change from `before` to `after` may change:
+    client ids (None among them: an item without a client, which only the
+    everyone feed shows); an empty set if none; None if any may have."""
+    if before is None:  # a migration rewrote the file: trust nothing
+        return None
+    touched: set[str | None] = set()
+    tasks: set[int] = set()
+    for name in (*ITEMS, "clients"):
+        old, new = before.get(name) or {}, after.get(name) or {}
+        if old is new:
+            continue
+        for key, was, now in _changed(old, new):
+            if name == "clients":
+                touched.update(r.get("id") for r in (was, now) if r is not None)
+                continue
+            if was is not None and now is not None and _same_content(was, now):
+                continue
+            touched.update(r.get("client") for r in (was, now) if r is not None)
+            if name == "tasks":
+                tasks.add(int(key))
+    if tasks:
+        for name in ("entries", "events"):
+            for record in (after.get(name) or {}).values():
+                if record.get("task") in tasks:
+                    touched.add(record.get("client"))
+    return touched
+
+
+def _changed(old: dict, new: dict) -> list[tuple[str, dict | None, dict | None]]:
+    """(key, old record or None, new record or None) for each record written."""
+    get = old.get
+    found = [(key, get(key), record) for key, record in new.items() if get(key) is not record]
+    found.extend((key, old[key], None) for key in old.keys() - new.keys())
+    return found
+
+
+def _same_content(was: dict, now: dict) -> bool:
+    """Whether two versions of a record differ only in derived fields."""
+    if was == now:
+        return True
+    if not any(name in was or name in now for name in DERIVED_FIELDS):
+        return False
+    return _without_derived(was) == _without_derived(now)
+
+
+def _without_derived(record: dict) -> dict:
+    return {key: value for key, value in record.items() if key not in DERIVED_FIELDS}
