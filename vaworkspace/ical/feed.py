@@ -143,7 +143,7 @@ class Facts:
             self.learned_facts = True
         return self.zones[tzid]
 
-    def event_text(self, key: str, record: dict, event) -> list | None:
+    def event_text(self, key: str, record: dict) -> list | None:
         """The event's components as [(parts, uses)], or None if its text cannot
         be read; from its `ics` field if that is current, else rendered now.
 
@@ -155,7 +155,7 @@ class Facts:
         digest = text_digest(self.key, raw)
         stored = record.get(TEXT_FIELD)
         if type(stored) is not dict or stored.get("fp") != digest:
-            stored = self._render(key, event, digest)
+            stored = self._render(key, record, digest)
         pieces = stored["pieces"]
         if pieces is None:
             return None
@@ -166,9 +166,11 @@ class Facts:
         text = self.learned_events.get(key) or record.get(TEXT_FIELD)
         return text.get("zones", []) if type(text) is dict else []
 
-    def _render(self, key: str, event, digest: str) -> dict:
+    def _render(self, key: str, record: dict, digest: str) -> dict:
         from vaworkspace.ical.components import raw_pieces
+        from vaworkspace.store.records import event_from_record
 
+        event = event_from_record(int(key), record)
         found = raw_pieces(event)
         text: dict = {"fp": digest, "pieces": None}
         if found is not None:
@@ -294,21 +296,31 @@ class _Builder:
         return out
 
     def events(self) -> list:
-        """(sort key, parts) per component of each event, in table order."""
+        """(sort key, parts) per component of each event, in table order.
+
+        An event whose kept text is current is not even turned into an `Event`:
+        its sort key comes from the record (as `writer._event_uid` and
+        `to_instant` make it)."""
         from vaworkspace.domain.dates import to_instant
         from vaworkspace.ical.writer import _event_uid
-        from vaworkspace.store.records import event_from_record
+        from vaworkspace.store.records import decode_value, event_from_record
 
         out = []
+        tz, facts = self.tz, self.facts
         for key, record in self.mine("events"):
-            event = event_from_record(int(key), record)
-            base = (to_instant(event.start, self.tz), _event_uid(event), event.recurrence_id or "")
-            pieces = self.facts.event_text(key, record, event) if event.raw else None
+            pieces = facts.event_text(key, record) if record.get("raw") else None
             if pieces is not None:
-                for tzid, zone, uses in self.facts.zones_of(key, record):
+                uid = record["uid"]
+                if record.get("kind", "event") == "block" or not uid:
+                    uid = f"block-{key}@vaworkspace"
+                start = to_instant(decode_value(record["start"]), tz)
+                base = (start, uid, record.get("recurrence_id") or "")
+                for tzid, zone, uses in facts.zones_of(key, record):
                     self.supplied.setdefault(tzid, zone)
                     self.used.update(uses)
             else:
+                event = event_from_record(int(key), record)
+                base = (to_instant(event.start, tz), _event_uid(event), event.recurrence_id or "")
                 pieces = self._event(event)
             for number, (parts, uses) in enumerate(pieces):
                 out.append(((*base, number), parts))
