@@ -22,19 +22,25 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from vaworkspace.domain.models import EVENT_STATUSES, Event
-from vaworkspace.domain.recurrence import validate_rrule
-from vaworkspace.errors import ImportFileError, InputError
+from vaworkspace.domain.models import Event
+from vaworkspace.errors import ImportFileError
 from vaworkspace.ical import zones
+from vaworkspace.ical.properties import (
+    categories_of,
+    check_listed_dates,
+    event_status,
+    integer,
+    priority_of,
+    tags_of,
+    text_of,
+    valid_rule,
+)
 from vaworkspace.ical.scan import Block, decode, header_properties, scan
 from vaworkspace.ical.zones import Unusable, one, when
 
 MAX_BYTES = 10 * 1024 * 1024
 """Larger files are refused: a year of a busy agenda is well under 1 MB."""
 
-MAX_LISTED_DATES = 2000
-"""RDATE and EXDATE values one component may list: icalendar takes ~0.2 ms to parse
-each, and an agenda would parse them again; real series list a handful."""
 
 _CRITICAL = frozenset(
     {"DTSTART", "DTEND", "DURATION", "DUE", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
@@ -168,9 +174,12 @@ class _Reader:
         try:
             if block.problem:
                 raise Unusable(block.problem)
-            _check_listed_dates(block)
+            check_listed_dates(block)
             component = _parse(block.text)
-            uid, summary = _text(component, "UID") or uid, _text(component, "SUMMARY") or summary
+            uid, summary = (
+                text_of(component, "UID") or uid,
+                text_of(component, "SUMMARY") or summary,
+            )
             self._check_errors(component, block.who(uid, summary))
             unknown, private = zones.localize_component(component, self.zones, self.floating)
             uid = uid or self._made_uid(component, block, summary)
@@ -181,7 +190,7 @@ class _Reader:
                     f"{_label(self.floating)} — check them"
                 )
             rid = self._recurrence_id(component, who)
-            status = _text(component, "STATUS").upper()
+            status = text_of(component, "STATUS").upper()
             cancelled = self.method == "CANCEL" or status == "CANCELLED"
             if cancelled:
                 self.result.cancelled_uids.append((uid, rid))
@@ -237,7 +246,7 @@ class _Reader:
             raise Unusable("DTEND before DTSTART")
         if last == first and not isinstance(first, datetime):
             last = first + timedelta(days=1)  # DTEND = DTSTART on a date: meant one day
-        status = _text(component, "STATUS").lower()
+        status = text_of(component, "STATUS").lower()
         raw = component.to_ical(sorted=False).decode()
         if private:  # its TZIDs mean something only with their VTIMEZONEs beside them
             zone_text = "".join(zone.vtimezone for zone in private)
@@ -245,17 +254,17 @@ class _Reader:
         return Event(
             id=0,
             uid=uid,
-            summary=_text(component, "SUMMARY"),
+            summary=text_of(component, "SUMMARY"),
             start=first,
             end=last,
             recurrence_id=rid,
-            sequence=_int(component.get("SEQUENCE")) or 0,
+            sequence=integer(component.get("SEQUENCE")) or 0,
             rrule=self._rrule(component),
-            status="cancelled" if self.method == "CANCEL" else _event_status(status),
+            status="cancelled" if self.method == "CANCEL" else event_status(status),
             tzid=zones.zone_name(start_prop),
             calendar=self.result.calendar_name or self.source,
-            location=_text(component, "LOCATION"),
-            description=_text(component, "DESCRIPTION"),
+            location=text_of(component, "LOCATION"),
+            description=text_of(component, "DESCRIPTION"),
             last_modified=zones.last_modified(component),
             raw=raw,
         )
@@ -269,22 +278,22 @@ class _Reader:
         duration = one(component, "DURATION")
         if due is None and start is not None and isinstance(getattr(duration, "dt", 0), timedelta):
             due = zones.add_duration(start, duration.dt)  # type: ignore[union-attr]
-        status = _text(component, "STATUS").upper()
+        status = text_of(component, "STATUS").upper()
         completed = zones.instant(component.get("COMPLETED"))
-        categories = _categories(component)
+        categories = categories_of(component)
         return ImportedTodo(
             uid=uid,
-            title=_text(component, "SUMMARY") or "(no title)",
+            title=text_of(component, "SUMMARY") or "(no title)",
             due=zones.stored(due, self.floating) if due is not None else None,
             start=zones.stored(start, self.floating) if start is not None else None,
-            priority=_priority(component.get("PRIORITY")),
+            priority=priority_of(component.get("PRIORITY")),
             status=_TODO_STATUS.get(status, "done" if completed and not status else "todo"),
             completed=completed,
-            tags=_tags(categories),
-            notes=_text(component, "DESCRIPTION"),
+            tags=tags_of(categories),
+            notes=text_of(component, "DESCRIPTION"),
             rrule=self._rrule(component),
             last_modified=zones.last_modified(component),
-            sequence=_int(component.get("SEQUENCE")) or 0,
+            sequence=integer(component.get("SEQUENCE")) or 0,
             categories=categories,
             created=zones.instant(component.get("CREATED")),
         )
@@ -297,9 +306,9 @@ class _Reader:
         texts = [
             rule.to_ical().decode() for rule in (value if isinstance(value, list) else [value])
         ]
-        rules = [_valid_rule(text) for text in texts]
+        rules = [valid_rule(text) for text in texts]
         if len(rules) > 1:
-            uid = _text(component, "UID")
+            uid = text_of(component, "UID")
             self.result.warnings.append(
                 f"UID {uid}: has {len(rules)} RRULEs; only the first is shown in summaries"
             )
@@ -323,75 +332,10 @@ class _Reader:
 _WRAP_START = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vaworkspace//import//EN\r\n"
 
 
-def _check_listed_dates(block: Block) -> None:
-    """Refuse, before parsing, a component listing more dates than any real series."""
-    unfolded = re.sub(r"\r?\n[ \t]", "", block.text).splitlines()
-    listed = sum(
-        line.count(",") + 1
-        for line in unfolded
-        if line[:6].upper() in ("RDATE:", "RDATE;") or line[:7].upper() in ("EXDATE:", "EXDATE;")
-    )
-    if listed > MAX_LISTED_DATES:
-        raise Unusable(
-            f"lists {listed} RDATE/EXDATE dates; at most {MAX_LISTED_DATES} are imported"
-        )
-
-
 def _parse(text: str) -> Any:
     from icalendar import Component
 
     return Component.from_ical(text)
-
-
-def _valid_rule(text: str) -> str:
-    if re.search(r"FREQ=(MINUTELY|SECONDLY)", text, re.IGNORECASE):
-        raise Unusable(f"RRULE {text} repeats every minute or second; not supported")
-    try:
-        return validate_rrule(text)
-    except InputError as error:
-        raise Unusable(f"broken RRULE: {str(error).split('; write it like')[0]}") from None
-
-
-def _text(component: Any, name: str) -> str:
-    value = component.get(name)
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return "" if value is None else str(value).strip()
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _priority(value: Any) -> str | None:
-    number = _int(value[0] if isinstance(value, list) and value else value)
-    if number is None or not 1 <= number <= 9:
-        return None  # 0 means undefined (RFC 5545 §3.8.1.9)
-    return "high" if number <= 4 else "medium" if number == 5 else "low"
-
-
-def _event_status(status: str) -> str:
-    return status if status in EVENT_STATUSES else "confirmed"
-
-
-def _categories(component: Any) -> list[str]:
-    value = component.get("CATEGORIES")
-    found: list[str] = []
-    for prop in value if isinstance(value, list) else [value] if value is not None else []:
-        for name in getattr(prop, "cats", []):
-            text = str(name).strip()
-            if text and text not in found:
-                found.append(text)
-    return found
-
-
-def _tags(categories: list[str]) -> list[str]:
-    """Categories as tags: lower case, runs of other characters as one "-"."""
-    tags = [re.sub(r"\W+", "-", name.lower()).strip("-") for name in categories]
-    return list(dict.fromkeys(tag for tag in tags if tag))
 
 
 def _version(item: Event | ImportedTodo) -> tuple[int, datetime]:
