@@ -20,7 +20,7 @@ COMMANDS = {
     "tasks": ("add", "list", "show", "edit", "done", "wait", "rm", "why", "import"),
     "clients": ("client",),
     "time": ("timer", "log", "entries", "entry", "report"),
-    "calendar": ("export", "calendar", "sync", "agenda"),
+    "calendar": ("export", "calendar", "sync", "publish", "agenda"),
     "themes": ("themes",),
 }
 """Each command module of `vaworkspace.cli` and the commands it registers."""
