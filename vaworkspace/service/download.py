@@ -182,7 +182,9 @@ def _reason(error: Exception) -> str:
     if isinstance(error, http.client.BadStatusLine):
         return "the server's answer does not start with an HTTP status line"
     if isinstance(error, http.client.LineTooLong):
-        return f"the server sent a {error.args[0]} longer than 64 KB"
+        # args[0] is "got more than 65536 bytes when reading header line"
+        what = str(error).rpartition("reading ")[2] or "line"
+        return f"the server sent a {_clean(what)} longer than 64 KB"
     if isinstance(error, http.client.IncompleteRead):
         return "the chunked answer is cut short or has a malformed chunk"
     if isinstance(error, http.client.InvalidURL):
