@@ -138,6 +138,8 @@ class VaApp(PublishingApp, App):
         """Each second: catch the timer up (a block or a break may have ended), then
         refresh within a second of another process writing the file."""
         self.watch_time()
+        if not self.screen.is_mounted:
+            return  # switched to but not built yet (keys typed fast): next tick
         signature = self.ws.file.signature()
         reload = getattr(self.screen, "reload", None)
         if signature != self._signature:
