@@ -210,7 +210,7 @@ def test_the_service_cannot_write_a_record_no_read_could_use(tmp_path):
 
 
 def test_a_file_changed_behind_the_writers_back_is_checked_again(tmp_path):
-    """A checked file skips the record checks; any change to it must not."""
+    """A stamped file skips the record checks; any change to it must not."""
     path = tmp_path / "ws.json"
     wf = WorkspaceFile(path)
     add(wf, "first")

@@ -132,11 +132,11 @@ class WorkspaceFile:
         return _Transaction(self)
 
     def _decode(self, raw: bytes, st: os.stat_result) -> tuple[dict, int | None]:
-        """`decode` the bytes just read, checking every record unless this very
-        file version was written (and so checked) by a transaction."""
-        from vaworkspace.store.checked import was_checked
+        """`decode` the bytes just read, checking every record unless their stamp
+        says a transaction wrote (and so checked) these very bytes (`stamp.py`)."""
+        from vaworkspace.store.stamp import is_sealed
 
-        return decode(self.path, raw, checked=was_checked(self.real, st), real=self.real)
+        return decode(self.path, raw, checked=is_sealed(raw), real=self.real)
 
     def _load(self) -> tuple[bytes | None, os.stat_result | None]:
         """The file's bytes and the stat taken before reading them (so a write
@@ -197,11 +197,11 @@ class WorkspaceFile:
         `doc` was checked when read; if it was `unchecked`ly changed (through
         TinyDB's own API rather than `store.tables`, which checks what it
         writes), it is checked in full first, so the file is never marked
-        checked (`checked.py`) while holding a record no read could use.
+        stamped as checked (`stamp.py`) while holding a record no read could use.
         """
         import orjson
 
-        from vaworkspace.store import atomic, backup, checked
+        from vaworkspace.store import atomic, backup, stamp
 
         meta = doc.get("meta") if type(doc) is dict else None
         head = meta.get(META_ID) if type(meta) is dict else None
@@ -224,8 +224,9 @@ class WorkspaceFile:
                     f"workspace {self.path} was not saved: {exc}, which could not be read "
                     "back (a bug); nothing was changed"
                 ) from None
+        head = stamp.arrange(doc)
         try:
-            data = orjson.dumps(doc)
+            data, head[stamp.FIELD] = stamp.seal(orjson.dumps(doc))
         except orjson.JSONEncodeError as exc:
             raise StoreError(
                 f"workspace {self.path} was not saved: a record is not JSON ({exc}); "
@@ -252,7 +253,6 @@ class WorkspaceFile:
                 f"workspace {self.path} was not saved ({exc.strerror}); nothing was changed; "
                 f"{_remedy(exc, os.path.dirname(real))}"
             ) from None
-        checked.mark_checked(real)
         backup.sweep_temps(real)
         self._cache = (_signature(new), doc)
 

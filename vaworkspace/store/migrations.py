@@ -132,7 +132,7 @@ def decode(
     migrated from (None if current). Raises a one-line `StoreError`; never writes.
 
     Every record is checked (`schema.check_document`) unless `checked` says
-    these very bytes were checked when they were written (see `checked.py`).
+    these very bytes were checked when they were written (see `stamp.py`).
     `path` is shown in messages; `real` is where the file and its backups are.
     """
 

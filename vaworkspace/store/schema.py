@@ -132,6 +132,7 @@ STATE_KINDS = {
 }
 """What each kind of state record must hold, beyond its `kind`."""
 META_FIELDS: dict[str, object] = {
+    "checksum": STR,  # the writer's stamp (`stamp.py`): text, whatever its value
     "app": STR,
     "schema": INT,
     "next_task_id": INT,
