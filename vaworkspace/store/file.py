@@ -3,7 +3,7 @@
 TinyDB's own `JSONStorage` rewrites the file in place (a crash leaves half a
 file) and takes no lock (two terminals lose each other's writes). Here a
 transaction locks a sidecar, parses the file once, lets TinyDB work on the
-in-memory document through `_TransactionStorage`, and writes the result once,
+in-memory document (`transaction.py`), and writes the result once,
 atomically, when the `with` block ends without an exception.
 
 Speed matters (a whole `va add` on a 3 MB file has a ~47 ms budget), so
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
     from tinydb.table import Table
 
+    from vaworkspace.store.transaction import Transaction
+
 DEFAULT_LOCK_TIMEOUT = 10.0
 """Seconds a transaction waits for another process before giving up."""
 
@@ -42,7 +44,7 @@ def doc_table(db: TinyDB, name: str) -> Table:
     return db.table(name, cache_size=0)
 
 
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
+def stat_signature(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
@@ -100,7 +102,7 @@ class WorkspaceFile:
                 f"workspace {self.path} cannot be checked ({exc.strerror}); "
                 "check the path and its folder's permissions"
             ) from None
-        return _signature(st)
+        return stat_signature(st)
 
     def read(self) -> dict:
         """The whole validated document: table name → {doc id: record}.
@@ -117,11 +119,11 @@ class WorkspaceFile:
             doc, signature = skeleton(), None
         else:
             doc, _ = self._decode(raw, st)
-            signature = _signature(st)
+            signature = stat_signature(st)
         self._cache = (signature, doc)
         return doc
 
-    def transaction(self) -> _Transaction:
+    def transaction(self) -> Transaction:
         """`with wf.transaction() as db:` — a locked read-modify-write.
 
         `db` is a fresh `TinyDB` over the file as it is now; use `doc_table(db,
@@ -129,7 +131,9 @@ class WorkspaceFile:
         block ends normally, whatever was written is saved once, atomically;
         if it raises, the file is left as it was. Nesting raises `StoreError`.
         """
-        return _Transaction(self)
+        from vaworkspace.store.transaction import Transaction
+
+        return Transaction(self)
 
     def _decode(self, raw: bytes, st: os.stat_result) -> tuple[dict, int | None]:
         """`decode` the bytes just read, checking every record unless their stamp
@@ -151,16 +155,8 @@ class WorkspaceFile:
             fd = os.open(self.real, flags)
         except FileNotFoundError:
             return None, None
-        except PermissionError:
-            raise StoreError(
-                f"workspace {self.path} cannot be read (permission denied); "
-                f"check its owner and mode (chmod 600 {self.path})"
-            ) from None
         except OSError as exc:
-            raise StoreError(
-                f"workspace {self.path} cannot be read ({exc.strerror}); "
-                "check the path and the disk"
-            ) from None
+            raise self._unreadable(exc) from None
         try:
             st = os.fstat(fd)
             _check_kind(self.path, st)
@@ -170,19 +166,22 @@ class WorkspaceFile:
             raise StoreError(
                 f"workspace {self.path} is a folder, not a file; give the path of a file"
             ) from None
-        except PermissionError:
-            raise StoreError(
-                f"workspace {self.path} cannot be read (permission denied); "
-                f"check its owner and mode (chmod 600 {self.path})"
-            ) from None
         except OSError as exc:
-            raise StoreError(
-                f"workspace {self.path} cannot be read ({exc.strerror}); "
-                "check the path and the disk"
-            ) from None
+            raise self._unreadable(exc) from None
         finally:
             os.close(fd)
         return raw, st
+
+    def _unreadable(self, exc: OSError) -> StoreError:
+        """The one-line error for a file that exists but cannot be read."""
+        if isinstance(exc, PermissionError):
+            return StoreError(
+                f"workspace {self.path} cannot be read (permission denied); "
+                f"check its owner and mode (chmod 600 {self.path})"
+            )
+        return StoreError(
+            f"workspace {self.path} cannot be read ({exc.strerror}); check the path and the disk"
+        )
 
     def _save(
         self,
@@ -254,7 +253,7 @@ class WorkspaceFile:
                 f"{_remedy(exc, os.path.dirname(real))}"
             ) from None
         backup.sweep_temps(real)
-        self._cache = (_signature(new), doc)
+        self._cache = (stat_signature(new), doc)
 
     def _check_writable(self, st: os.stat_result) -> None:
         """Refuse to replace a file its owner made read-only, or someone else's.
@@ -300,164 +299,3 @@ def _remedy(exc: OSError, folder: str) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"check that {folder} is writable by you"
     return f"check {folder} and the disk, then try again"
-
-
-class _Transaction:
-    """The context manager `WorkspaceFile.transaction()` returns.
-
-    A class rather than `@contextmanager` to keep `contextlib` off the import path.
-    """
-
-    __slots__ = (
-        "_before",
-        "_file",
-        "_lock",
-        "_lock_path",
-        "_migrated_from",
-        "_raw",
-        "_stat",
-        "_storage",
-    )
-
-    def __init__(self, workspace: WorkspaceFile) -> None:
-        self._file = workspace
-        self._lock: int | None = None
-        self._lock_path = workspace.real + ".lock"  # the resolved path: one lock per file
-        self._storage = None
-        self._raw: bytes | None = None
-        self._stat: os.stat_result | None = None
-        self._migrated_from: int | None = None
-        self._before: dict | None = None
-
-    def __enter__(self) -> TinyDB:
-        from vaworkspace.store import atomic, lock
-
-        if self._lock is not None or self._storage is not None:
-            raise StoreError(f"workspace {self._file.path}: a transaction object is single-use")
-        path = self._file.path
-        folder = os.path.dirname(self._file.real)
-        try:
-            atomic.make_dirs(folder)
-        except OSError as exc:
-            raise StoreError(
-                f"workspace {path} cannot be created: {exc.filename}: {exc.strerror}; "
-                "check the folder's permissions"
-            ) from None
-        self._lock = lock.acquire(self._lock_path, self._file.lock_timeout, path)
-        try:
-            raw, st = self._file._load()
-            cache = self._file._cache
-            if raw is None:
-                doc, migrated_from = skeleton(), None
-            elif cache is not None and st is not None and cache[0] == _signature(st):
-                # Unchanged since this process last read or wrote it (the TUI):
-                # skip the parse. A shallow copy suffices because TinyDB replaces
-                # whole tables and store.tables never mutates a record in place.
-                doc, migrated_from = dict(cache[1]), None
-            else:
-                doc, migrated_from = self._file._decode(raw, st)
-            db = _new_db(doc)
-        except BaseException:
-            self._unlock()
-            raise
-        self._raw, self._stat, self._migrated_from = raw, st, migrated_from
-        self._before = dict(doc) if migrated_from is None else None  # the tables, not copied
-        self._storage = db.storage
-        return db
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        storage = self._storage
-        saved = False
-        try:
-            if storage is not None:
-                storage.closed = True
-                if exc_type is not None:
-                    self._file._cache = None  # whatever the block touched is not on disk
-                elif storage.dirty or self._migrated_from is not None:
-                    self._file._save(
-                        storage.doc, self._raw, self._stat, self._migrated_from, storage.unchecked
-                    )
-                    saved = True
-        finally:
-            self._raw = None
-            self._unlock()
-        if saved and self._file.after_save is not None and storage is not None:
-            self._file.after_save(self._before, storage.doc)
-
-    def _unlock(self) -> None:
-        from vaworkspace.store import lock
-
-        if self._lock is not None:
-            fd, self._lock = self._lock, None
-            lock.release(fd, self._lock_path)
-
-
-_CLASSES: tuple[type, type] | None = None
-
-
-def _new_db(doc: dict) -> TinyDB:
-    """A fresh TinyDB over `doc` (fresh, so TinyDB's cached `_next_id` can never
-    be stale: it was computed from this very document)."""
-    global _CLASSES
-    if _CLASSES is None:
-        _CLASSES = _define_classes()
-    database, storage = _CLASSES
-    return database(doc, storage=storage)
-
-
-def _define_classes() -> tuple[type, type]:
-    """Define the TinyDB subclasses on first use, so importing this module never
-    imports TinyDB."""
-    from tinydb import TinyDB
-    from tinydb.storages import Storage
-
-    class _TransactionStorage(Storage):
-        """Serves the document parsed once at the start of the transaction and
-        records TinyDB's writes in memory; `_Transaction` saves the result once."""
-
-        def __init__(self, doc: dict) -> None:
-            self.doc = doc
-            self.dirty = False
-            self.closed = False
-            self.unchecked = False  # written through TinyDB's API, not `store.tables`
-
-        def _check(self) -> None:
-            if self.closed:
-                raise StoreError(
-                    "workspace transaction is over; use the database only inside its `with`"
-                )
-
-        def read(self) -> dict:
-            self._check()
-            return self.doc
-
-        def write(self, data: dict) -> None:
-            self._check()
-            self.doc = data
-            self.dirty = True
-            self.unchecked = True
-
-        def write_checked(self, data: dict) -> None:
-            """`store.tables`' write: its records were checked on the way in."""
-            unchecked = self.unchecked
-            self.write(data)
-            self.unchecked = unchecked
-
-    class _TransactionDB(TinyDB):
-        """TinyDB without query caches and without a default table.
-
-        Tables never cache queries (nothing can go stale whatever the caller
-        passes), and the default-table shortcuts (`db.insert`, `db.all`) raise
-        instead of silently creating a `_default` table in the user's file.
-        """
-
-        def table(self, name: str, **kwargs: object) -> Table:
-            kwargs["cache_size"] = 0
-            return super().table(name, **kwargs)
-
-        def __getattr__(self, name: str) -> object:
-            raise AttributeError(
-                f"{name!r}: a vaworkspace database has no default table; use doc_table(db, name)"
-            )
-
-    return _TransactionDB, _TransactionStorage
