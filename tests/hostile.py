@@ -40,10 +40,12 @@ SEQUENCES = (
 
 
 def pieces(surrogates: bool) -> st.SearchStrategy[str]:
-    """Any character (hypothesis leaves out lone surrogates unless told), a forbidden
-    one, or a whole escape sequence."""
+    """Any character, a forbidden one, or a whole escape sequence. Lone surrogates
+    only when asked: no stored text can hold one (orjson refuses to write it), and
+    recent hypothesis versions draw them from `st.characters()` by default."""
     controls = FORBIDDEN if surrogates else FORBIDDEN - SURROGATES
-    return st.one_of(st.characters(), st.sampled_from(sorted(controls)), st.sampled_from(SEQUENCES))
+    chars = st.characters() if surrogates else st.characters(exclude_categories=("Cs",))
+    return st.one_of(chars, st.sampled_from(sorted(controls)), st.sampled_from(SEQUENCES))
 
 
 def hostile_text(surrogates: bool = False, min_size: int = 0) -> st.SearchStrategy[str]:
