@@ -19,3 +19,15 @@ def va(monkeypatch, capsys):
 
     run("client", "add", "Évelyne Couture", "--id", "evelyne")
     return run
+
+
+@pytest.fixture
+def hostile():
+    """A misbehaving HTTP server on 127.0.0.1 (`hostile_server.py`), stopped after the test."""
+    from tests.ical.hostile_server import HostileServer
+
+    server = HostileServer()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -15,7 +15,6 @@ import time
 import pytest
 
 from tests.ical.hostile_server import (
-    HostileServer,
     chunked,
     cut_short,
     drip,
@@ -27,15 +26,6 @@ from tests.ical.hostile_server import (
 
 ACME = feed(60)
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/calendar\r\n"
-
-
-@pytest.fixture
-def hostile():
-    server = HostileServer()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

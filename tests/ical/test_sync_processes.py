@@ -14,22 +14,13 @@ import time
 
 import pytest
 
-from tests.ical.hostile_server import HostileServer, cut_short, feed, raw, trickle, whole
+from tests.ical.hostile_server import cut_short, feed, raw, trickle, whole
 
 VA = os.path.join(os.path.dirname(sys.executable), "va")
 
 
 def run_va(*argv: str, timeout: float = 30) -> subprocess.CompletedProcess:
     return subprocess.run([VA, *argv], capture_output=True, text=True, timeout=timeout)
-
-
-@pytest.fixture
-def hostile():
-    server = HostileServer()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def stored_events() -> dict:
