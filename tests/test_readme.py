@@ -7,7 +7,7 @@ from pathlib import Path
 
 from vaworkspace.cli import build_parser
 from vaworkspace.config import load_config
-from vaworkspace.domain.timer import PomodoroSettings
+from vaworkspace.domain.time.timer import PomodoroSettings
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

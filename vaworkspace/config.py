@@ -25,8 +25,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from vaworkspace.domain.urgency import Coefficients
-from vaworkspace.domain.worktime import WorkHours, parse_work_hours
+from vaworkspace.domain.tasks.urgency import Coefficients
+from vaworkspace.domain.time.worktime import WorkHours, parse_work_hours
 from vaworkspace.errors import InputError
 
 APP = "vaworkspace"

@@ -37,7 +37,7 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
     if task.tags:
         lines.append(("tags", " ".join(f"#{tag}" for tag in task.tags)))
     if task.recurrence:
-        from vaworkspace.domain.recurrence import describe_rrule
+        from vaworkspace.domain.tasks.recurrence import describe_rrule
 
         origin = " from completion" if task.recur_from_completion else ""
         lines.append(("repeats", f"{describe_rrule(task.recurrence)}{origin}"))

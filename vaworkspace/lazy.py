@@ -21,5 +21,5 @@ class _Lazy:
 
 
 def lazy(module: str):
-    """`timer = lazy("vaworkspace.domain.timer")`, then `timer.start(...)` as usual."""
+    """`timer = lazy("vaworkspace.domain.time.timer")`, then `timer.start(...)` as usual."""
     return _Lazy(module)

@@ -6,10 +6,10 @@ import json
 import os
 from datetime import datetime, timezone
 
-from tests.domain.taskwarrior_before import convert_before
+from tests.taskwarrior.taskwarrior_before import convert_before
 from vaworkspace.config import load_zone
-from vaworkspace.domain.taskwarrior_export import parse_export
 from vaworkspace.store.records import task_to_record
+from vaworkspace.taskwarrior.export import parse_export
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "taskwarrior")
 EXPORT = os.path.join(FIXTURES, "export-2.6.2.json")

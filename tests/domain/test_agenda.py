@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from vaworkspace.domain.agenda import (
+from vaworkspace.domain.calendar.agenda import (
     block_minutes,
     busy_times,
     conflicts,
@@ -17,7 +17,7 @@ from vaworkspace.domain.agenda import (
     work_window,
 )
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.worktime import WorkHours
+from vaworkspace.domain.time.worktime import WorkHours
 
 MTL = ZoneInfo("America/Montreal")
 UTC = timezone.utc

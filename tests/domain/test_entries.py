@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vaworkspace.domain import entries
-from vaworkspace.domain.entries import LogRequest
 from vaworkspace.domain.models import TimeEntry
-from vaworkspace.domain.timer import Segment
+from vaworkspace.domain.time import entries
+from vaworkspace.domain.time.entries import LogRequest
+from vaworkspace.domain.time.timer import Segment
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc

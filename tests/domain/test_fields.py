@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timezone
 
-from vaworkspace.domain.fields import FORM_FIELDS, changed_fields, conflicting_fields
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.fields import FORM_FIELDS, changed_fields, conflicting_fields
 
 NOW = datetime(2026, 12, 1, 19, 0, tzinfo=timezone.utc)
 BASE = Task(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vaworkspace.domain.merge import ImportSummary, merge_records
+from vaworkspace.domain.tasks.merge import ImportSummary, merge_records
 
 
 def rec(uuid: str, title: str = "t", **extra) -> dict:

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.dates import parse_when
-from vaworkspace.domain.every import parse_every
-from vaworkspace.domain.quickadd import QuickAdd, describe, parse_quick_add
+from vaworkspace.domain.tasks.every import parse_every
+from vaworkspace.domain.tasks.quickadd import QuickAdd, describe, parse_quick_add
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc
@@ -252,7 +252,7 @@ def test_every_field() -> None:
 
 
 def test_every_takes_what_parse_every_says(monkeypatch) -> None:
-    import vaworkspace.domain.every as recurrence
+    import vaworkspace.domain.tasks.every as recurrence
 
     seen: list[list[str]] = []
 

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vaworkspace.domain.every import parse_every
-from vaworkspace.domain.recurrence import (
+from vaworkspace.domain.tasks.every import parse_every
+from vaworkspace.domain.tasks.recurrence import (
     describe_rrule,
     next_due,
     remaining_rule,
@@ -133,7 +133,7 @@ def test_parse_and_describe_do_not_import_dateutil() -> None:
     """They run on every `va add`, which has a 47 ms budget."""
     code = (
         "import sys, vaworkspace.domain.models; before = set(sys.modules); "
-        "import vaworkspace.domain.recurrence as r, vaworkspace.domain.every as e; "
+        "import vaworkspace.domain.tasks.recurrence as r, vaworkspace.domain.tasks.every as e; "
         "r.describe_rrule(e.parse_every(['2', 'weeks', 'on', 'friday'])[0]); "
         "print(sorted({'dateutil', 'dateutil.rrule', 'typing', 'zoneinfo'} & "
         "(set(sys.modules) - before)))"

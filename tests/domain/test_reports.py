@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
-from vaworkspace.domain.reports import (
+from vaworkspace.domain.time.reports import (
     NO_CLIENT_NAME,
     budget_burn,
     budget_period,
@@ -21,7 +21,7 @@ from vaworkspace.domain.reports import (
     report_json,
     round_minutes,
 )
-from vaworkspace.domain.timesheet import CSV_HEADER, timesheet_csv
+from vaworkspace.domain.time.timesheet import CSV_HEADER, timesheet_csv
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vaworkspace.domain import timer
-from vaworkspace.domain.timer import PomodoroSettings, Segment, TimerState
+from vaworkspace.domain.time import timer
+from vaworkspace.domain.time.timer import PomodoroSettings, Segment, TimerState
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc

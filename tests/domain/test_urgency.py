@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.urgency import (
+from vaworkspace.domain.tasks.urgency import (
     Coefficients,
     UrgencyContext,
     effective_status,

@@ -78,8 +78,8 @@ def test_layering_cli_list_and_domain_stay_light(isolated_env) -> None:
     code = (
         "import sys, pkgutil, importlib\n"
         "import vaworkspace.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__):\n"
-        "    importlib.import_module('vaworkspace.domain.' + m.name)\n"
+        "for m in pkgutil.walk_packages(d.__path__, 'vaworkspace.domain.'):\n"
+        "    importlib.import_module(m.name)\n"
         "heavy = ('textual', 'tinydb', 'icalendar', 'click')\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in heavy]\n"
         "assert not bad, bad\n"

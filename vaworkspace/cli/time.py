@@ -236,7 +236,7 @@ def show_report(args) -> int:
             raise InputError("a timesheet is for one client: add --client ID")
         write_data(ws.timesheet(args.client, start, end).encode())
         return 0
-    from vaworkspace.domain.reports import report_json
+    from vaworkspace.domain.time.reports import report_json
 
     report = ws.report(start, end, args.client)
     if args.json:

@@ -28,10 +28,10 @@ import heapq
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+from vaworkspace.domain.calendar.occurrences import instant as _instant
+from vaworkspace.domain.calendar.occurrences import overlaps as _overlaps
+from vaworkspace.domain.calendar.occurrences import sort_found
 from vaworkspace.domain.models import Event
-from vaworkspace.domain.occurrences import instant as _instant
-from vaworkspace.domain.occurrences import overlaps as _overlaps
-from vaworkspace.domain.occurrences import sort_found
 
 MAX_OCCURRENCES = 2000
 """Occurrences of one series one query shows at most (the earliest)."""

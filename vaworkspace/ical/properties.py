@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from vaworkspace.domain.models import EVENT_STATUSES
-from vaworkspace.domain.recurrence import validate_rrule
+from vaworkspace.domain.tasks.recurrence import validate_rrule
 from vaworkspace.errors import InputError
 from vaworkspace.ical.scan import Block
 from vaworkspace.ical.zones import Unusable

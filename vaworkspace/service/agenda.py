@@ -2,7 +2,7 @@
 
 Reading goes through `Workspace.agenda` (occurrences from `service/occurrences.py`:
 recurring series from their stored expansion, see `store/series.py`) and the pure
-rules of `domain/agenda.py`. Every calendar write calls `refresh_expansions`.
+rules of `domain/calendar/agenda.py`. Every calendar write calls `refresh_expansions`.
 
 Booking a slot writes a work block (an `Event` of kind "block") and the task's
 `scheduled` instant in one transaction, after checking the block against the
@@ -24,7 +24,7 @@ from vaworkspace.store.records import event_to_record, task_to_record
 
 UTC = timezone.utc
 
-rules = lazy("vaworkspace.domain.agenda")  # only the agenda needs it
+rules = lazy("vaworkspace.domain.calendar.agenda")  # only the agenda needs it
 
 
 class AgendaChanges:
@@ -66,7 +66,7 @@ class AgendaChanges:
         """The inbox's tasks (open, not snoozed as of this minute) whose due text
         may fall in [start, end): found in the records, no urgency ranking."""
         from vaworkspace.domain.models import OPEN_STATUSES
-        from vaworkspace.domain.urgency import is_hidden
+        from vaworkspace.domain.tasks.urgency import is_hidden
 
         snapshot = self.snapshot()
         lowest = (start - timedelta(days=1)).date().isoformat()

@@ -70,7 +70,7 @@ class CalendarChanges:
     ) -> CalendarImport:  # fmt: skip
         """Import events and to-dos. With `calendar` (a subscription's name) the events
         are that calendar's, and its events missing from `data` are removed."""
-        from vaworkspace.domain.events import key, merge_events
+        from vaworkspace.domain.calendar.events import key, merge_events
         from vaworkspace.ical.reader import read_calendar
 
         found = read_calendar(data, source, self.tz)

@@ -21,9 +21,10 @@ class ClientChanges:
     def import_data(self, data: bytes, source: str, dry_run: bool = False):
         """Import a file whose format is recognised from its content; all or nothing.
         `dry_run` does the same work and reports the same summary, writing nothing."""
-        from vaworkspace.domain import taskwarrior, taskwarrior_export
-        from vaworkspace.domain.merge import ImportSummary
+        from vaworkspace.domain.tasks.merge import ImportSummary
         from vaworkspace.service.calendar import DryRun
+        from vaworkspace.taskwarrior import convert as taskwarrior
+        from vaworkspace.taskwarrior import export as taskwarrior_export
 
         if not taskwarrior_export.looks_like_taskwarrior(data):
             raise InputError(
@@ -40,7 +41,7 @@ class ClientChanges:
 
     def _import_records(self, converted, summary, dry_run: bool) -> None:
         """Merge the converted tasks and their new clients, in one transaction."""
-        from vaworkspace.domain.merge import merge_records, new_clients
+        from vaworkspace.domain.tasks.merge import merge_records, new_clients
         from vaworkspace.service.calendar import DryRun
 
         with self.file.transaction() as db:
@@ -71,7 +72,7 @@ class ClientChanges:
 
     def fill_demo(self) -> None:
         """Write the demo week (clients and tasks relative to now) into an empty file."""
-        from vaworkspace.domain.demo import demo_entries, demo_workspace
+        from vaworkspace.service.demo import demo_entries, demo_workspace
         from vaworkspace.store.records import entry_to_record
 
         clients, demo_tasks = demo_workspace(self.now(), self.tz)

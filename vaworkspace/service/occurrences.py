@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from vaworkspace.domain.calendar.occurrences import overlaps, sort_found
 from vaworkspace.domain.models import Event
-from vaworkspace.domain.occurrences import overlaps, sort_found
 from vaworkspace.store import series as stored_series
 from vaworkspace.store.records import encode_value, event_from_record
 

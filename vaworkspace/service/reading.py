@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from vaworkspace.domain.models import Client, Task
-from vaworkspace.domain.urgency import UrgencyContext, effective_status, is_hidden, rank, terms
+from vaworkspace.domain.tasks.urgency import (
+    UrgencyContext,
+    effective_status,
+    is_hidden,
+    rank,
+    terms,
+)
 from vaworkspace.service.snapshot import Snapshot
 from vaworkspace.store.records import client_from_record
 
@@ -63,7 +69,7 @@ class Reading:
         now = self.now()
         minute = int(now.timestamp() // 60)
         if snapshot.burns is None or snapshot.burns[0] != minute:
-            from vaworkspace.domain.reports import budget_burn
+            from vaworkspace.domain.time.reports import budget_burn
             from vaworkspace.store.records import encode_value, entry_from_record
 
             # Only this month's and this week's entries can count: skip the rest unparsed.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vaworkspace.domain import tasks as rules
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks import lifecycle as rules
 from vaworkspace.errors import EditConflict, InputError, NotFoundError
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
 from vaworkspace.store import tables
@@ -17,7 +17,7 @@ class TaskChanges:
 
     def add_task(self, text: str, new_client: bool = False, source: str = "cli") -> Added:
         """Create a task from a quick-add line (see domain.quickadd for the grammar)."""
-        from vaworkspace.domain.quickadd import parse_quick_add
+        from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
         now = self.now()
         quick = parse_quick_add(text, now, self.tz)
@@ -32,7 +32,7 @@ class TaskChanges:
         return Added(task, quick, created)
 
     def edit_task(self, task_id: int, text: str, new_client: bool = False) -> Added:
-        from vaworkspace.domain.quickadd import parse_quick_add
+        from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
         now = self.now()
         quick = parse_quick_add(text, now, self.tz)
@@ -110,7 +110,7 @@ class TaskChanges:
         meanwhile stays; if it changed one of those same fields to something else,
         `EditConflict` is raised and nothing is written.
         """
-        from vaworkspace.domain.fields import conflicting_fields, parse_fields
+        from vaworkspace.domain.tasks.fields import conflicting_fields, parse_fields
 
         now = self.now()
         with self.file.transaction() as db:
@@ -136,7 +136,7 @@ class TaskChanges:
         A text is read against base (a reformatted date that means the same
         instant is no change); an unknown client counts as a change, and the
         real write then reports it."""
-        from vaworkspace.domain.fields import changed_fields, parse_fields
+        from vaworkspace.domain.tasks.fields import changed_fields, parse_fields
 
         quick = parse_fields(texts, base, now, self.tz)
         client = base.client

@@ -18,7 +18,7 @@ from vaworkspace.store import tables
 from vaworkspace.store.records import entry_from_record, entry_to_record
 
 TIMER = "timer"
-clock = lazy("vaworkspace.domain.timer")  # 3 ms that `va list` need not pay
+clock = lazy("vaworkspace.domain.time.timer")  # 3 ms that `va list` need not pay
 
 
 class TimeChanges:
@@ -124,7 +124,7 @@ class TimeChanges:
 
     def log_time(self, words: list[str], start: str | None = None) -> TimeEntry:
         """`va log 1h30m @acme task:12 yesterday "call"`: one entry, never overlapping."""
-        from vaworkspace.domain.entries import check_no_overlap, parse_log
+        from vaworkspace.domain.time.entries import check_no_overlap, parse_log
 
         request = parse_log(words, self.now(), self.tz, start)
         with self.file.transaction() as db:
@@ -156,7 +156,7 @@ class TimeChanges:
         """Change an entry's start, end, duration, note, client, task or billable flag."""
         from dataclasses import replace
 
-        from vaworkspace.domain.entries import check_no_overlap
+        from vaworkspace.domain.time.entries import check_no_overlap
 
         with self.file.transaction() as db:
             entry = self._entry_for_write(db, entry_id)
@@ -177,13 +177,13 @@ class TimeChanges:
     def period(self, kind: str, first: str | None = None, last: str | None = None):
         """UTC bounds of `day`/`week`/`month` (containing `first`, default today) or
         of a custom range of local dates, both included."""
-        from vaworkspace.domain.entries import period_bounds
+        from vaworkspace.domain.time.entries import period_bounds
 
         now = self.now()
         return period_bounds(kind, now, self.tz, self._day(first), self._day(last))
 
     def report(self, start: datetime, end: datetime, client: str | None = None):
-        from vaworkspace.domain.reports import build_report
+        from vaworkspace.domain.time.reports import build_report
 
         snapshot = self.snapshot()
         every = self.entries()
@@ -195,8 +195,8 @@ class TimeChanges:
         return build_report(chosen, snapshot.clients, tasks, start, end, self.tz, every, self.now())
 
     def timesheet(self, client: str, start: datetime, end: datetime) -> str:
-        from vaworkspace.domain.entries import entries_in
-        from vaworkspace.domain.timesheet import timesheet_csv
+        from vaworkspace.domain.time.entries import entries_in
+        from vaworkspace.domain.time.timesheet import timesheet_csv
 
         found = self.client(client)
         entries = [e for e in entries_in(self.entries(), start, end) if e.client == found.id]
@@ -287,7 +287,7 @@ class TimeChanges:
         return task.id, task.client
 
     def _log_segments(self, db, segments) -> None:
-        from vaworkspace.domain.entries import entry_from_segment
+        from vaworkspace.domain.time.entries import entry_from_segment
 
         for segment in segments:
             if segment.worked_seconds <= 0:

@@ -214,7 +214,7 @@ def _check_state(state: dict) -> None:
             missing = sorted(needs - record.keys())[0]
             raise BadRecord("state", doc_id, f'({record["kind"]}) has no "{missing}"')
         if record["kind"] == "timer":
-            from vaworkspace.domain.timer import TimerState
+            from vaworkspace.domain.time.timer import TimerState
             from vaworkspace.errors import InputError
 
             try:

@@ -1,7 +1,7 @@
 """Agenda: the day's events, work blocks and free slots; the week at a glance.
 
 `ws.agenda_days` sorts each local day into all-day items, timed items, tasks due,
-free slots and clashes (the rules are in `domain/agenda.py`); this module only
+free slots and clashes (the rules are in `domain/calendar/agenda.py`); this module only
 places them (drawn by `agenda_layout.py`). Enter books a task into the chosen
 free slot through `ws.schedule_block`, which refuses a clash.
 """
@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Static
 
 from vaworkspace.display import safe
-from vaworkspace.domain.agenda import block_minutes, clock, slot_text, span_text
+from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.widgets import TopBar

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from vaworkspace.display import safe
-from vaworkspace.domain.agenda import clock, slot_text, span_text
+from vaworkspace.domain.calendar.agenda import clock, slot_text, span_text
 
 STEPS = (30, 60, 90, 120, 180, 240, 360, 720, 1440)  # minutes per row: the shortest that fits
 LABEL = 6  # "09:00 " before each row of the day view

@@ -166,7 +166,7 @@ class InboxScreen(Screen):
         self.query_one(InboxTable).focus()
 
     def _preview(self, text: str) -> list[str]:
-        from vaworkspace.domain.quickadd import describe, parse_quick_add
+        from vaworkspace.domain.tasks.quickadd import describe, parse_quick_add
 
         ws = self.ws
         now = ws.now()

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_money
 from vaworkspace.domain.dates import add_months
-from vaworkspace.domain.reports import THRESHOLDS
+from vaworkspace.domain.time.reports import THRESHOLDS
 from vaworkspace.tui.widgets import TopBar
 
 KINDS = ("day", "week", "month")

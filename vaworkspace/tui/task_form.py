@@ -79,7 +79,7 @@ class TaskForm(FormScreen):
         self.show_problem(problem or self.notice)
 
     def _check(self, name: str, value: str) -> str | None:
-        from vaworkspace.domain.fields import parse_fields
+        from vaworkspace.domain.tasks.fields import parse_fields
 
         ws = self.app.ws
         try:
@@ -150,8 +150,8 @@ def _brief(text: str, width: int = 28) -> str:
 
 def _values(task, tz) -> dict[str, str]:
     """The task's fields as the text the form shows (and reads back unchanged)."""
-    from vaworkspace.domain.every import parse_every
-    from vaworkspace.domain.recurrence import describe_rrule
+    from vaworkspace.domain.tasks.every import parse_every
+    from vaworkspace.domain.tasks.recurrence import describe_rrule
 
     def when(value) -> str:
         return format_local(value, tz) if value is not None else ""

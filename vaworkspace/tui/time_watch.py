@@ -14,8 +14,8 @@ DEFAULT_DAILY_CAP = 8.0  # hours
 
 def time_messages(ws, memory: dict) -> list[tuple[str, str]]:
     """(message, severity) pairs to show now."""
-    from vaworkspace.domain.reports import crossed_thresholds
-    from vaworkspace.domain.timer import break_reminder
+    from vaworkspace.domain.time.reports import crossed_thresholds
+    from vaworkspace.domain.time.timer import break_reminder
 
     state, events = ws.timer()
     out = [(event, "information") for event in events]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from vaworkspace.domain.models import PRIORITIES, Task
-from vaworkspace.domain.quickadd import QuickAdd
+from vaworkspace.domain.tasks.quickadd import QuickAdd
 from vaworkspace.errors import InputError
 
 FORM_FIELDS = (
@@ -130,8 +130,8 @@ def _tags(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
 
 def _recurrence(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
     """`every week`, `every! 2 weeks`, `week`, or RRULE text; empty stops repeating."""
-    from vaworkspace.domain.every import parse_every
-    from vaworkspace.domain.recurrence import validate_rrule
+    from vaworkspace.domain.tasks.every import parse_every
+    from vaworkspace.domain.tasks.recurrence import validate_rrule
 
     words = text.replace("-", " ").split()
     if not words or words[0].lower() == "none":

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from vaworkspace.domain.models import Client, Task, TimeEntry
-from vaworkspace.domain.reports import amount_cents, billed_minutes, worked_seconds
+from vaworkspace.domain.time.reports import amount_cents, billed_minutes, worked_seconds
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs milliseconds
 if TYPE_CHECKING:

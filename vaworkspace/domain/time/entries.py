@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from vaworkspace.domain import dates
 from vaworkspace.domain.models import TimeEntry
-from vaworkspace.domain.timer import Segment
+from vaworkspace.domain.time.timer import Segment
 from vaworkspace.errors import InputError
 
 MAX_LOG_MINUTES = 24 * 60

@@ -20,7 +20,7 @@ from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs 7 ms
 if TYPE_CHECKING:
-    from vaworkspace.domain.quickadd import QuickAdd
+    from vaworkspace.domain.tasks.quickadd import QuickAdd
 
 _COPIED = ("priority", "due", "wait", "scheduled", "estimate_minutes", "recurrence")
 
@@ -101,7 +101,7 @@ def reopen(task: Task, now: datetime) -> Task:
 
 def next_occurrence(task: Task, task_id: int, uuid: str, now: datetime, tz) -> Task | None:
     """The next task of a recurring series, or None when the rule has ended."""
-    from vaworkspace.domain.recurrence import next_due, remaining_rule
+    from vaworkspace.domain.tasks.recurrence import next_due, remaining_rule
 
     if not task.recurrence:
         return None
@@ -130,7 +130,7 @@ def next_occurrence(task: Task, task_id: int, uuid: str, now: datetime, tz) -> T
 
 def _first_occurrence(rrule: str, now: datetime, tz) -> date:
     """The first day on or after today that the rule includes."""
-    from vaworkspace.domain.recurrence import next_due
+    from vaworkspace.domain.tasks.recurrence import next_due
 
     today = now.astimezone(tz).date()
     yesterday = today - timedelta(days=1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from itertools import chain
 
-from vaworkspace.domain.taskwarrior_columns import Columns
+from vaworkspace.taskwarrior.columns import Columns
 
 
 class DateTexts:

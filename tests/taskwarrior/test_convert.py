@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vaworkspace.domain import taskwarrior
-from vaworkspace.domain.recurrence import validate_rrule
-from vaworkspace.domain.taskwarrior import TaskwarriorImport, recur_to_rrule
-from vaworkspace.domain.taskwarrior_export import looks_like_taskwarrior, parse_export
+from vaworkspace.domain.tasks.recurrence import validate_rrule
 from vaworkspace.errors import ImportFileError
 from vaworkspace.store.records import task_from_record
+from vaworkspace.taskwarrior import convert as taskwarrior
+from vaworkspace.taskwarrior.convert import TaskwarriorImport, recur_to_rrule
+from vaworkspace.taskwarrior.export import looks_like_taskwarrior, parse_export
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "taskwarrior"
 PARIS = ZoneInfo("Europe/Paris")  # the zone the fixtures were typed in

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from vaworkspace.domain.recurrence import WEEKDAY_CODES, WEEKDAY_NAMES, WORKDAYS, canonical
+from vaworkspace.domain.tasks.recurrence import WEEKDAY_CODES, WEEKDAY_NAMES, WORKDAYS, canonical
 
 
 def _table(rows: dict[str, object]) -> dict[str, object]:

@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.worktime import WorkHours, working_minutes
+from vaworkspace.domain.time.worktime import WorkHours, working_minutes
 from vaworkspace.errors import InputError
 
 DAY = 86400.0

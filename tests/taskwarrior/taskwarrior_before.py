@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain.models import Client, Task
-from vaworkspace.domain.recurrence import validate_rrule
-from vaworkspace.domain.taskwarrior import (
+from vaworkspace.domain.tasks.recurrence import validate_rrule
+from vaworkspace.errors import InputError
+from vaworkspace.taskwarrior.convert import (
     NO_INSTANCE,
     ONE_OFF,
     TEMPLATE_SKIPPED,
@@ -22,14 +23,13 @@ from vaworkspace.domain.taskwarrior import (
     _until,
     recur_to_rrule,
 )
-from vaworkspace.domain.taskwarrior_export import (
+from vaworkspace.taskwarrior.export import (
     KNOWN_FIELDS,
     PRIORITIES,
     STATUSES,
     text_list,
     tw_date,
 )
-from vaworkspace.errors import InputError
 
 
 @dataclass

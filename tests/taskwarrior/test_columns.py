@@ -17,20 +17,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.domain.taskwarrior_before import convert_before
-from vaworkspace.domain import taskwarrior_export
-from vaworkspace.domain.taskwarrior import convert
-from vaworkspace.domain.taskwarrior_columns import Columns, _dates_pass, _uuids_pass, columns_pass
-from vaworkspace.domain.taskwarrior_dates import instant_texts
-from vaworkspace.domain.taskwarrior_export import (
+from tests.taskwarrior.taskwarrior_before import convert_before
+from vaworkspace.errors import ImportFileError
+from vaworkspace.store.records import encode_value, task_from_record, task_to_record
+from vaworkspace.taskwarrior import export as taskwarrior_export
+from vaworkspace.taskwarrior.columns import Columns, _dates_pass, _uuids_pass, columns_pass
+from vaworkspace.taskwarrior.convert import convert
+from vaworkspace.taskwarrior.dates import instant_texts
+from vaworkspace.taskwarrior.export import (
     _UUID,
     _check_items,
     parse_export,
     read_export,
     tw_date,
 )
-from vaworkspace.errors import ImportFileError
-from vaworkspace.store.records import encode_value, task_from_record, task_to_record
 
 UTC = timezone.utc
 PARIS = ZoneInfo("Europe/Paris")
@@ -121,7 +121,7 @@ def test_records_read_back_and_encode_unchanged(export) -> None:
 
 
 def test_the_real_export_converts_as_before() -> None:
-    from tests.domain.test_taskwarrior import FIXTURES
+    from tests.taskwarrior.test_convert import FIXTURES
 
     items = parse_export((FIXTURES / "export-2.6.2.json").read_bytes())
     for tz in (PARIS, UTC):

@@ -234,7 +234,7 @@ def _take_date(words: list[_Word], i: int, qa: QuickAdd, now, tz) -> int:
 
 def _take_every(words: list[_Word], i: int, qa: QuickAdd, title: list[str]) -> int:
     """`every EXPR`: a recurrence when the next words make a rule, else a title word."""
-    from vaworkspace.domain.every import parse_every
+    from vaworkspace.domain.tasks.every import parse_every
 
     run: list[str] = []
     for follower in words[i + 1 :]:
@@ -254,7 +254,7 @@ def _take_every(words: list[_Word], i: int, qa: QuickAdd, title: list[str]) -> i
 
 def _every_field(word: _Word, qa: QuickAdd) -> None:
     """`every:none` stops a series; `every:"2 weeks"` is the quoted form of `every`."""
-    from vaworkspace.domain.every import parse_every
+    from vaworkspace.domain.tasks.every import parse_every
 
     value = word.quoted if word.quoted is not None else word.text.partition(":")[2]
     if value.lower() == "none" and word.quoted is None:
@@ -303,7 +303,7 @@ def _describe_when(name: str, value: date | datetime | None, tz, now: datetime) 
 def _describe_recurrence(qa: QuickAdd) -> str:
     if qa.recurrence is None:
         return "repeats: no longer"
-    from vaworkspace.domain.recurrence import describe_rrule
+    from vaworkspace.domain.tasks.recurrence import describe_rrule
 
     origin = " (from completion)" if qa.recur_from_completion else ""
     return f"{describe_rrule(qa.recurrence)}{origin}"

@@ -21,7 +21,7 @@ from vaworkspace.errors import ImportFileError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from vaworkspace.domain.taskwarrior_columns import Columns
+    from vaworkspace.taskwarrior.columns import Columns
 
 STATUSES = {
     "pending": "todo",
@@ -62,7 +62,7 @@ def parse_export(data: bytes | str) -> list[dict]:
 
 def read_export(data: bytes | str) -> Columns:
     """`parse_export`, keeping the columns the check read for `taskwarrior.convert`."""
-    from vaworkspace.domain.taskwarrior_columns import Columns, columns_pass
+    from vaworkspace.taskwarrior.columns import Columns, columns_pass
 
     items = _array_quickly(data)
     if items is None:

@@ -38,16 +38,16 @@ from itertools import compress, repeat
 from operator import is_not
 
 from vaworkspace.domain.models import Client
-from vaworkspace.domain.taskwarrior_columns import MISSING, Columns
-from vaworkspace.domain.taskwarrior_dates import DateTexts
-from vaworkspace.domain.taskwarrior_export import (
+from vaworkspace.errors import InputError
+from vaworkspace.taskwarrior.columns import MISSING, Columns
+from vaworkspace.taskwarrior.dates import DateTexts
+from vaworkspace.taskwarrior.export import (
     KNOWN_FIELDS,
     PRIORITIES,
     STATUSES,
     text_list,
     tw_date,
 )
-from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
@@ -302,7 +302,7 @@ def _recurrence_rules(
 def _rule_for(
     source: dict, child: dict, all_day: bool, tz: tzinfo, result: TaskwarriorImport
 ) -> str | None:
-    from vaworkspace.domain.recurrence import validate_rrule
+    from vaworkspace.domain.tasks.recurrence import validate_rrule
 
     recur = source.get("recur") or child.get("recur") or ""
     rule = recur_to_rrule(recur)

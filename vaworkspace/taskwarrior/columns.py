@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from itertools import chain, repeat
 
-from vaworkspace.domain.taskwarrior_export import DATE_FIELDS, PRIORITIES, STATUSES
+from vaworkspace.taskwarrior.export import DATE_FIELDS, PRIORITIES, STATUSES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from vaworkspace.domain.dates import day_start
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.worktime import WorkHours
+from vaworkspace.domain.time.worktime import WorkHours
 
 UTC = timezone.utc
 Interval = tuple[datetime, datetime]

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from vaworkspace.domain.dates import to_instant
-from vaworkspace.domain.demo import demo_workspace
 from vaworkspace.domain.models import PRIORITIES, STATUSES, Budget
-from vaworkspace.domain.recurrence import validate_rrule
+from vaworkspace.domain.tasks.recurrence import validate_rrule
+from vaworkspace.service.demo import demo_workspace
 
 UTC = timezone.utc
 PARIS = ZoneInfo("Europe/Paris")
@@ -160,7 +160,7 @@ def test_any_day_and_zone(zone, day):
 
 
 def test_demo_entries_are_past_working_time_without_overlaps() -> None:
-    from vaworkspace.domain.demo import demo_entries
+    from vaworkspace.service.demo import demo_entries
 
     entries = demo_entries(NOW, PARIS)
     assert len(entries) >= 15

@@ -1,0 +1,1 @@
+"""Calendar: merging events by identity, occurrences in a window, and the agenda of a day."""

@@ -1,0 +1,1 @@
+"""Time: the focus timer, time entries, working hours, reports and timesheets."""

@@ -1,0 +1,1 @@
+"""The Taskwarrior adapter: a `task export` file read, checked and turned into workspace records."""
