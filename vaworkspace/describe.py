@@ -25,7 +25,7 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
         client = ws.snapshot().clients.get(task.client)
         name = f" ({client.name})" if client and client.name != task.client else ""
         lines.append(("client", f"@{task.client}{name}"))
-    lines.append(("status", ws.status_of(task)))
+    lines.append(("status", ws.inbox.status_of(task)))
     if task.priority:
         lines.append(("priority", task.priority))
     for label in ("due", "wait", "scheduled"):
@@ -53,7 +53,7 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
         lines.append(("completed", format_local(task.completed, tz)))
     lines.append(("source", task.source))
     lines.append(("uuid", task.uuid))
-    _, _, score = ws.why(task.id)
+    _, _, score = ws.inbox.why(task.id)
     lines.append(("urgency", f"{score:.2f} (va why {task.id})"))
     return lines
 

@@ -210,7 +210,7 @@ def test_export_and_timesheet_to_a_pipe_are_the_data_exactly(tmp_path, capsys, m
 
     ws = Workspace(db, load_config(), clock=fixed_clock())
     printed = va("export")
-    assert printed.encode() == ws.export_calendar()
+    assert printed.encode() == ws.calendar.export()
     assert all(ch in printed for ch in "\x1b\x07\x9b\u202e\x7f")  # not made safe
     timesheet = va("report", "--csv", "--client", "acme")
     assert f"call {ATTACK}" in timesheet

@@ -102,7 +102,7 @@ def _without_expansions(records: dict) -> dict:
 def _imported(tmp_path, data: bytes, zone: str) -> tuple[dict, object]:
     config = Config(timezone_name=zone)
     ws = Workspace(str(tmp_path / f"{zone.replace('/', '-')}.json"), config, clock=lambda: NOW)
-    ws.import_calendar(data, "test.ics")
+    ws.calendar.import_file(data, "test.ics")
     return ws.file.read()["events"], config.tz
 
 
@@ -260,10 +260,10 @@ def test_a_later_write_extends_the_stored_horizon(tmp_path) -> None:
     later = NOW + timedelta(days=120)
     config = Config(timezone_name="Europe/Paris")
     ws = Workspace(str(tmp_path / "w.json"), config, clock=lambda: NOW)
-    ws.import_calendar(EDGES, "edges.ics")
+    ws.calendar.import_file(EDGES, "edges.ics")
     before = {r["uid"]: r[KEY]["to"] for r in ws.file.read()["events"].values() if KEY in r}
-    ws._clock = lambda: later
-    ws.import_calendar(EDGES, "edges.ics")  # nothing changed but the date
+    ws.ctx.clock = lambda: later
+    ws.calendar.import_file(EDGES, "edges.ics")  # nothing changed but the date
     after = {r["uid"]: r[KEY]["to"] for r in ws.file.read()["events"].values() if KEY in r}
     assert after.keys() == before.keys()
     assert all(after[uid] > before[uid] for uid in before)
@@ -279,7 +279,7 @@ def test_an_agenda_over_stored_series_parses_no_calendar_text(tmp_path) -> None:
     path = tmp_path / "w.json"
     config = Config(timezone_name="America/Montreal")
     ws = Workspace(str(path), config, clock=lambda: NOW)
-    ws.import_calendar(corpus_ics(date(2026, 12, 1), events=1000), "corpus.ics")
+    ws.calendar.import_file(corpus_ics(date(2026, 12, 1), events=1000), "corpus.ics")
     program = (
         "import sys\n"
         "from vaworkspace.cli import main\n"

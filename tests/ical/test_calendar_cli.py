@@ -90,7 +90,7 @@ def test_mutated_calendar_is_imported_or_rejected_leaving_the_file_alone(
     ws = Workspace(str(isolated_env / "data" / "workspace.json"), Config())
     before = (isolated_env / "data" / "workspace.json").read_bytes()
     try:
-        ws.import_calendar(data, "mutated.ics")
+        ws.calendar.import_file(data, "mutated.ics")
     except ImportFileError:
         assert (isolated_env / "data" / "workspace.json").read_bytes() == before
 

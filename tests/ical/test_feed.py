@@ -41,15 +41,15 @@ def workspace(folder: str, clock: Clock) -> Workspace:
             entry["client"] = client
     config = Config(timezone_name="America/Montreal", raw={"publish": publish})
     ws = Workspace(os.path.join(folder, "ws.json"), config, clock=clock)
-    ws.add_client("Évelyne Couture", id="evelyne")
-    ws.add_client("Dental, clinic; Inc", id="dental")
+    ws.clients.add("Évelyne Couture", id="evelyne")
+    ws.clients.add("Dental, clinic; Inc", id="dental")
     return ws
 
 
 def expected(ws: Workspace, clock: Clock, client: str | None, moment: datetime) -> bytes:
     saved, clock.now = clock.now, moment
     try:
-        return ws.export_calendar(client)
+        return ws.calendar.export(client)
     finally:
         clock.now = saved
 
@@ -94,22 +94,22 @@ def apply(ws: Workspace, clock: Clock, step: tuple, folder: str) -> None:
     pick = ids[args[0] % len(ids)] if ids and kind in ("edit", "done", "remove", "block") else None
     try:
         if kind == "add":
-            ws.add_task(args[0])
+            ws.tasks.add(args[0])
         elif kind == "edit" and pick:
-            ws.edit_task(pick, args[1])
+            ws.tasks.edit(pick, args[1])
         elif kind == "done" and pick:
-            ws.complete([pick])
+            ws.tasks.complete([pick])
         elif kind == "remove" and pick:
-            ws.remove([pick])
+            ws.tasks.remove([pick])
         elif kind == "log":
             where = f"task:{ids[args[1] % len(ids)]}" if ids and not args[0] else args[0]
-            ws.log_time(["25m", where, "notes, here"], start=f"{8 + args[1] % 9}:00")
+            ws.time.log(["25m", where, "notes, here"], start=f"{8 + args[1] % 9}:00")
         elif kind == "rename":
-            ws.edit_client(args[0], name=args[1][:30])
+            ws.clients.edit(args[0], name=args[1][:30])
         elif kind == "import":
-            ws.import_calendar(args[0].encode(), "cal.ics", args[1])
+            ws.calendar.import_file(args[0].encode(), "cal.ics", args[1])
         elif kind == "block" and pick:
-            ws.schedule_block(pick, START + timedelta(days=1, minutes=15 * args[1]), 30)
+            ws.agenda.schedule_block(pick, START + timedelta(days=1, minutes=15 * args[1]), 30)
         elif kind == "later":
             clock.now += timedelta(minutes=args[0])
         elif kind == "stale-text":  # kept text another icalendar wrote
@@ -137,7 +137,7 @@ def test_every_published_feed_is_the_full_export(steps) -> None:
         for step in [("add", "First @evelyne due:fri"), *steps]:
             apply(ws, clock, step, folder)
             before = {c: signature(p) for c, p in paths.items() if os.path.exists(p)}
-            report = ws.publish_pending()
+            report = ws.publishing.publish_pending()
             assert report.problems == []
             for client, path in paths.items():
                 if path in report.written:
@@ -154,32 +154,32 @@ def test_a_change_for_one_client_rewrites_only_its_feed(tmp_path) -> None:
     clock = Clock()
     ws = workspace(str(tmp_path), clock)
     for n in range(30):
-        ws.add_task(f"Task {n} @{'evelyne' if n % 2 else 'dental'} due:fri")
-    ws.import_calendar(WEEKLY.encode(), "cal.ics", "evelyne")
-    first = ws.publish()
+        ws.tasks.add(f"Task {n} @{'evelyne' if n % 2 else 'dental'} due:fri")
+    ws.calendar.import_file(WEEKLY.encode(), "cal.ics", "evelyne")
+    first = ws.publishing.publish()
     assert len(first.written) == 3
     clock.now += timedelta(hours=1)
-    ws.add_task("Only dental @dental")
-    report = ws.publish()
+    ws.tasks.add("Only dental @dental")
+    report = ws.publishing.publish()
     dental, everyone = (str(tmp_path / "feeds" / n) for n in ("dental.ics", "all.ics"))
     assert sorted(report.written) == sorted([dental, everyone])
     assert report.unchanged == [str(tmp_path / "feeds" / "evelyne.ics")]
-    assert (tmp_path / "feeds" / "dental.ics").read_bytes() == ws.export_calendar("dental")
+    assert (tmp_path / "feeds" / "dental.ics").read_bytes() == ws.calendar.export("dental")
 
 
 def test_nothing_changed_nothing_written_and_a_replaced_file_is_restored(tmp_path) -> None:
     clock = Clock()
     ws = workspace(str(tmp_path), clock)
-    ws.add_task("Book hotel @evelyne due:fri")
-    ws.publish()
-    again = ws.publish()
+    ws.tasks.add("Book hotel @evelyne due:fri")
+    ws.publishing.publish()
+    again = ws.publishing.publish()
     assert again.written == [] and len(again.unchanged) == 3
     feed = tmp_path / "feeds" / "evelyne.ics"
     feed.write_bytes(b"someone else's text")
-    assert ws.publish().written == [str(feed)]
-    assert feed.read_bytes() == ws.export_calendar("evelyne")
+    assert ws.publishing.publish().written == [str(feed)]
+    assert feed.read_bytes() == ws.calendar.export("evelyne")
     feed.unlink()
-    assert ws.publish().written == [str(feed)]
+    assert ws.publishing.publish().written == [str(feed)]
     assert feed.exists()
 
 
@@ -188,15 +188,15 @@ def test_publishing_leaves_nothing_but_the_published_files(tmp_path) -> None:
     file); everything else it needs is read from the workspace file itself."""
     clock = Clock()
     ws = workspace(str(tmp_path), clock)
-    ws.add_task("Book hotel @evelyne due:fri 17:00")
-    ws.import_calendar(RAW_MEETING.encode(), "cal.ics", "evelyne")
-    ws.publish_pending()  # renders the imported text, keeps it in the workspace file
+    ws.tasks.add("Book hotel @evelyne due:fri 17:00")
+    ws.calendar.import_file(RAW_MEETING.encode(), "cal.ics", "evelyne")
+    ws.publishing.publish_pending()  # renders the imported text, keeps it in the workspace file
     before = {p for p in tmp_path.rglob("*")}
     for round_ in range(3):
         clock.now += timedelta(hours=1)
-        ws.add_task(f"Call the bank {round_} @evelyne due:thu")
-        ws.publish_pending()
-    ws.publish()
+        ws.tasks.add(f"Call the bank {round_} @evelyne due:thu")
+        ws.publishing.publish_pending()
+    ws.publishing.publish()
     feeds = {tmp_path / "feeds" / name for _, name in FEEDS} | {tmp_path / "feeds"}
     new = {p for p in tmp_path.rglob("*")} - before - feeds
     assert not (tmp_path / "cache").exists()
@@ -213,13 +213,13 @@ def test_a_change_that_touches_no_feed_reads_none(tmp_path, monkeypatch) -> None
 
     clock = Clock()
     ws = workspace(str(tmp_path), clock)
-    ws.add_task("Book hotel @evelyne due:fri")
-    ws.publish_pending()
+    ws.tasks.add("Book hotel @evelyne due:fri")
+    ws.publishing.publish_pending()
 
     def refuse(*args, **kwargs):
         raise AssertionError("a feed was built")
 
     monkeypatch.setattr(feed, "build", refuse)
-    ws.start_timer("1")
-    assert not ws.unpublished
-    assert ws.publish_pending().written == []
+    ws.time.start_timer("1")
+    assert not ws.publishing.unpublished
+    assert ws.publishing.publish_pending().written == []

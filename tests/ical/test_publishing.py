@@ -61,10 +61,10 @@ def test_bad_entries_are_problems_not_crashes() -> None:
 def test_publish_reports_an_unknown_client(tmp_path) -> None:
     config = Config(raw={"publish": [{"path": str(tmp_path / "a.ics"), "client": "nobody"}]})
     ws = Workspace(str(tmp_path / "ws.json"), config)
-    ws.add_task("Something")
-    assert ws.unpublished
-    report = ws.publish()
-    assert not ws.unpublished
+    ws.tasks.add("Something")
+    assert ws.publishing.unpublished
+    report = ws.publishing.publish()
+    assert not ws.publishing.unpublished
     assert report.written == [] and len(report.problems) == 1
     assert "nobody" in report.problems[0]
 
@@ -74,9 +74,9 @@ def test_a_record_the_writer_cannot_write_is_a_problem_not_a_crash(tmp_path) -> 
 
     config = Config(raw={"publish": [{"path": str(tmp_path / "a.ics")}]})
     ws = Workspace(str(tmp_path / "ws.json"), config)
-    ws.add_task("Something")
+    ws.tasks.add("Something")
     with ws.file.transaction() as db:  # an old or hand-edited record
         record = {**tables.record(db, "tasks", 1), "recurrence": "FREQ=SOMETIMES"}
         tables.put(db, "tasks", 1, record)
-    report = ws.publish()
+    report = ws.publishing.publish()
     assert len(report.problems) == 1 and "a.ics" in report.problems[0]

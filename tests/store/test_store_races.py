@@ -29,7 +29,7 @@ print("ready", flush=True)
 for line in sys.stdin:  # one workspace path per run; both writers start together
     ws = Workspace(line.strip())
     for i in range(count):
-        ws.add_task(f"{who} {i}")
+        ws.tasks.add(f"{who} {i}")
     print(" ".join(f"{who}-{i}" for i in range(count)), flush=True)  # all confirmed
 """
 
@@ -37,7 +37,7 @@ for line in sys.stdin:  # one workspace path per run; both writers start togethe
 def linked_workspace(folder) -> tuple[str, str]:
     real = folder / "real" / "ws.json"
     real.parent.mkdir(parents=True)
-    Workspace(str(real)).add_task("first")
+    Workspace(str(real)).tasks.add("first")
     link = folder / "link.json"
     link.symlink_to(real)
     return str(link), str(real)

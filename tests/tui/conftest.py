@@ -22,12 +22,12 @@ def make_ws(path) -> Workspace:
 def ws(tmp_path) -> Workspace:
     """Two clients and four open tasks with distinct urgencies."""
     ws = make_ws(tmp_path / "ws.json")
-    ws.add_client("Évelyne Couture", weight="5", color="#e879f9")
-    ws.add_client("Dental clinic", id="dental")
-    ws.add_task("Late invoice @dental due:2026-11-25 ~30m")
-    ws.add_task("Book hotel @evelyne !h due:fri 17:00 ~45m #travel")
-    ws.add_task("Newsletter draft @dental due:in-3-weeks ~1h")
-    ws.add_task("Idea for the blog")
+    ws.clients.add("Évelyne Couture", weight="5", color="#e879f9")
+    ws.clients.add("Dental clinic", id="dental")
+    ws.tasks.add("Late invoice @dental due:2026-11-25 ~30m")
+    ws.tasks.add("Book hotel @evelyne !h due:fri 17:00 ~45m #travel")
+    ws.tasks.add("Newsletter draft @dental due:in-3-weeks ~1h")
+    ws.tasks.add("Idea for the blog")
     return ws
 
 

@@ -83,15 +83,15 @@ def build(folder, clock=None):
     """Two clients, five open tasks (one due today), two imported calendars."""
     config = Config(timezone_name="America/Montreal")
     ws = Workspace(str(folder / "agenda.json"), config, clock=clock or (lambda: NOW))
-    ws.add_client("Évelyne Couture", weight="5", color="#e879f9")
-    ws.add_client("Dental clinic", id="dental", color="#38bdf8")
-    ws.add_task("Late invoice @dental due:2026-11-25 ~30m")
-    ws.add_task("Book hotel @evelyne !h due:fri 17:00 ~45m #travel")
-    ws.add_task("Newsletter draft @dental due:in-3-weeks ~2h")
-    ws.add_task("Idea for the blog")
-    ws.add_task("Send recall list @dental due:today ~15m")
-    ws.import_calendar(EVELYNE, "test.ics", client="evelyne")
-    ws.import_calendar(DENTAL, "test.ics", client="dental")
+    ws.clients.add("Évelyne Couture", weight="5", color="#e879f9")
+    ws.clients.add("Dental clinic", id="dental", color="#38bdf8")
+    ws.tasks.add("Late invoice @dental due:2026-11-25 ~30m")
+    ws.tasks.add("Book hotel @evelyne !h due:fri 17:00 ~45m #travel")
+    ws.tasks.add("Newsletter draft @dental due:in-3-weeks ~2h")
+    ws.tasks.add("Idea for the blog")
+    ws.tasks.add("Send recall list @dental due:today ~15m")
+    ws.calendar.import_file(EVELYNE, "test.ics", client="evelyne")
+    ws.calendar.import_file(DENTAL, "test.ics", client="dental")
     return ws
 
 
@@ -110,7 +110,7 @@ def at(hhmm: str, day: date = TODAY) -> datetime:
 
 
 def test_agenda_days_sorts_the_day(agenda_ws) -> None:
-    [plan], warnings = agenda_ws.agenda_days(TODAY)
+    [plan], warnings = agenda_ws.agenda.days(TODAY)
     assert warnings == []
     assert [i["title"] for i in plan.timed] == [
         "Weekly sync", "Fitting call", "Recall review", "Showroom visit",
@@ -122,66 +122,66 @@ def test_agenda_days_sorts_the_day(agenda_ws) -> None:
 
 
 def test_agenda_days_for_a_week_expands_the_weekly_event(agenda_ws) -> None:
-    plans, _ = agenda_ws.agenda_days(date(2026, 11, 30), 7)
+    plans, _ = agenda_ws.agenda.days(date(2026, 11, 30), 7)
     assert [p.day.day for p in plans] == [30, 1, 2, 3, 4, 5, 6]
     assert plans[1].timed[0]["title"] == "Weekly sync"
     assert [i["title"] for i in plans[2].all_day] == ["Fabric fair"]
     assert [i["title"] for i in plans[4].tasks] == ["Book hotel"]
     assert not plans[5].working and plans[5].free == []
-    next_week, _ = agenda_ws.agenda_days(date(2026, 12, 8))
+    next_week, _ = agenda_ws.agenda.days(date(2026, 12, 8))
     assert [i["title"] for i in next_week[0].timed] == ["Weekly sync"]
 
 
 def test_schedule_block_books_and_sets_scheduled(agenda_ws) -> None:
-    block = agenda_ws.schedule_block(2, at("14:00"))
+    block = agenda_ws.agenda.schedule_block(2, at("14:00"))
     assert block.kind == "block" and block.task == 2 and block.client == "evelyne"
     assert block.summary == "Book hotel" and block.uid == f"block-{block.id}@vaworkspace"
     assert block.start == at("14:00") and block.end == at("14:45")  # the 45 min estimate
     assert block.start.tzinfo == UTC
-    assert agenda_ws.task(2).scheduled == at("14:00")
-    assert agenda_ws.task(2).modified == agenda_ws.now()
-    items, _ = agenda_ws.agenda(day_start(TODAY, agenda_ws.tz), 1)
+    assert agenda_ws.tasks.get(2).scheduled == at("14:00")
+    assert agenda_ws.tasks.get(2).modified == agenda_ws.now()
+    items, _ = agenda_ws.agenda.items(day_start(TODAY, agenda_ws.tz), 1)
     [found] = [i for i in items if i["type"] == "block"]
     assert found["title"] == "Book hotel" and found["start"] == at("14:00")
-    [plan], _ = agenda_ws.agenda_days(TODAY)
+    [plan], _ = agenda_ws.agenda.days(TODAY)
     assert plan.free == [(at("14:45"), at("15:00")), (at("15:30"), at("17:00"))]
-    again = agenda_ws.schedule_block(4, at("15:30"))  # no estimate: 30 minutes
+    again = agenda_ws.agenda.schedule_block(4, at("15:30"))  # no estimate: 30 minutes
     assert again.end == at("16:00") and again.id == block.id + 1
 
 
 def test_schedule_block_refuses_an_overlap_and_writes_nothing(agenda_ws) -> None:
     before = agenda_ws.file.signature()
     with pytest.raises(InputError, match="would overlap 'Showroom visit' \\(15:00–15:30\\)"):
-        agenda_ws.schedule_block(3, at("14:00"))  # 2 hours: into the showroom visit
+        agenda_ws.agenda.schedule_block(3, at("14:00"))  # 2 hours: into the showroom visit
     with pytest.raises(InputError, match="Weekly sync"):
-        agenda_ws.schedule_block(2, at("09:00", TODAY + timedelta(days=7)))  # the series
-    agenda_ws.schedule_block(2, at("14:00"))
+        agenda_ws.agenda.schedule_block(2, at("09:00", TODAY + timedelta(days=7)))  # the series
+    agenda_ws.agenda.schedule_block(2, at("14:00"))
     with pytest.raises(InputError, match="'Book hotel'"):
-        agenda_ws.schedule_block(4, at("14:30"))  # into the first block
-    assert agenda_ws.task(3).scheduled is None and agenda_ws.task(4).scheduled is None
-    assert len([e for e in agenda_ws.events() if e.kind == "block"]) == 1
+        agenda_ws.agenda.schedule_block(4, at("14:30"))  # into the first block
+    assert agenda_ws.tasks.get(3).scheduled is None and agenda_ws.tasks.get(4).scheduled is None
+    assert len([e for e in agenda_ws.calendar.events() if e.kind == "block"]) == 1
     assert before != agenda_ws.file.signature()
 
 
 def test_schedule_block_other_refusals(agenda_ws) -> None:
     with pytest.raises(NotFoundError):
-        agenda_ws.schedule_block(99, at("14:00"))
-    agenda_ws.complete([4])
+        agenda_ws.agenda.schedule_block(99, at("14:00"))
+    agenda_ws.tasks.complete([4])
     with pytest.raises(InputError, match=r"task 4 .* is done"):
-        agenda_ws.schedule_block(4, at("14:00"))
+        agenda_ws.agenda.schedule_block(4, at("14:00"))
     with pytest.raises(InputError, match="time zone"):
-        agenda_ws.schedule_block(2, datetime(2026, 12, 1, 14))
+        agenda_ws.agenda.schedule_block(2, datetime(2026, 12, 1, 14))
     with pytest.raises(InputError, match="at least a minute"):
-        agenda_ws.schedule_block(2, at("14:00"), minutes=0)
-    block = agenda_ws.schedule_block(2, at("11:30"), minutes=20)  # touching the review
+        agenda_ws.agenda.schedule_block(2, at("14:00"), minutes=0)
+    block = agenda_ws.agenda.schedule_block(2, at("11:30"), minutes=20)  # touching the review
     assert block.end == at("11:50")
 
 
 def test_slot_tasks_are_the_most_urgent_that_fit(agenda_ws) -> None:
-    fits = agenda_ws.slot_tasks((at("14:00"), at("15:00")))
+    fits = agenda_ws.agenda.slot_tasks((at("14:00"), at("15:00")))
     assert [t.id for t in fits] == [1, 2, 5, 4]  # not the 2-hour newsletter
-    assert [t.id for t in agenda_ws.slot_tasks((at("14:00"), at("14:20")))] == [5]
-    assert len(agenda_ws.slot_tasks((at("09:00"), at("17:00")), limit=3)) == 3
+    assert [t.id for t in agenda_ws.agenda.slot_tasks((at("14:00"), at("14:20")))] == [5]
+    assert len(agenda_ws.agenda.slot_tasks((at("09:00"), at("17:00")), limit=3)) == 3
 
 
 # -- the screen -------------------------------------------------------------------------
@@ -315,7 +315,7 @@ async def test_enter_books_a_task_into_the_slot(agenda_ws) -> None:
         await pilot.pause()
         assert pilot.app.screen is screen
         assert "Booked #2 Book hotel 14:00–14:45" in messages(pilot.app)
-        assert agenda_ws.task(2).scheduled == at("14:00")
+        assert agenda_ws.tasks.get(2).scheduled == at("14:00")
         day = text(screen, "#day")
         assert "┃◆ 14:00–14:45 Book hotel" in day
         assert "14:30 ┃@evelyne             ▶ free 14:45–15:00 (0h…" in day  # side by side
@@ -340,13 +340,13 @@ async def test_the_booking_prompt_keeps_refusals_and_esc_closes_it(agenda_ws) ->
         await pilot.press("escape")
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "AgendaScreen"
-        assert all(e.kind != "block" for e in agenda_ws.events())
-        assert agenda_ws.task(3).scheduled is None
+        assert all(e.kind != "block" for e in agenda_ws.calendar.events())
+        assert agenda_ws.tasks.get(3).scheduled is None
 
 
 async def test_a_long_day_gets_longer_rows(agenda_ws) -> None:
     friday = date(2026, 12, 4)
-    agenda_ws.import_calendar(calendar(
+    agenda_ws.calendar.import_file(calendar(
         timed("early@t", "Early call", "20261204T070000", "20261204T073000"),
         timed("late@t", "Late call", "20261204T190000", "20261204T200000"),
     ), "more.ics")  # fmt: skip
@@ -367,7 +367,7 @@ async def test_a_crowded_week_day_ends_with_a_count(agenda_ws) -> None:
               f"20261202T{8 + n // 2:02d}{30 * (n % 2) + 20:02d}00")
         for n in range(12)
     ]  # fmt: skip
-    agenda_ws.import_calendar(calendar(*meetings), "busy.ics")
+    agenda_ws.calendar.import_file(calendar(*meetings), "busy.ics")
     async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
         screen = await agenda(pilot)
         await pilot.press("v")
@@ -383,7 +383,7 @@ async def test_reload_and_refresh_bar_follow_the_file_and_the_clock(tmp_path) ->
     ws = build(tmp_path, clock=lambda: moment[0])
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await agenda(pilot)
-        ws.schedule_block(4, at("15:30"))  # as from another terminal
+        ws.agenda.schedule_block(4, at("15:30"))  # as from another terminal
         screen.refresh_bar()
         assert "Idea for the blog" not in text(screen, "#day")  # same quarter hour
         screen.reload()

@@ -25,11 +25,11 @@ def moving(tmp_path):
     ws = Workspace(
         str(tmp_path / "t.json"), Config(timezone_name="America/Montreal"), clock=lambda: moment[0]
     )
-    ws.add_client(
+    ws.clients.add(
         "Évelyne Couture", color="#e879f9", budget="2h/week", rate_cents="45", currency="CAD"
     )
-    ws.add_client("Dental clinic", id="dental", currency="EUR", rate_cents="38")
-    ws.add_task("Book hotel @evelyne ~45m")
+    ws.clients.add("Dental clinic", id="dental", currency="EUR", rate_cents="38")
+    ws.tasks.add("Book hotel @evelyne ~45m")
     return ws, moment
 
 
@@ -73,7 +73,7 @@ async def test_focus_keys_without_a_timer_notify_an_error(ws, key: str) -> None:
         await pilot.press(key)
         await pilot.pause()
         assert any("no timer is running" in m for m in errors(pilot.app))
-        assert ws.timer_now()["running"] is False
+        assert ws.time.timer_now()["running"] is False
 
 
 async def test_focus_at_starts_a_pomodoro_on_a_client_alone(ws) -> None:
@@ -84,7 +84,7 @@ async def test_focus_at_starts_a_pomodoro_on_a_client_alone(ws) -> None:
         assert bar.has_class("-open")
         await pilot.press(*"den", "enter")
         await pilot.pause()
-        status = ws.timer_now()
+        status = ws.time.timer_now()
         assert status["running"] and status["client"] == "dental" and status["task"] is None
         assert status["mode"] == "pomodoro"
         assert not bar.has_class("-open")
@@ -105,7 +105,7 @@ async def test_focus_at_refuses_an_unknown_or_empty_client_in_the_prompt(ws) -> 
         assert "nobody" in text(bar, "#preview")
         await pilot.press("escape")
         assert not bar.has_class("-open")
-        assert ws.timer_now()["running"] is False
+        assert ws.time.timer_now()["running"] is False
 
 
 async def test_focus_enter_without_history_asks_for_a_client(ws) -> None:
@@ -116,13 +116,13 @@ async def test_focus_enter_without_history_asks_for_a_client(ws) -> None:
 
 
 async def test_focus_enter_starts_again_on_the_latest_entry(ws) -> None:
-    ws.log_time(["30m", "task:2"], start="13:00")
+    ws.time.log(["30m", "task:2"], start="13:00")
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
         assert "enter: another pomodoro on #2 Book hotel" in text(screen, "#what")
         await pilot.press("enter")
         await pilot.pause()
-        status = ws.timer_now()
+        status = ws.time.timer_now()
         assert status["task"] == 2 and status["client"] == "evelyne"
         assert "Focus on #2 Book hotel" in messages(pilot.app)
         assert "#2 Book hotel" in text(screen, "#what")
@@ -131,12 +131,12 @@ async def test_focus_enter_starts_again_on_the_latest_entry(ws) -> None:
 
 
 async def test_focus_enter_falls_back_to_the_client_of_a_done_task(ws) -> None:
-    ws.log_time(["30m", "task:1"], start="13:00")
-    ws.complete([1])
+    ws.time.log(["30m", "task:1"], start="13:00")
+    ws.tasks.complete([1])
     async with app_for(ws).run_test(size=SIZE) as pilot:
         await focus(pilot)
         await pilot.press("enter")
-        status = ws.timer_now()
+        status = ws.time.timer_now()
         assert status["task"] is None and status["client"] == "dental"
 
 
@@ -145,7 +145,7 @@ async def test_focus_enter_falls_back_to_the_client_of_a_done_task(ws) -> None:
 
 async def test_focus_digits_follow_the_stored_instants(moving) -> None:
     ws, moment = moving
-    ws.start_timer("1")
+    ws.time.start_timer("1")
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
         digits = screen.query_one(Digits)
@@ -156,14 +156,14 @@ async def test_focus_digits_follow_the_stored_instants(moving) -> None:
         screen.refresh_bar()
         assert digits.value == "17:47"
         await pilot.press("space")
-        assert ws.timer_now()["paused"] and digits.has_class("-paused")
+        assert ws.time.timer_now()["paused"] and digits.has_class("-paused")
         assert text(screen, "#phase").startswith("Paused")
         assert "Timer paused: space or p resumes" in messages(pilot.app)
         moment[0] += timedelta(minutes=5)  # a pause does not count
         screen.refresh_bar()
         assert digits.value == "17:47"
         await pilot.press("p")
-        assert not ws.timer_now()["paused"]
+        assert not ws.time.timer_now()["paused"]
         assert "Timer resumed" in messages(pilot.app)
         moment[0] += timedelta(minutes=1)
         screen.refresh_bar()
@@ -172,13 +172,13 @@ async def test_focus_digits_follow_the_stored_instants(moving) -> None:
 
 async def test_focus_break_dots_and_skip(moving) -> None:
     ws, moment = moving
-    ws.start_timer("1")
+    ws.time.start_timer("1")
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
         await pilot.press("b")
         assert any("no break to skip" in m for m in errors(pilot.app))
         moment[0] = NOW + timedelta(minutes=26)
-        ws.timer()  # the app's tick catches the timer up and logs the block
+        ws.time.timer()  # the app's tick catches the timer up and logs the block
         screen.reload()
         digits = screen.query_one(Digits)
         assert digits.value == "04:00" and digits.has_class("-break")
@@ -186,13 +186,13 @@ async def test_focus_break_dots_and_skip(moving) -> None:
         assert "0h25" in text(screen, "#today-table")
         await pilot.press("b")
         assert "Break skipped: focus again" in messages(pilot.app)
-        assert ws.timer_now()["phase"] == "focus"
+        assert ws.time.timer_now()["phase"] == "focus"
         assert digits.value == "25:00" and not digits.classes
 
 
 async def test_focus_stop_logs_and_says_what(moving) -> None:
     ws, moment = moving
-    ws.start_timer("@dental")
+    ws.time.start_timer("@dental")
     moment[0] = NOW + timedelta(minutes=10)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
@@ -200,7 +200,7 @@ async def test_focus_stop_logs_and_says_what(moving) -> None:
         assert "@dental" in table and "0h10" in table and "Total" in table
         await pilot.press("s")
         await pilot.pause()
-        [entry] = ws.entries()
+        [entry] = ws.time.entries()
         assert entry.client == "dental" and entry.seconds == 600
         assert f"Timer stopped: logged entry {entry.id} (10 min @dental)" in messages(pilot.app)
         assert screen.query_one(Digits).value == "--:--"
@@ -209,7 +209,7 @@ async def test_focus_stop_logs_and_says_what(moving) -> None:
 
 async def test_focus_stopwatch_counts_up_past_an_hour(moving) -> None:
     ws, moment = moving
-    ws.start_timer("@evelyne", "stopwatch")
+    ws.time.start_timer("@evelyne", "stopwatch")
     moment[0] = NOW + timedelta(hours=1, minutes=5)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
@@ -222,7 +222,7 @@ async def test_focus_reload_after_an_outside_change(moving) -> None:
     ws, moment = moving
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
-        ws.start_timer("1", "countdown", "10m")  # as `va timer start` in another terminal
+        ws.time.start_timer("1", "countdown", "10m")  # as `va timer start` in another terminal
         moment[0] += timedelta(minutes=1)
         screen.reload()
         assert screen.query_one(Digits).value == "09:00"
@@ -243,11 +243,11 @@ def test_focus_helpers() -> None:
 
 def log_week(ws) -> None:
     """Monday 30 Nov and Tuesday 1 Dec (today), and the week before."""
-    ws.log_time(["1h30m", "@dental", "calls"], start="2026-11-30 09:00")
-    ws.log_time(["3h", "@evelyne", "fittings"], start="2026-11-30 11:00")
-    ws.log_time(["45m", "@evelyne"], start="2026-12-01 09:00")
-    ws.log_time(["30m", "admin"], start="2026-12-01 10:00")
-    ws.log_time(["2h", "@dental"], start="2026-11-24 09:00")
+    ws.time.log(["1h30m", "@dental", "calls"], start="2026-11-30 09:00")
+    ws.time.log(["3h", "@evelyne", "fittings"], start="2026-11-30 11:00")
+    ws.time.log(["45m", "@evelyne"], start="2026-12-01 09:00")
+    ws.time.log(["30m", "admin"], start="2026-12-01 10:00")
+    ws.time.log(["2h", "@dental"], start="2026-11-24 09:00")
 
 
 async def test_reports_empty_week(ws) -> None:
@@ -349,8 +349,8 @@ async def test_reports_month_bars(moving) -> None:
 async def test_reports_many_clients_scroll_and_keep_the_totals_on_screen(moving) -> None:
     ws, _ = moving
     for n in range(25):
-        ws.add_client(f"Client {n}", id=f"c{n:02d}")
-        ws.log_time(["20m", f"@c{n:02d}"], start=f"2026-11-30 {n // 2}:{30 * (n % 2):02d}")
+        ws.clients.add(f"Client {n}", id=f"c{n:02d}")
+        ws.time.log(["20m", f"@c{n:02d}"], start=f"2026-11-30 {n // 2}:{30 * (n % 2):02d}")
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await reports(pilot)
         rows = screen.query_one("#rows")
@@ -367,7 +367,7 @@ async def test_reports_reload_and_refresh_bar(moving) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await reports(pilot)
         assert screen.has_class("-empty")
-        ws.log_time(["1h", "@dental"], start="2026-12-01 08:00")  # another terminal
+        ws.time.log(["1h", "@dental"], start="2026-12-01 08:00")  # another terminal
         screen.refresh_bar()
         assert screen.has_class("-empty")  # the top bar only
         screen.reload()

@@ -36,7 +36,7 @@ def hostile_ws(tmp_path):
             "annotations": [{"entry": "20261121T150000Z", "description": f"note{CLEAR}"}],
         }
     ]
-    ws.import_data(json.dumps(export).encode(), "tw.json")
+    ws.tasks.import_taskwarrior(json.dumps(export).encode(), "tw.json")
     cal = Calendar()
     cal.add("prodid", "-//hostile//EN")
     cal.add("version", "2.0")
@@ -47,12 +47,12 @@ def hostile_ws(tmp_path):
     event.add("dtstart", datetime(2026, 12, 1, 20, 0, tzinfo=timezone.utc))
     event.add("dtend", datetime(2026, 12, 1, 21, 0, tzinfo=timezone.utc))
     cal.add_component(event)
-    ws.import_calendar(cal.to_ical(), "cal.ics")
-    ws.add_client(f"Bad{ATTACK}", id="bad")
-    [client] = [c.id for c in ws.clients() if c.id != "bad"]
-    [(_, task)] = ws.inbox()
-    ws.log_time(["1h", f"@{client}", f"task:{task.id}", f"call{OSC52}"], "09:00")
-    ws.start_timer(str(task.id))
+    ws.calendar.import_file(cal.to_ical(), "cal.ics")
+    ws.clients.add(f"Bad{ATTACK}", id="bad")
+    [client] = [c.id for c in ws.clients.all() if c.id != "bad"]
+    [(_, task)] = ws.inbox.ranked()
+    ws.time.log(["1h", f"@{client}", f"task:{task.id}", f"call{OSC52}"], "09:00")
+    ws.time.start_timer(str(task.id))
     return ws
 
 
@@ -104,7 +104,7 @@ async def test_every_screen_draws_stand_ins_for_control_characters(tmp_path) -> 
         pilot.app.notify(f"raw {ATTACK}", markup=False)
         assert "␛" in await frames.take(pilot, "notification")
     assert {where: found for where, found in frames.found.items() if found} == {}
-    [(_, task)] = ws.inbox()
+    [(_, task)] = ws.inbox.ranked()
     assert task.title == TITLE  # shown safely, stored as it came
 
 
@@ -112,12 +112,12 @@ async def test_the_task_form_saves_the_stored_text_unchanged(tmp_path) -> None:
     """The form shows stand-ins but holds the real text: saving without touching a
     field must not replace the title with its stand-ins."""
     ws = hostile_ws(tmp_path)
-    [(_, task)] = ws.inbox()
+    [(_, task)] = ws.inbox.ranked()
     async with app_for(ws).run_test(size=SIZE) as pilot:
         await pilot.press("e")
         await pilot.pause()
         assert pilot.app.screen.query_one("#f-title").value == TITLE
         await pilot.press("ctrl+s")
         await pilot.pause()
-    saved = ws.task(task.id)
+    saved = ws.tasks.get(task.id)
     assert (saved.title, saved.tags, saved.notes) == (task.title, task.tags, task.notes)

@@ -187,7 +187,7 @@ async def test_outside_write_refreshes_and_keeps_selection(ws) -> None:
         app = pilot.app
         await pilot.press("j")
         other = make_ws(ws.path)  # a second process, as far as the file knows
-        other.add_task("Urgent call back @dental !h due:2026-11-20")
+        other.tasks.add("Urgent call back @dental !h due:2026-11-20")
         app.check_outside_changes()
         await pilot.pause()
         assert titles(app)[0] == "Urgent call back"
@@ -198,7 +198,7 @@ async def test_live_refresh_happens_within_two_seconds(ws) -> None:
     from vaworkspace.tui.app import VaApp
 
     async with VaApp(ws, watch=True).run_test(size=SIZE) as pilot:
-        make_ws(ws.path).add_task("From another terminal @dental")
+        make_ws(ws.path).tasks.add("From another terminal @dental")
         for _ in range(40):
             await pilot.pause(0.05)
             if "From another terminal" in titles(pilot.app):

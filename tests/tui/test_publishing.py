@@ -16,11 +16,11 @@ def publishing_ws(tmp_path, target) -> Workspace:
         raw={"publish": [{"client": "evelyne", "path": str(target)}]},
     )
     ws = Workspace(str(tmp_path / "ws.json"), config, clock=lambda: NOW)
-    ws.add_client("Évelyne Couture", id="evelyne")
-    ws.add_task("Book hotel @evelyne due:fri")
-    ws.add_task("Call the bank @evelyne due:thu")
-    ws.add_task("Idea for the blog")
-    ws.publish()
+    ws.clients.add("Évelyne Couture", id="evelyne")
+    ws.tasks.add("Book hotel @evelyne due:fri")
+    ws.tasks.add("Call the bank @evelyne due:thu")
+    ws.tasks.add("Idea for the blog")
+    ws.publishing.publish()
     return ws
 
 
@@ -69,4 +69,4 @@ async def test_publishing_problems_are_a_notification(tmp_path) -> None:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
     assert any("publishing" in m and "not-a-folder" in m for m in messages), messages
-    assert not ws.unpublished
+    assert not ws.publishing.unpublished

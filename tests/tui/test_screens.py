@@ -30,7 +30,7 @@ async def test_triage_walks_tasks_needing_a_client_or_estimate(ws) -> None:
         await pilot.press("i")
         screen = app.screen
         assert type(screen).__name__ == "TriageScreen"
-        assert ws.task(screen.current).title == "Idea for the blog"
+        assert ws.tasks.get(screen.current).title == "Idea for the blog"
         assert "1 of 1" in str(screen.query_one("#progress").render())
         await pilot.press("c", *"den", "enter")
         await pilot.press("h")
@@ -46,7 +46,7 @@ async def test_triage_walks_tasks_needing_a_client_or_estimate(ws) -> None:
 
 
 async def test_triage_keys_m_l_n_skip_and_done(ws) -> None:
-    ws.add_task("Second idea")
+    ws.tasks.add("Second idea")
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = (await _go(pilot, "i")).screen
         first = screen.current
@@ -205,7 +205,7 @@ async def test_theme_choice_persists(ws) -> None:
         assert pilot.app.theme == "va-dark"
         pilot.app.theme = "va-high-contrast"
         await pilot.pause()
-    assert ws.preference("theme") == "va-high-contrast"
+    assert ws.preferences.get("theme") == "va-high-contrast"
     async with app_for(make_ws(ws.path)).run_test(size=SIZE) as pilot:
         assert pilot.app.theme == "va-high-contrast"
 
@@ -214,7 +214,7 @@ async def test_broken_theme_file_notifies_and_falls_back(ws, isolated_env) -> No
     folder = isolated_env / "xdg-config" / "vaworkspace" / "themes"
     folder.mkdir(parents=True)
     (folder / "mine.toml").write_text('name = "mine"\nprimary = "#12345"\n')
-    ws.set_preference("theme", "mine")
+    ws.preferences.set("theme", "mine")
     async with VaApp(ws, watch=False).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert app.theme == "va-dark"

@@ -22,7 +22,7 @@ VIEWS = {"day": ["6", "j"], "week": ["6", "v"]}
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_agenda_snapshot(snap_compare, tmp_path, theme: str, view: str) -> None:
     ws = build(tmp_path)
-    ws.schedule_block(2, at("14:00"))
+    ws.agenda.schedule_block(2, at("14:00"))
 
     async def steady(pilot) -> None:
         pilot.app.theme = theme

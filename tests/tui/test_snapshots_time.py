@@ -37,12 +37,12 @@ def timed(tmp_path):
             clock=lambda: moment[0],
         )
         ws.fill_demo()
-        ws.log_time(["1h", "@dental", "recall calls"], start="2026-12-01 08:00")
-        ws.log_time(["2h15m", "@evelyne", "fabric orders"], start="2026-12-01 09:30")
-        ws.log_time(["20m", "@bakery"], start="2026-12-01 12:00")
+        ws.time.log(["1h", "@dental", "recall calls"], start="2026-12-01 08:00")
+        ws.time.log(["2h15m", "@evelyne", "fabric orders"], start="2026-12-01 09:30")
+        ws.time.log(["20m", "@bakery"], start="2026-12-01 12:00")
         if running:
             moment[0] = NOW - timedelta(minutes=7, seconds=13)
-            ws.start_timer("2")
+            ws.time.start_timer("2")
             moment[0] = NOW
         return ws
 

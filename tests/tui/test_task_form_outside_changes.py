@@ -38,7 +38,7 @@ async def test_saving_the_form_keeps_every_field_another_terminal_changed(ws) ->
     async with app_for(ws).run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
         other = make_ws(ws.path)
-        other.edit_task(HOTEL, "due:mon !l ~2h #budget @dental every week")
+        other.tasks.edit(HOTEL, "due:mon !l ~2h #budget @dental every week")
         theirs = stored(other)
         form.query_one("#f-title", Input).value = "Book a cheaper hotel"
         await pilot.press("ctrl+s")
@@ -54,7 +54,7 @@ async def test_a_field_changed_on_both_sides_shows_both_and_writes_nothing(ws) -
     async with app_for(ws).run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
         other = make_ws(ws.path)
-        other.edit_task(HOTEL, "due:mon !l")
+        other.tasks.edit(HOTEL, "due:mon !l")
         before = Path(ws.path).read_bytes()
         form.query_one("#f-title", Input).value = "Book a cheaper hotel"
         form.query_one("#f-due", Input).value = "wed 9:00"
@@ -81,7 +81,7 @@ async def test_a_field_changed_on_both_sides_shows_both_and_writes_nothing(ws) -
 async def test_take_theirs_keeps_their_value_and_saves_my_other_changes(ws) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
-        make_ws(ws.path).edit_task(HOTEL, "due:mon")
+        make_ws(ws.path).tasks.edit(HOTEL, "due:mon")
         form.query_one("#f-title", Input).value = "Book a cheaper hotel"
         form.query_one("#f-due", Input).value = "wed 9:00"
         await pilot.press("ctrl+s")
@@ -100,7 +100,7 @@ async def test_notes_changed_on_both_sides_conflict_too(ws) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
         other = make_ws(ws.path)
-        other.update_task(HOTEL, {"notes": "Their note"})
+        other.tasks.update(HOTEL, {"notes": "Their note"})
         before = Path(ws.path).read_bytes()
         form.query_one("#f-notes").text = "My note"
         await pilot.press("ctrl+s")
@@ -120,7 +120,7 @@ async def test_client_form_keeps_fields_another_terminal_changed(ws) -> None:
         form = pilot.app.screen
         assert type(form).__name__ == "ClientForm"
         client_id = form.client_id
-        make_ws(ws.path).edit_client(client_id, rate_cents="55", budget="10h/week")
+        make_ws(ws.path).clients.edit(client_id, rate_cents="55", budget="10h/week")
         form.query_one("#f-weight", Input).value = "4"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -137,7 +137,7 @@ async def test_one_key_writes_keep_what_another_terminal_changed(ws) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert pilot.app.screen.selected.id == HOTEL
-        other.edit_task(HOTEL, "due:mon ~2h #budget")
+        other.tasks.edit(HOTEL, "due:mon ~2h #budget")
         await pilot.press("p")  # high → medium
         await pilot.pause()
         after = stored(ws)
@@ -146,7 +146,7 @@ async def test_one_key_writes_keep_what_another_terminal_changed(ws) -> None:
             "2026-12-07",
             120,
         )
-        other.edit_task(HOTEL, "!l")
+        other.tasks.edit(HOTEL, "!l")
         await pilot.press("w")
         await pilot.press(*"thu", "enter")
         await pilot.pause()
@@ -159,7 +159,7 @@ async def test_one_key_writes_keep_what_another_terminal_changed(ws) -> None:
         await pilot.press("i")  # triage: "Idea for the blog" has no client
         await pilot.pause()
         assert pilot.app.screen.current == 4
-        other.edit_task(4, "due:fri #writing")
+        other.tasks.edit(4, "due:fri #writing")
         await pilot.press("c", *"dental", "enter")
         await pilot.press("h")
         await pilot.pause()

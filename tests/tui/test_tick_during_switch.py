@@ -18,7 +18,7 @@ async def test_a_tick_between_switch_and_mount_does_not_crash(ws, mode) -> None:
             await pilot.pause()
         switching = app.switch_mode(mode)
         app.check_outside_changes()  # the interval fires before the screen is mounted
-        ws.add_task("Written by another terminal meanwhile")
+        ws.tasks.add("Written by another terminal meanwhile")
         app.check_outside_changes()
         await switching
         await pilot.pause()

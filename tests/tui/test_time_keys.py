@@ -20,9 +20,9 @@ def movable(path, config: Config | None = None):
 
 
 def seed(ws) -> None:
-    ws.add_client("Dental clinic", id="dental", budget="2h/week")
-    ws.add_task("Late invoice @dental due:2026-11-25 ~30m")
-    ws.add_task("Newsletter draft @dental due:in-3-weeks ~1h")
+    ws.clients.add("Dental clinic", id="dental", budget="2h/week")
+    ws.tasks.add("Late invoice @dental due:2026-11-25 ~30m")
+    ws.tasks.add("Newsletter draft @dental due:in-3-weeks ~1h")
 
 
 async def test_t_starts_switches_and_stops_the_timer(tmp_path) -> None:
@@ -31,17 +31,17 @@ async def test_t_starts_switches_and_stops_the_timer(tmp_path) -> None:
     async with VaApp(ws, watch=False).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.press("t")
-        assert ws.timer_now()["task"] == 1
+        assert ws.time.timer_now()["task"] == 1
         moment[0] = NOW + timedelta(minutes=10)
         app.screen.refresh_bar()
         assert "#1 15:00" in str(app.screen.query_one("#timer").render())
         await pilot.press("j", "t")  # another task: switch, logging the first stretch
-        assert ws.timer_now()["task"] == 2
-        assert [e.seconds for e in ws.entries()] == [600]
+        assert ws.time.timer_now()["task"] == 2
+        assert [e.seconds for e in ws.time.entries()] == [600]
         moment[0] = NOW + timedelta(minutes=15)
         await pilot.press("t")  # the same task: stop
-        assert not ws.timer_now()["running"]
-        assert [e.seconds for e in ws.entries()] == [600, 300]
+        assert not ws.time.timer_now()["running"]
+        assert [e.seconds for e in ws.time.entries()] == [600, 300]
         app.screen.refresh_bar()
         assert "today 0h15" in str(app.screen.query_one("#timer").render())
 
@@ -49,7 +49,7 @@ async def test_t_starts_switches_and_stops_the_timer(tmp_path) -> None:
 async def test_tick_rings_and_notifies_when_a_block_ends(tmp_path) -> None:
     ws, moment = movable(tmp_path / "ws.json")
     seed(ws)
-    ws.start_timer("1")
+    ws.time.start_timer("1")
     async with VaApp(ws, watch=False).run_test(size=SIZE) as pilot:
         app = pilot.app
         rings = []
@@ -60,18 +60,18 @@ async def test_tick_rings_and_notifies_when_a_block_ends(tmp_path) -> None:
         messages = [str(n.message) for n in app._notifications]
         assert any("take a 5-minute break" in m for m in messages)
         assert rings
-        assert [e.seconds for e in ws.entries()] == [1500]
+        assert [e.seconds for e in ws.time.entries()] == [1500]
 
 
 def test_reminders_come_once(tmp_path) -> None:
     config = Config(timezone_name="America/Montreal", raw={"daily_cap_hours": 1})
     ws, moment = movable(tmp_path / "ws.json", config)
     seed(ws)
-    ws.start_timer("1", "stopwatch")
+    ws.time.start_timer("1", "stopwatch")
     memory: dict = {}
     assert time_messages(ws, memory) == []
     moment[0] = NOW + timedelta(minutes=95)
-    ws.log_time(["1h40m", "@dental", "monday", "reminders"])  # 100 of 120 minutes: 83 %
+    ws.time.log(["1h40m", "@dental", "monday", "reminders"])  # 100 of 120 minutes: 83 %
     said = [m for m, _ in time_messages(ws, memory)]
     assert any("without a break" in m for m in said)
     assert any("cap" in m for m in said)
@@ -83,9 +83,9 @@ def test_reminders_come_once(tmp_path) -> None:
 def test_logged_today_counts_a_switched_stretch_once(tmp_path) -> None:
     ws, moment = movable(tmp_path / "ws.json")
     seed(ws)
-    ws.start_timer("1", "stopwatch")
+    ws.time.start_timer("1", "stopwatch")
     moment[0] = NOW + timedelta(minutes=10)
-    ws.switch_timer("2")
+    ws.time.switch_timer("2")
     moment[0] = NOW + timedelta(minutes=20)
-    assert ws.logged_today() == 20 * 60
-    assert ws.logged_today_by_client() == {"dental": 20 * 60}
+    assert ws.time.logged_today() == 20 * 60
+    assert ws.time.logged_today_by_client() == {"dental": 20 * 60}

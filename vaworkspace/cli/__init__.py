@@ -197,11 +197,11 @@ def publish_changes(args) -> None:
     """After a command: rewrite the `[[publish]]` files if it changed the workspace
     (even if it then failed: what was saved is published); problems are warnings."""
     ws = getattr(args, "workspace", None)
-    if ws is None or not ws.unpublished:
+    if ws is None or not ws.publishing.unpublished:
         return
     from vaworkspace.display import safe
 
-    for problem in ws.publish_pending().problems:
+    for problem in ws.publishing.publish_pending().problems:
         print(f"va: warning: {safe(str(problem))}", file=sys.stderr)
 
 

@@ -62,8 +62,8 @@ def export_ics(args) -> int:
     kinds = tuple(k for k in ("tasks", "events", "entries") if getattr(args, k))
     start = end = None
     if args.first or args.last:
-        start, end = ws.period("custom", args.first or args.last, args.last or args.first)
-    data = ws.export_calendar(args.client, kinds or ("tasks", "events", "entries"), start, end)
+        start, end = ws.time.period("custom", args.first or args.last, args.last or args.first)
+    data = ws.calendar.export(args.client, kinds or ("tasks", "events", "entries"), start, end)
     if args.output == "-":
         write_data(data)
         return 0
@@ -83,8 +83,9 @@ def show_agenda(args) -> int:
     ws = open_workspace(args)
     if args.days < 1 or args.days > 366:
         raise InputError("--days must be between 1 and 366")
-    start = ws.agenda_start(args.first)  # not `ws.period`: its module is bigger than the agenda's
-    items, warnings = ws.agenda(start, args.days, args.client)
+    # not `ws.time.period`: its module is bigger than the agenda's
+    start = ws.agenda.start_of(args.first)
+    items, warnings = ws.agenda.items(start, args.days, args.client)
     for warning in warnings:
         print(f"va: warning: {safe(warning)}", file=sys.stderr)
     if args.json:
@@ -113,14 +114,14 @@ def _when(ws, item) -> str:
 
 def calendar_add(args) -> int:
     ws = open_workspace(args)
-    found = ws.add_subscription(args.name, args.source, args.client)
+    found = ws.subscriptions.add(args.name, args.source, args.client)
     print(f"Subscribed to {safe(found.name)}: {safe(found.source)} (run `va sync` to import it)")
     return 0
 
 
 def calendar_list(args) -> int:
     ws = open_workspace(args)
-    found = ws.subscriptions()
+    found = ws.subscriptions.all()
     if args.json:
         print_json([{"name": s.name, "source": s.source, "client": s.client} for s in found])
         return 0
@@ -134,7 +135,7 @@ def calendar_list(args) -> int:
 
 def calendar_rm(args) -> int:
     ws = open_workspace(args)
-    gone = ws.remove_subscription(args.name)
+    gone = ws.subscriptions.remove(args.name)
     print(f"Unsubscribed from {safe(args.name)}; {gone} events removed")
     return 0
 
@@ -156,7 +157,7 @@ def publish_all(args) -> int:
 def sync_all(args) -> int:
     """Every source; a failing one is reported and the exit code says so (1)."""
     ws = open_workspace(args)
-    results = ws.sync()
+    results = ws.subscriptions.sync()
     failed = [
         name for name, found in ((s.name, r) for s, r in results) if isinstance(found, Exception)
     ]

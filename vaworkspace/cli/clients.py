@@ -71,13 +71,13 @@ def _changes(args) -> dict:
 
 def add_client(args) -> int:
     ws = open_workspace(args)
-    client = ws.add_client(" ".join(args.name), id=args.id, **_changes(args))
+    client = ws.clients.add(" ".join(args.name), id=args.id, **_changes(args))
     return _report(client, "Created", args.json)
 
 
 def edit_client(args) -> int:
     ws = open_workspace(args)
-    client = ws.edit_client(args.ref, name=args.name, **_changes(args))
+    client = ws.clients.edit(args.ref, name=args.name, **_changes(args))
     return _report(client, "Modified", args.json)
 
 
@@ -91,7 +91,7 @@ def _report(client, verb: str, as_json: bool) -> int:
 
 def archive_client(args) -> int:
     ws = open_workspace(args)
-    client = ws.archive_client(args.ref, archived=not args.undo)
+    client = ws.clients.archive(args.ref, archived=not args.undo)
     state = "archived" if client.archived else "active again"
     print(f"Client @{safe(client.id)} is {state}")
     return 0
@@ -99,7 +99,7 @@ def archive_client(args) -> int:
 
 def list_clients(args) -> int:
     ws = open_workspace(args)
-    found = ws.clients(include_archived=args.all)
+    found = ws.clients.all(include_archived=args.all)
     if args.json:
         print_json([client_json(c) for c in found])
         return 0
@@ -108,7 +108,7 @@ def list_clients(args) -> int:
         return 0
     from vaworkspace.describe import CLIENT_HEADERS, client_cells
 
-    counts = ws.open_counts()
+    counts = ws.inbox.open_counts()
     rows = [client_cells(c, counts.get(c.id, 0)) for c in found]
     print("\n".join(table(rows, CLIENT_HEADERS, flexible=1, width=terminal_width())))
     return 0

@@ -114,13 +114,13 @@ def register(commands) -> None:
 
 def add_task(args) -> int:
     ws = open_workspace(args)
-    added = ws.add_task(" ".join(args.text), new_client=args.new_client)
+    added = ws.tasks.add(" ".join(args.text), new_client=args.new_client)
     return _report(ws, added, "Created", args.json)
 
 
 def edit_task(args) -> int:
     ws = open_workspace(args)
-    edited = ws.edit_task(args.id, " ".join(args.text), new_client=args.new_client)
+    edited = ws.tasks.edit(args.id, " ".join(args.text), new_client=args.new_client)
     return _report(ws, edited, "Modified", args.json)
 
 
@@ -129,7 +129,7 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
     word is ever eaten silently."""
     task = change.task
     if as_json:
-        print_json(task_json(task, None, ws.status_of(task)))
+        print_json(task_json(task, None, ws.inbox.status_of(task)))
         return 0
     if change.new_client is not None:
         client = change.new_client
@@ -149,7 +149,7 @@ def _print_fields(ws, task, brief: bool) -> None:
 def list_tasks(args) -> int:
     ws = open_workspace(args)
     limit = args.limit if args.limit is not None else (None if args.json else DEFAULT_LIMIT)
-    ranked = ws.inbox(
+    ranked = ws.inbox.ranked(
         client=args.client,
         tag=args.tag,
         status=args.status,
@@ -161,7 +161,7 @@ def list_tasks(args) -> int:
         ranked = ranked[:limit]
     if args.json:
         now = ws.now()
-        print_json([task_json(t, score, ws.status_of(t, now)) for score, t in ranked])
+        print_json([task_json(t, score, ws.inbox.status_of(t, now)) for score, t in ranked])
         return 0
     if not ranked:
         print('No tasks. Add one: va add "Call the dentist @client due:fri"')
@@ -190,10 +190,10 @@ def list_tasks(args) -> int:
 
 def show_task(args) -> int:
     ws = open_workspace(args)
-    task = ws.task(args.id)
+    task = ws.tasks.get(args.id)
     if args.json:
-        score = ws.why(args.id)[2]
-        print_json(task_json(task, score, ws.status_of(task)))
+        score = ws.inbox.why(args.id)[2]
+        print_json(task_json(task, score, ws.inbox.status_of(task)))
         return 0
     print(f"Task {task.id}: {safe(task.title)}")
     _print_fields(ws, task, brief=False)
@@ -202,13 +202,13 @@ def show_task(args) -> int:
 
 def complete_tasks(args) -> int:
     ws = open_workspace(args)
-    completions = ws.complete(args.ids)
+    completions = ws.tasks.complete(args.ids)
     if args.json:
         print_json(
             [
                 {
                     "task": task_json(c.task, None, c.task.status),
-                    "next": task_json(c.spawned, None, ws.status_of(c.spawned))
+                    "next": task_json(c.spawned, None, ws.inbox.status_of(c.spawned))
                     if c.spawned
                     else None,
                 }
@@ -228,7 +228,7 @@ def complete_tasks(args) -> int:
 
 def wait_task(args) -> int:
     ws = open_workspace(args)
-    task = ws.wait(args.id, " ".join(args.when))
+    task = ws.tasks.wait(args.id, " ".join(args.when))
     from vaworkspace.domain.dates import format_local
 
     print(
@@ -240,7 +240,7 @@ def wait_task(args) -> int:
 
 def remove_tasks(args) -> int:
     ws = open_workspace(args)
-    doomed = [ws.task(task_id) for task_id in dict.fromkeys(args.ids)]
+    doomed = [ws.tasks.get(task_id) for task_id in dict.fromkeys(args.ids)]
     if not args.yes:
         if not sys.stdin.isatty():
             raise InputError("refusing to delete without confirmation; add --yes")
@@ -249,16 +249,16 @@ def remove_tasks(args) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.")
             return 0
-    for task in ws.remove(args.ids):
+    for task in ws.tasks.remove(args.ids):
         print(f"Deleted task {task.id}: {safe(task.title)}")
     return 0
 
 
 def why_task(args) -> int:
     ws = open_workspace(args)
-    task, found, score = ws.why(args.id)
+    task, found, score = ws.inbox.why(args.id)
     print(f"Task {task.id}: {safe(task.title)}")
-    if ws.hidden(task):
+    if ws.inbox.hidden(task):
         print("  (snoozed: hidden from the inbox until its wait date)")
     for term in found:
         print(f"  {term.name:<9} {term.value:+7.2f}  {safe(term.reason)}")
@@ -274,9 +274,11 @@ def import_file(args) -> int:
     for path in args.files:
         data, name = read_import(path)
         if _looks_like_calendar(data, name):
-            summaries.append(ws.import_calendar(data, name, args.client, args.dry_run, args.theirs))
+            summaries.append(
+                ws.calendar.import_file(data, name, args.client, args.dry_run, args.theirs)
+            )
         else:
-            summaries.append(ws.import_data(data, name, dry_run=args.dry_run))
+            summaries.append(ws.tasks.import_taskwarrior(data, name, dry_run=args.dry_run))
     if args.json:
         print_json([s.as_json() for s in summaries])
         return 0

@@ -115,7 +115,7 @@ def _bell_and_events(events: list[str]) -> None:
 def timer_start(args) -> int:
     ws = open_workspace(args)
     mode = "countdown" if args.duration else args.mode
-    state, events = ws.start_timer(args.target, mode, args.duration)
+    state, events = ws.time.start_timer(args.target, mode, args.duration)
     _bell_and_events(events)
     what = f"task {state.task}" if state.task is not None else f"@{safe(state.client)}"
     print(f"Started a {mode} timer on {what}")
@@ -125,12 +125,16 @@ def timer_start(args) -> int:
 def timer_change(args) -> int:
     ws = open_workspace(args)
     if args.change == "stop":
-        created = ws.stop_timer()
+        created = ws.time.stop_timer()
         print("Stopped the timer")
         for entry in created:
             print(f"  logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
         return 0
-    action = {"pause": ws.pause_timer, "resume": ws.resume_timer, "skip": ws.skip_break}
+    action = {
+        "pause": ws.time.pause_timer,
+        "resume": ws.time.resume_timer,
+        "skip": ws.time.skip_break,
+    }
     action[args.change]()
     print({"pause": "Paused", "resume": "Resumed", "skip": "Break skipped"}[args.change])
     return 0
@@ -138,7 +142,7 @@ def timer_change(args) -> int:
 
 def timer_switch(args) -> int:
     ws = open_workspace(args)
-    for entry in ws.switch_timer(args.target):
+    for entry in ws.time.switch_timer(args.target):
         print(f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
     print(f"The timer now runs on {safe(args.target)}")
     return 0
@@ -146,7 +150,7 @@ def timer_switch(args) -> int:
 
 def timer_status(args) -> int:
     ws = open_workspace(args)
-    status = ws.timer_status()
+    status = ws.time.timer_status()
     if args.json:
         print_json(status)
         return 0
@@ -168,7 +172,7 @@ def timer_status(args) -> int:
 
 def log_time(args) -> int:
     ws = open_workspace(args)
-    entry = ws.log_time(args.words, args.start)
+    entry = ws.time.log(args.words, args.start)
     print(
         f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} "
         f"{_span(ws, entry)}{' ' + safe(repr(entry.note)) if entry.note else ''}"
@@ -178,10 +182,10 @@ def log_time(args) -> int:
 
 def list_entries(args) -> int:
     ws = open_workspace(args)
-    start, end = ws.period(_kind(args), args.first, args.last)
-    found = ws.entries(start, end)
+    start, end = ws.time.period(_kind(args), args.first, args.last)
+    found = ws.time.entries(start, end)
     if args.client:
-        client = ws.client(args.client).id
+        client = ws.clients.get(args.client).id
         found = [e for e in found if e.client == client]
     if args.json:
         print_json([_entry_json(e) for e in found])
@@ -211,7 +215,7 @@ def edit_entry(args) -> int:
         k: getattr(args, k)
         for k in ("start", "end", "duration", "note", "client", "task", "billable")
     }
-    entry = ws.edit_entry(args.id, **fields)
+    entry = ws.time.edit_entry(args.id, **fields)
     print(f"Modified entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} {_span(ws, entry)}")
     return 0
 
@@ -223,22 +227,22 @@ def remove_entry(args) -> int:
     if not args.yes and input(f"Delete time entry {args.id}? [y/N] ").lower() not in ("y", "yes"):
         print("Nothing deleted.")
         return 0
-    entry = ws.remove_entry(args.id)
+    entry = ws.time.remove_entry(args.id)
     print(f"Deleted entry {entry.id}")
     return 0
 
 
 def show_report(args) -> int:
     ws = open_workspace(args)
-    start, end = ws.period(_kind(args), args.first, args.last)
+    start, end = ws.time.period(_kind(args), args.first, args.last)
     if args.csv:
         if not args.client:
             raise InputError("a timesheet is for one client: add --client ID")
-        write_data(ws.timesheet(args.client, start, end).encode())
+        write_data(ws.time.timesheet(args.client, start, end).encode())
         return 0
     from vaworkspace.domain.time.reports import report_json
 
-    report = ws.report(start, end, args.client)
+    report = ws.time.report(start, end, args.client)
     if args.json:
         print_json(report_json(report))
         return 0

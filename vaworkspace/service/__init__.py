@@ -1,58 +1,148 @@
 """The one application API: every use case of the CLI and the TUI, once.
 
-`Workspace` reads through a cached snapshot of the file (no lock: a reader sees
-either the old file or the new one, never half of one, because writes are atomic
-renames) and changes the file only inside `WorkspaceFile.transaction()`, which
-locks, re-reads if needed and writes exactly once. Rules live in `domain/`; the
-service resolves names, assigns ids and decides what to store. It is one class
-assembled from its read side and its write sides, each in its own module.
+`Workspace` is composed of small sub-services that share one `Context` (the
+file, the settings, the zone, the clock and the cached snapshot):
+
+    ws = Workspace.open(path, config)
+    ws.tasks          add, edit, update, complete, wait, remove, get, import_taskwarrior
+    ws.inbox          ranked open tasks, why, triage queue, counts, retainer use
+    ws.clients        all, get, add, edit, archive
+    ws.time           the focus timer, time entries, reports, timesheets
+    ws.calendar       iCalendar import and export, stored events
+    ws.agenda         days with their free slots, work blocks
+    ws.subscriptions  followed calendars and `va sync`
+    ws.publishing     the `[[publish]]` files
+    ws.preferences    small values kept in the file (the theme)
+
+A sub-service that needs another is given it when built (the time service
+resolves clients through `ws.clients`), never by calling into a sibling's
+private methods. Each is built on first use, so a command imports only the
+modules of the use cases it runs.
+
+Reads go through the cached snapshot (no lock: a reader sees either the old
+file or the new one, never half of one, because writes are atomic renames);
+changes happen only inside `WorkspaceFile.transaction()`, which locks,
+re-reads if needed and writes exactly once. Rules live in `domain/`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from functools import cached_property
 
 from vaworkspace.config import Config
-from vaworkspace.service.agenda import AgendaChanges
-from vaworkspace.service.calendar import CalendarChanges
-from vaworkspace.service.clients import ClientChanges
-from vaworkspace.service.publishing import PublishChanges
-from vaworkspace.service.reading import Reading
+from vaworkspace.service.context import Clock, Context
 from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, utcnow
-from vaworkspace.service.subscriptions import SubscriptionChanges
-from vaworkspace.service.tasks import TaskChanges
-from vaworkspace.service.time import TimeChanges
 from vaworkspace.store.file import WorkspaceFile
 
-__all__ = ["Added", "Completion", "Snapshot", "Workspace", "new_uuid", "utcnow"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.agenda import AgendaService
+    from vaworkspace.service.calendar import CalendarService
+    from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.preferences import Preferences
+    from vaworkspace.service.publishing import PublishService
+    from vaworkspace.service.reading import Inbox
+    from vaworkspace.service.subscriptions import SubscriptionService
+    from vaworkspace.service.tasks import TaskService
+    from vaworkspace.service.time import TimeService
+
+__all__ = ["Added", "Completion", "Context", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
 
-class Workspace(
-    Reading,
-    TaskChanges,
-    ClientChanges,
-    TimeChanges,
-    CalendarChanges,
-    SubscriptionChanges,
-    PublishChanges,
-    AgendaChanges,
-):
+class Workspace:
     """A workspace file plus the user's settings and a clock (injectable for tests)."""
 
-    def __init__(self, path: str, config: Config | None = None, clock=None) -> None:
-        self.file = WorkspaceFile(path)
-        self.config = config or Config()
-        self.tz = self.config.tz
-        self._clock = clock or utcnow
-        self._snapshot: tuple[object, Snapshot] | None = None
-        self._scores: tuple[tuple, dict] | None = None
-        self._pending: list = []  # see PublishChanges
+    def __init__(self, path: str, config: Config | None = None, clock: Clock | None = None):
+        self.ctx = Context(path, config, clock)
         if self.config.raw.get("publish"):
-            self.file.after_save = self._note_change
+            _ = self.publishing  # notes every change from the first one on
+
+    @classmethod
+    def open(cls, path: str, config: Config | None = None, clock: Clock | None = None):
+        """The workspace at `path` (created on the first change if missing)."""
+        return cls(path, config, clock)
+
+    @property
+    def file(self) -> WorkspaceFile:
+        return self.ctx.file
+
+    @property
+    def config(self) -> Config:
+        return self.ctx.config
+
+    @property
+    def tz(self) -> tzinfo:
+        return self.ctx.tz
 
     @property
     def path(self) -> str:
-        return str(self.file.path)
+        return self.ctx.path
 
     def now(self) -> datetime:
-        return self._clock()
+        return self.ctx.now()
+
+    def snapshot(self) -> Snapshot:
+        return self.ctx.snapshot()
+
+    def fill_demo(self) -> None:
+        """Write the demo week into an empty workspace (`va demo`)."""
+        from vaworkspace.service.demo import fill_demo
+
+        fill_demo(self.ctx)
+
+    # -- the sub-services, each built on first use ------------------------------------
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from vaworkspace.service.clients import ClientService
+
+        return ClientService(self.ctx)
+
+    @cached_property
+    def tasks(self) -> TaskService:
+        from vaworkspace.service.tasks import TaskService
+
+        return TaskService(self.ctx)
+
+    @cached_property
+    def inbox(self) -> Inbox:
+        from vaworkspace.service.reading import Inbox
+
+        return Inbox(self.ctx, self.clients)
+
+    @cached_property
+    def time(self) -> TimeService:
+        from vaworkspace.service.time import TimeService
+
+        return TimeService(self.ctx, self.clients)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from vaworkspace.service.calendar import CalendarService
+
+        return CalendarService(self.ctx, self.clients, self.time)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from vaworkspace.service.agenda import AgendaService
+
+        return AgendaService(self.ctx, self.clients, self.inbox)
+
+    @cached_property
+    def subscriptions(self) -> SubscriptionService:
+        from vaworkspace.service.subscriptions import SubscriptionService
+
+        return SubscriptionService(self.ctx, self.calendar)
+
+    @cached_property
+    def publishing(self) -> PublishService:
+        from vaworkspace.service.publishing import PublishService
+
+        return PublishService(self.ctx)
+
+    @cached_property
+    def preferences(self) -> Preferences:
+        from vaworkspace.service.preferences import Preferences
+
+        return Preferences(self.ctx)

@@ -1,8 +1,9 @@
 """The agenda: the VA's days laid out, and tasks booked into free slots.
 
-Reading goes through `Workspace.agenda` (occurrences from `service/occurrences.py`:
+Reading goes through `AgendaService.items` (occurrences from `service/occurrences.py`:
 recurring series from their stored expansion, see `store/series.py`) and the pure
-rules of `domain/calendar/agenda.py`. Every calendar write calls `refresh_expansions`.
+rules of `domain/calendar/agenda.py`. Every calendar write calls
+`CalendarService.refresh_expansions`.
 
 Booking a slot writes a work block (an `Event` of kind "block") and the task's
 `scheduled` instant in one transaction, after checking the block against the
@@ -19,6 +20,8 @@ from vaworkspace.domain.dates import day_start
 from vaworkspace.domain.models import Event, Task
 from vaworkspace.errors import InputError
 from vaworkspace.lazy import lazy
+from vaworkspace.service.context import Context, Service
+from vaworkspace.service.lookup import task_for_write
 from vaworkspace.store import tables
 from vaworkspace.store.records import event_to_record, task_to_record
 
@@ -26,18 +29,28 @@ UTC = timezone.utc
 
 rules = lazy("vaworkspace.domain.calendar.agenda")  # only the agenda needs it
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.reading import Inbox
 
-class AgendaChanges:
-    """Agenda use cases of `Workspace`: days to show, slots to fill."""
 
-    def agenda(self, start: datetime, days: int, client: str | None = None):
+class AgendaService(Service):
+    """`ws.agenda`: days to show, slots to fill."""
+
+    def __init__(self, ctx: Context, clients: ClientService, inbox: Inbox) -> None:
+        super().__init__(ctx)
+        self.clients = clients
+        self.inbox = inbox
+
+    def items(self, start: datetime, days: int, client: str | None = None):
         """Events (recurrences expanded) and tasks due in [start, start + days), by
         time; and warnings (a series cut at the cap, one that cannot be expanded)."""
         from vaworkspace.domain.dates import to_instant
         from vaworkspace.service.occurrences import occurrences
 
         end = start + timedelta(days=days)
-        client_id = self.client(client).id if client else None
+        client_id = self.clients.get(client).id if client else None
         records = self.file.read()["events"].items()
         found, warnings = occurrences(records, start, end, self.tz)
         items = []
@@ -84,7 +97,7 @@ class AgendaChanges:
                 found.append(task)
         return found
 
-    def agenda_start(self, first: str | None = None) -> datetime:
+    def start_of(self, first: str | None = None) -> datetime:
         """The UTC instant of local midnight of the day `first` names (`2026-12-04`,
         `tomorrow`…; default today): where `va agenda` starts."""
         from vaworkspace.domain.dates import parse_when
@@ -95,14 +108,7 @@ class AgendaChanges:
             day = value.astimezone(self.tz).date() if isinstance(value, datetime) else value
         return day_start(day, self.tz)
 
-    def refresh_expansions(self, db) -> int:
-        """Inside a calendar write: store the expansion of every recurring series
-        that lacks a current one over the horizon (see `store/series.py`)."""
-        from vaworkspace.service.occurrences import refresh
-
-        return refresh(db, self.now(), self.tz)
-
-    def agenda_days(
+    def days(
         self, first: date, days: int = 1, client: str | None = None
     ) -> tuple[list[rules.DayAgenda], list[str]]:
         """`days` local days from `first`, each with its free slots (from now on)
@@ -110,7 +116,7 @@ class AgendaChanges:
         start = day_start(first, self.tz)
         # One day more than asked: a DST day is 23 or 25 hours, and `agenda` counts
         # 24-hour days; `plan_day` keeps each item to the local day it falls on.
-        items, warnings = self.agenda(start, days + 1, client)
+        items, warnings = self.items(start, days + 1, client)
         ids = {record["uuid"]: int(key) for key, record in self.snapshot().records.items()}
         items = [
             {**item, "id": ids.get(item["uid"])} if item["type"] == "task" else item
@@ -126,7 +132,7 @@ class AgendaChanges:
 
     def slot_tasks(self, slot: tuple[datetime, datetime], limit: int = 5) -> list[Task]:
         """The most urgent open tasks whose work block fits in `slot`."""
-        return rules.fitting((task for _, task in self.inbox()), slot, limit)
+        return rules.fitting((task for _, task in self.inbox.ranked()), slot, limit)
 
     def schedule_block(self, task_id: int, start: datetime, minutes: int | None = None) -> Event:
         """Book a work block for a task at `start` (its estimate, else 30 minutes),
@@ -144,7 +150,7 @@ class AgendaChanges:
         start = start.astimezone(UTC).replace(second=0, microsecond=0)
         now = self.now()
         with self.file.transaction() as db:
-            task = self._task_for_write(db, task_id)
+            task = task_for_write(db, task_id)
             if not task.is_open:
                 raise InputError(
                     f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"

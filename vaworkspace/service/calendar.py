@@ -13,6 +13,8 @@ from datetime import datetime
 
 from vaworkspace.domain.models import Event, Task
 from vaworkspace.errors import ImportFileError, InputError
+from vaworkspace.service.context import Context, Service
+from vaworkspace.service.lookup import client_for_write, clients_for_write
 from vaworkspace.service.snapshot import new_uuid
 from vaworkspace.store import tables
 from vaworkspace.store.records import (
@@ -21,6 +23,11 @@ from vaworkspace.store.records import (
     task_from_record,
     task_to_record,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.time import TimeService
 
 SYNCED = "ical-task"  # state records: each imported to-do as the last import stored it
 
@@ -61,10 +68,15 @@ class DryRun(Exception):
     """Raised inside the transaction to leave the file untouched."""
 
 
-class CalendarChanges:
-    """Calendar use cases of `Workspace`."""
+class CalendarService(Service):
+    """`ws.calendar`: import and export iCalendar, the stored events."""
 
-    def import_calendar(
+    def __init__(self, ctx: Context, clients: ClientService, time: TimeService) -> None:
+        super().__init__(ctx)
+        self.clients = clients
+        self.time = time
+
+    def import_file(
         self, data: bytes, source: str, client: str | None = None,
         dry_run: bool = False, theirs: bool = False, calendar: str | None = None,
     ) -> CalendarImport:  # fmt: skip
@@ -110,14 +122,14 @@ class CalendarChanges:
             pass
         return summary
 
-    def export_calendar(
+    def export(
         self, client: str | None = None, kinds: tuple[str, ...] = ("tasks", "events", "entries"),
         start: datetime | None = None, end: datetime | None = None,
     ) -> bytes:  # fmt: skip
         from vaworkspace.ical.writer import export_calendar
 
         snapshot = self.snapshot()
-        client_id = self.client(client).id if client else None
+        client_id = self.clients.get(client).id if client else None
 
         def mine(owner: str | None) -> bool:
             return client_id is None or owner == client_id
@@ -131,7 +143,7 @@ class CalendarChanges:
 
         tasks = [t for t in snapshot.tasks() if mine(t.client)] if "tasks" in kinds else []
         tasks = [t for t in tasks if inside(t.due)]
-        entries = [e for e in self.entries() if mine(e.client)] if "entries" in kinds else []
+        entries = [e for e in self.time.entries() if mine(e.client)] if "entries" in kinds else []
         entries = [e for e in entries if inside(e.start)]
         events = [e for e in self.events() if mine(e.client)] if "events" in kinds else []
         events = [e for e in events if e.rrule or inside(e.start)]
@@ -145,6 +157,13 @@ class CalendarChanges:
         records = self.file.read()["events"]
         return [event_from_record(int(i), r) for i, r in records.items()]
 
+    def refresh_expansions(self, db) -> int:
+        """Inside a calendar write: store the expansion of every recurring series
+        that lacks a current one over the horizon (see `store/series.py`)."""
+        from vaworkspace.service.occurrences import refresh
+
+        return refresh(db, self.now(), self.tz)
+
     # -- internals -----------------------------------------------------------------
 
     def _calendar_client(self, db, ref: str | None, found) -> str | None:
@@ -152,8 +171,8 @@ class CalendarChanges:
         from vaworkspace.domain.clients import fold
 
         if ref:
-            return self._client_for_write(db, ref)[1].id
-        clients = [pair[1] for pair in self._clients_for_write(db).values()]
+            return client_for_write(db, ref)[1].id
+        clients = [pair[1] for pair in clients_for_write(db).values()]
         names = [found.calendar_name or ""]
         for todo in found.todos:
             names += list(todo.categories)

@@ -17,6 +17,10 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.context import Context
+
 DEMO_NAMESPACE = "6f1c3a52-6d1e-4c55-9a3b-0d2f7e5b8c41"
 """uuid5 namespace of demo tasks: stable uuids let a re-run of `va demo` be detected."""
 
@@ -231,3 +235,27 @@ def demo_entries(now: datetime, tz: tzinfo) -> list[TimeEntry]:
         end = start + timedelta(minutes=minutes)
         entries.append(TimeEntry(number, start, end, client, task, billable, note, "demo"))
     return entries
+
+
+def fill_demo(ctx: Context) -> None:
+    """Write the demo week (clients and tasks relative to now) into an empty file."""
+    from vaworkspace.errors import InputError
+    from vaworkspace.store import tables
+    from vaworkspace.store.records import client_to_record, entry_to_record, task_to_record
+
+    clients, demo_tasks = demo_workspace(ctx.now(), ctx.tz)
+    entries = demo_entries(ctx.now(), ctx.tz)
+    with ctx.file.transaction() as db:
+        if tables.records(db, "tasks") or tables.records(db, "clients"):
+            raise InputError(f"{ctx.path} is not empty; the demo needs a new file")
+        for doc_id, client in enumerate(clients, start=1):
+            tables.put(db, "clients", doc_id, client_to_record(client))
+        tables.put_many(db, "tasks", {t.id: task_to_record(t) for t in demo_tasks})
+        tables.put_many(db, "entries", {e.id: entry_to_record(e) for e in entries})
+        tables.set_meta(
+            db,
+            {
+                "next_task_id": max(t.id for t in demo_tasks) + 1,
+                "next_entry_id": max(e.id for e in entries) + 1,
+            },
+        )

@@ -36,6 +36,7 @@ import os
 from dataclasses import dataclass, field
 
 from vaworkspace.errors import VaError
+from vaworkspace.service.context import Context, Service
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -84,15 +85,19 @@ def publish_targets(raw: dict) -> tuple[list[PublishTarget], list[str]]:
     return targets, problems
 
 
-class PublishChanges:
-    """Publishing use cases of `Workspace`."""
+class PublishService(Service):
+    """`ws.publishing`: keep the `[[publish]]` files current."""
 
-    after_change: Callable[[], None] | None = None
-    """Called (in the thread that made it) after each saved change that touched a
-    feed: the TUI starts its publishing worker from here."""
-    _pending: list
-    """What each change since the last round touched (`touched.touched_clients`),
-    appended by the thread that changes and taken by the one that publishes."""
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.after_change: Callable[[], None] | None = None
+        """Called (in the thread that made it) after each saved change that touched a
+        feed: the TUI starts its publishing worker from here."""
+        self._pending: list = []
+        """What each change since the last round touched (`touched.touched_clients`),
+        appended by the thread that changes and taken by the one that publishes."""
+        if self.config.raw.get("publish"):
+            self.file.after_save = self._note_change
 
     @property
     def unpublished(self) -> bool:

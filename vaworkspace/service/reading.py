@@ -1,10 +1,14 @@
-"""Reading the workspace: the snapshot, clients, the ranked inbox, explanations."""
+"""The inbox: open tasks ranked by urgency, explanations, counts and retainer use.
+
+`Inbox` never locks and never writes; it reads the context's cached snapshot
+(`context.py`) and keeps each ranking for the minute (see `ranked`).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from vaworkspace.domain.models import Client, Task
+from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.urgency import (
     UrgencyContext,
     effective_status,
@@ -12,38 +16,21 @@ from vaworkspace.domain.tasks.urgency import (
     rank,
     terms,
 )
+from vaworkspace.service.context import Context, Service
 from vaworkspace.service.snapshot import Snapshot
-from vaworkspace.store.records import client_from_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.clients import ClientService
 
 
-class Reading:
-    """The read side of `Workspace`: never locks, never writes."""
+class Inbox(Service):
+    """`ws.inbox`: what to do next, and why."""
 
-    def snapshot(self) -> Snapshot:
-        """The current state; rebuilt only when the file changed on disk."""
-        doc = self.file.read()
-        if self._snapshot is None or self._snapshot[0] is not doc:
-            clients = {}
-            for record in doc["clients"].values():
-                client = client_from_record(record)
-                clients[client.id] = client
-            fresh = Snapshot(clients, doc["tasks"])
-            if self._snapshot is not None:
-                fresh.reuse(self._snapshot[1])
-            self._snapshot = (doc, fresh)
-        return self._snapshot[1]
-
-    def clients(self, include_archived: bool = False) -> list[Client]:
-        found = self.snapshot().clients.values()
-        return sorted((c for c in found if include_archived or not c.archived), key=lambda c: c.id)
-
-    def client(self, ref: str) -> Client:
-        from vaworkspace.domain.clients import resolve_client
-
-        return resolve_client(ref, list(self.snapshot().clients.values()))
-
-    def task(self, task_id: int) -> Task:
-        return self.snapshot().task(task_id)
+    def __init__(self, ctx: Context, clients: ClientService) -> None:
+        super().__init__(ctx)
+        self.clients = clients
+        self._scores: tuple[tuple, dict] | None = None
 
     def context(self, snapshot: Snapshot | None = None, now=None) -> UrgencyContext:
         """Urgency is computed as of the current whole minute (the TUI's rule): the CLI,
@@ -88,7 +75,7 @@ class Reading:
             snapshot.burns = (minute, burns)
         return snapshot.burns[1]
 
-    def inbox(
+    def ranked(
         self,
         client: str | None = None,
         tag: str | None = None,
@@ -106,7 +93,7 @@ class Reading:
         """
         snapshot = self.snapshot()
         ctx = self.context(snapshot)
-        client_id = self.client(client).id if client else None
+        client_id = self.clients.get(client).id if client else None
         needle = text.casefold() if text else None
         moment = (ctx.now, ctx.coefficients, ctx.work)
         if snapshot.rankings is None or snapshot.rankings[0] != moment:
@@ -165,7 +152,7 @@ class Reading:
         """Open tasks still to sort: in the inbox, or without a client or an estimate."""
         return [
             task
-            for _, task in self.inbox()
+            for _, task in self.ranked()
             if task.status == "inbox" or not task.client or not task.estimate_minutes
         ]
 
@@ -186,10 +173,3 @@ class Reading:
                     counts[key] = counts.get(key, 0) + 1
             snapshot.counts = (minute, counts)
         return snapshot.counts[1]
-
-    def preference(self, name: str, default=None):
-        """A user preference kept in the workspace's `state` table (e.g. the theme)."""
-        for record in self.file.read()["state"].values():
-            if record.get("kind") == "preference" and record.get("name") == name:
-                return record.get("value", default)
-        return default

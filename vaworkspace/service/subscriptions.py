@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass
 
 from vaworkspace.errors import ImportFileError, InputError, NotFoundError, VaError
+from vaworkspace.service.context import Context, Service
+from vaworkspace.service.lookup import client_for_write
 from vaworkspace.store import tables
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.calendar import CalendarService
 
 CALENDAR = "calendar"
 DEFAULT_DEADLINE = 45.0
@@ -36,10 +42,14 @@ class Subscription:
     client: str | None = None
 
 
-class SubscriptionChanges:
-    """Subscription and sync use cases of `Workspace`."""
+class SubscriptionService(Service):
+    """`ws.subscriptions`: calendars followed by `va sync`."""
 
-    def subscriptions(self) -> list[Subscription]:
+    def __init__(self, ctx: Context, calendar: CalendarService) -> None:
+        super().__init__(ctx)
+        self.calendar = calendar
+
+    def all(self) -> list[Subscription]:
         found = [
             Subscription(r["name"], r["source"], r.get("client"))
             for r in self.file.read()["state"].values()
@@ -47,7 +57,7 @@ class SubscriptionChanges:
         ]
         return sorted(found, key=lambda s: s.name)
 
-    def add_subscription(self, name: str, source: str, client: str | None = None):
+    def add(self, name: str, source: str, client: str | None = None):
         name = name.strip()
         if not name:
             raise InputError("a calendar needs a name")
@@ -56,12 +66,12 @@ class SubscriptionChanges:
             state = tables.records(db, "state")
             if any(r.get("kind") == CALENDAR and r["name"] == name for r in state.values()):
                 raise InputError(f"there is already a calendar named '{name}'")
-            client_id = self._client_for_write(db, client)[1].id if client else None
+            client_id = client_for_write(db, client)[1].id if client else None
             record = {"kind": CALENDAR, "name": name, "source": source, "client": client_id}
             tables.put(db, "state", max(state, default=0) + 1, record)
         return Subscription(name, source, client_id)
 
-    def remove_subscription(self, name: str) -> int:
+    def remove(self, name: str) -> int:
         """Forget a calendar and its events; returns how many events went."""
         with self.file.transaction() as db:
             state = tables.records(db, "state")
@@ -81,10 +91,10 @@ class SubscriptionChanges:
         """(subscription, CalendarImport or its `SyncFailed`) for each source, by name."""
         deadline = sync_deadline(self.config.raw, self.config.path)
         results: list[tuple[Subscription, object]] = []
-        for subscription in self.subscriptions():
+        for subscription in self.all():
             try:
                 data = fetch(subscription.source, deadline=deadline)
-                found: object = self.import_calendar(
+                found: object = self.calendar.import_file(
                     data, subscription.name, subscription.client, calendar=subscription.name
                 )
             except VaError as error:

@@ -7,22 +7,32 @@ from dataclasses import replace
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks import lifecycle as rules
 from vaworkspace.errors import EditConflict, InputError, NotFoundError
+from vaworkspace.service.context import Service
+from vaworkspace.service.lookup import resolve_for_write, task_for_write
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
 from vaworkspace.store import tables
-from vaworkspace.store.records import task_from_record, task_to_record
+from vaworkspace.store.records import task_to_record
 
 
-class TaskChanges:
-    """Task use cases of `Workspace` (add, edit, complete, wait, remove, …)."""
+class TaskService(Service):
+    """`ws.tasks`: one task at a time (add, edit, complete, wait, remove, …).
+    The ranked list of open tasks is `ws.inbox`."""
 
-    def add_task(self, text: str, new_client: bool = False, source: str = "cli") -> Added:
+    def get(self, task_id: int) -> Task:
+        return self.snapshot().task(task_id)
+
+    def all(self, open_only: bool = False) -> list[Task]:
+        """Every task (or the open ones), in id order."""
+        return self.snapshot().tasks(open_only=open_only)
+
+    def add(self, text: str, new_client: bool = False, source: str = "cli") -> Added:
         """Create a task from a quick-add line (see domain.quickadd for the grammar)."""
         from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
         now = self.now()
         quick = parse_quick_add(text, now, self.tz)
         with self.file.transaction() as db:
-            client, created = self._resolve_for_write(db, quick.client, new_client)
+            client, created = self._resolve(db, quick.client, new_client)
             meta = tables.meta(db)
             task_id = meta.get("next_task_id", 1)
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
@@ -31,7 +41,7 @@ class TaskChanges:
             tables.set_meta(db, {"next_task_id": task_id + 1})
         return Added(task, quick, created)
 
-    def edit_task(self, task_id: int, text: str, new_client: bool = False) -> Added:
+    def edit(self, task_id: int, text: str, new_client: bool = False) -> Added:
         from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
         now = self.now()
@@ -41,10 +51,10 @@ class TaskChanges:
                 "nothing to change: give fields like due:fri, !h, @client or a new title"
             )
         with self.file.transaction() as db:
-            task = self._task_for_write(db, task_id)
+            task = task_for_write(db, task_id)
             client, created = task.client, None
             if "client" in quick.given:
-                client, created = self._resolve_for_write(db, quick.client, new_client)
+                client, created = self._resolve(db, quick.client, new_client)
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(changed))
         return Added(changed, quick, created)
@@ -56,7 +66,7 @@ class TaskChanges:
         with self.file.transaction() as db:
             next_id = tables.meta(db).get("next_task_id", 1)
             for task_id in _unique(task_ids):
-                task = rules.complete(self._task_for_write(db, task_id), now)
+                task = rules.complete(task_for_write(db, task_id), now)
                 tables.put(db, "tasks", task_id, task_to_record(task))
                 spawned = rules.next_occurrence(task, next_id, new_uuid(), now, self.tz)
                 if spawned is not None:
@@ -70,7 +80,7 @@ class TaskChanges:
         """Reopen a completed task and drop the occurrence it spawned, if untouched."""
         now = self.now()
         with self.file.transaction() as db:
-            task = rules.reopen(self._task_for_write(db, completion.task.id), now)
+            task = rules.reopen(task_for_write(db, completion.task.id), now)
             tables.put(db, "tasks", task.id, task_to_record(task))
             spawned = completion.spawned
             if spawned is not None:
@@ -85,17 +95,17 @@ class TaskChanges:
         now = self.now()
         until = parse_when(expression, now, self.tz)
         with self.file.transaction() as db:
-            task = rules.set_wait(self._task_for_write(db, task_id), until, now, self.tz)
+            task = rules.set_wait(task_for_write(db, task_id), until, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(task))
         return task
 
     def remove(self, task_ids: list[int]) -> list[Task]:
         with self.file.transaction() as db:
-            removed = [self._task_for_write(db, task_id) for task_id in _unique(task_ids)]
+            removed = [task_for_write(db, task_id) for task_id in _unique(task_ids)]
             tables.delete(db, "tasks", [task.id for task in removed])
         return removed
 
-    def update_task(
+    def update(
         self,
         task_id: int,
         texts: dict[str, str],
@@ -114,13 +124,13 @@ class TaskChanges:
 
         now = self.now()
         with self.file.transaction() as db:
-            task = self._task_for_write(db, task_id)
+            task = task_for_write(db, task_id)
             if base is not None:
                 texts = self._own_changes(db, texts, base, now)
             quick = parse_fields(texts, task, now, self.tz)
             client = task.client
             if "client" in quick.given:
-                client = self._resolve_for_write(db, quick.client, new_client)[0]
+                client = self._resolve(db, quick.client, new_client)[0]
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             if base is not None:
                 clashes = conflicting_fields(base, task, changed, texts)
@@ -142,7 +152,7 @@ class TaskChanges:
         client = base.client
         if "client" in quick.given:
             try:
-                client = self._resolve_for_write(db, quick.client, False)[0]
+                client = self._resolve(db, quick.client, False)[0]
             except NotFoundError:
                 client = quick.client
         yours = rules.apply_edit(base, quick, client, now, self.tz)
@@ -155,30 +165,21 @@ class TaskChanges:
         order = [None, "high", "medium", "low"]
         now = self.now()
         with self.file.transaction() as db:
-            task = self._task_for_write(db, task_id)
+            task = task_for_write(db, task_id)
             following = order[(order.index(task.priority) + 1) % len(order)]
             changed = replace(task, priority=following, modified=now)
             tables.put(db, "tasks", task_id, task_to_record(changed))
         return changed
 
-    def set_preference(self, name: str, value) -> None:
-        with self.file.transaction() as db:
-            state = tables.records(db, "state")
-            doc_id = next(
-                (
-                    i
-                    for i, r in state.items()
-                    if r.get("kind") == "preference" and r.get("name") == name
-                ),
-                max(state, default=0) + 1,
-            )
-            tables.put(db, "state", doc_id, {"kind": "preference", "name": name, "value": value})
+    def import_taskwarrior(self, data: bytes, source: str, dry_run: bool = False):
+        """Import a Taskwarrior `task export`; all or nothing. `dry_run` does the same
+        work and reports the same summary, writing nothing."""
+        from vaworkspace.service.imports import import_taskwarrior
 
-    def _task_for_write(self, db, task_id: int) -> Task:
-        record = tables.record(db, "tasks", task_id)
-        if record is None:
-            raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
-        return task_from_record(task_id, record)
+        return import_taskwarrior(self.ctx, data, source, dry_run)
+
+    def _resolve(self, db, ref: str | None, create: bool):
+        return resolve_for_write(db, ref, create, self.config.currency)
 
 
 def _unique(ids: list[int]) -> list[int]:

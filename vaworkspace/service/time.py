@@ -14,15 +14,26 @@ from datetime import date, datetime, timedelta
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.errors import InputError, NotFoundError
 from vaworkspace.lazy import lazy
+from vaworkspace.service.context import Context, Service
+from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.store import tables
 from vaworkspace.store.records import entry_from_record, entry_to_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.clients import ClientService
 
 TIMER = "timer"
 clock = lazy("vaworkspace.domain.time.timer")  # 3 ms that `va list` need not pay
 
 
-class TimeChanges:
-    """Timer, entries and reports use cases of `Workspace`."""
+class TimeService(Service):
+    """`ws.time`: the focus timer, time entries and reports."""
+
+    def __init__(self, ctx: Context, clients: ClientService) -> None:
+        super().__init__(ctx)
+        self.clients = clients
+        self._entries_cache: tuple[object, list[TimeEntry]] | None = None
 
     # -- the timer ---------------------------------------------------------------
 
@@ -122,7 +133,7 @@ class TimeChanges:
 
     # -- entries -----------------------------------------------------------------
 
-    def log_time(self, words: list[str], start: str | None = None) -> TimeEntry:
+    def log(self, words: list[str], start: str | None = None) -> TimeEntry:
         """`va log 1h30m @acme task:12 yesterday "call"`: one entry, never overlapping."""
         from vaworkspace.domain.time.entries import check_no_overlap, parse_log
 
@@ -141,7 +152,7 @@ class TimeChanges:
         """Entries, by start (those starting in [start, end) when given). Parsed once
         per version of the file: the top bar asks every second."""
         doc = self.file.read()
-        cached = getattr(self, "_entries_cache", None)
+        cached = self._entries_cache
         if cached is None or cached[0] is not doc:
             records = doc["entries"]
             parsed = [entry_from_record(int(k), r) for k, r in records.items()]
@@ -189,7 +200,7 @@ class TimeChanges:
         every = self.entries()
         chosen = every
         if client:
-            client_id = self.client(client).id
+            client_id = self.clients.get(client).id
             chosen = [e for e in every if e.client == client_id]
         tasks = {t.id: t for t in snapshot.tasks()}
         return build_report(chosen, snapshot.clients, tasks, start, end, self.tz, every, self.now())
@@ -198,7 +209,7 @@ class TimeChanges:
         from vaworkspace.domain.time.entries import entries_in
         from vaworkspace.domain.time.timesheet import timesheet_csv
 
-        found = self.client(client)
+        found = self.clients.get(client)
         entries = [e for e in entries_in(self.entries(), start, end) if e.client == found.id]
         tasks = {t.id: t for t in self.snapshot().tasks()}
         return timesheet_csv(entries, found, tasks, self.tz)
@@ -278,10 +289,10 @@ class TimeChanges:
         """`12` → task 12 and its client; `@acme` → the client alone."""
         text = target.strip()
         if text.startswith("@"):
-            return None, self._client_for_write(db, text[1:])[1].id
+            return None, client_for_write(db, text[1:])[1].id
         if not text.lstrip("#").isdigit():
             raise InputError(f"'{target}' is neither a task id (12) nor a client (@acme)")
-        task = self._task_for_write(db, int(text.lstrip("#")))
+        task = task_for_write(db, int(text.lstrip("#")))
         if not task.is_open:
             raise InputError(f"task {task.id} is {task.status}; reopen it or pick another")
         return task.id, task.client
@@ -299,12 +310,12 @@ class TimeChanges:
     def _billable_default(self, db, client: str | None) -> bool:
         if client is None:
             return False  # time for nobody in particular is overhead
-        pair = self._clients_for_write(db).get(client)
+        pair = clients_for_write(db).get(client)
         return pair[1].billable if pair else True
 
     def _entry_owner(self, db, client_ref: str | None, task_id: int | None):
-        task = self._task_for_write(db, task_id) if task_id is not None else None
-        client = self._client_for_write(db, client_ref)[1].id if client_ref else None
+        task = task_for_write(db, task_id) if task_id is not None else None
+        client = client_for_write(db, client_ref)[1].id if client_ref else None
         if task is not None and client is None:
             client = task.client
         return client, task.id if task else None
@@ -335,7 +346,7 @@ class TimeChanges:
             elif name == "client":
                 out["client"] = self._entry_owner(db, value or None, None)[0]
             elif name == "task":
-                out["task"] = self._task_for_write(db, int(value)).id if value else None
+                out["task"] = task_for_write(db, int(value)).id if value else None
             else:
                 raise InputError(f"unknown entry field '{name}'")
         return out

@@ -1,9 +1,9 @@
 """Agenda: the day's events, work blocks and free slots; the week at a glance.
 
-`ws.agenda_days` sorts each local day into all-day items, timed items, tasks due,
+`ws.agenda.days` sorts each local day into all-day items, timed items, tasks due,
 free slots and clashes (the rules are in `domain/calendar/agenda.py`); this module only
 places them (drawn by `agenda_layout.py`). Enter books a task into the chosen
-free slot through `ws.schedule_block`, which refuses a clash.
+free slot through `ws.agenda.schedule_block`, which refuses a clash.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class BookSlot(ModalScreen):
         self.ws, self.slot = ws, slot
 
     def compose(self) -> ComposeResult:
-        tz, fits = self.ws.tz, self.ws.slot_tasks(self.slot)
+        tz, fits = self.ws.tz, self.ws.agenda.slot_tasks(self.slot)
         hint: list = [("Tasks that fit, most urgent first:" if fits else "No task fits.", MUTED)]
         for task in fits:
             who = f"@{safe(task.client)}" if task.client else ""
@@ -64,7 +64,7 @@ class BookSlot(ModalScreen):
         try:
             if not wanted:
                 raise InputError("type the id of a task, like one of those above")
-            block = self.ws.schedule_block(int(wanted), self.slot[0])
+            block = self.ws.agenda.schedule_block(int(wanted), self.slot[0])
         except VaError as refusal:
             problem.update(safe(str(refusal)))
             problem.display = True
@@ -147,14 +147,16 @@ class AgendaScreen(Screen):
         if self.kind == "week":
             day -= timedelta(days=day.weekday())
         try:
-            self.plans, warnings = self.ws.agenda_days(day, 7 if self.kind == "week" else 1)
+            self.plans, warnings = self.ws.agenda.days(day, 7 if self.kind == "week" else 1)
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
         for warning in sorted(set(warnings) - self._warned):  # once each, not every second
             self.app.notify(warning, severity="warning", markup=False)
         self._warned |= set(warnings)
-        self.colours = {c.id: c.color for c in self.ws.clients(include_archived=True) if c.color}
+        self.colours = {
+            c.id: c.color for c in self.ws.clients.all(include_archived=True) if c.color
+        }
         self.selected = min(self.selected, max(0, len(self.free) - 1))
         self.set_class(self.kind == "week", "-week")
         self.query_one("#title", Static).update(self._title())

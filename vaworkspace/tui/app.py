@@ -61,7 +61,8 @@ class VaApp(PublishingApp, App):
         super().__init__()
         self.hangup = Hangup(self)
         self.ws = ws
-        ws.after_change = self.request_publish  # `[[publish]]` files: see tui/publishing.py
+        # `[[publish]]` files: see tui/publishing.py
+        ws.publishing.after_change = self.request_publish
         self._watch = watch
         self._signature = ws.file.signature()
         self._time_memory: dict = {}
@@ -69,7 +70,7 @@ class VaApp(PublishingApp, App):
         themes, self._theme_problems = load_themes()
         for theme in themes:
             self.register_theme(theme)
-        wanted = self.ws.preference("theme", DEFAULT_THEME)
+        wanted = self.ws.preferences.get("theme", DEFAULT_THEME)
         for name in (wanted, DEFAULT_THEME, "textual-dark"):  # the last if an install lost themes/
             if name in self.available_themes:
                 self.theme = name
@@ -105,8 +106,8 @@ class VaApp(PublishingApp, App):
         )
 
     def _remember_theme(self, theme) -> None:
-        if self.ws.preference("theme", DEFAULT_THEME) != theme.name:
-            self.ws.set_preference("theme", theme.name)
+        if self.ws.preferences.get("theme", DEFAULT_THEME) != theme.name:
+            self.ws.preferences.set("theme", theme.name)
 
     def get_driver_class(self):
         """On Linux/macOS terminals, Textual's driver made safe for a hang-up."""
@@ -163,7 +164,7 @@ class VaApp(PublishingApp, App):
             self.bell()
             self.notify(message, severity=severity, markup=False, timeout=8)
             try:
-                self.ws.announce(message)
+                self.ws.time.announce(message)
             except VaError as problem:
                 self.notify(str(problem), severity="error", markup=False)
 
@@ -192,7 +193,7 @@ class VaApp(PublishingApp, App):
             ("timer", "Start/stop the timer on the selected task (t)", "timer"),
         ):
             yield SystemCommand(f"Task: {name}", help_text, self._inbox_action(action))
-        for client in self.ws.clients():
+        for client in self.ws.clients.all():
             yield SystemCommand(
                 f"Filter: @{safe(client.id)}",
                 f"Only {safe(client.name)}'s tasks",

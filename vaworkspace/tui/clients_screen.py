@@ -69,8 +69,8 @@ class ClientsScreen(Screen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        counts = self.ws.open_counts()
-        for c in self.ws.clients(include_archived=self.show_archived):
+        counts = self.ws.inbox.open_counts()
+        for c in self.ws.clients.all(include_archived=self.show_archived):
             cells = client_cells(c, counts.get(c.id, 0))
             if cells.pop():  # archived: marked on the name instead of a column
                 cells[1] = f"⊘ {cells[1]}"
@@ -101,8 +101,8 @@ class ClientsScreen(Screen):
     def action_archive(self) -> None:
         if not self.selected:
             return
-        current = next(c for c in self.ws.clients(True) if c.id == self.selected)
-        changed = self.ws.archive_client(current.id, archived=not current.archived)
+        current = next(c for c in self.ws.clients.all(True) if c.id == self.selected)
+        changed = self.ws.clients.archive(current.id, archived=not current.archived)
         state = "archived" if changed.archived else "active again"
         self.app.notify(f"@{changed.id} is {state}", markup=False)
         self.reload()
@@ -153,18 +153,18 @@ class ClientForm(FormScreen):
 
     def _current(self):
         ws = self.app.ws
-        return next(c for c in ws.clients(include_archived=True) if c.id == self.client_id)
+        return next(c for c in ws.clients.all(include_archived=True) if c.id == self.client_id)
 
     def save(self, texts: dict[str, str]) -> str:
         ws = self.app.ws
         texts = {name: value.strip() for name, value in texts.items()}
         if self.client_id is None:
             name = texts.pop("name")
-            client = ws.add_client(name, **{k: v for k, v in texts.items() if v})
+            client = ws.clients.add(name, **{k: v for k, v in texts.items() if v})
         else:
             # Only what the VA changed: another terminal may have changed the rest.
             shown = {name: text.strip() for name, text in self.shown.items()}
             clearable = ("timezone", "color", "notes")
             fields = {k: v for k, v in texts.items() if v != shown.get(k) and (v or k in clearable)}
-            client = ws.edit_client(self.client_id, **fields) if fields else self._current()
+            client = ws.clients.edit(self.client_id, **fields) if fields else self._current()
         return f"Saved @{client.id}: {client.name}"

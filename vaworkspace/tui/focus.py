@@ -3,7 +3,7 @@
 This screen decides nothing about time. The service starts, pauses and stops the
 timer; the app's one-second tick catches it up (a block or a break ended) and
 shows what happened. Here we only repaint from the stored instants
-(`ws.timer_now()`, which never writes), so a skipped tick never makes the
+(`ws.time.timer_now()`, which never writes), so a skipped tick never makes the
 countdown drift and a repaint never repeats a notification.
 """
 
@@ -76,7 +76,7 @@ class FocusScreen(Screen):
 
     def reload(self) -> None:
         """Everything again: the file changed (here or in another process)."""
-        self._clients = {c.id: c for c in self.ws.clients(include_archived=True)}
+        self._clients = {c.id: c for c in self.ws.clients.all(include_archived=True)}
         self._again = self._again_target()
         self.refresh_bar()
 
@@ -84,7 +84,7 @@ class FocusScreen(Screen):
         """The app's one-second repaint: clock, top bar and today's running total."""
         self.query_one(TopBar).show(self.ws, "Focus")
         try:
-            status = self.ws.timer_now()
+            status = self.ws.time.timer_now()
             self._show_clock(status)
             self._show_today(status)
         except VaError as problem:  # a damaged saved timer: the app's tick says so too
@@ -110,7 +110,7 @@ class FocusScreen(Screen):
         digits.set_classes(f"-{kind}" if kind else "")
         parts: list = [(name, "bold")]
         if status["mode"] == "pomodoro":
-            every = self.ws.pomodoro_settings().long_break_every
+            every = self.ws.time.pomodoro_settings().long_break_every
             parts += ["   ", (cycle_dots(status, every), "$accent")]
             done = status["pomodoros"]
             parts.append(f"  {done} block{'' if done == 1 else 's'} done")
@@ -124,7 +124,7 @@ class FocusScreen(Screen):
         parts: list = []
         if task_id is not None:
             try:
-                title = safe(self.ws.task(task_id).title)
+                title = safe(self.ws.tasks.get(task_id).title)
             except VaError:
                 title = "(task no longer exists)"
             parts += [(f"#{task_id} ", "$text-muted"), (title, "bold"), "\n"]
@@ -141,7 +141,7 @@ class FocusScreen(Screen):
         target = self._again
         if target is not None:
             task_id = int(target) if target.isdigit() else None
-            client_id = self.ws.task(task_id).client if task_id else target[1:]
+            client_id = self.ws.tasks.get(task_id).client if task_id else target[1:]
             parts += ["\n\nenter: another pomodoro on ", self._target_text(task_id, client_id)]
         return Content.assemble(*parts)
 
@@ -151,7 +151,7 @@ class FocusScreen(Screen):
 
     def _show_today(self, status: dict) -> None:
         """Per client: today's entries plus the focus stretch under way."""
-        seconds = self.ws.logged_today_by_client()
+        seconds = self.ws.time.logged_today_by_client()
         self.query_one("#today-table", Static).update(
             self._today_table(seconds, sum(seconds.values()))
         )
@@ -196,20 +196,20 @@ class FocusScreen(Screen):
 
     def action_toggle_pause(self) -> None:
         try:
-            paused = self.ws.timer_now()["paused"]
+            paused = self.ws.time.timer_now()["paused"]
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
         if paused:
-            self._run(self.ws.resume_timer, "Timer resumed")
+            self._run(self.ws.time.resume_timer, "Timer resumed")
         else:
-            self._run(self.ws.pause_timer, "Timer paused: space or p resumes")
+            self._run(self.ws.time.pause_timer, "Timer paused: space or p resumes")
 
     def action_stop(self) -> None:
-        self._run(self.ws.stop_timer, stopped_text)
+        self._run(self.ws.time.stop_timer, stopped_text)
 
     def action_skip_break(self) -> None:
-        self._run(self.ws.skip_break, "Break skipped: focus again")
+        self._run(self.ws.time.skip_break, "Break skipped: focus again")
 
     def action_again(self) -> None:
         """A pomodoro on the task (or client) of the latest entry; none yet: ask."""
@@ -217,17 +217,17 @@ class FocusScreen(Screen):
         if target is None:
             self.action_ask_client()
             return
-        self._run(lambda: self.ws.start_timer(target), self._started_text)
+        self._run(lambda: self.ws.time.start_timer(target), self._started_text)
 
     def _again_target(self) -> str | None:
         """`12` for the latest entry's task if still open, else `@client`, else None."""
-        entries = self.ws.entries()
+        entries = self.ws.time.entries()
         if not entries:
             return None
         latest = max(entries, key=lambda e: (e.end, e.id))
         if latest.task is not None:
             try:
-                if self.ws.task(latest.task).is_open:
+                if self.ws.tasks.get(latest.task).is_open:
                     return str(latest.task)
             except VaError:
                 pass
@@ -243,7 +243,7 @@ class FocusScreen(Screen):
             bar.error("type a client's id or its first letters, like dental")
             return
         try:
-            state, _ = self.ws.start_timer("@" + wanted)
+            state, _ = self.ws.time.start_timer("@" + wanted)
         except VaError as problem:
             bar.error(str(problem))
             return
@@ -252,11 +252,11 @@ class FocusScreen(Screen):
         self.reload()
 
     def _started_text(self, started: tuple) -> str:
-        """`Focus on #2 Book hotel` or `Focus on @dental` from `ws.start_timer`'s result."""
+        """`Focus on #2 Book hotel` or `Focus on @dental` from `ws.time.start_timer`'s result."""
         state = started[0]
         if state.task is None:
             return f"Focus on @{state.client}"
-        return f"Focus on #{state.task} {self.ws.task(state.task).title}"
+        return f"Focus on #{state.task} {self.ws.tasks.get(state.task).title}"
 
 
 def clock_text(seconds: int) -> str:

@@ -86,10 +86,10 @@ class InboxScreen(Screen):
         table = self.query_one(InboxTable)
         keep = keep if keep is not None else (table.selected.id if table.selected else None)
         client = None if self.client_filter in (ALL, NO_CLIENT) else self.client_filter
-        rows = ws.inbox(client=client, text=self.search or None)
+        rows = ws.inbox.ranked(client=client, text=self.search or None)
         if self.client_filter == NO_CLIENT:
             rows = [row for row in rows if not row[1].client]
-        clients = ws.clients()
+        clients = ws.clients.all()
         table.client_colors = {c.id: c.color for c in clients if c.color}
         table.show(rows, ws.now(), ws.tz, keep)
         self.set_class(not rows and not self.search and self.client_filter == ALL, "-empty")
@@ -98,9 +98,9 @@ class InboxScreen(Screen):
             for _, task in rows:
                 counts[task.client or NO_CLIENT] = counts.get(task.client or NO_CLIENT, 0) + 1
         else:
-            counts = ws.open_counts()
+            counts = ws.inbox.open_counts()
         sidebar = self.query_one(ClientSidebar)
-        sidebar.show(clients, counts, self.client_filter, ws.budget_burns())
+        sidebar.show(clients, counts, self.client_filter, ws.inbox.budget_burns())
         self._show_filters(len(rows))
         self.refresh_bar()
         self.query_one(DetailPane).show(ws, table.selected)
@@ -148,12 +148,12 @@ class InboxScreen(Screen):
         bar = self.query_one(CommandBar)
         try:
             if event.mode == "add":
-                added = self.ws.add_task(event.value, source="tui")
+                added = self.ws.tasks.add(event.value, source="tui")
                 self.app.notify(f"Added task {added.task.id}: {added.task.title}", markup=False)
                 bar.close()
                 self.reload(keep=added.task.id)
             elif event.mode == "wait" and self.selected is not None:
-                task = self.ws.wait(self.selected.id, event.value)
+                task = self.ws.tasks.wait(self.selected.id, event.value)
                 self.app.notify(f"Task {task.id} waits until {event.value}", markup=False)
                 bar.close()
                 self.reload()
@@ -178,7 +178,7 @@ class InboxScreen(Screen):
         if task is None:
             return
         try:
-            [done] = self.ws.complete([task.id])
+            [done] = self.ws.tasks.complete([task.id])
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
@@ -197,13 +197,13 @@ class InboxScreen(Screen):
             return
         completion, _ = self._undo
         self._undo = None
-        task = self.ws.undo_complete(completion)
+        task = self.ws.tasks.undo_complete(completion)
         self.app.notify(f"Reopened {task.id}: {task.title}", markup=False)
         self.reload(keep=task.id)
 
     def action_priority(self) -> None:
         if self.selected is not None:
-            task = self.ws.cycle_priority(self.selected.id)
+            task = self.ws.tasks.cycle_priority(self.selected.id)
             self.reload(keep=task.id)
 
     def action_edit(self) -> None:
@@ -220,16 +220,16 @@ class InboxScreen(Screen):
             return
         ws = self.ws
         try:
-            running = ws.timer_now()
+            running = ws.time.timer_now()
             if not running["running"]:
-                ws.start_timer(str(task.id))
+                ws.time.start_timer(str(task.id))
                 message = f"Focus on {task.id}: {task.title}"
             elif running["task"] == task.id:
-                logged = ws.stop_timer()
+                logged = ws.time.stop_timer()
                 minutes = sum(e.seconds for e in logged) // 60
                 message = f"Timer stopped: {minutes} min logged on {task.title}"
             else:
-                ws.switch_timer(str(task.id))
+                ws.time.switch_timer(str(task.id))
                 message = f"Timer switched to {task.id}: {task.title}"
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)

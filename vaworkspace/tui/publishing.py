@@ -47,7 +47,7 @@ class PublishingApp:
     def _publish_in_thread(self) -> None:
         problems: list[str] = []
         try:
-            problems = self.ws.publish_pending().problems
+            problems = self.ws.publishing.publish_pending().problems
         except Exception as error:  # a bug must not leave publishing stuck
             problems = [f"publishing failed: {error!r}"]
         finally:

@@ -1,6 +1,6 @@
 """Reports: where the hours went, per client, for a day, a week or a month.
 
-The figures are `ws.report` (the same as `va report`): hours per local day,
+The figures are `ws.time.report` (the same as `va report`): hours per local day,
 amounts after each client's rounding, retainers as used now. This screen only
 lays them out in 80 columns: a week as a grid of hours per day, a month as one
 bar character per day, a day as per-client totals. Columns have fixed widths,
@@ -94,8 +94,8 @@ class ReportsScreen(Screen):
     def reload(self) -> None:
         self.refresh_bar()
         day = self.anchor or self.today
-        start, end = self.ws.period(self.kind, day.isoformat())
-        report = self.ws.report(start, end)
+        start, end = self.ws.time.period(self.kind, day.isoformat())
+        report = self.ws.time.report(start, end)
         first = start.astimezone(self.ws.tz).date()
         days = [
             first + timedelta(n) for n in range((end.astimezone(self.ws.tz).date() - first).days)
@@ -105,7 +105,7 @@ class ReportsScreen(Screen):
         if not report.lines:
             self.query_one("#empty", Static).update(Content(empty_text(self.kind)))
             return
-        colours = {c.id: c.color for c in self.ws.clients(include_archived=True)}
+        colours = {c.id: c.color for c in self.ws.clients.all(include_archived=True)}
         layout = LAYOUTS[self.kind](days, self.today, report.lines)
         self.query_one("#header", Static).update(layout.header())
         rows = [layout.row(line, colours.get(line.client) or "") for line in report.lines]
@@ -134,8 +134,9 @@ class ReportsScreen(Screen):
             name = f"Week of {first:%a %d %b %Y}"
         else:
             name = f"{first:%B %Y}"
-        current = self.anchor is None or self.ws.period(self.kind, self.anchor.isoformat()) == (
-            self.ws.period(self.kind)
+        period = self.ws.time.period
+        current = self.anchor is None or period(self.kind, self.anchor.isoformat()) == (
+            period(self.kind)
         )
         here = {"day": "today", "week": "this week", "month": "this month"}[self.kind]
         return Content.assemble(

@@ -55,7 +55,7 @@ class TaskForm(FormScreen):
         return f"Task {self.task_id}"
 
     def values(self) -> dict[str, str]:
-        self.base = self.app.ws.task(self.task_id)
+        self.base = self.app.ws.tasks.get(self.task_id)
         return {**_values(self.base, self.app.ws.tz), "notes": self.base.notes}
 
     def extra(self) -> ComposeResult:
@@ -83,9 +83,9 @@ class TaskForm(FormScreen):
 
         ws = self.app.ws
         try:
-            quick = parse_fields({name: value}, ws.task(self.task_id), ws.now(), ws.tz)
+            quick = parse_fields({name: value}, ws.tasks.get(self.task_id), ws.now(), ws.tz)
             if name == "client" and quick.client:
-                ws.client(quick.client)
+                ws.clients.get(quick.client)
         except VaError as problem:
             return str(problem)
         return None
@@ -94,7 +94,7 @@ class TaskForm(FormScreen):
         changed = self.changed_texts(self.all_texts())
         if not changed:
             return f"Task {self.task_id} unchanged"
-        task = self.app.ws.update_task(self.task_id, changed, base=self.base)
+        task = self.app.ws.tasks.update(self.task_id, changed, base=self.base)
         return f"Saved task {task.id}: {task.title}"
 
     def show_error(self, problem: VaError) -> None:

@@ -17,7 +17,7 @@ def time_messages(ws, memory: dict) -> list[tuple[str, str]]:
     from vaworkspace.domain.time.reports import crossed_thresholds
     from vaworkspace.domain.time.timer import break_reminder
 
-    state, events = ws.timer()
+    state, events = ws.time.timer()
     out = [(event, "information") for event in events]
     settings = ws.config.raw
     after = int(settings.get("break_reminder_minutes", DEFAULT_BREAK_AFTER))
@@ -28,13 +28,13 @@ def time_messages(ws, memory: dict) -> list[tuple[str, str]]:
     cap = float(settings.get("daily_cap_hours", DEFAULT_DAILY_CAP))
     today = ws.now().astimezone(ws.tz).date()
     planned = _planned_today(ws, today)
-    if ws.logged_today() + planned > cap * 3600 and memory.get("capped") != today:
+    if ws.time.logged_today() + planned > cap * 3600 and memory.get("capped") != today:
         memory["capped"] = today
         out.append((
             f"Today's logged and planned work passes your {cap:g}h cap: "
             "move something to tomorrow", "warning",
         ))  # fmt: skip
-    burns = ws.budget_burns()
+    burns = ws.inbox.budget_burns()
     seen = memory.setdefault("burns", dict(burns))
     for client, (used, bought) in burns.items():
         before = seen.get(client, (used, bought))[0]
@@ -49,7 +49,7 @@ def time_messages(ws, memory: dict) -> list[tuple[str, str]]:
 def _planned_today(ws, today) -> int:
     """Seconds of estimates on open tasks due today (what is still planned)."""
     total = 0
-    for _, task in ws.inbox():
+    for _, task in ws.inbox.ranked():
         due = task.due
         if due is None or not task.estimate_minutes:
             continue

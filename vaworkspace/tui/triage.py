@@ -65,7 +65,7 @@ class TriageScreen(Screen):
         self.reload()
 
     def queue(self) -> list:
-        return [t for t in self.ws.triage_queue() if t.id not in self.skipped]
+        return [t for t in self.ws.inbox.triage_queue() if t.id not in self.skipped]
 
     def reload(self) -> None:
         """The current task stays on the card until `s`/enter, even once sorted,
@@ -86,11 +86,11 @@ class TriageScreen(Screen):
             progress.update(f"Task {ids.index(self.current) + 1} of {len(ids)} to triage")
         else:
             progress.update(f"Sorted ✓  enter: next ({len(ids)} left)")
-        card.update(self._card(self.ws.task(self.current)))
+        card.update(self._card(self.ws.tasks.get(self.current)))
 
     def _still_open(self, task_id: int) -> bool:
         try:
-            return self.ws.task(task_id).is_open
+            return self.ws.tasks.get(task_id).is_open
         except VaError:
             return False
 
@@ -119,7 +119,7 @@ class TriageScreen(Screen):
     def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
         bar = self.query_one(CommandBar)
         try:
-            self.ws.update_task(self.current, {FIELD_OF_MODE[event.mode]: event.value})
+            self.ws.tasks.update(self.current, {FIELD_OF_MODE[event.mode]: event.value})
         except VaError as problem:
             bar.error(str(problem))
             return
@@ -128,7 +128,7 @@ class TriageScreen(Screen):
 
     def action_priority(self, level: str) -> None:
         if self.current is not None:
-            self.ws.update_task(self.current, {"priority": level})
+            self.ws.tasks.update(self.current, {"priority": level})
             self.reload()
 
     def action_skip(self) -> None:
@@ -139,7 +139,7 @@ class TriageScreen(Screen):
 
     def action_complete(self) -> None:
         if self.current is not None:
-            [done] = self.ws.complete([self.current])
+            [done] = self.ws.tasks.complete([self.current])
             self.app.notify(f"Completed {done.task.id}: {done.task.title}", markup=False)
             self.current = None
             self.reload()

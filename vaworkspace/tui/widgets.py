@@ -39,9 +39,9 @@ class TopBar(Horizontal):
 
 def timer_text(ws) -> str:
     """The running focus timer as the top bar shows it on every screen."""
-    if not ws.has_timer():
+    if not ws.time.has_timer():
         return "no timer"
-    status = ws.timer_now()
+    status = ws.time.timer_now()
     if not status["running"]:
         return "no timer"
     who = f"#{status['task']}" if status["task"] is not None else f"@{safe(status['client'])}"
@@ -54,7 +54,7 @@ def timer_text(ws) -> str:
 
 
 def logged_text(ws) -> str:
-    minutes = ws.logged_today() // 60
+    minutes = ws.time.logged_today() // 60
     return f"{minutes // 60}h{minutes % 60:02d}"
 
 
@@ -110,7 +110,7 @@ class DetailPane(Static):
         if task.notes:
             text.append(f"{'notes':<9}", style="dim")
             text.append(safe(task.notes, multiline=True) + "\n")
-        _, found, score = ws.why(task.id)
+        _, found, score = ws.inbox.why(task.id)
         text.append(f"urgency {score:.1f} = ", style="dim")
         text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in found))
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again

@@ -1,0 +1,68 @@
+"""Finding what a change is about, inside its transaction.
+
+Every write use case re-reads the task or client it changes from the
+transaction's own document (never from the snapshot, which another process may
+have made stale). These helpers are shared by the sub-services explicitly,
+as plain functions of the transaction's database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vaworkspace.domain.models import Client, Task
+from vaworkspace.errors import NotFoundError
+from vaworkspace.store import tables
+from vaworkspace.store.records import client_from_record, client_to_record, task_from_record
+
+Db = Any
+"""A transaction's TinyDB database (see `store/transaction.py`)."""
+
+
+def task_for_write(db: Db, task_id: int) -> Task:
+    record = tables.record(db, "tasks", task_id)
+    if record is None:
+        raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
+    return task_from_record(task_id, record)
+
+
+def clients_for_write(db: Db) -> dict[str, tuple[int, Client]]:
+    """Every client by id, with the id of its record."""
+    found = {}
+    for doc_id, record in tables.records(db, "clients").items():
+        client = client_from_record(record)
+        found[client.id] = (doc_id, client)
+    return found
+
+
+def client_for_write(db: Db, ref: str) -> tuple[int, Client]:
+    """The client a reference (id, unambiguous prefix of its id or name) names."""
+    from vaworkspace.domain.clients import resolve_client
+
+    existing = clients_for_write(db)
+    client = resolve_client(ref, [pair[1] for pair in existing.values()])
+    return existing[client.id]
+
+
+def resolve_for_write(
+    db: Db, ref: str | None, create: bool, currency: str
+) -> tuple[str | None, Client | None]:
+    """The client id for an `@ref`; `create` adds an unknown one (billed in
+    `currency`) instead of failing, and returns it as the second value."""
+    if ref is None:
+        return None, None
+    try:
+        return client_for_write(db, ref)[1].id, None
+    except NotFoundError:
+        if not create:
+            raise
+    from vaworkspace.domain.clients import validate_id
+
+    existing = clients_for_write(db)
+    client = Client(id=validate_id(ref.lower()), name=ref, currency=currency)
+    tables.put(db, "clients", next_doc_id(existing), client_to_record(client))
+    return client.id, client
+
+
+def next_doc_id(existing: dict[str, tuple[int, Client]]) -> int:
+    return max((pair[0] for pair in existing.values()), default=0) + 1
