@@ -53,7 +53,7 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
         lines.append(("completed", format_local(task.completed, tz)))
     lines.append(("source", task.source))
     lines.append(("uuid", task.uuid))
-    _, _, score = ws.inbox.why(task.id)
+    score = ws.inbox.why(task.id).score
     lines.append(("urgency", f"{score:.2f} (va why {task.id})"))
     return lines
 

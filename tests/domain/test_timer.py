@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.time import timer
+from vaworkspace.domain.time.status import TimerStatus, status
 from vaworkspace.domain.time.timer import PomodoroSettings, Segment, TimerState
 from vaworkspace.errors import InputError
 
@@ -333,18 +334,29 @@ def test_switch_during_a_break_only_changes_the_task() -> None:
 
 
 def test_status_without_a_timer() -> None:
-    assert timer.status(None, T0) == {
+    assert status(None, T0).as_json() == {
         "running": False, "task": None, "client": None, "mode": None, "phase": None,
         "paused": False, "elapsed_seconds": 0, "remaining_seconds": None, "pomodoros": 0,
+        "events": [],
     }  # fmt: skip
 
 
 def test_status_of_a_paused_pomodoro() -> None:
     state = timer.pause(started(), at(10))
-    assert timer.status(state, at(12)) == {
-        "running": True, "task": 12, "client": "acme", "mode": "pomodoro", "phase": "focus",
-        "paused": True, "elapsed_seconds": 600, "remaining_seconds": 900, "pomodoros": 0,
-    }  # fmt: skip
+    assert status(state, at(12), ("Focus block ended",)) == TimerStatus(
+        running=True, task=12, client="acme", mode="pomodoro", phase="focus",
+        paused=True, elapsed_seconds=600, remaining_seconds=900, pomodoros=0,
+        events=("Focus block ended",),
+    )  # fmt: skip
+    assert status(state, at(12)).shown_seconds == 900
+
+
+def test_timer_targets_are_parsed_before_the_service() -> None:
+    assert timer.parse_target("12") == (12, None)
+    assert timer.parse_target(" #7 ") == (7, None)
+    assert timer.parse_target("@acme") == (None, "acme")
+    with pytest.raises(InputError, match="neither a task id"):
+        timer.parse_target("twelve")
 
 
 def test_continuous_work_and_break_reminder() -> None:
@@ -464,7 +476,7 @@ def test_random_sessions_stay_sound(mode: str, operations, pomo: PomodoroSetting
             assert timer.elapsed_seconds(state, now) >= 0
             assert (timer.remaining_seconds(state, now) or 0) >= 0
             assert TimerState.from_record(state.to_record()) == state
-            assert timer.status(state, now)["running"]
+            assert status(state, now).running
     for a, b in itertools.pairwise(logged):
         assert a.end <= b.start  # stretches never overlap
     assert all(s.worked_seconds > 0 and s.end <= now for s in logged)

@@ -220,6 +220,6 @@ def test_a_change_that_touches_no_feed_reads_none(tmp_path, monkeypatch) -> None
         raise AssertionError("a feed was built")
 
     monkeypatch.setattr(feed, "build", refuse)
-    ws.time.start_timer("1")
+    ws.time.start_timer(task_id=1)
     assert not ws.publishing.unpublished
     assert ws.publishing.publish_pending().written == []

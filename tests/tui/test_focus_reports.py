@@ -13,6 +13,7 @@ from textual.widgets import Digits
 
 from tests.tui.conftest import NOW, SIZE, app_for, show
 from vaworkspace.config import Config
+from vaworkspace.domain.time.status import TimerStatus
 from vaworkspace.service import Workspace
 from vaworkspace.tui.focus import clock_text, cycle_dots, stopped_text
 from vaworkspace.tui.reports_screen import BLOCKS
@@ -73,7 +74,7 @@ async def test_focus_keys_without_a_timer_notify_an_error(ws, key: str) -> None:
         await pilot.press(key)
         await pilot.pause()
         assert any("no timer is running" in m for m in errors(pilot.app))
-        assert ws.time.timer_now()["running"] is False
+        assert ws.time.timer_now().running is False
 
 
 async def test_focus_at_starts_a_pomodoro_on_a_client_alone(ws) -> None:
@@ -85,8 +86,8 @@ async def test_focus_at_starts_a_pomodoro_on_a_client_alone(ws) -> None:
         await pilot.press(*"den", "enter")
         await pilot.pause()
         status = ws.time.timer_now()
-        assert status["running"] and status["client"] == "dental" and status["task"] is None
-        assert status["mode"] == "pomodoro"
+        assert status.running and status.client == "dental" and status.task is None
+        assert status.mode == "pomodoro"
         assert not bar.has_class("-open")
         assert "Focus on @dental" in messages(pilot.app)
         assert screen.query_one(Digits).value == "25:00"
@@ -105,7 +106,7 @@ async def test_focus_at_refuses_an_unknown_or_empty_client_in_the_prompt(ws) -> 
         assert "nobody" in text(bar, "#preview")
         await pilot.press("escape")
         assert not bar.has_class("-open")
-        assert ws.time.timer_now()["running"] is False
+        assert ws.time.timer_now().running is False
 
 
 async def test_focus_enter_without_history_asks_for_a_client(ws) -> None:
@@ -123,7 +124,7 @@ async def test_focus_enter_starts_again_on_the_latest_entry(ws) -> None:
         await pilot.press("enter")
         await pilot.pause()
         status = ws.time.timer_now()
-        assert status["task"] == 2 and status["client"] == "evelyne"
+        assert status.task == 2 and status.client == "evelyne"
         assert "Focus on #2 Book hotel" in messages(pilot.app)
         assert "#2 Book hotel" in text(screen, "#what")
         await pilot.press("enter")  # a timer already runs: the service refuses
@@ -137,7 +138,7 @@ async def test_focus_enter_falls_back_to_the_client_of_a_done_task(ws) -> None:
         await focus(pilot)
         await pilot.press("enter")
         status = ws.time.timer_now()
-        assert status["task"] is None and status["client"] == "dental"
+        assert status.task is None and status.client == "dental"
 
 
 # -- focus: a running timer -----------------------------------------------------
@@ -145,7 +146,7 @@ async def test_focus_enter_falls_back_to_the_client_of_a_done_task(ws) -> None:
 
 async def test_focus_digits_follow_the_stored_instants(moving) -> None:
     ws, moment = moving
-    ws.time.start_timer("1")
+    ws.time.start_timer(task_id=1)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
         digits = screen.query_one(Digits)
@@ -156,14 +157,14 @@ async def test_focus_digits_follow_the_stored_instants(moving) -> None:
         screen.refresh_bar()
         assert digits.value == "17:47"
         await pilot.press("space")
-        assert ws.time.timer_now()["paused"] and digits.has_class("-paused")
+        assert ws.time.timer_now().paused and digits.has_class("-paused")
         assert text(screen, "#phase").startswith("Paused")
         assert "Timer paused: space or p resumes" in messages(pilot.app)
         moment[0] += timedelta(minutes=5)  # a pause does not count
         screen.refresh_bar()
         assert digits.value == "17:47"
         await pilot.press("p")
-        assert not ws.time.timer_now()["paused"]
+        assert not ws.time.timer_now().paused
         assert "Timer resumed" in messages(pilot.app)
         moment[0] += timedelta(minutes=1)
         screen.refresh_bar()
@@ -172,7 +173,7 @@ async def test_focus_digits_follow_the_stored_instants(moving) -> None:
 
 async def test_focus_break_dots_and_skip(moving) -> None:
     ws, moment = moving
-    ws.time.start_timer("1")
+    ws.time.start_timer(task_id=1)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
         await pilot.press("b")
@@ -186,13 +187,13 @@ async def test_focus_break_dots_and_skip(moving) -> None:
         assert "0h25" in text(screen, "#today-table")
         await pilot.press("b")
         assert "Break skipped: focus again" in messages(pilot.app)
-        assert ws.time.timer_now()["phase"] == "focus"
+        assert ws.time.timer_now().phase == "focus"
         assert digits.value == "25:00" and not digits.classes
 
 
 async def test_focus_stop_logs_and_says_what(moving) -> None:
     ws, moment = moving
-    ws.time.start_timer("@dental")
+    ws.time.start_timer(client="dental")
     moment[0] = NOW + timedelta(minutes=10)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
@@ -209,7 +210,7 @@ async def test_focus_stop_logs_and_says_what(moving) -> None:
 
 async def test_focus_stopwatch_counts_up_past_an_hour(moving) -> None:
     ws, moment = moving
-    ws.time.start_timer("@evelyne", "stopwatch")
+    ws.time.start_timer(client="evelyne", mode="stopwatch")
     moment[0] = NOW + timedelta(hours=1, minutes=5)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
@@ -222,7 +223,8 @@ async def test_focus_reload_after_an_outside_change(moving) -> None:
     ws, moment = moving
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await focus(pilot)
-        ws.time.start_timer("1", "countdown", "10m")  # as `va timer start` in another terminal
+        # as `va timer start` in another terminal:
+        ws.time.start_timer(task_id=1, mode="countdown", minutes=10)
         moment[0] += timedelta(minutes=1)
         screen.reload()
         assert screen.query_one(Digits).value == "09:00"
@@ -231,10 +233,10 @@ async def test_focus_reload_after_an_outside_change(moving) -> None:
 
 def test_focus_helpers() -> None:
     assert clock_text(0) == "00:00" and clock_text(3600) == "1:00:00"
-    long_break = {"pomodoros": 4, "phase": "long_break"}
+    long_break = TimerStatus(True, pomodoros=4, phase="long_break")
     assert cycle_dots(long_break, 4) == "●●●●"
-    assert cycle_dots({"pomodoros": 4, "phase": "focus"}, 4) == "○○○○"
-    assert cycle_dots({"pomodoros": 6, "phase": "break"}, 4) == "●●○○"
+    assert cycle_dots(TimerStatus(True, pomodoros=4, phase="focus"), 4) == "○○○○"
+    assert cycle_dots(TimerStatus(True, pomodoros=6, phase="break"), 4) == "●●○○"
     assert stopped_text([]) == "Timer stopped: no focus time to log"
 
 

@@ -52,7 +52,7 @@ def hostile_ws(tmp_path):
     [client] = [c.id for c in ws.clients.all() if c.id != "bad"]
     [(_, task)] = ws.inbox.ranked()
     ws.time.log(["1h", f"@{client}", f"task:{task.id}", f"call{OSC52}"], "09:00")
-    ws.time.start_timer(str(task.id))
+    ws.time.start_timer(task_id=task.id)
     return ws
 
 

@@ -42,7 +42,7 @@ def timed(tmp_path):
         ws.time.log(["20m", "@bakery"], start="2026-12-01 12:00")
         if running:
             moment[0] = NOW - timedelta(minutes=7, seconds=13)
-            ws.time.start_timer("2")
+            ws.time.start_timer(task_id=2)
             moment[0] = NOW
         return ws
 

@@ -31,16 +31,16 @@ async def test_t_starts_switches_and_stops_the_timer(tmp_path) -> None:
     async with VaApp(ws, watch=False).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.press("t")
-        assert ws.time.timer_now()["task"] == 1
+        assert ws.time.timer_now().task == 1
         moment[0] = NOW + timedelta(minutes=10)
         app.screen.refresh_bar()
         assert "#1 15:00" in str(app.screen.query_one("#timer").render())
         await pilot.press("j", "t")  # another task: switch, logging the first stretch
-        assert ws.time.timer_now()["task"] == 2
+        assert ws.time.timer_now().task == 2
         assert [e.seconds for e in ws.time.entries()] == [600]
         moment[0] = NOW + timedelta(minutes=15)
         await pilot.press("t")  # the same task: stop
-        assert not ws.time.timer_now()["running"]
+        assert not ws.time.timer_now().running
         assert [e.seconds for e in ws.time.entries()] == [600, 300]
         app.screen.refresh_bar()
         assert "today 0h15" in str(app.screen.query_one("#timer").render())
@@ -49,7 +49,7 @@ async def test_t_starts_switches_and_stops_the_timer(tmp_path) -> None:
 async def test_tick_rings_and_notifies_when_a_block_ends(tmp_path) -> None:
     ws, moment = movable(tmp_path / "ws.json")
     seed(ws)
-    ws.time.start_timer("1")
+    ws.time.start_timer(task_id=1)
     async with VaApp(ws, watch=False).run_test(size=SIZE) as pilot:
         app = pilot.app
         rings = []
@@ -67,7 +67,7 @@ def test_reminders_come_once(tmp_path) -> None:
     config = Config(timezone_name="America/Montreal", raw={"daily_cap_hours": 1})
     ws, moment = movable(tmp_path / "ws.json", config)
     seed(ws)
-    ws.time.start_timer("1", "stopwatch")
+    ws.time.start_timer(task_id=1, mode="stopwatch")
     memory: dict = {}
     assert time_messages(ws, memory) == []
     moment[0] = NOW + timedelta(minutes=95)
@@ -83,9 +83,9 @@ def test_reminders_come_once(tmp_path) -> None:
 def test_logged_today_counts_a_switched_stretch_once(tmp_path) -> None:
     ws, moment = movable(tmp_path / "ws.json")
     seed(ws)
-    ws.time.start_timer("1", "stopwatch")
+    ws.time.start_timer(task_id=1, mode="stopwatch")
     moment[0] = NOW + timedelta(minutes=10)
-    ws.time.switch_timer("2")
+    ws.time.switch_timer(task_id=2)
     moment[0] = NOW + timedelta(minutes=20)
     assert ws.time.logged_today() == 20 * 60
     assert ws.time.logged_today_by_client() == {"dental": 20 * 60}

@@ -62,7 +62,10 @@ def export_ics(args) -> int:
     kinds = tuple(k for k in ("tasks", "events", "entries") if getattr(args, k))
     start = end = None
     if args.first or args.last:
-        start, end = ws.time.period("custom", args.first or args.last, args.last or args.first)
+        from vaworkspace.cli.days import local_day
+
+        first, last = args.first or args.last, args.last or args.first
+        start, end = ws.time.period("custom", local_day(ws, first), local_day(ws, last))
     data = ws.calendar.export(args.client, kinds or ("tasks", "events", "entries"), start, end)
     if args.output == "-":
         write_data(data)
@@ -83,8 +86,10 @@ def show_agenda(args) -> int:
     ws = open_workspace(args)
     if args.days < 1 or args.days > 366:
         raise InputError("--days must be between 1 and 366")
+    from vaworkspace.cli.days import local_day
+
     # not `ws.time.period`: its module is bigger than the agenda's
-    start = ws.agenda.start_of(args.first)
+    start = ws.agenda.start_of(local_day(ws, args.first))
     items, warnings = ws.agenda.items(start, args.days, args.client)
     for warning in warnings:
         print(f"va: warning: {safe(warning)}", file=sys.stderr)

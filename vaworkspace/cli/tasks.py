@@ -192,7 +192,7 @@ def show_task(args) -> int:
     ws = open_workspace(args)
     task = ws.tasks.get(args.id)
     if args.json:
-        score = ws.inbox.why(args.id)[2]
+        score = ws.inbox.why(args.id).score
         print_json(task_json(task, score, ws.inbox.status_of(task)))
         return 0
     print(f"Task {task.id}: {safe(task.title)}")
@@ -256,13 +256,14 @@ def remove_tasks(args) -> int:
 
 def why_task(args) -> int:
     ws = open_workspace(args)
-    task, found, score = ws.inbox.why(args.id)
+    why = ws.inbox.why(args.id)
+    task = why.task
     print(f"Task {task.id}: {safe(task.title)}")
     if ws.inbox.hidden(task):
         print("  (snoozed: hidden from the inbox until its wait date)")
-    for term in found:
+    for term in why.terms:
         print(f"  {term.name:<9} {term.value:+7.2f}  {safe(term.reason)}")
-    print(f"  {'urgency':<9} {score:7.2f}")
+    print(f"  {'urgency':<9} {why.score:7.2f}")
     return 0
 
 

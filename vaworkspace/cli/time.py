@@ -9,6 +9,10 @@ from vaworkspace.cli.output import print_json, table, terminal_width, write_data
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.results import Period
+
 
 def _period_options(parser, default: str) -> None:
     group = parser.add_mutually_exclusive_group()
@@ -106,7 +110,7 @@ def register(commands) -> None:
     report.set_defaults(handler=show_report)
 
 
-def _bell_and_events(events: list[str]) -> None:
+def _bell_and_events(events: tuple[str, ...]) -> None:
     """Our own bell on a terminal; the event's text (it may name a task) made safe."""
     for event in events:
         print(f"\a{safe(event)}" if sys.stdout.isatty() else safe(event))
@@ -114,10 +118,15 @@ def _bell_and_events(events: list[str]) -> None:
 
 def timer_start(args) -> int:
     ws = open_workspace(args)
+    from vaworkspace.domain.dates import parse_duration
+    from vaworkspace.domain.time.timer import parse_target
+
     mode = "countdown" if args.duration else args.mode
-    state, events = ws.time.start_timer(args.target, mode, args.duration)
-    _bell_and_events(events)
-    what = f"task {state.task}" if state.task is not None else f"@{safe(state.client)}"
+    minutes = parse_duration(args.duration) if args.duration else None
+    task_id, client = parse_target(args.target)
+    started = ws.time.start_timer(task_id=task_id, client=client, mode=mode, minutes=minutes)
+    _bell_and_events(started.events)
+    what = f"task {started.task}" if started.task is not None else f"@{safe(started.client)}"
     print(f"Started a {mode} timer on {what}")
     return 0
 
@@ -141,8 +150,11 @@ def timer_change(args) -> int:
 
 
 def timer_switch(args) -> int:
+    from vaworkspace.domain.time.timer import parse_target
+
     ws = open_workspace(args)
-    for entry in ws.time.switch_timer(args.target):
+    task_id, client = parse_target(args.target)
+    for entry in ws.time.switch_timer(task_id=task_id, client=client):
         print(f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
     print(f"The timer now runs on {safe(args.target)}")
     return 0
@@ -152,20 +164,20 @@ def timer_status(args) -> int:
     ws = open_workspace(args)
     status = ws.time.timer_status()
     if args.json:
-        print_json(status)
+        print_json(status.as_json())
         return 0
-    _bell_and_events(status["events"])
-    if not status["running"]:
+    _bell_and_events(status.events)
+    if not status.running:
         print("No timer running")
         return 0
-    client = safe(status["client"] or "")
-    what = f"task {status['task']}" if status["task"] is not None else f"@{client}"
-    left = status["remaining_seconds"]
+    client = safe(status.client or "")
+    what = f"task {status.task}" if status.task is not None else f"@{client}"
+    left = status.remaining_seconds
     remaining = f", {_clock(left)} left" if left is not None else ""
-    paused = " (paused)" if status["paused"] else ""
+    paused = " (paused)" if status.paused else ""
     print(
-        f"{status['mode']} {status['phase']} on {what}: {_clock(status['elapsed_seconds'])}"
-        f"{remaining}{paused}; {status['pomodoros']} pomodoro(s) done"
+        f"{status.mode} {status.phase} on {what}: {_clock(status.elapsed_seconds)}"
+        f"{remaining}{paused}; {status.pomodoros} pomodoro(s) done"
     )
     return 0
 
@@ -182,7 +194,7 @@ def log_time(args) -> int:
 
 def list_entries(args) -> int:
     ws = open_workspace(args)
-    start, end = ws.time.period(_kind(args), args.first, args.last)
+    start, end = _period(ws, args)
     found = ws.time.entries(start, end)
     if args.client:
         client = ws.clients.get(args.client).id
@@ -232,9 +244,17 @@ def remove_entry(args) -> int:
     return 0
 
 
+def _period(ws, args) -> Period:
+    """The period the `--day/--week/--month`, `--from` and `--to` options name."""
+    from vaworkspace.cli.days import local_day
+
+    first, last = local_day(ws, args.first), local_day(ws, args.last)
+    return ws.time.period(_kind(args), first, last)
+
+
 def show_report(args) -> int:
     ws = open_workspace(args)
-    start, end = ws.time.period(_kind(args), args.first, args.last)
+    start, end = _period(ws, args)
     if args.csv:
         if not args.client:
             raise InputError("a timesheet is for one client: add --client ID")

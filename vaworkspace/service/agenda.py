@@ -97,15 +97,10 @@ class AgendaService(Service):
                 found.append(task)
         return found
 
-    def start_of(self, first: str | None = None) -> datetime:
-        """The UTC instant of local midnight of the day `first` names (`2026-12-04`,
-        `tomorrow`…; default today): where `va agenda` starts."""
-        from vaworkspace.domain.dates import parse_when
-
-        day = self.now().astimezone(self.tz).date()
-        if first is not None:
-            value = parse_when(first, self.now(), self.tz)
-            day = value.astimezone(self.tz).date() if isinstance(value, datetime) else value
+    def start_of(self, first: date | None = None) -> datetime:
+        """The UTC instant of local midnight of `first` (default today): where
+        `va agenda` starts."""
+        day = first if first is not None else self.now().astimezone(self.tz).date()
         return day_start(day, self.tz)
 
     def days(

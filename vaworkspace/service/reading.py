@@ -22,6 +22,7 @@ from vaworkspace.service.snapshot import Snapshot
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.results import Why
 
 
 class Inbox(Service):
@@ -135,12 +136,14 @@ class Inbox(Service):
             self._scores = (key, {})
         return self._scores[1]
 
-    def why(self, task_id: int):
+    def why(self, task_id: int) -> Why:
         """The task's urgency terms (name, value, reason) and its total."""
+        from vaworkspace.service.results import Why
+
         snapshot = self.snapshot()
         task = snapshot.task(task_id)
         found = terms(task, self.context(snapshot))
-        return task, found, round(sum(t.value for t in found), 6)
+        return Why(task, tuple(found), round(sum(t.value for t in found), 6))
 
     def status_of(self, task: Task, now: datetime | None = None) -> str:
         return effective_status(task, now or self.now(), self.tz)

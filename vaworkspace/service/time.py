@@ -21,7 +21,12 @@ from vaworkspace.store.records import entry_from_record, entry_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from vaworkspace.domain.time.status import TimerStatus
+    from vaworkspace.domain.time.timer import PomodoroSettings, TimerState
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.results import Period
 
 TIMER = "timer"
 clock = lazy("vaworkspace.domain.time.timer")  # 3 ms that `va list` need not pay
@@ -37,10 +42,10 @@ class TimeService(Service):
 
     # -- the timer ---------------------------------------------------------------
 
-    def pomodoro_settings(self) -> clock.PomodoroSettings:
+    def pomodoro_settings(self) -> PomodoroSettings:
         return clock.PomodoroSettings.from_config(self.config.raw.get("pomodoro", {}))
 
-    def timer(self) -> tuple[clock.TimerState | None, list[str]]:
+    def timer(self) -> tuple[TimerState | None, list[str]]:
         """The running timer caught up to now, and what happened since last asked."""
         state = self._stored_timer(self.file.read()["state"])
         if state is None:
@@ -52,10 +57,12 @@ class TimeService(Service):
             state, events = self._catch_up(db)
         return state, events
 
-    def timer_now(self) -> dict:
+    def timer_now(self) -> TimerStatus:
         """The stored timer's status at this moment, without catching up or writing
         (the TUI repaints it every second; the app's tick does the catching up)."""
-        return clock.status(self._stored_timer(self.file.read()["state"]), self.now())
+        from vaworkspace.domain.time.status import status
+
+        return status(self._stored_timer(self.file.read()["state"]), self.now())
 
     def announce(self, message: str) -> None:
         """Run the config's `notify_command` with the message (fire and forget)."""
@@ -74,34 +81,45 @@ class TimeService(Service):
         except OSError as error:
             raise InputError(f"notify_command '{command}' failed: {error.strerror}") from None
 
-    def timer_status(self) -> dict:
+    def timer_status(self) -> TimerStatus:
+        """The timer caught up to now, with what happened since it was last asked."""
+        from vaworkspace.domain.time.status import status
+
         state, events = self.timer()
-        found = clock.status(state, self.now())
-        found["events"] = events
-        return found
+        return status(state, self.now(), tuple(events))
 
-    def start_timer(self, target: str, mode: str = "pomodoro", duration: str | None = None):
-        """Start on a task (`12`) or a client alone (`@acme`); one timer at a time."""
-        from vaworkspace.domain.dates import parse_duration
+    def start_timer(
+        self,
+        *,
+        task_id: int | None = None,
+        client: str | None = None,
+        mode: str = "pomodoro",
+        minutes: int | None = None,
+    ) -> TimerStatus:
+        """Start on a task (`task_id=12`, its client's time) or on a client alone
+        (`client="acme"`, an id or its unambiguous prefix); one timer at a time.
+        A countdown lasts `minutes`. The status carries the events of the timer
+        that was caught up first."""
+        from vaworkspace.domain.time.status import status
 
-        seconds = parse_duration(duration) * 60 if duration else None
+        seconds = minutes * 60 if minutes is not None else None
         now = self.now()
         with self.file.transaction() as db:
             running, events = self._catch_up(db)
-            task, client = self._timer_target(db, target)
+            task, owner = self._timer_target(db, task_id, client)
             started = clock.start(
-                now, mode, task, client, self.pomodoro_settings(), seconds, running, self.tz
+                now, mode, task, owner, self.pomodoro_settings(), seconds, running, self.tz
             )
             self._save_timer(db, started.state)
-        return started.state, events
+        return status(started.state, now, tuple(events))
 
-    def pause_timer(self) -> clock.TimerState:
+    def pause_timer(self) -> TimerStatus:
         return self._change_timer(lambda state, now: clock.pause(state, now))
 
-    def resume_timer(self) -> clock.TimerState:
+    def resume_timer(self) -> TimerStatus:
         return self._change_timer(lambda state, now: clock.resume(state, now))
 
-    def skip_break(self) -> clock.TimerState:
+    def skip_break(self) -> TimerStatus:
         settings = self.pomodoro_settings()
         return self._change_timer(lambda state, now: clock.skip_break(state, now, settings))
 
@@ -117,16 +135,19 @@ class TimeService(Service):
             self._save_timer(db, None)
             return self._entries_since(db, before)
 
-    def switch_timer(self, target: str) -> list[TimeEntry]:
-        """Log the current stretch and carry on, same mode and phase, on another target."""
+    def switch_timer(
+        self, *, task_id: int | None = None, client: str | None = None
+    ) -> list[TimeEntry]:
+        """Log the current stretch and carry on, same mode and phase, on another task
+        (`task_id`) or client alone (`client`). Returns the entries logged."""
         now = self.now()
         with self.file.transaction() as db:
             state, _ = self._catch_up(db)
             if state is None:
                 raise InputError("no timer is running; start one with `va timer start ID`")
-            task, client = self._timer_target(db, target)
+            task, owner = self._timer_target(db, task_id, client)
             before = self._entry_count(db)
-            moved = clock.switch(state, now, task, client)
+            moved = clock.switch(state, now, task, owner)
             self._log_segments(db, moved.logged)
             self._save_timer(db, moved.state)
             return self._entries_since(db, before)
@@ -185,13 +206,14 @@ class TimeService(Service):
             tables.delete(db, "entries", [entry_id])
         return entry
 
-    def period(self, kind: str, first: str | None = None, last: str | None = None):
+    def period(self, kind: str, first: date | None = None, last: date | None = None) -> Period:
         """UTC bounds of `day`/`week`/`month` (containing `first`, default today) or
         of a custom range of local dates, both included."""
         from vaworkspace.domain.time.entries import period_bounds
+        from vaworkspace.service.results import Period
 
-        now = self.now()
-        return period_bounds(kind, now, self.tz, self._day(first), self._day(last))
+        start, end = period_bounds(kind, self.now(), self.tz, first, last)
+        return Period(start, end)
 
     def report(self, start: datetime, end: datetime, client: str | None = None):
         from vaworkspace.domain.time.reports import build_report
@@ -248,13 +270,13 @@ class TimeService(Service):
 
     # -- internals -----------------------------------------------------------------
 
-    def _stored_timer(self, state_table: dict) -> clock.TimerState | None:
+    def _stored_timer(self, state_table: dict) -> TimerState | None:
         for record in state_table.values():
             if record.get("kind") == TIMER:
                 return clock.TimerState.from_record(record["timer"])
         return None
 
-    def _catch_up(self, db) -> tuple[clock.TimerState | None, list[str]]:
+    def _catch_up(self, db) -> tuple[TimerState | None, list[str]]:
         """Inside a transaction: advance the stored timer, log what ended, save."""
         state = self._stored_timer(tables.records(db, "state"))
         if state is None:
@@ -265,7 +287,9 @@ class TimeService(Service):
             self._save_timer(db, caught.state)
         return caught.state, caught.events
 
-    def _change_timer(self, change) -> clock.TimerState:
+    def _change_timer(self, change: Callable[[TimerState, datetime], TimerState]) -> TimerStatus:
+        from vaworkspace.domain.time.status import status
+
         now = self.now()
         with self.file.transaction() as db:
             state, _ = self._catch_up(db)
@@ -273,9 +297,9 @@ class TimeService(Service):
                 raise InputError("no timer is running; start one with `va timer start ID`")
             changed = change(state, now)
             self._save_timer(db, changed)
-        return changed
+        return status(changed, now)
 
-    def _save_timer(self, db, state: clock.TimerState | None) -> None:
+    def _save_timer(self, db, state: TimerState | None) -> None:
         existing = tables.records(db, "state")
         doc_id = next((i for i, r in existing.items() if r.get("kind") == TIMER), None)
         if state is None:
@@ -285,14 +309,15 @@ class TimeService(Service):
         record = {"kind": TIMER, "timer": state.to_record()}
         tables.put(db, "state", doc_id or max(existing, default=0) + 1, record)
 
-    def _timer_target(self, db, target: str) -> tuple[int | None, str | None]:
-        """`12` → task 12 and its client; `@acme` → the client alone."""
-        text = target.strip()
-        if text.startswith("@"):
-            return None, client_for_write(db, text[1:])[1].id
-        if not text.lstrip("#").isdigit():
-            raise InputError(f"'{target}' is neither a task id (12) nor a client (@acme)")
-        task = task_for_write(db, int(text.lstrip("#")))
+    def _timer_target(
+        self, db, task_id: int | None, client: str | None
+    ) -> tuple[int | None, str | None]:
+        """A task and its client, or a client alone (exactly one of them given)."""
+        if task_id is None or client is not None:
+            if client is None or task_id is not None:
+                raise InputError("a timer runs on a task or on a client alone: give one of them")
+            return None, client_for_write(db, client)[1].id
+        task = task_for_write(db, task_id)
         if not task.is_open:
             raise InputError(f"task {task.id} is {task.status}; reopen it or pick another")
         return task.id, task.client
@@ -373,11 +398,3 @@ class TimeService(Service):
 
     def _entries_since(self, db, first_id: int) -> list[TimeEntry]:
         return [e for e in self._all_entries(db) if e.id >= first_id]
-
-    def _day(self, text: str | None) -> date | None:
-        if text is None:
-            return None
-        from vaworkspace.domain.dates import parse_when
-
-        value = parse_when(text, self.now(), self.tz)
-        return value if not isinstance(value, datetime) else value.astimezone(self.tz).date()

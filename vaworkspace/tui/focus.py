@@ -21,6 +21,10 @@ from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.widgets import TopBar
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.domain.time.status import TimerStatus
+
 PHASES = {"focus": "Focus", "break": "Break", "long_break": "Long break"}
 IDLE_HINT = "press t on a task in the inbox (1), or @ here to time a client alone"
 BAR_WIDTH = 20
@@ -51,7 +55,8 @@ class FocusScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._clients: dict = {}
-        self._again: str | None = None  # what enter would time, from the latest entry
+        # What enter would time, from the latest entry: (task id, None) or (None, client).
+        self._again: tuple[int | None, str | None] | None = None
 
     @property
     def ws(self):
@@ -93,31 +98,30 @@ class FocusScreen(Screen):
 
     # -- painting --------------------------------------------------------------
 
-    def _show_clock(self, status: dict) -> None:
+    def _show_clock(self, status: TimerStatus) -> None:
         digits = self.query_one(Digits)
         phase = self.query_one("#phase", Static)
         what = self.query_one("#what", Static)
-        if not status["running"]:
+        if not status.running:
             digits.update("--:--")
             digits.set_classes("-idle")
             phase.update(Content.styled("No timer running", "bold"))
             what.update(self._idle_text())
             return
-        left = status["remaining_seconds"]
-        digits.update(clock_text(left if left is not None else status["elapsed_seconds"]))
-        name = "Paused" if status["paused"] else PHASES[status["phase"]]
-        kind = "paused" if status["paused"] else "break" if status["phase"] != "focus" else ""
+        digits.update(clock_text(status.shown_seconds))
+        name = "Paused" if status.paused else PHASES[status.phase or "focus"]
+        kind = "paused" if status.paused else "break" if status.phase != "focus" else ""
         digits.set_classes(f"-{kind}" if kind else "")
         parts: list = [(name, "bold")]
-        if status["mode"] == "pomodoro":
+        if status.mode == "pomodoro":
             every = self.ws.time.pomodoro_settings().long_break_every
             parts += ["   ", (cycle_dots(status, every), "$accent")]
-            done = status["pomodoros"]
+            done = status.pomodoros
             parts.append(f"  {done} block{'' if done == 1 else 's'} done")
         else:
-            parts.append(f" · {status['mode']}")
+            parts.append(f" · {status.mode}")
         phase.update(Content.assemble(*parts))
-        what.update(self._target_text(status["task"], status["client"]))
+        what.update(self._target_text(status.task, status.client))
 
     def _target_text(self, task_id: int | None, client_id: str | None) -> Content:
         """The task's title on one line, the client (in its colour) on the next."""
@@ -138,10 +142,10 @@ class FocusScreen(Screen):
 
     def _idle_text(self) -> Content:
         parts: list = [IDLE_HINT]
-        target = self._again
-        if target is not None:
-            task_id = int(target) if target.isdigit() else None
-            client_id = self.ws.tasks.get(task_id).client if task_id else target[1:]
+        if self._again is not None:
+            task_id, client_id = self._again
+            if task_id is not None:
+                client_id = self.ws.tasks.get(task_id).client
             parts += ["\n\nenter: another pomodoro on ", self._target_text(task_id, client_id)]
         return Content.assemble(*parts)
 
@@ -149,7 +153,7 @@ class FocusScreen(Screen):
         client = self._clients.get(client_id) if client_id else None
         return (client.color if client else None) or fallback
 
-    def _show_today(self, status: dict) -> None:
+    def _show_today(self, status: TimerStatus) -> None:
         """Per client: today's entries plus the focus stretch under way."""
         seconds = self.ws.time.logged_today_by_client()
         self.query_one("#today-table", Static).update(
@@ -196,7 +200,7 @@ class FocusScreen(Screen):
 
     def action_toggle_pause(self) -> None:
         try:
-            paused = self.ws.time.timer_now()["paused"]
+            paused = self.ws.time.timer_now().paused
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
@@ -217,10 +221,13 @@ class FocusScreen(Screen):
         if target is None:
             self.action_ask_client()
             return
-        self._run(lambda: self.ws.time.start_timer(target), self._started_text)
+        task_id, client = target
+        self._run(
+            lambda: self.ws.time.start_timer(task_id=task_id, client=client), self._started_text
+        )
 
-    def _again_target(self) -> str | None:
-        """`12` for the latest entry's task if still open, else `@client`, else None."""
+    def _again_target(self) -> tuple[int | None, str | None] | None:
+        """The latest entry's task if still open, else its client, else None."""
         entries = self.ws.time.entries()
         if not entries:
             return None
@@ -228,10 +235,10 @@ class FocusScreen(Screen):
         if latest.task is not None:
             try:
                 if self.ws.tasks.get(latest.task).is_open:
-                    return str(latest.task)
+                    return latest.task, None
             except VaError:
                 pass
-        return f"@{latest.client}" if latest.client else None
+        return (None, latest.client) if latest.client else None
 
     def action_ask_client(self) -> None:
         self.query_one(CommandBar).open("client")
@@ -243,20 +250,19 @@ class FocusScreen(Screen):
             bar.error("type a client's id or its first letters, like dental")
             return
         try:
-            state, _ = self.ws.time.start_timer("@" + wanted)
+            started = self.ws.time.start_timer(client=wanted)
         except VaError as problem:
             bar.error(str(problem))
             return
         bar.close()
-        self.app.notify(self._started_text((state, [])), markup=False)
+        self.app.notify(self._started_text(started), markup=False)
         self.reload()
 
-    def _started_text(self, started: tuple) -> str:
+    def _started_text(self, started: TimerStatus) -> str:
         """`Focus on #2 Book hotel` or `Focus on @dental` from `ws.time.start_timer`'s result."""
-        state = started[0]
-        if state.task is None:
-            return f"Focus on @{state.client}"
-        return f"Focus on #{state.task} {self.ws.tasks.get(state.task).title}"
+        if started.task is None:
+            return f"Focus on @{started.client}"
+        return f"Focus on #{started.task} {self.ws.tasks.get(started.task).title}"
 
 
 def clock_text(seconds: int) -> str:
@@ -272,11 +278,11 @@ def hours_text(seconds: int) -> str:
     return f"{minutes // 60}h{minutes % 60:02d}"
 
 
-def cycle_dots(status: dict, every: int) -> str:
+def cycle_dots(status: TimerStatus, every: int) -> str:
     """`●●○○`: the focus blocks done in this cycle of `every`; during the long break
     that ends a cycle, the whole cycle shows as done."""
-    done = status["pomodoros"] % every
-    if done == 0 and status["pomodoros"] and status["phase"] == "long_break":
+    done = status.pomodoros % every
+    if done == 0 and status.pomodoros and status.phase == "long_break":
         done = every
     return "●" * done + "○" * (every - done)
 

@@ -221,15 +221,15 @@ class InboxScreen(Screen):
         ws = self.ws
         try:
             running = ws.time.timer_now()
-            if not running["running"]:
-                ws.time.start_timer(str(task.id))
+            if not running.running:
+                ws.time.start_timer(task_id=task.id)
                 message = f"Focus on {task.id}: {task.title}"
-            elif running["task"] == task.id:
+            elif running.task == task.id:
                 logged = ws.time.stop_timer()
                 minutes = sum(e.seconds for e in logged) // 60
                 message = f"Timer stopped: {minutes} min logged on {task.title}"
             else:
-                ws.time.switch_timer(str(task.id))
+                ws.time.switch_timer(task_id=task.id)
                 message = f"Timer switched to {task.id}: {task.title}"
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)

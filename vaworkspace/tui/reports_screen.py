@@ -94,7 +94,7 @@ class ReportsScreen(Screen):
     def reload(self) -> None:
         self.refresh_bar()
         day = self.anchor or self.today
-        start, end = self.ws.time.period(self.kind, day.isoformat())
+        start, end = self.ws.time.period(self.kind, day)
         report = self.ws.time.report(start, end)
         first = start.astimezone(self.ws.tz).date()
         days = [
@@ -135,9 +135,7 @@ class ReportsScreen(Screen):
         else:
             name = f"{first:%B %Y}"
         period = self.ws.time.period
-        current = self.anchor is None or period(self.kind, self.anchor.isoformat()) == (
-            period(self.kind)
-        )
+        current = self.anchor is None or period(self.kind, self.anchor) == (period(self.kind))
         here = {"day": "today", "week": "this week", "month": "this month"}[self.kind]
         return Content.assemble(
             (name, "bold"),

@@ -42,13 +42,12 @@ def timer_text(ws) -> str:
     if not ws.time.has_timer():
         return "no timer"
     status = ws.time.timer_now()
-    if not status["running"]:
+    if not status.running:
         return "no timer"
-    who = f"#{status['task']}" if status["task"] is not None else f"@{safe(status['client'])}"
-    left = status["remaining_seconds"]
-    shown = left if left is not None else status["elapsed_seconds"]
-    phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status["phase"]]
-    if status["paused"]:
+    who = f"#{status.task}" if status.task is not None else f"@{safe(status.client or '')}"
+    shown = status.shown_seconds
+    phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status.phase or "focus"]
+    if status.paused:
         phase = "⏸"
     return f"{phase} {who} {shown // 60:02d}:{shown % 60:02d}"
 
@@ -110,9 +109,9 @@ class DetailPane(Static):
         if task.notes:
             text.append(f"{'notes':<9}", style="dim")
             text.append(safe(task.notes, multiline=True) + "\n")
-        _, found, score = ws.inbox.why(task.id)
-        text.append(f"urgency {score:.1f} = ", style="dim")
-        text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in found))
+        why = ws.inbox.why(task.id)
+        text.append(f"urgency {why.score:.1f} = ", style="dim")
+        text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in why.terms))
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
 
 

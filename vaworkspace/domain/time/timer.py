@@ -214,21 +214,6 @@ def _reached_end(state: TimerState, now: datetime) -> datetime | None:
     return end if end <= _clock(state, now) else None
 
 
-def status(state: TimerState | None, now: datetime) -> dict:
-    """What a status bar or `va timer` shows; the same keys with or without a timer."""
-    if state is None:
-        return {
-            "running": False, "task": None, "client": None, "mode": None, "phase": None,
-            "paused": False, "elapsed_seconds": 0, "remaining_seconds": None, "pomodoros": 0,
-        }  # fmt: skip
-    return {
-        "running": True, "task": state.task, "client": state.client, "mode": state.mode,
-        "phase": state.phase, "paused": state.paused_at is not None,
-        "elapsed_seconds": elapsed_seconds(state, now),
-        "remaining_seconds": remaining_seconds(state, now), "pomodoros": state.pomodoros,
-    }  # fmt: skip
-
-
 def start(
     now: datetime,
     mode: str,
@@ -394,3 +379,14 @@ def break_reminder(state: TimerState | None, now: datetime, after_minutes: int =
     if not after_minutes or worked < after_minutes * 60:
         return None
     return f"You have worked {worked // 60} minutes without a break"
+
+
+def parse_target(text: str) -> tuple[int | None, str | None]:
+    """What a typed timer target names: `12` (or `#12`) → (12, None), a task;
+    `@acme` → (None, "acme"), a client alone (the reference is resolved later)."""
+    word = text.strip()
+    if word.startswith("@"):
+        return None, word[1:]
+    if not word.lstrip("#").isdigit():
+        raise InputError(f"'{text}' is neither a task id (12) nor a client (@acme)")
+    return int(word.lstrip("#")), None

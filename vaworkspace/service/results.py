@@ -1,0 +1,32 @@
+"""Values the service hands back that are not domain objects themselves.
+
+Frozen: a result describes what was true when the service answered; the UIs
+show it and never change it. Domain objects (`Task`, `Client`, `TimeEntry`)
+and the timer's `TimerStatus` (`domain/time/status.py`) are returned as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.urgency import Term
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """A task's urgency explained (`va why`): each term with its reason, and the total."""
+
+    task: Task
+    terms: tuple[Term, ...]
+    score: float
+
+
+class Period(NamedTuple):
+    """UTC bounds of a day, week, month or range of local days: [start, end).
+    A named pair: `start, end = ws.time.period("week")` reads as well."""
+
+    start: datetime
+    end: datetime
