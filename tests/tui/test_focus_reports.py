@@ -15,7 +15,7 @@ from tests.tui.conftest import NOW, SIZE, app_for, show
 from vaworkspace.config import Config
 from vaworkspace.domain.time.status import TimerStatus
 from vaworkspace.service import Workspace
-from vaworkspace.tui.focus import clock_text, cycle_dots, stopped_text
+from vaworkspace.tui.focus import cycle_dots, stopped_text
 from vaworkspace.tui.reports_screen import BLOCKS
 
 
@@ -232,7 +232,6 @@ async def test_focus_reload_after_an_outside_change(moving) -> None:
 
 
 def test_focus_helpers() -> None:
-    assert clock_text(0) == "00:00" and clock_text(3600) == "1:00:00"
     long_break = TimerStatus(True, pomodoros=4, phase="long_break")
     assert cycle_dots(long_break, 4) == "●●●●"
     assert cycle_dots(TimerStatus(True, pomodoros=4, phase="focus"), 4) == "○○○○"

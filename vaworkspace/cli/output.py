@@ -16,6 +16,7 @@ import sys
 
 from vaworkspace.display import safe, safe_json
 from vaworkspace.domain.models import Client, Task
+from vaworkspace.formats import cells, fit
 
 
 def task_json(task: Task, urgency: float | None, status: str) -> dict:
@@ -93,23 +94,21 @@ def terminal_width() -> int:
         return int(os.environ.get("COLUMNS", "100"))
 
 
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
 def table(rows: list[list[str]], headers: list[str], flexible: int, width: int) -> list[str]:
     """Left-aligned columns; column `flexible` (the title) takes the leftover width.
 
     Every cell is shown through `safe` (one line each), checked once for the whole
     table so that 10,000 clean rows cost one scan.
     """
-    if not "".join(map("".join, rows)).isprintable():
+    text = "".join(map("".join, rows))
+    if not text.isprintable():
         rows = [[safe(cell) for cell in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    size = len if text.isascii() else cells  # wide characters take two cells
+    widths = [max([size(h)] + [size(r[i]) for r in rows]) for i, h in enumerate(headers)]
     fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(headers) - 1)
     widths[flexible] = max(12, min(widths[flexible], width - fixed))
     lines = []
     for row in [headers, *rows]:
-        cells = [clip(cell, widths[i]).ljust(widths[i]) for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
+        shown = [fit(cell, widths[i], pad=True) for i, cell in enumerate(row)]
+        lines.append("  ".join(shown).rstrip())
     return lines

@@ -7,6 +7,7 @@ from vaworkspace.cli.output import table, terminal_width
 
 def print_report(ws, report, start, end, with_tasks: bool) -> None:
     from vaworkspace.domain.clients import format_money
+    from vaworkspace.formats import retainer_figures
 
     first = start.astimezone(ws.tz).date()
     last = end.astimezone(ws.tz).date()
@@ -19,7 +20,7 @@ def print_report(ws, report, start, end, with_tasks: bool) -> None:
         budget = ""
         if line.budget_minutes:
             used = line.budget_used_minutes or 0
-            budget = f"{used / 60:.1f}/{line.budget_minutes / 60:.0f}h {line.budget_period}"
+            budget = f"{retainer_figures(used, line.budget_minutes)} {line.budget_period}"
         rows.append([
             f"@{line.client}" if line.client else "-", line.name,
             f"{line.seconds / 3600:.2f}", f"{line.billable_seconds / 3600:.2f}",

@@ -8,6 +8,7 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json, table, terminal_width, write_data
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
+from vaworkspace.formats import clock, hours_minutes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def timer_change(args) -> int:
         created = ws.time.stop_timer()
         print("Stopped the timer")
         for entry in created:
-            print(f"  logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
+            print(f"  logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)}")
         return 0
     action = {
         "pause": ws.time.pause_timer,
@@ -155,7 +156,7 @@ def timer_switch(args) -> int:
     ws = open_workspace(args)
     task_id, client = parse_target(args.target)
     for entry in ws.time.switch_timer(task_id=task_id, client=client):
-        print(f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)}")
+        print(f"Logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)}")
     print(f"The timer now runs on {safe(args.target)}")
     return 0
 
@@ -173,10 +174,10 @@ def timer_status(args) -> int:
     client = safe(status.client or "")
     what = f"task {status.task}" if status.task is not None else f"@{client}"
     left = status.remaining_seconds
-    remaining = f", {_clock(left)} left" if left is not None else ""
+    remaining = f", {clock(left)} left" if left is not None else ""
     paused = " (paused)" if status.paused else ""
     print(
-        f"{status.mode} {status.phase} on {what}: {_clock(status.elapsed_seconds)}"
+        f"{status.mode} {status.phase} on {what}: {clock(status.elapsed_seconds)}"
         f"{remaining}{paused}; {status.pomodoros} pomodoro(s) done"
     )
     return 0
@@ -186,7 +187,7 @@ def log_time(args) -> int:
     ws = open_workspace(args)
     entry = ws.time.log(args.words, args.start)
     print(
-        f"Logged entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} "
+        f"Logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)} "
         f"{_span(ws, entry)}{' ' + safe(repr(entry.note)) if entry.note else ''}"
     )
     return 0
@@ -209,7 +210,7 @@ def list_entries(args) -> int:
         [
             str(e.id),
             _span(ws, e),
-            _hours(e.seconds),
+            hours_minutes(e.seconds),
             _owner(e),
             "" if e.billable else "non-billable",
             e.note,
@@ -217,7 +218,7 @@ def list_entries(args) -> int:
         for e in found
     ]
     print("\n".join(table(rows, ["ID", "When", "Hours", "For", "", "Note"], 5, terminal_width())))
-    print(f"Total {_hours(sum(e.seconds for e in found))}")
+    print(f"Total {hours_minutes(sum(e.seconds for e in found))}")
     return 0
 
 
@@ -228,7 +229,8 @@ def edit_entry(args) -> int:
         for k in ("start", "end", "duration", "note", "client", "task", "billable")
     }
     entry = ws.time.edit_entry(args.id, **fields)
-    print(f"Modified entry {entry.id}: {_hours(entry.seconds)} {_owner(entry)} {_span(ws, entry)}")
+    what = f"{hours_minutes(entry.seconds)} {_owner(entry)} {_span(ws, entry)}"
+    print(f"Modified entry {entry.id}: {what}")
     return 0
 
 
@@ -282,15 +284,6 @@ def _entry_json(entry) -> dict:
         "client": entry.client, "task": entry.task, "billable": entry.billable,
         "note": entry.note, "source": entry.source,
     }  # fmt: skip
-
-
-def _hours(seconds: int) -> str:
-    minutes = round(seconds / 60)
-    return f"{minutes // 60}h{minutes % 60:02d}"
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60:d}:{seconds % 60:02d}"
 
 
 def _owner(entry) -> str:

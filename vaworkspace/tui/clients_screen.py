@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
 from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_budget
+from vaworkspace.formats import fit
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.widgets import TopBar
 
@@ -75,7 +76,7 @@ class ClientsScreen(Screen):
             if cells.pop():  # archived: marked on the name instead of a column
                 cells[1] = f"⊘ {cells[1]}"
             table.add_row(
-                *(_fit(cell, width) for cell, width in zip(cells, WIDTHS, strict=True)), key=c.id
+                *(fit(cell, width) for cell, width in zip(cells, WIDTHS, strict=True)), key=c.id
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -113,10 +114,6 @@ class ClientsScreen(Screen):
 
 
 WIDTHS = (9, 16, 11, 10, 6, 10, 4)
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class ClientForm(FormScreen):

@@ -18,6 +18,7 @@ from textual.widgets import Digits, Footer, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.formats import clock, fit, hours_minutes
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.widgets import TopBar
 
@@ -108,7 +109,7 @@ class FocusScreen(Screen):
             phase.update(Content.styled("No timer running", "bold"))
             what.update(self._idle_text())
             return
-        digits.update(clock_text(status.shown_seconds))
+        digits.update(clock(status.shown_seconds))
         name = "Paused" if status.paused else PHASES[status.phase or "focus"]
         kind = "paused" if status.paused else "break" if status.phase != "focus" else ""
         digits.set_classes(f"-{kind}" if kind else "")
@@ -174,15 +175,15 @@ class FocusScreen(Screen):
             filled = max(1, round(shown[client_id] / most * BAR_WIDTH))
             lines += [
                 (
-                    f"{_fit(label, 13):<14}",
+                    fit(label, 13, pad=True) + " ",
                     self._colour(client_id, "" if client_id else "$text-muted"),
                 ),
-                f"{_fit(name, 27):<28}",
-                f"{hours_text(shown[client_id]):>6}  ",
+                fit(name, 27, pad=True) + " ",
+                f"{hours_minutes(shown[client_id]):>6}  ",
                 ("█" * filled, self._colour(client_id, "$accent")),
                 "\n",
             ]
-        lines += [(f"{'Total':<42}{hours_text(total):>6}", "bold")]
+        lines += [(f"{'Total':<42}{hours_minutes(total):>6}", "bold")]
         return Content.assemble(*lines)
 
     # -- actions ---------------------------------------------------------------
@@ -265,19 +266,6 @@ class FocusScreen(Screen):
         return f"Focus on #{started.task} {self.ws.tasks.get(started.task).title}"
 
 
-def clock_text(seconds: int) -> str:
-    """`24:59`, or `1:05:00` from an hour up (a stopwatch or a long countdown)."""
-    hours, rest = divmod(max(0, seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
-def hours_text(seconds: int) -> str:
-    """`1h05`, like the top bar's today total."""
-    minutes = seconds // 60
-    return f"{minutes // 60}h{minutes % 60:02d}"
-
-
 def cycle_dots(status: TimerStatus, every: int) -> str:
     """`●●○○`: the focus blocks done in this cycle of `every`; during the long break
     that ends a cycle, the whole cycle shows as done."""
@@ -296,7 +284,3 @@ def stopped_text(entries: list) -> str:
         for e in entries
     )
     return f"Timer stopped: logged {logged}"
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -21,6 +21,7 @@ from textual.strip import Strip
 from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, humanize_due
 from vaworkspace.domain.models import Task
+from vaworkspace.formats import fit
 
 URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
 TAGS_FROM = 90  # the tags column shows only when the list is at least this wide
@@ -155,10 +156,12 @@ class InboxTable(ScrollView, can_focus=True):
         tags = safe(" ".join(f"#{tag}" for tag in task.tags))
         segments = [
             Segment(f"{score:>{URGENCY_W}.1f} ", base),
-            Segment(_fit(client, CLIENT_W) + " ", base + client_style if client_style else base),
-            Segment(_fit(safe(task.title), title_w) + " ", base),
             Segment(
-                _fit(due_text, DUE_W) + " ",
+                fit(client, CLIENT_W, pad=True) + " ", base + client_style if client_style else base
+            ),
+            Segment(fit(safe(task.title), title_w, pad=True) + " ", base),
+            Segment(
+                fit(due_text, DUE_W, pad=True) + " ",
                 base + self.get_component_rich_style("inbox--overdue") if overdue else base,
             ),
             Segment(f"{estimate:>{EST_W}} ", base),
@@ -178,12 +181,3 @@ class InboxTable(ScrollView, can_focus=True):
     def _strip(self, segments: list[Segment], component: str, width: int) -> Strip:
         style = self.rich_style + self.get_component_rich_style(component)
         return Strip([Segment(s.text, style) for s in segments]).adjust_cell_length(width, style)
-
-
-def _fit(text: str, width: int) -> str:
-    """Pad or cut to exactly `width` cells (titles are mostly narrow characters)."""
-    from rich.cells import cell_len, set_cell_size
-
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)

@@ -21,13 +21,15 @@ from textual.widgets import Footer, Static
 from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_money
 from vaworkspace.domain.dates import add_months
-from vaworkspace.domain.time.reports import THRESHOLDS
+from vaworkspace.domain.time.reports import retainer_level
+from vaworkspace.formats import fit, gauge, retainer_figures
 from vaworkspace.tui.widgets import TopBar
 
 KINDS = ("day", "week", "month")
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAUGE = 5  # cells of the retainer gauge
+LEVEL_STYLES = {"ok": "$success", "warning": "$warning", "used_up": "$error"}
 # Column widths; each view adds up to 79 so a 1-cell scrollbar still fits 80.
 CLIENT, NAME, HOURS, TOTAL, AMOUNT, BUDGET = 12, 20, 7, 6, 13, 20
 DAY_CELL, SPARK, SHORT_BUDGET = 4, 32, 16
@@ -202,33 +204,23 @@ def day_cell(seconds: int, colour: str) -> Content:
 
 def client_cell(line, colour: str) -> Content:
     if line.client is None:
-        return Content.styled(_fit("(no client)", CLIENT - 1).ljust(CLIENT), "$text-muted")
-    return Content.styled(_fit(f"@{safe(line.client)}", CLIENT - 1).ljust(CLIENT), colour)
+        return Content.styled(fit("(no client)", CLIENT - 1, pad=True) + " ", "$text-muted")
+    return Content.styled(fit(f"@{safe(line.client)}", CLIENT - 1, pad=True) + " ", colour)
 
 
 def budget_cell(line, width: int) -> Content:
-    """`12.5/40h ▰▰▰▱▱ 31%` for a retainer as used now; red past 100 %, amber past 80 %.
-    The percentage is left out when `width` is short."""
+    """`12.5/40h ▰▰▰▱▱ 31%` for a retainer as used now, coloured by its level
+    (`retainer_level`). The percentage is left out when `width` is short."""
     if not line.budget_minutes:
         return Content(" " * width)
     used = line.budget_used_minutes or 0
     share = used * 100 / line.budget_minutes
-    filled = min(GAUGE, round(share * GAUGE / 100))
-    warn, over = THRESHOLDS
-    style = "$error" if share > over else "$warning" if share >= warn else "$success"
-    figures = f"{_h(used)}/{_h(line.budget_minutes)}h"
+    style = LEVEL_STYLES[retainer_level(used, line.budget_minutes)]
+    figures = retainer_figures(used, line.budget_minutes)
     percent = f" {f'{share:.0f}%':>4}" if width >= SHORT_BUDGET + 4 else ""
-    gauge = "▰" * filled + "▱" * (GAUGE - filled)
+    cells = "".join(gauge(used, line.budget_minutes, GAUGE))
     room = width - 2 - GAUGE - len(percent)
-    return Content.assemble(" ", figures.rjust(room)[-room:], " ", (gauge + percent, style))
-
-
-def _h(minutes: int) -> str:
-    return f"{minutes / 60:.1f}".removesuffix(".0")
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return Content.assemble(" ", figures.rjust(room)[-room:], " ", (cells + percent, style))
 
 
 def _money(cents: int, currency: str) -> str:
@@ -267,10 +259,10 @@ class DayLayout(Layout):
         )
 
     def row(self, line, colour: str) -> Content:
-        name = "" if line.client is None else _fit(safe(line.name), NAME - 1)
+        name = " " * NAME if line.client is None else fit(safe(line.name), NAME - 1, pad=True) + " "
         return Content.assemble(
             client_cell(line, colour),
-            name.ljust(NAME),
+            name,
             hours(line.seconds, HOURS),
             hours(line.billed_minutes * 60, HOURS),
             _money(line.amount_cents, line.currency),

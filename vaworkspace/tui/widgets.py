@@ -49,12 +49,15 @@ def timer_text(ws) -> str:
     phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status.phase or "focus"]
     if status.paused:
         phase = "⏸"
-    return f"{phase} {who} {shown // 60:02d}:{shown % 60:02d}"
+    from vaworkspace.formats import clock
+
+    return f"{phase} {who} {clock(shown)}"
 
 
 def logged_text(ws) -> str:
-    minutes = ws.time.logged_today() // 60
-    return f"{minutes // 60}h{minutes % 60:02d}"
+    from vaworkspace.formats import hours_minutes
+
+    return hours_minutes(ws.time.logged_today())
 
 
 class ClientSidebar(OptionList):
@@ -115,13 +118,18 @@ class DetailPane(Static):
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
 
 
+LEVEL_STYLES = {"ok": "green", "warning": "yellow", "used_up": "red"}
+
+
 def gauge(used: int, bought: int, cells: int = 6) -> Text:
-    """A retainer gauge: `▰▰▰▱▱▱ 4/8h`, amber from 80 %, red once it is used up."""
-    share = used / bought if bought else 0.0
-    filled = min(cells, round(share * cells))
-    style = "red" if share >= 1 else "yellow" if share >= 0.8 else "green"
+    """A retainer gauge: `▰▰▰▱▱▱ 4.5/8h`, coloured by its level (`retainer_level`)."""
+    from vaworkspace.domain.time.reports import retainer_level
+    from vaworkspace.formats import gauge as gauge_cells
+    from vaworkspace.formats import retainer_figures
+
+    filled, empty = gauge_cells(used, bought, cells)
     text = Text(" ")
-    text.append("▰" * filled, style=style)
-    text.append("▱" * (cells - filled), style="dim")
-    text.append(f" {used / 60:.0f}/{bought / 60:g}h", style="dim")
+    text.append(filled, style=LEVEL_STYLES[retainer_level(used, bought)])
+    text.append(empty, style="dim")
+    text.append(f" {retainer_figures(used, bought)}", style="dim")
     return text

@@ -172,6 +172,21 @@ def crossed_thresholds(before_minutes: int, after_minutes: int, budget_minutes: 
     ]
 
 
+RETAINER_LEVELS = ("ok", "warning", "used_up")
+"""What a retainer gauge says, in order: below 80 %, from 80 %, from 100 % (reaching
+a threshold counts, as in `crossed_thresholds`)."""
+
+
+def retainer_level(used_minutes: int, budget_minutes: int) -> str:
+    """`"ok"`, `"warning"` or `"used_up"`: the one rule behind every gauge's colour,
+    in the sidebar, the reports screen and any text output. Exactly 100 % is used up:
+    the hours bought are gone, any more is overwork. No budget: "ok"."""
+    if budget_minutes <= 0:
+        return RETAINER_LEVELS[0]
+    reached = sum(1 for t in THRESHOLDS if used_minutes * 100 >= t * budget_minutes)
+    return RETAINER_LEVELS[reached]
+
+
 def _default_currency(clients: dict[str, Client]) -> str:
     """The currency most clients use (ties: alphabetical), EUR with no clients."""
     counts: dict[str, int] = {}
