@@ -14,6 +14,11 @@ import unicodedata
 from vaworkspace.domain.models import Budget, Client
 from vaworkspace.errors import InputError, NotFoundError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any, NoReturn
+
 ID_MAX = 24
 """Longest client id: long enough for a name, short enough to type after `@`."""
 
@@ -149,7 +154,7 @@ def resolve_client(ref: str, clients: list[Client]) -> Client:
         if fold(client.id) == key:
             return client
     active = [c for c in clients if not c.archived]
-    steps = (
+    steps: tuple[Callable[[Client], bool], ...] = (
         lambda c: fold(c.name) == key or "-".join(_words(c.name)) == key,
         lambda c: fold(c.id).startswith(key),
         lambda c: any(w.startswith(key) for w in _words(c.name)),
@@ -191,9 +196,9 @@ def _not_found(typed: str, key: str, clients: list[Client]) -> NotFoundError:
         for alias in (fold(client.id), fold(client.name), *_words(client.name)):
             choices.setdefault(alias, client.id)
     close = difflib.get_close_matches(key, list(choices), n=6, cutoff=0.6)
-    ids = list(dict.fromkeys(choices[c] for c in close))[:3]
-    if ids:
-        hint = "did you mean " + " or ".join(f"@{i}" for i in ids) + "?"
+    suggested = list(dict.fromkeys(choices[c] for c in close))[:3]
+    if suggested:
+        hint = "did you mean " + " or ".join(f"@{i}" for i in suggested) + "?"
     elif active:
         more = ", …" if len(active) > 5 else ""
         hint = "clients are " + ", ".join(f"@{c.id}" for c in active[:5]) + more
@@ -316,11 +321,12 @@ def _zone_hint(zone: str) -> str:
     return f"did you mean {names[close[0]]}? " if close else ""
 
 
-def apply_client_fields(client: Client, fields: dict) -> Client:
+def apply_client_fields(client: Client, fields: Mapping[str, object]) -> Client:
     """Validate and apply user-typed client fields (shared by add and edit)."""
     from dataclasses import replace
 
-    parsers = {
+    # Each parser takes what its field may be given: typed-in text, or a value.
+    parsers: dict[str, Callable[[Any], object]] = {
         "name": lambda v: str(v).strip() or _refuse("a client needs a name"),
         "rate_cents": lambda v: v if isinstance(v, int) else parse_rate(str(v)),
         "currency": validate_currency,
@@ -334,21 +340,21 @@ def apply_client_fields(client: Client, fields: dict) -> Client:
         "rounding_minutes": parse_rounding,
         "round_per": parse_round_per,
     }
-    changes = {}
+    changes: dict[str, object] = {}
     for name, value in fields.items():
         if value is None:
             continue
         if name not in parsers:
             raise InputError(f"unknown client field '{name}'")
         changes[name] = parsers[name](value)
-    return replace(client, **changes)
+    return replace(client, **changes)  # type: ignore[arg-type]  # each parser returns its field's type
 
 
-def _refuse(message: str):
+def _refuse(message: str) -> NoReturn:
     raise InputError(message)
 
 
-def parse_yes_no(value) -> bool:
+def parse_yes_no(value: object) -> bool:
     """`billable`: yes/no, true/false, on/off, 1/0 (a bool passes through)."""
     if isinstance(value, bool):
         return value
@@ -360,7 +366,7 @@ def parse_yes_no(value) -> bool:
     raise InputError(f"'{value}' must be yes or no")
 
 
-def parse_rounding(value) -> int:
+def parse_rounding(value: object) -> int:
     """Billing block in minutes: 0 (exact), or e.g. 6 or 15; at most 60."""
     text = str(value).strip().lower().removesuffix("m").removesuffix("min")
     if not text.isascii() or not text.isdigit() or not 0 <= int(text) <= 60:
@@ -370,7 +376,7 @@ def parse_rounding(value) -> int:
     return int(text)
 
 
-def parse_round_per(value) -> str:
+def parse_round_per(value: object) -> str:
     from vaworkspace.domain.models import ROUND_PER
 
     word = str(value).strip().lower()

@@ -14,7 +14,7 @@ autumn means its first occurrence (zoneinfo's `fold=0`).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.errors import InputError
 
@@ -67,17 +67,17 @@ WHEN_EXAMPLES = (
 )
 
 
-def day_start(d: date, tz) -> datetime:
+def day_start(d: date, tz: tzinfo) -> datetime:
     """The UTC instant of local midnight starting `d` (DST-safe, no 24 h arithmetic)."""
     return datetime.combine(d, time(0), tz).astimezone(UTC)
 
 
-def day_end(d: date, tz) -> datetime:
+def day_end(d: date, tz: tzinfo) -> datetime:
     """The UTC instant the next local day starts: a date is due until then (exclusive)."""
     return day_start(d + timedelta(days=1), tz)
 
 
-def to_instant(value: date | datetime, tz, end: bool = False) -> datetime:
+def to_instant(value: date | datetime, tz: tzinfo, end: bool = False) -> datetime:
     """Compare dates and instants: a date becomes the start (or end) of its local day."""
     if isinstance(value, datetime):
         return _as_utc(value)
@@ -107,7 +107,7 @@ def parse_iso(text: str) -> date | datetime:
     raise InputError(f"'{text}' is not an ISO date such as 2026-12-05 or 2026-12-05T16:00:00Z")
 
 
-def _iso_datetime(match: re.Match, tz=UTC) -> datetime:
+def _iso_datetime(match: re.Match[str], tz: tzinfo = UTC) -> datetime:
     """Build the instant a datetime match means; `tz` applies when there is no offset."""
     year, month, day, hour, minute, second, frac, offset = match.groups()
     micro = int((frac or "0").ljust(6, "0"))
@@ -151,7 +151,7 @@ def _parse_time(word: str) -> time | None:
     return time(hour, minute)
 
 
-def parse_when(text: str, now: datetime, tz) -> date | datetime:
+def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
     """The date or instant a user's expression means, relative to `now` in zone `tz`.
 
     Date-only expressions give a `date`; with a time of day (or `now`, `tonight`,
@@ -169,7 +169,7 @@ def parse_when(text: str, now: datetime, tz) -> date | datetime:
     return result
 
 
-def _parse_when(text: str, now: datetime, tz) -> date | datetime | None:
+def _parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime | None:
     raw = " ".join(str(text).split())
     if match := re.fullmatch(_ISO_DATETIME, raw):
         return _iso_datetime(match, tz)
@@ -205,7 +205,7 @@ def _words(raw: str) -> list[str]:
     return [word for word in words if word]
 
 
-def _parse_day(words: list[str], today: date, now: datetime, tz) -> date | datetime | None:
+def _parse_day(words: list[str], today: date, now: datetime, tz: tzinfo) -> date | datetime | None:
     """The day (or instant) a list of words without a trailing time names, or None."""
     if len(words) == 2 and words[1] == "prochain":  # French: lundi prochain
         words = ["next", words[0]]
@@ -223,7 +223,7 @@ def _parse_day(words: list[str], today: date, now: datetime, tz) -> date | datet
     return _month_day(words, today)
 
 
-def _single(word: str, today: date, now: datetime, tz) -> date | datetime | None:
+def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetime | None:
     """A one-word expression: keywords, weekdays, ISO dates and `3d`/`2w` shorthand."""
     named = {
         "today": 0, "tod": 0, "eod": 0, "aujourd'hui": 0, "aujourdhui": 0,
@@ -349,7 +349,7 @@ def format_duration(minutes: int) -> str:
     return f"{rest}m" if not hours else f"{hours}h{rest}m" if rest else f"{hours}h"
 
 
-def format_local(value: date | datetime, tz) -> str:
+def format_local(value: date | datetime, tz: tzinfo) -> str:
     """Unambiguous local text: `2026-12-04` or `2026-12-04 17:00` in the user's zone."""
     if isinstance(value, datetime):
         local = _as_utc(value).astimezone(tz).replace(tzinfo=None)
@@ -357,7 +357,7 @@ def format_local(value: date | datetime, tz) -> str:
     return value.isoformat()
 
 
-def humanize_due(value: date | datetime, now: datetime, tz) -> str:
+def humanize_due(value: date | datetime, now: datetime, tz: tzinfo) -> str:
     """A few characters for the inbox column: `in 25m`, `fri 17:00`, `dec 5`, `3d overdue`."""
     today = now.astimezone(tz).date()
     if not isinstance(value, datetime):

@@ -16,11 +16,29 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from vaworkspace.domain.dates import day_start
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.time.worktime import WorkHours
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    class _Item(TypedDict):
+        type: str  # "event", "block" or "task"
+        title: str
+        start: date | datetime  # a task's due
+        end: date | datetime
+        uid: str
+
+    class AgendaItem(_Item, total=False):
+        """One agenda row as `Workspace.agenda` lists it (see the module docstring)."""
+
+        client: str | None
+        all_day: bool
+
 
 UTC = timezone.utc
 Interval = tuple[datetime, datetime]
@@ -35,9 +53,9 @@ class DayAgenda:
 
     day: date
     working: bool
-    all_day: list[dict] = field(default_factory=list)
-    timed: list[dict] = field(default_factory=list)  # events and blocks
-    tasks: list[dict] = field(default_factory=list)  # due that day
+    all_day: list[AgendaItem] = field(default_factory=list)
+    timed: list[AgendaItem] = field(default_factory=list)  # events and blocks
+    tasks: list[AgendaItem] = field(default_factory=list)  # due that day
     free: list[Interval] = field(default_factory=list)
     conflicts: set[str] = field(default_factory=set)  # uids of clashing timed items
 
@@ -46,7 +64,7 @@ class DayAgenda:
         return sum(int((end - start).total_seconds()) // 60 for start, end in self.free)
 
 
-def work_window(day: date, work: WorkHours, tz) -> Interval | None:
+def work_window(day: date, work: WorkHours, tz: tzinfo) -> Interval | None:
     """The UTC bounds of the day's work hours; None on a day off."""
     if day.weekday() not in work.days:
         return None
@@ -59,7 +77,7 @@ def free_slots(
     day: date,
     busy: Iterable[tuple[date | datetime, date | datetime]],
     work: WorkHours,
-    tz,
+    tz: tzinfo,
     min_minutes: int = 15,
     not_before: datetime | None = None,
 ) -> list[Interval]:
@@ -96,12 +114,12 @@ def free_slots(
     return [(start, end) for start, end in gaps if end - start >= shortest]
 
 
-def busy_times(items: Iterable[dict]) -> list[tuple[date | datetime, date | datetime]]:
+def busy_times(items: Iterable[AgendaItem]) -> list[tuple[date | datetime, date | datetime]]:
     """(start, end) of the events and blocks among agenda items (tasks take no time)."""
     return [(item["start"], item["end"]) for item in items if item["type"] in BUSY_TYPES]
 
 
-def conflicts(items: Iterable[dict]) -> set[str]:
+def conflicts(items: Iterable[AgendaItem]) -> set[str]:
     """The uids of timed events and blocks that overlap another one.
 
     Ends touching (10:00–11:00 then 11:00–12:00) is no clash. A recurring series
@@ -122,7 +140,7 @@ def conflicts(items: Iterable[dict]) -> set[str]:
     return found
 
 
-def falls_on(item: dict, day: date, tz) -> bool:
+def falls_on(item: AgendaItem, day: date, tz: tzinfo) -> bool:
     """Whether an agenda item shows on a local day: a timed event on every day it
     touches, an all-day one on each of its dates (end exclusive), a task on the
     day it is due."""
@@ -140,9 +158,9 @@ def falls_on(item: dict, day: date, tz) -> bool:
 
 def plan_day(
     day: date,
-    items: Iterable[dict],
+    items: Iterable[AgendaItem],
     work: WorkHours,
-    tz,
+    tz: tzinfo,
     not_before: datetime | None = None,
     min_minutes: int = 15,
 ) -> DayAgenda:
@@ -173,7 +191,7 @@ def fitting(tasks: Iterable[Task], slot: Interval, limit: int = 5) -> list[Task]
     return [task for task in tasks if block_minutes(task) <= room][:limit]
 
 
-def overlapping(items: Iterable[dict], start: datetime, end: datetime) -> list[dict]:
+def overlapping(items: Iterable[AgendaItem], start: datetime, end: datetime) -> list[AgendaItem]:
     """Timed events and blocks that share some of [start, end) (touching is fine)."""
     return [
         item
@@ -188,7 +206,7 @@ def overlapping(items: Iterable[dict], start: datetime, end: datetime) -> list[d
 # -- how the agenda reads (the TUI, and any text output, say it the same way) ---------
 
 
-def clock(moment: datetime, tz) -> str:
+def clock(moment: datetime, tz: tzinfo) -> str:
     """`14:30`: an instant on the local wall clock."""
     return f"{moment.astimezone(tz):%H:%M}"
 
@@ -198,7 +216,7 @@ def span_text(minutes: int) -> str:
     return f"{minutes // 60}h{minutes % 60:02d}"
 
 
-def slot_text(slot: Interval, tz, prefix: str = "free ") -> str:
+def slot_text(slot: Interval, tz: tzinfo, prefix: str = "free ") -> str:
     """`free 10:30–12:00 (1h30)`."""
     minutes = int((slot[1] - slot[0]).total_seconds()) // 60
     return f"{prefix}{clock(slot[0], tz)}–{clock(slot[1], tz)} ({span_text(minutes)})"

@@ -31,9 +31,9 @@ def newer(incoming: Event, local: Event) -> bool:
     """Whether the incoming version supersedes the stored one."""
     if incoming.sequence != local.sequence:
         return incoming.sequence > local.sequence
-    stamps = incoming.last_modified, local.last_modified
-    if all(stamps) and stamps[0] != stamps[1]:
-        return stamps[0] > stamps[1]
+    mine, theirs = incoming.last_modified, local.last_modified
+    if mine is not None and theirs is not None and mine != theirs:
+        return mine > theirs
     return _content(incoming) != _content(local)
 
 
@@ -62,7 +62,7 @@ def merge_events(
     return result, next_id
 
 
-def _content(event: Event) -> tuple:
+def _content(event: Event) -> tuple[object, ...]:
     return (
         event.summary, event.start, event.end, event.rrule, event.status, event.tzid,
         event.location, event.description, event.raw,

@@ -11,8 +11,14 @@ import re
 
 from vaworkspace.domain.tasks.recurrence import WEEKDAY_CODES, WEEKDAY_NAMES, WORKDAYS, canonical
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
 
-def _table(rows: dict[str, object]) -> dict[str, object]:
+    _T = TypeVar("_T")
+
+
+def _table(rows: dict[str, _T]) -> dict[str, _T]:
     """{"day days": x} -> {"day": x, "days": x}: keeps the vocabulary readable."""
     return {word: value for words, value in rows.items() for word in words.split()}
 

@@ -14,11 +14,18 @@ changes and refuses to silently overwrite anyone else's.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from vaworkspace.domain.models import PRIORITIES, Task
 from vaworkspace.domain.tasks.quickadd import QuickAdd
 from vaworkspace.errors import InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
+    Reader = Callable[[QuickAdd, str, Task, datetime, tzinfo], None]
+    """Reads one field's text into the QuickAdd."""
 
 FORM_FIELDS = (
     "title",
@@ -48,7 +55,7 @@ FIELD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 _PRIORITY_WORDS = {"h": "high", "m": "medium", "l": "low", "1": "high", "2": "medium", "3": "low"}
 
 
-def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz) -> QuickAdd:
+def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz: tzinfo) -> QuickAdd:
     """A QuickAdd naming every field present in `texts` (keys from FORM_FIELDS)."""
     unknown = set(texts) - set(FORM_FIELDS)
     if unknown:
@@ -60,12 +67,14 @@ def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz) -> Qui
     return qa
 
 
-def field_value(task: Task, name: str) -> tuple:
+def field_value(task: Task, name: str) -> tuple[object, ...]:
     """The stored value(s) behind form field `name`, comparable with `==`."""
     return tuple(getattr(task, attribute) for attribute in FIELD_ATTRIBUTES[name])
 
 
-def changed_fields(before: Task, after: Task, names=FORM_FIELDS) -> tuple[str, ...]:
+def changed_fields(
+    before: Task, after: Task, names: Collection[str] = FORM_FIELDS
+) -> tuple[str, ...]:
     """The fields among `names` whose stored values differ, in form order."""
     return tuple(
         name
@@ -74,7 +83,9 @@ def changed_fields(before: Task, after: Task, names=FORM_FIELDS) -> tuple[str, .
     )
 
 
-def conflicting_fields(base: Task, current: Task, edited: Task, names) -> tuple[str, ...]:
+def conflicting_fields(
+    base: Task, current: Task, edited: Task, names: Collection[str]
+) -> tuple[str, ...]:
     """Fields of `names` that someone else changed since `base` (current differs from
     base) and that this edit would set to yet another value (edited differs from
     current). Both sides writing the same value is no conflict."""
@@ -82,17 +93,17 @@ def conflicting_fields(base: Task, current: Task, edited: Task, names) -> tuple[
     return tuple(name for name in changed_fields(current, edited, names) if name in theirs)
 
 
-def _title(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _title(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     if not text:
         raise InputError("a task needs a title")
     qa.title = text
 
 
-def _client(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _client(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     qa.client = text.lstrip("@") or None
 
 
-def _priority(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _priority(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     word = text.lower().lstrip("!")
     if word in ("", "none", "0"):
         qa.priority = None
@@ -103,8 +114,8 @@ def _priority(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
     qa.priority = word
 
 
-def _when(name: str):
-    def read(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _when(name: str) -> Reader:
+    def read(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
         from vaworkspace.domain.dates import parse_when
 
         if text.lower() in ("", "none"):
@@ -115,20 +126,20 @@ def _when(name: str):
     return read
 
 
-def _estimate(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _estimate(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     from vaworkspace.domain.dates import parse_duration
 
     raw = text.lstrip("~")
     qa.estimate_minutes = None if raw.lower() in ("", "none") else parse_duration(raw)
 
 
-def _tags(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _tags(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     words = [w.strip().lstrip("#") for w in text.replace(",", " ").split()]
     qa.tags = [w for w in words if w]
     qa.remove_tags = [tag for tag in current.tags if tag not in qa.tags]
 
 
-def _recurrence(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _recurrence(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     """`every week`, `every! 2 weeks`, `week`, or RRULE text; empty stops repeating."""
     from vaworkspace.domain.tasks.every import parse_every
     from vaworkspace.domain.tasks.recurrence import validate_rrule
@@ -153,11 +164,11 @@ def _recurrence(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
     qa.recurrence = found[0]
 
 
-def _notes(qa: QuickAdd, text: str, current: Task, now, tz) -> None:
+def _notes(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     qa.notes = text
 
 
-_READERS = {
+_READERS: dict[str, Reader] = {
     "title": _title,
     "client": _client,
     "priority": _priority,

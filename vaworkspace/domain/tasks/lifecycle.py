@@ -12,7 +12,7 @@ Status rules in one place:
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 _COPIED = ("priority", "due", "wait", "scheduled", "estimate_minutes", "recurrence")
 
 
-def new_task(qa: QuickAdd, client: str | None, task_id: int, uuid: str, now: datetime, tz) -> Task:
+def new_task(
+    qa: QuickAdd, client: str | None, task_id: int, uuid: str, now: datetime, tz: tzinfo
+) -> Task:
     """A task from a quick-add line whose client ref is already resolved to an id."""
     if not qa.title.strip():
         raise InputError(
@@ -49,7 +51,7 @@ def new_task(qa: QuickAdd, client: str | None, task_id: int, uuid: str, now: dat
     return _settle_wait(task, now, tz)
 
 
-def apply_edit(task: Task, qa: QuickAdd, client: str | None, now: datetime, tz) -> Task:
+def apply_edit(task: Task, qa: QuickAdd, client: str | None, now: datetime, tz: tzinfo) -> Task:
     """The task with every field the edit line named changed, and only those."""
     changed = replace(task, tags=list(task.tags), depends=list(task.depends))
     if "title" in qa.given and qa.title.strip():
@@ -80,7 +82,7 @@ def apply_edit(task: Task, qa: QuickAdd, client: str | None, now: datetime, tz) 
     return changed
 
 
-def set_wait(task: Task, until: date | datetime, now: datetime, tz) -> Task:
+def set_wait(task: Task, until: date | datetime, now: datetime, tz: tzinfo) -> Task:
     """Snooze: hide the task until `until` (waiting on the client, typically)."""
     _require_open(task, "snooze")
     if to_instant(until, tz) <= now:
@@ -99,7 +101,7 @@ def reopen(task: Task, now: datetime) -> Task:
     return replace(task, status=status, completed=None, modified=now)
 
 
-def next_occurrence(task: Task, task_id: int, uuid: str, now: datetime, tz) -> Task | None:
+def next_occurrence(task: Task, task_id: int, uuid: str, now: datetime, tz: tzinfo) -> Task | None:
     """The next task of a recurring series, or None when the rule has ended."""
     from vaworkspace.domain.tasks.recurrence import next_due, remaining_rule
 
@@ -128,7 +130,7 @@ def next_occurrence(task: Task, task_id: int, uuid: str, now: datetime, tz) -> T
     return _settle_wait(spawned, now, tz)
 
 
-def _first_occurrence(rrule: str, now: datetime, tz) -> date:
+def _first_occurrence(rrule: str, now: datetime, tz: tzinfo) -> date:
     """The first day on or after today that the rule includes."""
     from vaworkspace.domain.tasks.recurrence import next_due
 
@@ -138,17 +140,17 @@ def _first_occurrence(rrule: str, now: datetime, tz) -> date:
     return first if first is not None else today
 
 
-def _settle_wait(task: Task, now: datetime, tz) -> Task:
+def _settle_wait(task: Task, now: datetime, tz: tzinfo) -> Task:
     if task.wait is not None and task.is_open and to_instant(task.wait, tz) > now:
         task.status = "waiting"
     return task
 
 
-def _delta(old: date | datetime, new: date | datetime, tz) -> timedelta:
+def _delta(old: date | datetime, new: date | datetime, tz: tzinfo) -> timedelta:
     return to_instant(new, tz) - to_instant(old, tz)
 
 
-def _shift(value: date | datetime, delta: timedelta, tz) -> date | datetime:
+def _shift(value: date | datetime, delta: timedelta, tz: tzinfo) -> date | datetime:
     if isinstance(value, datetime):
         return value + delta
     return value + timedelta(days=round(delta.total_seconds() / 86400))

@@ -16,6 +16,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    Record = dict[str, object]
+    """A task as stored (JSON), compared without building a `Task`."""
+
 
 @dataclass(slots=True)
 class ImportSummary:
@@ -41,7 +44,7 @@ class ImportSummary:
         out += [f"  warning: {line}" for line in self.warnings]
         return out
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "source": self.source,
             "created": self.created,
@@ -55,12 +58,12 @@ class ImportSummary:
 
 
 def merge_records(
-    existing: dict[str, tuple[int, dict]],
-    imported: list[dict],
+    existing: dict[str, tuple[int, Record]],
+    imported: list[Record],
     next_id: int,
     summary: ImportSummary,
-    same: Callable[[int, dict], bool],
-) -> tuple[dict[int, dict], int]:
+    same: Callable[[int, Record], bool],
+) -> tuple[dict[int, Record], int]:
     """Task records to write by id (created and updated), and the next free id.
 
     Records, not tasks: a 10k import has no time to build and compare 10,000
@@ -79,7 +82,7 @@ def merge_records(
         summary.created += len(imported)
         end = next_id + len(imported)
         return dict(zip(range(next_id, end), imported, strict=True)), end
-    writes: dict[int, dict] = {}
+    writes: dict[int, Record] = {}
     for record, local in zip(imported, found, strict=True):
         if local is None:
             writes[next_id] = record

@@ -28,7 +28,7 @@ A single-valued field given twice is an error rather than a silent choice. Only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain.dates import (
     WHEN_EXAMPLES,
@@ -85,7 +85,7 @@ class _Word:
         self.quoted = quoted
 
 
-def parse_quick_add(text: str, now: datetime, tz) -> QuickAdd:
+def parse_quick_add(text: str, now: datetime, tz: tzinfo) -> QuickAdd:
     """Read a quick-add line relative to `now` in zone `tz`; see the module docstring."""
     words = _split(str(text))
     qa = QuickAdd()
@@ -143,7 +143,9 @@ def _is_special(word: _Word) -> bool:
     return bool(sep) and prefix in _QUOTABLE
 
 
-def _take(words: list[_Word], i: int, qa: QuickAdd, title: list[str], now, tz) -> int:
+def _take(
+    words: list[_Word], i: int, qa: QuickAdd, title: list[str], now: datetime, tz: tzinfo
+) -> int:
     """Consume the token at `i` into `qa` (or `title`); return the next index."""
     word = words[i]
     text, lower = word.text, word.text.lower()
@@ -173,7 +175,7 @@ def _take(words: list[_Word], i: int, qa: QuickAdd, title: list[str], now, tz) -
     return i + 1
 
 
-def _set(qa: QuickAdd, name: str, value, source: str) -> None:
+def _set(qa: QuickAdd, name: str, value: object, source: str) -> None:
     """Set a single-valued field once; a second value is a contradiction to point out."""
     if name in qa.given:
         first = next(src for field_name, src in qa.parsed if field_name == name)
@@ -203,7 +205,7 @@ def _estimate(value: str, source: str) -> int:
         raise InputError(f"estimate {source}: {error}") from None
 
 
-def _take_date(words: list[_Word], i: int, qa: QuickAdd, now, tz) -> int:
+def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzinfo) -> int:
     """`due:EXPR`: the longest run of words (up to 5) that reads as a date wins."""
     word = words[i]
     prefix, _, value = word.text.partition(":")
@@ -268,7 +270,7 @@ def _every_field(word: _Word, qa: QuickAdd) -> None:
     _set(qa, "recurrence", found[0], word.text)
 
 
-def describe(qa: QuickAdd, tz, now: datetime) -> list[str]:
+def describe(qa: QuickAdd, tz: tzinfo, now: datetime) -> list[str]:
     """Human lines for the echo after `va add`, so the VA sees what was understood."""
     lines: list[str] = []
     if "client" in qa.given:
@@ -290,7 +292,7 @@ def describe(qa: QuickAdd, tz, now: datetime) -> list[str]:
     return lines
 
 
-def _describe_when(name: str, value: date | datetime | None, tz, now: datetime) -> str:
+def _describe_when(name: str, value: date | datetime | None, tz: tzinfo, now: datetime) -> str:
     """`fri 17:00 (2026-12-04 17:00)`; a past wait date reads `2d ago`, not overdue."""
     if value is None:
         return "none"

@@ -99,8 +99,9 @@ def _check_parts(parts: dict[str, str], text: str) -> None:
         if not re.fullmatch(r"[+-]?[0-9]{1,2}", item) or not 1 <= abs(int(item)) <= 31:
             raise _invalid(text, "BYMONTHDAY must be from 1 to 31 (or -1 for the last day)")
     if "BYDAY" in parts:
-        days = [_BYDAY.fullmatch(d) for d in parts["BYDAY"].split(",")]
-        if not all(days):
+        matches = [_BYDAY.fullmatch(d) for d in parts["BYDAY"].split(",")]
+        days = [m for m in matches if m is not None]
+        if len(days) < len(matches):
             raise _invalid(text, "BYDAY takes MO,TU,WE,TH,FR,SA,SU, maybe numbered (1MO, -1FR)")
         days.sort(key=lambda m: (WEEKDAY_CODES.index(m.group(2)), int(m.group(1) or 0)))
         parts["BYDAY"] = ",".join(str(int(m.group(1) or 0) or "") + m.group(2) for m in days)
@@ -152,6 +153,7 @@ def describe_rrule(text: str) -> str:
 
 def _describe_day(code: str) -> str:
     match = _BYDAY.fullmatch(code)
+    assert match is not None  # the rule was validated before it is described
     name = WEEKDAY_NAMES[WEEKDAY_CODES.index(match.group(2))]
     if not match.group(1):
         return name
@@ -226,7 +228,9 @@ def _parse_until(text: str | None, tz: tzinfo) -> datetime | None:
     """UNTIL as naive local wall time: a date covers its whole day, `Z` is UTC."""
     if text is None:
         return None
-    day, clock, utc = _UNTIL.fullmatch(text).groups()  # shape checked by _check_parts
+    match = _UNTIL.fullmatch(text)
+    assert match is not None  # shape checked by _check_parts
+    day, clock, utc = match.groups()
     try:
         moment = datetime.strptime(day + (clock or "235959"), "%Y%m%d%H%M%S")
     except ValueError:
@@ -270,12 +274,13 @@ def _search(
     to year 9999, seconds, and UNTIL does not stop it. The calendar repeats every 400
     years, weekdays included, so shifting by 400k years to land 400-800 years before
     9999 gives the same answer with a bounded walk."""
-    from dateutil.rrule import rrulestr
+    from dateutil.rrule import rrule, rrulestr
 
     shift = 400 * ((9599 - after.year) // 400)
     if anchor.year + shift < 1:
         shift = 0
     rule = rrulestr(canonical(parts), dtstart=_shift(anchor, shift))
+    assert isinstance(rule, rrule)  # one RRULE and no `forceset`: never an rruleset
     if until is not None and until.year + shift <= 9999:
         rule = rule.replace(until=_shift(until, shift))
     hit = rule.after(_shift(after, shift), inc=inclusive)

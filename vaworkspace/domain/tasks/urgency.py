@@ -19,7 +19,7 @@ Ties are broken by the earlier deadline (no deadline last), then the smaller id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
@@ -47,7 +47,7 @@ class Coefficients:
     budget: float = 3.0
 
     @classmethod
-    def from_config(cls, table: dict) -> Coefficients:
+    def from_config(cls, table: dict[str, object]) -> Coefficients:
         """Build from a config table, refusing unknown names and non-numbers."""
         known = {f.name for f in fields(cls)}
         values = {}
@@ -77,21 +77,22 @@ class UrgencyContext:
     """What scoring needs besides the task: the moment, the zone and the workspace."""
 
     now: datetime
-    tz: object
+    tz: tzinfo
     coefficients: Coefficients
     client_weights: dict[str, int]
     open_uuids: frozenset[str] = frozenset()
     work: WorkHours = WorkHours()
-    day_ends: dict = field(default_factory=dict)  # cache: date → end of that local day
-    budgets: dict = field(default_factory=dict)  # client → (used, bought) minutes this period
+    day_ends: dict[date, datetime] = field(default_factory=dict)  # date → end of that local day
+    # client → (used, bought) minutes this period
+    budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def due_instant(task: Task, tz) -> datetime | None:
+def due_instant(task: Task, tz: tzinfo) -> datetime | None:
     """The moment the task is late: a due date means by the end of that local day."""
     return None if task.due is None else to_instant(task.due, tz, end=True)
 
 
-def is_hidden(task: Task, now: datetime, tz) -> bool:
+def is_hidden(task: Task, now: datetime, tz: tzinfo) -> bool:
     """A waiting task with a wait date in the future stays out of the inbox."""
     return (
         task.status == "waiting"
@@ -100,7 +101,7 @@ def is_hidden(task: Task, now: datetime, tz) -> bool:
     )
 
 
-def effective_status(task: Task, now: datetime, tz) -> str:
+def effective_status(task: Task, now: datetime, tz: tzinfo) -> str:
     """`waiting` turns back into `todo` once its wait date has come."""
     if task.status == "waiting" and task.wait is not None and not is_hidden(task, now, tz):
         return "todo"
@@ -220,7 +221,7 @@ def _priority_value(priority: str, c: Coefficients) -> float:
 
 
 def rank(
-    tasks: list[Task], ctx: UrgencyContext, cache: dict | None = None
+    tasks: list[Task], ctx: UrgencyContext, cache: dict[int, tuple[Task, float]] | None = None
 ) -> list[tuple[float, Task]]:
     """Tasks with their scores, most urgent first, ties broken deterministically.
 
@@ -230,7 +231,7 @@ def rank(
     """
     far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
     day_ends = ctx.day_ends
-    keyed = []
+    keyed: list[tuple[float, datetime, int, Task]] = []
     append = keyed.append
     for task in tasks:
         hit = cache.get(task.id) if cache is not None and not task.depends else None

@@ -11,12 +11,18 @@ start falls in, so adjacent periods add up exactly, without double counting.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from vaworkspace.domain import dates
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.domain.time.timer import Segment
 from vaworkspace.errors import InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _T = TypeVar("_T")
 
 MAX_LOG_MINUTES = 24 * 60
 PAST_DAY_END = time(17, 0)
@@ -38,7 +44,7 @@ class LogRequest:
     note: str
 
 
-def parse_log(words: list[str], now: datetime, tz, start: str | None = None) -> LogRequest:
+def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = None) -> LogRequest:
     """Read `va log 1h30m @acme task:12 yesterday "call with supplier" [--start 14:00]`.
 
     The first word is the duration (at most 24 hours). Then, in any order: `@client`,
@@ -78,7 +84,7 @@ def _log_minutes(word: str) -> int:
 
 
 def _read_words(
-    words: list[str], now: datetime, tz
+    words: list[str], now: datetime, tz: tzinfo
 ) -> tuple[str | None, int | None, date | None, str]:
     """(client, task, day, note) from the words after the duration."""
     client: str | None = None
@@ -106,7 +112,7 @@ def _read_words(
     return client, task, day, " ".join(note).strip()
 
 
-def _not_ahead(day: date, typed: list[str], now: datetime, tz) -> date:
+def _not_ahead(day: date, typed: list[str], now: datetime, tz: tzinfo) -> date:
     if day > now.astimezone(tz).date():
         raise InputError(
             f"'{' '.join(typed)}' is {day.isoformat()}, in the future: log time already "
@@ -125,7 +131,7 @@ def _plain(word: str) -> bool:
     return _single(word) and word[0] != "@" and not word.lower().startswith("task:")
 
 
-def _once(what: str, old, new, mark: str = ""):
+def _once(what: str, old: object, new: _T, mark: str = "") -> _T:
     """`new`, unless a value was already given: one client, task and day per entry."""
     if old is not None:
         raise InputError(f"two {what}s ({mark}{old} and {mark}{new}); give one")
@@ -146,7 +152,7 @@ def _task_ref(word: str) -> int:
     return int(number)
 
 
-def _day_at(words: list[str], i: int, now: datetime, tz) -> tuple[date, int] | None:
+def _day_at(words: list[str], i: int, now: datetime, tz: tzinfo) -> tuple[date, int] | None:
     """The day the words from `i` name (longest reading first) and how many words."""
     for count in (3, 2, 1):
         chunk = words[i : i + count]
@@ -157,7 +163,7 @@ def _day_at(words: list[str], i: int, now: datetime, tz) -> tuple[date, int] | N
     return None
 
 
-def _past_day(chunk: list[str], now: datetime, tz) -> date | None:
+def _past_day(chunk: list[str], now: datetime, tz: tzinfo) -> date | None:
     """The day a word group names, looking back: `mon` and `last mon` mean the latest
     Monday before today, `nov 30` the latest Nov 30 so far. None: not a day at all."""
     if len(chunk) == 2 and chunk[0] == "last":
@@ -182,25 +188,25 @@ def _relative(chunk: list[str]) -> bool:
     return chunk[0] in _RELATIVE_WORDS or chunk[1] == "prochain"
 
 
-def _year_before(chunk: list[str], found: date, now: datetime, tz) -> date:
+def _year_before(chunk: list[str], found: date, now: datetime, tz: tzinfo) -> date:
     """A month-day (`dec 5`) still ahead this year means last year's (Feb 29 stays)."""
     try:
         earlier = dates.parse_when(f"{chunk[0]} {chunk[1]} {found.year - 1}", now, tz)
     except InputError:
         return found
-    return earlier if isinstance(earlier, date) else found
+    return earlier
 
 
-def _weekday_before(word: str, now: datetime, tz) -> date | None:
+def _weekday_before(word: str, now: datetime, tz: tzinfo) -> date | None:
     """The latest day named `word` (mon, friday, lundi) strictly before today."""
     try:
         upcoming = dates.parse_when(f"this {word}", now, tz)  # only weekdays read so
     except InputError:
         return None
-    return upcoming - timedelta(days=7) if isinstance(upcoming, date) else None
+    return upcoming - timedelta(days=7)
 
 
-def _start_instant(text: str, day: date | None, now: datetime, tz) -> datetime:
+def _start_instant(text: str, day: date | None, now: datetime, tz: tzinfo) -> datetime:
     """`--start 14:00` on the entry's day (today by default), or a full expression
     such as `--start "yesterday 14:00"` when no day word was given."""
     on_day = now.astimezone(tz).date() if day is None else day
@@ -215,7 +221,7 @@ def _start_instant(text: str, day: date | None, now: datetime, tz) -> datetime:
     return found
 
 
-def _refuse_future(begin: datetime, end: datetime, now: datetime, tz) -> None:
+def _refuse_future(begin: datetime, end: datetime, now: datetime, tz: tzinfo) -> None:
     if begin > now:
         raise InputError(
             f"the entry would start at {dates.format_local(begin, tz)}, in the future; "
@@ -240,7 +246,11 @@ def find_overlap(
 
 
 def check_no_overlap(
-    entries: list[TimeEntry], start: datetime, end: datetime, tz, ignore_id: int | None = None
+    entries: list[TimeEntry],
+    start: datetime,
+    end: datetime,
+    tz: tzinfo,
+    ignore_id: int | None = None,
 ) -> None:
     """Refuse a block that would overlap another, naming it in local time."""
     other = find_overlap(entries, start, end, ignore_id)
@@ -278,7 +288,7 @@ def entry_from_segment(segment: Segment, entry_id: int, billable_default: bool) 
 
 
 def period_bounds(
-    kind: str, now: datetime, tz, start: date | None = None, end: date | None = None
+    kind: str, now: datetime, tz: tzinfo, start: date | None = None, end: date | None = None
 ) -> tuple[datetime, datetime]:
     """The UTC instants [first, after) of a local period.
 

@@ -306,7 +306,7 @@ def _hours_of(minutes: int | None) -> float | None:
     return None if minutes is None else _hours(minutes * 60)
 
 
-def report_json(report: Report) -> list[dict]:
+def report_json(report: Report) -> list[dict[str, object]]:
     """The report as plain JSON values, hours as decimals with 2 places (money stays in
     integer cents so a script never adds floats to an invoice)."""
     return [

@@ -8,7 +8,7 @@ Monday 10:00 does not fit if it is Friday 18:00.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.errors import InputError
 
@@ -47,7 +47,7 @@ def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
     return WorkHours(start, end, numbers)
 
 
-def working_minutes(start: datetime, end: datetime, tz, hours: WorkHours, cap: int) -> int:
+def working_minutes(start: datetime, end: datetime, tz: tzinfo, hours: WorkHours, cap: int) -> int:
     """Working minutes between two aware instants, counting at most `cap`.
 
     Stops as soon as `cap` minutes are reached, so a deadline months away costs a
