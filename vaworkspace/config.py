@@ -29,17 +29,23 @@ from vaworkspace.domain.tasks.urgency import Coefficients
 from vaworkspace.domain.time.worktime import WorkHours, parse_work_hours
 from vaworkspace.errors import InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+    from zoneinfo import ZoneInfo
+
 APP = "vaworkspace"
 
 
-def _xdg(env: dict, variable: str, fallback: str) -> str:
+def _xdg(env: Mapping[str, str], variable: str, fallback: str) -> str:
     value = env.get(variable, "").strip()
     if value and os.path.isabs(value):
         return os.path.join(value, APP)
     return os.path.join(os.path.expanduser(fallback), APP)
 
 
-def data_dir(env: dict | None = None) -> str:
+def data_dir(env: Mapping[str, str] | None = None) -> str:
     """The per-user data folder that holds `workspace.json`."""
     env = os.environ if env is None else env
     if sys.platform.startswith("linux"):
@@ -49,7 +55,7 @@ def data_dir(env: dict | None = None) -> str:
     return platformdirs.user_data_dir(APP, appauthor=False)
 
 
-def config_dir(env: dict | None = None) -> str:
+def config_dir(env: Mapping[str, str] | None = None) -> str:
     """The per-user config folder that holds `config.toml` and `themes/`."""
     env = os.environ if env is None else env
     if sys.platform.startswith("linux"):
@@ -59,7 +65,7 @@ def config_dir(env: dict | None = None) -> str:
     return platformdirs.user_config_dir(APP, appauthor=False)
 
 
-def workspace_path(option: str | None, env: dict | None = None) -> str:
+def workspace_path(option: str | None, env: Mapping[str, str] | None = None) -> str:
     """`--db` wins, then `$VAWORKSPACE_DB`, then the data dir's `workspace.json`."""
     env = os.environ if env is None else env
     chosen = option or env.get("VAWORKSPACE_DB")
@@ -68,12 +74,12 @@ def workspace_path(option: str | None, env: dict | None = None) -> str:
     return os.path.join(data_dir(env), "workspace.json")
 
 
-def config_path(env: dict | None = None) -> str:
+def config_path(env: Mapping[str, str] | None = None) -> str:
     env = os.environ if env is None else env
     return env.get("VAWORKSPACE_CONFIG") or os.path.join(config_dir(env), "config.toml")
 
 
-def system_timezone(env: dict | None = None) -> str:
+def system_timezone(env: Mapping[str, str] | None = None) -> str:
     """The IANA name of the machine's zone: `$TZ`, then /etc/localtime, else UTC."""
     env = os.environ if env is None else env
     name = env.get("TZ", "").lstrip(":")
@@ -89,7 +95,7 @@ def system_timezone(env: dict | None = None) -> str:
     return "UTC"
 
 
-def load_zone(name: str):
+def load_zone(name: str) -> ZoneInfo:
     """A tzinfo for an IANA name, or a clear error naming the setting."""
     from zoneinfo import ZoneInfo
 
@@ -110,18 +116,18 @@ class Config:
     work: WorkHours = WorkHours()
     coefficients: Coefficients = Coefficients()
     path: str | None = None
-    raw: dict = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)  # as TOML gave it
 
     @property
-    def tz(self):
+    def tz(self) -> ZoneInfo:
         return load_zone(self.timezone_name)
 
 
-def load_config(path: str | None = None, env: dict | None = None) -> Config:
+def load_config(path: str | None = None, env: Mapping[str, str] | None = None) -> Config:
     """Read the config file if there is one; a broken file is a clear user error."""
     env = os.environ if env is None else env
     path = path or config_path(env)
-    raw: dict = {}
+    raw: dict[str, Any] = {}
     if os.path.exists(path):
         raw = _read_toml(path)
     try:
@@ -130,7 +136,7 @@ def load_config(path: str | None = None, env: dict | None = None) -> Config:
         raise InputError(f"{path}: {error}") from None
 
 
-def _read_toml(path: str) -> dict:
+def _read_toml(path: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
@@ -144,7 +150,7 @@ def _read_toml(path: str) -> dict:
         raise InputError(f"cannot read config file {path}: {error.strerror}") from None
 
 
-def _build(raw: dict, path: str, env: dict) -> Config:
+def _build(raw: dict[str, Any], path: str, env: Mapping[str, str]) -> Config:
     zone = raw.get("timezone") or system_timezone(env)
     load_zone(zone)
     work_table = raw.get("work", {})
