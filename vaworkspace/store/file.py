@@ -135,7 +135,7 @@ class WorkspaceFile:
 
         return Transaction(self)
 
-    def _decode(self, raw: bytes, st: os.stat_result) -> tuple[dict, int | None]:
+    def _decode(self, raw: bytes, st: os.stat_result | None) -> tuple[dict, int | None]:
         """`decode` the bytes just read, checking every record unless their stamp
         says a transaction wrote (and so checked) these very bytes (`stamp.py`)."""
         from vaworkspace.store.stamp import is_sealed

@@ -47,9 +47,9 @@ def decode_value(text: str) -> date | datetime:
 
 def decode_instant(text: str) -> datetime:
     value = decode_value(text)
-    if type(value) is date:
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    return value
+    if isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)
 
 
 _TASK_DATES = ("due", "wait", "scheduled")

@@ -79,14 +79,16 @@ def encode(
     starts: list[int] = []
     lengths: list[int] = []
     for _, first, last in found:
-        if isinstance(first, datetime) == dates or isinstance(last, datetime) == dates:
-            return None
-        if dates:
-            starts.append(first.toordinal())
-            lengths.append(last.toordinal() - first.toordinal())
-        else:
+        if isinstance(first, datetime) and isinstance(last, datetime):
+            if dates:
+                return None
             starts.append(int(first.timestamp()))
             lengths.append(int(last.timestamp()) - starts[-1])
+        elif not dates or isinstance(first, datetime) or isinstance(last, datetime):
+            return None
+        else:
+            starts.append(first.toordinal())
+            lengths.append(last.toordinal() - first.toordinal())
     usual = max(set(lengths), key=lengths.count) if lengths else 0
     other = []
     for index, ((event, _, _), length) in enumerate(zip(found, lengths, strict=True)):
@@ -168,8 +170,8 @@ def occurrences(
         if entry is not None and entry[3] is not None:
             from dataclasses import replace
 
-            event = replace(event, summary=entry[3])  # type: ignore[type-var]
-        found.append((event, first, last))  # type: ignore[arg-type]
+            event = replace(event, summary=entry[3])
+        found.append((event, first, last))
     return found, False
 
 

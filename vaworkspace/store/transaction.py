@@ -18,10 +18,21 @@ from vaworkspace.store.migrations import skeleton
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from tinydb import TinyDB
     from tinydb.table import Table
 
     from vaworkspace.store.file import WorkspaceFile
+
+    class _Storage(Protocol):
+        """What a transaction reads of its storage (`_TransactionStorage`, whose
+        class is defined on first use so that importing this module skips TinyDB)."""
+
+        doc: dict
+        dirty: bool
+        closed: bool
+        unchecked: bool
 
 
 class Transaction:
@@ -45,7 +56,7 @@ class Transaction:
         self._file = workspace
         self._lock: int | None = None
         self._lock_path = workspace.real + ".lock"  # the resolved path: one lock per file
-        self._storage = None
+        self._storage: _Storage | None = None
         self._raw: bytes | None = None
         self._stat: os.stat_result | None = None
         self._migrated_from: int | None = None
@@ -84,7 +95,7 @@ class Transaction:
             raise
         self._raw, self._stat, self._migrated_from = raw, st, migrated_from
         self._before = dict(doc) if migrated_from is None else None  # the tables, not copied
-        self._storage = db.storage
+        self._storage = db.storage  # type: ignore[assignment]  # a _TransactionStorage
         return db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
