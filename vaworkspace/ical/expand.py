@@ -262,7 +262,7 @@ def _bound(series, cap: int, budget: Budget) -> None:
     """Make the series walk its rules lazily, within the cap and the budget."""
     recurrence = getattr(series, "recurrence", None)
     rules = getattr(recurrence, "rrules", None)
-    if not rules:
+    if recurrence is None or not rules:
         return
     removals = len(getattr(recurrence, "exdates", ())) + len(getattr(series, "modifications", ()))
     ahead = getattr(series, "_subtract_from_start", timedelta(0))
@@ -297,7 +297,11 @@ class _Walk:
                     return
 
 
-_PERIODS = {2: timedelta(days=7), 3: timedelta(days=1), 4: timedelta(hours=1)}
+_PERIODS: dict[int | None, timedelta] = {
+    2: timedelta(days=7),
+    3: timedelta(days=1),
+    4: timedelta(hours=1),
+}
 """dateutil's WEEKLY, DAILY and HOURLY: rules that repeat on a fixed wall-clock grid."""
 _MARGIN = timedelta(hours=3)
 """More than any DST jump between wall-clock and real time."""

@@ -132,8 +132,8 @@ class Facts:
             stored = None if found is None else [found.param, found.suffix, list(found.uses)]
             self.forms[name] = stored
             self.learned_facts = True
-        stored = self.forms[name]
-        return None if stored is None else ZoneForm(stored[0], stored[1], tuple(stored[2]))
+        kept = self.forms[name]
+        return None if kept is None else ZoneForm(kept[0], kept[1], tuple(kept[2]))
 
     def zone(self, tzid: str) -> str | None:
         if tzid not in self.zones:

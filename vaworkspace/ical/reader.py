@@ -242,7 +242,7 @@ class _Reader:
         start = when(start_prop, "DTSTART")
         end = zones.end_of(component, start)
         first, last = zones.stored(start, self.floating), zones.stored(end, self.floating)
-        if last < first:  # type: ignore[operator]  # end_of keeps both the same kind
+        if last < first:  # end_of keeps both the same kind
             raise Unusable("DTEND before DTSTART")
         if last == first and not isinstance(first, datetime):
             last = first + timedelta(days=1)  # DTEND = DTSTART on a date: meant one day
@@ -277,7 +277,7 @@ class _Reader:
         due = when(due_prop, "DUE") if due_prop is not None else None
         duration = one(component, "DURATION")
         if due is None and start is not None and isinstance(getattr(duration, "dt", 0), timedelta):
-            due = zones.add_duration(start, duration.dt)  # type: ignore[union-attr]
+            due = zones.add_duration(start, duration.dt)
         status = text_of(component, "STATUS").upper()
         completed = zones.instant(component.get("COMPLETED"))
         categories = categories_of(component)

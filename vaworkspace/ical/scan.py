@@ -140,7 +140,8 @@ def scan(text: str, source: str) -> Layout:
     """Split the text into components; `ImportFileError` if it holds none at all."""
     scanner = _Scanner()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    number, logical, physical = 0, "", []  # the logical (unfolded) line being gathered
+    number, logical = 0, ""  # the logical (unfolded) line being gathered
+    physical: list[str] = []
     for index, line in enumerate(lines, 1):
         if line[:1] in (" ", "\t") and physical:  # RFC 5545 folding: a continuation
             logical += line[1:]
