@@ -249,7 +249,8 @@ def _tags(tags: list, sub_tags: list | None) -> list:
 
 def _depends(depends: list | str) -> list[str]:
     """uuids in lower case, also from the comma-separated text older versions wrote."""
-    return [uuid.lower() for uuid in text_list(depends)] if depends else []
+    uuids = text_list(depends) if depends else None  # the export check refused any other kind
+    return [uuid.lower() for uuid in uuids] if uuids else []
 
 
 def _label_short(item: dict) -> str:
@@ -287,8 +288,9 @@ def _recurrence_rules(
     rules = {}
     for parent in sorted(set(by_uuid) | set(children)):
         source = by_uuid.get(parent)
-        if not children.get(parent):
-            result.warnings.append(f"recurring {_label_short(source)}: {NO_INSTANCE}")
+        if not children.get(parent):  # then it is a template's uuid: `source` is set
+            if source is not None:
+                result.warnings.append(f"recurring {_label_short(source)}: {NO_INSTANCE}")
             continue
         child = max(children[parent], key=lambda c: (c.get("due", ""), c["uuid"]))
         due = child.get("due")
@@ -322,6 +324,7 @@ def _rule_for(
 def _until(value: str, tz: tzinfo, all_day: bool) -> str:
     """RFC 5545 wants UNTIL as a date when the series is all-day, else UTC."""
     instant = tw_date(value)
+    assert instant is not None  # the export check refused a bad date
     if all_day:
         return instant.astimezone(tz).date().strftime("%Y%m%d")
     return instant.strftime("%Y%m%dT%H%M%SZ")

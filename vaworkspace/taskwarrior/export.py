@@ -45,7 +45,8 @@ _BLANKS = re.compile(rb"[\xef\xbb\xbf \t\r\n]*")
 
 def looks_like_taskwarrior(data: bytes) -> bool:
     """Cheap sniff so `va import` can pick the importer without parsing twice."""
-    start = _BLANKS.match(data).end()  # not `lstrip`, which copies the whole file
+    blanks = _BLANKS.match(data)  # not `lstrip`, which copies the whole file
+    start = blanks.end() if blanks else 0  # (it always matches, if only nothing)
     head = data[start : start + 1]
     return head in (b"[", b"{") and b'"uuid"' in data and b'"description"' in data
 
@@ -240,6 +241,7 @@ def tw_date(value: object) -> datetime | None:
     if not match or not 1 < int(match.group(1)) < 9999:  # room to shift to any zone
         return None
     try:
-        return datetime(*map(int, match.groups()), tzinfo=timezone.utc)
+        year, month, day, hour, minute, second = map(int, match.groups())
+        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
     except ValueError:
         return None
