@@ -21,7 +21,12 @@ from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
+from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service import Workspace
 
 
 class BookSlot(ModalScreen):
@@ -101,7 +106,9 @@ class AgendaScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.kind = "day"
-        self.anchor: date | None = None  # the day shown (a day of the week shown); None: today
+        # The day shown (a day of the week shown); None: today. Not `anchor`: that
+        # name is a Textual Widget method.
+        self.shown_day: date | None = None
         self.selected = 0
         self.plans: list = []
         self.colours: dict[str, str] = {}
@@ -109,8 +116,8 @@ class AgendaScreen(Screen):
         self._warned: set[str] = set()
 
     @property
-    def ws(self):
-        return self.app.ws
+    def ws(self) -> Workspace:
+        return workspace_of(self)
 
     @property
     def today(self) -> date:
@@ -143,7 +150,7 @@ class AgendaScreen(Screen):
     def reload(self) -> None:
         self._loaded = (self.today, int(self.ws.now().timestamp()) // 900)
         self.query_one(TopBar).show(self.ws, "Agenda")
-        day = self.anchor or self.today
+        day = self.shown_day or self.today
         if self.kind == "week":
             day -= timedelta(days=day.weekday())
         try:
@@ -228,7 +235,7 @@ class AgendaScreen(Screen):
     def action_move(self, step: int) -> None:
         """h and l: a day (a week) back or on; T (step 0): today."""
         days = step * (7 if self.kind == "week" else 1)
-        self.anchor = (self.anchor or self.today) + timedelta(days=days) if step else None
+        self.shown_day = (self.shown_day or self.today) + timedelta(days=days) if step else None
         self.selected = 0
         self.reload()
 

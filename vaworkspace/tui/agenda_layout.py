@@ -17,6 +17,10 @@ from textual.widget import Widget
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock, slot_text, span_text
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 STEPS = (30, 60, 90, 120, 180, 240, 360, 720, 1440)  # minutes per row: the shortest that fits
 LABEL = 6  # "09:00 " before each row of the day view
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -31,7 +35,7 @@ def cell(parts: list, width: int) -> Content:
 class Canvas(Widget):
     """Draws `paint(width, height)` on each render: laid out for the room it has now."""
 
-    paint = None
+    paint: Callable[[int, int], Content] | None = None
 
     def render(self) -> Content:
         width, height = self.size
@@ -99,8 +103,12 @@ class DayLayout:
                 span += 1
             size = room * (lane + span) // lanes - room * lane // lanes
             kind, what, offset, tall = grid.get((n, lane), ("", None, 0, False))
-            draw = {"busy": self._busy, "free": self._free}.get(kind)
-            parts.append(draw(what, offset, tall, size) if draw else " " * size)
+            if kind == "busy":
+                parts.append(self._busy(what, offset, tall, size))
+            elif kind == "free":
+                parts.append(self._free(what, offset, tall, size))
+            else:
+                parts.append(" " * size)
             lane += span
         return Content.assemble(*parts)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,6 +20,10 @@ from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
+
+if TYPE_CHECKING:
+    from vaworkspace.service import Workspace
+    from vaworkspace.tui.inbox import InboxScreen
 
 REFRESH_SECONDS = 1.0
 TERM_GRACE = 3.0
@@ -55,7 +60,7 @@ class VaApp(PublishingApp, App):
         Binding("6", "switch_mode('agenda')", "Agenda", show=False),
     ]
 
-    def __init__(self, ws, watch: bool = True) -> None:
+    def __init__(self, ws: Workspace, watch: bool = True) -> None:
         from vaworkspace.tui.hangup import Hangup
 
         super().__init__()
@@ -213,8 +218,9 @@ class VaApp(PublishingApp, App):
     def _filter(self, client_id: str):
         async def run() -> None:
             await self.switch_mode("inbox")
-            self.screen.client_filter = client_id
-            self.screen.reload()
+            inbox = cast("InboxScreen", self.screen)  # the inbox mode's only screen
+            inbox.client_filter = client_id
+            inbox.reload()
 
         return run
 

@@ -12,7 +12,12 @@ from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_budget
 from vaworkspace.formats import fit
 from vaworkspace.tui.form import FormScreen
+from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service import Workspace
 
 FIELDS = (  # (service field, label, placeholder)
     ("name", "Name", "Évelyne Couture"),
@@ -43,8 +48,8 @@ class ClientsScreen(Screen):
         self.show_archived = False
 
     @property
-    def ws(self):
-        return self.app.ws
+    def ws(self) -> Workspace:
+        return workspace_of(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -133,7 +138,7 @@ class ClientForm(FormScreen):
         return tuple(f for f in FIELDS if adding or f[0] != "id")
 
     def values(self) -> dict[str, str]:
-        ws = self.app.ws
+        ws = workspace_of(self)
         if self.client_id is None:
             return {"currency": ws.config.currency, "weight": "3"}
         c = self._current()
@@ -149,11 +154,11 @@ class ClientForm(FormScreen):
         }
 
     def _current(self):
-        ws = self.app.ws
+        ws = workspace_of(self)
         return next(c for c in ws.clients.all(include_archived=True) if c.id == self.client_id)
 
     def save(self, texts: dict[str, str]) -> str:
-        ws = self.app.ws
+        ws = workspace_of(self)
         texts = {name: value.strip() for name, value in texts.items()}
         if self.client_id is None:
             name = texts.pop("name")

@@ -20,11 +20,13 @@ from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.formats import clock, fit, hours_minutes
 from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.domain.time.status import TimerStatus
+    from vaworkspace.service import Workspace
 
 PHASES = {"focus": "Focus", "break": "Break", "long_break": "Long break"}
 IDLE_HINT = "press t on a task in the inbox (1), or @ here to time a client alone"
@@ -60,8 +62,8 @@ class FocusScreen(Screen):
         self._again: tuple[int | None, str | None] | None = None
 
     @property
-    def ws(self):
-        return self.app.ws
+    def ws(self) -> Workspace:
+        return workspace_of(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar()

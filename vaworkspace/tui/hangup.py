@@ -31,6 +31,10 @@ import threading
 
 from textual.drivers.linux_driver import LinuxDriver
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import asyncio
+
 GRACE = 1.0
 """Seconds the normal exit gets before the watchdog ends the process."""
 HANGUP_STATUS = 128 + signal.SIGHUP
@@ -45,7 +49,7 @@ class Hangup:
         self.grace = grace
         self.happened = False
         self.driver: HangupDriver | None = None
-        self._loop = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._keep_stdin_open: int | None = None
 
     def install(self) -> None:
@@ -114,7 +118,8 @@ class HangupDriver(LinuxDriver):
         if self.hangup is not None:
             self.hangup.driver = self
         # The file Textual's writer thread writes every frame to.
-        self._file = _TerminalFile(self._file, self._terminal_gone)
+        # Textual types `_file` as the text file it opened; this wraps that file.
+        self._file = _TerminalFile(self._file, self._terminal_gone)  # type: ignore[assignment]
 
     def _terminal_gone(self) -> None:
         if self.hangup is not None:

@@ -14,7 +14,13 @@ from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
+from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import ALL, NO_CLIENT, ClientSidebar, DetailPane, TopBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service import Workspace
+    from vaworkspace.service.snapshot import Completion
 
 UNDO_SECONDS = 5.0
 EMPTY = (
@@ -53,11 +59,11 @@ class InboxScreen(Screen):
         super().__init__()
         self.client_filter = ALL
         self.search = ""
-        self._undo: tuple[object, float] | None = None
+        self._undo: tuple[Completion, float] | None = None
 
     @property
-    def ws(self):
-        return self.app.ws
+    def ws(self) -> Workspace:
+        return workspace_of(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")

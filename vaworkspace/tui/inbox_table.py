@@ -7,7 +7,7 @@ widget keeps the ranked tasks as a plain list and formats a row only when
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from rich.segment import Segment
 from rich.style import Style
@@ -65,7 +65,7 @@ class InboxTable(ScrollView, can_focus=True):
         self.rows: list[tuple[float, Task]] = []
         self.client_colors: dict[str, str] = {}
         self.now: datetime | None = None
-        self.tz = None
+        self.tz: tzinfo | None = None
 
     # -- data ------------------------------------------------------------------
 
@@ -173,7 +173,7 @@ class InboxTable(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _due(self, task: Task) -> tuple[str, bool]:
-        if task.due is None or self.now is None:
+        if task.due is None or self.now is None or self.tz is None:
             return "", False
         text = humanize_due(task.due, self.now, self.tz)
         return text, text.endswith("overdue")

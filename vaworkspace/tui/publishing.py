@@ -12,6 +12,16 @@ from __future__ import annotations
 
 from textual.message import Message
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from vaworkspace.service import Workspace
+
+    _App = App[None]  # what the mixin is mixed into, for the type checker
+else:
+    _App = object
+
 
 class PublishNeeded(Message):
     """The workspace changed and has `[[publish]]` files (posted from any thread)."""
@@ -25,8 +35,10 @@ class Published(Message):
         self.problems = problems
 
 
-class PublishingApp:
+class PublishingApp(_App):
     """Mixed into `VaApp` (a Textual `App` with a `ws`)."""
+
+    ws: Workspace
 
     _publishing = False
     _publish_again = False

@@ -23,7 +23,12 @@ from vaworkspace.domain.clients import format_money
 from vaworkspace.domain.dates import add_months
 from vaworkspace.domain.time.reports import retainer_level
 from vaworkspace.formats import fit, gauge, retainer_figures
+from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service import Workspace
 
 KINDS = ("day", "week", "month")
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -63,12 +68,13 @@ class ReportsScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.kind = "week"
-        self.anchor: date | None = None  # a day in the period shown; None: today's
+        # A day in the period shown; None: today's. (Not `anchor`: a Textual method.)
+        self.shown_day: date | None = None
         self._totals = 1  # rows of totals under the table (one per currency)
 
     @property
-    def ws(self):
-        return self.app.ws
+    def ws(self) -> Workspace:
+        return workspace_of(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -95,7 +101,7 @@ class ReportsScreen(Screen):
 
     def reload(self) -> None:
         self.refresh_bar()
-        day = self.anchor or self.today
+        day = self.shown_day or self.today
         start, end = self.ws.time.period(self.kind, day)
         report = self.ws.time.report(start, end)
         first = start.astimezone(self.ws.tz).date()
@@ -137,7 +143,7 @@ class ReportsScreen(Screen):
         else:
             name = f"{first:%B %Y}"
         period = self.ws.time.period
-        current = self.anchor is None or period(self.kind, self.anchor) == (period(self.kind))
+        current = self.shown_day is None or period(self.kind, self.shown_day) == (period(self.kind))
         here = {"day": "today", "week": "this week", "month": "this month"}[self.kind]
         return Content.assemble(
             (name, "bold"),
@@ -147,13 +153,13 @@ class ReportsScreen(Screen):
         )
 
     def action_move(self, step: int) -> None:
-        day = self.anchor or self.today
+        day = self.shown_day or self.today
         if self.kind == "day":
-            self.anchor = day + timedelta(days=step)
+            self.shown_day = day + timedelta(days=step)
         elif self.kind == "week":
-            self.anchor = day + timedelta(weeks=step)
+            self.shown_day = day + timedelta(weeks=step)
         else:
-            self.anchor = add_months(day.replace(day=1), step)
+            self.shown_day = add_months(day.replace(day=1), step)
         self.reload()
 
     def action_view(self, kind: str) -> None:
@@ -161,7 +167,7 @@ class ReportsScreen(Screen):
         self.reload()
 
     def action_current(self) -> None:
-        self.anchor = None
+        self.shown_day = None
         self.reload()
 
 

@@ -13,14 +13,18 @@ again (ctrl+s) to keep theirs, or take theirs (ctrl+r).
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, TextArea
 
 from vaworkspace.domain.dates import format_duration, format_local
+from vaworkspace.domain.models import Task
 from vaworkspace.errors import EditConflict, VaError
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.safe_fields import SafeTextArea
+from vaworkspace.tui.typed_app import workspace_of
 
 FIELDS = (  # (field, label, placeholder)
     ("title", "Title", "what needs doing"),
@@ -47,7 +51,7 @@ class TaskForm(FormScreen):
     def __init__(self, task_id: int) -> None:
         super().__init__()
         self.task_id = task_id
-        self.base = None  # the Task as the form opened it (or last reloaded it)
+        self.base: Task | None = None  # the Task as the form opened it (or last reloaded it)
         self.theirs: dict[str, str] = {}  # conflicting fields: their text
         self.notice = ""  # the conflict notice, kept while the VA moves between fields
 
@@ -55,8 +59,8 @@ class TaskForm(FormScreen):
         return f"Task {self.task_id}"
 
     def values(self) -> dict[str, str]:
-        self.base = self.app.ws.tasks.get(self.task_id)
-        return {**_values(self.base, self.app.ws.tz), "notes": self.base.notes}
+        base = self.base = workspace_of(self).tasks.get(self.task_id)
+        return {**_values(base, workspace_of(self).tz), "notes": base.notes}
 
     def extra(self) -> ComposeResult:
         yield Label("Notes")
@@ -81,7 +85,7 @@ class TaskForm(FormScreen):
     def _check(self, name: str, value: str) -> str | None:
         from vaworkspace.domain.tasks.fields import parse_fields
 
-        ws = self.app.ws
+        ws = workspace_of(self)
         try:
             quick = parse_fields({name: value}, ws.tasks.get(self.task_id), ws.now(), ws.tz)
             if name == "client" and quick.client:
@@ -94,7 +98,7 @@ class TaskForm(FormScreen):
         changed = self.changed_texts(self.all_texts())
         if not changed:
             return f"Task {self.task_id} unchanged"
-        task = self.app.ws.tasks.update(self.task_id, changed, base=self.base)
+        task = workspace_of(self).tasks.update(self.task_id, changed, base=self.base)
         return f"Saved task {task.id}: {task.title}"
 
     def show_error(self, problem: VaError) -> None:
@@ -106,7 +110,10 @@ class TaskForm(FormScreen):
     def _rebase(self, conflict: EditConflict) -> None:
         """Move the form onto the task as stored now: untouched fields show their
         new values; conflicting fields keep yours, marked, with theirs beside."""
-        theirs = {**_values(conflict.current, self.app.ws.tz), "notes": conflict.current.notes}
+        current = conflict.current
+        if not isinstance(current, Task):  # errors.py imports nothing, so types it `object`
+            raise TypeError(f"an edit conflict carries a Task, not {current!r}")
+        theirs = {**_values(current, workspace_of(self).tz), "notes": current.notes}
         yours = self.all_texts()
         for name, text in theirs.items():
             if yours[name] == self.shown.get(name):
@@ -114,7 +121,7 @@ class TaskForm(FormScreen):
         self.theirs = {name: theirs[name] for name in conflict.fields}
         for name in FIELD_NAMES:
             self.query_one(f"#f-{name}", Input).set_class(name in self.theirs, "-conflict")
-        self.base, self.shown = conflict.current, theirs
+        self.base, self.shown = current, theirs
         lines = [f"Task {self.task_id} changed elsewhere while you edited it; nothing saved."]
         for name in conflict.fields:
             lines.append(f"  {name}: theirs {_brief(theirs[name])} · yours {_brief(yours[name])}")
@@ -148,7 +155,7 @@ def _brief(text: str, width: int = 28) -> str:
     return lines[0][: width - 1] + "…" if cut else lines[0]
 
 
-def _values(task, tz) -> dict[str, str]:
+def _values(task: Task, tz: tzinfo) -> dict[str, str]:
     """The task's fields as the text the form shows (and reads back unchanged)."""
     from vaworkspace.domain.tasks.every import parse_every
     from vaworkspace.domain.tasks.recurrence import describe_rrule

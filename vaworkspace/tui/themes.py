@@ -173,7 +173,7 @@ def _scan(dirs: list[Path]) -> tuple[dict[str, dict[str, Any]], list[ThemeProble
         # Dot files are editor debris (Emacs locks are `.#name.toml`), never themes.
         for path in sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".")):
             values, file_problems = _read_theme(path)
-            name = values.get("name")
+            name = values.get("name", "")  # text whenever the file has no problem
             if not file_problems and name in seen_here:
                 message = f"'name' = {name!r} is also used by {seen_here[name]} in the same folder"
                 file_problems.append(ThemeProblem(str(path), "name", message))

@@ -17,7 +17,12 @@ from textual.widgets import Footer, Static
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service import Workspace
 
 FIELD_OF_MODE = {"client": "client", "due": "due", "estimate": "estimate"}
 
@@ -49,8 +54,8 @@ class TriageScreen(Screen):
         self.current: int | None = None
 
     @property
-    def ws(self):
-        return self.app.ws
+    def ws(self) -> Workspace:
+        return workspace_of(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -118,6 +123,8 @@ class TriageScreen(Screen):
 
     def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
         bar = self.query_one(CommandBar)
+        if self.current is None:  # the task left the queue while the bar was open
+            return
         try:
             self.ws.tasks.update(self.current, {FIELD_OF_MODE[event.mode]: event.value})
         except VaError as problem:
