@@ -59,7 +59,7 @@ class Workspace:
             _ = self.publishing  # notes every change from the first one on
 
     @classmethod
-    def open(cls, path: str, config: Config | None = None, clock: Clock | None = None):
+    def open(cls, path: str, config: Config | None = None, clock: Clock | None = None) -> Workspace:
         """The workspace at `path` (created on the first change if missing)."""
         return cls(path, config, clock)
 

@@ -27,12 +27,15 @@ from vaworkspace.store.records import event_to_record, task_to_record
 
 UTC = timezone.utc
 
-rules = lazy("vaworkspace.domain.calendar.agenda")  # only the agenda needs it
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from vaworkspace.domain.calendar import agenda as rules
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.reading import Inbox
+else:
+    rules = lazy("vaworkspace.domain.calendar.agenda")  # only the agenda needs it
 
 
 class AgendaService(Service):
@@ -43,7 +46,9 @@ class AgendaService(Service):
         self.clients = clients
         self.inbox = inbox
 
-    def items(self, start: datetime, days: int, client: str | None = None):
+    def items(
+        self, start: datetime, days: int, client: str | None = None
+    ) -> tuple[list[dict[str, Any]], list[str]]:
         """Events (recurrences expanded) and tasks due in [start, start + days), by
         time; and warnings (a series cut at the cap, one that cannot be expanded)."""
         from vaworkspace.domain.dates import to_instant
@@ -53,7 +58,7 @@ class AgendaService(Service):
         client_id = self.clients.get(client).id if client else None
         records = self.file.read()["events"].items()
         found, warnings = occurrences(records, start, end, self.tz)
-        items = []
+        items: list[dict[str, Any]] = []
         for event, first, last in found:
             if client_id and event.client != client_id:
                 continue
@@ -63,7 +68,7 @@ class AgendaService(Service):
                 "all_day": not isinstance(first, datetime), "uid": event.uid,
             })  # fmt: skip
         for task in self._open_tasks_due(start, end):
-            if client_id and task.client != client_id:
+            if task.due is None or (client_id and task.client != client_id):
                 continue
             due = to_instant(task.due, self.tz, end=True)
             if start <= due < end or (not isinstance(task.due, datetime) and start < due <= end):
@@ -171,7 +176,9 @@ class AgendaService(Service):
             tables.put(db, "tasks", task_id, task_to_record(scheduled))
         return block
 
-    def _clash_message(self, task: Task, start: datetime, end: datetime, clash: dict) -> str:
+    def _clash_message(
+        self, task: Task, start: datetime, end: datetime, clash: dict[str, Any]
+    ) -> str:
         def hhmm(moment: datetime) -> str:
             return f"{moment.astimezone(self.tz):%H:%M}"
 

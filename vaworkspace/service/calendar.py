@@ -9,7 +9,7 @@ work with nothing written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from vaworkspace.domain.models import Event, Task
 from vaworkspace.errors import ImportFileError, InputError
@@ -26,7 +26,9 @@ from vaworkspace.store.records import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from vaworkspace.ical.reader import ImportedTodo, ReadResult
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.lookup import Db
     from vaworkspace.service.time import TimeService
 
 SYNCED = "ical-task"  # state records: each imported to-do as the last import stored it
@@ -60,7 +62,7 @@ class CalendarImport:
         out += [f"  warning: {line}" for line in self.warnings]
         return out
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
@@ -134,8 +136,8 @@ class CalendarService(Service):
         def mine(owner: str | None) -> bool:
             return client_id is None or owner == client_id
 
-        def inside(moment) -> bool:
-            if start is None or moment is None:
+        def inside(moment: date | datetime | None) -> bool:
+            if start is None or end is None or moment is None:
                 return True
             from vaworkspace.domain.dates import to_instant
 
@@ -157,7 +159,7 @@ class CalendarService(Service):
         records = self.file.read()["events"]
         return [event_from_record(int(i), r) for i, r in records.items()]
 
-    def refresh_expansions(self, db) -> int:
+    def refresh_expansions(self, db: Db) -> int:
         """Inside a calendar write: store the expansion of every recurring series
         that lacks a current one over the horizon (see `store/series.py`)."""
         from vaworkspace.service.occurrences import refresh
@@ -166,7 +168,7 @@ class CalendarService(Service):
 
     # -- internals -----------------------------------------------------------------
 
-    def _calendar_client(self, db, ref: str | None, found) -> str | None:
+    def _calendar_client(self, db: Db, ref: str | None, found: ReadResult) -> str | None:
         """--client, else a client named like the calendar or one of its categories."""
         from vaworkspace.domain.clients import fold
 
@@ -182,7 +184,14 @@ class CalendarService(Service):
                     return c.id
         return None
 
-    def _import_todos(self, db, todos, owner, theirs: bool, summary: CalendarImport) -> None:
+    def _import_todos(
+        self,
+        db: Db,
+        todos: list[ImportedTodo],
+        owner: str | None,
+        theirs: bool,
+        summary: CalendarImport,
+    ) -> None:
         """To-dos become tasks by UID; a task edited here since the last import is kept
         (a conflict is reported) unless `theirs`."""
         records = tables.records(db, "tasks")
@@ -235,7 +244,7 @@ def _owned(event: Event, owner: str | None, calendar: str, forced: bool = False)
     return replace(event, client=event.client or owner, calendar=label)
 
 
-def _task_from_todo(todo, owner: str | None, now: datetime) -> Task:
+def _task_from_todo(todo: ImportedTodo, owner: str | None, now: datetime) -> Task:
     status = todo.status if todo.status in ("done", "cancelled") else ("todo" if owner else "inbox")
     if not todo.title.strip():
         raise InputError(f"to-do {todo.uid} has no summary")

@@ -41,7 +41,10 @@ CLIENTS = (
 )  # fmt: skip
 
 # id: (client, title, status, due, priority, estimate, tags, created days ago)
-ROWS: dict[int, tuple] = {
+Row = tuple[str | None, str, str, str | None, str | None, int | None, list[str], int]
+"""client, title, status, due spec, priority, estimate minutes, tags, created days ago"""
+
+ROWS: dict[int, Row] = {
     1: ("evelyne", "Book flights Montréal → Paris for the fashion show", "todo", "fri@17:00",
         "high", 45, ["travel", "next"], 6),
     2: ("evelyne", "Confirm fabric delivery with Tissus Rioux", "todo", "-2", "high", 20,
@@ -142,7 +145,7 @@ def demo_workspace(now: datetime, tz: tzinfo) -> tuple[list[Client], list[Task]]
     return clients, tasks
 
 
-def _task(task_id: int, row: tuple, now: datetime, today: date, tz: tzinfo) -> Task:
+def _task(task_id: int, row: Row, now: datetime, today: date, tz: tzinfo) -> Task:
     import uuid
 
     client, title, status, due, priority, estimate, tags, age = row

@@ -24,6 +24,12 @@ import threading
 
 from vaworkspace.errors import ImportFileError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import http.client
+    import urllib.request
+    from typing import IO
+
 READ_TIMEOUT = 15.0
 """Longest wait for any single read (connect, headers, each part of the body)."""
 
@@ -118,7 +124,7 @@ def _get(url: str, cap: int, sockets: _Sockets, timeout: float) -> bytes:
     return b"".join(parts)
 
 
-def _opener(sockets: _Sockets):
+def _opener(sockets: _Sockets) -> urllib.request.OpenerDirector:
     """urllib with our connections, bounded redirects, and http(s) only."""
     import http.client
     import ssl
@@ -135,7 +141,7 @@ def _opener(sockets: _Sockets):
             sockets.add(self.sock)
 
     class PlainHandler(urllib.request.HTTPHandler):
-        def http_open(self, req):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(Plain, req)
 
     class SecureHandler(urllib.request.HTTPSHandler):
@@ -143,13 +149,20 @@ def _opener(sockets: _Sockets):
             self.context = ssl.create_default_context()
             super().__init__(context=self.context)
 
-        def https_open(self, req):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(Secure, req, context=self.context)
 
     class Redirects(urllib.request.HTTPRedirectHandler):
         max_redirections = MAX_REDIRECTS
 
-        def http_error_302(self, req, fp, code, msg, headers):
+        def http_error_302(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: http.client.HTTPMessage,
+        ) -> http.client.HTTPResponse | None:
             fp.close()  # a redirect's body is never used: never read it (it may not end)
             return super().http_error_302(req, fp, code, msg, headers)
 

@@ -14,8 +14,15 @@ from vaworkspace.service.lookup import clients_for_write, next_doc_id
 from vaworkspace.store import tables
 from vaworkspace.store.records import client_to_record, task_from_record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.domain.tasks.merge import ImportSummary
+    from vaworkspace.taskwarrior.convert import TaskwarriorImport
 
-def import_taskwarrior(ctx: Context, data: bytes, source: str, dry_run: bool = False):
+
+def import_taskwarrior(
+    ctx: Context, data: bytes, source: str, dry_run: bool = False
+) -> ImportSummary:
     """Import a file whose format is recognised from its content; all or nothing.
     `dry_run` does the same work and reports the same summary, writing nothing."""
     from vaworkspace.domain.tasks.merge import ImportSummary
@@ -37,7 +44,9 @@ def import_taskwarrior(ctx: Context, data: bytes, source: str, dry_run: bool = F
     return summary
 
 
-def _import_records(ctx: Context, converted, summary, dry_run: bool) -> None:
+def _import_records(
+    ctx: Context, converted: TaskwarriorImport, summary: ImportSummary, dry_run: bool
+) -> None:
     """Merge the converted tasks and their new clients, in one transaction."""
     from vaworkspace.domain.tasks.merge import merge_records, new_clients
     from vaworkspace.service.calendar import DryRun

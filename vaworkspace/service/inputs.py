@@ -17,6 +17,10 @@ import sys
 
 from vaworkspace.errors import ImportFileError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 MB = 1024 * 1024
 IMPORT_MAX_BYTES = 32 * MB
 """Largest import: a Taskwarrior export of about 100,000 tasks. Calendars have
@@ -74,7 +78,7 @@ def read_capped(path: str, limit: int, what: str = "an import") -> bytes:
     return data
 
 
-def read_stream(stream, source: str, limit: int) -> bytes:
+def read_stream(stream: BinaryIO, source: str, limit: int) -> bytes:
     """At most `limit + 1` bytes of a pipe or terminal; refused when there are more."""
     data = stream.read(limit + 1)
     if len(data) > limit:

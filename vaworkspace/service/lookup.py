@@ -8,15 +8,17 @@ as plain functions of the transaction's database.
 
 from __future__ import annotations
 
-from typing import Any
-
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.errors import NotFoundError
 from vaworkspace.store import tables
 from vaworkspace.store.records import client_from_record, client_to_record, task_from_record
 
-Db = Any
-"""A transaction's TinyDB database (see `store/transaction.py`)."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Db = Any
+    """A transaction's TinyDB database (see `store/transaction.py`)."""
 
 
 def task_for_write(db: Db, task_id: int) -> Task:

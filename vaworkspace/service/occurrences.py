@@ -21,13 +21,19 @@ from vaworkspace.store.records import encode_value, event_from_record
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the agenda never pays for `collections.abc`
     from collections.abc import Iterable
+    from datetime import tzinfo
+    from typing import Any
+
+    from vaworkspace.service.lookup import Db
+
+    Record = dict[str, Any]
 
 MAX_OCCURRENCES = 2000  # = ical.expand.MAX_OCCURRENCES, which the fast path does not import
 
 Found = tuple[Event, "date | datetime", "date | datetime"]
 
 
-def is_series_record(record: dict) -> bool:
+def is_series_record(record: Record) -> bool:
     """`ical.expand.is_series` on the stored record, without building the event."""
     raw = record.get("raw")
     if not raw:
@@ -36,14 +42,14 @@ def is_series_record(record: dict) -> bool:
 
 
 def occurrences(
-    records: Iterable[tuple[int | str, dict]], start: datetime, end: datetime, tz
+    records: Iterable[tuple[int | str, Record]], start: datetime, end: datetime, tz: tzinfo
 ) -> tuple[list[Found], list[str]]:
     """(event, start, end) of every occurrence overlapping [start, end), sorted by
     start, and warnings (a series cut at the cap, one that cannot be expanded)."""
     lowest = (start - timedelta(days=1)).date().isoformat()
     highest = (end + timedelta(days=1)).date().isoformat()
     found: list[Found] = []
-    series: dict[str, list[tuple[int, dict]]] = {}
+    series: dict[str, list[tuple[int, Record]]] = {}
     for doc_id, record in records:
         if is_series_record(record):
             series.setdefault(record["uid"], []).append((int(doc_id), record))
@@ -57,12 +63,13 @@ def occurrences(
                 found.append((event, event.start, event.end))
     warnings: list[str] = []
     missed: list[list[Event]] = []
-    texts = (encode_value(start), encode_value(end))
+    first, last = encode_value(start), encode_value(end)
+    assert first is not None and last is not None  # instants always have a text
     for members in series.values():
         master = next((r for _, r in members if "recurrence_id" not in r), members[0][1])
         stored = master.get(stored_series.KEY)
         plain = [record for _, record in members]
-        if stored is None or not stored_series.usable(stored, plain, tz, *texts):
+        if stored is None or not stored_series.usable(stored, plain, tz, first, last):
             missed.append([event_from_record(i, r) for i, r in members])
             continue
         mine, cut = stored_series.occurrences(
@@ -80,7 +87,7 @@ def occurrences(
 class _Members:
     """A series' events by RECURRENCE-ID (None: the master), built when first asked."""
 
-    def __init__(self, members: list[tuple[int, dict]]) -> None:
+    def __init__(self, members: list[tuple[int, Record]]) -> None:
         self.members = members
         self.built: dict[str | None, Event] = {}
 
@@ -94,7 +101,7 @@ class _Members:
         return event
 
 
-def _over(members: list[Event], after: datetime, tz) -> bool:
+def _over(members: list[Event], after: datetime, tz: tzinfo) -> bool:
     """Whether a series certainly has no occurrence from `after` on (a COUNT or
     UNTIL reached): then a window past the horizon needs no expansion."""
     from vaworkspace.ical.expand import expand_series
@@ -113,7 +120,9 @@ def truncation_warning(uid: str, summary: str) -> str:
     return truncation_warning(uid, summary, MAX_OCCURRENCES)
 
 
-def _expanded(missed: list[list[Event]], start, end, tz, warnings: list[str]) -> list[Found]:
+def _expanded(
+    missed: list[list[Event]], start: datetime, end: datetime, tz: tzinfo, warnings: list[str]
+) -> list[Found]:
     from vaworkspace.ical.expand import Budget, expand_safely
 
     budget = Budget()
@@ -126,7 +135,7 @@ def _expanded(missed: list[list[Event]], start, end, tz, warnings: list[str]) ->
     return out
 
 
-def refresh(db, now: datetime, tz) -> int:
+def refresh(db: Db, now: datetime, tz: tzinfo) -> int:
     """Store each series' expansion over the horizon where it is missing, stale
     (a member changed, another zone) or no longer reaches far enough. Returns
     how many master records were rewritten.
@@ -138,12 +147,12 @@ def refresh(db, now: datetime, tz) -> int:
     from vaworkspace.store import tables
 
     events = tables.records(db, "events")
-    series: dict[str, list[tuple[int, dict]]] = {}
+    series: dict[str, list[tuple[int, Record]]] = {}
     for doc_id, record in events.items():
         if is_series_record(record):
             series.setdefault(record["uid"], []).append((doc_id, record))
     begin, until = stored_series.horizon(now)
-    writes: dict[int, dict] = {}
+    writes: dict[int, Record] = {}
     for members in series.values():
         masters = [(i, r) for i, r in members if "recurrence_id" not in r]
         if not masters:

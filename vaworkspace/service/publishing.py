@@ -41,6 +41,15 @@ from vaworkspace.service.context import Context, Service
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
+
+    from vaworkspace.ical.feed import Facts
+    from vaworkspace.store.file import WorkspaceFile
+
+    Doc = dict[str, dict[str, dict[str, Any]]]
+    """The workspace file as read: table name → record id → record."""
+    Touched = set[str | None] | None
+    """The clients a change touched (None: any may have; see `touched.py`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +71,7 @@ class PublishReport:
     problems: list[str] = field(default_factory=list)
 
 
-def publish_targets(raw: dict) -> tuple[list[PublishTarget], list[str]]:
+def publish_targets(raw: dict[str, Any]) -> tuple[list[PublishTarget], list[str]]:
     """The config's `[[publish]]` entries, and a problem line for each bad one."""
     entries = raw.get("publish", [])
     if isinstance(entries, dict):
@@ -93,7 +102,7 @@ class PublishService(Service):
         self.after_change: Callable[[], None] | None = None
         """Called (in the thread that made it) after each saved change that touched a
         feed: the TUI starts its publishing worker from here."""
-        self._pending: list = []
+        self._pending: list[Touched] = []
         """What each change since the last round touched (`touched.touched_clients`),
         appended by the thread that changes and taken by the one that publishes."""
         if self.config.raw.get("publish"):
@@ -104,7 +113,7 @@ class PublishService(Service):
         """True once a change that touched a feed was saved and not yet published."""
         return bool(self._pending)
 
-    def _note_change(self, before: dict | None, after: dict) -> None:
+    def _note_change(self, before: Doc | None, after: Doc) -> None:
         """`WorkspaceFile.after_save`: which clients the write touched, in memory."""
         from vaworkspace.service.touched import touched_clients
 
@@ -122,7 +131,7 @@ class PublishService(Service):
         taken = self._take_pending()
         if not taken:
             return PublishReport()
-        touched: set | None = set()
+        touched: set[str | None] | None = set()
         for each in taken:
             if each is None:
                 touched = None
@@ -136,7 +145,7 @@ class PublishService(Service):
         self._take_pending()
         return self._publish(None)
 
-    def _take_pending(self) -> list:
+    def _take_pending(self) -> list[Touched]:
         """Take the changes noted so far; one appended meanwhile stays (list
         slicing and deletion are atomic under the GIL)."""
         count = len(self._pending)
@@ -144,7 +153,7 @@ class PublishService(Service):
         del self._pending[:count]
         return taken
 
-    def _publish(self, touched: set | None) -> PublishReport:
+    def _publish(self, touched: Touched) -> PublishReport:
         """Rewrite the files of the feeds `touched` concerns (None: all) whose
         content changed; never raises a VaError. Safe to call from a worker
         thread while the workspace is being changed: it reads the file's cached
@@ -168,7 +177,7 @@ class PublishService(Service):
         return report
 
     def _publish_all(
-        self, targets: list[PublishTarget], report: PublishReport, touched: set | None
+        self, targets: list[PublishTarget], report: PublishReport, touched: Touched
     ) -> None:
         from vaworkspace.ical.feed import Facts, ical_key
 
@@ -197,7 +206,7 @@ class PublishService(Service):
             except VaError as error:
                 report.problems.append(f"publishing: calendar text not kept ({error})")
 
-    def _publish_one(self, target: PublishTarget, doc: dict, touched: set | None, facts) -> bool:
+    def _publish_one(self, target: PublishTarget, doc: Doc, touched: Touched, facts: Facts) -> bool:
         """Rewrite one file if the change concerns it and its content changed
         (or it is missing); returns whether it was written."""
         from vaworkspace.ical.feed import build
@@ -226,7 +235,7 @@ def _published(path: str) -> bytes:
         return b""
 
 
-def keep_derived(file, facts) -> None:
+def keep_derived(file: WorkspaceFile, facts: Facts) -> None:
     """Store the text this round had to render through icalendar, so the next
     round reads it from the workspace file (`ical/feed.py`): an event's `ics`
     field, where the event's text is still the one it was rendered from, and
@@ -250,7 +259,7 @@ def keep_derived(file, facts) -> None:
             tables.put(db, "state", doc_id, facts.record())
 
 
-def _feed_owner(doc: dict, ref: str | None) -> tuple[str | None, str]:
+def _feed_owner(doc: Doc, ref: str | None) -> tuple[str | None, str]:
     """The client id a feed shows (None: everyone) and the calendar's name.
 
     Resolved from the document itself, not the service's snapshot: this may run

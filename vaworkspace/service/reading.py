@@ -31,9 +31,11 @@ class Inbox(Service):
     def __init__(self, ctx: Context, clients: ClientService) -> None:
         super().__init__(ctx)
         self.clients = clients
-        self._scores: tuple[tuple, dict] | None = None
+        self._scores: tuple[tuple[object, ...], dict[int, float]] | None = None
 
-    def context(self, snapshot: Snapshot | None = None, now=None) -> UrgencyContext:
+    def context(
+        self, snapshot: Snapshot | None = None, now: datetime | None = None
+    ) -> UrgencyContext:
         """Urgency is computed as of the current whole minute (the TUI's rule): the CLI,
         the TUI and `why` agree, and scores are reused until the minute turns."""
         snapshot = snapshot or self.snapshot()
@@ -108,7 +110,16 @@ class Inbox(Service):
         ranked = kept[wanted]
         return ranked[:] if limit is None else ranked[:limit]
 
-    def _rank(self, snapshot, ctx, client_id, tag, status, include_all, needle):
+    def _rank(
+        self,
+        snapshot: Snapshot,
+        ctx: UrgencyContext,
+        client_id: str | None,
+        tag: str | None,
+        status: str | None,
+        include_all: bool,
+        needle: str | None,
+    ) -> list[tuple[float, Task]]:
         chosen = []
         for task in snapshot.tasks(open_only=not (include_all or status)):
             if client_id is not None and task.client != client_id:
@@ -129,7 +140,7 @@ class Inbox(Service):
             chosen.append(task)
         return rank(chosen, ctx, self._score_cache(ctx))
 
-    def _score_cache(self, ctx: UrgencyContext) -> dict:
+    def _score_cache(self, ctx: UrgencyContext) -> dict[int, float]:
         """Scores by task id, valid while the moment and the settings are the same."""
         key = (ctx.now, tuple(sorted(ctx.client_weights.items())), ctx.coefficients, ctx.work)
         if self._scores is None or self._scores[0] != key:

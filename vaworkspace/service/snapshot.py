@@ -10,6 +10,10 @@ from vaworkspace.domain.models import OPEN_STATUSES, Client, Task
 from vaworkspace.errors import NotFoundError
 from vaworkspace.store.records import task_from_record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 UTC = timezone.utc
 
 
@@ -40,12 +44,15 @@ class Snapshot:
     """
 
     clients: dict[str, Client]
-    records: dict[str, dict]
+    records: dict[str, dict[str, Any]]
     _built: dict[int, Task] = field(default_factory=dict)
     _open_uuids: frozenset[str] | None = None
     counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
     burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
-    rankings: tuple[tuple, dict[tuple, list]] | None = None  # (moment+settings, filter → rows)
+    # (moment and settings, filter → rows)
+    rankings: (
+        tuple[tuple[object, ...], dict[tuple[object, ...], list[tuple[float, Task]]]] | None
+    ) = None
 
     def task(self, task_id: int) -> Task:
         built = self._built.get(task_id)

@@ -22,6 +22,8 @@ from vaworkspace.store import tables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from vaworkspace.service.calendar import CalendarService
 
 CALENDAR = "calendar"
@@ -57,7 +59,7 @@ class SubscriptionService(Service):
         ]
         return sorted(found, key=lambda s: s.name)
 
-    def add(self, name: str, source: str, client: str | None = None):
+    def add(self, name: str, source: str, client: str | None = None) -> Subscription:
         name = name.strip()
         if not name:
             raise InputError("a calendar needs a name")
@@ -105,7 +107,7 @@ class SubscriptionService(Service):
         return results
 
 
-def sync_deadline(raw: dict, path: str | None = None) -> float:
+def sync_deadline(raw: dict[str, Any], path: str | None = None) -> float:
     """`[sync] deadline` from the config: seconds per source, 45 unless set."""
     table = raw.get("sync", {})
     value = table.get("deadline", DEFAULT_DEADLINE) if isinstance(table, dict) else None

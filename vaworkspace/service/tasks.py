@@ -13,6 +13,14 @@ from vaworkspace.service.snapshot import Added, Completion, new_uuid
 from vaworkspace.store import tables
 from vaworkspace.store.records import task_to_record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from vaworkspace.domain.models import Client
+    from vaworkspace.domain.tasks.merge import ImportSummary
+    from vaworkspace.service.lookup import Db
+
 
 class TaskService(Service):
     """`ws.tasks`: one task at a time (add, edit, complete, wait, remove, …).
@@ -140,7 +148,9 @@ class TaskService(Service):
                 tables.put(db, "tasks", task_id, task_to_record(changed))
         return changed
 
-    def _own_changes(self, db, texts: dict[str, str], base: Task, now) -> dict[str, str]:
+    def _own_changes(
+        self, db: Db, texts: dict[str, str], base: Task, now: datetime
+    ) -> dict[str, str]:
         """The texts whose value differs from `base`: what the VA really changed.
 
         A text is read against base (a reformatted date that means the same
@@ -171,14 +181,14 @@ class TaskService(Service):
             tables.put(db, "tasks", task_id, task_to_record(changed))
         return changed
 
-    def import_taskwarrior(self, data: bytes, source: str, dry_run: bool = False):
+    def import_taskwarrior(self, data: bytes, source: str, dry_run: bool = False) -> ImportSummary:
         """Import a Taskwarrior `task export`; all or nothing. `dry_run` does the same
         work and reports the same summary, writing nothing."""
         from vaworkspace.service.imports import import_taskwarrior
 
         return import_taskwarrior(self.ctx, data, source, dry_run)
 
-    def _resolve(self, db, ref: str | None, create: bool):
+    def _resolve(self, db: Db, ref: str | None, create: bool) -> tuple[str | None, Client | None]:
         return resolve_for_write(db, ref, create, self.config.currency)
 
 

@@ -22,14 +22,19 @@ from vaworkspace.store.records import entry_from_record, entry_to_record
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
+    from vaworkspace.domain.time import timer as clock
+    from vaworkspace.domain.time.reports import Report
     from vaworkspace.domain.time.status import TimerStatus
-    from vaworkspace.domain.time.timer import PomodoroSettings, TimerState
+    from vaworkspace.domain.time.timer import PomodoroSettings, Segment, TimerState
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.lookup import Db
     from vaworkspace.service.results import Period
+else:
+    clock = lazy("vaworkspace.domain.time.timer")  # 3 ms that `va list` need not pay
 
 TIMER = "timer"
-clock = lazy("vaworkspace.domain.time.timer")  # 3 ms that `va list` need not pay
 
 
 class TimeService(Service):
@@ -169,7 +174,9 @@ class TimeService(Service):
             self._put_entry(db, entry)
         return entry
 
-    def entries(self, start: datetime | None = None, end: datetime | None = None) -> list:
+    def entries(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[TimeEntry]:
         """Entries, by start (those starting in [start, end) when given). Parsed once
         per version of the file: the top bar asks every second."""
         doc = self.file.read()
@@ -184,7 +191,7 @@ class TimeService(Service):
         # The rule of domain.entries.entries_in, without importing it (the top bar).
         return [e for e in cached[1] if start <= e.start < end]
 
-    def edit_entry(self, entry_id: int, **changes) -> TimeEntry:
+    def edit_entry(self, entry_id: int, **changes: str | None) -> TimeEntry:
         """Change an entry's start, end, duration, note, client, task or billable flag."""
         from dataclasses import replace
 
@@ -215,7 +222,7 @@ class TimeService(Service):
         start, end = period_bounds(kind, self.now(), self.tz, first, last)
         return Period(start, end)
 
-    def report(self, start: datetime, end: datetime, client: str | None = None):
+    def report(self, start: datetime, end: datetime, client: str | None = None) -> Report:
         from vaworkspace.domain.time.reports import build_report
 
         snapshot = self.snapshot()
@@ -270,13 +277,13 @@ class TimeService(Service):
 
     # -- internals -----------------------------------------------------------------
 
-    def _stored_timer(self, state_table: dict) -> TimerState | None:
+    def _stored_timer(self, state_table: dict[int, dict[str, Any]]) -> TimerState | None:
         for record in state_table.values():
             if record.get("kind") == TIMER:
                 return clock.TimerState.from_record(record["timer"])
         return None
 
-    def _catch_up(self, db) -> tuple[TimerState | None, list[str]]:
+    def _catch_up(self, db: Db) -> tuple[TimerState | None, list[str]]:
         """Inside a transaction: advance the stored timer, log what ended, save."""
         state = self._stored_timer(tables.records(db, "state"))
         if state is None:
@@ -299,7 +306,7 @@ class TimeService(Service):
             self._save_timer(db, changed)
         return status(changed, now)
 
-    def _save_timer(self, db, state: TimerState | None) -> None:
+    def _save_timer(self, db: Db, state: TimerState | None) -> None:
         existing = tables.records(db, "state")
         doc_id = next((i for i, r in existing.items() if r.get("kind") == TIMER), None)
         if state is None:
@@ -310,7 +317,7 @@ class TimeService(Service):
         tables.put(db, "state", doc_id or max(existing, default=0) + 1, record)
 
     def _timer_target(
-        self, db, task_id: int | None, client: str | None
+        self, db: Db, task_id: int | None, client: str | None
     ) -> tuple[int | None, str | None]:
         """A task and its client, or a client alone (exactly one of them given)."""
         if task_id is None or client is not None:
@@ -322,7 +329,7 @@ class TimeService(Service):
             raise InputError(f"task {task.id} is {task.status}; reopen it or pick another")
         return task.id, task.client
 
-    def _log_segments(self, db, segments) -> None:
+    def _log_segments(self, db: Db, segments: list[Segment]) -> None:
         from vaworkspace.domain.time.entries import entry_from_segment
 
         for segment in segments:
@@ -332,24 +339,28 @@ class TimeService(Service):
             entry = entry_from_segment(segment, self._next_entry_id(db), billable)
             self._put_entry(db, entry)
 
-    def _billable_default(self, db, client: str | None) -> bool:
+    def _billable_default(self, db: Db, client: str | None) -> bool:
         if client is None:
             return False  # time for nobody in particular is overhead
         pair = clients_for_write(db).get(client)
         return pair[1].billable if pair else True
 
-    def _entry_owner(self, db, client_ref: str | None, task_id: int | None):
+    def _entry_owner(
+        self, db: Db, client_ref: str | None, task_id: int | None
+    ) -> tuple[str | None, int | None]:
         task = task_for_write(db, task_id) if task_id is not None else None
         client = client_for_write(db, client_ref)[1].id if client_ref else None
         if task is not None and client is None:
             client = task.client
         return client, task.id if task else None
 
-    def _entry_changes(self, db, entry: TimeEntry, changes: dict) -> dict:
+    def _entry_changes(
+        self, db: Db, entry: TimeEntry, changes: dict[str, str | None]
+    ) -> dict[str, Any]:
         from vaworkspace.domain.clients import parse_yes_no
         from vaworkspace.domain.dates import parse_duration, parse_when
 
-        out: dict = {}
+        out: dict[str, Any] = {}
         order = ["start", "end", "duration", "note", "billable", "client", "task"]
         for name, value in sorted(
             changes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
@@ -376,25 +387,26 @@ class TimeService(Service):
                 raise InputError(f"unknown entry field '{name}'")
         return out
 
-    def _all_entries(self, db) -> list[TimeEntry]:
+    def _all_entries(self, db: Db) -> list[TimeEntry]:
         return [entry_from_record(i, r) for i, r in tables.records(db, "entries").items()]
 
-    def _entry_for_write(self, db, entry_id: int) -> TimeEntry:
+    def _entry_for_write(self, db: Db, entry_id: int) -> TimeEntry:
         record = tables.record(db, "entries", entry_id)
         if record is None:
             raise NotFoundError(f"no time entry {entry_id}; `va entries` lists them")
         return entry_from_record(entry_id, record)
 
-    def _next_entry_id(self, db) -> int:
-        next_id = tables.meta(db).get("next_entry_id", 1)
+    def _next_entry_id(self, db: Db) -> int:
+        next_id: int = tables.meta(db).get("next_entry_id", 1)
         tables.set_meta(db, {"next_entry_id": next_id + 1})
         return next_id
 
-    def _put_entry(self, db, entry: TimeEntry) -> None:
+    def _put_entry(self, db: Db, entry: TimeEntry) -> None:
         tables.put(db, "entries", entry.id, entry_to_record(entry))
 
-    def _entry_count(self, db) -> int:
-        return tables.meta(db).get("next_entry_id", 1)
+    def _entry_count(self, db: Db) -> int:
+        count: int = tables.meta(db).get("next_entry_id", 1)
+        return count
 
-    def _entries_since(self, db, first_id: int) -> list[TimeEntry]:
+    def _entries_since(self, db: Db, first_id: int) -> list[TimeEntry]:
         return [e for e in self._all_entries(db) if e.id >= first_id]

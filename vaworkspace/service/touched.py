@@ -15,13 +15,20 @@ the feed's name and appears in its time entries). Fields derived from others
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Record = dict[str, Any]
+    Doc = dict[str, dict[str, Record]]
+
 DERIVED_FIELDS = ("ics", "expansion")
 """Event record fields computed from the rest: writing them changes no content."""
 
 ITEMS = ("tasks", "entries", "events")
 
 
-def touched_clients(before: dict | None, after: dict) -> set[str | None] | None:
+def touched_clients(before: Doc | None, after: Doc) -> set[str | None] | None:
     """The clients whose feeds the change from `before` to `after` may change:
     client ids (None among them: an item without a client, which only the
     everyone feed shows); an empty set if none; None if any may have."""
@@ -50,15 +57,19 @@ def touched_clients(before: dict | None, after: dict) -> set[str | None] | None:
     return touched
 
 
-def _changed(old: dict, new: dict) -> list[tuple[str, dict | None, dict | None]]:
+def _changed(
+    old: dict[str, Record], new: dict[str, Record]
+) -> list[tuple[str, Record | None, Record | None]]:
     """(key, old record or None, new record or None) for each record written."""
     get = old.get
-    found = [(key, get(key), record) for key, record in new.items() if get(key) is not record]
+    found: list[tuple[str, Record | None, Record | None]] = [
+        (key, get(key), record) for key, record in new.items() if get(key) is not record
+    ]
     found.extend((key, old[key], None) for key in old.keys() - new.keys())
     return found
 
 
-def _same_content(was: dict, now: dict) -> bool:
+def _same_content(was: Record, now: Record) -> bool:
     """Whether two versions of a record differ only in derived fields."""
     if was == now:
         return True
@@ -67,5 +78,5 @@ def _same_content(was: dict, now: dict) -> bool:
     return _without_derived(was) == _without_derived(now)
 
 
-def _without_derived(record: dict) -> dict:
+def _without_derived(record: Record) -> Record:
     return {key: value for key, value in record.items() if key not in DERIVED_FIELDS}
