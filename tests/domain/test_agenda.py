@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from vaworkspace.domain.calendar.agenda import (
+    AgendaItem,
     block_minutes,
     busy_times,
     conflicts,
@@ -30,9 +32,8 @@ def local(day: date, hhmm: str) -> datetime:
     return datetime.combine(day, time.fromisoformat(hhmm), MTL).astimezone(UTC)
 
 
-def event(start, end, uid: str = "e", kind: str = "event", title: str = "x") -> dict:
-    return {"type": kind, "title": title, "client": None, "start": start, "end": end,
-            "all_day": not isinstance(start, datetime), "uid": uid}  # fmt: skip
+def event(start, end, uid: str = "e", kind: str = "event", title: str = "x") -> AgendaItem:
+    return AgendaItem(kind, title, start, end, uid)
 
 
 def hours(slots) -> list[str]:
@@ -163,7 +164,7 @@ def test_all_day_events_tasks_and_touching_ends_do_not_conflict() -> None:
         event(TUESDAY, TUESDAY + timedelta(days=1), "allday"),
         event(local(TUESDAY, "09:00"), local(TUESDAY, "10:00"), "a"),
         event(local(TUESDAY, "10:00"), local(TUESDAY, "11:00"), "b"),
-        {**event(local(TUESDAY, "09:30"), local(TUESDAY, "09:30"), "t"), "type": "task"},
+        replace(event(local(TUESDAY, "09:30"), local(TUESDAY, "09:30"), "t"), kind="task"),
     ]
     assert conflicts(items) == set()
     assert conflicts([]) == set()
@@ -176,7 +177,7 @@ def test_overlapping_lists_what_a_new_block_would_hit() -> None:
         event(local(TUESDAY, "11:00"), local(TUESDAY, "12:00"), "b"),
     ]
     hits = overlapping(items, local(TUESDAY, "10:00"), local(TUESDAY, "11:30"))
-    assert [i["uid"] for i in hits] == ["b"]
+    assert [i.uid for i in hits] == ["b"]
     assert overlapping(items, local(TUESDAY, "10:00"), local(TUESDAY, "11:00")) == []
 
 
@@ -190,26 +191,35 @@ def test_items_fall_on_their_local_days() -> None:
     two_days = event(TUESDAY, TUESDAY + timedelta(days=2))
     assert falls_on(two_days, wednesday, MTL)
     assert not falls_on(two_days, TUESDAY + timedelta(days=2), MTL)  # end exclusive
-    due_evening = {**event(local(TUESDAY, "22:00"), local(TUESDAY, "22:00")), "type": "task"}
+    due_evening = replace(event(local(TUESDAY, "22:00"), local(TUESDAY, "22:00")), kind="task")
     assert falls_on(due_evening, TUESDAY, MTL)  # 03:00 UTC on Wednesday
     assert not falls_on(due_evening, wednesday, MTL)
-    due_day = {**event(wednesday, wednesday), "type": "task"}
+    due_day = replace(event(wednesday, wednesday), kind="task")
     assert falls_on(due_day, wednesday, MTL) and not falls_on(due_day, TUESDAY, MTL)
     ending_at_midnight = event(local(TUESDAY, "23:00"), local(wednesday, "00:00"))
     assert not falls_on(ending_at_midnight, wednesday, MTL)
+
+
+def test_an_agenda_item_reads_as_the_agenda_json_shows_it() -> None:
+    timed = event(local(TUESDAY, "09:00"), local(TUESDAY, "10:00"), "a", title="Call")
+    assert not timed.all_day and event(TUESDAY, TUESDAY).all_day
+    assert timed.as_json() == {
+        "type": "event", "title": "Call", "client": None, "start": local(TUESDAY, "09:00"),
+        "end": local(TUESDAY, "10:00"), "all_day": False, "uid": "a",
+    }  # fmt: skip
 
 
 def test_plan_day_sorts_and_flags() -> None:
     items = [
         event(local(TUESDAY, "11:00"), local(TUESDAY, "12:00"), "late"),
         event(local(TUESDAY, "09:00"), local(TUESDAY, "11:30"), "early"),
-        {**event(TUESDAY, TUESDAY), "type": "task", "uid": "task"},
+        replace(event(TUESDAY, TUESDAY), kind="task", uid="task"),
         event(local(TUESDAY, "09:00") + timedelta(days=1), local(TUESDAY, "10:00")
               + timedelta(days=1), "tomorrow"),
     ]  # fmt: skip
     plan = plan_day(TUESDAY, items, WORK, MTL)
-    assert [i["uid"] for i in plan.timed] == ["early", "late"]
-    assert [i["uid"] for i in plan.tasks] == ["task"]
+    assert [i.uid for i in plan.timed] == ["early", "late"]
+    assert [i.uid for i in plan.tasks] == ["task"]
     assert plan.conflicts == {"early", "late"}
     assert hours(plan.free) == ["12:00-17:00"]
 

@@ -112,11 +112,11 @@ def at(hhmm: str, day: date = TODAY) -> datetime:
 def test_agenda_days_sorts_the_day(agenda_ws) -> None:
     [plan], warnings = agenda_ws.agenda.days(TODAY)
     assert warnings == []
-    assert [i["title"] for i in plan.timed] == [
+    assert [i.title for i in plan.timed] == [
         "Weekly sync", "Fitting call", "Recall review", "Showroom visit",
     ]  # fmt: skip
-    assert [i["title"] for i in plan.all_day] == ["Clinic closed"]
-    assert [(i["id"], i["title"]) for i in plan.tasks] == [(5, "Send recall list")]
+    assert [i.title for i in plan.all_day] == ["Clinic closed"]
+    assert [(i.task_id, i.title) for i in plan.tasks] == [(5, "Send recall list")]
     assert plan.conflicts == {"fitting@t", "recall@t"}
     assert plan.free == [(at("14:00"), at("15:00")), (at("15:30"), at("17:00"))]
 
@@ -124,12 +124,12 @@ def test_agenda_days_sorts_the_day(agenda_ws) -> None:
 def test_agenda_days_for_a_week_expands_the_weekly_event(agenda_ws) -> None:
     plans, _ = agenda_ws.agenda.days(date(2026, 11, 30), 7)
     assert [p.day.day for p in plans] == [30, 1, 2, 3, 4, 5, 6]
-    assert plans[1].timed[0]["title"] == "Weekly sync"
-    assert [i["title"] for i in plans[2].all_day] == ["Fabric fair"]
-    assert [i["title"] for i in plans[4].tasks] == ["Book hotel"]
+    assert plans[1].timed[0].title == "Weekly sync"
+    assert [i.title for i in plans[2].all_day] == ["Fabric fair"]
+    assert [i.title for i in plans[4].tasks] == ["Book hotel"]
     assert not plans[5].working and plans[5].free == []
     next_week, _ = agenda_ws.agenda.days(date(2026, 12, 8))
-    assert [i["title"] for i in next_week[0].timed] == ["Weekly sync"]
+    assert [i.title for i in next_week[0].timed] == ["Weekly sync"]
 
 
 def test_schedule_block_books_and_sets_scheduled(agenda_ws) -> None:
@@ -141,8 +141,8 @@ def test_schedule_block_books_and_sets_scheduled(agenda_ws) -> None:
     assert agenda_ws.tasks.get(2).scheduled == at("14:00")
     assert agenda_ws.tasks.get(2).modified == agenda_ws.now()
     items, _ = agenda_ws.agenda.items(day_start(TODAY, agenda_ws.tz), 1)
-    [found] = [i for i in items if i["type"] == "block"]
-    assert found["title"] == "Book hotel" and found["start"] == at("14:00")
+    [found] = [i for i in items if i.kind == "block"]
+    assert found.title == "Book hotel" and found.start == at("14:00")
     [plan], _ = agenda_ws.agenda.days(TODAY)
     assert plan.free == [(at("14:45"), at("15:00")), (at("15:30"), at("17:00"))]
     again = agenda_ws.agenda.schedule_block(4, at("15:30"))  # no estimate: 30 minutes

@@ -94,13 +94,13 @@ def show_agenda(args) -> int:
     for warning in warnings:
         print(f"va: warning: {safe(warning)}", file=sys.stderr)
     if args.json:
-        print_json(items)
+        print_json([item.as_json() for item in items])
         return 0
     if not items:
         print("Nothing on the agenda")
         return 0
-    rows = [[_when(ws, item), item["type"], f"@{item['client']}" if item["client"] else "",
-             item["title"]] for item in items]  # fmt: skip
+    rows = [[_when(ws, item), item.kind, f"@{item.client}" if item.client else "",
+             item.title] for item in items]  # fmt: skip
     print("\n".join(table(rows, ["When", "Type", "Client", "Title"], 3, terminal_width())))
     return 0
 
@@ -108,11 +108,11 @@ def show_agenda(args) -> int:
 def _when(ws, item) -> str:
     from datetime import datetime
 
-    start, end = item["start"], item["end"]
+    start, end = item.start, item.end
     if not isinstance(start, datetime):
         return f"{start:%a %d %b} all day"
     local = start.astimezone(ws.tz)
-    if item["type"] == "task":
+    if item.kind == "task":
         return f"{local:%a %d %b %H:%M} due"
     return f"{local:%a %d %b %H:%M}–{end.astimezone(ws.tz):%H:%M}"
 

@@ -29,9 +29,8 @@ UTC = timezone.utc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from vaworkspace.domain.calendar import agenda as rules
+    from vaworkspace.domain.calendar.agenda import AgendaItem
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.reading import Inbox
 else:
@@ -48,7 +47,7 @@ class AgendaService(Service):
 
     def items(
         self, start: datetime, days: int, client: str | None = None
-    ) -> tuple[list[dict[str, Any]], list[str]]:
+    ) -> tuple[list[AgendaItem], list[str]]:
         """Events (recurrences expanded) and tasks due in [start, start + days), by
         time; and warnings (a series cut at the cap, one that cannot be expanded)."""
         from vaworkspace.domain.dates import to_instant
@@ -58,26 +57,24 @@ class AgendaService(Service):
         client_id = self.clients.get(client).id if client else None
         records = self.file.read()["events"].items()
         found, warnings = occurrences(records, start, end, self.tz)
-        items: list[dict[str, Any]] = []
+        items: list[AgendaItem] = []
         for event, first, last in found:
             if client_id and event.client != client_id:
                 continue
-            items.append({
-                "type": "block" if event.kind == "block" else "event", "title": event.summary,
-                "client": event.client, "start": first, "end": last,
-                "all_day": not isinstance(first, datetime), "uid": event.uid,
-            })  # fmt: skip
+            kind = "block" if event.kind == "block" else "event"
+            items.append(
+                rules.AgendaItem(kind, event.summary, first, last, event.uid, event.client)
+            )
         for task in self._open_tasks_due(start, end):
             if task.due is None or (client_id and task.client != client_id):
                 continue
             due = to_instant(task.due, self.tz, end=True)
             if start <= due < end or (not isinstance(task.due, datetime) and start < due <= end):
-                items.append({
-                    "type": "task", "title": task.title, "client": task.client,
-                    "start": task.due, "end": task.due,
-                    "all_day": not isinstance(task.due, datetime), "uid": task.uuid,
-                })  # fmt: skip
-        items.sort(key=lambda item: (to_instant(item["start"], self.tz), item["title"]))
+                item = rules.AgendaItem(
+                    "task", task.title, task.due, task.due, task.uuid, task.client
+                )
+                items.append(item)
+        items.sort(key=lambda item: (to_instant(item.start, self.tz), item.title))
         return items, warnings
 
     def _open_tasks_due(self, start: datetime, end: datetime) -> list[Task]:
@@ -112,14 +109,14 @@ class AgendaService(Service):
         self, first: date, days: int = 1, client: str | None = None
     ) -> tuple[list[rules.DayAgenda], list[str]]:
         """`days` local days from `first`, each with its free slots (from now on)
-        and its clashes; task items also carry the task's short `id`."""
+        and its clashes; task items also carry the task's short id (`task_id`)."""
         start = day_start(first, self.tz)
         # One day more than asked: a DST day is 23 or 25 hours, and `agenda` counts
         # 24-hour days; `plan_day` keeps each item to the local day it falls on.
         items, warnings = self.items(start, days + 1, client)
         ids = {record["uuid"]: int(key) for key, record in self.snapshot().records.items()}
         items = [
-            {**item, "id": ids.get(item["uid"])} if item["type"] == "task" else item
+            replace(item, task_id=ids.get(item.uid)) if item.kind == "task" else item
             for item in items
         ]
         now = self.now()
@@ -157,10 +154,7 @@ class AgendaService(Service):
                 )
             end = start + timedelta(minutes=rules.block_minutes(task, minutes))
             found, _ = occurrences(tables.records(db, "events").items(), start, end, self.tz)
-            taken = [
-                {"type": e.kind, "title": e.summary, "start": s, "end": f, "uid": e.uid}
-                for e, s, f in found
-            ]
+            taken = [rules.AgendaItem(e.kind, e.summary, s, f, e.uid) for e, s, f in found]
             clashes = rules.overlapping(taken, start, end)
             if clashes:
                 raise InputError(self._clash_message(task, start, end, clashes[0]))
@@ -176,14 +170,12 @@ class AgendaService(Service):
             tables.put(db, "tasks", task_id, task_to_record(scheduled))
         return block
 
-    def _clash_message(
-        self, task: Task, start: datetime, end: datetime, clash: dict[str, Any]
-    ) -> str:
-        def hhmm(moment: datetime) -> str:
-            return f"{moment.astimezone(self.tz):%H:%M}"
+    def _clash_message(self, task: Task, start: datetime, end: datetime, clash: AgendaItem) -> str:
+        def hhmm(moment: date | datetime) -> str:
+            return f"{moment.astimezone(self.tz):%H:%M}" if isinstance(moment, datetime) else ""
 
         return (
             f"task {task.id} ({task.title}) at {hhmm(start)}–{hhmm(end)} would overlap "
-            f"'{clash['title']}' ({hhmm(clash['start'])}–{hhmm(clash['end'])}); "
+            f"'{clash.title}' ({hhmm(clash.start)}–{hhmm(clash.end)}); "
             "pick a free slot or a shorter block"
         )

@@ -31,7 +31,7 @@ class Inbox(Service):
     def __init__(self, ctx: Context, clients: ClientService) -> None:
         super().__init__(ctx)
         self.clients = clients
-        self._scores: tuple[tuple[object, ...], dict[int, float]] | None = None
+        self._scores: tuple[tuple[object, ...], dict[int, tuple[Task, float]]] | None = None
 
     def context(
         self, snapshot: Snapshot | None = None, now: datetime | None = None
@@ -140,7 +140,7 @@ class Inbox(Service):
             chosen.append(task)
         return rank(chosen, ctx, self._score_cache(ctx))
 
-    def _score_cache(self, ctx: UrgencyContext) -> dict[int, float]:
+    def _score_cache(self, ctx: UrgencyContext) -> dict[int, tuple[Task, float]]:
         """Scores by task id, valid while the moment and the settings are the same."""
         key = (ctx.now, tuple(sorted(ctx.client_weights.items())), ctx.coefficients, ctx.work)
         if self._scores is None or self._scores[0] != key:

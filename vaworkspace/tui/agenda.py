@@ -181,8 +181,8 @@ class AgendaScreen(Screen):
         allday = self.query_one("#allday", Static)
         parts: list = [("all day ", MUTED)]
         for item in plan.all_day:
-            colour = self.colours.get(item["client"]) or "$accent"
-            parts += [("▌", colour), safe(item["title"]), "  "]
+            colour = self.colours.get(item.client) or "$accent"
+            parts += [("▌", colour), safe(item.title), "  "]
         allday.update(Content.assemble(*parts))
         grid = self.query_one("#day", Canvas)
         grid.paint = DayLayout(plan, ws.tz, ws.config.work, self.colours, self.selected, ws.now())
@@ -208,8 +208,8 @@ class AgendaScreen(Screen):
         tz = self.ws.tz
         lines = [Content.styled("Due today" if plan.day == self.today else "Due", "bold")]
         for item in plan.tasks:
-            ident = f"#{item['id']} " if item.get("id") else ""
-            lines.append(Content.assemble((ident, MUTED), safe(item["title"])))
+            ident = f"#{item.task_id} " if item.task_id else ""
+            lines.append(Content.assemble((ident, MUTED), safe(item.title)))
         if not plan.tasks:
             lines.append(Content.styled("nothing due", MUTED))
         lines += [Content(""), Content.styled(f"Free  {len(plan.free)} slots", "bold")]
@@ -218,10 +218,10 @@ class AgendaScreen(Screen):
             lines.append(Content.styled(slot_text(slot, tz, mark), style))
         reason = "day off" if not plan.working else "none left in work hours"
         lines.append(Content.styled("j k · enter books" if plan.free else reason, MUTED))
-        clashing = [item for item in plan.timed if item["uid"] in plan.conflicts]
+        clashing = [item for item in plan.timed if item.uid in plan.conflicts]
         if clashing:
             lines += [Content(""), Content.styled("⚠ conflict", CLASH)]
-            lines += [Content(f"{clock(i['start'], tz)} {safe(i['title'])}") for i in clashing]
+            lines += [Content(f"{clock(i.start, tz)} {safe(i.title)}") for i in clashing]
         return Content("\n").join(lines)
 
     # -- actions ---------------------------------------------------------------

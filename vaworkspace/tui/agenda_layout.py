@@ -21,6 +21,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from vaworkspace.domain.calendar.agenda import AgendaItem
+
 STEPS = (30, 60, 90, 120, 180, 240, 360, 720, 1440)  # minutes per row: the shortest that fits
 LABEL = 6  # "09:00 " before each row of the day view
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -60,8 +62,8 @@ class DayLayout:
         opens = self.work.start.hour * 60 + self.work.start.minute
         closes = self.work.end.hour * 60 + self.work.end.minute
         for item in self.plan.timed:
-            opens = min(opens, self.minute(item["start"]) // 60 * 60)
-            closes = max(closes, -(-self.minute(item["end"]) // 60) * 60)
+            opens = min(opens, self.minute(item.start) // 60 * 60)
+            closes = max(closes, -(-self.minute(item.end) // 60) * 60)
         for step in STEPS:
             first = opens - opens % step
             rows = max(1, -(-(closes - first) // step))
@@ -73,7 +75,7 @@ class DayLayout:
 
         placed = []  # (first row, last row, kind, what)
         for item in self.plan.timed:
-            start, end = self.minute(item["start"]), self.minute(item["end"])
+            start, end = self.minute(item.start), self.minute(item.end)
             placed.append((row(start), row(max(start, end - 1)), "busy", item))
         for index, (start, end) in enumerate(self.plan.free):
             begin, finish = self.minute(start), self.minute(end)
@@ -112,18 +114,20 @@ class DayLayout:
             lane += span
         return Content.assemble(*parts)
 
-    def _busy(self, item: dict, offset: int, tall: bool, width: int) -> Content:
+    def _busy(self, item: AgendaItem, offset: int, tall: bool, width: int) -> Content:
         """Row one: times and title in the client's colour; row two: the clash, or
         the client; then the bar alone. Work blocks have a thin bar and a ◆."""
-        clash = item["uid"] in self.plan.conflicts
-        colour = self.colours.get(item["client"]) or "$accent"
-        block = item["type"] == "block"
+        clash = item.uid in self.plan.conflicts
+        colour = self.colours.get(item.client) or "$accent"
+        block = item.kind == "block"
         parts: list = [("┃" if block else "▌", colour)]
-        who = (f"@{safe(item['client'])}", MUTED) if item["client"] else ""
+        who = (f"@{safe(item.client)}", MUTED) if item.client else ""
         if offset == 0:
             parts.append(("⚠ ", CLASH) if clash and not tall else "")
-            times = f"{clock(item['start'], self.tz)}–{clock(item['end'], self.tz)}"
-            parts += [f"{'◆ ' * block}{times} ", (safe(item["title"]), f"bold {colour}")]
+            start, end = item.start, item.end
+            assert isinstance(start, datetime) and isinstance(end, datetime)  # timed items
+            times = f"{clock(start, self.tz)}–{clock(end, self.tz)}"
+            parts += [f"{'◆ ' * block}{times} ", (safe(item.title), f"bold {colour}")]
         elif offset == 1:
             parts += [("⚠ conflict ", CLASH), who] if clash else [who]
         return cell(parts, width - 1) + " " if width > 1 else cell(parts[:1], width)
@@ -160,15 +164,15 @@ class WeekLayout:
         ]
         body: list[Content] = []
         for item in plan.all_day:
-            colour = self.colours.get(item["client"]) or "$accent"
-            body.append(cell([("▌", colour), (safe(item["title"]), colour)], width))
+            colour = self.colours.get(item.client) or "$accent"
+            body.append(cell([("▌", colour), (safe(item.title), colour)], width))
         for item in plan.timed:
-            colour = self.colours.get(item["client"]) or "$accent"
-            mark = "◆" if item["type"] == "block" else "▌"
-            flag = (" ⚠", CLASH) if item["uid"] in plan.conflicts else ""
-            body.append(cell([(mark, colour), clock(item["start"], self.tz), flag], width))
-            body.append(cell([(" " + safe(item["title"]), colour)], width))
-        body += [cell([("☐ ", MUTED), safe(item["title"])], width) for item in plan.tasks]
+            colour = self.colours.get(item.client) or "$accent"
+            mark = "◆" if item.kind == "block" else "▌"
+            flag = (" ⚠", CLASH) if item.uid in plan.conflicts else ""
+            body.append(cell([(mark, colour), clock(item.start, self.tz), flag], width))
+            body.append(cell([(" " + safe(item.title), colour)], width))
+        body += [cell([("☐ ", MUTED), safe(item.title)], width) for item in plan.tasks]
         room = height - len(lines)
         if len(body) > room > 0:
             body = [*body[: room - 1], cell([(f"+{len(body) - room + 1} more", MUTED)], width)]

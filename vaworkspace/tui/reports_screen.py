@@ -116,7 +116,7 @@ class ReportsScreen(Screen):
         colours = {c.id: c.color for c in self.ws.clients.all(include_archived=True)}
         layout = LAYOUTS[self.kind](days, self.today, report.lines)
         self.query_one("#header", Static).update(layout.header())
-        rows = [layout.row(line, colours.get(line.client) or "") for line in report.lines]
+        rows = [layout.row(line, colours.get(line.client or "") or "") for line in report.lines]
         self.query_one("#lines", Static).update(Content("\n").join(rows))
         totals = [
             layout.total(currency, [x for x in report.lines if x.currency == currency], cents)

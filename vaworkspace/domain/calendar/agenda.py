@@ -1,7 +1,7 @@
 """The VA's days as an agenda: what falls on each day, free slots, clashes.
 
-Pure functions over the items of `Workspace.agenda` (dicts with `type` event,
-block or task, `start`/`end` as aware UTC instants or all-day dates, `uid`).
+Pure functions over `AgendaItem`s (an event, a work block or a task due, with
+`start`/`end` as aware UTC instants or all-day dates, and a `uid`).
 Only timed events and work blocks take time: an all-day event (a client's
 offsite, a holiday) shows on top of the day but blocks nothing, and a task due
 that day is a reminder, not an appointment.
@@ -22,29 +22,44 @@ from vaworkspace.domain.dates import day_start
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.time.worktime import WorkHours
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import TypedDict
-
-    class _Item(TypedDict):
-        type: str  # "event", "block" or "task"
-        title: str
-        start: date | datetime  # a task's due
-        end: date | datetime
-        uid: str
-
-    class AgendaItem(_Item, total=False):
-        """One agenda row as `Workspace.agenda` lists it (see the module docstring)."""
-
-        client: str | None
-        all_day: bool
-
-
 UTC = timezone.utc
 Interval = tuple[datetime, datetime]
 BUSY_TYPES = frozenset({"event", "block"})
 DEFAULT_BLOCK_MINUTES = 30  # a work block for a task without an estimate
 ROUND_SECONDS = 15 * 60  # a slot that starts "now" starts at the next quarter hour
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One agenda row: an event, a work block or a task due (`kind`).
+
+    A task's `start` and `end` are its due value; `task_id` is its short id when
+    the service knows it (the agenda's days), else None.
+    """
+
+    kind: str  # "event", "block" or "task"
+    title: str
+    start: date | datetime
+    end: date | datetime
+    uid: str
+    client: str | None = None
+    task_id: int | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    def as_json(self) -> dict[str, object]:
+        """The object of `va agenda --json` (its key for the kind is `type`)."""
+        return {
+            "type": self.kind,
+            "title": self.title,
+            "client": self.client,
+            "start": self.start,
+            "end": self.end,
+            "all_day": self.all_day,
+            "uid": self.uid,
+        }
 
 
 @dataclass(slots=True)
@@ -116,7 +131,7 @@ def free_slots(
 
 def busy_times(items: Iterable[AgendaItem]) -> list[tuple[date | datetime, date | datetime]]:
     """(start, end) of the events and blocks among agenda items (tasks take no time)."""
-    return [(item["start"], item["end"]) for item in items if item["type"] in BUSY_TYPES]
+    return [(item.start, item.end) for item in items if item.kind in BUSY_TYPES]
 
 
 def conflicts(items: Iterable[AgendaItem]) -> set[str]:
@@ -126,9 +141,9 @@ def conflicts(items: Iterable[AgendaItem]) -> set[str]:
     shares one uid across its occurrences, so ask about one day at a time.
     """
     timed = sorted(
-        (item["start"], item["end"], item["uid"])
+        (item.start, item.end, item.uid)
         for item in items
-        if item["type"] in BUSY_TYPES and isinstance(item["start"], datetime)
+        if item.kind in BUSY_TYPES and isinstance(item.start, datetime)
     )
     found: set[str] = set()
     for index, (start, end, uid) in enumerate(timed):
@@ -144,8 +159,8 @@ def falls_on(item: AgendaItem, day: date, tz: tzinfo) -> bool:
     """Whether an agenda item shows on a local day: a timed event on every day it
     touches, an all-day one on each of its dates (end exclusive), a task on the
     day it is due."""
-    first, last = item["start"], item["end"]
-    if item["type"] == "task":
+    first, last = item.start, item.end
+    if item.kind == "task":
         due = first.astimezone(tz).date() if isinstance(first, datetime) else first
         return bool(due == day)
     if not isinstance(first, datetime):
@@ -166,15 +181,15 @@ def plan_day(
 ) -> DayAgenda:
     """Sort a day's agenda items into what the agenda screen shows."""
     mine = [item for item in items if falls_on(item, day, tz)]
-    busy = [item for item in mine if item["type"] in BUSY_TYPES]
-    timed = [item for item in busy if isinstance(item["start"], datetime)]
-    timed.sort(key=lambda item: (item["start"], item["end"], item["title"]))
+    busy = [item for item in mine if item.kind in BUSY_TYPES]
+    timed = [item for item in busy if isinstance(item.start, datetime)]
+    timed.sort(key=lambda item: (item.start, item.end, item.title))
     return DayAgenda(
         day=day,
         working=day.weekday() in work.days,
-        all_day=[item for item in busy if not isinstance(item["start"], datetime)],
+        all_day=[item for item in busy if not isinstance(item.start, datetime)],
         timed=timed,
-        tasks=[i for i in mine if i["type"] == "task"],
+        tasks=[i for i in mine if i.kind == "task"],
         free=free_slots(day, busy_times(timed), work, tz, min_minutes, not_before),
         conflicts=conflicts(timed),
     )
@@ -196,10 +211,10 @@ def overlapping(items: Iterable[AgendaItem], start: datetime, end: datetime) -> 
     return [
         item
         for item in items
-        if item["type"] in BUSY_TYPES
-        and isinstance(item["start"], datetime)
-        and item["start"] < end
-        and item["end"] > start
+        if item.kind in BUSY_TYPES
+        and isinstance(item.start, datetime)
+        and item.start < end
+        and item.end > start
     ]
 
 
