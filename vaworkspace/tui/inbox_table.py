@@ -18,13 +18,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from vaworkspace.display import safe
-from vaworkspace.domain.dates import format_duration, humanize_due
 from vaworkspace.domain.models import Task
-from vaworkspace.formats import fit
-
-URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
-TAGS_FROM = 90  # the tags column shows only when the list is at least this wide
+from vaworkspace.tui.inbox_rows import CLIENT, DIM, OVERDUE, PLAIN, header, row_cells
 
 
 class InboxTable(ScrollView, can_focus=True):
@@ -127,56 +122,30 @@ class InboxTable(ScrollView, can_focus=True):
         return self._row(index, width)
 
     def _header(self, width: int) -> list[Segment]:
-        title_w = self._title_width(width)
-        text = (
-            f"{'Urg':>{URGENCY_W}} {'Client':<{CLIENT_W}} {'Title':<{title_w}} "
-            f"{'Due':<{DUE_W}} {'Est':>{EST_W}} {'Tags' if width >= TAGS_FROM else ''}"
-        )
-        return [Segment(text)]
-
-    def _title_width(self, width: int) -> int:
-        fixed = URGENCY_W + CLIENT_W + DUE_W + EST_W + 5
-        tags = min(24, width // 5) if width >= TAGS_FROM else 0
-        return max(8, width - fixed - tags)
+        return [Segment(header(width))]
 
     def _row(self, index: int, width: int) -> Strip:
         score, task = self.rows[index]
-        base = self.rich_style
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("inbox--cursor")
-        title_w = self._title_width(width)
-        due_text, overdue = self._due(task)
-        client = f"@{safe(task.client)}" if task.client else "·"
-        client_style = (
-            Style.parse(self.client_colors[task.client])
-            if task.client in self.client_colors
-            else None
-        )
-        estimate = format_duration(task.estimate_minutes) if task.estimate_minutes else ""
-        tags = safe(" ".join(f"#{tag}" for tag in task.tags))
-        segments = [
-            Segment(f"{score:>{URGENCY_W}.1f} ", base),
-            Segment(
-                fit(client, CLIENT_W, pad=True) + " ", base + client_style if client_style else base
-            ),
-            Segment(fit(safe(task.title), title_w, pad=True) + " ", base),
-            Segment(
-                fit(due_text, DUE_W, pad=True) + " ",
-                base + self.get_component_rich_style("inbox--overdue") if overdue else base,
-            ),
-            Segment(f"{estimate:>{EST_W}} ", base),
-            Segment(
-                tags if width >= TAGS_FROM else "",
-                base + self.get_component_rich_style("inbox--dim"),
-            ),
-        ]
+        base = self.row_style(index == self.cursor)
+        cells = row_cells(score, task, width, self.now, self.tz)
+        segments = [Segment(text, self.cell_style(role, base, task.client)) for text, role in cells]
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _due(self, task: Task) -> tuple[str, bool]:
-        if task.due is None or self.now is None or self.tz is None:
-            return "", False
-        text = humanize_due(task.due, self.now, self.tz)
-        return text, text.endswith("overdue")
+    def row_style(self, cursor: bool) -> Style:
+        """A row's own style: the list's, or the cursor's."""
+        base = self.rich_style
+        return base + self.get_component_rich_style("inbox--cursor") if cursor else base
+
+    def cell_style(self, role: str, base: Style, client: str | None = None) -> Style:
+        """The style of a cell of `inbox_rows.row_cells` in a row styled `base` (also
+        what the first frame of the next start remembers, see `first_frame_styles`)."""
+        if role == CLIENT and client in self.client_colors:
+            return base + Style.parse(self.client_colors[client])
+        if role == OVERDUE:
+            return base + self.get_component_rich_style("inbox--overdue")
+        if role == DIM:
+            return base + self.get_component_rich_style("inbox--dim")
+        return base
 
     def _strip(self, segments: list[Segment], component: str, width: int) -> Strip:
         style = self.rich_style + self.get_component_rich_style(component)

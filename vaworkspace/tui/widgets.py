@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from vaworkspace.display import safe
 from vaworkspace.domain.models import Client, Task
+from vaworkspace.tui.bar_text import clock_text, status_text
 
 ALL = "*"
 NO_CLIENT = ""
@@ -31,33 +32,9 @@ class TopBar(Horizontal):
         yield Static("", id="timer", markup=False)
 
     def show(self, ws, screen_title: str) -> None:
-        now = ws.now().astimezone(ws.tz)
-        where = Text.assemble((screen_title, "bold"), f"  {now:%a %d %b %H:%M}")
+        where = Text.assemble((screen_title, "bold"), clock_text(ws))
         self.query_one("#where", Static).update(where)
-        self.query_one("#timer", Static).update(f"{timer_text(ws)} · today {logged_text(ws)}")
-
-
-def timer_text(ws) -> str:
-    """The running focus timer as the top bar shows it on every screen."""
-    if not ws.time.has_timer():
-        return "no timer"
-    status = ws.time.timer_now()
-    if not status.running:
-        return "no timer"
-    who = f"#{status.task}" if status.task is not None else f"@{safe(status.client or '')}"
-    shown = status.shown_seconds
-    phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status.phase or "focus"]
-    if status.paused:
-        phase = "⏸"
-    from vaworkspace.formats import clock
-
-    return f"{phase} {who} {clock(shown)}"
-
-
-def logged_text(ws) -> str:
-    from vaworkspace.formats import hours_minutes
-
-    return hours_minutes(ws.time.logged_today())
+        self.query_one("#timer", Static).update(status_text(ws))
 
 
 class ClientSidebar(OptionList):

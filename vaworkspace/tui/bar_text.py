@@ -1,0 +1,37 @@
+"""What the top bar says, as plain text: shared by `widgets.TopBar` and the first
+frame painted before Textual is imported (`first_frame`), so it imports neither."""
+
+from __future__ import annotations
+
+from vaworkspace.display import safe
+from vaworkspace.formats import clock, hours_minutes
+
+
+def clock_text(ws) -> str:
+    """The date and time after the screen's name: `  Tue 01 Dec 14:00`."""
+    now = ws.now().astimezone(ws.tz)
+    return f"  {now:%a %d %b %H:%M}"
+
+
+def status_text(ws) -> str:
+    """The right-hand side: the running timer and the time logged today."""
+    return f"{timer_text(ws)} · today {logged_text(ws)}"
+
+
+def timer_text(ws) -> str:
+    """The running focus timer as the top bar shows it on every screen."""
+    if not ws.time.has_timer():
+        return "no timer"
+    status = ws.time.timer_now()
+    if not status.running:
+        return "no timer"
+    who = f"#{status.task}" if status.task is not None else f"@{safe(status.client or '')}"
+    shown = status.shown_seconds
+    phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status.phase or "focus"]
+    if status.paused:
+        phase = "⏸"
+    return f"{phase} {who} {clock(shown)}"
+
+
+def logged_text(ws) -> str:
+    return hours_minutes(ws.time.logged_today())

@@ -1,0 +1,70 @@
+"""The inbox's columns as text: what each cell says and which role colours it.
+
+Shared by the list widget (`inbox_table.InboxTable`, which maps a role to a Rich
+style) and the first frame painted before Textual is imported
+(`first_frame`, which maps it to a remembered escape sequence). So this module
+imports neither Textual nor Rich.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from vaworkspace import formats
+from vaworkspace.display import safe
+from vaworkspace.domain.dates import format_duration, humanize_due
+from vaworkspace.domain.models import Task
+
+URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
+TAGS_FROM = 90  # the tags column shows only when the list is at least this wide
+
+PLAIN, CLIENT, OVERDUE, DIM = "", "client", "overdue", "dim"
+"""The roles of a cell: the row's own colours, the client's colour, overdue, muted."""
+
+
+def title_width(width: int) -> int:
+    """Columns left for the title once the fixed columns (and tags) have theirs."""
+    fixed = URGENCY_W + CLIENT_W + DUE_W + EST_W + 5
+    tags = min(24, width // 5) if width >= TAGS_FROM else 0
+    return max(8, width - fixed - tags)
+
+
+def header(width: int) -> str:
+    """The column titles (the line above the rows, which does not scroll)."""
+    return (
+        f"{'Urg':>{URGENCY_W}} {'Client':<{CLIENT_W}} {'Title':<{title_width(width)}} "
+        f"{'Due':<{DUE_W}} {'Est':>{EST_W}} {'Tags' if width >= TAGS_FROM else ''}"
+    )
+
+
+def row_cells(
+    score: float, task: Task, width: int, now: datetime | None, tz
+) -> list[tuple[str, str]]:
+    """One task's line as (text, role) cells; the caller pads it to `width`.
+
+    Every text from outside (title, client id, tags) passes through `safe`."""
+    due_text, overdue = due(task, now, tz)
+    client = f"@{safe(task.client)}" if task.client else "·"
+    estimate = format_duration(task.estimate_minutes) if task.estimate_minutes else ""
+    tags = safe(" ".join(f"#{tag}" for tag in task.tags)) if width >= TAGS_FROM else ""
+    return [
+        (f"{score:>{URGENCY_W}.1f} ", PLAIN),
+        (fit(client, CLIENT_W) + " ", CLIENT if task.client else PLAIN),
+        (fit(safe(task.title), title_width(width)) + " ", PLAIN),
+        (fit(due_text, DUE_W) + " ", OVERDUE if overdue else PLAIN),
+        (f"{estimate:>{EST_W}} ", PLAIN),
+        (tags, DIM),
+    ]
+
+
+def due(task: Task, now: datetime | None, tz) -> tuple[str, bool]:
+    """The due date as the list says it (`in 2d`, `3d overdue`) and whether it is late."""
+    if task.due is None or now is None or tz is None:
+        return "", False
+    text = humanize_due(task.due, now, tz)
+    return text, text.endswith("overdue")
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly `width` cells: cut with "…" or padded (`formats.fit`)."""
+    return formats.fit(text, width, pad=True)
