@@ -11,6 +11,7 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("VAWORKSPACE_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("TZ", "America/Montreal")
     monkeypatch.delenv("VAWORKSPACE_NOW", raising=False)
     return tmp_path

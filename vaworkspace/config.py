@@ -65,6 +65,16 @@ def config_dir(env: Mapping[str, str] | None = None) -> str:
     return platformdirs.user_config_dir(APP, appauthor=False)
 
 
+def cache_dir(env: Mapping[str, str] | None = None) -> str:
+    """The per-user cache folder: what can be rebuilt, never the user's data."""
+    env = os.environ if env is None else env
+    if sys.platform.startswith("linux"):
+        return _xdg(env, "XDG_CACHE_HOME", "~/.cache")
+    import platformdirs
+
+    return platformdirs.user_cache_dir(APP, appauthor=False)
+
+
 def workspace_path(option: str | None, env: Mapping[str, str] | None = None) -> str:
     """`--db` wins, then `$VAWORKSPACE_DB`, then the data dir's `workspace.json`."""
     env = os.environ if env is None else env

@@ -396,6 +396,7 @@ def make_workspace(directory: Path) -> VaWorkspace:
         "VAWORKSPACE_CONFIG": str(directory / "config" / "config.toml"),
         "XDG_DATA_HOME": str(directory / "xdg-data"),
         "XDG_CONFIG_HOME": str(directory / "xdg-config"),
+        "XDG_CACHE_HOME": str(directory / "xdg-cache"),
         "TZ": TIMEZONE,
         "VAWORKSPACE_NOW": FROZEN_NOW,
     }

@@ -178,7 +178,7 @@ def open_tui(args) -> int:
             client=None, tag=None, status=None, all=False, limit=None, json=False, search=None
         )
         return list_tasks(args)
-    from vaworkspace.tui.app import run_tui
+    from vaworkspace.tui.launch import run_tui
 
     return run_tui(open_workspace(args))
 

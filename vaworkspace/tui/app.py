@@ -34,6 +34,7 @@ class VaApp(PublishingApp, App):
     """The workspace: inbox, triage and clients screens over one workspace file."""
 
     TITLE = "vaworkspace"
+    painted = None  # the first frame this app paints over (`tui.first_frame`)
     MODES = {
         "inbox": lambda: _screen("inbox", "InboxScreen"),
         "triage": lambda: _screen("triage", "TriageScreen"),
@@ -243,14 +244,18 @@ def _screen(module: str, name: str):
     return getattr(import_module(f"vaworkspace.tui.{module}"), name)()
 
 
-def run_tui(ws) -> int:
+def run_tui(ws, painted=None) -> int:
     """Run the workspace; after a hang-up, end at once: no terminal to restore or
-    flush, and no thread worth waiting for (every change is already on disk)."""
+    flush, and no thread worth waiting for (every change is already on disk).
+
+    `painted`: the first frame already on the terminal (`tui.launch`), which the
+    driver takes over (`hangup.HangupDriver`)."""
     import os
 
     from vaworkspace.tui.hangup import HANGUP_STATUS
 
     app = VaApp(ws)
+    app.painted = painted
     app.run()
     if app.hangup.happened:
         os._exit(HANGUP_STATUS)

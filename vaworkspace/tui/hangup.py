@@ -129,6 +129,9 @@ class HangupDriver(LinuxDriver):
 
     def start_application_mode(self) -> None:
         super().start_application_mode()
+        painted = getattr(self._app, "painted", None)  # `tui.first_frame`, if one was
+        if painted is not None and (before := painted.hand_over()) is not None:
+            self.attrs_before = before  # Textual saved the frame's quiet modes: not those
         if self.hangup is not None and not self.hangup.happened:
             self.hangup.install()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from time import monotonic
 
 from textual.app import ComposeResult
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from vaworkspace.service.snapshot import Completion
 
 UNDO_SECONDS = 5.0
+STYLES_AFTER = 0.5
+"""Seconds after the first screen when its colours are remembered (no hurry)."""
 EMPTY = (
     "Nothing to do yet.\n\n"
     "  a   add a task in one line: Call the dentist @client due:fri ~30m\n"
@@ -60,6 +63,7 @@ class InboxScreen(Screen):
         self.client_filter = ALL
         self.search = ""
         self._undo: tuple[Completion, float] | None = None
+        self._styles_remembered = False
 
     @property
     def ws(self) -> Workspace:
@@ -110,6 +114,17 @@ class InboxScreen(Screen):
         self._show_filters(len(rows))
         self.refresh_bar()
         self.query_one(DetailPane).show(ws, table.selected)
+        if not self._styles_remembered:
+            self._styles_remembered = True
+            self.set_timer(STYLES_AFTER, self._remember_styles)
+
+    def _remember_styles(self) -> None:
+        """Once the inbox is on screen: its colours for the next start's first frame
+        (`tui.first_frame`). A cache that cannot be written only costs that frame."""
+        from vaworkspace.tui.first_frame_styles import remember
+
+        with contextlib.suppress(OSError):
+            remember(self)
 
     def refresh_bar(self) -> None:
         self.query_one(TopBar).show(self.ws, "Inbox")
