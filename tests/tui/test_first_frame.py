@@ -44,11 +44,13 @@ def text_of(widget) -> list[str]:
 def busy(tmp_path):
     """More tasks than an 80×24 list shows, one client with a colour."""
     ws = make_ws(tmp_path / "busy.json")
-    ws.add_client("Évelyne Couture", color="#e879f9")
-    ws.add_client("Dental clinic", id="dental")
+    ws.clients.add("Évelyne Couture", color="#e879f9")
+    ws.clients.add("Dental clinic", id="dental")
     for n in range(40):
         client = ("@evelyne", "@dental", "")[n % 3]
-        ws.add_task(f"Task number {n} {client} due:2026-11-{1 + n % 28:02d} ~{15 + n}m #tag{n % 4}")
+        ws.tasks.add(
+            f"Task number {n} {client} due:2026-11-{1 + n % 28:02d} ~{15 + n}m #tag{n % 4}"
+        )
     return ws
 
 
@@ -87,9 +89,9 @@ async def test_first_frame_says_what_the_inbox_shows(busy, size) -> None:
         await pilot.pause()
         screen = app.screen
         remember(screen)
-        styles = load_styles(busy.preference("theme"))
+        styles = load_styles(busy.preferences.get("theme"))
         layout = frame_layout(*size)
-        rows = busy.inbox()[: layout.visible_rows]
+        rows = busy.inbox.ranked()[: layout.visible_rows]
         lines = [plain(line) for line in frame_lines(busy, rows, layout, styles)]
         assert len(lines) == size[1]
         assert all(len(line) == size[0] for line in lines)
@@ -109,11 +111,11 @@ async def test_cursor_and_client_colours_come_from_the_list(busy) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         remember(app.screen)
-    styles = load_styles(busy.preference("theme"))
+    styles = load_styles(busy.preferences.get("theme"))
     assert styles["cursor/"] != styles["row/"]
     assert "row/client:#e879f9" in styles and "cursor/client:#e879f9" in styles
     layout = frame_layout(80, 24)
-    lines = frame_lines(busy, busy.inbox()[: layout.visible_rows], layout, styles)
+    lines = frame_lines(busy, busy.inbox.ranked()[: layout.visible_rows], layout, styles)
     assert styles["cursor/"] in lines[2] and styles["cursor/"] not in lines[3]
 
 
@@ -178,7 +180,7 @@ async def test_paints_on_a_terminal_only_with_remembered_colours(busy) -> None:
         assert painted is not None
         written = plain(_read(main).decode())
         assert "Urg Client" in written and "Inbox" in written
-        assert busy.inbox()[0][1].title in written
+        assert busy.inbox.ranked()[0][1].title in written
         quiet = termios.tcgetattr(child)
         assert not quiet[3] & (termios.ECHO | termios.ICANON), "typed keys would show"
         assert not quiet[0] & termios.IXON, "ctrl+q would be eaten as XON"

@@ -151,7 +151,7 @@ def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
             [(styles["sidebar"], " " * (layout.sidebar - 1)), edge], layout.sidebar, ""
         )
     now, tz = ws.now(), ws.tz
-    colours = {c.id: c.color for c in ws.clients() if c.color}
+    colours = {c.id: c.color for c in ws.clients.all() if c.color}
     for y in range(layout.table_height):
         if y == 0:
             parts = [(styles["header"], header(table_w))]
@@ -232,10 +232,10 @@ def paint(ws, in_fd: int = 0, out_fd: int = 2) -> Painted | None:
     `out_fd` is where Textual's Linux driver writes (stderr), `in_fd` what it reads."""
     if sys.platform == "win32" or not (os.isatty(in_fd) and os.isatty(out_fd)):
         return None
-    styles = load_styles(ws.preference("theme"))
+    styles = load_styles(ws.preferences.get("theme"))
     if styles is None:
         return None
-    rows = ws.inbox()
+    rows = ws.inbox.ranked()
     if not rows:
         return None  # the app shows its "nothing to do yet" text instead of a list
     size = os.get_terminal_size(out_fd)

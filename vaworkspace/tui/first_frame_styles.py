@@ -54,7 +54,7 @@ def remember(screen) -> bool:
     top, body = lines[0], lines[-1]
     styles["detail_edge"], styles["detail_edge_char"] = escape(app, top[0].style), top[0].text[0]
     styles["detail"] = escape(app, body[0].style)
-    return save_styles(app.ws.preference("theme"), styles)
+    return save_styles(app.ws.preferences.get("theme"), styles)
 
 
 def _lines(widget) -> list[list[Segment]]:
