@@ -18,7 +18,7 @@ What it may rely on, and what keeps it honest:
 - Only chrome without data (sidebar, detail pane, footer) is left blank for the
   app to fill; the top bar and the list are complete.
 
-No Textual import here, and no Rich beyond `rich.cells` (via `inbox_rows`).
+No Textual import here, and no Rich.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 CACHE_VERSION = 1
@@ -38,18 +39,18 @@ TERMINAL_VARIABLES = ("TERM", "COLORTERM", "NO_COLOR", "TEXTUAL_COLOR_SYSTEM", "
 RESET = "\x1b[0m"
 
 
-def cache_path(env: dict | None = None) -> str:
+def cache_path(env: Mapping[str, str] | None = None) -> str:
     from vaworkspace.config import cache_dir
 
     return os.path.join(cache_dir(env), "first-frame.json")
 
 
-def terminal_key(env: dict | None = None) -> dict[str, str]:
+def terminal_key(env: Mapping[str, str] | None = None) -> dict[str, str]:
     env = os.environ if env is None else env
     return {name: env.get(name, "") for name in TERMINAL_VARIABLES}
 
 
-def load_styles(preference: str | None, env: dict | None = None) -> dict | None:
+def load_styles(preference: str | None, env: Mapping[str, str] | None = None) -> dict | None:
     """The remembered styles, if they were made for this theme preference and terminal."""
     try:
         with open(cache_path(env), encoding="utf-8") as handle:
@@ -64,7 +65,7 @@ def load_styles(preference: str | None, env: dict | None = None) -> dict | None:
     return styles if isinstance(styles, dict) else None
 
 
-def save_styles(preference: str | None, styles: dict, env: dict | None = None) -> bool:
+def save_styles(preference: str | None, styles: dict, env: Mapping[str, str] | None = None) -> bool:
     """Remember `styles` for the next start; written only when they changed (a temp
     file renamed over the old one, so a reader never sees half a file)."""
     path = cache_path(env)
@@ -128,8 +129,7 @@ def frame_layout(width: int, height: int) -> FrameLayout:
 def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
     """The screen, line by line, as escape sequences and text (each line exactly
     `layout.width` cells)."""
-    from rich.cells import cell_len
-
+    from vaworkspace.formats import cells as cell_len
     from vaworkspace.tui.bar_text import clock_text, status_text
     from vaworkspace.tui.inbox_rows import CLIENT, PLAIN, header, row_cells
 
@@ -180,17 +180,22 @@ def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
 
 def _cells(parts: list[tuple[str, str]], width: int, fill: str) -> str:
     """(escape, text) parts cut or padded (in `fill`'s style) to exactly `width` cells."""
-    from rich.cells import cell_len, set_cell_size
+    from vaworkspace.formats import cells
 
     out, used = [], 0
     for escape, text in parts:
-        if used >= width:
-            break
-        size = cell_len(text)
-        if used + size > width:
-            text, size = set_cell_size(text, width - used), width - used
+        size = cells(text)
+        if used + size > width:  # cut, as the screen crops a line: no "…"
+            kept = ""
+            for char in text:
+                if used + cells(kept + char) > width:
+                    break
+                kept += char
+            text, size = kept, cells(kept)
         out.append(f"{RESET}{escape}{text}")
         used += size
+        if used >= width:
+            break
     if used < width:
         out.append(f"{RESET}{fill}{' ' * (width - used)}")
     return "".join(out)

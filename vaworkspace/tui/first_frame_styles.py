@@ -14,7 +14,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 from vaworkspace.tui.first_frame import save_styles
-from vaworkspace.tui.inbox_rows import DIM, OVERDUE, PLAIN
+from vaworkspace.tui.inbox_rows import CLIENT, DIM, OVERDUE, PLAIN
 
 MARK = "\x00"
 
@@ -40,29 +40,28 @@ def remember(screen) -> bool:
         "footer": escape(app, screen.query_one(Footer).rich_style),
     }
     for kind, cursor in (("row", False), ("cursor", True)):
+        base = table.row_style(cursor)
         for role in (PLAIN, OVERDUE, DIM):
-            styles[f"{kind}/{role}"] = escape(app, table.cell_style(role, cursor))
+            styles[f"{kind}/{role}"] = escape(app, table.cell_style(role, base))
         for client, colour in table.client_colors.items():
-            style = table.cell_style("client", cursor, client)
+            style = table.cell_style(CLIENT, base, client)
             styles[f"{kind}/client:{colour}"] = escape(app, style)
     sidebar = screen.query_one(ClientSidebar)
-    last = _lines(sidebar)[-1]
+    last = _line(sidebar, sidebar.outer_size.height - 1)
     styles["sidebar"] = escape(app, last[0].style)
     styles["sidebar_edge"], styles["sidebar_edge_char"] = escape(app, last[-1].style), last[-1].text
     detail = screen.query_one(DetailPane)
-    lines = _lines(detail)
-    top, body = lines[0], lines[-1]
+    top, body = _line(detail, 0), _line(detail, detail.outer_size.height - 1)
     styles["detail_edge"], styles["detail_edge_char"] = escape(app, top[0].style), top[0].text[0]
     styles["detail"] = escape(app, body[0].style)
     return save_styles(app.ws.preferences.get("theme"), styles)
 
 
-def _lines(widget) -> list[list[Segment]]:
-    """The widget's own lines (borders and padding included), split into cells'
-    segments: the blank parts of the sidebar and the detail pane."""
-    width, height = widget.outer_size
-    strips = widget.render_lines(Region(0, 0, width, height))
-    return [list(strip) for strip in strips]
+def _line(widget, y: int) -> list[Segment]:
+    """Line `y` of the widget as drawn (borders and padding included), as segments:
+    the blank parts of the sidebar and the detail pane."""
+    [strip] = widget.render_lines(Region(0, y, widget.outer_size.width, 1))
+    return list(strip)
 
 
 def escape(app, style: Style | None) -> str:

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vaworkspace.domain.models import Task
-from vaworkspace.tui.inbox_rows import CLIENT, DIM, OVERDUE, PLAIN, header, row_cells
+from vaworkspace.tui.inbox_rows import CLIENT, DIM, OVERDUE, header, row_cells
 
 
 class InboxTable(ScrollView, can_focus=True):
