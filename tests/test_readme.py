@@ -19,7 +19,8 @@ def test_the_config_example_loads(tmp_path) -> None:
     config = load_config(str(path))
     assert config.timezone_name == "America/Montreal" and config.currency == "CAD"
     assert config.coefficients.client_weight == 1.5
-    assert PomodoroSettings.from_config(config.raw["pomodoro"]).focus_minutes == 25
+    assert config.pomodoro == PomodoroSettings(25, 5, 15, 4)
+    assert config.daily_cap_hours == 8 and config.break_reminder_minutes == 90
 
 
 def test_every_command_in_the_reference_exists() -> None:

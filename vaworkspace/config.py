@@ -14,6 +14,14 @@ dir's `vaworkspace/config.toml`:
     due = 12.0
     client_weight = 1.0
 
+and `notify_command`, `break_reminder_minutes`, `daily_cap_hours`, `[pomodoro]`,
+`[sync] deadline` and `[[publish]]` (README, Configuration).
+
+Every key is parsed and checked when the file is loaded, into the typed `Config`
+the service reads: a bad value (`daily_cap_hours = "eight"`), an unknown key (a
+typo) or broken TOML is one `ConfigError` naming the file and the key, before any
+command runs or the TUI starts, never a crash later inside a timer tick.
+
 On Linux the XDG rule (the one platformdirs applies there) is computed inline:
 importing platformdirs costs ~12 ms, a fifth of a `va list`. Other platforms
 ask platformdirs.
@@ -27,13 +35,15 @@ from dataclasses import dataclass, field
 
 from vaworkspace.domain.tasks.urgency import Coefficients
 from vaworkspace.domain.time.worktime import WorkHours, parse_work_hours
-from vaworkspace.errors import InputError
+from vaworkspace.errors import ConfigError, InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
     from zoneinfo import ZoneInfo
+
+    from vaworkspace.domain.time.timer import PomodoroSettings
 
 APP = "vaworkspace"
 
@@ -117,9 +127,27 @@ def load_zone(name: str) -> ZoneInfo:
         ) from None
 
 
+DEFAULT_BREAK_AFTER = 90
+"""Minutes of focus in a row before a break is suggested (0: never)."""
+DEFAULT_DAILY_CAP = 8.0
+"""Hours of logged and planned work in a day before a warning."""
+DEFAULT_DEADLINE = 45.0
+"""Seconds one subscribed calendar may take in all (`[sync] deadline`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishTarget:
+    """One `[[publish]]` entry: an absolute file path and the client it shows
+    (None: every client)."""
+
+    path: str
+    client: str | None = None
+
+
 @dataclass(slots=True)
 class Config:
-    """Settings the service needs; `raw` keeps the whole table for later features."""
+    """The user's settings, each parsed and checked (`load_config`); `raw` keeps
+    the file's table as it was read, for messages and later features."""
 
     timezone_name: str = "UTC"
     currency: str = "EUR"
@@ -127,6 +155,14 @@ class Config:
     coefficients: Coefficients = Coefficients()
     path: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)  # as TOML gave it
+    pomodoro: PomodoroSettings | None = None
+    """None: the defaults (importing the timer module is left to commands that time)."""
+    break_reminder_minutes: int = DEFAULT_BREAK_AFTER
+    daily_cap_hours: float = DEFAULT_DAILY_CAP
+    notify_command: tuple[str, ...] = ()
+    """The command and its arguments (split like a shell); empty: none."""
+    sync_deadline: float = DEFAULT_DEADLINE
+    publish: tuple[PublishTarget, ...] = ()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -134,16 +170,27 @@ class Config:
 
 
 def load_config(path: str | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Read the config file if there is one; a broken file is a clear user error."""
+    """Read the config file if there is one and check every key: a broken file or
+    a bad value is one `ConfigError` naming the file (and the key)."""
     env = os.environ if env is None else env
     path = path or config_path(env)
     raw: dict[str, Any] = {}
     if os.path.exists(path):
         raw = _read_toml(path)
+    return parse_config(raw, path, env)
+
+
+def parse_config(
+    raw: dict[str, Any], path: str | None = None, env: Mapping[str, str] | None = None
+) -> Config:
+    """The typed settings of a config table (as TOML gives it); `ConfigError` for
+    the first bad key, prefixed with the file's path."""
+    env = os.environ if env is None else env
     try:
         return _build(raw, path, env)
     except InputError as error:
-        raise InputError(f"{path}: {error}") from None
+        where = f"{path}: " if path else "config: "
+        raise ConfigError(f"{where}{error}") from None
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -155,18 +202,187 @@ def _read_toml(path: str) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"config file {path} is not valid TOML: {error}") from None
+        raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
     except OSError as error:
-        raise InputError(f"cannot read config file {path}: {error.strerror}") from None
+        raise ConfigError(f"cannot read config file {path}: {error.strerror}") from None
 
 
-def _build(raw: dict[str, Any], path: str, env: Mapping[str, str]) -> Config:
-    zone = raw.get("timezone") or system_timezone(env)
-    load_zone(zone)
-    work_table = raw.get("work", {})
-    work = WorkHours()
-    if work_table:
-        work = parse_work_hours(work_table.get("hours", "09:00-17:00"), work_table.get("days"))
-    currency = str(raw.get("currency", "EUR")).upper()
-    coefficients = Coefficients.from_config(raw.get("urgency", {}))
-    return Config(zone, currency, work, coefficients, path, raw)
+KEYS = (
+    "timezone",
+    "currency",
+    "notify_command",
+    "break_reminder_minutes",
+    "daily_cap_hours",
+    "work",
+    "urgency",
+    "pomodoro",
+    "sync",
+    "publish",
+)
+"""Every top-level key a config file may hold."""
+
+
+def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Config:
+    unknown = sorted(set(raw) - set(KEYS))
+    if unknown:
+        raise InputError(f"unknown setting '{unknown[0]}'; known: {', '.join(KEYS)}")
+    config = Config(path=path, raw=raw)
+    _place(config, raw, env)
+    _work(config, raw)
+    with _section("urgency"):
+        config.coefficients = Coefficients.from_config(_table("urgency", raw.get("urgency", {})))
+    _time(config, raw)
+    _table("sync", raw.get("sync", {}), ("deadline",))
+    config.sync_deadline = sync_deadline(raw)
+    targets, problems = publish_targets(raw)
+    if problems:
+        raise InputError(problems[0])
+    config.publish = tuple(targets)
+    return config
+
+
+def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
+    """`timezone` (default: the system's) and `currency`."""
+    zone = raw.get("timezone")
+    if zone is not None and (not isinstance(zone, str) or not zone.strip()):
+        raise InputError(f"timezone must be an IANA name like America/Montreal, not {zone!r}")
+    config.timezone_name = zone or system_timezone(env)
+    load_zone(config.timezone_name)
+    if "currency" in raw:
+        from vaworkspace.domain.clients import validate_currency
+
+        config.currency = validate_currency(_text("currency", raw["currency"]))
+
+
+def _work(config: Config, raw: dict[str, Any]) -> None:
+    """`[work]` hours and days, for the estimate term and the agenda."""
+    work = _table("work", raw.get("work", {}), ("hours", "days"))
+    if not work:
+        return
+    days = work.get("days")
+    if days is not None and (
+        not isinstance(days, list) or not all(isinstance(day, str) for day in days)
+    ):
+        raise InputError(f'[work] days must be a list like ["mon", "tue"], not {days!r}')
+    hours = _text("[work] hours", work.get("hours", "09:00-17:00"))
+    config.work = parse_work_hours(hours, days)
+
+
+def _time(config: Config, raw: dict[str, Any]) -> None:
+    """`[pomodoro]`, `break_reminder_minutes`, `daily_cap_hours`, `notify_command`."""
+    if "pomodoro" in raw:
+        from vaworkspace.domain.time.timer import PomodoroSettings
+
+        with _section("pomodoro"):
+            config.pomodoro = PomodoroSettings.from_config(_table("pomodoro", raw["pomodoro"]))
+    if "break_reminder_minutes" in raw:
+        minutes = _number(
+            "break_reminder_minutes",
+            raw["break_reminder_minutes"],
+            (0, 24 * 60),
+            "a whole number of minutes (0: never)",
+            whole=True,
+        )
+        config.break_reminder_minutes = int(minutes)
+    if "daily_cap_hours" in raw:
+        config.daily_cap_hours = _number(
+            "daily_cap_hours", raw["daily_cap_hours"], (0, 24), "a number of hours", above=True
+        )
+    if "notify_command" in raw:
+        config.notify_command = _command(raw["notify_command"])
+
+
+class _section:
+    """Name the table in a message from a parser that does not (`[pomodoro] …`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, trace) -> None:
+        if isinstance(error, InputError) and self.name not in str(error):
+            raise InputError(f"[{self.name}] {error}") from None
+
+
+def _text(key: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{key} must be text in quotes, not {value!r}")
+    return value
+
+
+def _table(key: str, value: object, known: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """`[key]` as a dict; with `known`, refusing any other key inside it."""
+    if not isinstance(value, dict):
+        raise InputError(f"[{key}] must be a table of settings, not {value!r}")
+    if known is not None:
+        for name in value:
+            if name not in known:
+                raise InputError(f"unknown setting '{name}' in [{key}]; known: {', '.join(known)}")
+    return value
+
+
+def _number(
+    key: str,
+    value: object,
+    bounds: tuple[float, float],
+    what: str,
+    whole: bool = False,
+    above: bool = False,
+) -> float:
+    """A number within `bounds` (the lower one excluded when `above`); `whole`: an int."""
+    low, high = bounds
+    kinds = (int,) if whole else (int, float)
+    number = value if isinstance(value, kinds) and not isinstance(value, bool) else None
+    if number is None or not (number > low if above else number >= low) or number > high:
+        lowest = f"above {low:g}" if above else f"from {low:g}"
+        raise InputError(f"{key} must be {what}, {lowest} to {high:g}, not {value!r}")
+    return float(number)
+
+
+def _command(value: object) -> tuple[str, ...]:
+    """`notify_command`, split like a shell would: a missing quote is an error now,
+    not when the first focus block ends."""
+    import shlex
+
+    text = _text("notify_command", value)
+    try:
+        words = tuple(shlex.split(text))
+    except ValueError as error:
+        raise InputError(f"notify_command {text!r} cannot be split like a shell: {error}") from None
+    return words
+
+
+def sync_deadline(raw: dict[str, Any], path: str | None = None) -> float:
+    """`[sync] deadline` from the config: seconds per source, 45 unless set."""
+    table = raw.get("sync", {})
+    value = table.get("deadline", DEFAULT_DEADLINE) if isinstance(table, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        where = f"{path}: " if path else ""
+        raise InputError(f"{where}[sync] deadline must be a number of seconds, at most 3600")
+    return float(value)
+
+
+def publish_targets(raw: dict[str, Any]) -> tuple[list[PublishTarget], list[str]]:
+    """The config's `[[publish]]` entries, and a problem line for each bad one."""
+    entries = raw.get("publish", [])
+    if isinstance(entries, dict):
+        entries = [entries]
+    if not isinstance(entries, list):
+        return [], ["`publish` in the config must be a list of [[publish]] tables"]
+    targets: list[PublishTarget] = []
+    problems: list[str] = []
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            problems.append(f'[[publish]] entry {number} is not a table; give it path = "…"')
+            continue
+        path, client = entry.get("path"), entry.get("client")
+        if not isinstance(path, str) or not path.strip():
+            problems.append(f'[[publish]] entry {number} has no path; add path = "FILE.ics"')
+            continue
+        if client is not None and (not isinstance(client, str) or not client.strip()):
+            problems.append(f"[[publish]] entry {number} ({path}): client must be a client's name")
+            continue
+        targets.append(PublishTarget(os.path.abspath(os.path.expanduser(path)), client or None))
+    return targets, problems

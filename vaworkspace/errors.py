@@ -1,6 +1,7 @@
 """One hierarchy for every error a user can cause.
 
-The CLI turns a `VaError` into one line on stderr and exit code 1; the TUI into a
+The CLI turns a `VaError` into one line on stderr and exit code 1 (2 for a
+`ConfigError`); the TUI into a
 notification. Messages say what happened, to which file or task, and what to do.
 Pure Python: every layer may import it.
 """
@@ -14,6 +15,13 @@ class VaError(Exception):
 
 class InputError(VaError):
     """Text the user typed cannot be understood (quick add, dates, flags)."""
+
+
+class ConfigError(InputError):
+    """The config file cannot be used: broken TOML, an unknown key or a bad value.
+
+    Raised when the file is loaded, before any command runs or the TUI starts; the
+    CLI exits with code 2 (the command cannot run as configured)."""
 
 
 class NotFoundError(VaError):

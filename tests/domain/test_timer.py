@@ -387,7 +387,7 @@ def test_settings_from_config() -> None:
         ({"focus": 25.5}, "'focus' must be"),
         ({"break": True}, "'break' must be"),
         ({"long_break": "4h30m"}, "'long_break' must be 1 to 240 minutes"),
-        ({"long_break": "soon"}, "can't read the duration"),
+        ({"long_break": "soon"}, "'long_break' must be 1 to 240 minutes, not 'soon'"),
         ({"long_break_every": "4"}, "'long_break_every' must be 1 to 24,"),
         ([], "must be a table"),
     ],

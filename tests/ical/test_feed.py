@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.ical.calendars import RAW_MEETING, WEEKLY
-from vaworkspace.config import Config
+from vaworkspace.config import parse_config
 from vaworkspace.errors import VaError
 from vaworkspace.service import Workspace
 from vaworkspace.store import tables
@@ -39,7 +39,7 @@ def workspace(folder: str, clock: Clock) -> Workspace:
     for entry, (client, _) in zip(publish, FEEDS, strict=True):
         if client:
             entry["client"] = client
-    config = Config(timezone_name="America/Montreal", raw={"publish": publish})
+    config = parse_config({"timezone": "America/Montreal", "publish": publish})
     ws = Workspace(os.path.join(folder, "ws.json"), config, clock=clock)
     ws.clients.add("Évelyne Couture", id="evelyne")
     ws.clients.add("Dental, clinic; Inc", id="dental")

@@ -59,7 +59,7 @@ def test_bad_entries_are_problems_not_crashes() -> None:
 
 
 def test_publish_reports_an_unknown_client(tmp_path) -> None:
-    config = Config(raw={"publish": [{"path": str(tmp_path / "a.ics"), "client": "nobody"}]})
+    config = Config(publish=(PublishTarget(str(tmp_path / "a.ics"), "nobody"),))
     ws = Workspace(str(tmp_path / "ws.json"), config)
     ws.tasks.add("Something")
     assert ws.publishing.unpublished
@@ -72,7 +72,7 @@ def test_publish_reports_an_unknown_client(tmp_path) -> None:
 def test_a_record_the_writer_cannot_write_is_a_problem_not_a_crash(tmp_path) -> None:
     from vaworkspace.store import tables
 
-    config = Config(raw={"publish": [{"path": str(tmp_path / "a.ics")}]})
+    config = Config(publish=(PublishTarget(str(tmp_path / "a.ics")),))
     ws = Workspace(str(tmp_path / "ws.json"), config)
     ws.tasks.add("Something")
     with ws.file.transaction() as db:  # an old or hand-edited record

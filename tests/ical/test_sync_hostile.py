@@ -159,15 +159,16 @@ def test_a_redirect_is_followed_without_reading_its_body(va, hostile, deadline) 
 def test_a_bad_deadline_in_the_config_is_one_line(va, isolated_env, value) -> None:
     config = isolated_env / "config" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(f"[sync]\ndeadline = {value}\n")
     va("calendar", "add", "acme", "https://example.com/acme.ics")
-    assert va("sync", code=1) == (
-        f"va: {config}: [sync] deadline must be a number of seconds, at most 3600\n"
-    )
+    config.write_text(f"[sync]\ndeadline = {value}\n")
+    # checked when the config is loaded: every command stops before it runs (exit 2)
+    line = f"va: {config}: [sync] deadline must be a number of seconds, at most 3600\n"
+    assert va("sync", code=2) == line
+    assert va("calendar", "list", code=2) == line
 
 
 def test_the_default_deadline_is_under_a_minute() -> None:
-    from vaworkspace.service.subscriptions import sync_deadline
+    from vaworkspace.config import sync_deadline
 
     assert 30 <= sync_deadline({}) <= 60
     assert sync_deadline({"sync": {"deadline": 2.5}}) == 2.5

@@ -64,7 +64,7 @@ async def test_tick_rings_and_notifies_when_a_block_ends(tmp_path) -> None:
 
 
 def test_reminders_come_once(tmp_path) -> None:
-    config = Config(timezone_name="America/Montreal", raw={"daily_cap_hours": 1})
+    config = Config(timezone_name="America/Montreal", daily_cap_hours=1)
     ws, moment = movable(tmp_path / "ws.json", config)
     seed(ws)
     ws.time.start_timer(task_id=1, mode="stopwatch")

@@ -2,7 +2,7 @@
 
 argparse rather than click: click costs ~29 ms of import on every command, half
 of the 57 ms a `va list` may take. Command modules are imported only when their
-command runs. Exit codes: 0 ok, 1 user error (one line on stderr), 2 usage.
+command runs. Exit codes: 0 ok, 1 user error (one line on stderr), 2 usage or a bad config file.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command line in this process; returns the exit code."""
     argv = protect_text(sys.argv[1:] if argv is None else list(argv))
     args = build_parser(command_of(argv)).parse_args(argv)
-    from vaworkspace.errors import VaError
+    from vaworkspace.errors import ConfigError, VaError
 
     try:
         if args.demo:
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         from vaworkspace.display import safe  # a message may quote a stored title or name
 
         print(f"va: {safe(str(error))}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, ConfigError) else 1
     except BrokenPipeError:
         # `va list | head`: the reader left; not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -55,7 +55,7 @@ class Workspace:
 
     def __init__(self, path: str, config: Config | None = None, clock: Clock | None = None):
         self.ctx = Context(path, config, clock)
-        if self.config.raw.get("publish"):
+        if self.config.publish:
             _ = self.publishing  # notes every change from the first one on
 
     @classmethod

@@ -35,7 +35,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from vaworkspace.config import PublishTarget, publish_targets
 from vaworkspace.errors import VaError
+
+__all__ = ["PublishReport", "PublishTarget", "publish_targets"]
 from vaworkspace.service.context import Context, Service
 
 TYPE_CHECKING = False
@@ -52,15 +55,6 @@ if TYPE_CHECKING:
     """The clients a change touched (None: any may have; see `touched.py`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PublishTarget:
-    """One `[[publish]]` entry: an absolute file path and the client it shows
-    (None: every client)."""
-
-    path: str
-    client: str | None = None
-
-
 @dataclass(slots=True)
 class PublishReport:
     """What one round of publishing did: files rewritten, files already current,
@@ -69,29 +63,6 @@ class PublishReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-
-
-def publish_targets(raw: dict[str, Any]) -> tuple[list[PublishTarget], list[str]]:
-    """The config's `[[publish]]` entries, and a problem line for each bad one."""
-    entries = raw.get("publish", [])
-    if isinstance(entries, dict):
-        entries = [entries]
-    if not isinstance(entries, list):
-        return [], ["`publish` in the config must be a list of [[publish]] tables"]
-    targets, problems = [], []
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict):
-            problems.append(f'[[publish]] entry {number} is not a table; give it path = "…"')
-            continue
-        path, client = entry.get("path"), entry.get("client")
-        if not isinstance(path, str) or not path.strip():
-            problems.append(f'[[publish]] entry {number} has no path; add path = "FILE.ics"')
-            continue
-        if client is not None and (not isinstance(client, str) or not client.strip()):
-            problems.append(f"[[publish]] entry {number} ({path}): client must be a client's name")
-            continue
-        targets.append(PublishTarget(os.path.abspath(os.path.expanduser(path)), client or None))
-    return targets, problems
 
 
 class PublishService(Service):
@@ -105,7 +76,7 @@ class PublishService(Service):
         self._pending: list[Touched] = []
         """What each change since the last round touched (`touched.touched_clients`),
         appended by the thread that changes and taken by the one that publishes."""
-        if self.config.raw.get("publish"):
+        if self.config.publish:
             self.file.after_save = self._note_change
 
     @property
@@ -160,8 +131,8 @@ class PublishService(Service):
         snapshot and writes only the published files (and derived text, below)."""
         from vaworkspace.store import lock
 
-        targets, problems = publish_targets(self.config.raw)
-        report = PublishReport(problems=problems)
+        targets = list(self.config.publish)  # checked when the config was loaded
+        report = PublishReport()
         if not targets:
             return report
         lock_path = self.path + ".publish.lock"

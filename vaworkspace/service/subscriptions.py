@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from vaworkspace.config import DEFAULT_DEADLINE
 from vaworkspace.errors import ImportFileError, InputError, NotFoundError, VaError
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write
@@ -22,13 +23,10 @@ from vaworkspace.store import tables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
 
     from vaworkspace.service.calendar import CalendarService
 
 CALENDAR = "calendar"
-DEFAULT_DEADLINE = 45.0
-"""Seconds one source may take in all (`[sync] deadline` in the config)."""
 
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -91,7 +89,7 @@ class SubscriptionService(Service):
 
     def sync(self) -> list[tuple[Subscription, object]]:
         """(subscription, CalendarImport or its `SyncFailed`) for each source, by name."""
-        deadline = sync_deadline(self.config.raw, self.config.path)
+        deadline = self.config.sync_deadline  # checked when the config was loaded
         results: list[tuple[Subscription, object]] = []
         for subscription in self.all():
             try:
@@ -105,16 +103,6 @@ class SubscriptionService(Service):
                 )
             results.append((subscription, found))
         return results
-
-
-def sync_deadline(raw: dict[str, Any], path: str | None = None) -> float:
-    """`[sync] deadline` from the config: seconds per source, 45 unless set."""
-    table = raw.get("sync", {})
-    value = table.get("deadline", DEFAULT_DEADLINE) if isinstance(table, dict) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
-        where = f"{path}: " if path else ""
-        raise InputError(f"{where}[sync] deadline must be a number of seconds, at most 3600")
-    return float(value)
 
 
 def checked_source(source: str) -> str:

@@ -48,7 +48,7 @@ class TimeService(Service):
     # -- the timer ---------------------------------------------------------------
 
     def pomodoro_settings(self) -> PomodoroSettings:
-        return clock.PomodoroSettings.from_config(self.config.raw.get("pomodoro", {}))
+        return self.config.pomodoro or clock.PomodoroSettings()
 
     def timer(self) -> tuple[TimerState | None, list[str]]:
         """The running timer caught up to now, and what happened since last asked."""
@@ -71,20 +71,19 @@ class TimeService(Service):
 
     def announce(self, message: str) -> None:
         """Run the config's `notify_command` with the message (fire and forget)."""
-        command = self.config.raw.get("notify_command")
+        command = self.config.notify_command  # split and checked when loaded
         if not command:
             return
-        import shlex
         import subprocess
 
         try:
             subprocess.Popen(
-                [*shlex.split(command), message],
+                [*command, message],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 start_new_session=True,
             )  # fmt: skip
         except OSError as error:
-            raise InputError(f"notify_command '{command}' failed: {error.strerror}") from None
+            raise InputError(f"notify_command '{command[0]}' failed: {error.strerror}") from None
 
     def timer_status(self) -> TimerStatus:
         """The timer caught up to now, with what happened since it was last asked."""

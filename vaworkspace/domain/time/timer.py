@@ -65,7 +65,10 @@ def _setting(key: str, value) -> tuple[str, int]:
         raise InputError(f"unknown pomodoro setting '{key}'; known: {', '.join(_SETTINGS)}")
     name, low, high = _SETTINGS[key]
     minutes = key != "long_break_every"
-    number = parse_duration(value) if minutes and isinstance(value, str) else value
+    try:  # "long" is refused below, naming the setting
+        number = parse_duration(value) if minutes and isinstance(value, str) else value
+    except InputError:
+        number = None
     if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
         unit = " minutes" if minutes else ""
         raise InputError(f"pomodoro setting '{key}' must be {low} to {high}{unit}, not {value!r}")
