@@ -210,7 +210,11 @@ def fixed_clock():
     frozen = os.environ.get("VAWORKSPACE_NOW")
     if not frozen:
         return None
-    from vaworkspace.store.records import decode_instant
+    from datetime import datetime, timezone
 
-    moment = decode_instant(frozen)
+    from vaworkspace.domain.dates import parse_iso
+
+    moment = parse_iso(frozen)
+    if not isinstance(moment, datetime):  # a date alone: its midnight, UTC
+        moment = datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc)
     return lambda: moment

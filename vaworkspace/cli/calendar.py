@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from vaworkspace.cli import open_workspace
@@ -70,14 +69,9 @@ def export_ics(args) -> int:
     if args.output == "-":
         write_data(data)
         return 0
-    from vaworkspace.store.atomic import write_atomic
+    from vaworkspace.service.files import write_private_file
 
-    try:
-        # 0600 whatever the umask or the old file's mode: it holds client names and
-        # task titles. realpath: an `-o` symlink keeps pointing at the new file.
-        write_atomic(os.path.realpath(args.output), data)
-    except OSError as error:
-        raise InputError(f"cannot write {args.output}: {error.strerror}") from None
+    write_private_file(args.output, data)  # 0600, atomic, through a symlink
     print(f"Wrote {safe(args.output)} ({len(data)} bytes)")
     return 0
 

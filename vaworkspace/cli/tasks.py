@@ -274,12 +274,7 @@ def import_file(args) -> int:
     summaries = []
     for path in args.files:
         data, name = read_import(path)
-        if _looks_like_calendar(data, name):
-            summaries.append(
-                ws.calendar.import_file(data, name, args.client, args.dry_run, args.theirs)
-            )
-        else:
-            summaries.append(ws.tasks.import_taskwarrior(data, name, dry_run=args.dry_run))
+        summaries.append(ws.import_file(data, name, args.client, args.dry_run, args.theirs))
     if args.json:
         print_json([s.as_json() for s in summaries])
         return 0
@@ -287,9 +282,3 @@ def import_file(args) -> int:
         for line in summary.lines():  # names, UIDs and titles from the file itself
             print(safe(line))
     return 0
-
-
-def _looks_like_calendar(data: bytes, name: str) -> bool:
-    """An .ics name, or text that starts like iCalendar (the reader judges the rest)."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
-    return name.lower().endswith((".ics", ".ical")) or head.startswith(b"BEGIN:V")

@@ -196,10 +196,7 @@ def log_time(args) -> int:
 def list_entries(args) -> int:
     ws = open_workspace(args)
     start, end = _period(ws, args)
-    found = ws.time.entries(start, end)
-    if args.client:
-        client = ws.clients.get(args.client).id
-        found = [e for e in found if e.client == client]
+    found = ws.time.entries(start, end, client=args.client)
     if args.json:
         print_json([_entry_json(e) for e in found])
         return 0

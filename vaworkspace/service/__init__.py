@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from vaworkspace.service.subscriptions import SubscriptionService
     from vaworkspace.service.tasks import TaskService
     from vaworkspace.service.time import TimeService
+    from vaworkspace.service.today import Today
 
 __all__ = ["Added", "Completion", "Context", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
@@ -116,6 +117,28 @@ class Workspace:
         from vaworkspace.service.time import TimeService
 
         return TimeService(self.ctx, self.clients)
+
+    @cached_property
+    def today(self) -> Today:
+        from vaworkspace.service.today import Today
+
+        return Today(self.ctx, self.time, self.inbox)
+
+    def import_file(
+        self,
+        data: bytes,
+        name: str,
+        client: str | None = None,
+        dry_run: bool = False,
+        theirs: bool = False,
+    ):
+        """An import file as its content says (`inputs.looks_like_calendar`): an
+        iCalendar file into the calendar, anything else as a Taskwarrior export."""
+        from vaworkspace.service.inputs import looks_like_calendar
+
+        if looks_like_calendar(data, name):
+            return self.calendar.import_file(data, name, client, dry_run, theirs)
+        return self.tasks.import_taskwarrior(data, name, dry_run=dry_run)
 
     @cached_property
     def calendar(self) -> CalendarService:

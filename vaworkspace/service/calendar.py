@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from vaworkspace.domain.models import Event, Task
-from vaworkspace.errors import ImportFileError, InputError
+from vaworkspace.domain.models import Event
+from vaworkspace.errors import ImportFileError
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write
 from vaworkspace.service.snapshot import new_uuid
@@ -201,10 +201,12 @@ class CalendarService(Service):
         synced = {
             r["uid"]: (i, r.get("record")) for i, r in state.items() if r.get("kind") == SYNCED
         }
+        from vaworkspace.ical.todos import task_from_todo
+
         now = self.now()
         next_id = tables.meta(db).get("next_task_id", 1)
         for todo in todos:
-            task = _task_from_todo(todo, owner, now)
+            task = task_from_todo(todo, owner, now, new_uuid)
             if todo.uid in by_uuid:
                 doc_id, record = by_uuid[todo.uid]
                 local = task_from_record(doc_id, record)
@@ -242,15 +244,3 @@ def _owned(event: Event, owner: str | None, calendar: str, forced: bool = False)
 
     label = calendar if forced else event.calendar or calendar
     return replace(event, client=event.client or owner, calendar=label)
-
-
-def _task_from_todo(todo: ImportedTodo, owner: str | None, now: datetime) -> Task:
-    status = todo.status if todo.status in ("done", "cancelled") else ("todo" if owner else "inbox")
-    if not todo.title.strip():
-        raise InputError(f"to-do {todo.uid} has no summary")
-    return Task(
-        id=0, uuid=todo.uid or new_uuid(), title=todo.title.strip(), created=todo.created or now,
-        modified=todo.last_modified or now, client=owner, tags=list(todo.tags),
-        priority=todo.priority, status=status, due=todo.due, scheduled=todo.start,
-        recurrence=todo.rrule, notes=todo.notes or "", completed=todo.completed, source="ical",
-    )  # fmt: skip

@@ -29,6 +29,14 @@ their own, smaller limit (`ical.reader.MAX_BYTES`)."""
 CALENDAR_NAMES = (".ics", ".ical", ".ifb", ".icalendar")
 
 
+def looks_like_calendar(data: bytes, name: str) -> bool:
+    """Which importer a file goes to: an iCalendar name (`.ics`, `.ical`), or text
+    that starts like iCalendar (`BEGIN:V…`, after a BOM or blank lines); anything
+    else is offered to the Taskwarrior importer, whose reader judges the rest."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
+    return name.lower().endswith((".ics", ".ical")) or head.startswith(b"BEGIN:V")
+
+
 class UnreadableInput(ImportFileError):
     """The input was refused before (or instead of) being read; nothing was written."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.urgency import (
     UrgencyContext,
@@ -96,7 +97,8 @@ class Inbox(Service):
         """
         snapshot = self.snapshot()
         ctx = self.context(snapshot)
-        client_id = self.clients.get(client).id if client else None
+        # None: every client; NO_CLIENT: the tasks without one; else a typed ref.
+        client_id = client if client in (None, NO_CLIENT) else self.clients.get(client).id
         needle = text.casefold() if text else None
         moment = (ctx.now, ctx.coefficients, ctx.work)
         if snapshot.rankings is None or snapshot.rankings[0] != moment:
@@ -122,7 +124,7 @@ class Inbox(Service):
     ) -> list[tuple[float, Task]]:
         chosen = []
         for task in snapshot.tasks(open_only=not (include_all or status)):
-            if client_id is not None and task.client != client_id:
+            if client_id is not None and (task.client or NO_CLIENT) != client_id:
                 continue
             if tag is not None and tag not in task.tags:
                 continue
@@ -163,15 +165,13 @@ class Inbox(Service):
         return is_hidden(task, self.now(), self.tz)
 
     def triage_queue(self) -> list[Task]:
-        """Open tasks still to sort: in the inbox, or without a client or an estimate."""
-        return [
-            task
-            for _, task in self.ranked()
-            if task.status == "inbox" or not task.client or not task.estimate_minutes
-        ]
+        """Open tasks still to sort (`domain.tasks.triage.needs_triage`), most urgent first."""
+        from vaworkspace.domain.tasks.triage import needs_triage
+
+        return [task for _, task in self.ranked() if needs_triage(task)]
 
     def open_counts(self) -> dict[str, int]:
-        """Open, visible tasks per client id (`""` for tasks without a client).
+        """Open, visible tasks per client id (`NO_CLIENT` for tasks without a client).
 
         Kept per snapshot for a minute (a wait date may pass): the TUI's sidebar
         asks on every keystroke of a search.
@@ -180,10 +180,6 @@ class Inbox(Service):
         now = self.now()
         minute = int(now.timestamp() // 60)
         if snapshot.counts is None or snapshot.counts[0] != minute:
-            counts: dict[str, int] = {}
-            for task in snapshot.tasks(open_only=True):
-                if not is_hidden(task, now, self.tz):
-                    key = task.client or ""
-                    counts[key] = counts.get(key, 0) + 1
-            snapshot.counts = (minute, counts)
+            visible = (t for t in snapshot.tasks(open_only=True) if not is_hidden(t, now, self.tz))
+            snapshot.counts = (minute, count_by_client(visible))
         return snapshot.counts[1]

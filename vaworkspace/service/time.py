@@ -117,6 +117,21 @@ class TimeService(Service):
             self._save_timer(db, started.state)
         return status(started.state, now, tuple(events))
 
+    def toggle_timer(self, task_id: int) -> tuple[str, list[TimeEntry]]:
+        """The timer key on a task (`domain.time.toggle`): start a pomodoro on it,
+        stop the timer that runs on it, or switch the running timer to it.
+        Returns the action taken and the entries it logged."""
+        from vaworkspace.domain.time.toggle import START, STOP, toggle_action
+
+        status = self.timer_now()
+        action = toggle_action(status.running, status.task, task_id)
+        if action == START:
+            self.start_timer(task_id=task_id)
+            return action, []
+        if action == STOP:
+            return action, self.stop_timer()
+        return action, self.switch_timer(task_id=task_id)
+
     def pause_timer(self) -> TimerStatus:
         return self._change_timer(lambda state, now: clock.pause(state, now))
 
@@ -174,10 +189,17 @@ class TimeService(Service):
         return entry
 
     def entries(
-        self, start: datetime | None = None, end: datetime | None = None
+        self, start: datetime | None = None, end: datetime | None = None, client: str | None = None
     ) -> list[TimeEntry]:
-        """Entries, by start (those starting in [start, end) when given). Parsed once
-        per version of the file: the top bar asks every second."""
+        """Entries, by start (those starting in [start, end) when given); `client`
+        keeps one client's (a typed ref) or, as `NO_CLIENT`, those without one
+        (`domain.by_client`). Parsed once per version of the file: the top bar asks
+        every second."""
+        if client is not None:
+            from vaworkspace.domain.by_client import NO_CLIENT, of_client
+
+            wanted = client if client == NO_CLIENT else self.clients.get(client).id
+            return of_client(self.entries(start, end), wanted)
         doc = self.file.read()
         cached = self._entries_cache
         if cached is None or cached[0] is not doc:

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer
 
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
 from vaworkspace.display import safe
+from vaworkspace.domain.client_edits import form_changes
 from vaworkspace.domain.clients import format_budget
 from vaworkspace.formats import fit
 from vaworkspace.tui.form import FormScreen
@@ -165,8 +166,6 @@ class ClientForm(FormScreen):
             client = ws.clients.add(name, **{k: v for k, v in texts.items() if v})
         else:
             # Only what the VA changed: another terminal may have changed the rest.
-            shown = {name: text.strip() for name, text in self.shown.items()}
-            clearable = ("timezone", "color", "notes")
-            fields = {k: v for k, v in texts.items() if v != shown.get(k) and (v or k in clearable)}
+            fields = form_changes(self.shown, texts)
             client = ws.clients.edit(self.client_id, **fields) if fields else self._current()
         return f"Saved @{client.id}: {client.name}"

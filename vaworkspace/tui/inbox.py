@@ -12,11 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from vaworkspace.display import safe
+from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.typed_app import workspace_of
-from vaworkspace.tui.widgets import ALL, NO_CLIENT, ClientSidebar, DetailPane, TopBar
+from vaworkspace.tui.widgets import ALL, ClientSidebar, DetailPane, TopBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -95,18 +96,14 @@ class InboxScreen(Screen):
         ws = self.ws
         table = self.query_one(InboxTable)
         keep = keep if keep is not None else (table.selected.id if table.selected else None)
-        client = None if self.client_filter in (ALL, NO_CLIENT) else self.client_filter
+        client = None if self.client_filter == ALL else self.client_filter
         rows = ws.inbox.ranked(client=client, text=self.search or None)
-        if self.client_filter == NO_CLIENT:
-            rows = [row for row in rows if not row[1].client]
         clients = ws.clients.all()
         table.client_colors = {c.id: c.color for c in clients if c.color}
         table.show(rows, ws.now(), ws.tz, keep)
         self.set_class(not rows and not self.search and self.client_filter == ALL, "-empty")
         if self.client_filter == ALL and not self.search:
-            counts: dict[str, int] = {}  # the rows are exactly the visible open tasks
-            for _, task in rows:
-                counts[task.client or NO_CLIENT] = counts.get(task.client or NO_CLIENT, 0) + 1
+            counts = count_by_client(task for _, task in rows)  # the visible open tasks
         else:
             counts = ws.inbox.open_counts()
         sidebar = self.query_one(ClientSidebar)
@@ -235,26 +232,21 @@ class InboxScreen(Screen):
         self.app.push_screen(TaskForm(self.selected.id), lambda _: self.reload())
 
     def action_timer(self) -> None:
-        """Start a pomodoro on the task; on the same task, stop; on another, switch."""
+        """The timer key (`ws.time.toggle_timer`): start on the task, stop, or switch."""
         task = self.selected
         if task is None:
             return
-        ws = self.ws
         try:
-            running = ws.time.timer_now()
-            if not running.running:
-                ws.time.start_timer(task_id=task.id)
-                message = f"Focus on {task.id}: {task.title}"
-            elif running.task == task.id:
-                logged = ws.time.stop_timer()
-                minutes = sum(e.seconds for e in logged) // 60
-                message = f"Timer stopped: {minutes} min logged on {task.title}"
-            else:
-                ws.time.switch_timer(task_id=task.id)
-                message = f"Timer switched to {task.id}: {task.title}"
+            action, logged = self.ws.time.toggle_timer(task.id)
         except VaError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
+        minutes = sum(e.seconds for e in logged) // 60
+        message = {
+            "start": f"Focus on {task.id}: {task.title}",
+            "stop": f"Timer stopped: {minutes} min logged on {task.title}",
+            "switch": f"Timer switched to {task.id}: {task.title}",
+        }[action]
         self.app.notify(message, markup=False)
         self.refresh_bar()
 

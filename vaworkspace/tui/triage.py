@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from vaworkspace.display import safe
+from vaworkspace.domain.tasks.triage import triage_missing
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.typed_app import workspace_of
@@ -112,7 +113,7 @@ class TriageScreen(Screen):
             value = lines.get(label)
             text.append(f"{label:<10}", style="dim")
             text.append(f"{value}\n" if value else "—\n", style="" if value else "italic dim")
-        missing = [n for n in ("client", "estimate") if n not in lines]
+        missing = triage_missing(task)
         if missing:
             text.append(f"\nstill missing: {', '.join(missing)}", style="bold")
         return text

@@ -9,11 +9,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from vaworkspace.display import safe
+from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.tui.bar_text import clock_text, status_text
 
 ALL = "*"
-NO_CLIENT = ""
 
 
 class TopBar(Horizontal):
