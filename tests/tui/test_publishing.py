@@ -6,14 +6,14 @@ from __future__ import annotations
 import threading
 
 from tests.tui.conftest import NOW, SIZE, app_for
-from vaworkspace.config import Config
+from vaworkspace.config import Config, PublishTarget
 from vaworkspace.service import Workspace
 
 
 def publishing_ws(tmp_path, target) -> Workspace:
     config = Config(
         timezone_name="America/Montreal",
-        raw={"publish": [{"client": "evelyne", "path": str(target)}]},
+        publish=(PublishTarget(str(target), "evelyne"),),
     )
     ws = Workspace(str(tmp_path / "ws.json"), config, clock=lambda: NOW)
     ws.clients.add("Évelyne Couture", id="evelyne")
@@ -60,7 +60,7 @@ async def test_publishing_problems_are_a_notification(tmp_path) -> None:
     blocker = tmp_path / "not-a-folder"
     ws = publishing_ws(tmp_path, tmp_path / "ok.ics")
     blocker.write_text("a file where a folder should be")
-    ws.config.raw["publish"].append({"path": str(blocker / "evelyne.ics")})
+    ws.config.publish += (PublishTarget(str(blocker / "evelyne.ics")),)
     app = app_for(ws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
