@@ -37,8 +37,9 @@ from vaworkspace.store.file import WorkspaceFile
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from vaworkspace.domain.tasks.merge import ImportSummary
     from vaworkspace.service.agenda import AgendaService
-    from vaworkspace.service.calendar import CalendarService
+    from vaworkspace.service.calendar import CalendarImport, CalendarService
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.preferences import Preferences
     from vaworkspace.service.publishing import PublishService
@@ -131,7 +132,7 @@ class Workspace:
         client: str | None = None,
         dry_run: bool = False,
         theirs: bool = False,
-    ):
+    ) -> CalendarImport | ImportSummary:
         """An import file as its content says (`inputs.looks_like_calendar`): an
         iCalendar file into the calendar, anything else as a Taskwarrior export."""
         from vaworkspace.service.inputs import looks_like_calendar
