@@ -23,7 +23,6 @@ from vaworkspace.store import tables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-
     from vaworkspace.service.calendar import CalendarService
 
 CALENDAR = "calendar"
