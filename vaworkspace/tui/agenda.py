@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
+from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
@@ -135,7 +136,7 @@ class AgendaScreen(Screen):
             yield Canvas(id="day")
             yield Static("", id="side")
         yield Canvas(id="week")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_screen_resume(self) -> None:
         self.reload()

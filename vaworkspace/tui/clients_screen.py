@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
 from vaworkspace.display import safe
@@ -13,6 +13,7 @@ from vaworkspace.domain.client_edits import form_changes
 from vaworkspace.domain.clients import format_budget
 from vaworkspace.formats import fit
 from vaworkspace.tui.form import FormScreen
+from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
@@ -55,7 +56,7 @@ class ClientsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TopBar()
         yield DataTable(cursor_type="row", zebra_stripes=True, id="clients")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.formats import clock, fit, hours_minutes
 from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
@@ -74,7 +75,7 @@ class FocusScreen(Screen):
         with VerticalScroll(id="today"):  # focused: up/down scroll a long day
             yield Static("", id="today-table")
         yield CommandBar(lambda text: [], id="bar")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#today").focus()

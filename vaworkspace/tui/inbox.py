@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
+from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import ALL, ClientSidebar, DetailPane, TopBar
 
@@ -80,7 +81,7 @@ class InboxScreen(Screen):
                 yield InboxTable(id="table")
                 yield DetailPane(id="detail")
         yield CommandBar(self._preview, id="bar")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(InboxTable).focus()

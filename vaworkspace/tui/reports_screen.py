@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vaworkspace.display import safe
 from vaworkspace.domain.clients import format_money
 from vaworkspace.domain.dates import add_months
 from vaworkspace.domain.time.reports import retainer_level
 from vaworkspace.formats import fit, gauge, retainer_figures
+from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
@@ -84,7 +85,7 @@ class ReportsScreen(Screen):
             yield Static("", id="lines")
         yield Static("", id="totals")
         yield Static("", id="empty")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#rows").focus()  # up/down and page keys scroll a long list

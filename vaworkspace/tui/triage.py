@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vaworkspace.display import safe
 from vaworkspace.domain.tasks.triage import triage_missing
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
+from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
@@ -64,7 +65,7 @@ class TriageScreen(Screen):
             yield Static("", id="progress")
             yield Static("", id="card")
         yield CommandBar(lambda text: [], id="bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         self.skipped.clear()
