@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vaworkspace.tui.themes import (
     DEFAULT_THEME,
@@ -337,3 +339,38 @@ def test_the_wheel_ships_the_themes_and_finds_them(tmp_path):
     folder, result = found.stdout.splitlines()
     assert Path(folder) == (tmp_path / "site" / "vaworkspace" / "themes").resolve()
     assert "va-dark" in result and "[]" in result
+
+
+@given(st.from_regex(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})", fullmatch=True))
+def test_colours_accepted_without_textual_are_colours_to_textual(value) -> None:
+    from textual.color import Color
+
+    from vaworkspace.tui.themes import _colour_problem
+
+    assert _colour_problem(value) is None
+    Color.parse(value)  # raises if the shortcut let through what Textual refuses
+
+
+def test_every_ansi_name_is_a_textual_colour() -> None:
+    from textual.color import Color
+
+    from vaworkspace.tui.themes import ANSI_COLOURS
+
+    for name in ANSI_COLOURS:
+        Color.parse(name)
+
+
+def test_va_themes_does_not_import_textual(tmp_path) -> None:
+    """`va themes` is a short command: checking the built-in themes needs no Textual."""
+    code = (
+        "import sys\n"
+        "from vaworkspace.cli import main\n"
+        "main(['themes'])\n"
+        "print('textual' in sys.modules)\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.splitlines()[-1] == "False"
+    assert "va-dark" in found.stdout

@@ -70,6 +70,12 @@ _STYLE_WORDS = frozenset(
 # Textual accepts these where a colour goes, optionally with an alpha percentage.
 _COLOUR_KEYWORDS = frozenset(("auto", "initial", "inherit"))
 _PERCENTAGE = re.compile(r"\d+(\.\d+)?%")
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_ANSI_HUES = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+ANSI_COLOURS = frozenset(
+    ("ansi_default", *(f"ansi_{bright}{hue}" for bright in ("", "bright_") for hue in _ANSI_HUES))
+)
+"""The terminal's own palette, as Textual names it in a theme."""
 # Textual's widget CSS uses these two variables in ANSI mode, but only its own
 # ansi-* themes define them: an `ansi = true` theme without them stops the App at
 # startup (UnresolvedVariableError). Neutral values that read on light or dark.
@@ -129,8 +135,8 @@ def load_themes(dirs: list[Path] | None = None) -> tuple[list[Theme], list[Theme
 def check_themes(dirs: list[Path] | None = None) -> tuple[list[str], list[ThemeProblem]]:
     """Sorted names of the valid themes and the problems, without building `Theme`s.
 
-    For `va themes`: checks exactly what `load_themes` checks, at the cost of
-    importing only `textual.color`.
+    For `va themes`: checks exactly what `load_themes` checks; Textual is imported
+    only for a colour that is neither hex nor an ANSI name.
     """
     fields, problems = _scan(theme_dirs() if dirs is None else dirs)
     return sorted(fields), problems
@@ -264,11 +270,18 @@ def _variable_problem(value: str) -> str | None:
 
 
 def _colour_problem(value: Any) -> str | None:
-    """None when Textual's own parser accepts the colour, else why not."""
-    from textual.color import Color, ColorParseError
+    """None when Textual's own parser accepts the colour, else why not.
 
+    Hex colours and the ANSI names (all the built-in themes use) are known good
+    without asking Textual: importing `textual.color` runs Textual's package
+    (~0.2 s), which `va themes` would pay for nothing. Anything else is parsed
+    by Textual itself; a test holds the shortcut to what Textual accepts."""
     if not isinstance(value, str):
         return 'is not a colour (write it as a string, e.g. "#6ca0dc")'
+    if _HEX.fullmatch(value) or value in ANSI_COLOURS:
+        return None
+    from textual.color import Color, ColorParseError
+
     try:
         Color.parse(value)
     except ColorParseError:
