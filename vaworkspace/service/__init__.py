@@ -27,13 +27,11 @@ re-reads if needed and writes exactly once. Rules live in `domain/`.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 from functools import cached_property
 
 from vaworkspace.config import Config
-from vaworkspace.service.context import Clock, Context
+from vaworkspace.service.context import Clock, Context, Service
 from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, utcnow
-from vaworkspace.store.file import WorkspaceFile
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,11 +50,15 @@ if TYPE_CHECKING:
 __all__ = ["Added", "Completion", "Context", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
 
-class Workspace:
-    """A workspace file plus the user's settings and a clock (injectable for tests)."""
+class Workspace(Service):
+    """A workspace file plus the user's settings and a clock (injectable for tests).
+
+    It is a `Service` over the context its sub-services share, so `ws.file`,
+    `ws.tz`, `ws.now()` and `ws.snapshot()` mean what they mean inside each of them.
+    """
 
     def __init__(self, path: str, config: Config | None = None, clock: Clock | None = None):
-        self.ctx = Context(path, config, clock)
+        super().__init__(Context(path, config, clock))
         if self.config.publish:
             _ = self.publishing  # notes every change from the first one on
 
@@ -64,28 +66,6 @@ class Workspace:
     def open(cls, path: str, config: Config | None = None, clock: Clock | None = None) -> Workspace:
         """The workspace at `path` (created on the first change if missing)."""
         return cls(path, config, clock)
-
-    @property
-    def file(self) -> WorkspaceFile:
-        return self.ctx.file
-
-    @property
-    def config(self) -> Config:
-        return self.ctx.config
-
-    @property
-    def tz(self) -> tzinfo:
-        return self.ctx.tz
-
-    @property
-    def path(self) -> str:
-        return self.ctx.path
-
-    def now(self) -> datetime:
-        return self.ctx.now()
-
-    def snapshot(self) -> Snapshot:
-        return self.ctx.snapshot()
 
     def fill_demo(self) -> None:
         """Write the demo week into an empty workspace (`va demo`)."""
