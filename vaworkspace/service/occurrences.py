@@ -16,7 +16,8 @@ from datetime import date, datetime, timedelta
 from vaworkspace.domain.calendar.occurrences import overlaps, sort_found
 from vaworkspace.domain.models import Event
 from vaworkspace.store import series as stored_series
-from vaworkspace.store.records import encode_value, event_from_record
+from vaworkspace.store.instants import encode_instant
+from vaworkspace.store.records import event_from_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the agenda never pays for `collections.abc`
@@ -63,8 +64,7 @@ def occurrences(
                 found.append((event, event.start, event.end))
     warnings: list[str] = []
     missed: list[list[Event]] = []
-    first, last = encode_value(start), encode_value(end)
-    assert first is not None and last is not None  # instants always have a text
+    first, last = encode_instant(start), encode_instant(end)
     for members in series.values():
         master = next((r for _, r in members if "recurrence_id" not in r), members[0][1])
         stored = master.get(stored_series.KEY)

@@ -227,7 +227,7 @@ def _check_table(name: str, table: dict, fields: dict, required: frozenset) -> N
     """The hot loop, run for every record of every file read."""
     formatted: dict[Format, set] = {}
     get = fields.get
-    from vaworkspace.store.records import decode_value
+    from vaworkspace.store.instants import decode_value
 
     join = "".join
     for doc_id, record in table.items():

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from datetime import date, datetime, timedelta, timezone
 
 from vaworkspace.domain.models import Event
-from vaworkspace.store.records import decode_instant, encode_value
+from vaworkspace.store.instants import decode_instant, encode_value
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the agenda never pays for `collections.abc`

@@ -1,0 +1,73 @@
+"""Stored dates and instants as text: the one codec for every record of the file.
+
+Every path that writes or reads a date of the workspace file comes through here
+(tasks, time entries, events, the running timer, the agenda's expanded series), so
+the file holds one format and `va` reads back exactly what it wrote:
+
+- an instant (an aware `datetime`) is stored in UTC to the second,
+  "2026-12-04T16:00:00Z"; fractions of a second are dropped on the way in;
+- an all-day value (a `date`) is stored as "2026-12-04".
+
+A naive `datetime` is taken to be UTC on both sides, never the machine's zone:
+the file must mean the same on every machine that opens it. Reading is lenient
+with what older files or hand edits may hold: an offset ("+01:00") is converted
+to UTC, no zone means UTC, and a fraction of a second is kept.
+
+What people type ("fri 17:00", "in 3 days") is the domain's business
+(`domain.dates.parse_when`); this module only knows the file's text.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime, timezone
+
+UTC = timezone.utc
+
+_from_text = datetime.fromisoformat
+_date_from_text = date.fromisoformat
+# 3.10's `fromisoformat` refuses the "Z" the file is full of; 3.11's reads it,
+# and hands back the `timezone.utc` singleton, so a stored instant costs one call.
+_READS_Z = sys.version_info >= (3, 11)
+
+
+def encode_instant(moment: datetime) -> str:
+    """Stored text of an instant: UTC, whole seconds, "2026-12-04T16:00:00Z"."""
+    if moment.tzinfo is UTC and not moment.microsecond:  # the usual case: no conversion
+        return moment.isoformat()[:-6] + "Z"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
+def encode_value(value: date | datetime | None) -> str | None:
+    """Stored text of a date ("2026-12-04") or an instant (see `encode_instant`)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return encode_instant(value)
+    return value.isoformat()
+
+
+def decode_instant(text: str) -> datetime:
+    """The aware UTC instant stored text means; a stored date means its UTC midnight.
+
+    Hot: runs two or three times for every task a command reads.
+    """
+    if _READS_Z:
+        moment = _from_text(text)
+        if moment.tzinfo is UTC:
+            return moment
+    elif text.endswith("Z"):
+        return _from_text(text[:-1]).replace(tzinfo=UTC)
+    else:
+        moment = _from_text(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def decode_value(text: str) -> date | datetime:
+    """A stored due, wait, scheduled or event time: a `date` for "2026-12-04", else
+    the instant (`decode_instant`). The inverse of `encode_value`."""
+    if len(text) == 10:
+        return _date_from_text(text)
+    return decode_instant(text)
