@@ -199,8 +199,13 @@ def test_at_most_one_parse_per_transaction_and_cache_updated_after_write(tmp_pat
     wf = WorkspaceFile(path)
     add_task(wf, title="a")
     calls = []
-    real = store_file.decode
-    monkeypatch.setattr(store_file, "decode", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = store_file.WorkspaceFile._decode
+
+    def counting(self, *args):
+        calls.append(1)
+        return real(self, *args)
+
+    monkeypatch.setattr(store_file.WorkspaceFile, "_decode", counting)
     add_task(wf, title="b")
     assert calls == []  # the file is as this process wrote it: no parse at all
     doc = wf.read()  # served from the cache the write refreshed

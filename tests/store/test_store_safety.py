@@ -42,10 +42,11 @@ def add(wf: WorkspaceFile, title: str) -> None:
 
 
 def refusals(path) -> list[str]:
-    """The messages of a read and of a write of `path` (both must refuse)."""
+    """The messages of a read of every table and of a write of `path` (both must
+    refuse; a laid-out file is parsed table by table, when each is read)."""
     messages = []
     for attempt in (
-        lambda: WorkspaceFile(path).read(),
+        lambda: dict(WorkspaceFile(path).read()),
         lambda: add(WorkspaceFile(path), "must not be written"),
     ):
         with pytest.raises(StoreError) as info:

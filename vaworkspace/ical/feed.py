@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING
 from vaworkspace.ical.lines import ZoneForm, fold, utc_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import datetime
+    from typing import Any
 
 STAMP_WIDTH = len("19700101T000000Z")
 FACTS_KIND = "ical-facts"
@@ -113,7 +115,7 @@ class Facts:
     learned_facts: bool = False
 
     @classmethod
-    def from_doc(cls, doc: dict, key: str) -> Facts:
+    def from_doc(cls, doc: Mapping[str, Any], key: str) -> Facts:
         for record in doc.get("state", {}).values():
             if record.get("kind") == FACTS_KIND and record.get("by") == key:
                 return cls(key, dict(record.get("forms", {})), dict(record.get("zones", {})))
@@ -184,7 +186,9 @@ class Facts:
         return text
 
 
-def build(doc: dict, client_id: str | None, name: str, tz: tzinfo, facts: Facts) -> Feed:
+def build(
+    doc: Mapping[str, Any], client_id: str | None, name: str, tz: tzinfo, facts: Facts
+) -> Feed:
     """The feed of `client_id` (None: everyone) over the workspace document `doc`."""
     builder = _Builder(doc, client_id, tz, facts)
     todos = builder.tasks()
@@ -210,7 +214,9 @@ def build(doc: dict, client_id: str | None, name: str, tz: tzinfo, facts: Facts)
 class _Builder:
     """Renders one feed's records, in the writer's order."""
 
-    def __init__(self, doc: dict, client_id: str | None, tz: tzinfo, facts: Facts) -> None:
+    def __init__(
+        self, doc: Mapping[str, Any], client_id: str | None, tz: tzinfo, facts: Facts
+    ) -> None:
         self.doc, self.client_id, self.tz, self.facts = doc, client_id, tz, facts
         self.used: set[str] = set()
         self.supplied: dict[str, str] = {}

@@ -43,13 +43,13 @@ from vaworkspace.service.context import Context, Service
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, MutableMapping
     from typing import Any
 
     from vaworkspace.ical.feed import Facts
     from vaworkspace.store.file import WorkspaceFile
 
-    Doc = dict[str, dict[str, dict[str, Any]]]
+    Doc = MutableMapping[str, dict[str, dict[str, Any]]]
     """The workspace file as read: table name → record id → record."""
     Touched = set[str | None] | None
     """The clients a change touched (None: any may have; see `touched.py`)."""

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import MutableMapping
     from typing import Any
 
     Record = dict[str, Any]
-    Doc = dict[str, dict[str, Record]]
+    Doc = MutableMapping[str, dict[str, Record]]
 
 DERIVED_FIELDS = ("ics", "expansion")
 """Event record fields computed from the rest: writing them changes no content."""
@@ -31,23 +32,25 @@ ITEMS = ("tasks", "entries", "events")
 def touched_clients(before: Doc | None, after: Doc) -> set[str | None] | None:
     """The clients whose feeds the change from `before` to `after` may change:
     client ids (None among them: an item without a client, which only the
-    everyone feed shows); an empty set if none; None if any may have."""
+    everyone feed shows); an empty set if none; None if any may have.
+
+    Reads only the tables the change wrote (`store.document.changes`): a new
+    task appended to a table nobody parsed costs nothing to find."""
+    from vaworkspace.store.document import changes
+
     if before is None:  # a migration rewrote the file: trust nothing
         return None
     touched: set[str | None] = set()
     tasks: set[int] = set()
     for name in (*ITEMS, "clients"):
-        old, new = before.get(name) or {}, after.get(name) or {}
-        if old is new:
-            continue
-        for key, was, now in _changed(old, new):
+        for key, was, now in changes(before, after, name) or ():
             if name == "clients":
                 touched.update(r.get("id") for r in (was, now) if r is not None)
                 continue
             if was is not None and now is not None and _same_content(was, now):
                 continue
             touched.update(r.get("client") for r in (was, now) if r is not None)
-            if name == "tasks":
+            if name == "tasks" and was is not None:  # a new task is shown by no entry yet
                 tasks.add(int(key))
     if tasks:
         for name in ("entries", "events"):
@@ -55,18 +58,6 @@ def touched_clients(before: Doc | None, after: Doc) -> set[str | None] | None:
                 if record.get("task") in tasks:
                     touched.add(record.get("client"))
     return touched
-
-
-def _changed(
-    old: dict[str, Record], new: dict[str, Record]
-) -> list[tuple[str, Record | None, Record | None]]:
-    """(key, old record or None, new record or None) for each record written."""
-    get = old.get
-    found: list[tuple[str, Record | None, Record | None]] = [
-        (key, get(key), record) for key, record in new.items() if get(key) is not record
-    ]
-    found.extend((key, old[key], None) for key in old.keys() - new.keys())
-    return found
 
 
 def _same_content(was: Record, now: Record) -> bool:

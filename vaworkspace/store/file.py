@@ -21,11 +21,13 @@ import os
 import time
 
 from vaworkspace.errors import StoreError
+from vaworkspace.store.document import Document
 from vaworkspace.store.migrations import APP, META_ID, TABLES, bad_file, decode, skeleton
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from tinydb import TinyDB
     from tinydb.table import Table
@@ -79,9 +81,9 @@ class WorkspaceFile:
         # found it (None after a migration: every record may have changed) and as
         # saved. Tables and records are never changed in place (`store.tables`),
         # so what changed is what is no longer the same object.
-        self.after_save: Callable[[dict | None, dict], None] | None = None
+        self.after_save: Callable[[Document | None, Document], None] | None = None
         self.clock = clock
-        self._cache: tuple[tuple[int, int, int] | None, dict] | None = None
+        self._cache: tuple[tuple[int, int, int] | None, Document] | None = None
 
     def __repr__(self) -> str:
         return f"WorkspaceFile({self.path!r})"
@@ -104,8 +106,9 @@ class WorkspaceFile:
             ) from None
         return stat_signature(st)
 
-    def read(self) -> dict:
-        """The whole validated document: table name → {doc id: record}.
+    def read(self) -> Document:
+        """The whole validated document: table name → {doc id: record}, each table
+        parsed when first read (`document.py`).
 
         A missing file reads as an empty workspace (nothing is created). The
         result is cached and shared until the file changes: treat it as read-only.
@@ -116,7 +119,7 @@ class WorkspaceFile:
             return cache[1]
         raw, st = self._load()
         if raw is None or st is None:
-            doc, signature = skeleton(), None
+            doc, signature = Document.whole(skeleton()), None
         else:
             doc, _ = self._decode(raw, st)
             signature = stat_signature(st)
@@ -135,12 +138,30 @@ class WorkspaceFile:
 
         return Transaction(self)
 
-    def _decode(self, raw: bytes, st: os.stat_result | None) -> tuple[dict, int | None]:
-        """`decode` the bytes just read, checking every record unless their stamp
-        says a transaction wrote (and so checked) these very bytes (`stamp.py`)."""
-        from vaworkspace.store.stamp import is_sealed
+    def _decode(self, raw: bytes, st: os.stat_result | None) -> tuple[Document, int | None]:
+        """The document over the bytes just read, and the schema it was migrated
+        from (None if current).
 
-        return decode(self.path, raw, checked=is_sealed(raw), real=self.real)
+        A file our writer laid out (`layout.py`) at the current schema is opened
+        by parsing its meta table alone; every other table waits until read.
+        Any other file is parsed, migrated and checked whole (`decode`).
+        """
+        from vaworkspace.store import layout, migrations
+        from vaworkspace.store.document import Source
+
+        slices = layout.read_layout(raw)
+        if slices is not None:
+            source = Source(raw, slices, {}, self.path, self.real)
+            meta = source.table("meta")
+            head = meta.get(META_ID) if type(meta) is dict else None
+            if (
+                type(head) is dict
+                and head.get("app") == APP
+                and head.get("schema") == migrations.SCHEMA
+            ):
+                return Document(source), None
+        doc, migrated_from = decode(self.path, raw, checked=False, real=self.real)
+        return Document.whole(doc, raw), migrated_from
 
     def _load(self) -> tuple[bytes | None, os.stat_result | None]:
         """The file's bytes and the stat taken before reading them (so a write
@@ -185,7 +206,7 @@ class WorkspaceFile:
 
     def _save(
         self,
-        doc: dict,
+        doc: Document,
         raw: bytes | None,
         st: os.stat_result | None,
         migrated_from: int | None,
@@ -193,44 +214,47 @@ class WorkspaceFile:
     ) -> None:
         """Back up if due, then replace the file with `doc`. Called under the lock.
 
+        Only the tables the transaction replaced are serialised again; the
+        others keep the file's bytes, checked against their CRC first, so a
+        table damaged on disk is never copied unseen (`Document.serialized`).
         `doc` was checked when read; if it was `unchecked`ly changed (through
         TinyDB's own API rather than `store.tables`, which checks what it
-        writes), it is checked in full first, so the file is never marked
-        stamped as checked (`stamp.py`) while holding a record no read could use.
+        writes), it is checked in full first, so the layout never vouches for a
+        record no read could use.
         """
-        import orjson
+        from vaworkspace.store import atomic, backup
 
-        from vaworkspace.store import atomic, backup, stamp
-
-        meta = doc.get("meta") if type(doc) is dict else None
+        if not isinstance(doc, Document):  # TinyDB's drop_tables writes a plain dict
+            doc = Document.whole(dict(doc))
+        meta = doc.get("meta")
         head = meta.get(META_ID) if type(meta) is dict else None
         if type(head) is not dict or head.get("app") != APP:
             raise StoreError(
                 f"workspace {self.path} was not saved: the transaction removed the meta "
                 "record (a bug); nothing was changed"
             )
+        unknown = sorted(name for name in doc if name not in TABLES)
+        if unknown:
+            raise StoreError(
+                f"workspace {self.path} was not saved: the transaction added a table "
+                f"{unknown[0]!r} no vaworkspace reads (a bug); nothing was changed"
+            )
         if st is not None:
             self._check_writable(st)
         for name in TABLES:
-            doc.setdefault(name, {})
+            if name not in doc:
+                doc[name] = {}
         if unchecked:
             from vaworkspace.store.schema import BadRecord, check_document
 
             try:
-                check_document(doc)
+                check_document({name: doc[name] for name in TABLES})
             except BadRecord as exc:
                 raise StoreError(
                     f"workspace {self.path} was not saved: {exc}, which could not be read "
                     "back (a bug); nothing was changed"
                 ) from None
-        head = stamp.arrange(doc)
-        try:
-            data, head[stamp.FIELD] = stamp.seal(orjson.dumps(doc))
-        except orjson.JSONEncodeError as exc:
-            raise StoreError(
-                f"workspace {self.path} was not saved: a record is not JSON ({exc}); "
-                "nothing was changed"
-            ) from None
+        data = self._serialize(doc, meta)
         real = self.real
         if raw is not None:
             day = _day(self.clock())
@@ -253,7 +277,41 @@ class WorkspaceFile:
                 f"{_remedy(exc, os.path.dirname(real))}"
             ) from None
         backup.sweep_temps(real)
-        self._cache = (stat_signature(new), doc)
+        self._cache = (stat_signature(new), self._reopen(doc, data))
+
+    def _serialize(self, doc: Document, meta: Any) -> bytes:
+        """The file's new bytes, laid out (`layout.py`): meta first, its first
+        record starting with the layout; each other table spliced or serialised."""
+        import orjson
+
+        from vaworkspace.store import layout
+
+        head = {layout.FIELD: layout.placeholder()}
+        head.update((k, v) for k, v in meta[META_ID].items() if k not in _OLD_FIELDS)
+        meta_table = {META_ID: head}
+        meta_table.update((k, v) for k, v in meta.items() if k != META_ID)
+        try:
+            tables = {name: doc.serialized(name, orjson.dumps) for name in layout.ORDER[1:]}
+            return layout.assemble(orjson.dumps(meta_table), tables)
+        except orjson.JSONEncodeError as exc:
+            raise StoreError(
+                f"workspace {self.path} was not saved: a record is not JSON ({exc}); "
+                "nothing was changed"
+            ) from None
+
+    def _reopen(self, doc: Document, data: bytes) -> Document:
+        """The document over the bytes just written, sharing every table object
+        the transaction parsed or replaced (so a reader compares by identity)."""
+        from vaworkspace.store import layout
+        from vaworkspace.store.document import Source
+
+        slices = layout.read_layout(data)
+        if slices is None:  # cannot happen: we just laid these bytes out
+            raise StoreError(f"workspace {self.path}: the file just written has no layout (a bug)")
+        parsed = {name: doc[name] for name in layout.ORDER[1:] if doc.loaded(name)}
+        source = Source(data, slices, parsed, self.path, self.real)
+        source.verified.update(layout.ORDER)
+        return Document(source)
 
     def _check_writable(self, st: os.stat_result) -> None:
         """Refuse to replace a file its owner made read-only, or someone else's.
@@ -273,6 +331,10 @@ class WorkspaceFile:
                 f"workspace {self.path} belongs to another user (uid {st.st_uid}); nothing "
                 "was changed; run va as that user, or copy the file and use the copy"
             )
+
+
+_OLD_FIELDS = frozenset({"layout", "checksum"})
+"""Meta fields the writer replaces: the layout, and the whole-file stamp it replaced."""
 
 
 def _check_kind(path: str, st: os.stat_result) -> None:

@@ -9,6 +9,7 @@ the whole document instead, working on the table dicts themselves.
 from __future__ import annotations
 
 from vaworkspace.errors import StoreError
+from vaworkspace.store.document import Document
 from vaworkspace.store.schema import BadRecord, check_records
 
 META_ID = 1
@@ -53,6 +54,9 @@ def put_many(db, name: str, items: dict[int, dict]) -> None:
             f"the workspace was not saved: {exc}, which could not be read back "
             "(a bug; please report it); nothing was changed"
         ) from None
+    if isinstance(doc, Document) and doc.try_append(name, fresh):
+        db.storage.write_checked(doc)  # new ids only: the table need not be parsed
+        return
     table = dict(doc.get(name, {}))
     if not table.keys().isdisjoint(fresh):
         for key in fresh:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from vaworkspace.errors import StoreError
+from vaworkspace.store.document import Document
 from vaworkspace.store.file import stat_signature
 from vaworkspace.store.migrations import skeleton
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
         """What a transaction reads of its storage (`_TransactionStorage`, whose
         class is defined on first use so that importing this module skips TinyDB)."""
 
-        doc: dict
+        doc: Document
         dirty: bool
         closed: bool
         unchecked: bool
@@ -60,7 +61,7 @@ class Transaction:
         self._raw: bytes | None = None
         self._stat: os.stat_result | None = None
         self._migrated_from: int | None = None
-        self._before: dict | None = None
+        self._before: Document | None = None
 
     def __enter__(self) -> TinyDB:
         from vaworkspace.store import atomic, lock
@@ -81,12 +82,12 @@ class Transaction:
             raw, st = self._file._load()
             cache = self._file._cache
             if raw is None:
-                doc, migrated_from = skeleton(), None
+                doc, migrated_from = Document.whole(skeleton()), None
             elif cache is not None and st is not None and cache[0] == stat_signature(st):
                 # Unchanged since this process last read or wrote it (the TUI):
                 # skip the parse. A shallow copy suffices because TinyDB replaces
                 # whole tables and store.tables never mutates a record in place.
-                doc, migrated_from = dict(cache[1]), None
+                doc, migrated_from = cache[1].copy(), None
             else:
                 doc, migrated_from = self._file._decode(raw, st)
             db = _new_db(doc)
@@ -94,7 +95,7 @@ class Transaction:
             self._unlock()
             raise
         self._raw, self._stat, self._migrated_from = raw, st, migrated_from
-        self._before = dict(doc) if migrated_from is None else None  # the tables, not copied
+        self._before = doc.copy() if migrated_from is None else None  # the tables, not copied
         self._storage = db.storage  # type: ignore[assignment]  # a _TransactionStorage
         return db
 
@@ -128,7 +129,7 @@ class Transaction:
 _CLASSES: tuple[type, type] | None = None
 
 
-def _new_db(doc: dict) -> TinyDB:
+def _new_db(doc: Document) -> TinyDB:
     """A fresh TinyDB over `doc` (fresh, so TinyDB's cached `_next_id` can never
     be stale: it was computed from this very document)."""
     global _CLASSES

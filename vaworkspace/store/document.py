@@ -1,0 +1,294 @@
+"""The workspace document as a command sees it: tables parsed when first asked for.
+
+`Document` is the mapping (table name → {doc id: record}) that `WorkspaceFile.read()`
+returns and a transaction's TinyDB works on. Over a file our writer laid out
+(`layout.py`), a table is parsed the first time it is read, after its CRC is
+checked, and never validated record by record: the writer checked every record
+it wrote. So `va add` parses meta and clients, not 8 MB of tasks and events.
+
+Any other file is parsed and checked whole (`migrations.decode`), once: when it
+is opened, or when a table's CRC turns out not to match (`Source.fall_back`).
+Either way every table a command sees was checked, by this read or by the
+writer.
+
+A `Document` records how it differs from the file it was read from: tables
+replaced (`changed`, as TinyDB and `store.tables` replace whole tables, never
+records in place) and records appended to a table nobody parsed (`appended`,
+`tables.put_many`'s fast path for new ids). The writer (`file.py`) re-serialises
+only the replaced tables and splices the bytes of the others. Copies share the
+`Source`, so a table parsed through one copy is the same object in all: an
+unchanged table is `is`-identical before and after a write (`touched.py`,
+`Snapshot.reuse` rely on it).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, MutableMapping
+
+from vaworkspace.store import layout
+from vaworkspace.store.layout import Slice
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Table = dict[str, dict[str, Any]]
+    Change = tuple[str, dict[str, Any] | None, dict[str, Any] | None]
+
+
+class Source:
+    """One version of the file: its bytes, where each table lies, the tables parsed so far.
+
+    `slices` is None for a document that was parsed whole (a foreign file, a
+    migration, a new workspace): then `parsed` holds every table.
+    """
+
+    __slots__ = ("names", "parsed", "path", "raw", "real", "slices", "verified")
+
+    def __init__(
+        self,
+        raw: bytes | None,
+        slices: dict[str, Slice] | None,
+        parsed: dict[str, Table],
+        path: str = "",
+        real: str | None = None,
+    ) -> None:
+        self.raw, self.slices, self.parsed = raw, slices, parsed
+        self.names: tuple[str, ...] = tuple(slices) if slices is not None else tuple(parsed)
+        self.path, self.real = path, real
+        self.verified: set[str] = set()
+
+    def table(self, name: str) -> Table:
+        found = self.parsed.get(name)
+        if found is not None:
+            return found
+        if self.slices is None or self.raw is None:
+            raise KeyError(name)
+        piece = self.slices[name]
+        if not self._intact(name, piece):
+            self.fall_back()
+            return self.parsed[name]
+        found = _loads(memoryview(self.raw)[piece.start : piece.end])
+        if type(found) is not dict:  # only a forged CRC could get here
+            self.fall_back()
+            return self.parsed[name]
+        self.parsed[name] = found
+        return found
+
+    def sealed_bytes(self, name: str) -> tuple[memoryview, int, int | None] | None:
+        """A table's bytes as the writer left them (checked against their CRC),
+        with that CRC and the table's highest id; None if not ours to copy."""
+        if self.slices is None or self.raw is None:
+            return None
+        piece = self.slices[name]
+        if piece.crc is None or not self._intact(name, piece):
+            return None
+        return memoryview(self.raw)[piece.start : piece.end], piece.crc, piece.last
+
+    def last_id(self, name: str) -> int | None:
+        """The highest id in table `name` as the writer recorded it, if known."""
+        if self.slices is None or name in self.parsed:
+            return None
+        return self.slices[name].last
+
+    def _intact(self, name: str, piece: Slice) -> bool:
+        if name in self.verified or piece.crc is None:  # meta: the head's CRC covers it
+            return True
+        if self.raw is None or not layout.intact(self.raw, piece):
+            return False
+        self.verified.add(name)
+        return True
+
+    def fall_back(self) -> None:
+        """Parse and check the whole file, as for a file someone else wrote.
+
+        Tables already parsed keep their objects (their CRC matched, so they
+        hold what the full parse finds). Raises `StoreError` if the file
+        cannot be read.
+        """
+        from vaworkspace.store.migrations import decode
+
+        assert self.raw is not None
+        doc, _ = decode(self.path, self.raw, checked=False, real=self.real)
+        for name in self.names:
+            self.parsed.setdefault(name, doc[name])
+        self.slices = None
+
+
+def _loads(data: memoryview) -> Any:
+    """orjson with the cyclic GC paused (see `migrations._parse`)."""
+    import orjson
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+if TYPE_CHECKING:
+    _Mapping = MutableMapping[str, Any]  # a table is a dict; callers index it freely
+else:
+    _Mapping = MutableMapping
+
+
+class Document(_Mapping):
+    """Table name → {doc id: record}, parsed on first access. Treat every table
+    and record as read-only: replace a table to change it (`store.tables`)."""
+
+    __slots__ = ("appended", "changed", "removed", "source")
+
+    def __init__(
+        self,
+        source: Source,
+        changed: dict[str, Table] | None = None,
+        appended: dict[str, Table] | None = None,
+    ) -> None:
+        self.source = source
+        self.changed: dict[str, Table] = changed if changed is not None else {}
+        self.appended: dict[str, Table] = appended if appended is not None else {}
+        self.removed: set[str] = set()
+
+    @classmethod
+    def whole(cls, doc: dict[str, Table], raw: bytes | None = None) -> Document:
+        """A document parsed whole (nothing to splice from)."""
+        return cls(Source(raw, None, doc))
+
+    def copy(self) -> Document:
+        fresh = Document(
+            self.source, dict(self.changed), {k: dict(v) for k, v in self.appended.items()}
+        )
+        fresh.removed = set(self.removed)
+        return fresh
+
+    def __getitem__(self, name: str) -> Any:
+        found = self.changed.get(name)
+        if found is not None:
+            return found
+        if name in self.removed:
+            raise KeyError(name)
+        if name in self.appended:
+            merged = dict(self.source.table(name))
+            for key, record in self.appended.pop(name).items():
+                merged.pop(key, None)
+                merged[key] = record
+            self.changed[name] = merged
+            return merged
+        if name not in self.source.names:
+            raise KeyError(name)
+        return self.source.table(name)
+
+    def __setitem__(self, name: str, table: Table) -> None:
+        self.changed[name] = table
+        self.appended.pop(name, None)
+        self.removed.discard(name)
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self.changed.pop(name, None)
+        self.appended.pop(name, None)
+        if name in self.source.names:
+            self.removed.add(name)
+
+    def __contains__(self, name: object) -> bool:
+        if name in self.changed:
+            return True
+        return name in self.source.names and name not in self.removed
+
+    def __iter__(self) -> Iterator[str]:
+        for name in self.source.names:
+            if name not in self.removed:
+                yield name
+        for name in self.changed:
+            if name not in self.source.names or name in self.removed:
+                yield name
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def loaded(self, name: str) -> bool:
+        """Whether table `name` was parsed or replaced (reading it costs nothing)."""
+        return name in self.changed or name in self.source.parsed
+
+    def untouched(self, name: str) -> bool:
+        """Whether table `name` is still the file's, unparsed and unchanged."""
+        return (
+            name not in self.changed
+            and name not in self.appended
+            and name not in self.removed
+            and name not in self.source.parsed
+        )
+
+    def try_append(self, name: str, records: Table) -> bool:
+        """Add records with new ids to a table nobody parsed, without parsing it.
+
+        Done only when every id is above the table's highest as the writer
+        recorded it (so none replaces a record) and the table was not parsed
+        or replaced (then the plain way costs no parse). Returns whether it was.
+        """
+        if name in self.changed or name in self.removed or name not in self.source.names:
+            return False
+        last = self.source.last_id(name)
+        if last is None:
+            return False
+        pending = self.appended.get(name, {})
+        for key in records:
+            if not key.isdigit() or int(key) <= last or key in pending:
+                return False
+        self.appended[name] = {**pending, **records}
+        return True
+
+    def serialized(self, name: str, dumps: Any) -> tuple[bytes | memoryview, int, int | None]:
+        """Table `name` as the file will hold it: (bytes, CRC-32, highest id).
+
+        The file's own bytes when the table is unchanged, those bytes with the
+        appended records spliced in before the closing brace, or a fresh
+        serialisation of a replaced (or unverifiable) table.
+        """
+        import zlib
+
+        if name not in self.changed:
+            sealed = self.source.sealed_bytes(name)
+            if sealed is not None:
+                data, crc, last = sealed
+                extra = self.appended.get(name)
+                if not extra:
+                    return data, crc, last
+                tail = dumps(extra)
+                body = bytes(data[:-1]) + (b"," if len(data) > 2 else b"") + tail[1:]
+                top = max(map(int, extra))
+                return body, zlib.crc32(body), top if last is None else max(last, top)
+        table = self[name]
+        data = dumps(table)
+        return data, zlib.crc32(data), layout.highest_id(table)
+
+
+def changes(before: _Mapping, after: _Mapping, name: str) -> list[Change] | None:
+    """(key, old record or None, new record or None) for each record of table
+    `name` a transaction wrote, from the document it read (`before`) and the
+    one it saved (`after`); parses nothing the transaction did not.
+
+    Relies on tables and records never being changed in place: a record
+    written is one that is no longer the same object. None if `name` is absent.
+    """
+    if isinstance(after, Document):
+        if name in after.appended and not after.loaded(name):
+            return [(key, None, record) for key, record in after.appended[name].items()]
+        same = isinstance(before, Document) and after.source is before.source
+        if same and not after.loaded(name) and name not in after.removed:
+            return []  # never parsed, so never written
+    old, new = before.get(name) or {}, after.get(name) or {}
+    if old is new:
+        return []
+    get = old.get
+    found: list[Change] = [
+        (key, get(key), record) for key, record in new.items() if get(key) is not record
+    ]
+    found.extend((key, old[key], None) for key in old.keys() - new.keys())
+    return found
