@@ -111,9 +111,34 @@ class VaApp(PublishingApp, App):
             markup=markup,
         )
 
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """The one error boundary of every key, palette entry and click: whatever the
+        action, a change (or a read) the service refuses with a `VaError` (a locked or
+        damaged file, a bad value) becomes a notification and the app runs on.
+
+        Every binding reaches its action through here (Textual's `_check_bindings`
+        and `Widget.run_action` both call `App.run_action`), so an action never needs
+        its own `try`; prompts and forms still catch to keep the message beside
+        the text typed."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except VaError as problem:
+            self.show_problem(problem)
+            return True
+
+    def show_problem(self, problem: VaError) -> None:
+        """A refusal from the service, as an error notification (its text is the
+        CLI's one line)."""
+        self.notify(str(problem), severity="error", markup=False)
+
     def _remember_theme(self, theme) -> None:
-        if self.ws.preferences.get("theme", DEFAULT_THEME) != theme.name:
-            self.ws.preferences.set("theme", theme.name)
+        """The theme picked in the palette is the next start's theme (a signal
+        callback, outside `run_action`: it catches its own refusal)."""
+        try:
+            if self.ws.preferences.get("theme", DEFAULT_THEME) != theme.name:
+                self.ws.preferences.set("theme", theme.name)
+        except VaError as problem:
+            self.show_problem(problem)
 
     def get_driver_class(self):
         """On Linux/macOS terminals, Textual's driver made safe for a hang-up."""
@@ -164,7 +189,7 @@ class VaApp(PublishingApp, App):
         try:
             messages = time_messages(self.ws, self._time_memory)
         except VaError as problem:
-            self.notify(str(problem), severity="error", markup=False)
+            self.show_problem(problem)
             return
         for message, severity in messages:
             self.bell()
@@ -172,7 +197,7 @@ class VaApp(PublishingApp, App):
             try:
                 self.ws.time.announce(message)
             except VaError as problem:
-                self.notify(str(problem), severity="error", markup=False)
+                self.show_problem(problem)
 
     def action_help(self) -> None:
         from vaworkspace.tui.help import HelpScreen

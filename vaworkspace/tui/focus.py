@@ -193,22 +193,13 @@ class FocusScreen(Screen):
 
     def _run(self, change, message) -> None:
         """Call the service and say what it did (`message` may be built from its
-        result); a refusal becomes an error notification."""
-        try:
-            result = change()
-        except VaError as problem:
-            self.app.notify(str(problem), severity="error", markup=False)
-            return
+        result); a refusal is the app's to show (`VaApp.run_action`)."""
+        result = change()
         self.app.notify(message(result) if callable(message) else message, markup=False)
         self.reload()
 
     def action_toggle_pause(self) -> None:
-        try:
-            paused = self.ws.time.timer_now().paused
-        except VaError as problem:
-            self.app.notify(str(problem), severity="error", markup=False)
-            return
-        if paused:
+        if self.ws.time.timer_now().paused:
             self._run(self.ws.time.resume_timer, "Timer resumed")
         else:
             self._run(self.ws.time.pause_timer, "Timer paused: space or p resumes")

@@ -196,11 +196,7 @@ class InboxScreen(Screen):
         task = self.selected
         if task is None:
             return
-        try:
-            [done] = self.ws.tasks.complete([task.id])
-        except VaError as problem:
-            self.app.notify(str(problem), severity="error", markup=False)
-            return
+        [done] = self.ws.tasks.complete([task.id])  # a refusal: the app's `run_action`
         self._undo = (done, monotonic())
         extra = f"; next on {done.spawned.due}" if done.spawned else ""
         self.app.notify(
@@ -237,11 +233,7 @@ class InboxScreen(Screen):
         task = self.selected
         if task is None:
             return
-        try:
-            action, logged = self.ws.time.toggle_timer(task.id)
-        except VaError as problem:
-            self.app.notify(str(problem), severity="error", markup=False)
-            return
+        action, logged = self.ws.time.toggle_timer(task.id)
         minutes = sum(e.seconds for e in logged) // 60
         message = {
             "start": f"Focus on {task.id}: {task.title}",
