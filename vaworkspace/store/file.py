@@ -84,6 +84,10 @@ class WorkspaceFile:
         self.after_save: Callable[[Document | None, Document], None] | None = None
         self.clock = clock
         self._cache: tuple[tuple[int, int, int] | None, Document] | None = None
+        # Once this process has read or written the file, its absence means it was
+        # moved or deleted under us (the TUI stays open all day): an error, never
+        # an empty workspace that the next change would write as a new file.
+        self._seen = False
 
     def __repr__(self) -> str:
         return f"WorkspaceFile({self.path!r})"
@@ -110,7 +114,8 @@ class WorkspaceFile:
         """The whole validated document: table name → {doc id: record}, each table
         parsed when first read (`document.py`).
 
-        A missing file reads as an empty workspace (nothing is created). The
+        A missing file reads as an empty workspace (nothing is created), unless
+        this object has seen it before (`StoreError`: it was moved away). The
         result is cached and shared until the file changes: treat it as read-only.
         """
         signature = self.signature()
@@ -166,7 +171,8 @@ class WorkspaceFile:
     def _load(self) -> tuple[bytes | None, os.stat_result | None]:
         """The file's bytes and the stat taken before reading them (so a write
         racing the read leaves the cache keyed to an older signature, never a
-        newer one); (None, None) if the file does not exist.
+        newer one); (None, None) if the file does not exist and never did for
+        this object (once seen, its absence is a `StoreError`).
 
         Opened non-blocking and checked to be a regular file of sane size
         before reading: a FIFO would block the read forever, a device never end.
@@ -175,6 +181,11 @@ class WorkspaceFile:
         try:
             fd = os.open(self.real, flags)
         except FileNotFoundError:
+            if self._seen:
+                raise StoreError(
+                    f"workspace {self.path} is gone (moved or deleted since va opened it); "
+                    "nothing was written; put it back, or restart va to begin a new one"
+                ) from None
             return None, None
         except OSError as exc:
             raise self._unreadable(exc) from None
@@ -191,6 +202,7 @@ class WorkspaceFile:
             raise self._unreadable(exc) from None
         finally:
             os.close(fd)
+        self._seen = True
         return raw, st
 
     def _unreadable(self, exc: OSError) -> StoreError:
@@ -278,6 +290,7 @@ class WorkspaceFile:
             ) from None
         backup.sweep_temps(real)
         self._cache = (stat_signature(new), self._reopen(doc, data))
+        self._seen = True
 
     def _serialize(self, doc: Document, meta: Any) -> bytes:
         """The file's new bytes, laid out (`layout.py`): meta first, its first
