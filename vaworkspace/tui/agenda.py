@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from vaworkspace.display import safe
@@ -22,12 +22,8 @@ from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, 
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.key_footer import KeyFooter
-from vaworkspace.tui.typed_app import workspace_of
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from vaworkspace.service import Workspace
 
 
 class BookSlot(ModalScreen):
@@ -46,9 +42,10 @@ class BookSlot(ModalScreen):
     def __init__(self, ws, slot: tuple[datetime, datetime]) -> None:
         super().__init__()
         self.ws, self.slot = ws, slot
+        self.fits = ws.agenda.slot_tasks(slot)  # read in the key's action: see FormScreen.load
 
     def compose(self) -> ComposeResult:
-        tz, fits = self.ws.tz, self.ws.agenda.slot_tasks(self.slot)
+        tz, fits = self.ws.tz, self.fits
         hint: list = [("Tasks that fit, most urgent first:" if fits else "No task fits.", MUTED)]
         for task in fits:
             who = f"@{safe(task.client)}" if task.client else ""
@@ -78,7 +75,7 @@ class BookSlot(ModalScreen):
         self.dismiss(block)
 
 
-class AgendaScreen(Screen):
+class AgendaScreen(WorkspaceScreen):
     """Today by default: h and l move, v switches day and week, enter books a slot."""
 
     HELP_TITLE = "Agenda"
@@ -117,10 +114,6 @@ class AgendaScreen(Screen):
         self._warned: set[str] = set()
 
     @property
-    def ws(self) -> Workspace:
-        return workspace_of(self)
-
-    @property
     def today(self) -> date:
         return self.ws.now().astimezone(self.ws.tz).date()
 
@@ -137,9 +130,6 @@ class AgendaScreen(Screen):
             yield Static("", id="side")
         yield Canvas(id="week")
         yield KeyFooter(compact=True)
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def refresh_bar(self) -> None:
         """The app's one-second tick: the top bar, and the agenda again once a

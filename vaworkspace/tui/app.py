@@ -19,6 +19,7 @@ from textual.binding import Binding
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.publishing import PublishingApp
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from vaworkspace.tui.inbox import InboxScreen
 
 REFRESH_SECONDS = 1.0
+PROBLEM_SECONDS = 30.0
+"""How long the tick's notice of an unreadable file stays (it is said once)."""
 TERM_GRACE = 3.0
 """Seconds a SIGTERM'd app gets to restore the terminal before it is ended."""
 
@@ -72,6 +75,8 @@ class VaApp(PublishingApp, App):
         self._watch = watch
         self._signature = ws.file.signature()
         self._time_memory: dict = {}
+        self._tick_problem: str | None = None  # said once while it lasts
+        self.fatal: VaError | None = None  # what ended the app (`_fatal_error`)
         # Chosen before the first stylesheet pass: switching later restyles every widget.
         themes, self._theme_problems = load_themes()
         for theme in themes:
@@ -126,10 +131,35 @@ class VaApp(PublishingApp, App):
             self.show_problem(problem)
             return True
 
-    def show_problem(self, problem: VaError) -> None:
+    def show_problem(self, problem: VaError, timeout: float | None = None) -> None:
         """A refusal from the service, as an error notification (its text is the
         CLI's one line)."""
-        self.notify(str(problem), severity="error", markup=False)
+        self.notify(str(problem), severity="error", markup=False, timeout=timeout)
+
+    def _fatal_error(self) -> None:
+        """Textual's last resort for an exception nothing caught, made safe.
+
+        Textual prints a Rich traceback *with locals*: the workspace's clients,
+        rates and notes on the terminal (and in any log of it). A `VaError` is
+        kept for `run_tui`, which raises it after the terminal is restored, so the
+        CLI prints its one line and exits 1; anything else (a bug) prints its
+        traceback without locals. (Overrides a private hook: the only one Textual
+        has; tests/tui/test_damaged_file.py pins its behaviour.)"""
+        import sys
+
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        error = sys.exc_info()[1]
+        if isinstance(error, VaError):
+            self.fatal = error
+        else:
+            self.bell()
+            traceback = Traceback(show_locals=False, width=None)
+            self._exit_renderables.append(
+                Segments(self.console.render(traceback, self.console.options))
+            )
+        self._close_messages_no_wait()
 
     def _remember_theme(self, theme) -> None:
         """The theme picked in the palette is the next start's theme (a signal
@@ -168,29 +198,35 @@ class VaApp(PublishingApp, App):
 
     def check_outside_changes(self) -> None:
         """Each second: catch the timer up (a block or a break may have ended), then
-        refresh within a second of another process writing the file."""
-        self.watch_time()
-        if not self.screen.is_mounted:
-            return  # switched to but not built yet (keys typed fast): next tick
-        signature = self.ws.file.signature()
-        reload = getattr(self.screen, "reload", None)
-        if signature != self._signature:
-            self._signature = signature
-            if reload is not None:
-                reload()
-        elif (bar := getattr(self.screen, "refresh_bar", None)) is not None:
-            bar()  # the clock in the top bar
+        refresh within a second of another process writing the file.
+
+        A file that cannot be read (damaged, or moved away by another program) is
+        said once, not every second: the screen stays as it was and every change
+        is refused (the store never writes over such a file) until it is fixed."""
+        try:
+            self.watch_time()
+            if not self.screen.is_mounted:
+                return  # switched to but not built yet (keys typed fast): next tick
+            signature = self.ws.file.signature()
+            if signature != self._signature:
+                self._signature = signature
+                if isinstance(self.screen, WorkspaceScreen):
+                    self.screen.reload()
+            elif (bar := getattr(self.screen, "refresh_bar", None)) is not None:
+                bar()  # the clock in the top bar
+        except VaError as problem:
+            if str(problem) != self._tick_problem:
+                self._tick_problem = str(problem)
+                self.show_problem(problem, timeout=PROBLEM_SECONDS)
+            return
+        self._tick_problem = None
 
     def watch_time(self) -> None:
         """Bell + notification + `notify_command` when a focus block or a break ends,
         a break reminder, the daily cap, and retainers crossing 80 % and 100 %."""
         from vaworkspace.tui.time_watch import time_messages
 
-        try:
-            messages = time_messages(self.ws, self._time_memory)
-        except VaError as problem:
-            self.show_problem(problem)
-            return
+        messages = time_messages(self.ws, self._time_memory)
         for message, severity in messages:
             self.bell()
             self.notify(message, severity=severity, markup=False, timeout=8)
@@ -246,7 +282,7 @@ class VaApp(PublishingApp, App):
             await self.switch_mode("inbox")
             inbox = cast("InboxScreen", self.screen)  # the inbox mode's only screen
             inbox.client_filter = client_id
-            inbox.reload()
+            inbox.reread()
 
         return run
 
@@ -284,4 +320,6 @@ def run_tui(ws, painted=None) -> int:
     app.run()
     if app.hangup.happened:
         os._exit(HANGUP_STATUS)
+    if app.fatal is not None:
+        raise app.fatal  # the CLI's one line on stderr, exit 1
     return app.return_code or 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable
 
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
@@ -14,12 +13,9 @@ from vaworkspace.domain.clients import format_budget
 from vaworkspace.formats import fit
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from vaworkspace.service import Workspace
 
 FIELDS = (  # (service field, label, placeholder)
     ("name", "Name", "Évelyne Couture"),
@@ -34,7 +30,7 @@ FIELDS = (  # (service field, label, placeholder)
 )
 
 
-class ClientsScreen(Screen):
+class ClientsScreen(WorkspaceScreen):
     """A table of clients; a adds, e/enter edits, x archives or brings back."""
 
     HELP_TITLE = "Clients"
@@ -49,10 +45,6 @@ class ClientsScreen(Screen):
         super().__init__()
         self.show_archived = False
 
-    @property
-    def ws(self) -> Workspace:
-        return workspace_of(self)
-
     def compose(self) -> ComposeResult:
         yield TopBar()
         yield DataTable(cursor_type="row", zebra_stripes=True, id="clients")
@@ -63,11 +55,7 @@ class ClientsScreen(Screen):
         # Fixed widths that fit 80 columns; long names and zones are cut with "…".
         for label, width in zip(CLIENT_HEADERS[:-1], WIDTHS, strict=True):
             table.add_column(label, key=label, width=width)
-        self.reload()
         table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def refresh_bar(self) -> None:
         self.query_one(TopBar).show(self.ws, "Clients")
@@ -100,11 +88,11 @@ class ClientsScreen(Screen):
         self.action_edit()
 
     def action_add(self) -> None:
-        self.app.push_screen(ClientForm(None), lambda _: self.reload())
+        self.app.push_screen(ClientForm(None).load(), lambda _: self.reread())
 
     def action_edit(self) -> None:
         if self.selected:
-            self.app.push_screen(ClientForm(self.selected), lambda _: self.reload())
+            self.app.push_screen(ClientForm(self.selected).load(), lambda _: self.reread())
 
     def action_archive(self) -> None:
         if not self.selected:

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from vaworkspace.display import safe
@@ -21,20 +20,19 @@ from vaworkspace.errors import VaError
 from vaworkspace.formats import clock, fit, hours_minutes
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
-from vaworkspace.tui.typed_app import workspace_of
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.domain.time.status import TimerStatus
-    from vaworkspace.service import Workspace
 
 PHASES = {"focus": "Focus", "break": "Break", "long_break": "Long break"}
 IDLE_HINT = "press t on a task in the inbox (1), or @ here to time a client alone"
 BAR_WIDTH = 20
 
 
-class FocusScreen(Screen):
+class FocusScreen(WorkspaceScreen):
     """The timer in large digits, what it runs on, and today's hours per client."""
 
     HELP_TITLE = "Focus timer"
@@ -62,10 +60,6 @@ class FocusScreen(Screen):
         # What enter would time, from the latest entry: (task id, None) or (None, client).
         self._again: tuple[int | None, str | None] | None = None
 
-    @property
-    def ws(self) -> Workspace:
-        return workspace_of(self)
-
     def compose(self) -> ComposeResult:
         yield TopBar()
         with Vertical(id="clock"):
@@ -79,9 +73,6 @@ class FocusScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#today").focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         """Everything again: the file changed (here or in another process)."""

@@ -11,6 +11,8 @@ VA changed (`changed_texts`), never a stale copy of the others.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -20,6 +22,8 @@ from textual.widgets import Button, Input, Label, Static
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.tui.safe_fields import SafeText
+
+Form = TypeVar("Form", bound="FormScreen")
 
 
 class FormScreen(ModalScreen[bool]):
@@ -66,9 +70,15 @@ class FormScreen(ModalScreen[bool]):
         """Write through the service; return the confirmation to show."""
         raise NotImplementedError
 
+    def load(self: Form) -> Form:
+        """Read the values to show now, in the key's action, whose boundary
+        (`VaApp.run_action`) reports a refusal (a damaged file); read in `compose`,
+        the same refusal would end the app. Call before pushing the form."""
+        self.shown = self.values()
+        return self
+
     def compose(self) -> ComposeResult:
-        values = self.values()
-        self.shown = dict(values)
+        values = dict(self.shown)
         with Vertical():
             yield Static(self.title_text(), markup=False)
             with Grid():

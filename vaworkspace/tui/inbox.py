@@ -8,7 +8,6 @@ from time import monotonic
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from vaworkspace.display import safe
@@ -17,12 +16,11 @@ from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
-from vaworkspace.tui.typed_app import workspace_of
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import ALL, ClientSidebar, DetailPane, TopBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from vaworkspace.service import Workspace
     from vaworkspace.service.snapshot import Completion
 
 UNDO_SECONDS = 5.0
@@ -36,7 +34,7 @@ EMPTY = (
 )
 
 
-class InboxScreen(Screen):
+class InboxScreen(WorkspaceScreen):
     """Tasks across clients; the sidebar filters by client, `/` by words."""
 
     BINDINGS = [
@@ -67,10 +65,6 @@ class InboxScreen(Screen):
         self._undo: tuple[Completion, float] | None = None
         self._styles_remembered = False
 
-    @property
-    def ws(self) -> Workspace:
-        return workspace_of(self)
-
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
         with Horizontal(id="body"):
@@ -85,10 +79,6 @@ class InboxScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(InboxTable).focus()
-
-    def on_screen_resume(self) -> None:
-        """Shown (at start, or back from another screen): rank afresh."""
-        self.reload()
 
     # -- data ------------------------------------------------------------------
 
@@ -118,10 +108,11 @@ class InboxScreen(Screen):
 
     def _remember_styles(self) -> None:
         """Once the inbox is on screen: its colours for the next start's first frame
-        (`tui.first_frame`). A cache that cannot be written only costs that frame."""
+        (`tui.first_frame`). A cache that cannot be written, or a workspace that
+        cannot be read just then (its theme), only costs that frame."""
         from vaworkspace.tui.first_frame_styles import remember
 
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, VaError):
             remember(self)
 
     def refresh_bar(self) -> None:
@@ -226,7 +217,7 @@ class InboxScreen(Screen):
             return
         from vaworkspace.tui.task_form import TaskForm
 
-        self.app.push_screen(TaskForm(self.selected.id), lambda _: self.reload())
+        self.app.push_screen(TaskForm(self.selected.id).load(), lambda _: self.reread())
 
     def action_timer(self) -> None:
         """The timer key (`ws.time.toggle_timer`): start on the task, stop, or switch."""

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from vaworkspace.display import safe
@@ -24,12 +23,8 @@ from vaworkspace.domain.dates import add_months
 from vaworkspace.domain.time.reports import retainer_level
 from vaworkspace.formats import fit, gauge, retainer_figures
 from vaworkspace.tui.key_footer import KeyFooter
-from vaworkspace.tui.typed_app import workspace_of
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from vaworkspace.service import Workspace
 
 KINDS = ("day", "week", "month")
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -43,7 +38,7 @@ DAY_CELL, SPARK, SHORT_BUDGET = 4, 32, 16
 WEEK_DAY, WEEK_TOTAL, WEEK_AMOUNT = 5, 5, 11
 
 
-class ReportsScreen(Screen):
+class ReportsScreen(WorkspaceScreen):
     """This week by default; [ and ] move by one period, d w m change its length."""
 
     HELP_TITLE = "Reports"
@@ -73,10 +68,6 @@ class ReportsScreen(Screen):
         self.shown_day: date | None = None
         self._totals = 1  # rows of totals under the table (one per currency)
 
-    @property
-    def ws(self) -> Workspace:
-        return workspace_of(self)
-
     def compose(self) -> ComposeResult:
         yield TopBar()
         yield Static("", id="title")
@@ -89,9 +80,6 @@ class ReportsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#rows").focus()  # up/down and page keys scroll a long list
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def refresh_bar(self) -> None:
         self.query_one(TopBar).show(self.ws, "Reports")

@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from vaworkspace.display import safe
@@ -19,17 +18,13 @@ from vaworkspace.domain.tasks.triage import triage_missing
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
-from vaworkspace.tui.typed_app import workspace_of
+from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from vaworkspace.service import Workspace
 
 FIELD_OF_MODE = {"client": "client", "due": "due", "estimate": "estimate"}
 
 
-class TriageScreen(Screen):
+class TriageScreen(WorkspaceScreen):
     """One task card; c d e set client, due, estimate; h m l n the priority; s skips."""
 
     HELP_TITLE = "Triage"
@@ -55,10 +50,6 @@ class TriageScreen(Screen):
         self.skipped: set[int] = set()
         self.current: int | None = None
 
-    @property
-    def ws(self) -> Workspace:
-        return workspace_of(self)
-
     def compose(self) -> ComposeResult:
         yield TopBar()
         with Vertical():
@@ -69,7 +60,7 @@ class TriageScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.skipped.clear()
-        self.reload()
+        super().on_screen_resume()
 
     def queue(self) -> list:
         return [t for t in self.ws.inbox.triage_queue() if t.id not in self.skipped]
