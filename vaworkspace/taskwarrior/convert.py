@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from itertools import compress, repeat
-from operator import is_not
+from itertools import chain, compress, islice, repeat
+from operator import is_not, itemgetter
 
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
@@ -174,7 +174,7 @@ def _records(
         each(PRIORITIES.get, "priority", None),
         statuses,
         map(rules.get, columns.uuids()) if rules else repeat(None, len(columns.items)),
-        each(lambda notes: _notes(notes, dates), "annotations"),
+        _notes(columns, dates.days),
         each(local, "due"),
         each(local, "wait"),
         each(local, "scheduled"),
@@ -226,11 +226,18 @@ def _statuses(columns: Columns, owners: list, dates: DateTexts, now_text: str) -
     return statuses
 
 
-def _notes(annotations: list[dict], dates: DateTexts) -> str:
-    """Annotations as note lines "2026-11-20: text" (local date); none for MISSING."""
-    return "\n".join(
-        f"{dates.local_day(note['entry'])}: {note['description'].strip()}" for note in annotations
-    )
+def _notes(columns: Columns, days: dict[str, str]) -> Iterable[str]:
+    """Each item's annotations as note lines "2026-11-20: text" (the user's day),
+    "" for none. The lines of all items are made at once, then each item takes
+    as many as it has annotations: no Python call per annotation or item."""
+    if "annotations" not in columns.present:
+        return repeat("", len(columns.items))
+    annotations = columns("annotations")  # MISSING: an empty tuple
+    notes = list(chain.from_iterable(annotations))
+    entries = map(days.__getitem__, map(itemgetter("entry"), notes))
+    texts = map(str.strip, map(itemgetter("description"), notes))
+    lines = iter(list(map(": ".join, zip(entries, texts, strict=True))))
+    return map("\n".join, map(islice, repeat(lines), map(len, annotations)))
 
 
 def _tags(tags: list, sub_tags: list | None) -> list:
