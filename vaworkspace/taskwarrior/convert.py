@@ -24,9 +24,9 @@ defaults left out, dates as text), not as `Task` objects: a 10,000-task import
 has a budget of a few tens of milliseconds, and building 10,000 tasks with their
 datetimes, then encoding them again, took four times that. So each field is
 converted for the whole file at once, each distinct value once (dates in bulk,
-see `taskwarrior_dates`; projects through a dict), and the records are assembled
-in one loop. The tests check these records against `store.records` and against
-the former `Task`-based conversion (tests/domain/taskwarrior_before.py).
+see `dates.py`; projects through a dict), and the records are assembled in one
+loop. The tests check these records against real `task export` files and
+`store.records`, which must read them back.
 """
 
 from __future__ import annotations
@@ -39,23 +39,15 @@ from operator import is_not, itemgetter
 
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
-from vaworkspace.taskwarrior.columns import MISSING, Columns
+from vaworkspace.taskwarrior.columns import KNOWN_FIELDS, MISSING, PRIORITIES, STATUSES, Columns
 from vaworkspace.taskwarrior.dates import DateTexts
-from vaworkspace.taskwarrior.export import (
-    KNOWN_FIELDS,
-    PRIORITIES,
-    STATUSES,
-    text_list,
-    tw_date,
-)
+from vaworkspace.taskwarrior.recurrence import label_short, recurrence_rules
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
     from collections.abc import Callable, Iterable
 
-ONE_OFF = "cannot convert recurrence %r; imported as a one-off task"
 TEMPLATE_SKIPPED = "recurring template, its rule is carried by its newest pending instance"
-NO_INSTANCE = "no pending instance in the file, its rule was not imported"
 SOURCE = "taskwarrior"
 _CLOSED = frozenset({"done", "cancelled"})
 # Workspace statuses by Taskwarrior status and whether the task has a client: an
@@ -79,15 +71,14 @@ class TaskwarriorImport:
     skipped: list[str] = field(default_factory=list)  # one line per item, with reason
 
 
-def convert(items: list[dict] | Columns, now: datetime, tz: tzinfo) -> TaskwarriorImport:
-    """Turn the items `parse_export` checked (and only those: nothing is checked
-    again) into task records and the clients their projects name. Given the
-    `Columns` of `read_export`, reads no field a second time.
+def convert(columns: Columns, now: datetime, tz: tzinfo) -> TaskwarriorImport:
+    """Turn the items `read_export` checked (and only those: nothing is checked
+    again) into task records and the clients their projects name, reading no
+    field the check read a second time.
 
     Deterministic: records come ordered by entry then uuid, without an id (the
     service numbers them and matches re-imports by uuid).
     """
-    columns = items if isinstance(items, Columns) else Columns(items)
     result = TaskwarriorImport(records=[], clients=[])
     order = _order(columns)
     statuses = columns("status", "pending")
@@ -95,9 +86,9 @@ def convert(items: list[dict] | Columns, now: datetime, tz: tzinfo) -> Taskwarri
     if "recurring" in columns.distinct("status", "pending"):  # templates: their rule only
         kept = [k for k in order if statuses[k] != "recurring"]
         templates = [columns.items[k] for k in order if statuses[k] == "recurring"]
-        result.skipped = [f"{_label_short(item)}: {TEMPLATE_SKIPPED}" for item in templates]
+        result.skipped = [f"{label_short(item)}: {TEMPLATE_SKIPPED}" for item in templates]
     dates = DateTexts(columns, tz)
-    rules = _recurrence_rules(columns, templates, dates.local, tz, result)
+    rules = recurrence_rules(columns, templates, dates, result.warnings)
     now_text = now.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
     split = {project: _split_project(project or "") for project in columns.distinct("project")}
     owners = list(map({p: found[0] for p, found in split.items()}.__getitem__, columns("project")))
@@ -184,8 +175,23 @@ def _records(
         strict=True,
     )
     records = []
-    for (uuid, title, created, modified, client, priority, status, rule, notes, due, wait,
-         scheduled, end, tags, depends) in fields:  # fmt: skip
+    for (
+        uuid,
+        title,
+        created,
+        modified,
+        client,
+        priority,
+        status,
+        rule,
+        notes,
+        due,
+        wait,
+        scheduled,
+        end,
+        tags,
+        depends,
+    ) in fields:
         created = created or modified or now_text  # the entry, else the last change, else now
         record = {"uuid": uuid, "title": title, "created": created, "modified": modified or created}
         if client:
@@ -245,7 +251,7 @@ def _tags(tags: list, sub_tags: list | None) -> list:
     never changed in place, so sharing it is safe); older comma-separated text
     is split."""
     if str in set(map(type, tags)):
-        tags = [text_list(t) if type(t) is str else t for t in tags]
+        tags = [_text_list(t) if type(t) is str else t for t in tags]
     if sub_tags is None:
         return tags
     return [
@@ -256,12 +262,7 @@ def _tags(tags: list, sub_tags: list | None) -> list:
 
 def _depends(depends: list | str) -> list[str]:
     """uuids in lower case, also from the comma-separated text older versions wrote."""
-    uuids = text_list(depends) if depends else None  # the export check refused any other kind
-    return [uuid.lower() for uuid in uuids] if uuids else []
-
-
-def _label_short(item: dict) -> str:
-    return f"{item['description']!r} (uuid {item['uuid']})"
+    return [uuid.lower() for uuid in _text_list(depends)] if depends else []
 
 
 def _split_project(project: str) -> tuple[str | None, str, str | None]:
@@ -278,98 +279,8 @@ def _split_project(project: str) -> tuple[str | None, str, str | None]:
     return slug, top.strip(), re.sub(r"\W+", "-", rest.lower()).strip("-") or None
 
 
-def _recurrence_rules(
-    columns: Columns, templates: list[dict], local: dict[str, str], tz: tzinfo,
-    result: TaskwarriorImport,
-) -> dict[str, str]:  # fmt: skip
-    """Map the uuid of each template's newest pending instance to its RRULE text."""
-    if not templates and "parent" not in columns.present:
-        return {}
-    by_uuid = {template["uuid"].lower(): template for template in templates}
-    children: dict[str, list[dict]] = {}
-    parents = columns("parent")
-    rows = zip(columns.items, columns("status", "pending"), parents, strict=True)
-    for item, status, parent in compress(rows, parents):
-        if status in ("pending", "waiting"):
-            children.setdefault(parent.lower(), []).append(item)
-    rules = {}
-    for parent in sorted(set(by_uuid) | set(children)):
-        source = by_uuid.get(parent)
-        if not children.get(parent):  # then it is a template's uuid: `source` is set
-            if source is not None:
-                result.warnings.append(f"recurring {_label_short(source)}: {NO_INSTANCE}")
-            continue
-        child = max(children[parent], key=lambda c: (c.get("due", ""), c["uuid"]))
-        due = child.get("due")
-        all_day = due is not None and len(local[due]) == 10  # a date, not an instant
-        rule = _rule_for(source or child, child, all_day, tz, result)
-        if rule:
-            rules[child["uuid"].lower()] = rule
-    return rules
-
-
-def _rule_for(
-    source: dict, child: dict, all_day: bool, tz: tzinfo, result: TaskwarriorImport
-) -> str | None:
-    from vaworkspace.domain.tasks.recurrence import validate_rrule
-
-    recur = source.get("recur") or child.get("recur") or ""
-    rule = recur_to_rrule(recur)
-    if rule is None:
-        result.warnings.append(f"{_label_short(child)}: {ONE_OFF % recur}")
-        return None
-    until = source.get("until") or child.get("until")
-    if until:
-        rule += f";UNTIL={_until(until, tz, all_day)}"
-    try:
-        return validate_rrule(rule)
-    except InputError as exc:
-        result.warnings.append(f"{_label_short(child)}: {exc}; imported as a one-off task")
-        return None
-
-
-def _until(value: str, tz: tzinfo, all_day: bool) -> str:
-    """RFC 5545 wants UNTIL as a date when the series is all-day, else UTC."""
-    instant = tw_date(value)
-    assert instant is not None  # the export check refused a bad date
-    if all_day:
-        return instant.astimezone(tz).date().strftime("%Y%m%d")
-    return instant.strftime("%Y%m%dT%H%M%SZ")
-
-
-NAMED_RECUR = {
-    "daily": "FREQ=DAILY", "day": "FREQ=DAILY",
-    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-    "weekly": "FREQ=WEEKLY", "week": "FREQ=WEEKLY", "sennight": "FREQ=WEEKLY",
-    "biweekly": "FREQ=WEEKLY;INTERVAL=2", "fortnight": "FREQ=WEEKLY;INTERVAL=2",
-    "monthly": "FREQ=MONTHLY", "month": "FREQ=MONTHLY",
-    "bimonthly": "FREQ=MONTHLY;INTERVAL=2", "quarterly": "FREQ=MONTHLY;INTERVAL=3",
-    "semiannual": "FREQ=MONTHLY;INTERVAL=6",
-    "yearly": "FREQ=YEARLY", "annual": "FREQ=YEARLY", "year": "FREQ=YEARLY",
-    "biannual": "FREQ=YEARLY;INTERVAL=2", "biyearly": "FREQ=YEARLY;INTERVAL=2",
-}  # fmt: skip
-_PERIODS = {  # unit as Taskwarrior spells it -> (FREQ, months per unit)
-    **dict.fromkeys(("d", "day", "days"), ("DAILY", 1)),
-    **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), ("WEEKLY", 1)),
-    **dict.fromkeys(("mo", "mos", "mth", "mths", "month", "months"), ("MONTHLY", 1)),
-    **dict.fromkeys(("q", "qtr", "qtrs", "quarter", "quarters"), ("MONTHLY", 3)),
-    **dict.fromkeys(("y", "yr", "yrs", "year", "years"), ("YEARLY", 1)),
-}
-_COUNT_UNIT = re.compile(r"p?([0-9]+) *([a-z]+)")
-
-
-def recur_to_rrule(recur: str) -> str | None:
-    """Taskwarrior's `recur` ("weekly", "2weeks", "3d", "P1M"...) as RRULE text, or None.
-
-    Hour- and minute-based periods have no place in a VA's day list: None.
-    """
-    text = recur.strip().lower()
-    if text in NAMED_RECUR:
-        return NAMED_RECUR[text]
-    text = re.sub(r"^p([0-9]+)m$", r"\1mo", text)  # ISO 8601 "P1M" is a month
-    match = _COUNT_UNIT.fullmatch(text)
-    if not match or match.group(2) not in _PERIODS or int(match.group(1)) < 1:
-        return None
-    freq, factor = _PERIODS[match.group(2)]
-    interval = int(match.group(1)) * factor
-    return f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
+def _text_list(value: str | list[str]) -> list[str]:
+    """A list of text, also from the comma-separated form older versions wrote."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
