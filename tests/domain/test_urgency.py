@@ -230,3 +230,22 @@ def test_overdue_still_outranks_with_any_budget_state(late: Task, early: Task) -
     burns = {"evelyne": (0, 600), "dental": (900, 600), "coach": (100, 600), "bakery": (5, 60)}
     c = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, frozenset({"blocker"}), budgets=burns)
     assert urgency(late, c) > urgency(early, c)
+
+
+@settings(max_examples=200)
+@given(
+    many=st.lists(
+        tasks(st.sampled_from([-3 * DAY, -DAY, 0, 3600, 5 * DAY, 40 * DAY])),
+        max_size=40,
+        unique_by=lambda t: t.id,  # ids are unique in a workspace; `rank` relies on it
+    )
+)
+def test_one_context_scores_shared_deadlines_once_and_as_each_task_alone(
+    many: list[Task],
+) -> None:
+    """Tasks share a few deadlines: a context works each out once (`ctx.dues`), and
+    ranking with it gives every task exactly the score it gets in a context of its own."""
+    shared = ctx()
+    ranked = rank(many, shared)
+    assert sorted(score for score, _ in ranked) == sorted(urgency(t, ctx()) for t in many)
+    assert len(shared.dues) == len({t.due for t in many})

@@ -82,7 +82,10 @@ class UrgencyContext:
     client_weights: dict[str, int]
     open_uuids: frozenset[str] = frozenset()
     work: WorkHours = WorkHours()
-    day_ends: dict[date, datetime] = field(default_factory=dict)  # date → end of that local day
+    # due value → (the instant it is late, seconds late at `now`, the due term): a
+    # workspace has a few hundred deadlines for thousands of tasks; each is worked
+    # out once per context, not once per task (see `_due_term`).
+    dues: dict[date | datetime, tuple[datetime, float, float]] = field(default_factory=dict)
     # client → (used, bought) minutes this period
     budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -135,10 +138,9 @@ def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
     given (`va why`): formatting them for 10,000 tasks would double a `va list`."""
     c = ctx.coefficients
     total = 0.0
-    due = None if task.due is None else _due_at(task.due, ctx)
-    if due is not None:
-        late = (ctx.now - due).total_seconds()
-        value = c.due * _due_ramp(late)
+    due = None
+    if task.due is not None:
+        due, late, value = ctx.dues.get(task.due) or _due_term(task.due, ctx)
         total += value
         if out is not None:
             out.append(Term("due", value, _due_reason(late)))
@@ -146,8 +148,15 @@ def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
             total += c.overdue
             if out is not None:
                 out.append(Term("overdue", c.overdue, "the deadline has passed"))
-    if task.priority is not None:
-        value = _priority_value(task.priority, c)
+    priority = task.priority
+    if priority is not None:
+        value = (
+            c.priority_high
+            if priority == "high"
+            else c.priority_medium
+            if priority == "medium"
+            else c.priority_low
+        )
         total += value
         if out is not None:
             out.append(Term("priority", value, f"priority {task.priority}"))
@@ -202,22 +211,13 @@ def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
     return total
 
 
-def _due_at(value: date | datetime, ctx: UrgencyContext) -> datetime:
-    """`to_instant(..., end=True)`, remembering each date's local day end."""
-    if isinstance(value, datetime):
-        return value
-    found = ctx.day_ends.get(value)
-    if found is None:
-        found = ctx.day_ends[value] = to_instant(value, ctx.tz, end=True)
+def _due_term(value: date | datetime, ctx: UrgencyContext) -> tuple[datetime, float, float]:
+    """When a due value is late (a date: at the end of that local day), how late it
+    is at `ctx.now` in seconds, and its due term; remembered in `ctx.dues`."""
+    due = value if isinstance(value, datetime) else to_instant(value, ctx.tz, end=True)
+    late = (ctx.now - due).total_seconds()
+    found = ctx.dues[value] = (due, late, ctx.coefficients.due * _due_ramp(late))
     return found
-
-
-def _priority_value(priority: str, c: Coefficients) -> float:
-    if priority == "high":
-        return c.priority_high
-    if priority == "medium":
-        return c.priority_medium
-    return c.priority_low
 
 
 def rank(
@@ -230,7 +230,7 @@ def rank(
     are always rescored: whether their blockers are still open can change.
     """
     far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
-    day_ends = ctx.day_ends
+    dues = ctx.dues
     keyed: list[tuple[float, datetime, int, Task]] = []
     append = keyed.append
     for task in tasks:
@@ -241,11 +241,7 @@ def rank(
             score = round(_evaluate(task, ctx, None), 6)
             if cache is not None:
                 cache[task.id] = (task, score)
-        due = task.due
-        if due is None:
-            due = far
-        elif not isinstance(due, datetime):  # a day: its end, as `_evaluate` just found it
-            due = day_ends.get(due) or _due_at(due, ctx)
+        due = far if task.due is None else (dues.get(task.due) or _due_term(task.due, ctx))[0]
         append((-score, due, task.id, task))
     keyed.sort()  # ids are unique: the comparison never reaches the Task
     return [(-item[0], item[3]) for item in keyed]
