@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vaworkspace.store import instants
-from vaworkspace.store.instants import decode_instant, decode_value, encode_instant, encode_value
+from vaworkspace.store.instants import (
+    DecodedDates,
+    decode_instant,
+    decode_value,
+    encode_instant,
+    encode_value,
+)
 
 UTC = timezone.utc
 STORED_INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
@@ -91,3 +97,15 @@ def test_older_or_hand_edited_text_is_read_as_utc(text: str, meaning: datetime) 
 def test_text_that_is_no_date_is_a_value_error(text: str) -> None:
     with pytest.raises(ValueError):
         decode_value(text)
+
+
+def test_decoded_dates_share_one_value_per_text() -> None:
+    dates = DecodedDates()
+    first, again = dates["2026-12-04T16:00:00Z"], dates["2026-12-04T16:00:00Z"]
+    assert first is again
+    assert first == datetime(2026, 12, 4, 16, tzinfo=UTC)
+    assert dates["2026-12-04"] == date(2026, 12, 4)
+    assert len(dates) == 2
+    with pytest.raises(ValueError):
+        dates["soon"]
+    assert "soon" not in dates

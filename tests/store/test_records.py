@@ -143,3 +143,26 @@ def test_event_round_trip(start, sequence: int, raw: str) -> None:
         raw,
     )
     assert event_from_record(5, event_to_record(event)) == event
+
+
+def test_tasks_read_together_share_their_deadlines() -> None:
+    from vaworkspace.store.instants import DecodedDates
+
+    now = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+    due = datetime(2026, 12, 4, 17, 0, tzinfo=UTC)
+    records = [task_to_record(Task(i, f"u{i}", "Call", now, now, due=due)) for i in (1, 2)]
+    dates = DecodedDates()
+    one, two = (task_from_record(i, r, dates) for i, r in enumerate(records, 1))
+    assert one.due is two.due
+    assert one.due == due
+    alone = task_from_record(3, records[0])
+    assert alone.due == due
+    assert alone.due is not one.due
+
+
+def test_a_damaged_deadline_names_the_task() -> None:
+    now = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+    record = task_to_record(Task(4, "u", "Call", now, now))
+    record["due"] = "next friday"
+    with pytest.raises(StoreError, match=r"task 4 .* damaged"):
+        task_from_record(4, record)

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 from vaworkspace.domain.models import OPEN_STATUSES, Client, Task
 from vaworkspace.errors import NotFoundError
+from vaworkspace.store.instants import DecodedDates
 from vaworkspace.store.records import task_from_record
 
 TYPE_CHECKING = False
@@ -46,6 +47,7 @@ class Snapshot:
     clients: dict[str, Client]
     records: dict[str, dict[str, Any]]
     _built: dict[int, Task] = field(default_factory=dict)
+    _dates: DecodedDates = field(default_factory=DecodedDates)  # shared by the tasks built
     _open_uuids: frozenset[str] | None = None
     counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
     burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
@@ -60,7 +62,7 @@ class Snapshot:
             record = self.records.get(str(task_id))
             if record is None:
                 raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
-            built = self._built[task_id] = task_from_record(task_id, record)
+            built = self._built[task_id] = task_from_record(task_id, record, self._dates)
         return built
 
     def tasks(self, open_only: bool = False) -> list[Task]:
@@ -73,7 +75,7 @@ class Snapshot:
             task_id = int(key)
             task = built.get(task_id)
             if task is None:
-                task = built[task_id] = task_from_record(task_id, record)
+                task = built[task_id] = task_from_record(task_id, record, self._dates)
             out.append(task)
         return out
 

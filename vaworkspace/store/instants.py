@@ -71,3 +71,18 @@ def decode_value(text: str) -> date | datetime:
     if len(text) == 10:
         return _date_from_text(text)
     return decode_instant(text)
+
+
+class DecodedDates(dict[str, "date | datetime"]):
+    """Stored due, wait and scheduled texts, each decoded once for one read of the file.
+
+    Thousands of tasks share a few hundred deadlines, so equal texts give one shared
+    value (dates are immutable): decoding costs a lookup, and the value is a cheap
+    dictionary key afterwards (a `datetime` computes its hash once), which ranking
+    uses to work each deadline out once (`urgency.UrgencyContext.dues`). It lives
+    with the snapshot that filled it, so it never outlives the file it was read from.
+    """
+
+    def __missing__(self, text: str) -> date | datetime:
+        value = self[text] = decode_value(text)
+        return value

@@ -12,6 +12,7 @@ from __future__ import annotations
 from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
 from vaworkspace.errors import StoreError
 from vaworkspace.store.instants import (
+    DecodedDates,
     decode_instant,
     decode_value,
     encode_instant,
@@ -56,14 +57,17 @@ def task_to_record(task: Task) -> dict:
     return record
 
 
-def task_from_record(doc_id: int, record: dict) -> Task:
+def task_from_record(doc_id: int, record: dict, dates: DecodedDates | None = None) -> Task:
     """Rebuild a task; a record that cannot be read names its id in the error.
 
     Hot: a `va list` runs it for every open task, so it reads each key once, calls
     the codec only for the dates a record holds, and builds the task positionally,
-    in field order (a quarter faster than keywords).
+    in field order (a quarter faster than keywords). Reading many tasks, pass one
+    `dates` for all: tasks with the same deadline then share one decoded value.
     """
     get = record.get
+    if dates is None:
+        dates = DecodedDates()
     try:
         due, wait, scheduled, completed = (
             get("due"),
@@ -81,9 +85,9 @@ def task_from_record(doc_id: int, record: dict) -> Task:
             get("tags") or [],
             get("priority"),
             get("status", "todo"),
-            decode_value(due) if due else None,
-            decode_value(wait) if wait else None,
-            decode_value(scheduled) if scheduled else None,
+            dates[due] if due else None,
+            dates[wait] if wait else None,
+            dates[scheduled] if scheduled else None,
             get("estimate_minutes"),
             get("recurrence"),
             get("recur_from_completion", False),
