@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings
 
 from vaworkspace.domain.time import timer
-from vaworkspace.domain.time.status import TimerStatus, status
 from vaworkspace.domain.time.timer import PomodoroSettings, Segment, TimerState
 from vaworkspace.errors import InputError
 
@@ -180,8 +177,9 @@ def test_three_hours_later_every_cycle_is_logged_at_its_own_instants() -> None:
 
 
 def test_long_break_follows_every_nth_block() -> None:
-    custom = PomodoroSettings(focus_minutes=10, break_minutes=2, long_break_minutes=7,
-                              long_break_every=2)  # fmt: skip
+    custom = PomodoroSettings(
+        focus_minutes=10, break_minutes=2, long_break_minutes=7, long_break_every=2
+    )
     state = timer.start(T0, "pomodoro", None, None, custom).state
     result = timer.advance(state, at(30), custom)
     assert [s.start for s in result.logged] == [at(0), at(12)]
@@ -330,46 +328,6 @@ def test_switch_during_a_break_only_changes_the_task() -> None:
     assert (focus.task, focus.entry_start) == (13, at(30))
 
 
-# ---------------------------------------------------------------- status and reminders
-
-
-def test_status_without_a_timer() -> None:
-    assert status(None, T0).as_json() == {
-        "running": False, "task": None, "client": None, "mode": None, "phase": None,
-        "paused": False, "elapsed_seconds": 0, "remaining_seconds": None, "pomodoros": 0,
-        "events": [],
-    }  # fmt: skip
-
-
-def test_status_of_a_paused_pomodoro() -> None:
-    state = timer.pause(started(), at(10))
-    assert status(state, at(12), ("Focus block ended",)) == TimerStatus(
-        running=True, task=12, client="acme", mode="pomodoro", phase="focus",
-        paused=True, elapsed_seconds=600, remaining_seconds=900, pomodoros=0,
-        events=("Focus block ended",),
-    )  # fmt: skip
-    assert status(state, at(12)).shown_seconds == 900
-
-
-def test_timer_targets_are_parsed_before_the_service() -> None:
-    assert timer.parse_target("12") == (12, None)
-    assert timer.parse_target(" #7 ") == (7, None)
-    assert timer.parse_target("@acme") == (None, "acme")
-    with pytest.raises(InputError, match="neither a task id"):
-        timer.parse_target("twelve")
-
-
-def test_continuous_work_and_break_reminder() -> None:
-    state = timer.resume(timer.pause(started("stopwatch"), at(30)), at(40))
-    assert timer.continuous_work_seconds(state, at(99)) == 89 * 60
-    assert timer.break_reminder(state, at(99)) is None
-    assert timer.break_reminder(state, at(100)) == "You have worked 90 minutes without a break"
-    assert timer.break_reminder(state, at(100), after_minutes=0) is None
-    assert timer.break_reminder(None, at(100)) is None
-    on_break = timer.advance(started(), at(26), POMO).state
-    assert timer.continuous_work_seconds(on_break, at(27)) == 0
-
-
 # ---------------------------------------------------------------- settings
 
 
@@ -395,137 +353,3 @@ def test_settings_from_config() -> None:
 def test_settings_refuse_bad_values(table, message: str) -> None:
     with pytest.raises(InputError, match=message):
         PomodoroSettings.from_config(table)
-
-
-# ---------------------------------------------------------------- records
-
-
-def test_record_round_trip_of_a_paused_break() -> None:
-    state = timer.pause(timer.advance(started(), at(26), POMO).state, at(27))
-    record = state.to_record()
-    assert record["phase_started"] == "2026-12-01T14:25:00Z"
-    assert record["paused_at"] == "2026-12-01T14:27:00Z"
-    assert record["entry_start"] is None
-    assert TimerState.from_record(record) == state
-
-
-@pytest.mark.parametrize(
-    ("change", "field"),
-    [
-        ({"mode": "egg"}, "mode"),
-        ({"phase": "nap"}, "phase"),
-        ({"phase_started": "yesterday"}, "phase_started"),
-        ({"phase_started": "2026-12-01"}, "phase_started"),
-        ({"phase_started": None}, "phase_started"),
-        ({"paused_at": 5}, "paused_at"),
-        ({"paused_seconds": -1}, "paused_seconds"),
-        ({"pomodoros": True}, "pomodoros"),
-        ({"task": "12"}, "task"),
-        ({"client": 3}, "client"),
-        ({"target_seconds": 0}, "target_seconds"),
-        ({"target_seconds": None}, "target_seconds"),
-        ({"mode": "countdown", "phase": "break", "entry_start": None}, "phase"),
-        ({"entry_start": None}, "entry_start"),
-    ],
-)
-def test_damaged_records_are_input_errors_naming_the_field(change: dict, field: str) -> None:
-    record = started().to_record() | change
-    with pytest.raises(InputError, match=f"saved timer is damaged: '{field}'"):
-        TimerState.from_record(record)
-
-
-def test_missing_fields_and_non_tables_are_input_errors() -> None:
-    record = started().to_record()
-    del record["mode"]
-    with pytest.raises(InputError, match="'mode'"):
-        TimerState.from_record(record)
-    with pytest.raises(InputError, match="expected a table"):
-        TimerState.from_record(["pomodoro"])  # type: ignore[arg-type]
-
-
-# ---------------------------------------------------------------- properties
-
-OPERATIONS = st.lists(
-    st.tuples(
-        st.sampled_from(["advance", "pause", "resume", "stop", "switch", "skip", "start"]),
-        st.integers(0, 4 * 3600),  # seconds since the previous operation
-        st.sampled_from(["pomodoro", "countdown", "stopwatch"]),
-        st.integers(1, 3 * 3600),
-    ),
-    max_size=40,
-)
-SETTINGS = st.builds(
-    PomodoroSettings, st.integers(1, 60), st.integers(1, 30), st.integers(1, 45), st.integers(1, 6)
-)
-
-
-@PROPERTY
-@given(st.sampled_from(timer.MODES), OPERATIONS, SETTINGS)
-def test_random_sessions_stay_sound(mode: str, operations, pomo: PomodoroSettings) -> None:
-    now, first = T0, T0
-    state = timer.start(T0, mode, 1, None, pomo, 3600 if mode == "countdown" else None).state
-    logged: list[Segment] = []
-    for name, gap, mode, duration in operations:
-        now += timedelta(seconds=gap)
-        try:
-            state, produced = _apply(name, state, now, mode, duration, pomo)
-        except InputError:
-            continue
-        logged += produced
-        if state is not None:
-            assert timer.elapsed_seconds(state, now) >= 0
-            assert (timer.remaining_seconds(state, now) or 0) >= 0
-            assert TimerState.from_record(state.to_record()) == state
-            assert status(state, now).running
-    for a, b in itertools.pairwise(logged):
-        assert a.end <= b.start  # stretches never overlap
-    assert all(s.worked_seconds > 0 and s.end <= now for s in logged)
-    if logged:
-        assert sum(s.worked_seconds for s in logged) <= (now - first).total_seconds()
-
-
-def _apply(name, state, now, mode, duration, pomo):
-    """One operation; a timer is advanced first, as the service does."""
-    logged: list[Segment] = []
-    if state is not None:
-        step = timer.advance(state, now, pomo)
-        state, logged = step.state, step.logged
-    if name == "start":
-        result = timer.start(now, mode, 1, None, pomo, duration if mode == "countdown" else None,
-                             running=state)  # fmt: skip
-        return result.state, logged
-    if state is None or name == "advance":
-        return state, logged
-    if name in ("pause", "resume"):
-        return getattr(timer, name)(state, now), logged
-    if name == "skip":
-        return timer.skip_break(state, now, pomo), logged
-    result = timer.stop(state, now) if name == "stop" else timer.switch(state, now, 2, "b")
-    return result.state, logged + result.logged
-
-
-@PROPERTY
-@given(OPERATIONS, SETTINGS)
-def test_random_sessions_without_advance_only_raise_input_errors(operations, pomo) -> None:
-    """Callers should advance first; if one forgets, nothing worse than InputError."""
-    now, state = T0, None
-    for name, gap, mode, duration in operations:
-        now += timedelta(seconds=gap)
-        try:
-            if name == "start" or state is None:
-                dur = duration if mode == "countdown" else None
-                state = timer.start(now, mode, 1, None, pomo, dur, running=state).state
-            elif name in ("pause", "resume"):
-                state = getattr(timer, name)(state, now)
-            elif name == "skip":
-                state = timer.skip_break(state, now, pomo)
-            elif name == "stop":
-                assert all(s.end <= now for s in timer.stop(state, now).logged)
-                state = None
-            else:
-                state = timer.switch(state, now, 2, None).state
-        except InputError:
-            continue
-        if state is not None:
-            assert timer.elapsed_seconds(state, now) >= 0
-            assert TimerState.from_record(state.to_record()) == state

@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.lookup import Db
     from vaworkspace.service.results import Period
+    from vaworkspace.store import timer_records
 else:
     clock = lazy("vaworkspace.domain.time.timer")  # 3 ms that `va list` need not pay
-
-TIMER = "timer"
+    timer_records = lazy("vaworkspace.store.timer_records")
 
 
 class TimeService(Service):
@@ -52,7 +52,7 @@ class TimeService(Service):
 
     def timer(self) -> tuple[TimerState | None, list[str]]:
         """The running timer caught up to now, and what happened since last asked."""
-        state = self._stored_timer(self.file.read()["state"])
+        state = timer_records.find_timer(self.file.read()["state"])
         if state is None:
             return None, []
         caught = clock.advance(state, self.now(), self.pomodoro_settings())
@@ -67,7 +67,7 @@ class TimeService(Service):
         (the TUI repaints it every second; the app's tick does the catching up)."""
         from vaworkspace.domain.time.status import status
 
-        return status(self._stored_timer(self.file.read()["state"]), self.now())
+        return status(timer_records.find_timer(self.file.read()["state"]), self.now())
 
     def announce(self, message: str) -> None:
         """Run the config's `notify_command` with the message (fire and forget)."""
@@ -114,7 +114,7 @@ class TimeService(Service):
             started = clock.start(
                 now, mode, task, owner, self.pomodoro_settings(), seconds, running, self.tz
             )
-            self._save_timer(db, started.state)
+            timer_records.save_timer(db, started.state)
         return status(started.state, now, tuple(events))
 
     def toggle_timer(self, task_id: int) -> tuple[str, list[TimeEntry]]:
@@ -151,7 +151,7 @@ class TimeService(Service):
                 raise InputError("no timer is running; start one with `va timer start ID`")
             before = self._entry_count(db)
             self._log_segments(db, clock.stop(state, now).logged)
-            self._save_timer(db, None)
+            timer_records.save_timer(db, None)
             return self._entries_since(db, before)
 
     def switch_timer(
@@ -168,7 +168,7 @@ class TimeService(Service):
             before = self._entry_count(db)
             moved = clock.switch(state, now, task, owner)
             self._log_segments(db, moved.logged)
-            self._save_timer(db, moved.state)
+            timer_records.save_timer(db, moved.state)
             return self._entries_since(db, before)
 
     # -- entries -----------------------------------------------------------------
@@ -284,13 +284,13 @@ class TimeService(Service):
 
     def has_timer(self) -> bool:
         """Whether a timer is stored (cheap: the top bar asks every second)."""
-        return any(r.get("kind") == TIMER for r in self.file.read()["state"].values())
+        return timer_records.has_timer(self.file.read()["state"])
 
     def unlogged_stretch(self) -> tuple[str | None, int]:
         """The running timer's focus time that is not an entry yet: (client, seconds)."""
         if not self.has_timer():
             return None, 0
-        state = self._stored_timer(self.file.read()["state"])
+        state = timer_records.find_timer(self.file.read()["state"])
         if state is None:
             return None, 0
         pending = clock.stop(state, self.now()).logged
@@ -298,21 +298,15 @@ class TimeService(Service):
 
     # -- internals -----------------------------------------------------------------
 
-    def _stored_timer(self, state_table: dict[int, dict[str, Any]]) -> TimerState | None:
-        for record in state_table.values():
-            if record.get("kind") == TIMER:
-                return clock.TimerState.from_record(record["timer"])
-        return None
-
     def _catch_up(self, db: Db) -> tuple[TimerState | None, list[str]]:
         """Inside a transaction: advance the stored timer, log what ended, save."""
-        state = self._stored_timer(tables.records(db, "state"))
+        state = timer_records.find_timer(tables.records(db, "state"))
         if state is None:
             return None, []
         caught = clock.advance(state, self.now(), self.pomodoro_settings())
         if caught.logged or caught.state != state:
             self._log_segments(db, caught.logged)
-            self._save_timer(db, caught.state)
+            timer_records.save_timer(db, caught.state)
         return caught.state, caught.events
 
     def _change_timer(self, change: Callable[[TimerState, datetime], TimerState]) -> TimerStatus:
@@ -324,18 +318,8 @@ class TimeService(Service):
             if state is None:
                 raise InputError("no timer is running; start one with `va timer start ID`")
             changed = change(state, now)
-            self._save_timer(db, changed)
+            timer_records.save_timer(db, changed)
         return status(changed, now)
-
-    def _save_timer(self, db: Db, state: TimerState | None) -> None:
-        existing = tables.records(db, "state")
-        doc_id = next((i for i, r in existing.items() if r.get("kind") == TIMER), None)
-        if state is None:
-            if doc_id is not None:
-                tables.delete(db, "state", [doc_id])
-            return
-        record = {"kind": TIMER, "timer": state.to_record()}
-        tables.put(db, "state", doc_id or max(existing, default=0) + 1, record)
 
     def _timer_target(
         self, db: Db, task_id: int | None, client: str | None

@@ -214,11 +214,11 @@ def _check_state(state: dict) -> None:
             missing = sorted(needs - record.keys())[0]
             raise BadRecord("state", doc_id, f'({record["kind"]}) has no "{missing}"')
         if record["kind"] == "timer":
-            from vaworkspace.domain.time.timer import TimerState
             from vaworkspace.errors import InputError
+            from vaworkspace.store.timer_records import timer_from_record
 
             try:
-                TimerState.from_record(record["timer"])
+                timer_from_record(record["timer"])
             except InputError as exc:
                 raise BadRecord("state", doc_id, f"(timer) is damaged: {exc}") from None
 

@@ -1,6 +1,6 @@
 """The focus timer: a pure state machine over stored instants.
 
-The running timer is saved as a plain dict (`TimerState.to_record`), so a crash, a
+The running timer is saved as its instants (`store/timer_records.py`), so a crash, a
 dropped SSH session or a reboot loses nothing; elapsed time is always computed from
 the stored instants and `now`, never by counting ticks. One timer runs at a time. A
 *pomodoro* alternates focus and breaks (a long one after every N-th block); a
@@ -21,9 +21,9 @@ focus time past the stored phase's end.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
-from vaworkspace.domain.dates import UTC, format_iso, parse_duration, parse_iso
+from vaworkspace.domain.dates import UTC, parse_duration
 from vaworkspace.errors import InputError
 
 MODES = ("pomodoro", "countdown", "stopwatch")
@@ -43,7 +43,7 @@ class PomodoroSettings:
     long_break_every: int = 4
 
     @classmethod
-    def from_config(cls, table: dict) -> PomodoroSettings:
+    def from_config(cls, table: dict[str, object]) -> PomodoroSettings:
         """Build from `[pomodoro]`: focus, break, long_break (minutes, or text like
         "25m") and long_break_every (a count); anything else is refused."""
         if not isinstance(table, dict):
@@ -59,7 +59,7 @@ _SETTINGS = {  # config key: (field, lowest, highest)
 }
 
 
-def _setting(key: str, value) -> tuple[str, int]:
+def _setting(key: str, value: object) -> tuple[str, int]:
     """The field and its whole number within limits; minutes may be written like "25m"."""
     if key not in _SETTINGS:
         raise InputError(f"unknown pomodoro setting '{key}'; known: {', '.join(_SETTINGS)}")
@@ -94,61 +94,6 @@ class TimerState:
     pomodoros: int
     entry_start: datetime | None
     entry_paused_seconds: int
-
-    def to_record(self) -> dict:
-        """A JSON-ready dict; `from_record` reads it back exactly."""
-        record = {name: getattr(self, name) for name in _CHECKS}
-        for name in _INSTANTS:
-            record[name] = format_iso(record[name]) if record[name] else None
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict) -> TimerState:
-        """Read a stored timer; anything damaged is an `InputError` naming the field."""
-        if not isinstance(record, dict):
-            raise InputError(f"the saved timer is damaged: expected a table, not {record!r}")
-        values = {}
-        for name, valid in _CHECKS.items():
-            raw = record.get(name)
-            values[name] = _read_instant(raw) if name in _INSTANTS else raw
-            if not valid(values[name]):
-                _damaged(name, raw)
-        state = cls(**values)
-        if (state.target_seconds is None) != (state.mode == "stopwatch"):
-            _damaged("target_seconds", state.target_seconds)
-        if state.phase != "focus" and state.mode != "pomodoro":
-            _damaged("phase", state.phase)
-        if (state.entry_start is None) != (state.phase != "focus"):
-            _damaged("entry_start", record["entry_start"])
-        return state
-
-
-def _damaged(name: str, value) -> None:
-    raise InputError(f"the saved timer is damaged: '{name}' cannot be {value!r}")
-
-
-def _count(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _read_instant(raw):
-    """The stored instant, or the raw value when it is not one (the check refuses it)."""
-    try:
-        return parse_iso(raw) if isinstance(raw, str) else raw
-    except InputError:
-        return raw
-
-
-_INSTANTS = frozenset({"phase_started", "paused_at", "entry_start"})
-_CHECKS = {  # every stored field and what a sound value looks like
-    "mode": lambda v: v in MODES, "task": lambda v: v is None or (_count(v) and v > 0),
-    "client": lambda v: v is None or isinstance(v, str), "phase": lambda v: v in PHASES,
-    "phase_started": lambda v: isinstance(v, datetime),
-    "paused_at": lambda v: v is None or isinstance(v, datetime), "paused_seconds": _count,
-    "target_seconds": lambda v: v is None or (_count(v) and v > 0), "pomodoros": _count,
-    "entry_start": lambda v: v is None or isinstance(v, datetime),
-    "entry_paused_seconds": _count,
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +170,7 @@ def start(
     settings: PomodoroSettings,
     duration_seconds: int | None = None,
     running: TimerState | None = None,
-    tz=None,
+    tz: tzinfo | None = None,
 ) -> Transition:
     """A new timer at `now`, refused while another runs. A countdown needs
     `duration_seconds`; a pomodoro's focus length comes from `settings`; `tz` only
@@ -236,9 +181,18 @@ def start(
         raise InputError(f"unknown timer mode '{mode}'; choose {', '.join(MODES)}")
     now = _utc(now)
     state = TimerState(
-        mode, task, client, "focus", now, None, 0,
-        _target(mode, settings, duration_seconds), 0, now, 0,
-    )  # fmt: skip
+        mode=mode,
+        task=task,
+        client=client,
+        phase="focus",
+        phase_started=now,
+        paused_at=None,
+        paused_seconds=0,
+        target_seconds=_target(mode, settings, duration_seconds),
+        pomodoros=0,
+        entry_start=now,
+        entry_paused_seconds=0,
+    )
     return Transition(state, [], [])
 
 
@@ -255,7 +209,7 @@ def _target(mode: str, settings: PomodoroSettings, duration_seconds: int | None)
     return settings.focus_minutes * 60 if mode == "pomodoro" else None
 
 
-def _running_text(state: TimerState, tz) -> str:
+def _running_text(state: TimerState, tz: tzinfo | None) -> str:
     """` on task 12 for @acme (started 14:05); …`, local time, or UTC (said so)."""
     task = f" on task {state.task}" if state.task is not None else ""
     client = f" for @{state.client}" if state.client else ""
@@ -284,9 +238,11 @@ def _unpause(state: TimerState, now: datetime) -> TimerState:
     length = max(0, int((_utc(now) - state.paused_at).total_seconds()))
     in_stretch = length if state.entry_start is not None else 0
     return replace(
-        state, paused_at=None, paused_seconds=state.paused_seconds + length,
+        state,
+        paused_at=None,
+        paused_seconds=state.paused_seconds + length,
         entry_paused_seconds=state.entry_paused_seconds + in_stretch,
-    )  # fmt: skip
+    )
 
 
 def _close_stretch(state: TimerState, now: datetime) -> Segment | None:
@@ -327,9 +283,14 @@ def skip_break(state: TimerState, now: datetime, settings: PomodoroSettings) -> 
 def _focus_phase(state: TimerState, at: datetime, settings: PomodoroSettings) -> TimerState:
     """A focus phase from `at`; a pause under way (caught up by `advance`) goes on."""
     return replace(
-        state, phase="focus", phase_started=at, paused_seconds=0,
-        target_seconds=settings.focus_minutes * 60, entry_start=at, entry_paused_seconds=0,
-    )  # fmt: skip
+        state,
+        phase="focus",
+        phase_started=at,
+        paused_seconds=0,
+        target_seconds=settings.focus_minutes * 60,
+        entry_start=at,
+        entry_paused_seconds=0,
+    )
 
 
 def advance(state: TimerState, now: datetime, settings: PomodoroSettings) -> Transition:
@@ -368,9 +329,15 @@ def _end_phase(
     long = done % settings.long_break_every == 0
     minutes = settings.long_break_minutes if long else settings.break_minutes
     following = replace(
-        state, phase="long_break" if long else "break", phase_started=end, paused_seconds=0,
-        target_seconds=minutes * 60, pomodoros=done, entry_start=None, entry_paused_seconds=0,
-    )  # fmt: skip
+        state,
+        phase="long_break" if long else "break",
+        phase_started=end,
+        paused_seconds=0,
+        target_seconds=minutes * 60,
+        pomodoros=done,
+        entry_start=None,
+        entry_paused_seconds=0,
+    )
     kind = "long break" if long else "break"
     return following, segment, f"Focus block {done} done: take a {minutes}-minute {kind}"
 
