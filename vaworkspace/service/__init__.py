@@ -35,7 +35,7 @@ from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, 
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from vaworkspace.domain.tasks.merge import ImportSummary
+    from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.service.agenda import AgendaService
     from vaworkspace.service.calendar import CalendarImport, CalendarService
     from vaworkspace.service.clients import ClientService

@@ -12,11 +12,11 @@ from vaworkspace.errors import InputError
 from vaworkspace.service.context import Context
 from vaworkspace.service.lookup import clients_for_write, next_doc_id
 from vaworkspace.store import tables
-from vaworkspace.store.records import client_to_record, task_from_record
+from vaworkspace.store.records import client_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from vaworkspace.domain.tasks.merge import ImportSummary
+    from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.taskwarrior.convert import TaskwarriorImport
 
 
@@ -25,7 +25,7 @@ def import_taskwarrior(
 ) -> ImportSummary:
     """Import a file whose format is recognised from its content; all or nothing.
     `dry_run` does the same work and reports the same summary, writing nothing."""
-    from vaworkspace.domain.tasks.merge import ImportSummary
+    from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.service.calendar import DryRun
     from vaworkspace.taskwarrior import convert as taskwarrior
     from vaworkspace.taskwarrior import export as taskwarrior_export
@@ -48,14 +48,11 @@ def _import_records(
     ctx: Context, converted: TaskwarriorImport, summary: ImportSummary, dry_run: bool
 ) -> None:
     """Merge the converted tasks and their new clients, in one transaction."""
-    from vaworkspace.domain.tasks.merge import merge_records, new_clients
+    from vaworkspace.domain.tasks.imports import new_clients
     from vaworkspace.service.calendar import DryRun
+    from vaworkspace.store.task_merge import merge_imported_tasks
 
     with ctx.file.transaction() as db:
-        # Read as the workspace reads them: a damaged task stops the import.
-        stored = tables.records(db, "tasks")
-        tasks = {i: task_from_record(i, record) for i, record in stored.items()}
-        existing = {task.uuid: (i, stored[i]) for i, task in tasks.items()}
         clients = clients_for_write(db)
         summary.new_clients = new_clients(set(clients), converted.clients)
         first = next_doc_id(clients)
@@ -64,15 +61,6 @@ def _import_records(
             "clients",
             {first + n: client_to_record(c) for n, c in enumerate(summary.new_clients)},
         )
-        next_id = tables.meta(db).get("next_task_id", 1)
-        writes, next_id = merge_records(
-            existing,
-            converted.records,
-            next_id,
-            summary,
-            lambda i, imported: tasks[i] == task_from_record(i, imported),
-        )
-        tables.put_many(db, "tasks", writes)
-        tables.set_meta(db, {"next_task_id": next_id})
+        merge_imported_tasks(db, converted.records, summary)
         if dry_run:
             raise DryRun  # leaves the file as it was

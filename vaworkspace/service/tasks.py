@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from vaworkspace.domain.models import Client
-    from vaworkspace.domain.tasks.merge import ImportSummary
+    from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.service.lookup import Db
 
 

@@ -1,60 +1,48 @@
-"""Merging imported tasks into the workspace by uuid: re-imports never duplicate.
+"""Merging imported task records into the `tasks` table by uuid: re-imports never
+duplicate.
 
 An imported task whose uuid is already present replaces the fields of the local
 task but keeps its short id; if nothing differs it counts as unchanged. New uuids
-get fresh ids. The caller writes the result in one transaction.
+get fresh ids. Records, not tasks: a 10k import has no time to build and compare
+10,000 `Task`s, so the comparison is on the stored form, which only this layer knows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
-from vaworkspace.domain.models import Client
+from vaworkspace.store import tables
+from vaworkspace.store.records import task_from_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    Record = dict[str, object]
-    """A task as stored (JSON), compared without building a `Task`."""
+    from vaworkspace.domain.tasks.imports import ImportSummary
+
+Record = dict[str, Any]
+"""A task as stored (JSON), compared without building a `Task`."""
 
 
-@dataclass(slots=True)
-class ImportSummary:
-    source: str
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    new_clients: list[Client] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    dry_run: bool = False
+def merge_imported_tasks(db: Any, imported: list[Record], summary: ImportSummary) -> None:
+    """Inside a transaction: write the imported task records, counted in `summary`.
 
-    def lines(self) -> list[str]:
-        out = [
-            f"{'Would import' if self.dry_run else 'Imported'} {self.source}: "
-            f"{self.created} created, "
-            f"{self.updated} updated, {self.unchanged} unchanged"
-        ]
-        if self.new_clients:
-            names = ", ".join(f"@{c.id}" for c in self.new_clients)
-            out.append(f"  new clients: {names}")
-        out += [f"  skipped: {line}" for line in self.skipped]
-        out += [f"  warning: {line}" for line in self.warnings]
-        return out
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "source": self.source,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "new_clients": [c.id for c in self.new_clients],
-            "skipped": self.skipped,
-            "warnings": self.warnings,
-            "dry_run": self.dry_run,
-        }
+    The stored tasks are read as every command reads them, so a damaged one stops
+    the import before anything is written.
+    """
+    stored = tables.records(db, "tasks")
+    tasks = {i: task_from_record(i, record) for i, record in stored.items()}
+    existing = {task.uuid: (i, stored[i]) for i, task in tasks.items()}
+    writes, next_id = merge_records(
+        existing,
+        imported,
+        tables.meta(db).get("next_task_id", 1),
+        summary,
+        lambda i, record: tasks[i] == task_from_record(i, record),
+    )
+    tables.put_many(db, "tasks", writes)
+    tables.set_meta(db, {"next_task_id": next_id})
 
 
 def merge_records(
@@ -94,14 +82,3 @@ def merge_records(
             writes[local[0]] = record
             summary.updated += 1
     return writes, next_id
-
-
-def new_clients(existing: set[str], wanted: list[Client]) -> list[Client]:
-    """The imported clients whose id is not taken yet (existing ones are left as they are)."""
-    seen = set(existing)
-    out = []
-    for client in wanted:
-        if client.id not in seen:
-            seen.add(client.id)
-            out.append(client)
-    return out

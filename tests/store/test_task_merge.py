@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from vaworkspace.domain.tasks.merge import ImportSummary, merge_records
+from vaworkspace.domain.tasks.imports import ImportSummary
+from vaworkspace.store.task_merge import merge_records
 
 
 def rec(uuid: str, title: str = "t", **extra) -> dict:
