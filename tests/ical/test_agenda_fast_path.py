@@ -90,7 +90,7 @@ def _order(tz):
 
 
 def agenda(records: dict, start: datetime, end: datetime, tz) -> list[tuple]:
-    found, _ = occurrences(records.items(), start, end, tz)
+    found, _ = occurrences(records, start, end, tz)
     shown = [(e.uid, e.recurrence_id, e.summary, first, last) for e, first, last in found]
     return sorted(shown, key=_order(tz))
 

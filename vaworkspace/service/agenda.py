@@ -55,8 +55,7 @@ class AgendaService(Service):
 
         end = start + timedelta(days=days)
         client_id = self.clients.get(client).id if client else None
-        records = self.file.read()["events"].items()
-        found, warnings = occurrences(records, start, end, self.tz)
+        found, warnings = occurrences(self.file.read()["events"], start, end, self.tz)
         items: list[AgendaItem] = []
         for event, first, last in found:
             if client_id and event.client != client_id:
@@ -153,7 +152,7 @@ class AgendaService(Service):
                     f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"
                 )
             end = start + timedelta(minutes=rules.block_minutes(task, minutes))
-            found, _ = occurrences(tables.records(db, "events").items(), start, end, self.tz)
+            found, _ = occurrences(tables.records(db, "events"), start, end, self.tz)
             taken = [rules.AgendaItem(e.kind, e.summary, s, f, e.uid) for e, s, f in found]
             clashes = rules.overlapping(taken, start, end)
             if clashes:
