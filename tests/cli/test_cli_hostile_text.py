@@ -39,13 +39,28 @@ class Terminal:
 
 def taskwarrior_export(title: str, project: str, tag: str, note: str) -> str:
     base = {"entry": "20261120T150000Z", "modified": "20261120T150000Z"}
-    return json.dumps([
-        {**base, "uuid": TW_UUID, "description": title, "project": project, "status": "pending",
-         "due": "20261202T220000Z", "tags": [tag, "plain"],
-         "annotations": [{"entry": "20261121T150000Z", "description": note}]},
-        {**base, "uuid": DONE_UUID, "description": f"done {title}", "status": "completed",
-         "end": "20261125T150000Z", "project": project},
-    ])  # fmt: skip
+    return json.dumps(
+        [
+            {
+                **base,
+                "uuid": TW_UUID,
+                "description": title,
+                "project": project,
+                "status": "pending",
+                "due": "20261202T220000Z",
+                "tags": [tag, "plain"],
+                "annotations": [{"entry": "20261121T150000Z", "description": note}],
+            },
+            {
+                **base,
+                "uuid": DONE_UUID,
+                "description": f"done {title}",
+                "status": "completed",
+                "end": "20261125T150000Z",
+                "project": project,
+            },
+        ]
+    )
 
 
 def calendar(summary: str, description: str, category: str, uid: str) -> bytes:

@@ -26,9 +26,12 @@ def limited_memory() -> None:
 
 def run_va(*argv: str, stdin=None, timeout: float = 10) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [VA, *argv], stdin=stdin, capture_output=True, timeout=timeout,
+        [VA, *argv],
+        stdin=stdin,
+        capture_output=True,
+        timeout=timeout,
         preexec_fn=limited_memory,
-    )  # fmt: skip
+    )
 
 
 def sparse(path, size: int) -> str:

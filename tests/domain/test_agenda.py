@@ -204,9 +204,14 @@ def test_an_agenda_item_reads_as_the_agenda_json_shows_it() -> None:
     timed = event(local(TUESDAY, "09:00"), local(TUESDAY, "10:00"), "a", title="Call")
     assert not timed.all_day and event(TUESDAY, TUESDAY).all_day
     assert timed.as_json() == {
-        "type": "event", "title": "Call", "client": None, "start": local(TUESDAY, "09:00"),
-        "end": local(TUESDAY, "10:00"), "all_day": False, "uid": "a",
-    }  # fmt: skip
+        "type": "event",
+        "title": "Call",
+        "client": None,
+        "start": local(TUESDAY, "09:00"),
+        "end": local(TUESDAY, "10:00"),
+        "all_day": False,
+        "uid": "a",
+    }
 
 
 def test_plan_day_sorts_and_flags() -> None:
@@ -214,9 +219,12 @@ def test_plan_day_sorts_and_flags() -> None:
         event(local(TUESDAY, "11:00"), local(TUESDAY, "12:00"), "late"),
         event(local(TUESDAY, "09:00"), local(TUESDAY, "11:30"), "early"),
         replace(event(TUESDAY, TUESDAY), kind="task", uid="task"),
-        event(local(TUESDAY, "09:00") + timedelta(days=1), local(TUESDAY, "10:00")
-              + timedelta(days=1), "tomorrow"),
-    ]  # fmt: skip
+        event(
+            local(TUESDAY, "09:00") + timedelta(days=1),
+            local(TUESDAY, "10:00") + timedelta(days=1),
+            "tomorrow",
+        ),
+    ]
     plan = plan_day(TUESDAY, items, WORK, MTL)
     assert [i.uid for i in plan.timed] == ["early", "late"]
     assert [i.uid for i in plan.tasks] == ["task"]

@@ -201,8 +201,11 @@ def test_entry_from_segment_without_pauses_keeps_the_stretch() -> None:
     segment = Segment(start, start + timedelta(minutes=25), 0, None, None)
     made = entries.entry_from_segment(segment, 1, True)
     assert (made.start, made.end, made.billable, made.source) == (
-        start, start + timedelta(minutes=25), True, "timer"
-    )  # fmt: skip
+        start,
+        start + timedelta(minutes=25),
+        True,
+        "timer",
+    )
 
 
 # ---------------------------------------------------------------- periods
@@ -227,11 +230,13 @@ def test_a_day_lasts_its_real_hours(tz, now: datetime, hours: int) -> None:
 
 def test_day_bounds_in_utc() -> None:
     assert entries.period_bounds("day", datetime(2026, 3, 8, 18, tzinfo=UTC), MTL) == (
-        datetime(2026, 3, 8, 5, tzinfo=UTC), datetime(2026, 3, 9, 4, tzinfo=UTC)
-    )  # fmt: skip
+        datetime(2026, 3, 8, 5, tzinfo=UTC),
+        datetime(2026, 3, 9, 4, tzinfo=UTC),
+    )
     assert entries.period_bounds("day", datetime(2026, 10, 25, 12, tzinfo=UTC), PARIS) == (
-        datetime(2026, 10, 24, 22, tzinfo=UTC), datetime(2026, 10, 25, 23, tzinfo=UTC)
-    )  # fmt: skip
+        datetime(2026, 10, 24, 22, tzinfo=UTC),
+        datetime(2026, 10, 25, 23, tzinfo=UTC),
+    )
 
 
 def test_week_starts_monday_and_may_hold_a_dst_change() -> None:
@@ -253,11 +258,13 @@ def test_month_and_late_evening_local_dates() -> None:
 
 def test_periods_around_another_day() -> None:
     assert entries.period_bounds("week", NOW, MTL, date(2026, 11, 12)) == (
-        mtl(2026, 11, 9), mtl(2026, 11, 16)
-    )  # fmt: skip
+        mtl(2026, 11, 9),
+        mtl(2026, 11, 16),
+    )
     assert entries.period_bounds("custom", NOW, MTL, date(2026, 11, 3), date(2026, 11, 3)) == (
-        mtl(2026, 11, 3), mtl(2026, 11, 4)
-    )  # fmt: skip
+        mtl(2026, 11, 3),
+        mtl(2026, 11, 4),
+    )
     first, after = entries.period_bounds("custom", NOW, MTL, date(2026, 3, 1), date(2026, 3, 31))
     assert after - first == timedelta(days=31, hours=-1)
 

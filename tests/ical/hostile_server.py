@@ -20,16 +20,23 @@ Behaviour = Callable[[socket.socket, threading.Event], None]
 
 def feed(events: int, name: str = "Acme") -> bytes:
     """A calendar with `events` one-hour events, one a day from 1 Dec 2026."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//hostile//EN",
-             f"X-WR-CALNAME:{name}"]  # fmt: skip
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//test//hostile//EN",
+        f"X-WR-CALNAME:{name}",
+    ]
     for n in range(events):
         day = 1 + n % 28
         lines += [
-            "BEGIN:VEVENT", f"UID:{name.lower()}-{n}@example.com", "DTSTAMP:20261120T120000Z",
+            "BEGIN:VEVENT",
+            f"UID:{name.lower()}-{n}@example.com",
+            "DTSTAMP:20261120T120000Z",
             f"DTSTART:202612{day:02d}T{14 + n % 5:02d}0000Z",
             f"DTEND:202612{day:02d}T{15 + n % 5:02d}0000Z",
-            f"SUMMARY:{name} meeting {n}", "END:VEVENT",
-        ]  # fmt: skip
+            f"SUMMARY:{name} meeting {n}",
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode()
 

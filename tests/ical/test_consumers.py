@@ -76,13 +76,34 @@ def build() -> tuple[bytes, dict[str, tuple]]:
     meeting = (datetime(2026, 3, 10, 9, tzinfo=UTC), datetime(2026, 3, 10, 10, tzinfo=UTC))
     focus = (datetime(2026, 3, 9, 14, tzinfo=UTC), datetime(2026, 3, 9, 15, tzinfo=UTC))
     events = [
-        Event(id=1, uid="board-1@example.com", summary="Board meeting", start=meeting[0],
-              end=meeting[1], tzid="Europe/Paris", raw=RAW_MEETING),
-        Event(id=2, uid="", summary="Offsite", start=date(2026, 3, 11), end=date(2026, 3, 12),
-              kind="block"),
-        Event(id=3, uid="", summary="Focus: invoices", start=focus[0], end=focus[1],
-              kind="block", task=1, client="acme"),
-    ]  # fmt: skip
+        Event(
+            id=1,
+            uid="board-1@example.com",
+            summary="Board meeting",
+            start=meeting[0],
+            end=meeting[1],
+            tzid="Europe/Paris",
+            raw=RAW_MEETING,
+        ),
+        Event(
+            id=2,
+            uid="",
+            summary="Offsite",
+            start=date(2026, 3, 11),
+            end=date(2026, 3, 12),
+            kind="block",
+        ),
+        Event(
+            id=3,
+            uid="",
+            summary="Focus: invoices",
+            start=focus[0],
+            end=focus[1],
+            kind="block",
+            task=1,
+            client="acme",
+        ),
+    ]
     data = export_calendar(
         tasks=tasks,
         entries=entries,
@@ -93,13 +114,15 @@ def build() -> tuple[bytes, dict[str, tuple]]:
         dtstamp=datetime(2026, 3, 1, 12, tzinfo=UTC),
     )
     expected = {f"entry-{n}@vaworkspace": span for n, span in spans.items()}
-    expected.update({
-        "board-1@example.com": meeting,
-        "block-3@vaworkspace": focus,
-        "block-2@vaworkspace": (date(2026, 3, 11), date(2026, 3, 12)),
-        tasks[0].uuid: (None, tasks[0].due),
-        tasks[1].uuid: (None, tasks[1].due),
-    })  # fmt: skip
+    expected.update(
+        {
+            "board-1@example.com": meeting,
+            "block-3@vaworkspace": focus,
+            "block-2@vaworkspace": (date(2026, 3, 11), date(2026, 3, 12)),
+            tasks[0].uuid: (None, tasks[0].due),
+            tasks[1].uuid: (None, tasks[1].due),
+        }
+    )
     return data, expected
 
 

@@ -63,12 +63,17 @@ def task_ids(ws: Workspace) -> list[int]:
     return sorted(int(k) for k in ws.file.read()["tasks"])
 
 
-TEXTS = st.sampled_from([
-    "Book hotel @evelyne due:fri 17:00 #travel !h", "Call the bank @dental due:thu",
-    "Idea for the blog", "Fitting, notes; and \\ more @evelyne due:2026-12-24",
-    "Invoice @dental every month due:2026-12-15", "Café ☕ @evelyne scheduled:mon due:wed",
-    "Long " + "word " * 30 + "@evelyne",
-])  # fmt: skip
+TEXTS = st.sampled_from(
+    [
+        "Book hotel @evelyne due:fri 17:00 #travel !h",
+        "Call the bank @dental due:thu",
+        "Idea for the blog",
+        "Fitting, notes; and \\ more @evelyne due:2026-12-24",
+        "Invoice @dental every month due:2026-12-15",
+        "Café ☕ @evelyne scheduled:mon due:wed",
+        "Long " + "word " * 30 + "@evelyne",
+    ]
+)
 STEPS = st.lists(
     st.one_of(
         st.tuples(st.just("add"), TEXTS),
@@ -77,15 +82,20 @@ STEPS = st.lists(
         st.tuples(st.just("remove"), st.integers(0, 20)),
         st.tuples(st.just("log"), st.sampled_from(["@evelyne", "@dental", ""]), st.integers(0, 20)),
         st.tuples(st.just("rename"), st.sampled_from(["evelyne", "dental"]), TEXTS),
-        st.tuples(st.just("import"), st.sampled_from([WEEKLY, RAW_MEETING]),
-                  st.sampled_from(["evelyne", None])),
+        st.tuples(
+            st.just("import"),
+            st.sampled_from([WEEKLY, RAW_MEETING]),
+            st.sampled_from(["evelyne", None]),
+        ),
         st.tuples(st.just("block"), st.integers(0, 20), st.integers(1, 40)),
         st.tuples(st.just("later"), st.integers(1, 5000)),
-        st.tuples(st.just("stale-text"),),
+        st.tuples(
+            st.just("stale-text"),
+        ),
     ),
     min_size=1,
     max_size=7,
-)  # fmt: skip
+)
 
 
 def apply(ws: Workspace, clock: Clock, step: tuple, folder: str) -> None:
@@ -125,9 +135,18 @@ def apply(ws: Workspace, clock: Clock, step: tuple, folder: str) -> None:
 @given(steps=STEPS)
 # What a component shows from other records: a client's new name, a task's title,
 # a block's task removed; and imported text with its own VTIMEZONE.
-@example(steps=[("log", "@evelyne", 1), ("rename", "evelyne", "Renamed"), ("log", "", 0),
-                ("later", 60), ("edit", 0, "Other title @evelyne"), ("block", 0, 2),
-                ("import", RAW_MEETING, "evelyne"), ("remove", 0)])  # fmt: skip
+@example(
+    steps=[
+        ("log", "@evelyne", 1),
+        ("rename", "evelyne", "Renamed"),
+        ("log", "", 0),
+        ("later", 60),
+        ("edit", 0, "Other title @evelyne"),
+        ("block", 0, 2),
+        ("import", RAW_MEETING, "evelyne"),
+        ("remove", 0),
+    ]
+)
 def test_every_published_feed_is_the_full_export(steps) -> None:
     clock = Clock()
     with tempfile.TemporaryDirectory() as folder:

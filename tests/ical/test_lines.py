@@ -75,16 +75,26 @@ def test_todo_is_the_writers(task, tz) -> None:
 
 @SETTINGS
 @given(
-    entry_id=st.integers(1, 10**6), start=instants, minutes=st.integers(1, 600),
-    client=client_ids, note=st.one_of(st.just(""), text), billable=st.booleans(),
-    task=st.one_of(st.none(), tasks()), names=st.one_of(st.none(), titles),
+    entry_id=st.integers(1, 10**6),
+    start=instants,
+    minutes=st.integers(1, 600),
+    client=client_ids,
+    note=st.one_of(st.just(""), text),
+    billable=st.booleans(),
+    task=st.one_of(st.none(), tasks()),
+    names=st.one_of(st.none(), titles),
     tz=st.sampled_from(ZONES),
-)  # fmt: skip
+)
 def test_entry_is_the_writers(entry_id, start, minutes, client, note, billable, task, names, tz):
     entry = TimeEntry(
-        entry_id, start, start + timedelta(minutes=minutes), client,
-        task.id if task else None, billable, note,
-    )  # fmt: skip
+        entry_id,
+        start,
+        start + timedelta(minutes=minutes),
+        client,
+        task.id if task else None,
+        billable,
+        note,
+    )
     clients = {client: Client(id=client, name=names)} if client and names is not None else {}
     known = {task.id: task} if task else {}
     parts = entry_parts(entry, tz, zone_form(tz), clients, known)
@@ -94,23 +104,51 @@ def test_entry_is_the_writers(entry_id, start, minutes, client, note, billable, 
 
 @SETTINGS
 @given(
-    start=st.one_of(instants, days), minutes=st.integers(1, 600), summary=titles,
-    kind=st.sampled_from(["block", "event"]), status=st.sampled_from(["confirmed", "x"]),
-    location=st.one_of(st.just(""), text), description=st.one_of(st.just(""), text),
-    client=client_ids, sequence=st.integers(0, 3), modified=st.one_of(st.none(), instants),
-    task=st.one_of(st.none(), tasks()), uid=st.one_of(st.just(""), text),
+    start=st.one_of(instants, days),
+    minutes=st.integers(1, 600),
+    summary=titles,
+    kind=st.sampled_from(["block", "event"]),
+    status=st.sampled_from(["confirmed", "x"]),
+    location=st.one_of(st.just(""), text),
+    description=st.one_of(st.just(""), text),
+    client=client_ids,
+    sequence=st.integers(0, 3),
+    modified=st.one_of(st.none(), instants),
+    task=st.one_of(st.none(), tasks()),
+    uid=st.one_of(st.just(""), text),
     tz=st.sampled_from(ZONES),
-)  # fmt: skip
+)
 def test_block_is_the_writers(
-    start, minutes, summary, kind, status, location, description, client, sequence, modified,
-    task, uid, tz,
-) -> None:  # fmt: skip
+    start,
+    minutes,
+    summary,
+    kind,
+    status,
+    location,
+    description,
+    client,
+    sequence,
+    modified,
+    task,
+    uid,
+    tz,
+) -> None:
     end = start + timedelta(minutes=minutes) if isinstance(start, datetime) else start
     event = Event(
-        7, uid, summary, start, end, sequence=sequence, status=status, client=client,
-        location=location, description=description, last_modified=modified, kind=kind,
+        7,
+        uid,
+        summary,
+        start,
+        end,
+        sequence=sequence,
+        status=status,
+        client=client,
+        location=location,
+        description=description,
+        last_modified=modified,
+        kind=kind,
         task=task.id if task else None,
-    )  # fmt: skip
+    )
     known = {task.id: task} if task else {}
     form = zone_form(tz)
     parts, zoned = block_parts(event, tz, form, known)

@@ -120,9 +120,12 @@ def _va(*args: str, limited: bool = True) -> tuple[subprocess.CompletedProcess, 
     try:
         done = subprocess.run(
             [sys.executable, "-c", MEASURED, *args],
-            capture_output=True, text=True, env=env, timeout=TIMEOUT,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=TIMEOUT,
             preexec_fn=_limited if limited else None,
-        )  # fmt: skip
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"va {' '.join(args)} ran longer than {TIMEOUT} s")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

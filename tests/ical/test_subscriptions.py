@@ -78,8 +78,10 @@ def test_a_failing_source_is_reported_and_the_others_still_sync(
     err = va("sync", code=1)
     assert "va: calendar 'A-missing' not synced: the server answered 404 File not found" in err
     assert "va: calendar 'C-slow' not synced: the server sent nothing for 0.5 s" in err
-    assert len([i for i in json.loads(va("agenda", "--days", "7", "--json"))
-                if i["type"] == "event"]) >= 1  # fmt: skip
+    assert (
+        len([i for i in json.loads(va("agenda", "--days", "7", "--json")) if i["type"] == "event"])
+        >= 1
+    )
 
 
 def test_unsubscribe_removes_its_events(va, tmp_path) -> None:

@@ -32,8 +32,12 @@ def test_va_sync_reports_each_failing_source_on_one_line(hostile, isolated_env) 
     config = isolated_env / "config" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("[sync]\ndeadline = 1.5\n")
-    names = {"acme": feed(60), "bakery": feed(20, "Bakery"), "coach": feed(10, "Coach"),
-             "dental": feed(5, "Dental")}  # fmt: skip
+    names = {
+        "acme": feed(60),
+        "bakery": feed(20, "Bakery"),
+        "coach": feed(10, "Coach"),
+        "dental": feed(5, "Dental"),
+    }
     for name, body in names.items():
         hostile.routes[f"/{name}.ics"] = whole(body)
         assert run_va("calendar", "add", name, hostile.url(f"/{name}.ics")).returncode == 0
@@ -53,9 +57,10 @@ def test_va_sync_reports_each_failing_source_on_one_line(hostile, isolated_env) 
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert [line.split(":", 2)[1].strip() for line in lines] == [
-        "calendar 'acme' not synced", "calendar 'bakery' not synced",
+        "calendar 'acme' not synced",
+        "calendar 'bakery' not synced",
         "calendar 'coach' not synced",
-    ]  # fmt: skip
+    ]
     assert all(line.startswith("va: ") and line.endswith("; nothing changed") for line in lines)
     assert "45 %" in lines[0] and "status line" in lines[1] and "deadline" in lines[2]
     assert "Imported dental: 1 created, 0 updated, 5 unchanged" in result.stdout

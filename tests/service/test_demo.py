@@ -35,8 +35,11 @@ def test_clients(demo):
     clients = {c.id: c for c in demo[0]}
     evelyne = clients["evelyne"]
     assert (evelyne.name, evelyne.weight, evelyne.rate_cents, evelyne.currency) == (
-        "Évelyne Couture", 5, 4500, "CAD",
-    )  # fmt: skip
+        "Évelyne Couture",
+        5,
+        4500,
+        "CAD",
+    )
     assert evelyne.budget == Budget(15 * 60, "week")
     assert evelyne.timezone == "America/Montreal"
     assert clients["dental"].budget == Budget(40 * 60, "month")
@@ -83,8 +86,11 @@ def test_due_mix(demo):
     open_tasks = [t for t in demo[1] if t.is_open]
     overdue = [t for t in open_tasks if t.due and to_instant(t.due, PARIS, end=True) < NOW]
     assert len(overdue) == 4
-    days = [t.due.astimezone(PARIS).date() if isinstance(t.due, datetime) else t.due
-            for t in open_tasks if t.due]  # fmt: skip
+    days = [
+        t.due.astimezone(PARIS).date() if isinstance(t.due, datetime) else t.due
+        for t in open_tasks
+        if t.due
+    ]
     assert sum(d == today for d in days) >= 3
     assert sum(d == today + timedelta(days=1) for d in days) >= 3
     assert sum(today < d <= today + timedelta(days=7) for d in days) >= 10
@@ -133,8 +139,7 @@ def test_created_spread_over_three_weeks(demo):
 
 def test_all_instants_aware_utc(demo):
     for task in demo[1]:
-        values = (task.created, task.modified, task.completed, task.due, task.wait,
-                  task.scheduled)  # fmt: skip
+        values = (task.created, task.modified, task.completed, task.due, task.wait, task.scheduled)
         for value in values:
             if isinstance(value, datetime):
                 assert value.utcoffset() == timedelta(0)

@@ -77,14 +77,30 @@ def workspace_bytes(folder: str) -> bytes:
     with open(ics, "w") as handle:
         handle.write(ICS)
     steps = (
-        ("client", "add", "Acme", "Corp", "--id", "acme", "--rate", "45", "--budget",
-         "10h/week", "--tz", "America/Montreal", "--color", "#336699", "--rounding", "15"),
+        (
+            "client",
+            "add",
+            "Acme",
+            "Corp",
+            "--id",
+            "acme",
+            "--rate",
+            "45",
+            "--budget",
+            "10h/week",
+            "--tz",
+            "America/Montreal",
+            "--color",
+            "#336699",
+            "--rounding",
+            "15",
+        ),
         ("add", "Book flights @acme due:fri !h #travel ~30m"),
         ("add", "Weekly report @acme every:week due:mon"),
         ("add", "Call back wait:thu @acme #calls"),
         ("log", "1h30m", "@acme", "task:1", "yesterday", "call with supplier"),
         ("import", "--client", "acme", ics),
-    )  # fmt: skip
+    )
     for step in steps:
         code, err = run("--db", path, *step)
         assert code == 0, err

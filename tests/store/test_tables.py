@@ -22,8 +22,11 @@ def test_put_many_inserts_and_replaces_in_one_write(tmp_path) -> None:
         tables.put_many(db, "tasks", {})
     # Replaced documents move to the end, as remove + insert did.
     assert list(wf.read()["tasks"].items()) == [
-        ("1", task("a")), ("3", task("c")), ("2", task("B")), ("4", task("d")),
-    ]  # fmt: skip
+        ("1", task("a")),
+        ("3", task("c")),
+        ("2", task("B")),
+        ("4", task("d")),
+    ]
     assert list(WorkspaceFile(tmp_path / "ws.json").read()["tasks"]) == ["1", "3", "2", "4"]
     # What a reader held before (the TUI's snapshot, the read cache) is untouched.
     assert list(old_table) == ["1", "2", "3"] and old_record == task("b")

@@ -53,3 +53,38 @@ async def show(pilot, key: str, screen: str):
     await pilot.pause()
     assert type(pilot.app.screen).__name__ == screen
     return pilot.app.screen
+
+
+@pytest.fixture
+def moving(tmp_path):
+    """A workspace whose clock the test moves: `(ws, moment)`; `moment[0]` is now."""
+    moment = [NOW]
+    ws = Workspace(
+        str(tmp_path / "t.json"), Config(timezone_name="America/Montreal"), clock=lambda: moment[0]
+    )
+    ws.clients.add(
+        "Évelyne Couture", color="#e879f9", budget="2h/week", rate_cents="45", currency="CAD"
+    )
+    ws.clients.add("Dental clinic", id="dental", currency="EUR", rate_cents="38")
+    ws.tasks.add("Book hotel @evelyne ~45m")
+    return ws, moment
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+def messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def errors(app) -> list[str]:
+    return [str(n.message) for n in app._notifications if n.severity == "error"]
+
+
+async def focus(pilot):
+    return await show(pilot, "4", "FocusScreen")
+
+
+async def reports(pilot):
+    return await show(pilot, "5", "ReportsScreen")

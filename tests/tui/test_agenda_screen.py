@@ -1,190 +1,21 @@
-"""The agenda (6): booking work blocks through the service, and every key of the screen.
-
-The workspace imports two small calendars (a weekly recurring sync, two calls that
-overlap on Tuesday 1 December, all-day events) and has a task due today. The clock
-is fixed at Tuesday 14:00 in Montreal, so today's free slots are 14:00–15:00 and
-15:30–17:00.
+"""The agenda screen (6): every key, over a workspace with two imported calendars
+(`tests/agenda_workspace.py`); the clock is fixed at Tuesday 14:00 in Montreal, so
+today's free slots are 14:00–15:00 and 15:30–17:00.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 
+from tests.agenda_workspace import at, build, calendar, timed
 from tests.tui.conftest import NOW, SIZE, app_for, show
-from vaworkspace.config import Config
-from vaworkspace.domain.dates import day_start
-from vaworkspace.errors import InputError, NotFoundError
-from vaworkspace.service import Workspace
-
-UTC = timezone.utc
-MONTREAL = ZoneInfo("America/Montreal")
-TODAY = date(2026, 12, 1)
-VTIMEZONE = """BEGIN:VTIMEZONE
-TZID:America/Montreal
-BEGIN:DAYLIGHT
-TZOFFSETFROM:-0500
-TZOFFSETTO:-0400
-TZNAME:EDT
-DTSTART:19700308T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:-0400
-TZOFFSETTO:-0500
-TZNAME:EST
-DTSTART:19701101T020000
-RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
-END:STANDARD
-END:VTIMEZONE"""
-EVENT = """BEGIN:VEVENT
-UID:{uid}
-DTSTAMP:20261101T120000Z
-DTSTART{start}
-DTEND{end}{extra}
-SUMMARY:{title}
-END:VEVENT"""
-
-
-def calendar(*events: str) -> bytes:
-    text = "\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tests//agenda//EN",
-                      VTIMEZONE, *events, "END:VCALENDAR"])  # fmt: skip
-    return text.replace("\n", "\r\n").encode()
-
-
-def timed(uid: str, title: str, start: str, end: str, extra: str = "") -> str:
-    zone = ";TZID=America/Montreal:"
-    return EVENT.format(uid=uid, title=title, start=zone + start, end=zone + end, extra=extra)
-
-
-def all_day(uid: str, title: str, first: str, after: str) -> str:
-    return EVENT.format(
-        uid=uid, title=title, start=";VALUE=DATE:" + first, end=";VALUE=DATE:" + after, extra=""
-    )
-
-
-WEEKLY = "\nRRULE:FREQ=WEEKLY;BYDAY=TU"
-EVELYNE = calendar(
-    timed("sync@t", "Weekly sync", "20261103T090000", "20261103T093000", WEEKLY),
-    timed("fitting@t", "Fitting call", "20261201T100000", "20261201T110000"),
-    timed("showroom@t", "Showroom visit", "20261201T150000", "20261201T153000"),
-    all_day("fair@t", "Fabric fair", "20261202", "20261203"),
-)
-DENTAL = calendar(
-    timed("recall@t", "Recall review", "20261201T103000", "20261201T113000"),
-    timed("lunch@t", "Team lunch", "20261203T120000", "20261203T130000"),
-    all_day("closed@t", "Clinic closed", "20261201", "20261202"),
-)
-
-
-def build(folder, clock=None):
-    """Two clients, five open tasks (one due today), two imported calendars."""
-    config = Config(timezone_name="America/Montreal")
-    ws = Workspace(str(folder / "agenda.json"), config, clock=clock or (lambda: NOW))
-    ws.clients.add("Évelyne Couture", weight="5", color="#e879f9")
-    ws.clients.add("Dental clinic", id="dental", color="#38bdf8")
-    ws.tasks.add("Late invoice @dental due:2026-11-25 ~30m")
-    ws.tasks.add("Book hotel @evelyne !h due:fri 17:00 ~45m #travel")
-    ws.tasks.add("Newsletter draft @dental due:in-3-weeks ~2h")
-    ws.tasks.add("Idea for the blog")
-    ws.tasks.add("Send recall list @dental due:today ~15m")
-    ws.calendar.import_file(EVELYNE, "test.ics", client="evelyne")
-    ws.calendar.import_file(DENTAL, "test.ics", client="dental")
-    return ws
 
 
 @pytest.fixture
 def agenda_ws(tmp_path):
     return build(tmp_path)
-
-
-def at(hhmm: str, day: date = TODAY) -> datetime:
-    """The UTC instant of a Montreal wall-clock time (no DST change in December)."""
-    hours, minutes = map(int, hhmm.split(":"))
-    return day_start(day, MONTREAL) + timedelta(hours=hours, minutes=minutes)
-
-
-# -- the service ------------------------------------------------------------------------
-
-
-def test_agenda_days_sorts_the_day(agenda_ws) -> None:
-    [plan], warnings = agenda_ws.agenda.days(TODAY)
-    assert warnings == []
-    assert [i.title for i in plan.timed] == [
-        "Weekly sync", "Fitting call", "Recall review", "Showroom visit",
-    ]  # fmt: skip
-    assert [i.title for i in plan.all_day] == ["Clinic closed"]
-    assert [(i.task_id, i.title) for i in plan.tasks] == [(5, "Send recall list")]
-    assert plan.conflicts == {"fitting@t", "recall@t"}
-    assert plan.free == [(at("14:00"), at("15:00")), (at("15:30"), at("17:00"))]
-
-
-def test_agenda_days_for_a_week_expands_the_weekly_event(agenda_ws) -> None:
-    plans, _ = agenda_ws.agenda.days(date(2026, 11, 30), 7)
-    assert [p.day.day for p in plans] == [30, 1, 2, 3, 4, 5, 6]
-    assert plans[1].timed[0].title == "Weekly sync"
-    assert [i.title for i in plans[2].all_day] == ["Fabric fair"]
-    assert [i.title for i in plans[4].tasks] == ["Book hotel"]
-    assert not plans[5].working and plans[5].free == []
-    next_week, _ = agenda_ws.agenda.days(date(2026, 12, 8))
-    assert [i.title for i in next_week[0].timed] == ["Weekly sync"]
-
-
-def test_schedule_block_books_and_sets_scheduled(agenda_ws) -> None:
-    block = agenda_ws.agenda.schedule_block(2, at("14:00"))
-    assert block.kind == "block" and block.task == 2 and block.client == "evelyne"
-    assert block.summary == "Book hotel" and block.uid == f"block-{block.id}@vaworkspace"
-    assert block.start == at("14:00") and block.end == at("14:45")  # the 45 min estimate
-    assert block.start.tzinfo == UTC
-    assert agenda_ws.tasks.get(2).scheduled == at("14:00")
-    assert agenda_ws.tasks.get(2).modified == agenda_ws.now()
-    items, _ = agenda_ws.agenda.items(day_start(TODAY, agenda_ws.tz), 1)
-    [found] = [i for i in items if i.kind == "block"]
-    assert found.title == "Book hotel" and found.start == at("14:00")
-    [plan], _ = agenda_ws.agenda.days(TODAY)
-    assert plan.free == [(at("14:45"), at("15:00")), (at("15:30"), at("17:00"))]
-    again = agenda_ws.agenda.schedule_block(4, at("15:30"))  # no estimate: 30 minutes
-    assert again.end == at("16:00") and again.id == block.id + 1
-
-
-def test_schedule_block_refuses_an_overlap_and_writes_nothing(agenda_ws) -> None:
-    before = agenda_ws.file.signature()
-    with pytest.raises(InputError, match="would overlap 'Showroom visit' \\(15:00–15:30\\)"):
-        agenda_ws.agenda.schedule_block(3, at("14:00"))  # 2 hours: into the showroom visit
-    with pytest.raises(InputError, match="Weekly sync"):
-        agenda_ws.agenda.schedule_block(2, at("09:00", TODAY + timedelta(days=7)))  # the series
-    agenda_ws.agenda.schedule_block(2, at("14:00"))
-    with pytest.raises(InputError, match="'Book hotel'"):
-        agenda_ws.agenda.schedule_block(4, at("14:30"))  # into the first block
-    assert agenda_ws.tasks.get(3).scheduled is None and agenda_ws.tasks.get(4).scheduled is None
-    assert len([e for e in agenda_ws.calendar.events() if e.kind == "block"]) == 1
-    assert before != agenda_ws.file.signature()
-
-
-def test_schedule_block_other_refusals(agenda_ws) -> None:
-    with pytest.raises(NotFoundError):
-        agenda_ws.agenda.schedule_block(99, at("14:00"))
-    agenda_ws.tasks.complete([4])
-    with pytest.raises(InputError, match=r"task 4 .* is done"):
-        agenda_ws.agenda.schedule_block(4, at("14:00"))
-    with pytest.raises(InputError, match="time zone"):
-        agenda_ws.agenda.schedule_block(2, datetime(2026, 12, 1, 14))
-    with pytest.raises(InputError, match="at least a minute"):
-        agenda_ws.agenda.schedule_block(2, at("14:00"), minutes=0)
-    block = agenda_ws.agenda.schedule_block(2, at("11:30"), minutes=20)  # touching the review
-    assert block.end == at("11:50")
-
-
-def test_slot_tasks_are_the_most_urgent_that_fit(agenda_ws) -> None:
-    fits = agenda_ws.agenda.slot_tasks((at("14:00"), at("15:00")))
-    assert [t.id for t in fits] == [1, 2, 5, 4]  # not the 2-hour newsletter
-    assert [t.id for t in agenda_ws.agenda.slot_tasks((at("14:00"), at("14:20")))] == [5]
-    assert len(agenda_ws.agenda.slot_tasks((at("09:00"), at("17:00")), limit=3)) == 3
-
-
-# -- the screen -------------------------------------------------------------------------
 
 
 def text(screen, selector: str) -> str:
@@ -257,8 +88,14 @@ async def test_v_shows_the_week_and_h_l_T_move_by_week(agenda_ws) -> None:
         assert week[0].split("│")[0].strip() == "Mon 30"
         assert [c.strip() for c in week[0].split("│")][-1] == "Sun 06"
         assert [c.strip() for c in week[1].split("│")] == [
-            "past", "2h30 free", "8h00 free", "7h00 free", "8h00 free", "day off", "day off",
-        ]  # fmt: skip
+            "past",
+            "2h30 free",
+            "8h00 free",
+            "7h00 free",
+            "8h00 free",
+            "day off",
+            "day off",
+        ]
         tuesday = [line.split("│")[1] for line in week[3:]]
         assert tuesday[:5] == ["▌Clinic c…", "▌09:00    ", " Weekly s…", "▌10:00 ⚠  ", " Fitting …"]
         assert "☐ Send re…" in tuesday
@@ -346,10 +183,13 @@ async def test_the_booking_prompt_keeps_refusals_and_esc_closes_it(agenda_ws) ->
 
 async def test_a_long_day_gets_longer_rows(agenda_ws) -> None:
     friday = date(2026, 12, 4)
-    agenda_ws.calendar.import_file(calendar(
-        timed("early@t", "Early call", "20261204T070000", "20261204T073000"),
-        timed("late@t", "Late call", "20261204T190000", "20261204T200000"),
-    ), "more.ics")  # fmt: skip
+    agenda_ws.calendar.import_file(
+        calendar(
+            timed("early@t", "Early call", "20261204T070000", "20261204T073000"),
+            timed("late@t", "Late call", "20261204T190000", "20261204T200000"),
+        ),
+        "more.ics",
+    )
     async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
         screen = await agenda(pilot)
         await pilot.press(*"lll")
@@ -363,10 +203,14 @@ async def test_a_long_day_gets_longer_rows(agenda_ws) -> None:
 
 async def test_a_crowded_week_day_ends_with_a_count(agenda_ws) -> None:
     meetings = [
-        timed(f"m{n}@t", f"Meeting {n}", f"20261202T{8 + n // 2:02d}{30 * (n % 2):02d}00",
-              f"20261202T{8 + n // 2:02d}{30 * (n % 2) + 20:02d}00")
+        timed(
+            f"m{n}@t",
+            f"Meeting {n}",
+            f"20261202T{8 + n // 2:02d}{30 * (n % 2):02d}00",
+            f"20261202T{8 + n // 2:02d}{30 * (n % 2) + 20:02d}00",
+        )
         for n in range(12)
-    ]  # fmt: skip
+    ]
     agenda_ws.calendar.import_file(calendar(*meetings), "busy.ics")
     async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
         screen = await agenda(pilot)

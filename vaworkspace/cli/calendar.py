@@ -12,10 +12,11 @@ from vaworkspace.errors import InputError
 
 def register(commands) -> None:
     export = commands.add_parser(
-        "export", help="write an iCalendar file (tasks, events, logged time)",
+        "export",
+        help="write an iCalendar file (tasks, events, logged time)",
         description="Tasks as VTODO, imported events as they came, time entries as VEVENT; "
         "RFC 5545, one VTIMEZONE per zone used. Without --tasks/--events/--entries: all three.",
-    )  # fmt: skip
+    )
     export.add_argument("--client", "-c", help="only this client's")
     export.add_argument("--tasks", action="store_true")
     export.add_argument("--events", action="store_true")
@@ -42,10 +43,11 @@ def register(commands) -> None:
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=sync_all)
     publish = commands.add_parser(
-        "publish", help="rebuild every [[publish]] calendar file now",
+        "publish",
+        help="rebuild every [[publish]] calendar file now",
         description="A change rewrites the files it concerns by itself; this rebuilds them all: "
         "after editing the config (a new entry, another time zone) or restoring a backup.",
-    )  # fmt: skip
+    )
     publish.set_defaults(handler=publish_all)
 
     agenda = commands.add_parser("agenda", help="events and tasks due, day by day")
@@ -93,8 +95,10 @@ def show_agenda(args) -> int:
     if not items:
         print("Nothing on the agenda")
         return 0
-    rows = [[_when(ws, item), item.kind, f"@{item.client}" if item.client else "",
-             item.title] for item in items]  # fmt: skip
+    rows = [
+        [_when(ws, item), item.kind, f"@{item.client}" if item.client else "", item.title]
+        for item in items
+    ]
     print("\n".join(table(rows, ["When", "Type", "Client", "Title"], 3, terminal_width())))
     return 0
 
@@ -161,12 +165,17 @@ def sync_all(args) -> int:
         name for name, found in ((s.name, r) for s, r in results) if isinstance(found, Exception)
     ]
     if args.json:
-        print_json([
-            {"name": s.name, "ok": not isinstance(r, Exception),
-             "error": str(r) if isinstance(r, Exception) else None,
-             "summary": None if isinstance(r, Exception) else r.as_json()}
-            for s, r in results
-        ])  # fmt: skip
+        print_json(
+            [
+                {
+                    "name": s.name,
+                    "ok": not isinstance(r, Exception),
+                    "error": str(r) if isinstance(r, Exception) else None,
+                    "summary": None if isinstance(r, Exception) else r.as_json(),
+                }
+                for s, r in results
+            ]
+        )
     else:
         if not results:
             print("No calendars to sync. Subscribe: va calendar add NAME FILE|https://…")

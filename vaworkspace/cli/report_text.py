@@ -21,12 +21,18 @@ def print_report(ws, report, start, end, with_tasks: bool) -> None:
         if line.budget_minutes:
             used = line.budget_used_minutes or 0
             budget = f"{retainer_figures(used, line.budget_minutes)} {line.budget_period}"
-        rows.append([
-            f"@{line.client}" if line.client else "-", line.name,
-            f"{line.seconds / 3600:.2f}", f"{line.billable_seconds / 3600:.2f}",
-            f"{line.billed_minutes / 60:.2f}", format_money(line.amount_cents, line.currency),
-            budget, f"{line.non_billable_share:.0%}",
-        ])  # fmt: skip
+        rows.append(
+            [
+                f"@{line.client}" if line.client else "-",
+                line.name,
+                f"{line.seconds / 3600:.2f}",
+                f"{line.billable_seconds / 3600:.2f}",
+                f"{line.billed_minutes / 60:.2f}",
+                format_money(line.amount_cents, line.currency),
+                budget,
+                f"{line.non_billable_share:.0%}",
+            ]
+        )
         if with_tasks:
             for task in line.tasks:
                 label = f"  {'#' + str(task.task) if task.task is not None else ''} {task.title}"

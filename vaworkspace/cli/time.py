@@ -19,9 +19,12 @@ def _period_options(parser, default: str) -> None:
     group = parser.add_mutually_exclusive_group()
     for kind in ("day", "week", "month"):
         group.add_argument(
-            f"--{kind}", dest="period", action="store_const", const=kind,
+            f"--{kind}",
+            dest="period",
+            action="store_const",
+            const=kind,
             help=f"this {kind} (or the {kind} containing --from)",
-        )  # fmt: skip
+        )
     parser.set_defaults(period=default)
     parser.add_argument("--from", dest="first", metavar="DATE", help="first day (2026-11-02, mon)")
     parser.add_argument("--to", dest="last", metavar="DATE", help="last day, included")
@@ -64,9 +67,10 @@ def register(commands) -> None:
     status.set_defaults(handler=timer_status)
 
     log = commands.add_parser(
-        "log", help="log time by hand",
+        "log",
+        help="log time by hand",
         description='Log time: va log 1h30m @acme task:12 yesterday "call with supplier"',
-    )  # fmt: skip
+    )
     log.add_argument("words", nargs="+", help="DURATION [@client] [task:N] [DATE] [NOTE…]")
     log.add_argument("--start", metavar="TIME", help="when it started, e.g. 14:00")
     log.set_defaults(handler=log_time)
@@ -98,10 +102,11 @@ def register(commands) -> None:
     rm.set_defaults(handler=remove_entry)
 
     report = commands.add_parser(
-        "report", help="hours, amounts and budgets per client",
+        "report",
+        help="hours, amounts and budgets per client",
         description="Per client: hours, billable hours, amount, budget used. Amounts use each "
         "client's rounding (va client edit --rounding 15 --round-per entry|total).",
-    )  # fmt: skip
+    )
     _period_options(report, "week")
     report.add_argument("--client", "-c")
     report.add_argument("--tasks", action="store_true", help="break each client down by task")
@@ -277,10 +282,16 @@ def _kind(args) -> str:
 
 def _entry_json(entry) -> dict:
     return {
-        "id": entry.id, "start": entry.start, "end": entry.end, "seconds": entry.seconds,
-        "client": entry.client, "task": entry.task, "billable": entry.billable,
-        "note": entry.note, "source": entry.source,
-    }  # fmt: skip
+        "id": entry.id,
+        "start": entry.start,
+        "end": entry.end,
+        "seconds": entry.seconds,
+        "client": entry.client,
+        "task": entry.task,
+        "billable": entry.billable,
+        "note": entry.note,
+        "source": entry.source,
+    }
 
 
 def _owner(entry) -> str:

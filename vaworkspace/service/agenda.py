@@ -159,10 +159,16 @@ class AgendaService(Service):
                 raise InputError(self._clash_message(task, start, end, clashes[0]))
             event_id = tables.meta(db).get("next_event_id", 1)
             block = Event(
-                id=event_id, uid=f"block-{event_id}@vaworkspace", summary=task.title,
-                start=start, end=end, client=task.client, last_modified=now,
-                kind="block", task=task_id,
-            )  # fmt: skip
+                id=event_id,
+                uid=f"block-{event_id}@vaworkspace",
+                summary=task.title,
+                start=start,
+                end=end,
+                client=task.client,
+                last_modified=now,
+                kind="block",
+                task=task_id,
+            )
             tables.put(db, "events", event_id, event_to_record(block))
             tables.set_meta(db, {"next_event_id": event_id + 1})
             scheduled = replace(task, scheduled=start, modified=now)

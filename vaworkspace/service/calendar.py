@@ -79,9 +79,14 @@ class CalendarService(Service):
         self.time = time
 
     def import_file(
-        self, data: bytes, source: str, client: str | None = None,
-        dry_run: bool = False, theirs: bool = False, calendar: str | None = None,
-    ) -> CalendarImport:  # fmt: skip
+        self,
+        data: bytes,
+        source: str,
+        client: str | None = None,
+        dry_run: bool = False,
+        theirs: bool = False,
+        calendar: str | None = None,
+    ) -> CalendarImport:
         """Import events and to-dos. With `calendar` (a subscription's name) the events
         are that calendar's, and its events missing from `data` are removed."""
         from vaworkspace.domain.calendar.events import key, merge_events
@@ -110,8 +115,11 @@ class CalendarService(Service):
                 tables.set_meta(db, {"next_event_id": next_id})
                 if calendar is not None:
                     present = {key(e) for e in incoming}
-                    gone = [e.id for k, e in existing.items()
-                            if e.calendar == calendar and k not in present]  # fmt: skip
+                    gone = [
+                        e.id
+                        for k, e in existing.items()
+                        if e.calendar == calendar and k not in present
+                    ]
                     tables.delete(db, "events", gone)
                     summary.removed = len(gone)
                 summary.created, summary.updated = len(merged.created), len(merged.updated)
@@ -125,9 +133,12 @@ class CalendarService(Service):
         return summary
 
     def export(
-        self, client: str | None = None, kinds: tuple[str, ...] = ("tasks", "events", "entries"),
-        start: datetime | None = None, end: datetime | None = None,
-    ) -> bytes:  # fmt: skip
+        self,
+        client: str | None = None,
+        kinds: tuple[str, ...] = ("tasks", "events", "entries"),
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> bytes:
         from vaworkspace.ical.writer import export_calendar
 
         snapshot = self.snapshot()
@@ -151,9 +162,15 @@ class CalendarService(Service):
         events = [e for e in events if e.rrule or inside(e.start)]
         name = snapshot.clients[client_id].name if client_id else "vaworkspace"
         return export_calendar(
-            tasks=tasks, entries=entries, events=events, clients=snapshot.clients, tz=self.tz,
-            tasks_by_id={t.id: t for t in snapshot.tasks()}, name=name, dtstamp=self.now(),
-        )  # fmt: skip
+            tasks=tasks,
+            entries=entries,
+            events=events,
+            clients=snapshot.clients,
+            tz=self.tz,
+            tasks_by_id={t.id: t for t in snapshot.tasks()},
+            name=name,
+            dtstamp=self.now(),
+        )
 
     def events(self) -> list[Event]:
         records = self.file.read()["events"]

@@ -170,10 +170,14 @@ def _opener(sockets: _Sockets) -> urllib.request.OpenerDirector:
 
     opener = urllib.request.OpenerDirector()
     for handler in (
-        urllib.request.ProxyHandler(), PlainHandler(), SecureHandler(), Redirects(),
-        urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
+        urllib.request.ProxyHandler(),
+        PlainHandler(),
+        SecureHandler(),
+        Redirects(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
         urllib.request.UnknownHandler(),
-    ):  # fmt: skip
+    ):
         opener.add_handler(handler)
     return opener
 

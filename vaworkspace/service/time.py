@@ -9,25 +9,34 @@ terminals can never run two timers nor log a block twice.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from vaworkspace.domain.models import TimeEntry
-from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.errors import InputError
 from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service
-from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
+from vaworkspace.service.entry_writes import (
+    all_entries,
+    billable_default,
+    entry_changes,
+    entry_for_write,
+    entry_owner,
+    log_segments,
+    next_entry_id,
+    put_entry,
+)
+from vaworkspace.service.lookup import client_for_write, task_for_write
 from vaworkspace.store import tables
-from vaworkspace.store.records import entry_from_record, entry_to_record
+from vaworkspace.store.records import entry_from_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
 
     from vaworkspace.domain.time import timer as clock
     from vaworkspace.domain.time.reports import Report
     from vaworkspace.domain.time.status import TimerStatus
-    from vaworkspace.domain.time.timer import PomodoroSettings, Segment, TimerState
+    from vaworkspace.domain.time.timer import PomodoroSettings, TimerState
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.lookup import Db
     from vaworkspace.service.results import Period
@@ -79,9 +88,11 @@ class TimeService(Service):
         try:
             subprocess.Popen(
                 [*command, message],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
                 start_new_session=True,
-            )  # fmt: skip
+            )
         except OSError as error:
             raise InputError(f"notify_command '{command[0]}' failed: {error.strerror}") from None
 
@@ -149,10 +160,9 @@ class TimeService(Service):
             state, _ = self._catch_up(db)
             if state is None:
                 raise InputError("no timer is running; start one with `va timer start ID`")
-            before = self._entry_count(db)
-            self._log_segments(db, clock.stop(state, now).logged)
+            logged = log_segments(db, clock.stop(state, now).logged)
             timer_records.save_timer(db, None)
-            return self._entries_since(db, before)
+            return logged
 
     def switch_timer(
         self, *, task_id: int | None = None, client: str | None = None
@@ -165,11 +175,10 @@ class TimeService(Service):
             if state is None:
                 raise InputError("no timer is running; start one with `va timer start ID`")
             task, owner = self._timer_target(db, task_id, client)
-            before = self._entry_count(db)
             moved = clock.switch(state, now, task, owner)
-            self._log_segments(db, moved.logged)
+            logged = log_segments(db, moved.logged)
             timer_records.save_timer(db, moved.state)
-            return self._entries_since(db, before)
+            return logged
 
     # -- entries -----------------------------------------------------------------
 
@@ -179,13 +188,18 @@ class TimeService(Service):
 
         request = parse_log(words, self.now(), self.tz, start)
         with self.file.transaction() as db:
-            client, task = self._entry_owner(db, request.client, request.task)
-            check_no_overlap(self._all_entries(db), request.start, request.end, self.tz)
+            client, task = entry_owner(db, request.client, request.task)
+            check_no_overlap(all_entries(db), request.start, request.end, self.tz)
             entry = TimeEntry(
-                self._next_entry_id(db), request.start, request.end, client, task,
-                self._billable_default(db, client), request.note,
-            )  # fmt: skip
-            self._put_entry(db, entry)
+                next_entry_id(db),
+                request.start,
+                request.end,
+                client,
+                task,
+                billable_default(db, client),
+                request.note,
+            )
+            put_entry(db, entry)
         return entry
 
     def entries(
@@ -219,18 +233,18 @@ class TimeService(Service):
         from vaworkspace.domain.time.entries import check_no_overlap
 
         with self.file.transaction() as db:
-            entry = self._entry_for_write(db, entry_id)
-            updated = replace(entry, **self._entry_changes(db, entry, changes))
+            entry = entry_for_write(db, entry_id)
+            updated = replace(entry, **entry_changes(db, entry, changes, self.now(), self.tz))
             if updated.end <= updated.start:
                 raise InputError(f"entry {entry_id} would end before it starts")
-            others = self._all_entries(db)
+            others = all_entries(db)
             check_no_overlap(others, updated.start, updated.end, self.tz, ignore_id=entry_id)
-            self._put_entry(db, updated)
+            put_entry(db, updated)
         return updated
 
     def remove_entry(self, entry_id: int) -> TimeEntry:
         with self.file.transaction() as db:
-            entry = self._entry_for_write(db, entry_id)
+            entry = entry_for_write(db, entry_id)
             tables.delete(db, "entries", [entry_id])
         return entry
 
@@ -305,7 +319,7 @@ class TimeService(Service):
             return None, []
         caught = clock.advance(state, self.now(), self.pomodoro_settings())
         if caught.logged or caught.state != state:
-            self._log_segments(db, caught.logged)
+            log_segments(db, caught.logged)
             timer_records.save_timer(db, caught.state)
         return caught.state, caught.events
 
@@ -333,85 +347,3 @@ class TimeService(Service):
         if not task.is_open:
             raise InputError(f"task {task.id} is {task.status}; reopen it or pick another")
         return task.id, task.client
-
-    def _log_segments(self, db: Db, segments: list[Segment]) -> None:
-        from vaworkspace.domain.time.entries import entry_from_segment
-
-        for segment in segments:
-            if segment.worked_seconds <= 0:
-                continue
-            billable = self._billable_default(db, segment.client)
-            entry = entry_from_segment(segment, self._next_entry_id(db), billable)
-            self._put_entry(db, entry)
-
-    def _billable_default(self, db: Db, client: str | None) -> bool:
-        if client is None:
-            return False  # time for nobody in particular is overhead
-        pair = clients_for_write(db).get(client)
-        return pair[1].billable if pair else True
-
-    def _entry_owner(
-        self, db: Db, client_ref: str | None, task_id: int | None
-    ) -> tuple[str | None, int | None]:
-        task = task_for_write(db, task_id) if task_id is not None else None
-        client = client_for_write(db, client_ref)[1].id if client_ref else None
-        if task is not None and client is None:
-            client = task.client
-        return client, task.id if task else None
-
-    def _entry_changes(
-        self, db: Db, entry: TimeEntry, changes: dict[str, str | None]
-    ) -> dict[str, Any]:
-        from vaworkspace.domain.clients import parse_yes_no
-        from vaworkspace.domain.dates import parse_duration, parse_when
-
-        out: dict[str, Any] = {}
-        order = ["start", "end", "duration", "note", "billable", "client", "task"]
-        for name, value in sorted(
-            changes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
-        ):
-            if value is None:
-                continue
-            if name in ("start", "end"):
-                moment = parse_when(value, self.now(), self.tz)
-                if not isinstance(moment, datetime):
-                    raise InputError(f"--{name} needs a time, like 14:00 or 'yesterday 9:30'")
-                out[name] = moment
-            elif name == "duration":
-                minutes = timedelta(minutes=parse_duration(value))
-                out["end"] = (out.get("start") or entry.start) + minutes
-            elif name == "note":
-                out["note"] = value
-            elif name == "billable":
-                out["billable"] = parse_yes_no(value)
-            elif name == "client":
-                out["client"] = self._entry_owner(db, value or None, None)[0]
-            elif name == "task":
-                out["task"] = task_for_write(db, int(value)).id if value else None
-            else:
-                raise InputError(f"unknown entry field '{name}'")
-        return out
-
-    def _all_entries(self, db: Db) -> list[TimeEntry]:
-        return [entry_from_record(i, r) for i, r in tables.records(db, "entries").items()]
-
-    def _entry_for_write(self, db: Db, entry_id: int) -> TimeEntry:
-        record = tables.record(db, "entries", entry_id)
-        if record is None:
-            raise NotFoundError(f"no time entry {entry_id}; `va entries` lists them")
-        return entry_from_record(entry_id, record)
-
-    def _next_entry_id(self, db: Db) -> int:
-        next_id: int = tables.meta(db).get("next_entry_id", 1)
-        tables.set_meta(db, {"next_entry_id": next_id + 1})
-        return next_id
-
-    def _put_entry(self, db: Db, entry: TimeEntry) -> None:
-        tables.put(db, "entries", entry.id, entry_to_record(entry))
-
-    def _entry_count(self, db: Db) -> int:
-        count: int = tables.meta(db).get("next_entry_id", 1)
-        return count
-
-    def _entries_since(self, db: Db, first_id: int) -> list[TimeEntry]:
-        return [e for e in self._all_entries(db) if e.id >= first_id]

@@ -56,8 +56,12 @@ class BookSlot(ModalScreen):
         with Vertical():
             yield Static(Content.styled(heading, "bold"), id="heading")
             yield Static(Content.assemble(*hint), id="hint")
-            yield Input(placeholder="task id, then enter (esc: cancel)", id="task-id",
-                        restrict=r"#?[0-9]*", compact=True)  # fmt: skip
+            yield Input(
+                placeholder="task id, then enter (esc: cancel)",
+                id="task-id",
+                restrict=r"#?[0-9]*",
+                compact=True,
+            )
             yield Static("", id="problem", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

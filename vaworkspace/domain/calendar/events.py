@@ -64,6 +64,13 @@ def merge_events(
 
 def _content(event: Event) -> tuple[object, ...]:
     return (
-        event.summary, event.start, event.end, event.rrule, event.status, event.tzid,
-        event.location, event.description, event.raw,
-    )  # fmt: skip
+        event.summary,
+        event.start,
+        event.end,
+        event.rrule,
+        event.status,
+        event.tzid,
+        event.location,
+        event.description,
+        event.raw,
+    )

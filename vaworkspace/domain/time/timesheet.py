@@ -87,9 +87,17 @@ def timesheet_csv(
     for e, h, a in zip(rows, hours, amounts, strict=True):
         first, last = e.start.astimezone(tz), e.end.astimezone(tz)
         title = tasks[e.task].title if e.task in tasks else ""
-        writer.writerow([
-            first.date().isoformat(), _cell(title), f"{first:%H:%M}", f"{last:%H:%M}",
-            _decimal(h), _decimal(rate), _decimal(a), _cell(e.note),
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                first.date().isoformat(),
+                _cell(title),
+                f"{first:%H:%M}",
+                f"{last:%H:%M}",
+                _decimal(h),
+                _decimal(rate),
+                _decimal(a),
+                _cell(e.note),
+            ]
+        )
     writer.writerow(["TOTAL", "", "", "", _decimal(total_hours), "", _decimal(total_amount), ""])
     return buffer.getvalue()

@@ -1,0 +1,118 @@
+"""Time entries inside a write transaction: numbering, owner, billable default, edits.
+
+Every way time is logged (`va log`, the timer's focus blocks, an edit) goes through
+these, so an entry is numbered, owned and marked billable the same way whichever
+command wrote it. Each function takes the transaction's `db`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from vaworkspace.domain.models import TimeEntry
+from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
+from vaworkspace.store import tables
+from vaworkspace.store.records import entry_from_record, entry_to_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import tzinfo
+    from typing import Any
+
+    from vaworkspace.domain.time.timer import Segment
+    from vaworkspace.service.lookup import Db
+
+_EDIT_ORDER = ("start", "end", "duration", "note", "billable", "client", "task")
+"""Edits apply in this order: a new duration counts from a new start."""
+
+
+def log_segments(db: Db, segments: list[Segment]) -> list[TimeEntry]:
+    """Store the timer's finished focus stretches as entries; the entries written."""
+    from vaworkspace.domain.time.entries import entry_from_segment
+
+    logged = []
+    for segment in segments:
+        if segment.worked_seconds <= 0:
+            continue
+        billable = billable_default(db, segment.client)
+        entry = entry_from_segment(segment, next_entry_id(db), billable)
+        put_entry(db, entry)
+        logged.append(entry)
+    return logged
+
+
+def billable_default(db: Db, client: str | None) -> bool:
+    """A new entry's billable flag: the client's default; time for nobody is overhead."""
+    if client is None:
+        return False
+    pair = clients_for_write(db).get(client)
+    return pair[1].billable if pair else True
+
+
+def entry_owner(
+    db: Db, client_ref: str | None, task_id: int | None
+) -> tuple[str | None, int | None]:
+    """The client id and task id an entry belongs to: a task brings its client."""
+    task = task_for_write(db, task_id) if task_id is not None else None
+    client = client_for_write(db, client_ref)[1].id if client_ref else None
+    if task is not None and client is None:
+        client = task.client
+    return client, task.id if task else None
+
+
+def entry_changes(
+    db: Db, entry: TimeEntry, changes: dict[str, str | None], now: datetime, tz: tzinfo
+) -> dict[str, Any]:
+    """Typed-in edits (`--start 14:00 --duration 1h30m --client acme`) as field values."""
+    from vaworkspace.domain.clients import parse_yes_no
+    from vaworkspace.domain.dates import parse_duration, parse_when
+
+    out: dict[str, Any] = {}
+    for name, value in sorted(
+        changes.items(),
+        key=lambda kv: _EDIT_ORDER.index(kv[0]) if kv[0] in _EDIT_ORDER else len(_EDIT_ORDER),
+    ):
+        if value is None:
+            continue
+        if name in ("start", "end"):
+            moment = parse_when(value, now, tz)
+            if not isinstance(moment, datetime):
+                raise InputError(f"--{name} needs a time, like 14:00 or 'yesterday 9:30'")
+            out[name] = moment
+        elif name == "duration":
+            minutes = timedelta(minutes=parse_duration(value))
+            out["end"] = (out.get("start") or entry.start) + minutes
+        elif name == "note":
+            out["note"] = value
+        elif name == "billable":
+            out["billable"] = parse_yes_no(value)
+        elif name == "client":
+            out["client"] = entry_owner(db, value or None, None)[0]
+        elif name == "task":
+            out["task"] = task_for_write(db, int(value)).id if value else None
+        else:
+            raise InputError(f"unknown entry field '{name}'")
+    return out
+
+
+def all_entries(db: Db) -> list[TimeEntry]:
+    return [entry_from_record(i, r) for i, r in tables.records(db, "entries").items()]
+
+
+def entry_for_write(db: Db, entry_id: int) -> TimeEntry:
+    record = tables.record(db, "entries", entry_id)
+    if record is None:
+        raise NotFoundError(f"no time entry {entry_id}; `va entries` lists them")
+    return entry_from_record(entry_id, record)
+
+
+def next_entry_id(db: Db) -> int:
+    """A fresh entry id, never reused even after a removal."""
+    next_id: int = tables.meta(db).get("next_entry_id", 1)
+    tables.set_meta(db, {"next_entry_id": next_id + 1})
+    return next_id
+
+
+def put_entry(db: Db, entry: TimeEntry) -> None:
+    tables.put(db, "entries", entry.id, entry_to_record(entry))
