@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from vaworkspace.domain.models import Budget, Client, Task, TimeEntry
 from vaworkspace.domain.time.reports import (
     NO_CLIENT_NAME,
+    billed_minutes,
     budget_burn,
     budget_period,
     build_report,
     crossed_thresholds,
     report_json,
-    round_minutes,
 )
 from vaworkspace.errors import InputError
 
@@ -66,26 +66,25 @@ def only_line(report):
 
 
 @pytest.mark.parametrize(
-    ("minutes", "block", "billed"),
+    ("seconds", "block", "billed"),
     [
-        (7, 6, 12),
-        (6, 6, 6),
+        (7 * 60, 6, 12),
+        (6 * 60, 6, 6),
         (0, 6, 0),
-        (0.1, 6, 6),
-        (1, 15, 15),
-        (15, 15, 15),
-        (15.01, 15, 30),
-        (44, 15, 45),
-        (7, 0, 7),
-        (7.5, 0, 8),
-        (7.49, 0, 7),
-        (7.5, 1, 8),
-        (0.1 * 60, 6, 6),  # float noise must not add a block
-        (-3, 6, 0),
+        (6, 6, 6),
+        (60, 15, 15),
+        (15 * 60, 15, 15),
+        (15 * 60 + 1, 15, 30),
+        (44 * 60, 15, 45),
+        (7 * 60, 0, 7),
+        (7 * 60 + 30, 0, 8),
+        (7 * 60 + 29, 0, 7),
+        (7 * 60 + 30, 1, 8),
+        (-180, 6, 0),
     ],
 )
-def test_round_minutes(minutes, block, billed):
-    assert round_minutes(minutes, block) == billed
+def test_billed_minutes(seconds, block, billed):
+    assert billed_minutes(seconds, block) == billed
 
 
 @pytest.mark.parametrize(

@@ -33,11 +33,6 @@ def owner(item: Owned) -> str:
     return item.client or NO_CLIENT
 
 
-def belongs_to(item: Owned, wanted: str | None) -> bool:
-    """Whether `item` passes the client filter `wanted` (None: any)."""
-    return wanted is None or owner(item) == wanted
-
-
 def of_client(items: Iterable[T], wanted: str | None) -> list[T]:
     """The items that pass the client filter `wanted`, in their order."""
     if wanted is None:

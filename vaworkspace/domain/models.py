@@ -16,9 +16,6 @@ PRIORITIES = ("high", "medium", "low")
 
 STATUSES = ("inbox", "todo", "waiting", "done", "cancelled")
 OPEN_STATUSES = frozenset({"inbox", "todo", "waiting"})
-CLOSED_STATUSES = frozenset({"done", "cancelled"})
-
-BUDGET_PERIODS = ("week", "month")
 
 DateOrInstant = date | datetime
 """A `date` (all-day, in the user's zone) or an aware UTC `datetime`."""
@@ -29,7 +26,7 @@ class Budget:
     """A block of hours a client buys for each week or month (a retainer)."""
 
     minutes: int
-    period: str  # one of BUDGET_PERIODS
+    period: str  # "week" or "month"
 
 
 @dataclass(slots=True)

@@ -26,14 +26,13 @@ from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
-KINDS = ("day", "week", "month")
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAUGE = 5  # cells of the retainer gauge
 LEVEL_STYLES = {"ok": "$success", "warning": "$warning", "used_up": "$error"}
 # Column widths; each view adds up to 79 so a 1-cell scrollbar still fits 80.
 CLIENT, NAME, HOURS, TOTAL, AMOUNT, BUDGET = 12, 20, 7, 6, 13, 20
-DAY_CELL, SPARK, SHORT_BUDGET = 4, 32, 16
+SPARK, SHORT_BUDGET = 32, 16
 # The week view: a bar and the hours for each day; 12 + 7×5 + 5 + 11 + 16 = 79.
 WEEK_DAY, WEEK_TOTAL, WEEK_AMOUNT = 5, 5, 11
 

@@ -90,11 +90,6 @@ class UrgencyContext:
     budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def due_instant(task: Task, tz: tzinfo) -> datetime | None:
-    """The moment the task is late: a due date means by the end of that local day."""
-    return None if task.due is None else to_instant(task.due, tz, end=True)
-
-
 def is_hidden(task: Task, now: datetime, tz: tzinfo) -> bool:
     """A waiting task with a wait date in the future stays out of the inbox."""
     return (
@@ -266,8 +261,3 @@ def _span(days: float) -> str:
         return f"{days:.0f} day(s)" if days < 2 or days >= 1.95 else f"{days:.1f} days"
     hours = days * 24
     return f"{hours:.0f} hour(s)" if hours >= 1 else f"{hours * 60:.0f} minute(s)"
-
-
-def as_date(value: date | datetime) -> date:
-    """The calendar date of a due value (for grouping and display)."""
-    return value if not isinstance(value, datetime) else value.date()

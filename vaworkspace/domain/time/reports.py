@@ -97,18 +97,13 @@ class Report:
     totals_by_currency: dict[str, int]  # currency → amount in cents
 
 
-def round_minutes(minutes: float, block: int) -> int:
-    """Billed minutes for `minutes` of work in blocks of `block` minutes.
-
-    Rounds up to the next multiple of `block` (7 with 6 → 12); a block of 0 or 1 bills
-    to the nearest minute, half up. Works at one-second resolution so float noise
-    (0.1 × 60) never pushes a whole block over the edge.
-    """
-    return billed_minutes(int(max(0.0, minutes) * 60 + 0.5), block)
-
-
 def billed_minutes(seconds: int, block: int) -> int:
-    """`round_minutes` on whole seconds, in integer arithmetic."""
+    """Billed minutes for `seconds` of work in blocks of `block` minutes.
+
+    Rounds up to the next multiple of `block` (7 minutes with 6 → 12); a block of 0
+    or 1 bills to the nearest minute, half up. Whole seconds in integer arithmetic,
+    so no float noise ever pushes a whole block over the edge.
+    """
     seconds = max(0, seconds)
     if block <= 1:
         return (seconds + 30) // 60

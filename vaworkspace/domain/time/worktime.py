@@ -23,10 +23,6 @@ class WorkHours:
     end: time = time(17, 0)
     days: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday is 0
 
-    @property
-    def minutes_per_day(self) -> int:
-        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
-
 
 def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
     """Read `"09:00-17:00"` and `["mon", …]` from the config file."""
