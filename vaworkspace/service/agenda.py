@@ -79,24 +79,13 @@ class AgendaService(Service):
     def _open_tasks_due(self, start: datetime, end: datetime) -> list[Task]:
         """The inbox's tasks (open, not snoozed as of this minute) whose due text
         may fall in [start, end): found in the records, no urgency ranking."""
-        from vaworkspace.domain.models import OPEN_STATUSES
         from vaworkspace.domain.tasks.urgency import is_hidden
 
-        snapshot = self.snapshot()
-        lowest = (start - timedelta(days=1)).date().isoformat()
-        highest = (end + timedelta(days=1)).date().isoformat()
+        first = (start - timedelta(days=1)).date()
+        after = (end + timedelta(days=1)).date()
         minute = self.now().replace(second=0, microsecond=0)
-        found = []
-        for key, record in snapshot.records.items():
-            due = record.get("due")
-            if not due or not lowest <= due < highest:  # stored text orders like time
-                continue
-            if record.get("status", "todo") not in OPEN_STATUSES:
-                continue
-            task = snapshot.task(int(key))
-            if not is_hidden(task, minute, self.tz):
-                found.append(task)
-        return found
+        due = self.snapshot().table.open_due_between(first, after)
+        return [task for task in due if not is_hidden(task, minute, self.tz)]
 
     def start_of(self, first: date | None = None) -> datetime:
         """The UTC instant of local midnight of `first` (default today): where
@@ -113,7 +102,7 @@ class AgendaService(Service):
         # One day more than asked: a DST day is 23 or 25 hours, and `agenda` counts
         # 24-hour days; `plan_day` keeps each item to the local day it falls on.
         items, warnings = self.items(start, days + 1, client)
-        ids = {record["uuid"]: int(key) for key, record in self.snapshot().records.items()}
+        ids = self.snapshot().table.ids_by_uuid()
         items = [
             replace(item, task_id=ids.get(item.uid)) if item.kind == "task" else item
             for item in items

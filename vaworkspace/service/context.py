@@ -16,6 +16,7 @@ from vaworkspace.config import Config
 from vaworkspace.service.snapshot import Snapshot, utcnow
 from vaworkspace.store.file import WorkspaceFile
 from vaworkspace.store.records import client_from_record
+from vaworkspace.store.table_reads import TaskTable
 
 Clock = Callable[[], datetime]
 
@@ -46,7 +47,7 @@ class Context:
             for record in doc["clients"].values():
                 client = client_from_record(record)
                 clients[client.id] = client
-            fresh = Snapshot(clients, doc["tasks"])
+            fresh = Snapshot(clients, TaskTable(doc["tasks"]))
             if self._snapshot is not None:
                 fresh.reuse(self._snapshot[1])
             self._snapshot = (doc, fresh)

@@ -61,15 +61,10 @@ class Inbox(Service):
         minute = int(now.timestamp() // 60)
         if snapshot.burns is None or snapshot.burns[0] != minute:
             from vaworkspace.domain.time.reports import budget_burn
-            from vaworkspace.store.instants import encode_instant
-            from vaworkspace.store.records import entry_from_record
+            from vaworkspace.store.table_reads import entries_since
 
             # Only this month's and this week's entries can count: skip the rest unparsed.
-            since = encode_instant(now - timedelta(days=40))
-            records = self.file.read()["entries"]
-            recent = [
-                entry_from_record(int(k), r) for k, r in records.items() if r["start"] >= since
-            ]
+            recent = entries_since(self.file.read()["entries"], now - timedelta(days=40))
             burns = {}
             for client in with_budget:
                 burn = budget_burn(
