@@ -14,13 +14,12 @@ from datetime import date, datetime
 from vaworkspace.domain.models import Event
 from vaworkspace.errors import ImportFileError
 from vaworkspace.service.context import Context, Service
-from vaworkspace.service.lookup import client_for_write, clients_for_write
+from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.service.snapshot import new_uuid
 from vaworkspace.store import tables
 from vaworkspace.store.records import (
     event_from_record,
     event_to_record,
-    task_from_record,
     task_to_record,
 )
 
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.lookup import Db
     from vaworkspace.service.time import TimeService
-
-SYNCED = "ical-task"  # state records: each imported to-do as the last import stored it
 
 
 @dataclass(slots=True)
@@ -211,32 +208,27 @@ class CalendarService(Service):
     ) -> None:
         """To-dos become tasks by UID; a task edited here since the last import is kept
         (a conflict is reported) unless `theirs`."""
-        records = tables.records(db, "tasks")
-        by_uuid = {r["uuid"]: (i, r) for i, r in records.items()}
-        state = tables.records(db, "state")
-        free_state_id = max(state, default=0) + 1
-        synced = {
-            r["uid"]: (i, r.get("record")) for i, r in state.items() if r.get("kind") == SYNCED
-        }
         from vaworkspace.ical.todos import task_from_todo
+        from vaworkspace.store.state_records import SyncedTodos
+        from vaworkspace.store.task_merge import stored_unchanged, task_ids_by_uuid
 
+        ids = task_ids_by_uuid(db)
+        synced = SyncedTodos(db)
         now = self.now()
         next_id = tables.meta(db).get("next_task_id", 1)
         for todo in todos:
             task = task_from_todo(todo, owner, now, new_uuid)
-            if todo.uid in by_uuid:
-                doc_id, record = by_uuid[todo.uid]
-                local = task_from_record(doc_id, record)
-                as_synced = synced.get(todo.uid, (None, None))[1]
-                if as_synced is not None and as_synced != record and not theirs:
+            if todo.uid in ids:
+                local = task_for_write(db, ids[todo.uid])
+                if synced.edited_here(todo.uid, local.id) and not theirs:
                     summary.conflicts.append(
-                        f"task {doc_id} ({local.title}) was edited here since the last import; "
+                        f"task {local.id} ({local.title}) was edited here since the last import; "
                         "kept the local version (--theirs takes the calendar's)"
                     )
                     continue
-                task.id, task.created = doc_id, local.created
+                task.id, task.created = local.id, local.created
                 task.client = local.client or task.client
-                if task_to_record(task) == record:
+                if stored_unchanged(db, task):
                     continue
                 summary.tasks_updated += 1
             else:
@@ -244,15 +236,7 @@ class CalendarService(Service):
                 next_id += 1
                 summary.tasks_created += 1
             tables.put(db, "tasks", task.id, task_to_record(task))
-            # Remember the task exactly as this import left it: any later difference
-            # is a local edit, whatever the clocks say.
-            if todo.uid in synced:
-                doc = synced[todo.uid][0]
-            else:
-                doc, free_state_id = free_state_id, free_state_id + 1
-            stored = task_to_record(task)
-            tables.put(db, "state", doc, {"kind": SYNCED, "uid": todo.uid, "record": stored})
-            synced[todo.uid] = (doc, stored)
+            synced.remember(todo.uid, task)
         tables.set_meta(db, {"next_task_id": next_id})
 
 

@@ -5,27 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from vaworkspace.service.context import Service
-from vaworkspace.store import tables
+from vaworkspace.store import state_records
 
 
 class Preferences(Service):
     """`ws.preferences`: small named values that travel with the workspace."""
 
     def get(self, name: str, default: Any = None) -> Any:
-        for record in self.file.read()["state"].values():
-            if record.get("kind") == "preference" and record.get("name") == name:
-                return record.get("value", default)
-        return default
+        return state_records.preference(self.file.read()["state"], name, default)
 
     def set(self, name: str, value: Any) -> None:
         with self.file.transaction() as db:
-            state = tables.records(db, "state")
-            doc_id = next(
-                (
-                    i
-                    for i, r in state.items()
-                    if r.get("kind") == "preference" and r.get("name") == name
-                ),
-                max(state, default=0) + 1,
-            )
-            tables.put(db, "state", doc_id, {"kind": "preference", "name": name, "value": value})
+            state_records.set_preference(db, name, value)

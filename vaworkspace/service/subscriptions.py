@@ -13,32 +13,23 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
 from vaworkspace.config import DEFAULT_DEADLINE
+from vaworkspace.domain.calendar.subscriptions import Subscription
 from vaworkspace.errors import ImportFileError, InputError, NotFoundError, VaError
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write
-from vaworkspace.store import tables
+from vaworkspace.store import state_records
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.service.calendar import CalendarService
-
-CALENDAR = "calendar"
 
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class SyncFailed(ImportFileError):
     """One source was not synced; its events are as they were."""
-
-
-@dataclass(slots=True)
-class Subscription:
-    name: str
-    source: str
-    client: str | None = None
 
 
 class SubscriptionService(Service):
@@ -49,11 +40,7 @@ class SubscriptionService(Service):
         self.calendar = calendar
 
     def all(self) -> list[Subscription]:
-        found = [
-            Subscription(r["name"], r["source"], r.get("client"))
-            for r in self.file.read()["state"].values()
-            if r.get("kind") == CALENDAR
-        ]
+        found = state_records.subscriptions(self.file.read()["state"])
         return sorted(found, key=lambda s: s.name)
 
     def add(self, name: str, source: str, client: str | None = None) -> Subscription:
@@ -62,29 +49,20 @@ class SubscriptionService(Service):
             raise InputError("a calendar needs a name")
         source = checked_source(source)
         with self.file.transaction() as db:
-            state = tables.records(db, "state")
-            if any(r.get("kind") == CALENDAR and r["name"] == name for r in state.values()):
+            if state_records.has_subscription(db, name):
                 raise InputError(f"there is already a calendar named '{name}'")
             client_id = client_for_write(db, client)[1].id if client else None
-            record = {"kind": CALENDAR, "name": name, "source": source, "client": client_id}
-            tables.put(db, "state", max(state, default=0) + 1, record)
-        return Subscription(name, source, client_id)
+            subscription = Subscription(name, source, client_id)
+            state_records.add_subscription(db, subscription)
+        return subscription
 
     def remove(self, name: str) -> int:
         """Forget a calendar and its events; returns how many events went."""
         with self.file.transaction() as db:
-            state = tables.records(db, "state")
-            doc = next(
-                (i for i, r in state.items() if r.get("kind") == CALENDAR and r["name"] == name),
-                None,
-            )
-            if doc is None:
-                raise NotFoundError(f"no calendar named '{name}'; `va calendar list` shows them")
-            tables.delete(db, "state", [doc])
-            events = tables.records(db, "events")
-            gone = [i for i, r in events.items() if r.get("calendar") == name]
-            tables.delete(db, "events", gone)
-        return len(gone)
+            gone = state_records.remove_subscription(db, name)
+        if gone is None:
+            raise NotFoundError(f"no calendar named '{name}'; `va calendar list` shows them")
+        return gone
 
     def sync(self) -> list[tuple[Subscription, object]]:
         """(subscription, CalendarImport or its `SyncFailed`) for each source, by name."""

@@ -13,12 +13,13 @@ from operator import itemgetter
 from typing import Any
 
 from vaworkspace.store import tables
-from vaworkspace.store.records import task_from_record
+from vaworkspace.store.records import task_from_record, task_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from vaworkspace.domain.models import Task
     from vaworkspace.domain.tasks.imports import ImportSummary
 
 Record = dict[str, Any]
@@ -82,3 +83,13 @@ def merge_records(
             writes[local[0]] = record
             summary.updated += 1
     return writes, next_id
+
+
+def task_ids_by_uuid(db: Any) -> dict[str, int]:
+    """Inside a transaction: every task's short id by its UUID, nothing decoded."""
+    return {r["uuid"]: i for i, r in tables.records(db, "tasks").items()}
+
+
+def stored_unchanged(db: Any, task: Task) -> bool:
+    """Inside a transaction: whether writing `task` would leave its record as it is."""
+    return tables.record(db, "tasks", task.id) == task_to_record(task)

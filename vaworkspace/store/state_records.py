@@ -1,0 +1,132 @@
+"""The `state` table's small records, each kind behind typed functions.
+
+Besides the running timer (`timer_records.py`) and the feed's cached facts
+(`ical/feed.py`), the table holds:
+
+    {"kind": "preference", "name": "theme", "value": "nord"}
+    {"kind": "calendar", "name": "acme", "source": "https://…", "client": "acme"}
+    {"kind": "ical-task", "uid": "…", "record": {…the task as the last import stored it…}}
+
+A state record's id means nothing: a new one takes the next free id.
+"""
+
+from __future__ import annotations
+
+from vaworkspace.domain.calendar.subscriptions import Subscription
+from vaworkspace.store import tables
+from vaworkspace.store.records import task_to_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from vaworkspace.domain.models import Task
+
+    Record = dict[str, Any]
+
+PREFERENCE = "preference"
+CALENDAR = "calendar"
+SYNCED_TODO = "ical-task"
+
+
+# -- preferences ---------------------------------------------------------------------
+
+
+def preference(state: Mapping[Any, Record], name: str, default: Any = None) -> Any:
+    """The stored value of preference `name` in a `state` table, else `default`."""
+    for record in state.values():
+        if record.get("kind") == PREFERENCE and record.get("name") == name:
+            return record.get("value", default)
+    return default
+
+
+def set_preference(db: Any, name: str, value: Any) -> None:
+    """Inside a transaction: store `value` (JSON) as preference `name`."""
+    state = tables.records(db, "state")
+    doc_id = next(
+        (i for i, r in state.items() if r.get("kind") == PREFERENCE and r.get("name") == name),
+        max(state, default=0) + 1,
+    )
+    tables.put(db, "state", doc_id, {"kind": PREFERENCE, "name": name, "value": value})
+
+
+# -- calendar subscriptions ------------------------------------------------------------
+
+
+def subscriptions(state: Mapping[Any, Record]) -> list[Subscription]:
+    """The calendars followed, in the order they were stored."""
+    return [
+        Subscription(r["name"], r["source"], r.get("client"))
+        for r in state.values()
+        if r.get("kind") == CALENDAR
+    ]
+
+
+def has_subscription(db: Any, name: str) -> bool:
+    """Inside a transaction: whether a calendar named `name` is followed."""
+    return _subscription_id(tables.records(db, "state"), name) is not None
+
+
+def add_subscription(db: Any, subscription: Subscription) -> None:
+    """Inside a transaction: store a subscription (its name checked free first)."""
+    state = tables.records(db, "state")
+    record = {
+        "kind": CALENDAR,
+        "name": subscription.name,
+        "source": subscription.source,
+        "client": subscription.client,
+    }
+    tables.put(db, "state", max(state, default=0) + 1, record)
+
+
+def remove_subscription(db: Any, name: str) -> int | None:
+    """Inside a transaction: forget calendar `name` and the events it brought; how
+    many events went, or None (nothing written) when there is no such calendar."""
+    doc_id = _subscription_id(tables.records(db, "state"), name)
+    if doc_id is None:
+        return None
+    tables.delete(db, "state", [doc_id])
+    events = tables.records(db, "events")
+    gone = [i for i, r in events.items() if r.get("calendar") == name]
+    tables.delete(db, "events", gone)
+    return len(gone)
+
+
+def _subscription_id(state: Mapping[int, Record], name: str) -> int | None:
+    return next(
+        (i for i, r in state.items() if r.get("kind") == CALENDAR and r["name"] == name), None
+    )
+
+
+# -- to-dos synced from a calendar ------------------------------------------------------
+
+
+class SyncedTodos:
+    """Inside a transaction: each imported to-do's task as the last import stored
+    it, by UID. A task that differs from it now was edited here since."""
+
+    def __init__(self, db: Any) -> None:
+        self._db = db
+        state = tables.records(db, "state")
+        self._free_id = max(state, default=0) + 1
+        self._found: dict[str, tuple[int, Record | None]] = {
+            r["uid"]: (i, r.get("record")) for i, r in state.items() if r.get("kind") == SYNCED_TODO
+        }
+
+    def edited_here(self, uid: str, task_id: int) -> bool:
+        """Whether task `task_id`, imported from to-do `uid`, changed since the last
+        import stored it (False when no import remembered it)."""
+        stored = self._found.get(uid, (None, None))[1]
+        return stored is not None and stored != tables.record(self._db, "tasks", task_id)
+
+    def remember(self, uid: str, task: Task) -> None:
+        """Record `task` as this import leaves it: any later difference is a local
+        edit, whatever the clocks say."""
+        if uid in self._found:
+            doc_id = self._found[uid][0]
+        else:
+            doc_id, self._free_id = self._free_id, self._free_id + 1
+        stored = task_to_record(task)
+        tables.put(self._db, "state", doc_id, {"kind": SYNCED_TODO, "uid": uid, "record": stored})
+        self._found[uid] = (doc_id, stored)
