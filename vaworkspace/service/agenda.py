@@ -22,7 +22,7 @@ from vaworkspace.errors import InputError
 from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import task_for_write
-from vaworkspace.store import tables
+from vaworkspace.store import counters, tables
 from vaworkspace.store.records import event_to_record, task_to_record
 
 UTC = timezone.utc
@@ -146,7 +146,7 @@ class AgendaService(Service):
             clashes = rules.overlapping(taken, start, end)
             if clashes:
                 raise InputError(self._clash_message(task, start, end, clashes[0]))
-            event_id = tables.meta(db).get("next_event_id", 1)
+            event_id = counters.take_id(db, "events")
             block = Event(
                 id=event_id,
                 uid=f"block-{event_id}@vaworkspace",
@@ -159,7 +159,6 @@ class AgendaService(Service):
                 task=task_id,
             )
             tables.put(db, "events", event_id, event_to_record(block))
-            tables.set_meta(db, {"next_event_id": event_id + 1})
             scheduled = replace(task, scheduled=start, modified=now)
             tables.put(db, "tasks", task_id, task_to_record(scheduled))
         return block

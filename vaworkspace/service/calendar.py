@@ -16,7 +16,7 @@ from vaworkspace.errors import ImportFileError
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.service.snapshot import new_uuid
-from vaworkspace.store import tables
+from vaworkspace.store import counters, tables
 from vaworkspace.store.records import (
     event_from_record,
     event_to_record,
@@ -105,11 +105,11 @@ class CalendarService(Service):
                 incoming = [
                     _owned(e, owner, label, forced=calendar is not None) for e in found.events
                 ]
-                next_id = tables.meta(db).get("next_event_id", 1)
+                next_id = counters.next_id(db, "events")
                 merged, next_id = merge_events(existing, incoming, found.cancelled_uids, next_id)
                 writes = merged.created + merged.updated + merged.cancelled
                 tables.put_many(db, "events", {e.id: event_to_record(e) for e in writes})
-                tables.set_meta(db, {"next_event_id": next_id})
+                counters.set_next_id(db, "events", next_id)
                 if calendar is not None:
                     present = {key(e) for e in incoming}
                     gone = [
@@ -215,7 +215,7 @@ class CalendarService(Service):
         ids = task_ids_by_uuid(db)
         synced = SyncedTodos(db)
         now = self.now()
-        next_id = tables.meta(db).get("next_task_id", 1)
+        next_id = counters.next_id(db, "tasks")
         for todo in todos:
             task = task_from_todo(todo, owner, now, new_uuid)
             if todo.uid in ids:
@@ -237,7 +237,7 @@ class CalendarService(Service):
                 summary.tasks_created += 1
             tables.put(db, "tasks", task.id, task_to_record(task))
             synced.remember(todo.uid, task)
-        tables.set_meta(db, {"next_task_id": next_id})
+        counters.set_next_id(db, "tasks", next_id)
 
 
 def _owned(event: Event, owner: str | None, calendar: str, forced: bool = False) -> Event:

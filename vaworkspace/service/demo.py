@@ -287,7 +287,7 @@ def demo_entries(now: datetime, tz: tzinfo) -> list[TimeEntry]:
 def fill_demo(ctx: Context) -> None:
     """Write the demo week (clients and tasks relative to now) into an empty file."""
     from vaworkspace.errors import InputError
-    from vaworkspace.store import tables
+    from vaworkspace.store import counters, tables
     from vaworkspace.store.records import client_to_record, entry_to_record, task_to_record
 
     clients, demo_tasks = demo_workspace(ctx.now(), ctx.tz)
@@ -299,10 +299,5 @@ def fill_demo(ctx: Context) -> None:
             tables.put(db, "clients", doc_id, client_to_record(client))
         tables.put_many(db, "tasks", {t.id: task_to_record(t) for t in demo_tasks})
         tables.put_many(db, "entries", {e.id: entry_to_record(e) for e in entries})
-        tables.set_meta(
-            db,
-            {
-                "next_task_id": max(t.id for t in demo_tasks) + 1,
-                "next_entry_id": max(e.id for e in entries) + 1,
-            },
-        )
+        counters.set_next_id(db, "tasks", max(t.id for t in demo_tasks) + 1)
+        counters.set_next_id(db, "entries", max(e.id for e in entries) + 1)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.errors import InputError, NotFoundError
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
-from vaworkspace.store import tables
+from vaworkspace.store import counters, tables
 from vaworkspace.store.records import entry_from_record, entry_to_record
 
 TYPE_CHECKING = False
@@ -36,7 +36,7 @@ def log_segments(db: Db, segments: list[Segment]) -> list[TimeEntry]:
         if segment.worked_seconds <= 0:
             continue
         billable = billable_default(db, segment.client)
-        entry = entry_from_segment(segment, next_entry_id(db), billable)
+        entry = entry_from_segment(segment, counters.take_id(db, "entries"), billable)
         put_entry(db, entry)
         logged.append(entry)
     return logged
@@ -105,13 +105,6 @@ def entry_for_write(db: Db, entry_id: int) -> TimeEntry:
     if record is None:
         raise NotFoundError(f"no time entry {entry_id}; `va entries` lists them")
     return entry_from_record(entry_id, record)
-
-
-def next_entry_id(db: Db) -> int:
-    """A fresh entry id, never reused even after a removal."""
-    next_id: int = tables.meta(db).get("next_entry_id", 1)
-    tables.set_meta(db, {"next_entry_id": next_id + 1})
-    return next_id
 
 
 def put_entry(db: Db, entry: TimeEntry) -> None:

@@ -10,7 +10,7 @@ from vaworkspace.errors import EditConflict, InputError, NotFoundError
 from vaworkspace.service.context import Service
 from vaworkspace.service.lookup import resolve_for_write, task_for_write
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
-from vaworkspace.store import tables
+from vaworkspace.store import counters, tables
 from vaworkspace.store.records import task_to_record
 
 TYPE_CHECKING = False
@@ -41,12 +41,10 @@ class TaskService(Service):
         quick = parse_quick_add(text, now, self.tz)
         with self.file.transaction() as db:
             client, created = self._resolve(db, quick.client, new_client)
-            meta = tables.meta(db)
-            task_id = meta.get("next_task_id", 1)
+            task_id = counters.take_id(db, "tasks")
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
             task.source = source
             tables.put(db, "tasks", task_id, task_to_record(task))
-            tables.set_meta(db, {"next_task_id": task_id + 1})
         return Added(task, quick, created)
 
     def edit(self, task_id: int, text: str, new_client: bool = False) -> Added:
@@ -72,7 +70,7 @@ class TaskService(Service):
         now = self.now()
         done = []
         with self.file.transaction() as db:
-            next_id = tables.meta(db).get("next_task_id", 1)
+            next_id = counters.next_id(db, "tasks")
             for task_id in _unique(task_ids):
                 task = rules.complete(task_for_write(db, task_id), now)
                 tables.put(db, "tasks", task_id, task_to_record(task))
@@ -81,7 +79,7 @@ class TaskService(Service):
                     tables.put(db, "tasks", next_id, task_to_record(spawned))
                     next_id += 1
                 done.append(Completion(task, spawned))
-            tables.set_meta(db, {"next_task_id": next_id})
+            counters.set_next_id(db, "tasks", next_id)
         return done
 
     def undo_complete(self, completion: Completion) -> Task:

@@ -22,11 +22,10 @@ from vaworkspace.service.entry_writes import (
     entry_for_write,
     entry_owner,
     log_segments,
-    next_entry_id,
     put_entry,
 )
 from vaworkspace.service.lookup import client_for_write, task_for_write
-from vaworkspace.store import tables
+from vaworkspace.store import counters, tables
 from vaworkspace.store.records import entry_from_record
 
 TYPE_CHECKING = False
@@ -191,7 +190,7 @@ class TimeService(Service):
             client, task = entry_owner(db, request.client, request.task)
             check_no_overlap(all_entries(db), request.start, request.end, self.tz)
             entry = TimeEntry(
-                next_entry_id(db),
+                counters.take_id(db, "entries"),
                 request.start,
                 request.end,
                 client,

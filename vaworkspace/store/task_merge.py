@@ -12,7 +12,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
-from vaworkspace.store import tables
+from vaworkspace.store import counters, tables
 from vaworkspace.store.records import task_from_record, task_to_record
 
 TYPE_CHECKING = False
@@ -38,12 +38,12 @@ def merge_imported_tasks(db: Any, imported: list[Record], summary: ImportSummary
     writes, next_id = merge_records(
         existing,
         imported,
-        tables.meta(db).get("next_task_id", 1),
+        counters.next_id(db, "tasks"),
         summary,
         lambda i, record: tasks[i] == task_from_record(i, record),
     )
     tables.put_many(db, "tasks", writes)
-    tables.set_meta(db, {"next_task_id": next_id})
+    counters.set_next_id(db, "tasks", next_id)
 
 
 def merge_records(
