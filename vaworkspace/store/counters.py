@@ -7,11 +7,14 @@ old list cannot hit a new task. The counters live in the `meta` document
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from vaworkspace.store import tables
 
-Counted = Literal["tasks", "entries", "events"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `va add` never pays for `typing`
+    from typing import Any, Literal
+
+    Counted = Literal["tasks", "entries", "events"]
+
 _KEYS: dict[str, str] = {
     "tasks": "next_task_id",
     "entries": "next_entry_id",

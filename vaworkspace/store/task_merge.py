@@ -10,7 +10,6 @@ get fresh ids. Records, not tasks: a 10k import has no time to build and compare
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Any
 
 from vaworkspace.store import counters, tables
 from vaworkspace.store.records import task_from_record, task_to_record
@@ -18,12 +17,13 @@ from vaworkspace.store.records import task_from_record, task_to_record
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from vaworkspace.domain.models import Task
     from vaworkspace.domain.tasks.imports import ImportSummary
 
-Record = dict[str, Any]
-"""A task as stored (JSON), compared without building a `Task`."""
+    Record = dict[str, Any]
+    """A task as stored (JSON), compared without building a `Task`."""
 
 
 def merge_imported_tasks(db: Any, imported: list[Record], summary: ImportSummary) -> None:

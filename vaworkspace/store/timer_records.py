@@ -12,15 +12,16 @@ before Textual is imported: this module imports the timer itself only to read on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
 
-from vaworkspace.domain.dates import format_iso, parse_iso
 from vaworkspace.errors import InputError
+from vaworkspace.store.instants import decode_value, encode_instant
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the top bar asks `has_timer` before anything heavy is imported
+    from collections.abc import Callable, Mapping
+    from typing import Any
+
     from vaworkspace.domain.time.timer import TimerState
 
 TIMER_KIND = "timer"
@@ -32,7 +33,7 @@ def timer_to_record(state: TimerState) -> dict[str, Any]:
     reads it back exactly."""
     record: dict[str, Any] = {name: getattr(state, name) for name in _CHECKS}
     for name in _INSTANTS:
-        record[name] = format_iso(record[name]) if record[name] else None
+        record[name] = encode_instant(record[name]) if record[name] else None
     return record
 
 
@@ -116,8 +117,8 @@ def _instant_or_none(value: object) -> bool:
 def _read_instant(raw: object) -> object:
     """The stored instant, or the raw value when it is not one (the check refuses it)."""
     try:
-        return parse_iso(raw) if isinstance(raw, str) else raw
-    except InputError:
+        return decode_value(raw) if isinstance(raw, str) else raw
+    except ValueError:
         return raw
 
 
