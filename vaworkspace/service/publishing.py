@@ -5,7 +5,7 @@ client; the file holds what `va export --client CLIENT` would write. A calendar
 app subscribed to it through any file sync stays current.
 
 Publishing is not part of a change: a transaction only notes, in memory, which
-clients it touched (`touched.py`; `unpublished`, and the `after_change` hook the
+clients it touched (`store/touched.py`; `unpublished`, and the `after_change` hook the
 TUI uses to start its worker), and the caller publishes when it is ready — the
 CLI once its command is done, the TUI in a worker thread. Problems come back in
 the `PublishReport`; a change is never refused or undone because a published
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     Doc = MutableMapping[str, dict[str, dict[str, Any]]]
     """The workspace file as read: table name → record id → record."""
     Touched = set[str | None] | None
-    """The clients a change touched (None: any may have; see `touched.py`)."""
+    """The clients a change touched (None: any may have; see `store/touched.py`)."""
 
 
 @dataclass(slots=True)
@@ -74,7 +74,7 @@ class PublishService(Service):
         """Called (in the thread that made it) after each saved change that touched a
         feed: the TUI starts its publishing worker from here."""
         self._pending: list[Touched] = []
-        """What each change since the last round touched (`touched.touched_clients`),
+        """What each change since the last round touched (`store/touched.touched_clients`),
         appended by the thread that changes and taken by the one that publishes."""
         if self.config.publish:
             self.file.after_save = self._note_change
@@ -86,7 +86,7 @@ class PublishService(Service):
 
     def _note_change(self, before: Doc | None, after: Doc) -> None:
         """`WorkspaceFile.after_save`: which clients the write touched, in memory."""
-        from vaworkspace.service.touched import touched_clients
+        from vaworkspace.store.touched import touched_clients
 
         touched = touched_clients(before, after)
         if touched is not None and not touched:
@@ -210,7 +210,7 @@ def keep_derived(file: WorkspaceFile, facts: Facts) -> None:
     """Store the text this round had to render through icalendar, so the next
     round reads it from the workspace file (`ical/feed.py`): an event's `ics`
     field, where the event's text is still the one it was rendered from, and
-    the `ical-facts` state record. Changes no feed (see `touched.py`)."""
+    the `ical-facts` state record. Changes no feed (see `store/touched.py`)."""
     from vaworkspace.ical.feed import FACTS_KIND, TEXT_FIELD, text_digest
     from vaworkspace.store import tables
 

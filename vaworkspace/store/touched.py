@@ -1,5 +1,8 @@
 """Which published feeds a saved change can have changed: the clients it touched.
 
+The store answers it because it is a question about stored records (their
+`client`, `task` and `id` fields, and which fields are derived).
+
 Known from the transaction itself, in this process only: `store.tables` never
 changes a table or a record in place, so the records a transaction wrote are
 exactly those that are no longer the same object in the document it saved
