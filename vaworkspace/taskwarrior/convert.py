@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from itertools import chain, compress, islice, repeat
 from operator import is_not, itemgetter
 
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
+from vaworkspace.store.instants import encode_instant
 from vaworkspace.taskwarrior.columns import KNOWN_FIELDS, MISSING, PRIORITIES, STATUSES, Columns
 from vaworkspace.taskwarrior.dates import DateTexts
 from vaworkspace.taskwarrior.recurrence import label_short, recurrence_rules
@@ -89,7 +90,7 @@ def convert(columns: Columns, now: datetime, tz: tzinfo) -> TaskwarriorImport:
         result.skipped = [f"{label_short(item)}: {TEMPLATE_SKIPPED}" for item in templates]
     dates = DateTexts(columns, tz)
     rules = recurrence_rules(columns, templates, dates, result.warnings)
-    now_text = now.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    now_text = encode_instant(now)
     split = {project: _split_project(project or "") for project in columns.distinct("project")}
     owners = list(map({p: found[0] for p, found in split.items()}.__getitem__, columns("project")))
     records = _records(columns, split, owners, dates, rules, now_text)  # templates' too:
