@@ -1,5 +1,5 @@
 """Rules the CLI and the TUI used to hold each: client filters and counts, triage,
-today's load against the cap, the timer key."""
+today's load against the cap, the timer key, when a task is overdue."""
 
 from __future__ import annotations
 
@@ -8,10 +8,14 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client, of_client
+from vaworkspace.domain.dates import humanize_due
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.triage import needs_triage, triage_missing
+from vaworkspace.domain.tasks.urgency import is_overdue
 from vaworkspace.domain.time.day_load import cap_message, over_daily_cap, planned_seconds
 from vaworkspace.domain.time.toggle import START, STOP, SWITCH, toggle_action
 
@@ -96,3 +100,28 @@ def test_a_client_form_changes_only_what_was_touched() -> None:
     assert form_changes(shown, typed) == {"timezone": "", "notes": "y"}
     assert {"timezone", "color", "notes"} == CLEARABLE_FIELDS
     assert form_changes(shown, {"rate_cents": "50"}) == {"rate_cents": "50"}
+
+
+NOW = datetime(2026, 12, 1, 19, 0, tzinfo=timezone.utc)  # Tuesday 14:00 in Montreal
+
+
+def test_overdue_is_a_past_instant_or_a_day_that_is_over() -> None:
+    assert is_overdue(datetime(2026, 12, 1, 18, 59, tzinfo=timezone.utc), NOW, MONTREAL)
+    assert not is_overdue(NOW, NOW, MONTREAL)
+    assert not is_overdue(date(2026, 12, 1), NOW, MONTREAL)  # due today: not late yet
+    assert is_overdue(date(2026, 11, 30), NOW, MONTREAL)
+    # 02:00 UTC on 2 December is still 1 December in Montreal.
+    assert not is_overdue(
+        date(2026, 12, 1), datetime(2026, 12, 2, 2, tzinfo=timezone.utc), MONTREAL
+    )
+    assert is_overdue(datetime(2026, 12, 1, 18, 0), NOW, MONTREAL)  # naive: UTC
+
+
+@given(
+    st.one_of(
+        st.dates(date(2026, 10, 1), date(2027, 2, 1)),
+        st.datetimes(datetime(2026, 10, 1), datetime(2027, 2, 1), timezones=st.just(timezone.utc)),
+    )
+)
+def test_the_colour_and_the_due_text_agree_on_overdue(due: date | datetime) -> None:
+    assert is_overdue(due, NOW, MONTREAL) == humanize_due(due, NOW, MONTREAL).endswith("overdue")

@@ -14,6 +14,7 @@ from vaworkspace import formats
 from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, humanize_due
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.urgency import is_overdue
 
 URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
 TAGS_FROM = 90  # the tags column shows only when the list is at least this wide
@@ -61,8 +62,7 @@ def due(task: Task, now: datetime | None, tz) -> tuple[str, bool]:
     """The due date as the list says it (`in 2d`, `3d overdue`) and whether it is late."""
     if task.due is None or now is None or tz is None:
         return "", False
-    text = humanize_due(task.due, now, tz)
-    return text, text.endswith("overdue")
+    return humanize_due(task.due, now, tz), is_overdue(task.due, now, tz)
 
 
 def fit(text: str, width: int) -> str:

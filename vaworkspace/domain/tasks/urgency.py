@@ -19,7 +19,7 @@ Ties are broken by the earlier deadline (no deadline last), then the smaller id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
@@ -97,6 +97,16 @@ def is_hidden(task: Task, now: datetime, tz: tzinfo) -> bool:
         and task.wait is not None
         and to_instant(task.wait, tz, end=False) > now
     )
+
+
+def is_overdue(due: date | datetime, now: datetime, tz: tzinfo) -> bool:
+    """Whether a due value has passed: an instant before `now` (a naive one is UTC),
+    a date before today in `tz` (due today is not late until the day is over). The
+    inbox colours a task's due column by this; its text says the same
+    (`dates.humanize_due`: "3d overdue")."""
+    if isinstance(due, datetime):
+        return (due.replace(tzinfo=timezone.utc) if due.tzinfo is None else due) < now
+    return due < now.astimezone(tz).date()
 
 
 def effective_status(task: Task, now: datetime, tz: tzinfo) -> str:
