@@ -18,6 +18,16 @@ def workspace() -> dict:
         return json.load(handle)
 
 
+def stored_tasks(doc: dict) -> dict:
+    """Every task record of the file: the open ones, then the closed ones."""
+    return {**doc["tasks"], **doc.get("closed_tasks", {})}
+
+
+def table_of(doc: dict, key: str) -> str:
+    """The table that holds task `key` (`tasks` or `closed_tasks`)."""
+    return "tasks" if key in doc["tasks"] else "closed_tasks"
+
+
 def write_workspace(doc: dict) -> None:
     with open(os.environ["VAWORKSPACE_DB"], "w", encoding="utf-8") as handle:
         json.dump(doc, handle)
@@ -41,8 +51,9 @@ def test_the_file_holds_the_tasks_of_the_real_export(va) -> None:
     assert (stored["zone"], stored["now"]) == ("America/Montreal", "2026-12-01T19:00:00Z")
     doc = workspace()
     expected = [list(record.items()) for record in stored["tasks"]]  # key order too
-    assert list(doc["tasks"]) == [str(n) for n in range(1, 16)]  # numbered in entry order
-    assert [list(record.items()) for record in doc["tasks"].values()] == expected
+    tasks = dict(sorted(stored_tasks(doc).items(), key=lambda item: int(item[0])))
+    assert list(tasks) == [str(n) for n in range(1, 16)]  # numbered in entry order
+    assert [list(record.items()) for record in tasks.values()] == expected
     assert doc["meta"]["1"]["next_task_id"] == 16
     assert [c["id"] for c in doc["clients"].values()] == stored["clients"]
 
@@ -58,27 +69,28 @@ def test_reimport_is_unchanged_and_an_edit_keeps_its_id(va, tmp_path) -> None:
     summary = json.loads(va("import", "--json", export_with(tmp_path, edit)))[0]
     assert (summary["created"], summary["updated"], summary["unchanged"]) == (1, 1, 14)
     assert summary["new_clients"] == []
-    tasks = workspace()["tasks"]
+    tasks = stored_tasks(workspace())
     with open(EXPORT, encoding="utf-8") as handle:
         renamed_uuid = json.load(handle)[0]["uuid"]
     (renamed_id,) = [i for i, t in tasks.items() if t["uuid"] == renamed_uuid]
     assert tasks[renamed_id]["title"] == "Renamed in Taskwarrior"
     assert int(renamed_id) <= 15  # kept its short id
-    # Written in import order (no entry sorts first), a replaced task moving to the end.
-    assert list(tasks)[-2:] == ["16", renamed_id]
+    # Written in import order (no entry sorts first), a replaced task moving to the
+    # end of its table (both are open: `tasks`).
+    assert list(workspace()["tasks"])[-2:] == ["16", renamed_id]
     assert tasks["16"]["title"] == "New one"
 
 
 def test_a_default_spelled_out_by_an_older_writer_still_counts_as_unchanged(va) -> None:
     va("import", EXPORT)
     doc = workspace()
-    first = doc["tasks"]["1"]
+    first = doc[table_of(doc, "1")]["1"]
     first.setdefault("notes", "")  # defaults written out: the same task as read back
     first.setdefault("recur_from_completion", False)
     first["created"] = first["created"].replace("Z", "+00:00")
     write_workspace(doc)
     assert "0 created, 0 updated, 15 unchanged" in va("import", EXPORT)
-    assert workspace()["tasks"]["1"] == first  # unchanged: not rewritten either
+    assert stored_tasks(workspace())["1"] == first  # unchanged: not rewritten either
 
 
 def test_a_bad_export_writes_nothing(va, tmp_path) -> None:
@@ -89,7 +101,7 @@ def test_a_bad_export_writes_nothing(va, tmp_path) -> None:
         items[-1]["due"] = "20261305T000000Z"
 
     error = va("import", export_with(tmp_path, spoil), code=1)
-    assert f"item {len(before['tasks']) + 3} (uuid " in error  # 18 items, 3 of them templates
+    assert f"item {len(stored_tasks(before)) + 3} (uuid " in error  # 18 items, 3 of them templates
     assert "bad date due '20261305T000000Z'" in error
     assert workspace() == before
 
@@ -97,7 +109,8 @@ def test_a_bad_export_writes_nothing(va, tmp_path) -> None:
 def test_a_damaged_task_in_the_workspace_stops_the_import(va) -> None:
     va("import", EXPORT)
     doc = workspace()
-    del doc["tasks"]["3"]["created"]
+    table = table_of(doc, "3")
+    del doc[table]["3"]["created"]
     write_workspace(doc)
-    assert 'task 3 (table "tasks") has no "created"' in va("import", EXPORT, code=1)
+    assert f'task 3 (table "{table}") has no "created"' in va("import", EXPORT, code=1)
     assert workspace() == doc

@@ -13,7 +13,7 @@ import tracemalloc
 
 import pytest
 
-from tests.cli.test_cli_import import EXPORT, workspace
+from tests.cli.test_cli_import import EXPORT, stored_tasks, workspace
 
 VA = os.path.join(os.path.dirname(sys.executable), "va")
 MB = 1024 * 1024
@@ -50,7 +50,7 @@ def test_a_taskwarrior_dry_run_writes_nothing(va) -> None:
     summary = json.loads(va("import", "--dry-run", "--json", EXPORT))[0]
     assert summary["dry_run"] is True and summary["created"] == 15
     assert workspace() == before
-    assert "Imported" in va("import", EXPORT) and len(workspace()["tasks"]) == 15
+    assert "Imported" in va("import", EXPORT) and len(stored_tasks(workspace())) == 15
 
 
 def test_a_large_file_is_refused_before_it_is_read(va, tmp_path) -> None:
@@ -92,7 +92,7 @@ def test_a_fifo_is_refused_at_once(tmp_path) -> None:
     result = run_va("import", str(fifo))
     assert result.returncode == 1
     assert result.stderr.decode() == f"va: {fifo} is a FIFO, not a file; nothing imported\n"
-    assert not os.path.exists(os.environ["VAWORKSPACE_DB"]) or workspace()["tasks"] == {}
+    assert not os.path.exists(os.environ["VAWORKSPACE_DB"]) or stored_tasks(workspace()) == {}
 
 
 def test_a_device_is_refused_at_once() -> None:
@@ -121,12 +121,12 @@ def test_standard_input_still_imports(tmp_path) -> None:
         result = run_va("import", "-", stdin=export)
     assert result.returncode == 0, result.stderr
     assert b"Imported standard input: 15 created" in result.stdout
-    assert len(workspace()["tasks"]) == 15
+    assert len(stored_tasks(workspace())) == 15
 
 
 @pytest.mark.parametrize("flag", ["--dry-run", None])
 def test_the_real_command_honours_dry_run(flag) -> None:
     result = run_va("import", *([flag] if flag else []), EXPORT)
     assert result.returncode == 0, result.stderr
-    stored = workspace()["tasks"] if os.path.exists(os.environ["VAWORKSPACE_DB"]) else {}
+    stored = stored_tasks(workspace()) if os.path.exists(os.environ["VAWORKSPACE_DB"]) else {}
     assert len(stored) == (0 if flag else 15)

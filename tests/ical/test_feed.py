@@ -60,7 +60,8 @@ def signature(path: str):
 
 
 def task_ids(ws: Workspace) -> list[int]:
-    return sorted(int(k) for k in ws.file.read()["tasks"])
+    doc = ws.file.read()
+    return sorted(int(k) for k in {**doc["tasks"], **doc["closed_tasks"]})
 
 
 TEXTS = st.sampled_from(

@@ -34,7 +34,8 @@ def two(tmp_path) -> tuple[Workspace, Workspace]:
 
 
 def stored(ws: Workspace, task_id: int = 1) -> dict:
-    return json.loads(Path(ws.path).read_text())["tasks"][str(task_id)]
+    doc = json.loads(Path(ws.path).read_text())
+    return {**doc["tasks"], **doc["closed_tasks"]}[str(task_id)]
 
 
 def test_untouched_fields_keep_what_another_terminal_wrote(two) -> None:

@@ -59,7 +59,7 @@ def test_missing_file_reads_as_empty_workspace_without_creating_it(tmp_path):
     path = tmp_path / "sub" / "ws.json"
     wf = WorkspaceFile(path)
     doc = wf.read()
-    assert set(doc) == {"clients", "tasks", "entries", "events", "state", "meta"}
+    assert set(doc) == {"clients", "tasks", "closed_tasks", "entries", "events", "state", "meta"}
     assert doc["meta"]["1"] == {"app": "vaworkspace", "schema": SCHEMA, "next_task_id": 1}
     assert wf.signature() is None
     assert not (tmp_path / "sub").exists()
@@ -287,8 +287,8 @@ BAD_FILES = {
     "no meta": (b'{"tasks": {}}', "is not a vaworkspace file"),
     "foreign meta": (b'{"meta": {"1": {"app": "other"}}}', "is not a vaworkspace file"),
     "newer schema": (
-        b'{"meta": {"1": {"app": "vaworkspace", "schema": 3}}}',
-        r"was written by a newer vaworkspace \(schema 3 > 1\); upgrade vaworkspace",
+        b'{"meta": {"1": {"app": "vaworkspace", "schema": 9}}}',
+        r"was written by a newer vaworkspace \(schema 9 > 2\); upgrade vaworkspace",
     ),
     "bad schema": (b'{"meta": {"1": {"app": "vaworkspace", "schema": "1"}}}', "invalid schema"),
     "table not object": (

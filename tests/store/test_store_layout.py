@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from tests.store.valid import task
 from vaworkspace.errors import StoreError
 from vaworkspace.store import WorkspaceFile, doc_table, schema, skeleton, tables
-from vaworkspace.store import document as store_document
 from vaworkspace.store.layout import ORDER, PREFIX, read_layout
 
 
@@ -51,21 +50,6 @@ def checks(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(schema, "check_document", counting)
     return calls
-
-
-@pytest.fixture
-def parses(monkeypatch) -> list[str]:
-    """The tables parsed from laid-out bytes, in order."""
-    names: list[str] = []
-    real = store_document.Source.table
-
-    def counting(self, name):
-        if name not in self.parsed:
-            names.append(name)
-        return real(self, name)
-
-    monkeypatch.setattr(store_document.Source, "table", counting)
-    return names
 
 
 def slices(data: bytes) -> dict[str, bytes]:

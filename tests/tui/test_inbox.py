@@ -16,7 +16,8 @@ def selected(app):
 
 def stored(ws) -> dict[int, dict]:
     with open(ws.path) as handle:
-        return {int(k): v for k, v in json.load(handle)["tasks"].items()}
+        doc = json.load(handle)
+    return {int(k): v for k, v in {**doc["tasks"], **doc["closed_tasks"]}.items()}
 
 
 async def test_inbox_ranks_tasks_and_shows_the_selected_one(ws) -> None:

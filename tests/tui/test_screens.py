@@ -13,7 +13,8 @@ from vaworkspace.tui.app import VaApp
 
 def stored(ws) -> dict[int, dict]:
     with open(ws.path) as handle:
-        return {int(k): v for k, v in json.load(handle)["tasks"].items()}
+        doc = json.load(handle)
+    return {int(k): v for k, v in {**doc["tasks"], **doc["closed_tasks"]}.items()}
 
 
 def clients_of(ws) -> dict[str, dict]:

@@ -19,7 +19,8 @@ HOTEL = 2  # "Book hotel": the second row of the fixture's inbox
 
 
 def stored(ws, task_id: int = HOTEL) -> dict:
-    return json.loads(Path(ws.path).read_text())["tasks"][str(task_id)]
+    doc = json.loads(Path(ws.path).read_text())
+    return {**doc["tasks"], **doc["closed_tasks"]}[str(task_id)]
 
 
 async def open_form(pilot):

@@ -226,7 +226,7 @@ class _Builder:
 
     def mine(self, table: str) -> list[tuple[str, dict]]:
         """The feed's records of a table, in table order (the one scan of it)."""
-        records = self.doc[table]
+        records = self.doc.get(table) or {}
         client = self.client_id
         if client is None:
             return list(records.items())
@@ -241,7 +241,11 @@ class _Builder:
         from vaworkspace.store.records import task_from_record
 
         for task_id in ids:
-            record = self.doc["tasks"].get(str(task_id)) if task_id is not None else None
+            record = None
+            if task_id is not None:  # open tasks first: the closed are parsed only if needed
+                record = self.doc["tasks"].get(str(task_id))
+                if record is None:
+                    record = (self.doc.get("closed_tasks") or {}).get(str(task_id))
             if record is not None and task_id not in self._tasks:
                 self._tasks[task_id] = task_from_record(task_id, record)
         return self._tasks
@@ -261,7 +265,7 @@ class _Builder:
 
         form = self.form()
         out = []
-        for key, record in self.mine("tasks"):
+        for key, record in [*self.mine("tasks"), *self.mine("closed_tasks")]:
             task = task_from_record(int(key), record)
             fast = todo_parts(task, self.tz, form) if form is not None else None
             if fast is not None:

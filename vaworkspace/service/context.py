@@ -47,7 +47,8 @@ class Context:
             for record in doc["clients"].values():
                 client = client_from_record(record)
                 clients[client.id] = client
-            fresh = Snapshot(clients, TaskTable(doc["tasks"]))
+            tasks = TaskTable(lambda: doc["tasks"], lambda: doc.get("closed_tasks") or {})
+            fresh = Snapshot(clients, tasks)
             if self._snapshot is not None:
                 fresh.reuse(self._snapshot[1])
             self._snapshot = (doc, fresh)

@@ -24,7 +24,7 @@ unchanged table is `is`-identical before and after a write (`touched.py`,
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Collection, Iterator, MutableMapping
 
 from vaworkspace.store import layout
 from vaworkspace.store.layout import Slice
@@ -103,16 +103,16 @@ class Source:
     def fall_back(self) -> None:
         """Parse and check the whole file, as for a file someone else wrote.
 
-        Tables already parsed keep their objects (their CRC matched, so they
-        hold what the full parse finds). Raises `StoreError` if the file
-        cannot be read.
+        Every table is replaced by the full parse's, even one already parsed:
+        the full parse may file a task in the other table (`place_tasks`).
+        Raises `StoreError` if the file cannot be read.
         """
         from vaworkspace.store.migrations import decode
 
         assert self.raw is not None
         doc, _ = decode(self.path, self.raw, checked=False, real=self.real)
         for name in self.names:
-            self.parsed.setdefault(name, doc[name])
+            self.parsed[name] = doc[name]
         self.slices = None
 
 
@@ -225,21 +225,43 @@ class Document(_Mapping):
             and name not in self.source.parsed
         )
 
-    def try_append(self, name: str, records: Table) -> bool:
+    def lacks(self, name: str, key: str) -> bool:
+        """Whether table `name` certainly has no record `key`, known without
+        parsing it: from the table if it is parsed, else from the highest id
+        the writer recorded."""
+        changed = self.changed.get(name)
+        if changed is not None:
+            return key not in changed
+        if name in self.removed or name not in self.source.names:
+            return True
+        if key in self.appended.get(name, ()):
+            return False
+        parsed = self.source.parsed.get(name)
+        if parsed is not None:
+            return key not in parsed
+        last = self.source.last_id(name)
+        return last is not None and key.isdigit() and int(key) > last
+
+    def try_append(self, name: str, records: Table, absent: Collection[str] = ()) -> bool:
         """Add records with new ids to a table nobody parsed, without parsing it.
 
-        Done only when every id is above the table's highest as the writer
-        recorded it (so none replaces a record) and the table was not parsed
-        or replaced (then the plain way costs no parse). Returns whether it was.
+        Done only when no record can replace one (each id is above the table's
+        highest as the writer recorded it, or in `absent`: known by the caller
+        not to be there) and the table was not parsed or replaced (then the
+        plain way costs no parse). Returns whether it was done.
         """
         if name in self.changed or name in self.removed or name not in self.source.names:
             return False
-        last = self.source.last_id(name)
-        if last is None:
+        if name in self.source.parsed or self.source.slices is None:
             return False
+        last = self.source.slices[name].last
         pending = self.appended.get(name, {})
         for key in records:
-            if not key.isdigit() or int(key) <= last or key in pending:
+            if key in pending:
+                return False
+            if key in absent:
+                continue
+            if last is None or not key.isdigit() or int(key) <= last:
                 return False
         self.appended[name] = {**pending, **records}
         return True
@@ -263,7 +285,7 @@ class Document(_Mapping):
                 tail = dumps(extra)
                 body = bytes(data[:-1]) + (b"," if len(data) > 2 else b"") + tail[1:]
                 top = max(map(int, extra))
-                return body, zlib.crc32(body), top if last is None else max(last, top)
+                return body, zlib.crc32(body), None if last is None else max(last, top)
         table = self[name]
         data = dumps(table)
         return data, zlib.crc32(data), layout.highest_id(table)

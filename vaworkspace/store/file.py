@@ -257,8 +257,15 @@ class WorkspaceFile:
             if name not in doc:
                 doc[name] = {}
         if unchecked:
+            from vaworkspace.store.migrations import place_tasks
             from vaworkspace.store.schema import BadRecord, check_document
 
+            misplaced = place_tasks(doc)  # type: ignore[arg-type]  # a mapping of tables
+            if misplaced is not None:
+                raise StoreError(
+                    f"workspace {self.path} was not saved: it {misplaced} (a bug); "
+                    "nothing was changed"
+                )
             try:
                 check_document({name: doc[name] for name in TABLES})
             except BadRecord as exc:

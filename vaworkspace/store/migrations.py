@@ -28,15 +28,59 @@ if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
 APP = "vaworkspace"
 """`meta["1"]["app"]` of every workspace file: tells ours from other JSON."""
 
-TABLES = ("clients", "tasks", "entries", "events", "state", "meta")
+TABLES = ("clients", "tasks", "closed_tasks", "entries", "events", "state", "meta")
+"""`tasks` holds the open tasks, `closed_tasks` the done and cancelled ones (`place_tasks`)."""
 _TABLE_SET = frozenset(TABLES)
 META_ID = "1"
+CLOSED_STATUSES = frozenset({"done", "cancelled"})
+"""`domain.models.CLOSED_STATUSES`, without importing the domain to open a file."""
 
 
-SCHEMA = 1
+SCHEMA = 2
 """The schema this build writes; files with a newer one are refused."""
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+def place_tasks(doc: dict) -> str | None:
+    """File every task by its status: open ones in `tasks`, closed ones in
+    `closed_tasks`; in place on `doc`, whose two table dicts are replaced (never
+    changed) if a record must move. Returns what is wrong if an id is in both.
+
+    Our writer keeps tasks where they belong (`tables.put_many`), so a command
+    about open tasks parses `tasks` alone and never the years of closed ones;
+    this runs on every file parsed whole (another writer's, a hand edit, an
+    older schema) and after a transaction wrote through TinyDB's own API.
+    """
+    tasks, closed = doc.get("tasks"), doc.get("closed_tasks")
+    if type(tasks) is not dict or type(closed) is not dict:
+        return None  # `decode` names the malformed table
+    both = tasks.keys() & closed.keys()
+    if both:
+        first = min(both, key=lambda key: (len(key), key))
+        return f'has task {first} in both tables "tasks" and "closed_tasks"'
+    leaving = [
+        k for k, r in tasks.items() if type(r) is dict and r.get("status") in CLOSED_STATUSES
+    ]
+    back = [
+        k for k, r in closed.items() if type(r) is dict and r.get("status") not in CLOSED_STATUSES
+    ]
+    if leaving or back:
+        gone, returning = set(leaving), set(back)
+        new_tasks = {k: r for k, r in tasks.items() if k not in gone}
+        new_tasks.update((k, closed[k]) for k in back)
+        new_closed = {k: r for k, r in closed.items() if k not in returning}
+        new_closed.update((k, tasks[k]) for k in leaving)
+        doc["tasks"], doc["closed_tasks"] = new_tasks, new_closed
+    return None
+
+
+def _split_closed_tasks(doc: dict) -> dict:
+    """Schema 1 → 2: closed tasks move from `tasks` to their own table `closed_tasks`."""
+    doc.setdefault("closed_tasks", {})
+    place_tasks(doc)
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _split_closed_tasks}
 """Version N → a function taking a schema-N document and returning schema N + 1."""
 
 
@@ -193,6 +237,9 @@ def decode(
                 f'has a malformed record in table "{name}" '
                 "(ids must be whole numbers and records objects)"
             )
+    misplaced = place_tasks(doc)
+    if misplaced is not None:
+        raise bad(misplaced)
     if not checked:
         from vaworkspace.store.schema import BadRecord, check_document
 

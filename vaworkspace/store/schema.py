@@ -143,6 +143,7 @@ META_FIELDS: dict[str, object] = {
 TABLE_FIELDS: dict[str, tuple[dict[str, object], frozenset[str]]] = {
     "clients": (CLIENT_FIELDS, frozenset({"id", "name"})),
     "tasks": (TASK_FIELDS, frozenset({"uuid", "title", "created", "modified"})),
+    "closed_tasks": (TASK_FIELDS, frozenset({"uuid", "title", "created", "modified"})),
     "entries": (ENTRY_FIELDS, frozenset({"start", "end"})),
     "events": (EVENT_FIELDS, frozenset({"uid", "summary", "start", "end"})),
     "state": (STATE_FIELDS, frozenset({"kind"})),
@@ -153,6 +154,7 @@ TABLE_FIELDS: dict[str, tuple[dict[str, object], frozenset[str]]] = {
 _RECORD_NAMES = {
     "clients": "client",
     "tasks": "task",
+    "closed_tasks": "task",
     "entries": "time entry",
     "events": "event",
     "state": "state record",

@@ -6,11 +6,10 @@ are UTC text that orders like time, dates first), so a command about open tasks
 never turns a closed task or an old entry into an object. Only this layer knows
 that stored shape; the service gets domain objects.
 
-Closed tasks (done, cancelled) stay in the one `tasks` table and are decoded
-lazily. Taskwarrior keeps pending and completed tasks in two files for this
-reason; in one TinyDB file a second table would still be parsed with the rest,
-and would cost a migration and a move between tables on every `done` and undo,
-for nothing the lazy decoding does not already give.
+Open tasks are the file's `tasks` table, closed ones (done, cancelled) its
+`closed_tasks` table (`migrations.place_tasks`); each is parsed only when first
+read, so a command about open tasks never even parses the closed ones.
+Taskwarrior keeps pending and completed tasks in two files for this reason.
 """
 
 from __future__ import annotations
@@ -24,45 +23,82 @@ from vaworkspace.store.records import entry_from_record, task_from_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from typing import Any
 
     Record = dict[str, Any]
 
 
 class TaskTable:
-    """The `tasks` table as last read (raw records by document id, never changed),
-    each record built into a `Task` when first asked for and kept."""
+    """The tasks as last read: the open ones' records (the `tasks` table) and
+    the closed ones' (`closed_tasks`), each table read from the file when first
+    needed and never changed, each record built into a `Task` when first asked
+    for and kept."""
 
-    __slots__ = ("_built", "_dates", "_open_uuids", "_records")
+    __slots__ = (
+        "_built",
+        "_closed",
+        "_closed_source",
+        "_dates",
+        "_open_uuids",
+        "_records",
+        "_source",
+    )
 
-    def __init__(self, records: Mapping[str, Record]) -> None:
-        self._records = records
+    def __init__(
+        self,
+        records: Mapping[str, Record] | Callable[[], Mapping[str, Record]],
+        closed: Callable[[], Mapping[str, Record]] | None = None,
+    ) -> None:
+        self._source = records if callable(records) else None
+        self._records: Mapping[str, Record] | None = None if callable(records) else records
+        self._closed_source = closed
+        self._closed: Mapping[str, Record] | None = None
         self._built: dict[int, Task] = {}
         self._dates = DecodedDates()  # shared by the tasks built: equal texts, one value
         self._open_uuids: frozenset[str] | None = None
 
+    @property
+    def records(self) -> Mapping[str, Record]:
+        """The open tasks' records (`va add` echoes a task without reading them)."""
+        if self._records is None:
+            assert self._source is not None
+            self._records = self._source()
+        return self._records
+
+    def closed_records(self) -> Mapping[str, Record]:
+        """The closed tasks' records, read when first asked (`va list --all`)."""
+        if self._closed is None:
+            source = self._closed_source
+            self._closed = source() if source is not None else {}
+        return self._closed
+
     def task(self, task_id: int) -> Task:
         built = self._built.get(task_id)
         if built is None:
-            record = self._records.get(str(task_id))
+            key = str(task_id)
+            record = self.records.get(key)
+            if record is None:
+                record = self.closed_records().get(key)
             if record is None:
                 raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
             built = self._built[task_id] = task_from_record(task_id, record, self._dates)
         return built
 
     def tasks(self, open_only: bool = False) -> list[Task]:
-        """Every task, or the open ones (closed records are skipped undecoded)."""
+        """Every task (the open ones, then the closed ones), or the open ones."""
         out = []
         built = self._built
-        for key, record in self._records.items():
-            if open_only and record.get("status", "todo") not in OPEN_STATUSES:
-                continue
-            task_id = int(key)
-            task = built.get(task_id)
-            if task is None:
-                task = built[task_id] = task_from_record(task_id, record, self._dates)
-            out.append(task)
+        tables = [self.records] if open_only else [self.records, self.closed_records()]
+        for table in tables:
+            for key, record in table.items():
+                if open_only and record.get("status", "todo") not in OPEN_STATUSES:
+                    continue
+                task_id = int(key)
+                task = built.get(task_id)
+                if task is None:
+                    task = built[task_id] = task_from_record(task_id, record, self._dates)
+                out.append(task)
         return out
 
     def open_due_between(self, first: date, end: date) -> list[Task]:
@@ -70,7 +106,7 @@ class TaskTable:
         due instant counts on its UTC day, so callers widen the span by a day each way."""
         lowest, highest = first.isoformat(), end.isoformat()
         found = []
-        for key, record in self._records.items():
+        for key, record in self.records.items():
             due = record.get("due")
             if not due or not lowest <= due < highest:  # stored text orders like time
                 continue
@@ -79,26 +115,30 @@ class TaskTable:
         return found
 
     def ids_by_uuid(self) -> dict[str, int]:
-        """Every task's short id by its UUID."""
-        return {record["uuid"]: int(key) for key, record in self._records.items()}
+        """Every open task's short id by its UUID (an agenda's task items are
+        open tasks: the closed ones are not read for it)."""
+        return {record["uuid"]: int(key) for key, record in self.records.items()}
 
     def open_uuids(self) -> frozenset[str]:
         if self._open_uuids is None:
             self._open_uuids = frozenset(
                 record["uuid"]
-                for record in self._records.values()
+                for record in self.records.values()
                 if record.get("status", "todo") in OPEN_STATUSES
             )
         return self._open_uuids
 
     def reuse(self, older: TaskTable) -> None:
-        """Keep the tasks built from records that did not change (the very same
-        record objects after this process's own write): the TUI re-ranks 10k
-        tasks after each change without rebuilding them."""
-        records, before = self._records, older._records
+        """Keep the open tasks built from records that did not change (the very
+        same record objects after this process's own write): the TUI re-ranks
+        10k tasks after each change without rebuilding them."""
+        if not older._built or older._records is None:
+            return
+        records, before = self.records, older._records
         for task_id, task in older._built.items():
             key = str(task_id)
-            if records.get(key) is before.get(key):
+            record = records.get(key)
+            if record is not None and record is before.get(key):
                 self._built[task_id] = task
 
 

@@ -4,6 +4,12 @@ Every table read and write of the service goes through here. TinyDB's `update`
 merges fields into the stored dict, which would keep a key the new record
 dropped (a cleared due date) and mutate a dict others may hold; `put` replaces
 the whole document instead, working on the table dicts themselves.
+
+Tasks live in two tables: open ones in `tasks`, closed ones (done, cancelled)
+in `closed_tasks`, so a command about open tasks never parses the years of closed
+ones (`migrations.py`). Here `"tasks"` names both: `record` and `records` read
+either, and `put_many` files each record by its status, moving it out of the
+other table (`va done`, a reopen, an undo). An id is in at most one of the two.
 """
 
 from __future__ import annotations
@@ -13,16 +19,30 @@ from vaworkspace.store.document import Document
 from vaworkspace.store.schema import BadRecord, check_records
 
 META_ID = 1
+TASKS, CLOSED = "tasks", "closed_tasks"
+_CLOSED_STATUSES = frozenset({"done", "cancelled"})
 
 
 def records(db, name: str) -> dict[int, dict]:
-    """Every document of a table by id (the raw dicts: treat as read-only)."""
-    return {int(doc_id): doc for doc_id, doc in db.storage.read().get(name, {}).items()}
+    """Every document of a table by id (the raw dicts: treat as read-only);
+    for "tasks", the open ones then the closed ones."""
+    doc = db.storage.read()
+    found = {int(doc_id): record for doc_id, record in doc.get(name, {}).items()}
+    if name == TASKS:
+        found.update((int(doc_id), record) for doc_id, record in doc.get(CLOSED, {}).items())
+    return found
 
 
 def record(db, name: str, doc_id: int) -> dict | None:
-    """One document, without converting the whole table's keys (read-only)."""
-    return db.storage.read().get(name, {}).get(str(doc_id))
+    """One document, without converting the whole table's keys (read-only).
+    A task is looked for among the open ones first: reading an open task never
+    parses the closed ones."""
+    doc = db.storage.read()
+    key = str(doc_id)
+    found = doc.get(name, {}).get(key)
+    if found is None and name == TASKS and not _lacks(doc, CLOSED, key):
+        found = doc.get(CLOSED, {}).get(key)
+    return found
 
 
 def put(db, name: str, doc_id: int, record: dict) -> None:
@@ -39,9 +59,11 @@ def put_many(db, name: str, items: dict[int, dict]) -> None:
     move to the end, as TinyDB's remove + insert would. Done on the table dict at
     C speed: TinyDB's own `insert`/`remove` convert all 10k keys to int and back
     (~4 ms per `va add`) and `insert_multiple` spent ~20 ms checking and copying
-    a 10k import. The records become the file's: the caller must not change them.
-    They are checked as every read checks them (`schema`), so the file a
-    transaction writes is marked as checked (`checked.py`) without rereading it.
+    a 10k import. Records with new ids are appended to a table nobody parsed
+    without parsing it (`Document.try_append`). The records become the file's:
+    the caller must not change them. They are checked as every read checks them
+    (`schema`), so the file a transaction writes is vouched for by its layout
+    (`layout.py`) without rereading it.
     """
     if not items:
         return
@@ -54,26 +76,61 @@ def put_many(db, name: str, items: dict[int, dict]) -> None:
             f"the workspace was not saved: {exc}, which could not be read back "
             "(a bug; please report it); nothing was changed"
         ) from None
-    if isinstance(doc, Document) and doc.try_append(name, fresh):
-        db.storage.write_checked(doc)  # new ids only: the table need not be parsed
+    if name != TASKS:
+        _file(doc, name, fresh, set())
+    else:
+        closed = {k: r for k, r in fresh.items() if r.get("status") in _CLOSED_STATUSES}
+        opened = {k: r for k, r in fresh.items() if k not in closed}
+        _file(doc, TASKS, opened, _take(doc, CLOSED, opened))
+        _file(doc, CLOSED, closed, _take(doc, TASKS, closed))
+    db.storage.write_checked(doc)
+
+
+def _take(doc, name: str, moving: dict[str, dict]) -> set[str]:
+    """Remove the ids of `moving` from table `name`; return those it held
+    (which the other table therefore lacks)."""
+    held = {key for key in moving if not _lacks(doc, name, key)}
+    if held:
+        table = doc.get(name, {})
+        held = {key for key in held if key in table}
+    if held:
+        table = dict(table)
+        for key in held:
+            del table[key]
+        doc[name] = table
+    return held
+
+
+def _lacks(doc, name: str, key: str) -> bool:
+    """Whether table `name` certainly lacks `key`, known without parsing it."""
+    if isinstance(doc, Document):
+        return doc.lacks(name, key)
+    return key not in doc.get(name, {})
+
+
+def _file(doc, name: str, fresh: dict[str, dict], absent: set[str]) -> None:
+    """Put `fresh` into table `name`; `absent`: keys known not to be there."""
+    if not fresh:
         return
+    if isinstance(doc, Document) and doc.try_append(name, fresh, absent):
+        return  # new ids only: the table need not be parsed
     table = dict(doc.get(name, {}))
     if not table.keys().isdisjoint(fresh):
         for key in fresh:
             table.pop(key, None)  # a replaced document moves to the end
     table.update(fresh)
     doc[name] = table
-    db.storage.write_checked(doc)
 
 
 def delete(db, name: str, doc_ids: list[int]) -> None:
-    if doc_ids:
-        doc = db.storage.read()
-        table = dict(doc.get(name, {}))
-        for doc_id in doc_ids:
-            table.pop(str(doc_id), None)
-        doc[name] = table
-        db.storage.write_checked(doc)
+    if not doc_ids:
+        return
+    doc = db.storage.read()
+    keys: dict[str, dict] = {str(doc_id): {} for doc_id in doc_ids}
+    gone = _take(doc, name, keys)
+    if name == TASKS:
+        _take(doc, CLOSED, {key: {} for key in keys if key not in gone})
+    db.storage.write_checked(doc)
 
 
 def meta(db) -> dict:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 DERIVED_FIELDS = ("ics", "expansion")
 """Event record fields computed from the rest: writing them changes no content."""
 
-ITEMS = ("tasks", "entries", "events")
+ITEMS = ("tasks", "closed_tasks", "entries", "events")
+"""The tables whose records a feed shows (`closed_tasks` holds the closed ones)."""
 
 
 def touched_clients(before: Doc | None, after: Doc) -> set[str | None] | None:
@@ -53,8 +54,8 @@ def touched_clients(before: Doc | None, after: Doc) -> set[str | None] | None:
             if was is not None and now is not None and _same_content(was, now):
                 continue
             touched.update(r.get("client") for r in (was, now) if r is not None)
-            if name == "tasks" and was is not None:  # a new task is shown by no entry yet
-                tasks.add(int(key))
+            if name in ("tasks", "closed_tasks") and was is not None:
+                tasks.add(int(key))  # a new task is shown by no entry yet
     if tasks:
         for name in ("entries", "events"):
             for record in (after.get(name) or {}).values():
