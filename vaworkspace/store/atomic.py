@@ -71,9 +71,13 @@ def fsync_dir(folder: str) -> None:
 
 
 def write_atomic(
-    path: str, data: bytes, mode: int | None = None, after_ns: int | None = None
+    path: str,
+    data: bytes | list[bytes | memoryview],
+    mode: int | None = None,
+    after_ns: int | None = None,
 ) -> os.stat_result:
-    """Replace `path` with `data` atomically and durably; return the new file's stat.
+    """Replace `path` with `data` (bytes, or chunks written one after the
+    other) atomically and durably; return the new file's stat.
 
     `mode` keeps an existing file's permissions (default 0600). `after_ns` (the
     old file's mtime) makes the new mtime the current time at full nanosecond
@@ -94,9 +98,10 @@ def write_atomic(
         fd = os.open(tmp, flags, PRIVATE_FILE)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for chunk in [data] if isinstance(data, bytes) else data:
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
             if mode is not None and mode != PRIVATE_FILE:
                 os.fchmod(fd, mode)
             if after_ns is not None:

@@ -44,20 +44,30 @@ class Source:
     migration, a new workspace): then `parsed` holds every table.
     """
 
-    __slots__ = ("names", "parsed", "path", "raw", "real", "slices", "verified")
+    __slots__ = ("_chunks", "_raw", "names", "parsed", "path", "real", "slices", "verified")
 
     def __init__(
         self,
-        raw: bytes | None,
+        raw: bytes | layout.Chunks | None,
         slices: dict[str, Slice] | None,
         parsed: dict[str, Table],
         path: str = "",
         real: str | None = None,
     ) -> None:
-        self.raw, self.slices, self.parsed = raw, slices, parsed
+        self._raw: bytes | None = None if isinstance(raw, list) else raw
+        self._chunks: layout.Chunks | None = raw if isinstance(raw, list) else None
+        self.slices, self.parsed = slices, parsed
         self.names: tuple[str, ...] = tuple(slices) if slices is not None else tuple(parsed)
         self.path, self.real = path, real
         self.verified: set[str] = set()
+
+    @property
+    def raw(self) -> bytes | None:
+        """The file's bytes; after a write, joined from what was written only if
+        a table nobody parsed is read (most commands end first)."""
+        if self._chunks is not None:
+            self._raw, self._chunks = b"".join(self._chunks), None
+        return self._raw
 
     def table(self, name: str) -> Table:
         found = self.parsed.get(name)
@@ -266,29 +276,51 @@ class Document(_Mapping):
         self.appended[name] = {**pending, **records}
         return True
 
-    def serialized(self, name: str, dumps: Any) -> tuple[bytes | memoryview, int, int | None]:
-        """Table `name` as the file will hold it: (bytes, CRC-32, highest id).
+    def serialized(self, name: str, dumps: Any) -> tuple[layout.Chunks, int, int, int | None]:
+        """Table `name` as the file will hold it: (chunks, length, CRC-32, highest id).
 
-        The file's own bytes when the table is unchanged, those bytes with the
-        appended records spliced in before the closing brace, or a fresh
+        The file's own bytes when the table is unchanged (checked against their
+        CRC), those bytes with the appended records spliced in before the
+        closing brace (checked and extended in one pass), or a fresh
         serialisation of a replaced (or unverifiable) table.
         """
         import zlib
 
         if name not in self.changed:
-            sealed = self.source.sealed_bytes(name)
-            if sealed is not None:
-                data, crc, last = sealed
-                extra = self.appended.get(name)
-                if not extra:
-                    return data, crc, last
-                tail = dumps(extra)
-                body = bytes(data[:-1]) + (b"," if len(data) > 2 else b"") + tail[1:]
-                top = max(map(int, extra))
-                return body, zlib.crc32(body), None if last is None else max(last, top)
+            extra = self.appended.get(name)
+            if not extra:
+                sealed = self.source.sealed_bytes(name)
+                if sealed is not None:
+                    data, crc, last = sealed
+                    return [data], len(data), crc, last
+            else:
+                spliced = self._splice(name, dumps(extra))
+                if spliced is not None:
+                    return spliced
         table = self[name]
         data = dumps(table)
-        return data, zlib.crc32(data), layout.highest_id(table)
+        return [data], len(data), zlib.crc32(data), layout.highest_id(table)
+
+    def _splice(self, name: str, tail: bytes) -> tuple[layout.Chunks, int, int, int | None] | None:
+        """The file's bytes of table `name` with the records serialised as
+        `tail` (a JSON object) added before its closing brace; None if those
+        bytes do not match their CRC (then the table is parsed, or refused)."""
+        import zlib
+
+        source = self.source
+        piece = source.slices[name] if source.slices is not None else None
+        if piece is None or source.raw is None or piece.crc is None:
+            return None
+        body = memoryview(source.raw)[piece.start : piece.end - 1]
+        crc = zlib.crc32(body)
+        if zlib.crc32(source.raw[piece.end - 1 : piece.end], crc) != piece.crc:
+            return None
+        joint = b"," if len(body) > 1 else b""
+        rest = tail[1:]
+        crc = zlib.crc32(rest, zlib.crc32(joint, crc))
+        top = max(map(int, self.appended[name]))
+        last = None if piece.last is None else max(piece.last, top)
+        return [body, joint, rest], len(body) + len(joint) + len(rest), crc, last
 
 
 def changes(before: _Mapping, after: _Mapping, name: str) -> list[Change] | None:

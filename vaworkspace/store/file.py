@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
     from tinydb.table import Table
 
+    from vaworkspace.store.layout import Chunks, Slice
     from vaworkspace.store.transaction import Transaction
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -273,7 +274,7 @@ class WorkspaceFile:
                     f"workspace {self.path} was not saved: {exc}, which could not be read "
                     "back (a bug); nothing was changed"
                 ) from None
-        data = self._serialize(doc, meta)
+        data, slices = self._serialize(doc, meta)
         real = self.real
         if raw is not None:
             day = _day(self.clock())
@@ -296,10 +297,10 @@ class WorkspaceFile:
                 f"{_remedy(exc, os.path.dirname(real))}"
             ) from None
         backup.sweep_temps(real)
-        self._cache = (stat_signature(new), self._reopen(doc, data))
+        self._cache = (stat_signature(new), self._reopen(doc, data, slices))
         self._seen = True
 
-    def _serialize(self, doc: Document, meta: Any) -> bytes:
+    def _serialize(self, doc: Document, meta: Any) -> tuple[Chunks, dict[str, Slice]]:
         """The file's new bytes, laid out (`layout.py`): meta first, its first
         record starting with the layout; each other table spliced or serialised."""
         import orjson
@@ -319,18 +320,15 @@ class WorkspaceFile:
                 "nothing was changed"
             ) from None
 
-    def _reopen(self, doc: Document, data: bytes) -> Document:
+    def _reopen(self, doc: Document, data: Chunks, slices: dict[str, Slice]) -> Document:
         """The document over the bytes just written, sharing every table object
         the transaction parsed or replaced (so a reader compares by identity)."""
-        from vaworkspace.store import layout
         from vaworkspace.store.document import Source
 
-        slices = layout.read_layout(data)
-        if slices is None:  # cannot happen: we just laid these bytes out
-            raise StoreError(f"workspace {self.path}: the file just written has no layout (a bug)")
-        parsed = {name: doc[name] for name in layout.ORDER[1:] if doc.loaded(name)}
+        names = slices.keys() - {"meta"}
+        parsed = {name: doc[name] for name in names if doc.loaded(name)}
         source = Source(data, slices, parsed, self.path, self.real)
-        source.verified.update(layout.ORDER)
+        source.verified.update(slices)  # their CRCs were computed from these bytes
         return Document(source)
 
     def _check_writable(self, st: os.stat_result) -> None:

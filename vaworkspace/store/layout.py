@@ -83,11 +83,16 @@ def _text(meta_length: int, tables: dict[str, tuple[int, int, int | None]]) -> s
     return ":".join(parts)
 
 
+Chunks = list[bytes | memoryview]
+"""Bytes to write one after the other (never joined: a 10k-task file is 8 MB)."""
+
+
 def assemble(
-    meta_bytes: bytes, tables: dict[str, tuple[bytes | memoryview, int, int | None]]
-) -> bytes:
-    """The whole file: `meta_bytes` (the meta table serialised with `placeholder()`
-    as the first value of its first record) and each table's (bytes, CRC, last id).
+    meta_bytes: bytes, tables: dict[str, tuple[Chunks, int, int, int | None]]
+) -> tuple[Chunks, dict[str, Slice]]:
+    """The whole file as chunks, and where each table lies in it: `meta_bytes`
+    (the meta table serialised with `placeholder()` as the first value of its
+    first record) and each table's (chunks, length, CRC, highest id).
 
     Raises ValueError if `meta_bytes` was not laid out that way (a bug).
     """
@@ -95,18 +100,25 @@ def assemble(
     inner = len(b'{"1":{"layout":"')
     if not meta_bytes.startswith(b'{"1":{"layout":"') or meta_bytes[inner:][: len(blank)] != blank:
         raise ValueError("the meta table was not laid out for the file's layout")
-    sizes = {name: (len(data), crc, last) for name, (data, crc, last) in tables.items()}
+    sizes = {name: (length, crc, last) for name, (_, length, crc, last) in tables.items()}
     text = _text(len(meta_bytes), sizes).encode()
     if len(text) != len(blank):
         raise ValueError("a table is too large for the file's layout")
     head = _OPEN + meta_bytes[:inner] + text + meta_bytes[inner + len(blank) :]
     crc = b"%08x" % zlib.crc32(head)
-    chunks: list[bytes | memoryview] = [head[: _HEAD_CRC.start], crc, head[_HEAD_CRC.stop :]]
+    chunks: Chunks = [head[: _HEAD_CRC.start], crc, head[_HEAD_CRC.stop :]]
+    found = {"meta": Slice(len(_OPEN), len(head), None, None)}
+    at = len(head)
     for name in ORDER[1:]:
-        chunks.append(separator(name))
-        chunks.append(tables[name][0])
+        data, length, crc_value, last = tables[name]
+        sep = separator(name)
+        chunks.append(sep)
+        chunks.extend(data)
+        at += len(sep)
+        found[name] = Slice(at, at + length, crc_value, last)
+        at += length
     chunks.append(b"}")
-    return b"".join(chunks)
+    return chunks, found
 
 
 def read_layout(raw: bytes) -> dict[str, Slice] | None:
