@@ -12,7 +12,7 @@ import pytest
 
 from tests.store.valid import task
 from vaworkspace.errors import StoreError
-from vaworkspace.store import SCHEMA, WorkspaceFile, doc_table, skeleton
+from vaworkspace.store import SCHEMA, TABLES, WorkspaceFile, doc_table, skeleton
 from vaworkspace.store import file as store_file
 
 
@@ -59,7 +59,8 @@ def test_missing_file_reads_as_empty_workspace_without_creating_it(tmp_path):
     path = tmp_path / "sub" / "ws.json"
     wf = WorkspaceFile(path)
     doc = wf.read()
-    assert set(doc) == {"clients", "tasks", "closed_tasks", "entries", "events", "state", "meta"}
+    assert set(doc) == set(TABLES)
+    assert set(TABLES) >= {"clients", "tasks", "closed_tasks", "entries", "events", "state", "meta"}
     assert doc["meta"]["1"] == {"app": "vaworkspace", "schema": SCHEMA, "next_task_id": 1}
     assert wf.signature() is None
     assert not (tmp_path / "sub").exists()

@@ -222,12 +222,18 @@ class _Builder:
         self.supplied: dict[str, str] = {}
         self._tasks: dict[int, object] = {}
         self._clients: dict | None = None
+        self._own: dict | None = None
         self._form: list = []
 
     def mine(self, table: str) -> list[tuple[str, dict]]:
         """The feed's records of a table, in table order (the one scan of it)."""
-        records = self.doc.get(table) or {}
         client = self.client_id
+        if client is not None:  # the file's client index parses this client's alone
+            pick = getattr(self.doc, "client_records", None)
+            picked = pick(table, client) if pick is not None else None
+            if picked is not None:
+                return list(picked.items())
+        records = self.doc.get(table) or {}
         if client is None:
             return list(records.items())
         return [(key, r) for key, r in records.items() if r.get("client") == client]
@@ -237,15 +243,24 @@ class _Builder:
             self._form.append(self.facts.form(self.tz))
         return self._form[0]
 
+    def own_tasks(self) -> dict:
+        """The feed's tasks by id: the open ones, then the closed ones."""
+        if self._own is None:
+            self._own = dict([*self.mine("tasks"), *self.mine("closed_tasks")])
+        return self._own
+
     def tasks_by_id(self, *ids) -> dict:
         from vaworkspace.store.records import task_from_record
 
         for task_id in ids:
             record = None
-            if task_id is not None:  # open tasks first: the closed are parsed only if needed
-                record = self.doc["tasks"].get(str(task_id))
+            if task_id is not None:  # the feed's own tasks first: they are parsed already
+                key = str(task_id)
+                record = self.own_tasks().get(key)
                 if record is None:
-                    record = (self.doc.get("closed_tasks") or {}).get(str(task_id))
+                    record = self.doc["tasks"].get(key)
+                if record is None:
+                    record = (self.doc.get("closed_tasks") or {}).get(key)
             if record is not None and task_id not in self._tasks:
                 self._tasks[task_id] = task_from_record(task_id, record)
         return self._tasks
@@ -265,7 +280,7 @@ class _Builder:
 
         form = self.form()
         out = []
-        for key, record in [*self.mine("tasks"), *self.mine("closed_tasks")]:
+        for key, record in self.own_tasks().items():
             task = task_from_record(int(key), record)
             fast = todo_parts(task, self.tz, form) if form is not None else None
             if fast is not None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     Table = dict[str, dict[str, Any]]
+    Serialized = tuple[layout.Chunks, int, int, int | None, tuple[Any, ...]]
     Change = tuple[str, dict[str, Any] | None, dict[str, Any] | None]
 
 
@@ -44,7 +45,17 @@ class Source:
     migration, a new workspace): then `parsed` holds every table.
     """
 
-    __slots__ = ("_chunks", "_raw", "names", "parsed", "path", "real", "slices", "verified")
+    __slots__ = (
+        "_chunks",
+        "_raw",
+        "_starts",
+        "names",
+        "parsed",
+        "path",
+        "real",
+        "slices",
+        "verified",
+    )
 
     def __init__(
         self,
@@ -56,6 +67,7 @@ class Source:
     ) -> None:
         self._raw: bytes | None = None if isinstance(raw, list) else raw
         self._chunks: layout.Chunks | None = raw if isinstance(raw, list) else None
+        self._starts: list[int] | None = None
         self.slices, self.parsed = slices, parsed
         self.names: tuple[str, ...] = tuple(slices) if slices is not None else tuple(parsed)
         self.path, self.real = path, real
@@ -69,17 +81,45 @@ class Source:
             self._raw, self._chunks = b"".join(self._chunks), None
         return self._raw
 
+    def has_bytes(self) -> bool:
+        return self._raw is not None or self._chunks is not None
+
+    def view(self, start: int, end: int) -> memoryview:
+        """The file's bytes [start, end): after a write, cut from the chunks
+        written (joining only the few that hold them), never the whole file."""
+        chunks = self._chunks
+        if chunks is None:
+            assert self._raw is not None
+            return memoryview(self._raw)[start:end]
+        if self._starts is None:
+            at, starts = 0, []
+            for chunk in chunks:
+                starts.append(at)
+                at += len(chunk)
+            self._starts = starts
+        from bisect import bisect_right
+
+        first = bisect_right(self._starts, start) - 1
+        parts = []
+        for at, chunk in zip(self._starts[first:], chunks[first:], strict=True):
+            if at >= end:
+                break
+            parts.append(memoryview(chunk)[max(start - at, 0) : end - at])
+        if len(parts) == 1:
+            return parts[0]
+        return memoryview(b"".join(parts))
+
     def table(self, name: str) -> Table:
         found = self.parsed.get(name)
         if found is not None:
             return found
-        if self.slices is None or self.raw is None:
+        if self.slices is None or not self.has_bytes():
             raise KeyError(name)
         piece = self.slices[name]
         if not self._intact(name, piece):
             self.fall_back()
             return self.parsed[name]
-        found = _loads(memoryview(self.raw)[piece.start : piece.end])
+        found = _loads(self.view(piece.start, piece.end))
         if type(found) is not dict:  # only a forged CRC could get here
             self.fall_back()
             return self.parsed[name]
@@ -89,12 +129,12 @@ class Source:
     def sealed_bytes(self, name: str) -> tuple[memoryview, int, int | None] | None:
         """A table's bytes as the writer left them (checked against their CRC),
         with that CRC and the table's highest id; None if not ours to copy."""
-        if self.slices is None or self.raw is None:
+        if self.slices is None or not self.has_bytes():
             return None
         piece = self.slices[name]
         if piece.crc is None or not self._intact(name, piece):
             return None
-        return memoryview(self.raw)[piece.start : piece.end], piece.crc, piece.last
+        return self.view(piece.start, piece.end), piece.crc, piece.last
 
     def last_id(self, name: str) -> int | None:
         """The highest id in table `name` as the writer recorded it, if known."""
@@ -105,7 +145,7 @@ class Source:
     def _intact(self, name: str, piece: Slice) -> bool:
         if name in self.verified or piece.crc is None:  # meta: the head's CRC covers it
             return True
-        if self.raw is None or not layout.intact(self.raw, piece):
+        if not self.has_bytes() or not layout.intact(self.view(piece.start, piece.end), piece):
             return False
         self.verified.add(name)
         return True
@@ -276,13 +316,16 @@ class Document(_Mapping):
         self.appended[name] = {**pending, **records}
         return True
 
-    def serialized(self, name: str, dumps: Any) -> tuple[layout.Chunks, int, int, int | None]:
-        """Table `name` as the file will hold it: (chunks, length, CRC-32, highest id).
+    def serialized(self, name: str, dumps: Any) -> Serialized:
+        """Table `name` as the file will hold it: (chunks, length, CRC-32,
+        highest id, how), `how` telling `client_index.compute` what was done.
 
         The file's own bytes when the table is unchanged (checked against their
-        CRC), those bytes with the appended records spliced in before the
-        closing brace (checked and extended in one pass), or a fresh
-        serialisation of a replaced (or unverifiable) table.
+        CRC; how: ("same",)), those bytes with the appended records spliced in
+        before the closing brace (checked and extended in one pass; how:
+        ("appended", old CRC, where the new records start, their JSON without
+        the opening brace, the records)), or a fresh serialisation of a
+        replaced (or unverifiable) table (how: ("fresh",)).
         """
         import zlib
 
@@ -292,16 +335,16 @@ class Document(_Mapping):
                 sealed = self.source.sealed_bytes(name)
                 if sealed is not None:
                     data, crc, last = sealed
-                    return [data], len(data), crc, last
+                    return [data], len(data), crc, last, ("same",)
             else:
                 spliced = self._splice(name, dumps(extra))
                 if spliced is not None:
                     return spliced
         table = self[name]
         data = dumps(table)
-        return [data], len(data), zlib.crc32(data), layout.highest_id(table)
+        return [data], len(data), zlib.crc32(data), layout.highest_id(table), ("fresh",)
 
-    def _splice(self, name: str, tail: bytes) -> tuple[layout.Chunks, int, int, int | None] | None:
+    def _splice(self, name: str, tail: bytes) -> Serialized | None:
         """The file's bytes of table `name` with the records serialised as
         `tail` (a JSON object) added before its closing brace; None if those
         bytes do not match their CRC (then the table is parsed, or refused)."""
@@ -309,18 +352,57 @@ class Document(_Mapping):
 
         source = self.source
         piece = source.slices[name] if source.slices is not None else None
-        if piece is None or source.raw is None or piece.crc is None:
+        if piece is None or not source.has_bytes() or piece.crc is None:
             return None
-        body = memoryview(source.raw)[piece.start : piece.end - 1]
+        whole = source.view(piece.start, piece.end)
+        body = whole[:-1]
         crc = zlib.crc32(body)
-        if zlib.crc32(source.raw[piece.end - 1 : piece.end], crc) != piece.crc:
+        if zlib.crc32(whole[-1:], crc) != piece.crc:
             return None
         joint = b"," if len(body) > 1 else b""
         rest = tail[1:]
         crc = zlib.crc32(rest, zlib.crc32(joint, crc))
-        top = max(map(int, self.appended[name]))
+        records = self.appended[name]
+        top = max(map(int, records))
         last = None if piece.last is None else max(piece.last, top)
-        return [body, joint, rest], len(body) + len(joint) + len(rest), crc, last
+        base = len(body) + len(joint)
+        how = ("appended", piece.crc, base, rest, records)
+        return [body, joint, rest], base + len(rest), crc, last, how
+
+    def client_records(self, name: str, client: str) -> Table | None:
+        """The records of `client` in item table `name`, in table order: parsed
+        alone through the file's client index (`client_index.py`), or filtered
+        from the table if it is parsed already; None when the index cannot be
+        used (the caller then filters the whole table)."""
+        from vaworkspace.store import client_index
+
+        source = self.source
+        if self.loaded(name):  # parsed already: filtering it costs no parse
+            return {k: r for k, r in self[name].items() if r.get("client") == client}
+        if not self.untouched(name) or source.slices is None or not source.has_bytes():
+            return None
+        found = client_index.lookup(self, name)
+        piece = source.slices.get(name)
+        if found is None or piece is None or found["crc"] != f"{piece.crc:08x}":
+            return None
+        if not source._intact(name, piece):
+            return None
+        spans = found["clients"].get(client)
+        if spans is None:  # every record is indexed: the client has none here
+            return {}
+        if type(spans) is not list or len(spans) % 2:
+            return None
+        try:
+            data = client_index.pieces(source.view(piece.start, piece.end), spans)
+        except TypeError:  # not numbers
+            return None
+        records = _loads(memoryview(data))
+        if type(records) is not dict or len(records) != len(spans) // 2:
+            return None
+        for record in records.values():
+            if type(record) is not dict or record.get("client") != client:
+                return None
+        return records
 
 
 def changes(before: _Mapping, after: _Mapping, name: str) -> list[Change] | None:

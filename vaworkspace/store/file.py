@@ -302,17 +302,27 @@ class WorkspaceFile:
 
     def _serialize(self, doc: Document, meta: Any) -> tuple[Chunks, dict[str, Slice]]:
         """The file's new bytes, laid out (`layout.py`): meta first, its first
-        record starting with the layout; each other table spliced or serialised."""
+        record starting with the layout; each other table spliced or serialised,
+        and the client index (`client_index.py`) brought up to date."""
+        import zlib
+
         import orjson
 
-        from vaworkspace.store import layout
+        from vaworkspace.store import client_index, layout
 
         head = {layout.FIELD: layout.placeholder()}
         head.update((k, v) for k, v in meta[META_ID].items() if k not in _OLD_FIELDS)
         meta_table = {META_ID: head}
         meta_table.update((k, v) for k, v in meta.items() if k != META_ID)
         try:
-            tables = {name: doc.serialized(name, orjson.dumps) for name in layout.ORDER[1:]}
+            made = {
+                name: doc.serialized(name, orjson.dumps)
+                for name in layout.ORDER[1:]
+                if name != client_index.NAME
+            }
+            tables = {name: found[:4] for name, found in made.items()}
+            index = client_index.compute(doc, made, orjson.dumps)
+            tables[client_index.NAME] = (index, len(index[0]), zlib.crc32(index[0]), None)
             return layout.assemble(orjson.dumps(meta_table), tables)
         except orjson.JSONEncodeError as exc:
             raise StoreError(
@@ -323,9 +333,10 @@ class WorkspaceFile:
     def _reopen(self, doc: Document, data: Chunks, slices: dict[str, Slice]) -> Document:
         """The document over the bytes just written, sharing every table object
         the transaction parsed or replaced (so a reader compares by identity)."""
+        from vaworkspace.store import client_index
         from vaworkspace.store.document import Source
 
-        names = slices.keys() - {"meta"}
+        names = slices.keys() - {"meta", client_index.NAME}  # the index was written anew
         parsed = {name: doc[name] for name in names if doc.loaded(name)}
         source = Source(data, slices, parsed, self.path, self.real)
         source.verified.update(slices)  # their CRCs were computed from these bytes

@@ -165,9 +165,9 @@ def read_layout(raw: bytes) -> dict[str, Slice] | None:
     return found
 
 
-def intact(raw: bytes, piece: Slice) -> bool:
-    """Whether a table's bytes still match the CRC the writer recorded."""
-    return zlib.crc32(memoryview(raw)[piece.start : piece.end]) == piece.crc
+def intact(data: bytes | memoryview, piece: Slice) -> bool:
+    """Whether a table's bytes `data` still match the CRC the writer recorded."""
+    return zlib.crc32(data) == piece.crc
 
 
 def highest_id(table: dict) -> int | None:

@@ -28,8 +28,9 @@ if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
 APP = "vaworkspace"
 """`meta["1"]["app"]` of every workspace file: tells ours from other JSON."""
 
-TABLES = ("clients", "tasks", "closed_tasks", "entries", "events", "state", "meta")
-"""`tasks` holds the open tasks, `closed_tasks` the done and cancelled ones (`place_tasks`)."""
+TABLES = ("clients", "tasks", "closed_tasks", "entries", "events", "state", "client_index", "meta")
+"""`tasks` holds the open tasks, `closed_tasks` the done and cancelled ones (`place_tasks`);
+`client_index` where each client's records lie, for feeds (derived: `client_index.py`)."""
 _TABLE_SET = frozenset(TABLES)
 META_ID = "1"
 CLOSED_STATUSES = frozenset({"done", "cancelled"})
