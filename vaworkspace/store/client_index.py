@@ -38,28 +38,34 @@ Ranges = dict[str, list[int]]
 def ranges_of(data: bytes | memoryview, table: dict, offset: int = 0) -> Ranges | None:
     """Per client, [start, end, start, end, …] of each record of `table` (key
     and value, as `"<key>":{…}`) in `data`, its serialisation, shifted by
-    `offset`; None if a record cannot be found (then no index is kept)."""
+    `offset`; None if a record cannot be found (then no index is kept).
+
+    One pass: each key is looked for from where the previous one was found,
+    and the previous record ends at the comma before it."""
     found: Ranges = {}
     if not table:
         return found
     raw = bytes(data) if isinstance(data, memoryview) else data
-    at = 0
-    starts = []
-    for key in table:
-        marker = b'"' + key.encode() + b'":{'
-        at = raw.find(marker, at)
-        if at < 1 or raw[at - 1] not in b"{,":
+    find = raw.find
+    at, start, spans = 0, -1, None
+    for key, record in table.items():
+        at = find(b'"%b":{' % key.encode(), at)
+        if at < 1 or raw[at - 1] not in _BEFORE:
             return None
-        starts.append(at)
-        at += len(marker)
-    ends = [start - 1 for start in starts[1:]]  # up to the comma before the next
-    ends.append(len(raw) - 1)  # up to the closing brace
-    for record, start, end in zip(table.values(), starts, ends, strict=True):
+        if spans is not None:
+            spans.append(start + offset)
+            spans.append(at - 1 + offset)
         client = record.get("client")
         spans = found.setdefault(client if type(client) is str else NO_CLIENT, [])
-        spans.append(start + offset)
-        spans.append(end + offset)
+        start, at = at, at + 1
+    assert spans is not None
+    spans.append(start + offset)
+    spans.append(len(raw) - 1 + offset)  # up to the closing brace
     return found
+
+
+_BEFORE = frozenset(b"{,")
+"""What precedes a record's key: the table's opening brace or a comma."""
 
 
 def extended(old: Ranges, rest: bytes, records: dict, base: int) -> Ranges | None:
