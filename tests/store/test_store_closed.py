@@ -38,9 +38,9 @@ MIXED = {
 
 
 def test_the_domain_and_the_store_agree_on_what_is_closed():
-    from vaworkspace.domain.models import CLOSED_STATUSES
+    from vaworkspace.domain.models import OPEN_STATUSES, STATUSES
 
-    assert migrations.CLOSED_STATUSES == CLOSED_STATUSES
+    assert set(STATUSES) - OPEN_STATUSES == migrations.CLOSED_STATUSES
 
 
 def test_a_schema_one_file_is_split_in_memory_and_written_split_after_a_backup(tmp_path):

@@ -34,7 +34,8 @@ TABLES = ("clients", "tasks", "closed_tasks", "entries", "events", "state", "cli
 _TABLE_SET = frozenset(TABLES)
 META_ID = "1"
 CLOSED_STATUSES = frozenset({"done", "cancelled"})
-"""`domain.models.CLOSED_STATUSES`, without importing the domain to open a file."""
+"""The statuses `domain.models` does not count as open, without importing the
+domain to open a file (a test holds the two together)."""
 
 
 SCHEMA = 2
