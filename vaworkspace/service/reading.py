@@ -26,6 +26,20 @@ if TYPE_CHECKING:
     from vaworkspace.service.results import Why
 
 
+class OpenUuids:
+    """`uuid in` the snapshot's open tasks, gathered on the first question: only a
+    task with dependencies asks (is its blocker still open?), and most workspaces
+    have none, so ranking does not walk every record for them up front."""
+
+    __slots__ = ("_snapshot",)
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+
+    def __contains__(self, uuid: object) -> bool:
+        return uuid in self._snapshot.open_uuids()
+
+
 class Inbox(Service):
     """`ws.inbox`: what to do next, and why."""
 
@@ -45,7 +59,7 @@ class Inbox(Service):
             tz=self.tz,
             coefficients=self.config.coefficients,
             client_weights={c.id: c.weight for c in snapshot.clients.values()},
-            open_uuids=snapshot.open_uuids(),
+            open_uuids=OpenUuids(snapshot),
             work=self.config.work,
             budgets=self.budget_burns(snapshot),
         )
@@ -119,15 +133,16 @@ class Inbox(Service):
         needle: str | None,
     ) -> list[tuple[float, Task]]:
         chosen = []
+        now, tz = ctx.now, self.tz
         for task in snapshot.tasks(open_only=not (include_all or status)):
             if client_id is not None and (task.client or NO_CLIENT) != client_id:
                 continue
             if tag is not None and tag not in task.tags:
                 continue
             if status is not None:
-                if effective_status(task, ctx.now, self.tz) != status:
+                if effective_status(task, now, tz) != status:
                     continue
-            elif not include_all and is_hidden(task, ctx.now, self.tz):
+            elif not include_all and is_hidden(task, now, tz):
                 continue
             if (
                 needle

@@ -26,6 +26,10 @@ from vaworkspace.domain.models import Task
 from vaworkspace.domain.time.worktime import WorkHours, working_minutes
 from vaworkspace.errors import InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `collections.abc` only for mypy: the runtime never needs it
+    from collections.abc import Container
+
 DAY = 86400.0
 
 
@@ -80,7 +84,9 @@ class UrgencyContext:
     tz: tzinfo
     coefficients: Coefficients
     client_weights: dict[str, int]
-    open_uuids: frozenset[str] = frozenset()
+    # uuids of the open tasks: a dependency on one of them blocks. Only tasks with
+    # dependencies ask, so it may be a container that gathers them on first use.
+    open_uuids: Container[str] = frozenset()
     work: WorkHours = WorkHours()
     # due value → (the instant it is late, seconds late at `now`, the due term): a
     # workspace has a few hundred deadlines for thousands of tasks; each is worked
