@@ -1,8 +1,10 @@
 """Dates as a VA types them and reads them back: parsing, storing, humanizing.
 
 A due, wait or scheduled value is either a `date` (all day, in the user's zone) or
-an aware `datetime` in UTC (an instant). Storage uses `format_iso`/`parse_iso`;
-people use `parse_when` ("fri 17:00", "in 3 days", "dec 5") and `humanize_due`.
+an aware `datetime` in UTC (an instant). How they are stored is the store's
+business (`store/instants.py`, the one codec of the file); people use
+`parse_when` ("fri 17:00", "in 3 days", "dec 5") and `humanize_due`, and
+`parse_iso` reads an ISO date or instant typed as such ($VAWORKSPACE_NOW).
 
 Pure: the current moment is always passed in as `now` and the zone as a `tzinfo`,
 so every function is deterministic and testable across DST changes. Local wall
@@ -84,15 +86,8 @@ def to_instant(value: date | datetime, tz: tzinfo, end: bool = False) -> datetim
     return day_end(value, tz) if end else day_start(value, tz)
 
 
-def format_iso(value: date | datetime) -> str:
-    """Storage text: `2026-12-04` for a date, `2026-12-04T16:00:00Z` for an instant."""
-    if isinstance(value, datetime):
-        return _as_utc(value).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
-    return value.isoformat()
-
-
 def parse_iso(text: str) -> date | datetime:
-    """Read `format_iso` output back, plus offsets and naive (UTC) datetimes.
+    """An ISO date or instant as typed: `Z`, an offset or none (UTC), any case.
 
     Own regex rather than `fromisoformat`, which refuses the `Z` on Python 3.10.
     """
