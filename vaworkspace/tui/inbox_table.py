@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vaworkspace.domain.models import Task
+from vaworkspace.tui.colours import client_style
 from vaworkspace.tui.inbox_rows import CLIENT, DIM, OVERDUE, header, row_cells
 
 
@@ -140,7 +141,7 @@ class InboxTable(ScrollView, can_focus=True):
         """The style of a cell of `inbox_rows.row_cells` in a row styled `base` (also
         what the first frame of the next start remembers, see `first_frame_styles`)."""
         if role == CLIENT and client in self.client_colors:
-            return base + Style.parse(self.client_colors[client])
+            return base + client_style(self.client_colors[client])
         if role == OVERDUE:
             return base + self.get_component_rich_style("inbox--overdue")
         if role == DIM:

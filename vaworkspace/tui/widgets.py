@@ -12,6 +12,7 @@ from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.tui.bar_text import clock_text, status_text
+from vaworkspace.tui.colours import client_style
 
 ALL = "*"
 
@@ -52,7 +53,7 @@ class ClientSidebar(OptionList):
         options = [Option(f"All  {total}", id=ALL)]
         for client in clients:
             label = Text()
-            label.append(f"@{safe(client.id)}", style=client.color or "")
+            label.append(f"@{safe(client.id)}", style=client_style(client.color))
             label.append(f"  {counts.get(client.id, 0)}")
             if burns and client.id in burns:
                 label.append("\n")
