@@ -273,7 +273,9 @@ class VaApp(PublishingApp, App):
     def _inbox_action(self, action: str):
         async def run() -> None:
             await self.switch_mode("inbox")
-            await self.screen.run_action(action)
+            inbox = cast("InboxScreen", self.screen)  # the inbox mode's only screen
+            inbox.focus_tasks()
+            await inbox.run_action(action)
 
         return run
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 UNDO_SECONDS = 5.0
 STYLES_AFTER = 0.5
 """Seconds after the first screen when its colours are remembered (no hurry)."""
+TASK_ACTIONS = frozenset({"open_bar", "edit", "complete", "undo", "priority", "timer"})
+"""The actions on the selected task (and `a`): the table's keys, not the sidebar's."""
 EMPTY = (
     "Nothing to do yet.\n\n"
     "  a   add a task in one line: Call the dentist @client due:fri ~30m\n"
@@ -143,6 +145,19 @@ class InboxScreen(WorkspaceScreen):
     @property
     def selected(self):
         return self.query_one(InboxTable).selected
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """The task keys act on the table's task only while the table has focus,
+        never while the VA is in the client sidebar (after `c`): there a letter
+        may be the start of a client's name, not `x` for done. `/` still searches."""
+        if action in TASK_ACTIONS and parameters != ("search",):
+            return not isinstance(self.focused, ClientSidebar)
+        return True
+
+    def focus_tasks(self) -> None:
+        """The table takes the keys again, at once (a palette entry acting on the
+        task; `Widget.focus` would wait for the next message)."""
+        self.set_focus(self.query_one(InboxTable))
 
     def action_open_bar(self, mode: str) -> None:
         if mode == "wait" and self.selected is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -40,6 +41,11 @@ class TopBar(Horizontal):
 
 class ClientSidebar(OptionList):
     """Clients with their open-task counts; choosing one filters the inbox."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     DEFAULT_CSS = """
     ClientSidebar { width: 18; height: 1fr; border: none; border-right: tall $panel;
