@@ -33,7 +33,7 @@ class InboxTable(ScrollView, can_focus=True):
         "inbox--dim",
     }
     DEFAULT_CSS = """
-    InboxTable { background: $surface; scrollbar-size-vertical: 1; }
+    InboxTable { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     InboxTable > .inbox--header { text-style: bold; color: $text-muted; }
     InboxTable > .inbox--cursor { background: $accent 40%; text-style: bold; }
     InboxTable:focus > .inbox--cursor { background: $accent 70%; }
@@ -68,7 +68,9 @@ class InboxTable(ScrollView, can_focus=True):
     def show(self, rows: list[tuple[float, Task]], now: datetime, tz, keep: int | None) -> None:
         """New rows; the cursor stays on task `keep` if it is still listed."""
         self.rows, self.now, self.tz = rows, now, tz
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        # No width of its own: rows are cut to the width there is, so there is never a
+        # horizontal scrollbar (at 80×24 it covered the last row, the selected task).
+        self.virtual_size = Size(0, len(rows) + 1)
         index = 0
         if keep is not None:
             index = next((i for i, (_, t) in enumerate(rows) if t.id == keep), self.cursor)
@@ -114,7 +116,7 @@ class InboxTable(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.size.width  # the scrollbar, when there is one, covers the last column
         if y == 0:
             return self._strip(self._header(width), "inbox--header", width)
         index = y - 1 + int(self.scroll_offset.y)
