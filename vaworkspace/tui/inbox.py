@@ -179,7 +179,8 @@ class InboxScreen(WorkspaceScreen):
                 self.reload(keep=added.task.id)
             elif event.mode == "wait" and self.selected is not None:
                 task = self.ws.tasks.wait(self.selected.id, event.value)
-                self.app.notify(f"Task {task.id} waits until {event.value}", markup=False)
+                until = self._when(task.wait)
+                self.app.notify(f"Task {task.id} waits until {until}", markup=False)
                 bar.close()
                 self.reload()
             else:
@@ -204,13 +205,22 @@ class InboxScreen(WorkspaceScreen):
             return
         [done] = self.ws.tasks.complete([task.id])  # a refusal: the app's `run_action`
         self._undo = (done, monotonic())
-        extra = f"; next on {done.spawned.due}" if done.spawned else ""
+        extra = ""
+        if done.spawned:  # as `va done` says it
+            due = f", due {self._when(done.spawned.due)}" if done.spawned.due else ""
+            extra = f"; next: task {done.spawned.id}{due}"
         self.app.notify(
             f"Completed {task.id}: {task.title}{extra} — u to undo",
             timeout=UNDO_SECONDS,
             markup=False,
         )
         self.reload()
+
+    def _when(self, value) -> str:
+        """A date as the inbox and `va done` say it (`thu 11:00`, `dec 10`)."""
+        from vaworkspace.domain.dates import humanize_due
+
+        return humanize_due(value, self.ws.now(), self.ws.tz) if value is not None else "—"
 
     def action_undo(self) -> None:
         if self._undo is None or monotonic() - self._undo[1] > UNDO_SECONDS:

@@ -74,6 +74,10 @@ class ClientSidebar(OptionList):
         self.highlighted = ids.index(chosen) if chosen in ids else highlighted or 0
 
 
+LABEL_W = 10
+"""The detail pane's label column: the longest label (`scheduled`) and a space."""
+
+
 class DetailPane(Static):
     """Every field of the selected task and its urgency, term by term."""
 
@@ -91,14 +95,17 @@ class DetailPane(Static):
         text.append(f"{task.id} ", style="bold")
         text.append(safe(task.title) + "\n", style="bold")
         for label, value in task_lines(ws, task, brief=True):
-            text.append(f"{label:<9}", style="dim")
+            text.append(f"{label:<{LABEL_W}}", style="dim")
             text.append(f"{value}\n")
-        if task.notes:
-            text.append(f"{'notes':<9}", style="dim")
-            text.append(safe(task.notes, multiline=True) + "\n")
+        # Before the notes: long notes, last, are what the pane's height cuts.
         why = ws.inbox.why(task.id)
-        text.append(f"urgency {why.score:.1f} = ", style="dim")
-        text.append("  ".join(f"{t.name} {t.value:+.1f}" for t in why.terms))
+        terms = [t for t in why.terms if round(t.value, 1)]  # `age +0.0` says nothing
+        text.append(f"{'urgency':<{LABEL_W}}", style="dim")
+        text.append(f"{why.score:.1f} = " + "  ".join(f"{t.name} {t.value:+.1f}" for t in terms))
+        if task.notes:
+            text.append("\n")
+            text.append(f"{'notes':<{LABEL_W}}", style="dim")
+            text.append(safe(task.notes, multiline=True))
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
 
 
