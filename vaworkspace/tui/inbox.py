@@ -39,6 +39,7 @@ EMPTY = (
 class InboxScreen(WorkspaceScreen):
     """Tasks across clients; the sidebar filters by client, `/` by words."""
 
+    AUTO_FOCUS = "InboxTable"  # not the sidebar, first in the DOM: its keys differ
     BINDINGS = [
         Binding("a", "open_bar('add')", "Add", tooltip="Add a task in one line"),
         Binding("e,enter", "edit", "Edit", tooltip="Edit every field"),
