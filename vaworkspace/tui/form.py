@@ -41,8 +41,7 @@ class FormScreen(ModalScreen[bool]):
         background: $panel; border: tall $accent; padding: 0 1;
     }
     FormScreen Grid { grid-size: 2; grid-columns: 12 1fr; grid-rows: 1; height: auto; }
-    FormScreen Grid Input { border: none; height: 1; padding: 0; }
-    FormScreen Grid Input:focus { border: none; background: $boost; }
+    FormScreen Grid Input:focus { background: $boost; }
     FormScreen Grid Input.-invalid { background: $error 30%; }
     FormScreen TextArea { height: 3; border: none; }
     FormScreen #problem { color: $error; height: auto; }
@@ -89,6 +88,9 @@ class FormScreen(ModalScreen[bool]):
                         placeholder=placeholder,
                         id=f"f-{name}",
                         highlighter=SafeText(),  # stored text, shown safely, saved as it is
+                        # Compact: one line and no border, even when invalid (Input's red
+                        # border would leave no line for the text typed).
+                        compact=True,
                     )
             yield from self.extra()
             yield Static("", id="problem", markup=False)
