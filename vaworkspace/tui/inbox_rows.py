@@ -18,14 +18,24 @@ from vaworkspace.domain.tasks.urgency import is_overdue
 
 URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
 TAGS_FROM = 90  # the tags column shows only when the list is at least this wide
+CLIENT_MAX = 17  # `@` and a 16-letter client id
 
 PLAIN, CLIENT, OVERDUE, DIM = "", "client", "overdue", "dim"
 """The roles of a cell: the row's own colours, the client's colour, overdue, muted."""
 
 
+def client_width(width: int) -> int:
+    """The client column: `CLIENT_W` up to a list `TAGS_FROM` wide, then a cell more
+    for every two columns more, up to `@` and a 16-letter id (a wide terminal
+    shows client ids whole instead of cutting them where there is room)."""
+    if width < TAGS_FROM:
+        return CLIENT_W
+    return min(CLIENT_MAX, CLIENT_W + (width - TAGS_FROM) // 2)
+
+
 def title_width(width: int) -> int:
-    """Columns left for the title once the fixed columns (and tags) have theirs."""
-    fixed = URGENCY_W + CLIENT_W + DUE_W + EST_W + 5
+    """Columns left for the title once the other columns (and tags) have theirs."""
+    fixed = URGENCY_W + client_width(width) + DUE_W + EST_W + 5
     tags = min(24, width // 5) if width >= TAGS_FROM else 0
     return max(8, width - fixed - tags)
 
@@ -33,7 +43,7 @@ def title_width(width: int) -> int:
 def header(width: int) -> str:
     """The column titles (the line above the rows, which does not scroll)."""
     return (
-        f"{'Urg':>{URGENCY_W}} {'Client':<{CLIENT_W}} {'Title':<{title_width(width)}} "
+        f"{'Urg':>{URGENCY_W}} {'Client':<{client_width(width)}} {'Title':<{title_width(width)}} "
         f"{'Due':<{DUE_W}} {'Est':>{EST_W}} {'Tags' if width >= TAGS_FROM else ''}"
     )
 
@@ -50,7 +60,7 @@ def row_cells(
     tags = safe(" ".join(f"#{tag}" for tag in task.tags)) if width >= TAGS_FROM else ""
     return [
         (f"{score:>{URGENCY_W}.1f} ", PLAIN),
-        (fit(client, CLIENT_W) + " ", CLIENT if task.client else PLAIN),
+        (fit(client, client_width(width)) + " ", CLIENT if task.client else PLAIN),
         (fit(safe(task.title), title_width(width)) + " ", PLAIN),
         (fit(due_text, DUE_W) + " ", OVERDUE if overdue else PLAIN),
         (f"{estimate:>{EST_W}} ", PLAIN),
