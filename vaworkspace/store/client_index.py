@@ -80,13 +80,6 @@ def extended(old: Ranges, rest: bytes, records: dict, base: int) -> Ranges | Non
     return merged
 
 
-def pieces(table: bytes | memoryview, spans: list[int]) -> bytes:
-    """One JSON object of the records at `spans` within a table's bytes."""
-    view = memoryview(table)
-    parts = [view[spans[i] : spans[i + 1]] for i in range(0, len(spans), 2)]
-    return b"{" + b",".join(parts) + b"}"
-
-
 def compute(doc, serialized: dict, dumps) -> Chunks:
     """The new `client_index` table for a document about to be written, from
     each item table's `Document.serialized` result: an unchanged table keeps
