@@ -18,33 +18,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from vaworkspace.domain.date_words import DAY_NAMES, MONTH_NAMES, MONTHS, UNITS, WEEKDAYS
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc
-
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = {name: i for i, name in enumerate(_DAY_NAMES)}
-_WEEKDAYS.update({
-    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "thursday": 3, "thur": 3, "thurs": 3,
-    "friday": 4, "saturday": 5, "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3,
-    "vendredi": 4, "samedi": 5, "dimanche": 6,
-})  # fmt: skip
-_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_MONTHS.update({
-    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
-    "august": 8, "sept": 9, "september": 9, "october": 10, "november": 11, "december": 12,
-    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5,
-    "juin": 6, "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10,
-    "novembre": 11, "decembre": 12, "décembre": 12,
-})  # fmt: skip
-_UNITS = {
-    **dict.fromkeys(("d", "day", "days", "jour", "jours"), "days"),
-    **dict.fromkeys(("w", "week", "weeks", "semaine", "semaines"), "weeks"),
-    **dict.fromkeys(("mo", "month", "months", "mois"), "months"),
-    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "heure", "heures"), "hours"),
-    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "minutes"),
-}
 
 # Patterns stay strings: `re` compiles and caches them on first use, keeping the
 # import cheap for commands that never parse a date.
@@ -205,7 +182,7 @@ def _parse_day(words: list[str], today: date, now: datetime, tz: tzinfo) -> date
     if len(words) == 2 and words[1] == "prochain":  # French: lundi prochain
         words = ["next", words[0]]
     if words[0] in ("next", "this") and len(words) == 2:
-        wanted = _WEEKDAYS.get(words[1])
+        wanted = WEEKDAYS.get(words[1])
         if wanted is None:
             return None
         if words[0] == "this" and today.weekday() == wanted:
@@ -221,13 +198,22 @@ def _parse_day(words: list[str], today: date, now: datetime, tz: tzinfo) -> date
 def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetime | None:
     """A one-word expression: keywords, weekdays, ISO dates and `3d`/`2w` shorthand."""
     named = {
-        "today": 0, "tod": 0, "eod": 0, "aujourd'hui": 0, "aujourdhui": 0,
-        "tomorrow": 1, "tmr": 1, "tmrw": 1, "demain": 1, "yesterday": -1, "hier": -1,
-    }  # fmt: skip
+        "today": 0,
+        "tod": 0,
+        "eod": 0,
+        "aujourd'hui": 0,
+        "aujourdhui": 0,
+        "tomorrow": 1,
+        "tmr": 1,
+        "tmrw": 1,
+        "demain": 1,
+        "yesterday": -1,
+        "hier": -1,
+    }
     if word in named:
         return today + timedelta(days=named[word])
-    if word in _WEEKDAYS:
-        return _next_weekday(today, _WEEKDAYS[word])
+    if word in WEEKDAYS:
+        return _next_weekday(today, WEEKDAYS[word])
     if word == "now":
         return now.astimezone(UTC).replace(microsecond=0)
     if word == "tonight":
@@ -265,7 +251,7 @@ def _relative(words: list[str], today: date, now: datetime) -> date | datetime |
     count = 1 if count_word in ("a", "an", "un", "une") else None
     if count is None and re.fullmatch(r"[0-9]{1,5}", count_word):
         count = int(count_word)
-    unit = _UNITS.get(unit_word)
+    unit = UNITS.get(unit_word)
     if count is None or unit is None:
         return None
     if unit == "months":
@@ -279,10 +265,10 @@ def _month_day(words: list[str], today: date) -> date | None:
     """`dec 5`, `5 dec`, `december 5th`, with an optional year; a passed day means next year."""
     if len(words) not in (2, 3):
         return None
-    if words[0] in _MONTHS:
-        month, day_word = _MONTHS[words[0]], words[1]
-    elif words[1] in _MONTHS:
-        month, day_word = _MONTHS[words[1]], words[0]
+    if words[0] in MONTHS:
+        month, day_word = MONTHS[words[0]], words[1]
+    elif words[1] in MONTHS:
+        month, day_word = MONTHS[words[1]], words[0]
     else:
         return None
     match = re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th|er)?", day_word)
@@ -388,7 +374,7 @@ def _day_label(day: date, today: date) -> str:
     if ahead in (0, 1):
         return ("today", "tomorrow")[ahead]
     if 1 < ahead <= 6:
-        return _DAY_NAMES[day.weekday()]
+        return DAY_NAMES[day.weekday()]
     if day.year == today.year:
-        return f"{_MONTH_NAMES[day.month - 1]} {day.day}"
+        return f"{MONTH_NAMES[day.month - 1]} {day.day}"
     return day.isoformat()
