@@ -114,9 +114,13 @@ def generate_workspace(path: str, count: int, rng: random.Random) -> list[tuple]
     for n in range(1, TASKS + 1):
         made = first + timedelta(minutes=rng.randrange(WINDOW_DAYS * 24 * 60))
         tasks[n] = Task(
-            n, f"00000000-0000-4000-8000-{n:012d}", f"task {n} for the timesheet", made, made,
+            n,
+            f"00000000-0000-4000-8000-{n:012d}",
+            f"task {n} for the timesheet",
+            made,
+            made,
             clients[n % CLIENTS].id,
-        )  # fmt: skip
+        )
         if rng.random() < 0.7:  # most tasks with logged time are finished
             tasks[n].status, tasks[n].completed = "done", made + timedelta(days=1)
     entries, spans = {}, []
@@ -124,9 +128,15 @@ def generate_workspace(path: str, count: int, rng: random.Random) -> list[tuple]
         task = rng.randint(1, TASKS) if rng.random() < 0.4 else None
         client = tasks[task].client if task else clients[rng.randrange(CLIENTS)].id
         entry = TimeEntry(
-            n, start, end, client, task, rng.random() < 0.85, rng.choice(NOTES),
+            n,
+            start,
+            end,
+            client,
+            task,
+            rng.random() < 0.85,
+            rng.choice(NOTES),
             rng.choice(["manual", "timer"]),
-        )  # fmt: skip
+        )
         entries[n] = entry_to_record(entry)
         spans.append((start, end, client))
     if os.path.exists(path):

@@ -124,8 +124,11 @@ def test_a_replaced_record_is_written_through_a_parse_and_moves_to_the_end(tmp_p
         tables.put(db, "tasks", 9, task(title="new"))
     read = WorkspaceFile(path).read()["tasks"]
     assert [(k, r["title"]) for k, r in read.items()] == [
-        ("1", "a"), ("3", "c"), ("2", "B"), ("9", "new"),
-    ]  # fmt: skip
+        ("1", "a"),
+        ("3", "c"),
+        ("2", "B"),
+        ("9", "new"),
+    ]
     with WorkspaceFile(path).transaction() as db:  # 9 was recorded as the highest id
         tables.put(db, "tasks", 5, task(title="lower"))
     assert list(WorkspaceFile(path).read()["tasks"]) == ["1", "3", "2", "9", "5"]

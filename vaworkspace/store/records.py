@@ -190,10 +190,19 @@ def event_to_record(event) -> dict:
         "end": encode_value(event.end),
     }
     optional = {
-        "recurrence_id": None, "sequence": 0, "rrule": None, "status": "confirmed",
-        "tzid": None, "client": None, "calendar": None, "location": "", "description": "",
-        "raw": "", "kind": "event", "task": None,
-    }  # fmt: skip
+        "recurrence_id": None,
+        "sequence": 0,
+        "rrule": None,
+        "status": "confirmed",
+        "tzid": None,
+        "client": None,
+        "calendar": None,
+        "location": "",
+        "description": "",
+        "raw": "",
+        "kind": "event",
+        "task": None,
+    }
     for name, default in optional.items():
         value = getattr(event, name)
         if value != default:
@@ -209,13 +218,24 @@ def event_from_record(doc_id: int, record: dict):
     try:
         modified = record.get("last_modified")
         return Event(
-            doc_id, record["uid"], record["summary"],
-            decode_value(record["start"]), decode_value(record["end"]),
-            record.get("recurrence_id"), record.get("sequence", 0), record.get("rrule"),
-            record.get("status", "confirmed"), record.get("tzid"), record.get("client"),
-            record.get("calendar"), record.get("location", ""), record.get("description", ""),
-            decode_instant(modified) if modified else None, record.get("raw", ""),
-            record.get("kind", "event"), record.get("task"),
-        )  # fmt: skip
+            doc_id,
+            record["uid"],
+            record["summary"],
+            decode_value(record["start"]),
+            decode_value(record["end"]),
+            record.get("recurrence_id"),
+            record.get("sequence", 0),
+            record.get("rrule"),
+            record.get("status", "confirmed"),
+            record.get("tzid"),
+            record.get("client"),
+            record.get("calendar"),
+            record.get("location", ""),
+            record.get("description", ""),
+            decode_instant(modified) if modified else None,
+            record.get("raw", ""),
+            record.get("kind", "event"),
+            record.get("task"),
+        )
     except (KeyError, TypeError, ValueError) as error:
         raise StoreError(f"event {doc_id} in the workspace file is damaged ({error!r})") from None
