@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 import pytest
-from hypothesis import HealthCheck, settings
 
+from tests.domain.date_cases import MTL, NOW, PARIS, UTC
 from vaworkspace.domain.tasks.every import parse_every
 from vaworkspace.domain.tasks.quickadd import QuickAdd, describe, parse_quick_add
 from vaworkspace.errors import InputError
-
-UTC = timezone.utc
-NOW = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)  # Tuesday: 09:00 Montreal, 15:00 Paris
-MTL = ZoneInfo("America/Montreal")
-PARIS = ZoneInfo("Europe/Paris")
-PROPERTY = settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def qa(text: str, tz=MTL) -> QuickAdd:

@@ -4,22 +4,15 @@ token either means what it says or is a clear InputError."""
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.domain.date_cases import MTL, NOW, PARIS, PROPERTY
 from vaworkspace.domain.dates import parse_when
 from vaworkspace.domain.tasks.every import parse_every
 from vaworkspace.domain.tasks.quickadd import QuickAdd, parse_quick_add
 from vaworkspace.errors import InputError
-
-UTC = timezone.utc
-NOW = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)  # Tuesday: 09:00 Montreal, 15:00 Paris
-MTL = ZoneInfo("America/Montreal")
-PARIS = ZoneInfo("Europe/Paris")
-PROPERTY = settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def qa(text: str, tz=MTL) -> QuickAdd:
