@@ -243,3 +243,42 @@ def test_a_change_that_touches_no_feed_reads_none(tmp_path, monkeypatch) -> None
     ws.time.start_timer(task_id=1)
     assert not ws.publishing.unpublished
     assert ws.publishing.publish_pending().written == []
+
+
+def test_a_client_feed_decodes_only_that_clients_records(tmp_path, monkeypatch) -> None:
+    """The builder is handed the store's decoders and calls them on the feed's
+    own records, when it needs them: another client's tasks are never decoded."""
+    from dataclasses import replace
+
+    from vaworkspace.ical.feed import Decoders
+    from vaworkspace.service import publishing
+
+    config = parse_config(
+        {
+            "timezone": "America/Montreal",
+            "publish": [{"path": str(tmp_path / "evelyne.ics"), "client": "evelyne"}],
+        }
+    )
+    ws = Workspace(str(tmp_path / "ws.json"), config, clock=Clock())
+    ws.clients.add("Évelyne Couture", id="evelyne")
+    ws.clients.add("Dental", id="dental")
+    for n in range(6):
+        ws.tasks.add(f"Task {n} @{'evelyne' if n % 2 else 'dental'} due:fri")
+    decoded: list[int] = []
+    stores = publishing.record_decoders
+
+    def counting() -> Decoders:
+        decoders = stores()
+
+        def task(doc_id: int, record: dict):
+            decoded.append(doc_id)
+            return decoders.task(doc_id, record)
+
+        return replace(decoders, task=task)
+
+    monkeypatch.setattr(publishing, "record_decoders", counting)
+    assert ws.publishing.publish().written == [str(tmp_path / "evelyne.ics")]
+    doc = ws.file.read()
+    evelyne = {int(k) for k, r in doc["tasks"].items() if r.get("client") == "evelyne"}
+    assert sorted(decoded) == sorted(evelyne) and len(evelyne) == 3
+    assert (tmp_path / "evelyne.ics").read_bytes() == ws.calendar.export("evelyne")

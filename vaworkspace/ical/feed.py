@@ -18,6 +18,11 @@ and handed back in `Facts.learned_*` so the service stores it for next time.
 Nothing is kept anywhere else, and nothing outlives the command but the
 workspace file itself.
 
+Turning a stored record into a domain object is the store's business, and ical/
+does not import store/ (sibling adapters): the service hands `build` the
+store's decoders (`Decoders`), and the builder calls them on the records the
+feed shows only, when it needs them.
+
 The cost is the feed's own items: one pass over each table to pick them, and
 one rendering each. The text is kept cut at each DTSTAMP value (`Feed`), so it
 can be compared with the published file whatever moment that was stamped with.
@@ -32,14 +37,29 @@ from typing import TYPE_CHECKING
 from vaworkspace.ical.lines import ZoneForm, fold, utc_text
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from datetime import datetime
+    from collections.abc import Callable, Mapping
+    from datetime import date, datetime
     from typing import Any
+
+    from vaworkspace.domain.models import Client, Event, Task, TimeEntry
 
 STAMP_WIDTH = len("19700101T000000Z")
 FACTS_KIND = "ical-facts"
 TEXT_FIELD = "ics"
 """The event record field that holds its components' text (derived from `raw`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoders:
+    """How stored records become domain objects, from the store (via the service):
+    `task`, `entry` and `event` take the record's id and the record, `client` the
+    record, `when` one stored date or time value."""
+
+    task: Callable[[int, dict], Task]
+    entry: Callable[[int, dict], TimeEntry]
+    event: Callable[[int, dict], Event]
+    client: Callable[[dict], Client]
+    when: Callable[[str], date | datetime]
 
 
 @dataclass(slots=True)
@@ -145,9 +165,12 @@ class Facts:
             self.learned_facts = True
         return self.zones[tzid]
 
-    def event_text(self, key: str, record: dict) -> list | None:
+    def event_text(
+        self, key: str, record: dict, decode: Callable[[int, dict], Event]
+    ) -> list | None:
         """The event's components as [(parts, uses)], or None if its text cannot
-        be read; from its `ics` field if that is current, else rendered now.
+        be read; from its `ics` field if that is current, else rendered now
+        (from the event `decode` makes of the record).
 
         Stored compactly (most imported text is written back unchanged): `fp`
         the text's digest, `pieces` [[parts or null (the raw text itself), uses]]
@@ -157,7 +180,7 @@ class Facts:
         digest = text_digest(self.key, raw)
         stored = record.get(TEXT_FIELD)
         if type(stored) is not dict or stored.get("fp") != digest:
-            stored = self._render(key, record, digest)
+            stored = self._render(key, record, digest, decode)
         pieces = stored["pieces"]
         if pieces is None:
             return None
@@ -168,11 +191,12 @@ class Facts:
         text = self.learned_events.get(key) or record.get(TEXT_FIELD)
         return text.get("zones", []) if type(text) is dict else []
 
-    def _render(self, key: str, record: dict, digest: str) -> dict:
+    def _render(
+        self, key: str, record: dict, digest: str, decode: Callable[[int, dict], Event]
+    ) -> dict:
         from vaworkspace.ical.components import raw_pieces
-        from vaworkspace.store.records import event_from_record
 
-        event = event_from_record(int(key), record)
+        event = decode(int(key), record)
         found = raw_pieces(event)
         text: dict = {"fp": digest, "pieces": None}
         if found is not None:
@@ -187,10 +211,16 @@ class Facts:
 
 
 def build(
-    doc: Mapping[str, Any], client_id: str | None, name: str, tz: tzinfo, facts: Facts
+    doc: Mapping[str, Any],
+    client_id: str | None,
+    name: str,
+    tz: tzinfo,
+    facts: Facts,
+    decoders: Decoders,
 ) -> Feed:
-    """The feed of `client_id` (None: everyone) over the workspace document `doc`."""
-    builder = _Builder(doc, client_id, tz, facts)
+    """The feed of `client_id` (None: everyone) over the workspace document `doc`,
+    whose records `decoders` read."""
+    builder = _Builder(doc, client_id, tz, facts, decoders)
     todos = builder.tasks()
     timed = builder.entries() + builder.events()
     timed.sort(key=lambda item: item[0])
@@ -215,9 +245,15 @@ class _Builder:
     """Renders one feed's records, in the writer's order."""
 
     def __init__(
-        self, doc: Mapping[str, Any], client_id: str | None, tz: tzinfo, facts: Facts
+        self,
+        doc: Mapping[str, Any],
+        client_id: str | None,
+        tz: tzinfo,
+        facts: Facts,
+        decoders: Decoders,
     ) -> None:
         self.doc, self.client_id, self.tz, self.facts = doc, client_id, tz, facts
+        self.decode = decoders
         self.used: set[str] = set()
         self.supplied: dict[str, str] = {}
         self._tasks: dict[int, object] = {}
@@ -250,8 +286,6 @@ class _Builder:
         return self._own
 
     def tasks_by_id(self, *ids) -> dict:
-        from vaworkspace.store.records import task_from_record
-
         for task_id in ids:
             record = None
             if task_id is not None:  # the feed's own tasks first: they are parsed already
@@ -262,26 +296,23 @@ class _Builder:
                 if record is None:
                     record = (self.doc.get("closed_tasks") or {}).get(key)
             if record is not None and task_id not in self._tasks:
-                self._tasks[task_id] = task_from_record(task_id, record)
+                self._tasks[task_id] = self.decode.task(task_id, record)
         return self._tasks
 
     def clients(self) -> dict:
         if self._clients is None:
-            from vaworkspace.store.records import client_from_record
-
-            built = (client_from_record(r) for r in self.doc["clients"].values())
+            built = (self.decode.client(r) for r in self.doc["clients"].values())
             self._clients = {client.id: client for client in built}
         return self._clients
 
     def tasks(self) -> list:
         """(uuid, parts) per task, by UID (ties in table order, like the writer)."""
         from vaworkspace.ical.lines import todo_parts
-        from vaworkspace.store.records import task_from_record
 
         form = self.form()
         out = []
         for key, record in self.own_tasks().items():
-            task = task_from_record(int(key), record)
+            task = self.decode.task(int(key), record)
             fast = todo_parts(task, self.tz, form) if form is not None else None
             if fast is not None:
                 parts, zoned = fast
@@ -300,12 +331,11 @@ class _Builder:
         """(sort key, parts) per time entry, in table order."""
         from vaworkspace.ical.lines import entry_parts
         from vaworkspace.ical.writer import _entry_uid, _utc
-        from vaworkspace.store.records import entry_from_record
 
         form = self.form()
         out = []
         for key, record in self.mine("entries"):
-            entry = entry_from_record(int(key), record)
+            entry = self.decode.entry(int(key), record)
             tasks = self.tasks_by_id(entry.task)
             if form is not None:
                 parts = entry_parts(entry, self.tz, form, self.clients(), tasks)
@@ -328,23 +358,22 @@ class _Builder:
         `to_instant` make it)."""
         from vaworkspace.domain.dates import to_instant
         from vaworkspace.ical.writer import _event_uid
-        from vaworkspace.store.records import decode_value, event_from_record
 
         out = []
-        tz, facts = self.tz, self.facts
+        tz, facts, decode = self.tz, self.facts, self.decode
         for key, record in self.mine("events"):
-            pieces = facts.event_text(key, record) if record.get("raw") else None
+            pieces = facts.event_text(key, record, decode.event) if record.get("raw") else None
             if pieces is not None:
                 uid = record["uid"]
                 if record.get("kind", "event") == "block" or not uid:
                     uid = f"block-{key}@vaworkspace"
-                start = to_instant(decode_value(record["start"]), tz)
+                start = to_instant(decode.when(record["start"]), tz)
                 base = (start, uid, record.get("recurrence_id") or "")
                 for tzid, zone, uses in facts.zones_of(key, record):
                     self.supplied.setdefault(tzid, zone)
                     self.used.update(uses)
             else:
-                event = event_from_record(int(key), record)
+                event = decode.event(int(key), record)
                 base = (to_instant(event.start, tz), _event_uid(event), event.recurrence_id or "")
                 pieces = self._event(event)
             for number, (parts, uses) in enumerate(pieces):

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, MutableMapping
     from typing import Any
 
-    from vaworkspace.ical.feed import Facts
+    from vaworkspace.ical.feed import Decoders, Facts
     from vaworkspace.store.file import WorkspaceFile
 
     Doc = MutableMapping[str, dict[str, dict[str, Any]]]
@@ -158,9 +158,10 @@ class PublishService(Service):
             report.problems.append(f"publishing skipped: {error}")
             return
         facts = Facts.from_doc(doc, ical_key())
+        decoders = record_decoders()
         for target in targets:
             try:
-                if self._publish_one(target, doc, touched, facts):
+                if self._publish_one(target, doc, touched, facts, decoders):
                     report.written.append(target.path)
                 else:
                     report.unchanged.append(target.path)
@@ -177,7 +178,9 @@ class PublishService(Service):
             except VaError as error:
                 report.problems.append(f"publishing: calendar text not kept ({error})")
 
-    def _publish_one(self, target: PublishTarget, doc: Doc, touched: Touched, facts: Facts) -> bool:
+    def _publish_one(
+        self, target: PublishTarget, doc: Doc, touched: Touched, facts: Facts, decoders: Decoders
+    ) -> bool:
         """Rewrite one file if the change concerns it and its content changed
         (or it is missing); returns whether it was written."""
         from vaworkspace.ical.feed import build
@@ -189,11 +192,32 @@ class PublishService(Service):
             concerned = bool(touched) if client_id is None else client_id in touched
         if not concerned and os.path.lexists(target.path):
             return False
-        feed = build(doc, client_id, name, self.tz, facts)
+        feed = build(doc, client_id, name, self.tz, facts, decoders)
         if feed.same_as(_published(target.path)):
             return False
         write_published(target.path, feed.data(self.now()))
         return True
+
+
+def record_decoders() -> Decoders:
+    """The store's record decoders, for the feed builder: ical/ may not import
+    store/, so the service, which sees both, hands them over."""
+    from vaworkspace.ical.feed import Decoders
+    from vaworkspace.store.instants import decode_value
+    from vaworkspace.store.records import (
+        client_from_record,
+        entry_from_record,
+        event_from_record,
+        task_from_record,
+    )
+
+    return Decoders(
+        task=task_from_record,
+        entry=entry_from_record,
+        event=event_from_record,
+        client=client_from_record,
+        when=decode_value,
+    )
 
 
 def _published(path: str) -> bytes:
