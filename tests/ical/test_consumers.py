@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.ical.calendars import RAW_MEETING
-from vaworkspace.domain.models import Client, Event, Task, TimeEntry
+from vaworkspace.domain.calendar.event import Event
+from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.ical.writer import export_calendar
 
 UTC = timezone.utc

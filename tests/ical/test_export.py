@@ -9,7 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from tests.ical.calendars import RAW_MEETING
-from vaworkspace.domain.models import Client, Event, Task, TimeEntry
+from vaworkspace.domain.calendar.event import Event
+from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.ical.writer import PRODID, export_calendar
 
 UTC = timezone.utc

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vaworkspace.domain.models import Event
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
 from vaworkspace.ical.reader import MAX_BYTES, ReadResult, read_calendar
 

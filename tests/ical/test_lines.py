@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vaworkspace.domain.models import Client, Event, Task, TimeEntry
+from vaworkspace.domain.calendar.event import Event
+from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.ical import lines, writer
 from vaworkspace.ical.components import used_tzids, zone_form
 from vaworkspace.ical.lines import block_parts, entry_parts, fold, todo_parts

@@ -118,7 +118,7 @@ def test_client_billing_fields_round_trip() -> None:
 
 @given(values.filter(lambda v: v is not None), st.integers(0, 5), st.text(max_size=30))
 def test_event_round_trip(start, sequence: int, raw: str) -> None:
-    from vaworkspace.domain.models import Event
+    from vaworkspace.domain.calendar.event import Event
     from vaworkspace.store.records import event_from_record, event_to_record
 
     end = (

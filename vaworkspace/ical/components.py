@@ -20,7 +20,8 @@ from vaworkspace.ical.lines import Parts, ZoneForm
 if TYPE_CHECKING:
     from icalendar import Component
 
-    from vaworkspace.domain.models import Event, Task
+    from vaworkspace.domain.calendar.event import Event
+    from vaworkspace.domain.models import Task
 
 SENTINEL = datetime(1900, 1, 1, tzinfo=timezone.utc)
 """The DTSTAMP rendered in place of the real one, then cut out (see `_cut`)."""

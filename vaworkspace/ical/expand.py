@@ -28,10 +28,10 @@ import heapq
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.calendar.occurrences import instant as _instant
 from vaworkspace.domain.calendar.occurrences import overlaps as _overlaps
 from vaworkspace.domain.calendar.occurrences import sort_found
-from vaworkspace.domain.models import Event
 
 MAX_OCCURRENCES = 2000
 """Occurrences of one series one query shows at most (the earliest)."""

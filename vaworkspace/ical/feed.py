@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from datetime import date, datetime
     from typing import Any
 
-    from vaworkspace.domain.models import Client, Event, Task, TimeEntry
+    from vaworkspace.domain.calendar.event import Event
+    from vaworkspace.domain.models import Client, Task, TimeEntry
 
 STAMP_WIDTH = len("19700101T000000Z")
 FACTS_KIND = "ical-facts"

@@ -26,7 +26,8 @@ from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vaworkspace.domain.models import Client, Event, Task, TimeEntry
+    from vaworkspace.domain.calendar.event import Event
+    from vaworkspace.domain.models import Client, Task, TimeEntry
 
 UTC = timezone.utc
 Parts = list[str]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from vaworkspace.domain.models import EVENT_STATUSES
+from vaworkspace.domain.calendar.event import EVENT_STATUSES
 from vaworkspace.domain.tasks.recurrence import validate_rrule
 from vaworkspace.errors import InputError
 from vaworkspace.ical.scan import Block

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from vaworkspace.domain.models import Event
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
 from vaworkspace.ical import zones
 from vaworkspace.ical.properties import (

@@ -26,7 +26,8 @@ from vaworkspace.domain.dates import day_end, day_start, to_instant
 if TYPE_CHECKING:
     from icalendar import Component
 
-    from vaworkspace.domain.models import Client, Event, Task, TimeEntry
+    from vaworkspace.domain.calendar.event import Event
+    from vaworkspace.domain.models import Client, Task, TimeEntry
 
 PRODID = "-//vaworkspace//vaworkspace 0.1//EN"
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.dates import day_start
-from vaworkspace.domain.models import Event, Task
+from vaworkspace.domain.models import Task
 from vaworkspace.errors import InputError
 from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service

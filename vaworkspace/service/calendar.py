@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from vaworkspace.domain.models import Event
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write

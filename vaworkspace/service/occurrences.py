@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.calendar.occurrences import sort_found
-from vaworkspace.domain.models import Event
 from vaworkspace.store.event_window import read_window, refresh_series
 
 TYPE_CHECKING = False

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.calendar.occurrences import overlaps
-from vaworkspace.domain.models import Event
 from vaworkspace.store import series as stored_series
 from vaworkspace.store.instants import encode_instant
 from vaworkspace.store.records import event_from_record

@@ -213,7 +213,7 @@ def event_to_record(event) -> dict:
 
 
 def event_from_record(doc_id: int, record: dict):
-    from vaworkspace.domain.models import Event
+    from vaworkspace.domain.calendar.event import Event
 
     try:
         modified = record.get("last_modified")

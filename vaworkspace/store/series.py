@@ -27,7 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date, datetime, timedelta, timezone
 
-from vaworkspace.domain.models import Event
+from vaworkspace.domain.calendar.event import Event
 from vaworkspace.store.instants import decode_instant, encode_value
 
 TYPE_CHECKING = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from vaworkspace.domain.models import Event
+from vaworkspace.domain.calendar.event import Event
 
 Key = tuple[str, str | None]
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from vaworkspace.domain.models import Event
+    from vaworkspace.domain.calendar.event import Event
 
 UTC = timezone.utc
 
