@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from vaworkspace import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 PROG = "va"
 
@@ -26,12 +30,41 @@ COMMANDS = {
 """Each command module of `vaworkspace.cli` and the commands it registers."""
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse builds a help formatter for every argument it registers, and each
+    one imports shutil (which brings bz2, lzma and fnmatch) only to read the
+    terminal width; this parser reads the width as `shutil.get_terminal_size`
+    does, so help and usage wrap exactly as before. Subcommand parsers are built
+    from the parent's class, so they share it."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # typeshed's formatter protocol omits `width`, which every HelpFormatter takes
+        make: Callable[..., argparse.HelpFormatter] = self.formatter_class
+        return make(prog=self.prog, width=help_columns() - 2)
+
+
+def help_columns() -> int:
+    """`shutil.get_terminal_size().columns` without the import: `$COLUMNS`, else
+    the terminal on stdout, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    try:
+        return (stdout and os.get_terminal_size(stdout.fileno()).columns) or 80
+    except (ValueError, OSError):
+        return 80
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; given the command about to run, only its module's
     commands are registered (all of them otherwise, for help and typos): building
     every subcommand's parser, with its help formatter, would cost each command
     several milliseconds for parsers it never uses."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG,
         description="A terminal workspace for virtual assistants juggling several clients.",
         epilog="Run `va COMMAND --help` for a command's options. Docs: README.md.",
