@@ -19,6 +19,10 @@ from vaworkspace.store.instants import (
     encode_value,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.domain.calendar.event import Event
+
 _TASK_DATES = ("due", "wait", "scheduled")
 _TASK_DEFAULTS = {
     "client": None,
@@ -181,7 +185,7 @@ def entry_from_record(doc_id: int, record: dict) -> TimeEntry:
         ) from None
 
 
-def event_to_record(event) -> dict:
+def event_to_record(event: Event) -> dict:
     """The stored form of a calendar event (the id is the document id)."""
     record: dict = {
         "uid": event.uid,
@@ -212,7 +216,7 @@ def event_to_record(event) -> dict:
     return record
 
 
-def event_from_record(doc_id: int, record: dict):
+def event_from_record(doc_id: int, record: dict) -> Event:
     from vaworkspace.domain.calendar.event import Event
 
     try:
