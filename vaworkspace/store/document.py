@@ -23,11 +23,10 @@ unchanged table is `is`-identical before and after a write (`touched.py`,
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Collection, Iterator, MutableMapping
 
 from vaworkspace.store import layout
-from vaworkspace.store.layout import Slice
+from vaworkspace.store.source import Source, loads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,149 +35,6 @@ if TYPE_CHECKING:
     Table = dict[str, dict[str, Any]]
     Serialized = tuple[layout.Chunks, int, int, int | None, tuple[Any, ...]]
     Change = tuple[str, dict[str, Any] | None, dict[str, Any] | None]
-
-
-class Source:
-    """One version of the file: its bytes, where each table lies, the tables parsed so far.
-
-    `slices` is None for a document that was parsed whole (a foreign file, a
-    migration, a new workspace): then `parsed` holds every table.
-    """
-
-    __slots__ = (
-        "_chunks",
-        "_raw",
-        "_starts",
-        "names",
-        "parsed",
-        "path",
-        "real",
-        "slices",
-        "verified",
-    )
-
-    def __init__(
-        self,
-        raw: bytes | layout.Chunks | None,
-        slices: dict[str, Slice] | None,
-        parsed: dict[str, Table],
-        path: str = "",
-        real: str | None = None,
-    ) -> None:
-        self._raw: bytes | None = None if isinstance(raw, list) else raw
-        self._chunks: layout.Chunks | None = raw if isinstance(raw, list) else None
-        self._starts: list[int] | None = None
-        self.slices, self.parsed = slices, parsed
-        self.names: tuple[str, ...] = tuple(slices) if slices is not None else tuple(parsed)
-        self.path, self.real = path, real
-        self.verified: set[str] = set()
-
-    @property
-    def raw(self) -> bytes | None:
-        """The file's bytes; after a write, joined from what was written only if
-        a table nobody parsed is read (most commands end first)."""
-        if self._chunks is not None:
-            self._raw, self._chunks = b"".join(self._chunks), None
-        return self._raw
-
-    def has_bytes(self) -> bool:
-        return self._raw is not None or self._chunks is not None
-
-    def view(self, start: int, end: int) -> memoryview:
-        """The file's bytes [start, end): after a write, cut from the chunks
-        written (joining only the few that hold them), never the whole file."""
-        chunks = self._chunks
-        if chunks is None:
-            assert self._raw is not None
-            return memoryview(self._raw)[start:end]
-        if self._starts is None:
-            at, starts = 0, []
-            for chunk in chunks:
-                starts.append(at)
-                at += len(chunk)
-            self._starts = starts
-        from bisect import bisect_right
-
-        first = bisect_right(self._starts, start) - 1
-        parts = []
-        for at, chunk in zip(self._starts[first:], chunks[first:], strict=True):
-            if at >= end:
-                break
-            parts.append(memoryview(chunk)[max(start - at, 0) : end - at])
-        if len(parts) == 1:
-            return parts[0]
-        return memoryview(b"".join(parts))
-
-    def table(self, name: str) -> Table:
-        found = self.parsed.get(name)
-        if found is not None:
-            return found
-        if self.slices is None or not self.has_bytes():
-            raise KeyError(name)
-        piece = self.slices[name]
-        if not self._intact(name, piece):
-            self.fall_back()
-            return self.parsed[name]
-        found = _loads(self.view(piece.start, piece.end))
-        if type(found) is not dict:  # only a forged CRC could get here
-            self.fall_back()
-            return self.parsed[name]
-        self.parsed[name] = found
-        return found
-
-    def sealed_bytes(self, name: str) -> tuple[memoryview, int, int | None] | None:
-        """A table's bytes as the writer left them (checked against their CRC),
-        with that CRC and the table's highest id; None if not ours to copy."""
-        if self.slices is None or not self.has_bytes():
-            return None
-        piece = self.slices[name]
-        if piece.crc is None or not self._intact(name, piece):
-            return None
-        return self.view(piece.start, piece.end), piece.crc, piece.last
-
-    def last_id(self, name: str) -> int | None:
-        """The highest id in table `name` as the writer recorded it, if known."""
-        if self.slices is None or name in self.parsed:
-            return None
-        return self.slices[name].last
-
-    def _intact(self, name: str, piece: Slice) -> bool:
-        if name in self.verified or piece.crc is None:  # meta: the head's CRC covers it
-            return True
-        if not self.has_bytes() or not layout.intact(self.view(piece.start, piece.end), piece):
-            return False
-        self.verified.add(name)
-        return True
-
-    def fall_back(self) -> None:
-        """Parse and check the whole file, as for a file someone else wrote.
-
-        Every table is replaced by the full parse's, even one already parsed:
-        the full parse may file a task in the other table (`place_tasks`).
-        Raises `StoreError` if the file cannot be read.
-        """
-        from vaworkspace.store.migrations import decode
-
-        assert self.raw is not None
-        doc, _ = decode(self.path, self.raw, checked=False, real=self.real)
-        for name in self.names:
-            self.parsed[name] = doc[name]
-        self.slices = None
-
-
-def _loads(data: memoryview) -> Any:
-    """orjson with the cyclic GC paused (see `migrations._parse`)."""
-    import orjson
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 if TYPE_CHECKING:
@@ -400,7 +256,7 @@ class Document(_Mapping):
             data = b"{" + b",".join(source.view(at + a, at + b) for a, b in cuts) + b"}"
         except TypeError:  # not numbers
             return None
-        records = _loads(memoryview(data))
+        records = loads(memoryview(data))
         if type(records) is not dict or len(records) != len(spans) // 2:
             return None
         for record in records.values():

@@ -153,7 +153,7 @@ class WorkspaceFile:
         Any other file is parsed, migrated and checked whole (`decode`).
         """
         from vaworkspace.store import layout, migrations
-        from vaworkspace.store.document import Source
+        from vaworkspace.store.source import Source
 
         slices = layout.read_layout(raw)
         if slices is not None:
@@ -334,7 +334,7 @@ class WorkspaceFile:
         """The document over the bytes just written, sharing every table object
         the transaction parsed or replaced (so a reader compares by identity)."""
         from vaworkspace.store import client_index
-        from vaworkspace.store.document import Source
+        from vaworkspace.store.source import Source
 
         names = slices.keys() - {"meta", client_index.NAME}  # the index was written anew
         parsed = {name: doc[name] for name in names if doc.loaded(name)}
