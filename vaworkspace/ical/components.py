@@ -7,7 +7,7 @@ writes), and answers the questions only icalendar can: how it writes a time in
 a zone (`zone_form`), which TZIDs a component uses, the VTIMEZONE it generates
 for a TZID, and how it re-writes an imported event's text. Everything here
 imports icalendar, so it runs only for what the workspace file does not keep
-yet (see `feed.Facts`) and for the rare components `lines.py` leaves to it.
+yet (see `feed_facts.Facts`) and for the rare components `lines.py` leaves to it.
 """
 
 from __future__ import annotations

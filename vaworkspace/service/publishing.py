@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, MutableMapping
     from typing import Any
 
-    from vaworkspace.ical.feed import Decoders, Facts
+    from vaworkspace.ical.feed import Decoders
+    from vaworkspace.ical.feed_facts import Facts
     from vaworkspace.store.file import WorkspaceFile
 
     Doc = MutableMapping[str, dict[str, dict[str, Any]]]
@@ -150,7 +151,7 @@ class PublishService(Service):
     def _publish_all(
         self, targets: list[PublishTarget], report: PublishReport, touched: Touched
     ) -> None:
-        from vaworkspace.ical.feed import Facts, ical_key
+        from vaworkspace.ical.feed_facts import Facts, ical_key
 
         try:
             doc = self.file.read()  # as it is now: the newest state wins
@@ -235,7 +236,7 @@ def keep_derived(file: WorkspaceFile, facts: Facts) -> None:
     round reads it from the workspace file (`ical/feed.py`): an event's `ics`
     field, where the event's text is still the one it was rendered from, and
     the `ical-facts` state record. Changes no feed (see `store/touched.py`)."""
-    from vaworkspace.ical.feed import FACTS_KIND, TEXT_FIELD, text_digest
+    from vaworkspace.ical.feed_facts import FACTS_KIND, TEXT_FIELD, text_digest
     from vaworkspace.store import tables
 
     with file.transaction() as db:
