@@ -249,6 +249,7 @@ class VaApp(PublishingApp, App):
         yield SystemCommand("Clients", "Add, edit and archive clients (3)", self._mode("clients"))
         yield SystemCommand("Focus timer", "The running timer, large (4)", self._mode("focus"))
         yield SystemCommand("Reports", "Hours, amounts, retainers (5)", self._mode("reports"))
+        yield SystemCommand("Agenda", "Events, tasks due, free slots (6)", self._mode("agenda"))
         yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
         for name, help_text, action in (
             ("add", "Add a task in one line (a)", "open_bar('add')"),
