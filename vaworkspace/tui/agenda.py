@@ -91,6 +91,7 @@ class AgendaScreen(WorkspaceScreen):
         Binding("j,down", "select(1)", "Slot", show=False, tooltip="Select the next free slot"),
         Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),
         Binding("enter", "book", "Book", tooltip="Book a task into the selected free slot"),
+        Binding("I", "app.import_file", "Import", tooltip="Import .ics or Taskwarrior"),
     ]
     DEFAULT_CSS = """
     AgendaScreen #title, AgendaScreen #allday { height: 1; padding: 0 1; text-wrap: nowrap;

@@ -18,6 +18,7 @@ from textual.binding import Binding
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.tui.file_forms import FILE_COMMANDS, FileActions
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
@@ -33,7 +34,7 @@ TERM_GRACE = 3.0
 """Seconds a SIGTERM'd app gets to restore the terminal before it is ended."""
 
 
-class VaApp(PublishingApp, App):
+class VaApp(FileActions, PublishingApp, App):
     """The workspace: inbox, triage and clients screens over one workspace file."""
 
     TITLE = "vaworkspace"
@@ -62,6 +63,9 @@ class VaApp(PublishingApp, App):
         Binding("4", "switch_mode('focus')", "Focus timer", show=False),
         Binding("5", "switch_mode('reports')", "Reports", show=False),
         Binding("6", "switch_mode('agenda')", "Agenda", show=False),
+        Binding("I", "import_file", "Import", show=False, tooltip="Import .ics or Taskwarrior"),
+        Binding("E", "export_calendar", "Export", show=False, tooltip="Export a calendar .ics"),
+        Binding("S", "export_timesheet", "Timesheet", show=False, tooltip="Timesheet CSV"),
     ]
 
     def __init__(self, ws: Workspace, watch: bool = True) -> None:
@@ -251,6 +255,8 @@ class VaApp(PublishingApp, App):
         yield SystemCommand("Reports", "Hours, amounts, retainers (5)", self._mode("reports"))
         yield SystemCommand("Agenda", "Events, tasks due, free slots (6)", self._mode("agenda"))
         yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
+        for title, help_text, action in FILE_COMMANDS:
+            yield SystemCommand(title, help_text, getattr(self, action))
         for name, help_text, action in (
             ("add", "Add a task in one line (a)", "open_bar('add')"),
             ("search", "Search titles and notes (/)", "open_bar('search')"),

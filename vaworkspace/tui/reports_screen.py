@@ -48,6 +48,7 @@ class ReportsScreen(WorkspaceScreen):
         Binding("w", "view('week')", "Week", tooltip="One week: hours per client per day"),
         Binding("m", "view('month')", "Month", tooltip="One month: a bar per day"),
         Binding("T", "current", "Now", tooltip="Back to the current period"),
+        Binding("S", "app.export_timesheet", "Timesheet", tooltip="Timesheet CSV"),
     ]
     DEFAULT_CSS = """
     ReportsScreen #title { height: 1; padding: 0 1; margin-bottom: 1; }
