@@ -1,6 +1,6 @@
 """Snapshots of the focus timer (4) and reports (5) screens at 80×24, fixed clock.
 
-The demo week plus a morning logged today and a pomodoro started 7 min 13 s ago,
+The demo week (this morning's time logged) and a pomodoro started 7 min 13 s ago,
 so the digits, the today table, the week grid and the month bars all show data.
 Regenerate with `pytest --snapshot-update tests/tui/test_snapshots_time.py` and
 look at the SVGs before committing them.
@@ -27,7 +27,7 @@ SCREENS = {  # name: (timer running, keys pressed after start)
 
 @pytest.fixture
 def timed(tmp_path):
-    """The demo, today's morning logged; `timed(True)` also starts a pomodoro."""
+    """The demo (today's morning logged); `timed(True)` also starts a pomodoro."""
 
     def build(running: bool) -> Workspace:
         moment = [NOW]
@@ -36,10 +36,7 @@ def timed(tmp_path):
             Config(timezone_name="America/Montreal"),
             clock=lambda: moment[0],
         )
-        ws.fill_demo()
-        ws.time.log(["1h", "@dental", "recall calls"], start="2026-12-01 08:00")
-        ws.time.log(["2h15m", "@evelyne", "fabric orders"], start="2026-12-01 09:30")
-        ws.time.log(["20m", "@bakery"], start="2026-12-01 12:00")
+        ws.fill_demo()  # its week includes this morning's time
         if running:
             moment[0] = NOW - timedelta(minutes=7, seconds=13)
             ws.time.start_timer(task_id=2)

@@ -68,10 +68,13 @@ class Workspace(Service):
         return cls(path, config, clock)
 
     def fill_demo(self) -> None:
-        """Write the demo week into an empty workspace (`va demo`)."""
+        """Write the demo week into an empty workspace (`va --demo`): clients, tasks,
+        this week's time, then the clients' calendars and a work block."""
         from vaworkspace.service.demo import fill_demo
+        from vaworkspace.service.demo_calendar import fill_demo_calendar
 
         fill_demo(self.ctx)
+        fill_demo_calendar(self, self.tz)
 
     # -- the sub-services, each built on first use ------------------------------------
 

@@ -1,9 +1,9 @@
 """A realistic week of a freelance VA, to try the workspace without typing it all.
 
-`va demo` fills an empty workspace with it so every view (today, clients, budget,
-urgency) has something to show. Everything is computed from `now` in the user's
-zone and nothing is random, so the same `now` always gives the same workspace
-(the tests and screenshots rely on it).
+`va --demo` fills an empty workspace with it so every view (inbox, clients, budget,
+urgency, focus, reports, agenda) has something to show. Everything is computed
+from `now` in the user's zone and nothing is random, so the same `now` always
+gives the same workspace (the tests and screenshots rely on it).
 
 Due specs in the table below, relative to the local "today":
 - "+2" / "-3": a date (all-day) that many days away;
@@ -244,8 +244,14 @@ def _day(spec: str, today: date) -> date:
     return today + timedelta(days=int(spec))
 
 
-# (working days ago, local start "HH:MM", minutes, client, task id or None, billable, note)
+# (working days ago, local start "HH:MM", minutes, client, task id or None, billable, note);
+# 0 is today: its entries are kept only once they have ended.
 _DEMO_TIME = (
+    (0, "08:30", 25, "dental", 11, True, ""),
+    (0, "09:00", 85, "evelyne", 6, True, "guest list: replies sorted"),
+    (0, "10:30", 30, "evelyne", None, True, "call: show logistics"),
+    (0, "11:15", 45, "realtor", 26, True, "listing copy"),
+    (0, "13:40", 20, "bakery", 34, True, "daily specials"),
     (1, "09:00", 50, "evelyne", 1, True, "compared Air Canada and Air Transat fares"),
     (1, "10:00", 25, "dental", 11, True, ""),
     (1, "10:30", 90, "evelyne", 6, True, "guest list with the PR agency"),
@@ -267,25 +273,29 @@ _DEMO_TIME = (
 
 
 def demo_entries(now: datetime, tz: tzinfo) -> list[TimeEntry]:
-    """A few days of logged time before today, so reports and retainers show something."""
+    """Today's morning (what has ended by `now`) and the four working days before,
+    so Focus, Reports and the retainers show this week's time."""
     today = now.astimezone(tz).date()
-    days: list[date] = []
+    days: list[date] = [today]
     day = today
-    while len(days) < 4:
+    while len(days) < 5:
         day -= timedelta(days=1)
         if day.weekday() < 5:
             days.append(day)
-    entries = []
-    for number, (ago, at, minutes, client, task, billable, note) in enumerate(_DEMO_TIME, 1):
+    entries: list[TimeEntry] = []
+    for ago, at, minutes, client, task, billable, note in _DEMO_TIME:
         hour, minute = (int(part) for part in at.split(":"))
-        start = datetime.combine(days[ago - 1], time(hour, minute), tz).astimezone(timezone.utc)
+        start = datetime.combine(days[ago], time(hour, minute), tz).astimezone(timezone.utc)
         end = start + timedelta(minutes=minutes)
-        entries.append(TimeEntry(number, start, end, client, task, billable, note, "demo"))
+        if end <= now:
+            number = len(entries) + 1
+            entries.append(TimeEntry(number, start, end, client, task, billable, note, "demo"))
     return entries
 
 
 def fill_demo(ctx: Context) -> None:
-    """Write the demo week (clients and tasks relative to now) into an empty file."""
+    """Write the demo week's clients, tasks and time (relative to now) into an empty
+    file; its calendar follows (`demo_calendar.fill_demo_calendar`)."""
     from vaworkspace.errors import InputError
     from vaworkspace.store import counters, tables
     from vaworkspace.store.records import client_to_record, entry_to_record, task_to_record
