@@ -14,7 +14,8 @@ dir's `vaworkspace/config.toml`:
     due = 12.0
     client_weight = 1.0
 
-and `notify_command`, `break_reminder_minutes`, `daily_cap_hours`, `[pomodoro]`,
+and `notify_command`, `break_reminder_minutes`, `daily_cap_hours`,
+`timer_minimum_minutes`, `[pomodoro]`,
 `[sync] deadline` and `[[publish]]` (README, Configuration).
 
 Every key is parsed and checked when the file is loaded, into the typed `Config`
@@ -131,6 +132,9 @@ DEFAULT_BREAK_AFTER = 90
 """Minutes of focus in a row before a break is suggested (0: never)."""
 DEFAULT_DAILY_CAP = 8.0
 """Hours of logged and planned work in a day before a warning."""
+DEFAULT_TIMER_MINIMUM = 1
+"""Minutes a timer stretch must reach to be logged: a start-stop by mistake is not
+billed a whole rounding step (0: log every second)."""
 DEFAULT_DEADLINE = 45.0
 """Seconds one subscribed calendar may take in all (`[sync] deadline`)."""
 
@@ -159,6 +163,7 @@ class Config:
     """None: the defaults (importing the timer module is left to commands that time)."""
     break_reminder_minutes: int = DEFAULT_BREAK_AFTER
     daily_cap_hours: float = DEFAULT_DAILY_CAP
+    timer_minimum_minutes: int = DEFAULT_TIMER_MINIMUM
     notify_command: tuple[str, ...] = ()
     """The command and its arguments (split like a shell); empty: none."""
     sync_deadline: float = DEFAULT_DEADLINE
@@ -214,6 +219,7 @@ KEYS = (
     "notify_command",
     "break_reminder_minutes",
     "daily_cap_hours",
+    "timer_minimum_minutes",
     "work",
     "urgency",
     "pomodoro",
@@ -270,7 +276,8 @@ def _work(config: Config, raw: dict[str, Any]) -> None:
 
 
 def _time(config: Config, raw: dict[str, Any]) -> None:
-    """`[pomodoro]`, `break_reminder_minutes`, `daily_cap_hours`, `notify_command`."""
+    """`[pomodoro]`, `break_reminder_minutes`, `daily_cap_hours`,
+    `timer_minimum_minutes`, `notify_command`."""
     if "pomodoro" in raw:
         from vaworkspace.domain.time.timer import PomodoroSettings
 
@@ -289,6 +296,15 @@ def _time(config: Config, raw: dict[str, Any]) -> None:
         config.daily_cap_hours = _number(
             "daily_cap_hours", raw["daily_cap_hours"], (0, 24), "a number of hours", above=True
         )
+    if "timer_minimum_minutes" in raw:
+        minimum = _number(
+            "timer_minimum_minutes",
+            raw["timer_minimum_minutes"],
+            (0, 60),
+            "a whole number of minutes (0: log every second)",
+            whole=True,
+        )
+        config.timer_minimum_minutes = int(minimum)
     if "notify_command" in raw:
         config.notify_command = _command(raw["notify_command"])
 

@@ -15,6 +15,7 @@ from vaworkspace.domain.time.toggle import START, STOP, SWITCH
 from vaworkspace.errors import NotFoundError
 from vaworkspace.service import Workspace
 from vaworkspace.service.inputs import looks_like_calendar
+from vaworkspace.service.results import Logged
 
 NOW = datetime(2026, 12, 1, 15, 0, tzinfo=timezone.utc)  # Tuesday 10:00 in Montreal
 
@@ -70,13 +71,13 @@ def test_entries_by_client_or_without_one(ws) -> None:
 
 
 def test_the_timer_key_starts_stops_and_switches(ws, moment) -> None:
-    assert ws.time.toggle_timer(1) == (START, [])
+    assert ws.time.toggle_timer(1) == (START, Logged([]))
     moment[0] += timedelta(minutes=10)
     action, logged = ws.time.toggle_timer(3)
-    assert action == SWITCH and [(e.task, e.seconds) for e in logged] == [(1, 600)]
+    assert action == SWITCH and [(e.task, e.seconds) for e in logged.entries] == [(1, 600)]
     moment[0] += timedelta(minutes=5)
     action, logged = ws.time.toggle_timer(3)
-    assert action == STOP and [(e.task, e.seconds) for e in logged] == [(3, 300)]
+    assert action == STOP and [(e.task, e.seconds) for e in logged.entries] == [(3, 300)]
     assert not ws.time.timer_now().running
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Digits
 
 from tests.tui.conftest import NOW, SIZE, app_for, errors, focus, messages, text
 from vaworkspace.domain.time.status import TimerStatus
+from vaworkspace.service.results import Logged
 from vaworkspace.tui.focus import cycle_dots, stopped_text
 
 # -- focus: without a timer ----------------------------------------------------
@@ -197,4 +198,4 @@ def test_focus_helpers() -> None:
     assert cycle_dots(long_break, 4) == "●●●●"
     assert cycle_dots(TimerStatus(True, pomodoros=4, phase="focus"), 4) == "○○○○"
     assert cycle_dots(TimerStatus(True, pomodoros=6, phase="break"), 4) == "●●○○"
-    assert stopped_text([]) == "Timer stopped: no focus time to log"
+    assert stopped_text(Logged([])) == "Timer stopped: no focus time to log"

@@ -12,7 +12,7 @@ from vaworkspace.formats import clock, hours_minutes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from vaworkspace.service.results import Period
+    from vaworkspace.service.results import Logged, Period
 
 
 def _period_options(parser, default: str) -> None:
@@ -140,10 +140,11 @@ def timer_start(args) -> int:
 def timer_change(args) -> int:
     ws = open_workspace(args)
     if args.change == "stop":
-        created = ws.time.stop_timer()
+        logged = ws.time.stop_timer()
         print("Stopped the timer")
-        for entry in created:
+        for entry in logged.entries:
             print(f"  logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)}")
+        _say_unlogged(logged)
         return 0
     action = {
         "pause": ws.time.pause_timer,
@@ -160,10 +161,20 @@ def timer_switch(args) -> int:
 
     ws = open_workspace(args)
     task_id, client = parse_target(args.target)
-    for entry in ws.time.switch_timer(task_id=task_id, client=client):
+    logged = ws.time.switch_timer(task_id=task_id, client=client)
+    for entry in logged.entries:
         print(f"Logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)}")
+    _say_unlogged(logged)
     print(f"The timer now runs on {safe(args.target)}")
     return 0
+
+
+def _say_unlogged(logged: Logged) -> None:
+    """A stretch under `timer_minimum_minutes` left no entry: say so, never silently."""
+    if logged.too_short_seconds:
+        from vaworkspace.domain.time.timer import unlogged_text
+
+        print(f"  {unlogged_text(logged.too_short_seconds, logged.minimum_minutes)}")
 
 
 def timer_status(args) -> int:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.errors import InputError, NotFoundError
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
+from vaworkspace.service.results import Logged
 from vaworkspace.store import counters, tables
 from vaworkspace.store.records import entry_from_record, entry_to_record
 
@@ -27,19 +28,26 @@ _EDIT_ORDER = ("start", "end", "duration", "note", "billable", "client", "task")
 """Edits apply in this order: a new duration counts from a new start."""
 
 
-def log_segments(db: Db, segments: list[Segment]) -> list[TimeEntry]:
-    """Store the timer's finished focus stretches as entries; the entries written."""
+def log_segments(db: Db, segments: list[Segment], minimum_minutes: int) -> Logged:
+    """Store the timer's finished focus stretches as entries. A stretch shorter than
+    `minimum_minutes` (`timer_minimum_minutes`) is dropped, its seconds counted in
+    the result so the caller can say so: a start-stop by mistake would otherwise be
+    billed a whole rounding step and count against the retainer."""
     from vaworkspace.domain.time.entries import entry_from_segment
 
     logged = []
+    too_short = 0
     for segment in segments:
         if segment.worked_seconds <= 0:
+            continue
+        if segment.worked_seconds < minimum_minutes * 60:
+            too_short += segment.worked_seconds
             continue
         billable = billable_default(db, segment.client)
         entry = entry_from_segment(segment, counters.take_id(db, "entries"), billable)
         put_entry(db, entry)
         logged.append(entry)
-    return logged
+    return Logged(logged, too_short, minimum_minutes)
 
 
 def billable_default(db: Db, client: str | None) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from vaworkspace.domain.models import Task
+from vaworkspace.domain.models import Task, TimeEntry
 from vaworkspace.domain.tasks.urgency import Term
 
 
@@ -30,3 +30,14 @@ class Period(NamedTuple):
 
     start: datetime
     end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """What closing the timer's focus stretch wrote (`stop_timer`, `switch_timer`):
+    the entries, and the focus seconds left unlogged because the stretch was
+    shorter than `timer_minimum_minutes` (`timer.unlogged_text` says so)."""
+
+    entries: list[TimeEntry]
+    too_short_seconds: int = 0
+    minimum_minutes: int = 0

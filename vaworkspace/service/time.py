@@ -25,6 +25,7 @@ from vaworkspace.service.entry_writes import (
     put_entry,
 )
 from vaworkspace.service.lookup import client_for_write, task_for_write
+from vaworkspace.service.results import Logged
 from vaworkspace.store import counters, tables
 from vaworkspace.store.records import entry_from_record
 
@@ -127,17 +128,17 @@ class TimeService(Service):
             timer_records.save_timer(db, started.state)
         return status(started.state, now, tuple(events))
 
-    def toggle_timer(self, task_id: int) -> tuple[str, list[TimeEntry]]:
+    def toggle_timer(self, task_id: int) -> tuple[str, Logged]:
         """The timer key on a task (`domain.time.toggle`): start a pomodoro on it,
         stop the timer that runs on it, or switch the running timer to it.
-        Returns the action taken and the entries it logged."""
+        Returns the action taken and what it logged."""
         from vaworkspace.domain.time.toggle import START, STOP, toggle_action
 
         status = self.timer_now()
         action = toggle_action(status.running, status.task, task_id)
         if action == START:
             self.start_timer(task_id=task_id)
-            return action, []
+            return action, Logged([])
         if action == STOP:
             return action, self.stop_timer()
         return action, self.switch_timer(task_id=task_id)
@@ -152,22 +153,21 @@ class TimeService(Service):
         settings = self.pomodoro_settings()
         return self._change_timer(lambda state, now: clock.skip_break(state, now, settings))
 
-    def stop_timer(self) -> list[TimeEntry]:
-        """Stop; the focus time not yet logged becomes an entry. Returns new entries."""
+    def stop_timer(self) -> Logged:
+        """Stop; the focus time not yet logged becomes an entry unless it is shorter
+        than `timer_minimum_minutes`. Returns what was logged (or not)."""
         now = self.now()
         with self.file.transaction() as db:
             state, _ = self._catch_up(db)
             if state is None:
                 raise InputError("no timer is running; start one with `va timer start ID`")
-            logged = log_segments(db, clock.stop(state, now).logged)
+            logged = log_segments(db, clock.stop(state, now).logged, self._minimum)
             timer_records.save_timer(db, None)
             return logged
 
-    def switch_timer(
-        self, *, task_id: int | None = None, client: str | None = None
-    ) -> list[TimeEntry]:
-        """Log the current stretch and carry on, same mode and phase, on another task
-        (`task_id`) or client alone (`client`). Returns the entries logged."""
+    def switch_timer(self, *, task_id: int | None = None, client: str | None = None) -> Logged:
+        """Log the current stretch (unless under the minimum) and carry on, same mode
+        and phase, on another task (`task_id`) or client alone (`client`)."""
         now = self.now()
         with self.file.transaction() as db:
             state, _ = self._catch_up(db)
@@ -175,7 +175,7 @@ class TimeService(Service):
                 raise InputError("no timer is running; start one with `va timer start ID`")
             task, owner = self._timer_target(db, task_id, client)
             moved = clock.switch(state, now, task, owner)
-            logged = log_segments(db, moved.logged)
+            logged = log_segments(db, moved.logged, self._minimum)
             timer_records.save_timer(db, moved.state)
             return logged
 
@@ -317,10 +317,18 @@ class TimeService(Service):
         if state is None:
             return None, []
         caught = clock.advance(state, self.now(), self.pomodoro_settings())
+        events = list(caught.events)
         if caught.logged or caught.state != state:
-            log_segments(db, caught.logged)
+            logged = log_segments(db, caught.logged, self._minimum)
             timer_records.save_timer(db, caught.state)
-        return caught.state, caught.events
+            if logged.too_short_seconds:
+                events.append(clock.unlogged_text(logged.too_short_seconds, self._minimum))
+        return caught.state, events
+
+    @property
+    def _minimum(self) -> int:
+        """`timer_minimum_minutes`: shorter focus stretches are not logged."""
+        return self.config.timer_minimum_minutes
 
     def _change_timer(self, change: Callable[[TimerState, datetime], TimerState]) -> TimerStatus:
         from vaworkspace.domain.time.status import status

@@ -26,6 +26,7 @@ from vaworkspace.tui.widgets import TopBar
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.domain.time.status import TimerStatus
+    from vaworkspace.service.results import Logged
 
 PHASES = {"focus": "Focus", "break": "Break", "long_break": "Long break"}
 IDLE_HINT = "press t on a task in the inbox (1), or @ here to time a client alone"
@@ -260,12 +261,17 @@ def cycle_dots(status: TimerStatus, every: int) -> str:
     return "●" * done + "○" * (every - done)
 
 
-def stopped_text(entries: list) -> str:
-    if not entries:
+def stopped_text(logged: Logged) -> str:
+    """What `s` did: the entry written, or why the focus time left none."""
+    if logged.too_short_seconds:
+        from vaworkspace.domain.time.timer import unlogged_text
+
+        return f"Timer stopped: {unlogged_text(logged.too_short_seconds, logged.minimum_minutes)}"
+    if not logged.entries:
         return "Timer stopped: no focus time to log"
-    logged = ", ".join(
+    entries = ", ".join(
         f"entry {e.id} ({e.seconds // 60} min{' on #' + str(e.task) if e.task else ''}"
         f"{' @' + e.client if e.client else ''})"
-        for e in entries
+        for e in logged.entries
     )
-    return f"Timer stopped: logged {logged}"
+    return f"Timer stopped: logged {entries}"

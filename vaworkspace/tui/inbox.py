@@ -251,12 +251,18 @@ class InboxScreen(WorkspaceScreen):
         if task is None:
             return
         action, logged = self.ws.time.toggle_timer(task.id)
-        minutes = sum(e.seconds for e in logged) // 60
+        minutes = sum(e.seconds for e in logged.entries) // 60
         message = {
             "start": f"Focus on {task.id}: {task.title}",
             "stop": f"Timer stopped: {minutes} min logged on {task.title}",
             "switch": f"Timer switched to {task.id}: {task.title}",
         }[action]
+        if logged.too_short_seconds:  # the stretch just closed left no entry
+            from vaworkspace.domain.time.timer import unlogged_text
+
+            short = unlogged_text(logged.too_short_seconds, logged.minimum_minutes)
+            stopped = f"Timer stopped on {task.title}"
+            message = f"{stopped if action == 'stop' else message}; {short}"
         self.app.notify(message, markup=False)
         self.refresh_bar()
 

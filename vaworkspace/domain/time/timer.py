@@ -342,6 +342,16 @@ def _end_phase(
     return following, segment, f"Focus block {done} done: take a {minutes}-minute {kind}"
 
 
+def unlogged_text(seconds: int, minimum_minutes: int) -> str:
+    """Why a focus stretch left no entry (`timer_minimum_minutes`): the event of a
+    catch-up, and the line `stop` and `switch` print. `0:02 of focus not logged…`"""
+    minutes, rest = divmod(max(0, seconds), 60)
+    return (
+        f"{minutes}:{rest:02d} of focus not logged: under the {minimum_minutes}-minute"
+        " minimum (timer_minimum_minutes in the config)"
+    )
+
+
 def break_reminder(state: TimerState | None, now: datetime, after_minutes: int = 90) -> str | None:
     """The "take a break" line once `after_minutes` of continuous focus have passed,
     else None; the caller shows it once per focus phase (key: `phase_started`)."""
