@@ -96,8 +96,8 @@ def register(commands) -> None:
     ):
         edit.add_argument(f"--{name}", help=text)
     edit.set_defaults(handler=edit_entry)
-    rm = esub.add_parser("rm", help="delete an entry")
-    rm.add_argument("id", type=int)
+    rm = esub.add_parser("rm", help="delete entries (all or none)")
+    rm.add_argument("ids", type=int, nargs="+", metavar="ID")
     rm.add_argument("--yes", "-y", action="store_true")
     rm.set_defaults(handler=remove_entry)
 
@@ -249,13 +249,16 @@ def edit_entry(args) -> int:
 
 def remove_entry(args) -> int:
     ws = open_workspace(args)
+    wanted = list(dict.fromkeys(args.ids))
     if not args.yes and not sys.stdin.isatty():
         raise InputError("refusing to delete without confirmation; add --yes")
-    if not args.yes and input(f"Delete time entry {args.id}? [y/N] ").lower() not in ("y", "yes"):
+    what = f"time entry {wanted[0]}" if len(wanted) == 1 else f"{len(wanted)} time entries: "
+    what += ", ".join(str(entry_id) for entry_id in wanted) if len(wanted) > 1 else ""
+    if not args.yes and input(f"Delete {what}? [y/N] ").strip().lower() not in ("y", "yes"):
         print("Nothing deleted.")
         return 0
-    entry = ws.time.remove_entry(args.id)
-    print(f"Deleted entry {entry.id}")
+    for entry in ws.time.remove_entries(wanted):
+        print(f"Deleted entry {entry.id}")
     return 0
 
 

@@ -242,10 +242,15 @@ class TimeService(Service):
         return updated
 
     def remove_entry(self, entry_id: int) -> TimeEntry:
+        return self.remove_entries([entry_id])[0]
+
+    def remove_entries(self, entry_ids: list[int]) -> list[TimeEntry]:
+        """Delete entries, all or none: an unknown id is `NotFoundError` naming it,
+        raised before anything is deleted. An id given twice is deleted once."""
         with self.file.transaction() as db:
-            entry = entry_for_write(db, entry_id)
-            tables.delete(db, "entries", [entry_id])
-        return entry
+            doomed = [entry_for_write(db, entry_id) for entry_id in dict.fromkeys(entry_ids)]
+            tables.delete(db, "entries", [entry.id for entry in doomed])
+        return doomed
 
     def period(self, kind: str, first: date | None = None, last: date | None = None) -> Period:
         """UTC bounds of `day`/`week`/`month` (containing `first`, default today) or
