@@ -102,12 +102,28 @@ def test_two_clients_is_an_error_that_suggests_escaping() -> None:
 
 
 def test_tags() -> None:
-    q = qa("Plan #Q4 #billing #billing -#old # ## ##x +tag #a,")
+    q = qa("Plan #Q4 #billing #billing -#old # ## ##x #a,")
     assert q.tags == ["Q4", "billing", "a"]
     assert q.remove_tags == ["old"]
-    assert q.title == "Plan # ## ##x +tag"
+    assert q.title == "Plan # ## ##x"
     assert "tags" in q.given
     assert ("tags", "-#old") in q.parsed
+
+
+def test_plus_tag_and_plus_hash_tag_add_a_tag_as_in_taskwarrior() -> None:
+    q = qa("due:mon +#urgent +travel +#urgent")
+    assert (q.title, q.tags, "title" in q.given) == ("", ["urgent", "travel"], False)
+    assert ("tags", "+#urgent") in q.parsed
+
+
+@pytest.mark.parametrize("text", ["Call +33 6 12 34 56 78", "C++ and + and +# and ++x", "+-1"])
+def test_a_plus_before_no_letter_stays_in_the_title(text: str) -> None:
+    q = qa(text)
+    assert (q.title, q.tags) == (text, [])
+
+
+def test_an_escaped_plus_tag_is_a_title_word() -> None:
+    assert qa(r"Vote \+yes").title == "Vote +yes"
 
 
 def test_backslash_escapes_one_word() -> None:

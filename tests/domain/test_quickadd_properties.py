@@ -19,7 +19,7 @@ def qa(text: str, tz=MTL) -> QuickAdd:
     return parse_quick_add(text, NOW, tz)
 
 
-SPECIAL_START = tuple("@#!~\\")
+SPECIAL_START = tuple("@#!~+\\")
 DATEISH = {
     "every",
     "every!",

@@ -135,6 +135,8 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
         client = change.new_client
         print(f"Created client @{safe(client.id)} ({safe(client.name)})")
     print(f"{verb} task {task.id}: {safe(task.title)}")
+    if change.replaced_title is not None:  # words left over by the edit became the title
+        print(f"  title replaced (was: {safe(change.replaced_title)})")
     _print_fields(ws, task, brief=True)
     return 0
 

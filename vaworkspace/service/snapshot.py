@@ -65,6 +65,8 @@ class Added:
     task: Task
     quick: object  # the QuickAdd that was understood
     new_client: Client | None = None
+    replaced_title: str | None = None
+    """An edit whose words became a new title: the title it replaced, to be shown."""
 
 
 @dataclass(slots=True)

@@ -63,7 +63,8 @@ class TaskService(Service):
                 client, created = self._resolve(db, quick.client, new_client)
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(changed))
-        return Added(changed, quick, created)
+        replaced = task.title if changed.title != task.title else None
+        return Added(changed, quick, created, replaced)
 
     def complete(self, task_ids: list[int]) -> list[Completion]:
         """Mark tasks done (all or none); a recurring task spawns its next occurrence."""

@@ -8,6 +8,8 @@ word: whatever is not understood as one of the tokens below stays in the title.
 - `@client` sets the client (the ref as typed; `@none` clears it). An `@` inside a
   word (`bob@example.com`) is part of the title.
 - `#tag` adds a tag, `-#tag` removes one (for edits); a lone `#` is a title word.
+  `+tag` and `+#tag` add a tag too (the Taskwarrior habit) when a letter follows
+  the `+` (or `+#`): `+33 6 12…` and `C++` stay title words.
 - `!high` `!h` `!1`, `!medium` `!m` `!2`, `!low` `!l` `!3`; `!none` `!0` clears.
 - `due:`, `wait:`, `sched:` (or `scheduled:`) take a date expression (see
   `dates.parse_when`): quoted (`due:"next monday"`), joined (`due:next-monday`),
@@ -137,6 +139,8 @@ def _is_special(word: _Word) -> bool:
         return True
     if lower.startswith("-#") and text[2:3] != "#" and text[2:].rstrip(_TRAILING):
         return True
+    if _plus_tag(text) is not None:
+        return True
     if lower.startswith("!") and lower[1:] in _PRIORITIES:
         return True
     prefix, sep, _ = lower.partition(":")
@@ -160,6 +164,8 @@ def _take(
         _add_tag(qa, qa.tags, text[1:], text)
     elif lower.startswith("-#"):
         _add_tag(qa, qa.remove_tags, text[2:], text)
+    elif text.startswith("+"):
+        _add_tag(qa, qa.tags, _plus_tag(text) or "", text)
     elif text.startswith("!"):
         _set(qa, "priority", _PRIORITIES[lower[1:]], text)
     elif text.startswith("~"):
@@ -187,6 +193,14 @@ def _set(qa: QuickAdd, name: str, value: object, source: str) -> None:
     setattr(qa, name, value)
     qa.given.add(name)
     qa.parsed.append((name, source))
+
+
+def _plus_tag(text: str) -> str | None:
+    """The tag of `+tag` or `+#tag` (a letter first), else None: `+33` is a number."""
+    if not text.startswith("+"):
+        return None
+    raw = text[2:] if text.startswith("+#") else text[1:]
+    return raw if raw[:1].isalpha() and raw.rstrip(_TRAILING) else None
 
 
 def _add_tag(qa: QuickAdd, into: list[str], raw: str, source: str) -> None:
