@@ -3,6 +3,8 @@
 A task needs triage while it sits in the inbox or lacks a client or an
 estimate (service.triage_queue). Each key changes one field through the
 service; once a task is complete it leaves the queue and the next one shows.
+`o` marks the VA's own work (`#mine`: no client on purpose). "Inbox zero" is
+said only when the queue is empty, skipped tasks included.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from vaworkspace.display import safe
-from vaworkspace.domain.tasks.triage import triage_missing
+from vaworkspace.domain.tasks.triage import OWN_WORK_TAG, triage_missing
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
@@ -25,11 +27,13 @@ FIELD_OF_MODE = {"client": "client", "due": "due", "estimate": "estimate"}
 
 
 class TriageScreen(WorkspaceScreen):
-    """One task card; c d e set client, due, estimate; h m l n the priority; s skips."""
+    """One task card; c d e set client, due, estimate; o own work; h m l n the
+    priority; s skips."""
 
     HELP_TITLE = "Triage"
     BINDINGS = [
         Binding("c", "ask('client')", "Client"),
+        Binding("o", "own_work", "Mine", tooltip=f"Your own work, no client (#{OWN_WORK_TAG})"),
         Binding("h", "priority('high')", "High"),
         Binding("m", "priority('medium')", "Med"),
         Binding("l", "priority('low')", "Low"),
@@ -78,13 +82,21 @@ class TriageScreen(WorkspaceScreen):
         card = self.query_one("#card", Static)
         if self.current is None:
             progress.update("")
-            card.update("Inbox zero: every open task has a client and an estimate.  1: inbox")
+            card.update(self._empty_text())
             return
         if self.current in ids:
             progress.update(f"Task {ids.index(self.current) + 1} of {len(ids)} to triage")
         else:
             progress.update(f"Sorted ✓  enter: next ({len(ids)} left)")
         card.update(self._card(self.ws.tasks.get(self.current)))
+
+    def _empty_text(self) -> str:
+        """Inbox zero only when true: tasks skipped in this pass still need sorting."""
+        left = len(self.ws.inbox.triage_queue())
+        if not left:
+            return "Inbox zero: every open task has a client (or is yours) and an estimate."
+        tasks = "1 skipped task still needs" if left == 1 else f"{left} skipped tasks still need"
+        return f"{tasks} sorting: they come back next time (o: your own work, no client)."
 
     def _still_open(self, task_id: int) -> bool:
         try:
@@ -129,6 +141,12 @@ class TriageScreen(WorkspaceScreen):
     def action_priority(self, level: str) -> None:
         if self.current is not None:
             self.ws.tasks.update(self.current, {"priority": level})
+            self.reload()
+
+    def action_own_work(self) -> None:
+        """Tag the task as the VA's own work: no client is missing any more."""
+        if self.current is not None:
+            self.ws.tasks.edit(self.current, f"#{OWN_WORK_TAG}")
             self.reload()
 
     def action_skip(self) -> None:
