@@ -246,11 +246,21 @@ def test_report_budget_reaches_outside_the_report_and_may_go_negative():
 WEEK_BEFORE = (local(MTL, 2026, 11, 23), local(MTL, 2026, 11, 30))
 
 
-def test_report_budget_period_follows_now_not_the_report():
+def test_report_budget_period_is_the_report_s_not_now_s():
+    """A past week's report shows that week's retainer (issue #9); a report that
+    holds `now` shows the retainer as used now."""
     acme = client(budget=Budget(600, "week"))
     last_week = [entry(local(MTL, 2026, 11, 24, 9), 60, client="acme")]
-    report = build_report(last_week, {"acme": acme}, {}, *WEEK_BEFORE, MTL, last_week, NOW)
-    assert only_line(report).budget_used_minutes == 0
+    this_week = [entry(local(MTL, 2026, 12, 1, 9), 30, client="acme")]
+    every = last_week + this_week
+    report = build_report(last_week, {"acme": acme}, {}, *WEEK_BEFORE, MTL, every, NOW)
+    assert only_line(report).budget_used_minutes == 60
+    week = local(MTL, 2026, 11, 30), local(MTL, 2026, 12, 7)
+    report = build_report(this_week, {"acme": acme}, {}, *week, MTL, every, NOW)
+    assert only_line(report).budget_used_minutes == 30
+    november = local(MTL, 2026, 11, 1), local(MTL, 2026, 12, 1)
+    report = build_report(last_week, {"acme": acme}, {}, *november, MTL, every, NOW)
+    assert only_line(report).budget_used_minutes == 30  # its last week: 30 Nov - 6 Dec
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Reports: where the hours went, per client, for a day, a week or a month.
 
 The figures are `ws.time.report` (the same as `va report`): hours per local day,
-amounts after each client's rounding, retainers as used now. This screen only
+amounts after each client's rounding, retainers as used in the period shown
+(now for the current one). This screen only
 lays them out in 80 columns: a week as a grid of hours per day, a month as one
 bar character per day, a day as per-client totals. Columns have fixed widths,
 so the header, the rows and the totals line up whatever the data.
@@ -204,7 +205,7 @@ def client_cell(line, colour: str) -> Content:
 
 
 def budget_cell(line, width: int) -> Content:
-    """`12.5/40h ▰▰▰▱▱ 31%` for a retainer as used now, coloured by its level
+    """`12.5/40h ▰▰▰▱▱ 31%` for a retainer as used in the period, coloured by its level
     (`retainer_level`). The percentage is left out when `width` is short."""
     if not line.budget_minutes:
         return Content(" " * width)

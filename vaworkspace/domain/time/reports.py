@@ -21,8 +21,10 @@ Rules a report follows (the README quotes them):
 - **Retainer.** For a client with a budget, the minutes used are the billed minutes
   (same rounding; billable entries only, as free time does not eat the hours bought)
   started in the budget's own period — the local week Monday–Sunday or the local
-  calendar month — containing `now` (or the report's start when `now` is None),
-  whatever the report's period. Remaining = budget − used; negative is overwork.
+  calendar month — containing the report's moment: `now` while the report's period
+  holds it, else the period's last instant (a past week shows that week's retainer,
+  a past month its last week's), or its start for a period still to come or when
+  `now` is None. Remaining = budget − used; negative is overwork.
 - **Lines.** One line per client with time in the period, sorted by client name; time
   without a client comes last as "(no client)", in the most common client currency
   (EUR without clients). A client id that no longer exists keeps its own line, named
@@ -227,7 +229,7 @@ def build_report(
         client = clients.get(cid) if cid is not None else None
         line = _line(cid, group, client, tasks, tz, fallback)
         if client is not None and client.budget is not None:
-            burn = budget_burn(client, budgeted[cid], now or start, tz)
+            burn = budget_burn(client, budgeted[cid], _retainer_moment(start, end, now), tz)
             line.budget_used_minutes, line.budget_minutes = burn or (None, None)
             line.budget_period = client.budget.period
         lines.append(line)
@@ -236,6 +238,13 @@ def build_report(
     for line in lines:
         totals[line.currency] = totals.get(line.currency, 0) + line.amount_cents
     return Report(start, end, lines, sum(line.seconds for line in lines), totals)
+
+
+def _retainer_moment(start: datetime, end: datetime, now: datetime | None) -> datetime:
+    """The instant whose budget period a report's retainer is (module docstring)."""
+    if now is None or now < start:
+        return start
+    return min(now, end - timedelta(microseconds=1))
 
 
 def _line(
