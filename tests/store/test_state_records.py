@@ -66,7 +66,7 @@ def test_a_synced_todo_is_edited_here_once_its_task_differs_from_the_import(tmp_
         tables.put(db, "tasks", 4, task_to_record(task))
         synced = SyncedTodos(db)
         assert not synced.edited_here("uid-1", 4)  # never imported: no local edit to keep
-        synced.remember("uid-1", task)
+        synced.remember("uid-1", task, task)
         assert not synced.edited_here("uid-1", 4)
     with wf.transaction() as db:
         assert task_ids_by_uuid(db) == {"uid-1": 4}
@@ -76,7 +76,23 @@ def test_a_synced_todo_is_edited_here_once_its_task_differs_from_the_import(tmp_
         tables.put(db, "tasks", 4, task_to_record(edited))
         synced = SyncedTodos(db)
         assert synced.edited_here("uid-1", 4)
-        synced.remember("uid-1", edited)  # the same state record, replaced
+        synced.remember("uid-1", edited, task)  # the same state record, replaced
         assert not synced.edited_here("uid-1", 4)
     kinds = [r["kind"] for r in wf.read()["state"].values()]
     assert kinds == ["ical-task"]
+
+
+def test_the_calendar_s_copy_is_compared_without_the_import_s_clock(tmp_path) -> None:
+    wf = WorkspaceFile(tmp_path / "ws.json")
+    theirs = Task(4, "uid-1", "Book hotel", T0, T0)
+    with wf.transaction() as db:
+        synced = SyncedTodos(db)
+        assert synced.edited_there("uid-1", theirs)  # never read: nothing to compare with
+        synced.remember("uid-1", theirs, theirs)
+        later = T0.replace(hour=T0.hour + 1)
+        assert not synced.edited_there("uid-1", Task(4, "uid-1", "Book hotel", later, later))
+        assert synced.edited_there("uid-1", Task(4, "uid-1", "Book a hotel", T0, T0))
+        synced.remember("uid-1", None, Task(4, "uid-1", "Book a hotel", T0, T0))
+        assert not synced.edited_there("uid-1", Task(4, "uid-1", "Book a hotel", T0, T0))
+        [record] = tables.records(db, "state").values()
+        assert record["record"]["title"] == "Book hotel"  # a conflict keeps the stored task

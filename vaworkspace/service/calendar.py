@@ -8,7 +8,7 @@ work with nothing written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from vaworkspace.domain.calendar.event import Event
@@ -206,8 +206,9 @@ class CalendarService(Service):
         theirs: bool,
         summary: CalendarImport,
     ) -> None:
-        """To-dos become tasks by UID; a task edited here since the last import is kept
-        (a conflict is reported) unless `theirs`."""
+        """To-dos become tasks by UID. A task edited here since the last import is
+        kept; when its to-do changed in the calendar too, that is a conflict,
+        reported once (the calendar's copy is remembered), unless `theirs`."""
         from vaworkspace.ical.todos import task_from_todo
         from vaworkspace.store.state_records import SyncedTodos
         from vaworkspace.store.task_merge import stored_unchanged, task_ids_by_uuid
@@ -218,13 +219,17 @@ class CalendarService(Service):
         next_id = counters.next_id(db, "tasks")
         for todo in todos:
             task = task_from_todo(todo, owner, now, new_uuid)
+            calendar_copy = replace(task)
             if todo.uid in ids:
                 local = task_for_write(db, ids[todo.uid])
                 if synced.edited_here(todo.uid, local.id) and not theirs:
-                    summary.conflicts.append(
-                        f"task {local.id} ({local.title}) was edited here since the last import; "
-                        "kept the local version (--theirs takes the calendar's)"
-                    )
+                    if synced.edited_there(todo.uid, calendar_copy):
+                        summary.conflicts.append(
+                            f"task {local.id} ({local.title}) was edited here and in the "
+                            "calendar since the last import; kept the local version "
+                            "(--theirs takes the calendar's)"
+                        )
+                        synced.remember(todo.uid, None, calendar_copy)
                     continue
                 task.id, task.created = local.id, local.created
                 task.client = local.client or task.client
@@ -236,12 +241,10 @@ class CalendarService(Service):
                 next_id += 1
                 summary.tasks_created += 1
             tables.put(db, "tasks", task.id, task_to_record(task))
-            synced.remember(todo.uid, task)
+            synced.remember(todo.uid, task, calendar_copy)
         counters.set_next_id(db, "tasks", next_id)
 
 
 def _owned(event: Event, owner: str | None, calendar: str, forced: bool = False) -> Event:
-    from dataclasses import replace
-
     label = calendar if forced else event.calendar or calendar
     return replace(event, client=event.client or owner, calendar=label)

@@ -122,6 +122,7 @@ STATE_FIELDS: dict[str, object] = {
     "client": OPT_STR,
     "uid": STR,
     "record": OPT_DICT,
+    "theirs": OPT_DICT,
     "timer": frozenset({dict}),
 }
 STATE_KINDS = {

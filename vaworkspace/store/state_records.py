@@ -5,7 +5,8 @@ Besides the running timer (`timer_records.py`) and the feed's cached facts
 
     {"kind": "preference", "name": "theme", "value": "nord"}
     {"kind": "calendar", "name": "acme", "source": "https://…", "client": "acme"}
-    {"kind": "ical-task", "uid": "…", "record": {…the task as the last import stored it…}}
+    {"kind": "ical-task", "uid": "…", "record": {…the task as the last import stored it…},
+     "theirs": {…the calendar's copy as the last import read it…}}
 
 A state record's id means nothing: a new one takes the next free id.
 """
@@ -104,29 +105,54 @@ def _subscription_id(state: Mapping[int, Record], name: str) -> int | None:
 
 class SyncedTodos:
     """Inside a transaction: each imported to-do's task as the last import stored
-    it, by UID. A task that differs from it now was edited here since."""
+    it, by UID, and the calendar's copy as that import read it. A task that differs
+    from the first was edited here since; a to-do that differs from the second was
+    edited in the calendar since. Only both together are a conflict."""
 
     def __init__(self, db: Any) -> None:
         self._db = db
         state = tables.records(db, "state")
         self._free_id = max(state, default=0) + 1
-        self._found: dict[str, tuple[int, Record | None]] = {
-            r["uid"]: (i, r.get("record")) for i, r in state.items() if r.get("kind") == SYNCED_TODO
+        self._found: dict[str, tuple[int, Record]] = {
+            r["uid"]: (i, r) for i, r in state.items() if r.get("kind") == SYNCED_TODO
         }
 
     def edited_here(self, uid: str, task_id: int) -> bool:
         """Whether task `task_id`, imported from to-do `uid`, changed since the last
         import stored it (False when no import remembered it)."""
-        stored = self._found.get(uid, (None, None))[1]
+        stored = self._found.get(uid, (0, {}))[1].get("record")
         return stored is not None and stored != tables.record(self._db, "tasks", task_id)
 
-    def remember(self, uid: str, task: Task) -> None:
-        """Record `task` as this import leaves it: any later difference is a local
-        edit, whatever the clocks say."""
-        if uid in self._found:
-            doc_id = self._found[uid][0]
-        else:
+    def edited_there(self, uid: str, theirs: Task) -> bool:
+        """Whether the calendar's copy of to-do `uid` (`theirs`, as translated before
+        any local field is kept) changed since the last import read it; True when
+        no import remembered it (a record written before copies were kept)."""
+        seen = self._found.get(uid, (0, {}))[1].get("theirs")
+        return seen is None or seen != _calendar_copy(theirs)
+
+    def remember(self, uid: str, task: Task | None, theirs: Task) -> None:
+        """Record `task` as this import leaves it (None: the stored task is left
+        as it was, a conflict kept it) and the calendar's copy as read: any later
+        difference is an edit on that side, whatever the clocks say."""
+        doc_id, record = self._found.get(uid, (0, {}))
+        if not doc_id:
             doc_id, self._free_id = self._free_id, self._free_id + 1
-        stored = task_to_record(task)
-        tables.put(self._db, "state", doc_id, {"kind": SYNCED_TODO, "uid": uid, "record": stored})
-        self._found[uid] = (doc_id, stored)
+        stored = task_to_record(task) if task is not None else record.get("record")
+        fresh = {
+            "kind": SYNCED_TODO,
+            "uid": uid,
+            "record": stored,
+            "theirs": _calendar_copy(theirs),
+        }
+        tables.put(self._db, "state", doc_id, fresh)
+        self._found[uid] = (doc_id, fresh)
+
+
+def _calendar_copy(task: Task) -> Record:
+    """A to-do's content as a record, without the instants an import fills in with
+    its own clock when the to-do has none (CREATED, LAST-MODIFIED): a calendar that
+    never changed reads the same on every sync."""
+    record = task_to_record(task)
+    record.pop("created", None)
+    record.pop("modified", None)
+    return record
