@@ -5,6 +5,7 @@
 - `hours_minutes`: a length of time as `1h05`, rounded down like a clock, so a
   running total never shows a minute not yet worked;
 - `clock`: a countdown or a stopwatch, `24:59`, `1:05:00` from an hour up;
+- `plural`: a count and its noun, `1 task`, `0 events`, `3 entries`;
 - `hours_decimal`: hours for a retainer, `12.5`, `4` (one decimal, no `.0`);
 - `gauge`: the cells of a retainer gauge, `▰▰▰▱▱`, and `retainer_figures`, `4.5/8h`.
 
@@ -71,6 +72,11 @@ def clock(seconds: int | float) -> str:
     hours, rest = divmod(max(0, int(seconds)), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 task`, `2 tasks`, `0 events`; `nouns` for an irregular plural (`entries`)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def hours_decimal(minutes: int) -> str:

@@ -13,7 +13,7 @@ from tests.ical.calendars import WEEKLY, write
 def test_reimport_changes_nothing_and_updates_by_uid(va, tmp_path) -> None:
     first = write(tmp_path, "cal.ics", WEEKLY)
     out = va("import", first)
-    assert "2 created, 0 updated, 0 unchanged" in out and "1 tasks created" in out
+    assert "2 created, 0 updated, 0 unchanged" in out and "1 task created" in out
     assert "0 created, 0 updated, 2 unchanged" in va("import", first)
     changed = WEEKLY.replace("SEQUENCE:0", "SEQUENCE:1").replace("with the models", "(moved)")
     assert "0 created, 1 updated, 1 unchanged" in va("import", write(tmp_path, "b.ics", changed))

@@ -35,7 +35,7 @@ async def test_day_view_shows_today(agenda_ws) -> None:
         screen = await agenda(pilot)
         title = text(screen, "#title")
         assert title.startswith("Tue 01 Dec 2026  today")
-        assert "4 events · 2h30 free · ⚠ 2 in conflict" in title
+        assert "5 events · 2h30 free · ⚠ 2 in conflict" in title  # Clinic closed counts
         assert "Clinic closed" in text(screen, "#allday")
         day = text(screen, "#day").splitlines()
         assert len(day) == 16  # 09:00-17:00 in rows of 30 minutes
@@ -157,7 +157,7 @@ async def test_enter_books_a_task_into_the_slot(agenda_ws) -> None:
         assert "┃◆ 14:00–14:45 Book hotel" in day
         assert "14:30 ┃@evelyne             ▶ free 14:45–15:00 (0h…" in day  # side by side
         assert "▶ 14:45–15:00 (0h15)" in text(screen, "#side")
-        assert "5 events · 1h45 free" in text(screen, "#title")
+        assert "6 events · 1h45 free" in text(screen, "#title")
 
 
 async def test_the_booking_prompt_keeps_refusals_and_esc_closes_it(agenda_ws) -> None:

@@ -139,7 +139,9 @@ def calendar_list(args) -> int:
 def calendar_rm(args) -> int:
     ws = open_workspace(args)
     gone = ws.subscriptions.remove(args.name)
-    print(f"Unsubscribed from {safe(args.name)}; {gone} events removed")
+    from vaworkspace.formats import plural
+
+    print(f"Unsubscribed from {safe(args.name)}; {plural(gone, 'event')} removed")
     return 0
 
 

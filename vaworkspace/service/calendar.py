@@ -52,7 +52,8 @@ class CalendarImport:
             f"{verb} {self.source}: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.cancelled} cancelled"
             f"{f', {self.removed} removed' if self.removed else ''} events; "
-            f"{self.tasks_created} tasks created, {self.tasks_updated} updated"
+            f"{self.tasks_created} task{'s' * (self.tasks_created != 1)} created, "
+            f"{self.tasks_updated} updated"
         ]
         out += [f"  conflict: {line}" for line in self.conflicts]
         out += [f"  skipped: {line}" for line in self.skipped]

@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
 from vaworkspace.errors import InputError, VaError
+from vaworkspace.formats import plural
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -191,9 +192,9 @@ class AgendaScreen(WorkspaceScreen):
         name = f"{'Week of ' * (self.kind == 'week')}{first:%a %d %b %Y}"
         back = "this week" if self.kind == "week" else "today"
         parts: list = [(name, "bold"), (f"  {back}" if here else f"  T: {back}", MUTED)]
-        timed = sum(len(plan.timed) for plan in self.plans)
+        events = sum(len(plan.timed) + len(plan.all_day) for plan in self.plans)
         clashes = sum(len(plan.conflicts) for plan in self.plans)
-        parts += [(" · ", MUTED), f"{timed} event{'s' * (timed != 1)}", (" · ", MUTED)]
+        parts += [(" · ", MUTED), plural(events, "event"), (" · ", MUTED)]
         parts.append(f"{span_text(sum(plan.free_minutes for plan in self.plans))} free")
         if clashes:
             parts += [(" · ", MUTED), (f"⚠ {clashes} in conflict", CLASH)]
@@ -208,7 +209,7 @@ class AgendaScreen(WorkspaceScreen):
             lines.append(Content.assemble((ident, MUTED), safe(item.title)))
         if not plan.tasks:
             lines.append(Content.styled("nothing due", MUTED))
-        lines += [Content(""), Content.styled(f"Free  {len(plan.free)} slots", "bold")]
+        lines += [Content(""), Content.styled(f"Free  {plural(len(plan.free), 'slot')}", "bold")]
         for index, slot in enumerate(plan.free):
             mark, style = ("▶ ", CHOSEN) if index == self.selected else ("  ", "")
             lines.append(Content.styled(slot_text(slot, tz, mark), style))

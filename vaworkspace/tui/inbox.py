@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.errors import VaError
+from vaworkspace.formats import plural
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
@@ -130,7 +131,8 @@ class InboxScreen(WorkspaceScreen):
         if self.search:
             parts.append(f"“{safe(self.search)}”")
         label = self.query_one("#filters", Static)
-        label.update(f"{count} tasks · {' · '.join(parts)} · Esc clears" if parts else "")
+        shown = plural(count, "task")
+        label.update(f"{shown} · {' · '.join(parts)} · Esc clears" if parts else "")
         label.set_class(bool(parts), "-on")
 
     def on_inbox_table_highlighted(self, event: InboxTable.Highlighted) -> None:
