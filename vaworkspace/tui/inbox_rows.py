@@ -17,7 +17,8 @@ from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.urgency import is_overdue
 
 URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
-TAGS_FROM = 90  # the tags column shows only when the list is at least this wide
+TAGS_FROM = 90
+"""The list width from which tags have a column; below it they follow the title."""
 CLIENT_MAX = 17  # `@` and a 16-letter client id
 
 PLAIN, CLIENT, OVERDUE, DIM = "", "client", "overdue", "dim"
@@ -57,15 +58,26 @@ def row_cells(
     due_text, overdue = due(task, now, tz)
     client = f"@{safe(task.client)}" if task.client else "·"
     estimate = format_duration(task.estimate_minutes) if task.estimate_minutes else ""
-    tags = safe(" ".join(f"#{tag}" for tag in task.tags)) if width >= TAGS_FROM else ""
+    tags = safe(" ".join(f"#{tag}" for tag in task.tags))
+    wide = width >= TAGS_FROM
     return [
         (f"{score:>{URGENCY_W}.1f} ", PLAIN),
         (fit(client, client_width(width)) + " ", CLIENT if task.client else PLAIN),
-        (fit(safe(task.title), title_width(width)) + " ", PLAIN),
+        *title_cells(safe(task.title), "" if wide else tags, title_width(width)),
         (fit(due_text, DUE_W) + " ", OVERDUE if overdue else PLAIN),
         (f"{estimate:>{EST_W}} ", PLAIN),
-        (tags, DIM),
+        (tags if wide else "", DIM),
     ]
+
+
+def title_cells(title: str, tags: str, width: int) -> list[tuple[str, str]]:
+    """The title cell, `width` cells and a space: the title, then (in a list too
+    narrow for a Tags column) the tags, muted, in what the title leaves; the
+    title is never cut for them."""
+    used = formats.cells(title)
+    if not tags or used + 2 > width:
+        return [(fit(title, width) + " ", PLAIN)]
+    return [(title + " ", PLAIN), (fit(tags, width - used - 1) + " ", DIM)]
 
 
 def due(task: Task, now: datetime | None, tz) -> tuple[str, bool]:

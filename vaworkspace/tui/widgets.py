@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT
+from vaworkspace.domain.clients import fold
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.tui.bar_text import clock_text, status_text
 from vaworkspace.tui.colours import client_style
@@ -40,12 +42,14 @@ class TopBar(Horizontal):
 
 
 class ClientSidebar(OptionList):
-    """Clients with their open-task counts; choosing one filters the inbox."""
+    """Clients with their open-task counts; choosing one filters the inbox. A letter
+    jumps to the next client whose id or name starts with it (j and k move)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+    _names: dict[str, str] = {}  # client id: folded name; `show` replaces it whole
 
     DEFAULT_CSS = """
     ClientSidebar { width: 18; height: 1fr; border: none; border-right: tall $panel;
@@ -55,6 +59,7 @@ class ClientSidebar(OptionList):
     def show(
         self, clients: list[Client], counts: dict[str, int], chosen: str, burns: dict | None = None
     ) -> None:
+        self._names = {client.id: fold(client.name) for client in clients}
         total = sum(counts.values())
         options = [Option(f"All  {total}", id=ALL)]
         for client in clients:
@@ -73,6 +78,24 @@ class ClientSidebar(OptionList):
         ids = [o.id for o in options]
         self.highlighted = ids.index(chosen) if chosen in ids else highlighted or 0
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter (not j or k, the moves) picks the next client it starts; it never
+        reaches the screen, where it could act on the task in the hidden table."""
+        letter = event.character or ""
+        if len(letter) != 1 or not letter.isalpha() or event.key in ("j", "k"):
+            return
+        event.stop()
+        event.prevent_default()
+        wanted = fold(letter)
+        count = self.option_count
+        start = self.highlighted if self.highlighted is not None else -1
+        for step in range(1, count + 1):
+            index = (start + step) % count
+            client = self.get_option_at_index(index).id
+            if client in self._names and wanted in (fold(client)[:1], self._names[client][:1]):
+                self.highlighted = index
+                return
+
 
 LABEL_W = 10
 """The detail pane's label column: the longest label (`scheduled`) and a space."""
@@ -85,7 +108,10 @@ class DetailPane(Static):
     DetailPane { height: 9; border-top: tall $panel; padding: 0 1; overflow-y: auto; }
     """
 
+    _shown: tuple | None = None  # (workspace, task) last shown, for a resize
+
     def show(self, ws, task: Task | None) -> None:
+        self._shown = (ws, task)
         if task is None:
             self.update("", layout=False)
             return
@@ -101,12 +127,37 @@ class DetailPane(Static):
         why = ws.inbox.why(task.id)
         terms = [t for t in why.terms if round(t.value, 1)]  # `age +0.0` says nothing
         text.append(f"{'urgency':<{LABEL_W}}", style="dim")
-        text.append(f"{why.score:.1f} = " + "  ".join(f"{t.name} {t.value:+.1f}" for t in terms))
+        words = [f"{t.name} {t.value:+.1f}" for t in terms]
+        text.append(urgency_text(f"{why.score:.1f} = ", words, self.content_region.width))
         if task.notes:
             text.append("\n")
             text.append(f"{'notes':<{LABEL_W}}", style="dim")
             text.append(safe(task.notes, multiline=True))
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
+
+    def on_resize(self) -> None:
+        """The urgency breakdown is broken to the pane's width: break it again."""
+        if self._shown is not None:
+            self.show(*self._shown)
+
+
+def urgency_text(lead: str, words: list[str], width: int) -> str:
+    """`12.3 = due +8.0  priority +6.0` broken between terms, never inside one, so
+    each line fits a pane `width` cells wide once the label column is counted
+    (0: not laid out yet, one line); later lines start under the first term."""
+    room, hang = width - LABEL_W, " " * len(lead)
+    lines: list[str] = []
+    line = lead
+    for word in words:
+        fresh = line in (lead, hang)  # nothing after the lead yet
+        joined = line + word if fresh else f"{line}  {word}"
+        if not fresh and width > 0 and len(joined) > room:
+            lines.append(line)
+            line = hang + word
+        else:
+            line = joined
+    lines.append(line)
+    return ("\n" + " " * LABEL_W).join(lines)
 
 
 LEVEL_STYLES = {"ok": "green", "warning": "yellow", "used_up": "red"}
