@@ -30,7 +30,7 @@ class CommandBar(Vertical):
     DEFAULT_CSS = """
     CommandBar { height: auto; display: none; background: $panel; }
     CommandBar.-open { display: block; }
-    CommandBar #preview { color: $text-muted; padding: 0 1; height: auto; max-height: 4; }
+    CommandBar #preview { color: $text-muted; padding: 0 1; height: auto; }
     CommandBar #preview.-error { color: $error; }
     CommandBar Input { border: none; height: 1; padding: 0 1; }
     """

@@ -200,7 +200,25 @@ class InboxScreen(WorkspaceScreen):
         ws = self.ws
         now = ws.now()
         quick = parse_quick_add(text, now, ws.tz)
-        return [f"title: {quick.title or '(none yet)'}", *describe(quick, ws.tz, now)]
+        lines = describe(quick, ws.tz, now)
+        if quick.client:  # the client as it will be stored, by its name
+            lines = [
+                self._client_line(quick.client) if line.startswith("client:") else line
+                for line in lines
+            ]
+        return [f"title: {quick.title or '(none yet)'}", *lines]
+
+    def _client_line(self, ref: str) -> str:
+        """`client: @evelyne (Évelyne Couture)`, or why `@ref` names no client."""
+        from vaworkspace.errors import NotFoundError
+
+        try:
+            client = self.ws.clients.get(ref)
+        except NotFoundError:
+            return f"client: @{ref}: no client by that name yet"
+        except VaError as problem:  # a prefix of several
+            return f"client: @{ref}: {problem}"
+        return f"client: @{client.id} ({client.name})"
 
     def action_complete(self) -> None:
         task = self.selected
