@@ -32,6 +32,15 @@ class StoreError(VaError):
     """The workspace file cannot be used as it is; it is left untouched."""
 
 
+class WorkspaceBusy(StoreError):
+    """Another process held the workspace's lock longer than this one waits; nothing
+    was written. `holder`: its pid, when it wrote one."""
+
+    def __init__(self, message: str, holder: int | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
 class ImportFileError(VaError):
     """An import file is malformed; nothing was written."""
 

@@ -24,7 +24,7 @@ import os
 import time
 from _thread import get_ident
 
-from vaworkspace.errors import StoreError
+from vaworkspace.errors import StoreError, WorkspaceBusy
 
 _BUSY = (errno.EWOULDBLOCK, errno.EAGAIN)
 _HELD: dict[str, int] = {}
@@ -85,7 +85,9 @@ def acquire(lock_path: str, timeout: float, label: str) -> int:
             if remaining <= 0:
                 holder = _holder(fd)
                 who = f"process {holder}" if holder else "another process"
-                raise StoreError(f"workspace {label} is locked by {who} (another va?); try again")
+                raise WorkspaceBusy(
+                    f"workspace {label} is locked by {who} (another va?); try again", holder
+                )
             time.sleep(min(delay, remaining))
             delay = min(delay * 2, 0.02)
         try:

@@ -17,7 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from vaworkspace.display import safe
-from vaworkspace.errors import VaError
+from vaworkspace.errors import VaError, WorkspaceBusy
 from vaworkspace.tui.file_forms import FILE_COMMANDS, FileActions
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from vaworkspace.tui.inbox import InboxScreen
 
 REFRESH_SECONDS = 1.0
+LOCK_WAIT = 1.0
+"""Seconds a key waits for another process's write (the CLI waits 10): then the
+app says the file is busy instead of freezing."""
 PROBLEM_SECONDS = 30.0
 """How long the tick's notice of an unreadable file stays (it is said once)."""
 TERM_GRACE = 3.0
@@ -74,6 +77,7 @@ class VaApp(FileActions, PublishingApp, App):
         super().__init__()
         self.hangup = Hangup(self)
         self.ws = ws
+        ws.file.lock_timeout = min(ws.file.lock_timeout, LOCK_WAIT)
         # `[[publish]]` files: see tui/publishing.py
         ws.publishing.after_change = self.request_publish
         self._watch = watch
@@ -137,8 +141,12 @@ class VaApp(FileActions, PublishingApp, App):
 
     def show_problem(self, problem: VaError, timeout: float | None = None) -> None:
         """A refusal from the service, as an error notification (its text is the
-        CLI's one line)."""
-        self.notify(str(problem), severity="error", markup=False, timeout=timeout)
+        CLI's one line; a busy file says so plainly, the VA only has to try again)."""
+        text = str(problem)
+        if isinstance(problem, WorkspaceBusy):
+            who = f" (process {problem.holder})" if problem.holder else ""
+            text = f"busy: another va is writing{who}, try again"
+        self.notify(text, severity="error", markup=False, timeout=timeout)
 
     def _fatal_error(self) -> None:
         """Textual's last resort for an exception nothing caught, made safe.
