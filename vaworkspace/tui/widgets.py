@@ -14,6 +14,7 @@ from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.clients import fold
 from vaworkspace.domain.models import Client, Task
+from vaworkspace.errors import VaError
 from vaworkspace.tui.bar_text import clock_text, status_text
 from vaworkspace.tui.colours import client_style
 
@@ -136,9 +137,14 @@ class DetailPane(Static):
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
 
     def on_resize(self) -> None:
-        """The urgency breakdown is broken to the pane's width: break it again."""
+        """The urgency breakdown is broken to the pane's width: break it again (a
+        task gone meanwhile leaves the pane empty until the list reloads)."""
         if self._shown is not None:
-            self.show(*self._shown)
+            ws, task = self._shown
+            try:
+                self.show(ws, task)
+            except VaError:
+                self.show(ws, None)
 
 
 def urgency_text(lead: str, words: list[str], width: int) -> str:
