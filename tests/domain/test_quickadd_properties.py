@@ -90,6 +90,8 @@ TOKENS = [
     "every! 2 weeks",
     "every:none",
     "\\#1",
+    "+travel",
+    "+#urgent",
     "due:dec 5",
 ]
 tokens = st.sampled_from(TOKENS)
@@ -147,3 +149,19 @@ def test_plain_titles_round_trip(words: list[str]) -> None:
     assert q.title == " ".join(words)
     assert q.given == {"title"}
     assert q.parsed == []
+
+
+@PROPERTY
+@given(
+    tag=st.text("abcdefghijklmnopqrstuvwxyzé", min_size=1, max_size=6),
+    rest=st.text("abc0123456789-_", max_size=6),
+    hash_too=st.booleans(),
+)
+def test_plus_a_letter_is_a_tag_and_plus_anything_else_a_title_word(
+    tag: str, rest: str, hash_too: bool
+) -> None:
+    word = f"+{'#' if hash_too else ''}{tag}{rest}"
+    q = qa(f"Plan {word}")
+    assert (q.title, q.tags) == ("Plan", [tag + rest])
+    number = "+" + (rest.lstrip("abc") or "33")  # a + before no letter: `+33`, `+-1`
+    assert qa(f"Call {number}").title == f"Call {number}"
