@@ -56,6 +56,13 @@ def test_missing_fields():
     assert "missing description" in error_of(json.dumps([item(description="  ")]))
 
 
+def test_a_bad_uuid_is_named_on_one_line():
+    """Found by `test_a_refused_file_names_its_first_bad_item`: the label quoted
+    the uuid as it came, line breaks and all."""
+    message = error_of(json.dumps([{"uuid": "one\ntwo", "description": "x"}]))
+    assert message.startswith("item 1 (uuid 'one\\ntwo', description 'x'): bad uuid")
+
+
 def test_item_not_an_object_or_repeated():
     assert (
         error_of(json.dumps([item(), [1, 2]])) == "item 2: expected a JSON object, found an array"
@@ -111,7 +118,7 @@ def test_a_refused_file_names_its_first_bad_item(items) -> None:
         assert error_of(json.dumps(items[:named])) == message
         return
     assert all(isinstance(item, dict) for item in items)  # accepted: converts
-    assert len(convert(columns, NOW, UTC).records) <= len(items)
+    assert len(convert(columns, NOW, UTC).tasks) <= len(items)
 
 
 def stdlib_date(value: str) -> datetime | None:

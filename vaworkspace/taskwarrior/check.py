@@ -256,7 +256,8 @@ def item_label(index: int, item: dict) -> str:
     """How a message names an item: its place in the file, uuid and description."""
     parts = []
     if isinstance(item.get("uuid"), str):
-        parts.append(f"uuid {item['uuid'][:36]}")
+        uuid = item["uuid"][:36]  # a bad one may hold anything: quoted then, one line
+        parts.append(f"uuid {uuid if uuid.isprintable() else repr(uuid)}")
     if isinstance(item.get("description"), str):
         text = item["description"]
         short = text[:40] + "…" if len(text) > 40 else text
