@@ -109,3 +109,15 @@ def test_decoded_dates_share_one_value_per_text() -> None:
     with pytest.raises(ValueError):
         dates["soon"]
     assert "soon" not in dates
+
+
+@given(st.lists(st.one_of(aware, aware.map(lambda d: d.astimezone(UTC).replace(microsecond=0)))))
+def test_many_instants_are_stored_as_one_at_a_time(moments: list[datetime]) -> None:
+    """The bulk codec of imports writes what `encode_instant` writes, whether the
+    instants are all UTC to the second (its fast path) or not."""
+    assert instants.encode_instants(moments) == list(map(encode_instant, moments))
+
+
+def test_many_utc_instants_before_year_1000_keep_four_digits() -> None:
+    moments = [datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC), datetime(2026, 12, 4, tzinfo=UTC)]
+    assert instants.encode_instants(moments) == ["0999-01-02T03:04:05Z", "2026-12-04T00:00:00Z"]

@@ -12,17 +12,20 @@ import pytest
 from tests.taskwarrior.sample import FIXTURES, NOW, PARIS, UTC, UUID, items_of
 from vaworkspace.domain.tasks.recurrence import validate_rrule
 from vaworkspace.store.records import task_from_record
+from vaworkspace.store.task_columns import task_records
 from vaworkspace.taskwarrior import convert as taskwarrior
 from vaworkspace.taskwarrior.export import read_export
 
-Converted = SimpleNamespace  # tasks, records, clients, warnings, skipped
+Converted = SimpleNamespace  # tasks, clients, warnings, skipped
 
 
 def convert(items: list[dict], now: datetime, tz: tzinfo) -> Converted:
-    """Check and convert the items, the records read back as the workspace does (`tasks`)."""
+    """Check and convert the items; the tasks as the store writes them and the
+    workspace reads them back (`tasks`)."""
     result = taskwarrior.convert(read_export(json.dumps(items)), now, tz)
-    tasks = [task_from_record(0, record) for record in result.records]
-    return Converted(tasks=tasks, **vars(result))
+    tasks = [task_from_record(n, record) for n, record in enumerate(task_records(result.tasks))]
+    assert tasks == result.tasks.tasks()  # nothing lost or changed on the way
+    return Converted(**{**vars(result), "tasks": tasks})
 
 
 def changed(items: list[dict], which, **fields) -> list[dict]:

@@ -1,8 +1,9 @@
-"""Every record says what its Taskwarrior item says, whatever the export.
+"""Every stored task says what its Taskwarrior item says, whatever the export.
 
-Generated exports (`strategies.exports`) are converted, and each record is read
-back as the workspace reads it (`store.records`) and compared with its item,
-field by field, by the mapping rules of `taskwarrior/convert.py`.
+Generated exports (`strategies.exports`) are converted, the tasks stored as an
+import stores them (`store.task_columns`), and each record is read back as the
+workspace reads it (`store.records`) and compared with its item, field by
+field, by the mapping rules of `taskwarrior/convert.py`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from tests.taskwarrior.strategies import exports
 from vaworkspace.store.records import task_from_record, task_to_record
+from vaworkspace.store.task_columns import task_records
 from vaworkspace.taskwarrior.convert import convert
 from vaworkspace.taskwarrior.export import read_export
 
@@ -61,9 +63,11 @@ def expected_tags(item: dict) -> list[str]:
 def test_each_record_says_what_its_item_says(export, tz) -> None:
     result = convert(read_export(json.dumps(export)), NOW, tz)
     kept = [item for item in export if item.get("status") != "recurring"]
-    assert len(result.records) == len(kept)
+    records = task_records(result.tasks)
+    assert len(records) == len(kept)
+    assert [task_from_record(n, r) for n, r in enumerate(records)] == result.tasks.tasks()
     by_uuid = {item["uuid"].lower(): item for item in kept}
-    for record in result.records:
+    for record in records:
         task = task_from_record(1, record)
         item = by_uuid[task.uuid]
         created = (
@@ -98,7 +102,7 @@ def test_each_record_says_what_its_item_says(export, tz) -> None:
 @SETTINGS
 @given(exports())
 def test_records_come_by_entry_then_uuid(export) -> None:
-    records = convert(read_export(json.dumps(export)), NOW, UTC).records
+    tasks = convert(read_export(json.dumps(export)), NOW, UTC).tasks
     by_uuid = {item["uuid"].lower(): item for item in export}
-    keys = [(by_uuid[record["uuid"]].get("entry", ""), record["uuid"]) for record in records]
+    keys = [(by_uuid[uuid].get("entry", ""), uuid) for uuid in tasks.uuid]
     assert keys == sorted(keys)

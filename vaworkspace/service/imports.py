@@ -61,6 +61,6 @@ def _import_records(
             "clients",
             {first + n: client_to_record(c) for n, c in enumerate(summary.new_clients)},
         )
-        merge_imported_tasks(db, converted.records, summary)
+        merge_imported_tasks(db, converted.tasks, summary)
         if dry_run:
             raise DryRun  # leaves the file as it was

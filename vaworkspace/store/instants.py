@@ -21,8 +21,14 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime, timezone
+from operator import attrgetter
 
 UTC = timezone.utc
+_tzinfo = attrgetter("tzinfo")
+_microsecond = attrgetter("microsecond")
+_fields = attrgetter("year", "month", "day", "hour", "minute", "second")
+_INSTANT = "%04d-%02d-%02dT%02d:%02d:%02dZ"
+"""`encode_instant`'s text of a UTC instant to the second, from its fields."""
 
 _from_text = datetime.fromisoformat
 _date_from_text = date.fromisoformat
@@ -47,6 +53,17 @@ def encode_value(value: date | datetime | None) -> str | None:
     if isinstance(value, datetime):
         return encode_instant(value)
     return value.isoformat()
+
+
+def encode_instants(moments: list[datetime]) -> list[str]:
+    """`encode_instant` of each instant, in order: what an import of thousands of
+    tasks encodes. In the usual case (UTC instants to the second, as imports
+    read them) without a Python call per instant: each instant's fields are read
+    by one `attrgetter` and formatted by `%`, which also costs less than
+    `isoformat` on an aware datetime."""
+    if set(map(_tzinfo, moments)) <= {UTC} and not any(map(_microsecond, moments)):
+        return list(map(_INSTANT.__mod__, map(_fields, moments)))
+    return list(map(encode_instant, moments))
 
 
 def decode_instant(text: str) -> datetime:

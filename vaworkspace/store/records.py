@@ -23,8 +23,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.domain.calendar.event import Event
 
-_TASK_DATES = ("due", "wait", "scheduled")
-_TASK_DEFAULTS = {
+TASK_DATES = ("due", "wait", "scheduled")
+"""The dates a task record holds when set, after its `TASK_DEFAULTS` fields."""
+TASK_DEFAULTS = {
     "client": None,
     "priority": None,
     "status": "todo",
@@ -34,6 +35,7 @@ _TASK_DEFAULTS = {
     "notes": "",
     "source": "cli",
 }
+"""The fields a task record holds only when they differ from these values, in order."""
 
 
 def task_to_record(task: Task) -> dict:
@@ -44,11 +46,11 @@ def task_to_record(task: Task) -> dict:
         "created": encode_instant(task.created),
         "modified": encode_instant(task.modified),
     }
-    for name, default in _TASK_DEFAULTS.items():
+    for name, default in TASK_DEFAULTS.items():
         value = getattr(task, name)
         if value != default:
             record[name] = value
-    for name in _TASK_DATES:
+    for name in TASK_DATES:
         value = getattr(task, name)
         if value is not None:
             record[name] = encode_value(value)

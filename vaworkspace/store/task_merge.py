@@ -13,6 +13,7 @@ from operator import itemgetter
 
 from vaworkspace.store import counters, tables
 from vaworkspace.store.records import task_from_record, task_to_record
+from vaworkspace.store.task_columns import task_records
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,24 +21,26 @@ if TYPE_CHECKING:
     from typing import Any
 
     from vaworkspace.domain.models import Task
-    from vaworkspace.domain.tasks.imports import ImportSummary
+    from vaworkspace.domain.tasks.imports import ImportSummary, TaskColumns
 
     Record = dict[str, Any]
     """A task as stored (JSON), compared without building a `Task`."""
 
 
-def merge_imported_tasks(db: Any, imported: list[Record], summary: ImportSummary) -> None:
-    """Inside a transaction: write the imported task records, counted in `summary`.
+def merge_imported_tasks(db: Any, imported: TaskColumns, summary: ImportSummary) -> None:
+    """Inside a transaction: write the imported tasks (`task_columns`), counted in
+    `summary`.
 
     The stored tasks are read as every command reads them, so a damaged one stops
     the import before anything is written.
     """
+    records = task_records(imported)
     stored = tables.records(db, "tasks")
     tasks = {i: task_from_record(i, record) for i, record in stored.items()}
     existing = {task.uuid: (i, stored[i]) for i, task in tasks.items()}
     writes, next_id = merge_records(
         existing,
-        imported,
+        records,
         counters.next_id(db, "tasks"),
         summary,
         lambda i, record: tasks[i] == task_from_record(i, record),

@@ -19,29 +19,29 @@ Mapping rules (Taskwarrior -> workspace):
   `recurring` template is skipped; its rule goes on its newest pending instance.
 - Annotations become note lines "2026-11-20: text" (local date).
 
-The tasks come out in their stored form (the records of `store.records`:
-defaults left out, dates as text), not as `Task` objects: a 10,000-task import
-has a budget of a few tens of milliseconds, and building 10,000 tasks with their
-datetimes, then encoding them again, took four times that. So each field is
+The tasks come out as columns (`TaskColumns`: one list per `Task` field), not
+as `Task` objects, and the store writes them (`store/task_columns.py`): a 10,000-task
+import has a budget of a few tens of milliseconds, and building 10,000 tasks with
+their datetimes, then encoding them again, took four times that. So each field is
 converted for the whole file at once, each distinct value once (dates in bulk,
-see `dates.py`; projects through a dict), and the records are assembled in one
-loop. The tests check these records against real `task export` files and
-`store.records`, which must read them back.
+see `dates.py`; projects through a dict), at C speed. The tests check these
+columns against real `task export` files, and the records the store makes of
+them against `store.records`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 from itertools import chain, compress, islice, repeat
 from operator import is_not, itemgetter
 
 from vaworkspace.domain.models import Client
+from vaworkspace.domain.tasks.imports import TaskColumns
 from vaworkspace.errors import InputError
-from vaworkspace.store.instants import encode_instant
 from vaworkspace.taskwarrior.columns import KNOWN_FIELDS, MISSING, PRIORITIES, STATUSES, Columns
-from vaworkspace.taskwarrior.dates import DateTexts
+from vaworkspace.taskwarrior.dates import DateValues
 from vaworkspace.taskwarrior.recurrence import label_short, recurrence_rules
 
 TYPE_CHECKING = False
@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
 
 TEMPLATE_SKIPPED = "recurring template, its rule is carried by its newest pending instance"
 SOURCE = "taskwarrior"
+UTC = timezone.utc
 _CLOSED = frozenset({"done", "cancelled"})
 # Workspace statuses by Taskwarrior status and whether the task has a client: an
 # open task is todo for a client, else in the inbox to triage (unless its wait is
@@ -66,7 +67,7 @@ _OPEN = frozenset({"todo", "inbox"})
 class TaskwarriorImport:
     """What `convert` produced, plus what the user should be told about."""
 
-    records: list[dict]  # the tasks as stored (see `store.records`), without ids
+    tasks: TaskColumns  # ordered by entry then uuid, without ids
     clients: list[Client]
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one line per item, with reason
@@ -74,28 +75,27 @@ class TaskwarriorImport:
 
 def convert(columns: Columns, now: datetime, tz: tzinfo) -> TaskwarriorImport:
     """Turn the items `read_export` checked (and only those: nothing is checked
-    again) into task records and the clients their projects name, reading no
-    field the check read a second time.
+    again) into tasks and the clients their projects name, reading no field the
+    check read a second time.
 
-    Deterministic: records come ordered by entry then uuid, without an id (the
+    Deterministic: tasks come ordered by entry then uuid, without an id (the
     service numbers them and matches re-imports by uuid).
     """
-    result = TaskwarriorImport(records=[], clients=[])
     order = _order(columns)
     statuses = columns("status", "pending")
-    kept, templates = order, []
+    kept, templates, skipped = order, [], []
     if "recurring" in columns.distinct("status", "pending"):  # templates: their rule only
         kept = [k for k in order if statuses[k] != "recurring"]
         templates = [columns.items[k] for k in order if statuses[k] == "recurring"]
-        result.skipped = [f"{label_short(item)}: {TEMPLATE_SKIPPED}" for item in templates]
-    dates = DateTexts(columns, tz)
-    rules = recurrence_rules(columns, templates, dates, result.warnings)
-    now_text = encode_instant(now)
+        skipped = [f"{label_short(item)}: {TEMPLATE_SKIPPED}" for item in templates]
+    warnings: list[str] = []
+    dates = DateValues(columns, tz)
+    rules = recurrence_rules(columns, templates, dates, warnings)
     split = {project: _split_project(project or "") for project in columns.distinct("project")}
     owners = list(map({p: found[0] for p, found in split.items()}.__getitem__, columns("project")))
-    records = _records(columns, split, owners, dates, rules, now_text)  # templates' too:
-    result.records = list(map(records.__getitem__, kept))  # left out here
-    result.clients = _clients(columns, split, owners, kept)
+    now = (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(UTC)
+    tasks = _tasks(columns, split, owners, dates, rules, now.replace(microsecond=0), kept)
+    result = TaskwarriorImport(tasks, _clients(columns, split, owners, kept), warnings, skipped)
     udas = sorted(columns.present - KNOWN_FIELDS)
     if udas:
         result.warnings.append(f"ignored Taskwarrior attributes (UDAs): {', '.join(udas)}")
@@ -135,130 +135,119 @@ def _clients(columns: Columns, split: dict, owners: list, kept: list[int]) -> li
     return [Client(id=slug, name=names[slug]) for slug in slugs]
 
 
-def _records(
+def _tasks(
     columns: Columns,
     split: dict[str, tuple],
     owners: list,
-    dates: DateTexts,
+    dates: DateValues,
     rules: dict[str, str],
-    now_text: str,
-) -> list[dict]:
-    """The stored form of every item. Each field is converted for all items at C
-    speed (mostly `map` over a column and a dict); then one loop builds each
-    record, its keys in the order `store.records.task_to_record` writes them."""
-    projects = columns("project")
-    sub_tags = {p: found[2] for p, found in split.items() if found[2]}
-    statuses = _statuses(columns, owners, dates, now_text)
+    now: datetime,
+    kept: list[int],
+) -> TaskColumns:
+    """The kept items (indices into the export, in that order) as task columns.
 
-    def each(convert: Callable, name: str, default: object = MISSING) -> Iterable:
-        """The field converted, for every item (None for a field no item has)."""
+    Each field is converted for all items at C speed (mostly `map` over a
+    column and a dict), in the export's order, which is the order the items lie
+    in memory; then each converted column gives its kept values (`take`)."""
+    size, count = len(columns.items), len(kept)
+
+    def take(column: list) -> list:
+        """The column's values of the kept items, in their order."""
+        return list(map(column.__getitem__, kept))
+
+    def each(convert: Callable, name: str, default: object = MISSING) -> list:
+        """The field converted, for every kept item (None for a field no item has)."""
         if name not in columns.present:
-            return repeat(None, len(columns.items))
-        return map(convert, columns(name, default))
+            return [None] * count
+        return take(list(map(convert, columns(name, default))))
 
+    statuses = _statuses(columns, owners, dates, now)
     local, instant = dates.local.get, dates.instants.get
-    fields = zip(
-        columns.uuids(),
-        columns.titles(),
-        each(instant, "entry"),
-        each(instant, "modified"),
-        owners,
-        each(PRIORITIES.get, "priority", None),
-        statuses,
-        map(rules.get, columns.uuids()) if rules else repeat(None, len(columns.items)),
-        _notes(columns, dates.days),
-        each(local, "due"),
-        each(local, "wait"),
-        each(local, "scheduled"),
-        each(instant, "end"),
-        _tags(columns("tags"), list(map(sub_tags.get, projects)) if sub_tags else None),
-        each(_depends, "depends"),
-        strict=True,
+    modified = list(map(instant, columns("modified")))
+    # A task was created at its entry, else at its last change, else now.
+    created = _or(list(map(instant, columns("entry"))), modified, now)
+    if "end" in columns.present:
+        ends = map(instant, columns("end"))
+        completed = [end if s in _CLOSED else None for s, end in zip(statuses, ends, strict=True)]
+    else:
+        completed = [None] * size
+    sub_tags = {p: found[2] for p, found in split.items() if found[2]}
+    projects = list(map(sub_tags.get, columns("project"))) if sub_tags else None
+    return TaskColumns(
+        uuid=take(columns.uuids()),
+        title=take(columns.titles()),
+        created=take(created),
+        modified=take(_or(modified, created, now)),
+        client=take(owners),
+        tags=take(_tags(columns("tags"), projects)),
+        priority=each(PRIORITIES.get, "priority", None),
+        status=take(statuses),
+        due=each(local, "due"),
+        wait=each(local, "wait"),
+        scheduled=each(local, "scheduled"),
+        estimate_minutes=[None] * count,
+        recurrence=take(list(map(rules.get, columns.uuids()))) if rules else [None] * count,
+        recur_from_completion=[False] * count,
+        notes=take(_notes(columns, dates.days)),
+        completed=take(completed),
+        source=[SOURCE] * count,
+        depends=_lists(each(_depends, "depends")),
     )
-    records = []
-    for (
-        uuid,
-        title,
-        created,
-        modified,
-        client,
-        priority,
-        status,
-        rule,
-        notes,
-        due,
-        wait,
-        scheduled,
-        end,
-        tags,
-        depends,
-    ) in fields:
-        created = created or modified or now_text  # the entry, else the last change, else now
-        record = {"uuid": uuid, "title": title, "created": created, "modified": modified or created}
-        if client:
-            record["client"] = client
-        if priority:
-            record["priority"] = priority
-        if status != "todo":
-            record["status"] = status
-        if rule:
-            record["recurrence"] = rule
-        if notes:
-            record["notes"] = notes
-        record["source"] = SOURCE
-        if due:
-            record["due"] = due
-        if wait:
-            record["wait"] = wait
-        if scheduled:
-            record["scheduled"] = scheduled
-        if end and status in _CLOSED:
-            record["completed"] = end
-        if tags:
-            record["tags"] = tags
-        if depends:
-            record["depends"] = depends
-        records.append(record)
-    return records
 
 
-def _statuses(columns: Columns, owners: list, dates: DateTexts, now_text: str) -> list:
+def _or(values: list, fallback: list, last: datetime) -> list:
+    """Each value, else the fallback's, else `last` (a column of instants)."""
+    if None not in values:
+        return values
+    return [value or other or last for value, other in zip(values, fallback, strict=True)]
+
+
+def _statuses(columns: Columns, owners: list, dates: DateValues, now: datetime) -> list:
     """Workspace statuses (`_STATUS`), open ones waiting while their wait is ahead."""
     owned = map(is_not, owners, repeat(None))
     statuses = list(map(_STATUS.__getitem__, zip(columns("status", "pending"), owned, strict=True)))
     waits = columns("wait")
-    for k in compress(range(len(waits)), waits):  # same-format UTC texts sort in time order
-        if statuses[k] in _OPEN and dates.instants[waits[k]] > now_text:
+    for k in compress(range(len(waits)), waits):
+        if statuses[k] in _OPEN and dates.instants[waits[k]] > now:
             statuses[k] = "waiting"
     return statuses
 
 
-def _notes(columns: Columns, days: dict[str, str]) -> Iterable[str]:
+def _notes(columns: Columns, days: dict[str, str]) -> list[str]:
     """Each item's annotations as note lines "2026-11-20: text" (the user's day),
     "" for none. The lines of all items are made at once, then each item takes
     as many as it has annotations: no Python call per annotation or item."""
     if "annotations" not in columns.present:
-        return repeat("", len(columns.items))
+        return [""] * len(columns.items)
     annotations = columns("annotations")  # MISSING: an empty tuple
     notes = list(chain.from_iterable(annotations))
     entries = map(days.__getitem__, map(itemgetter("entry"), notes))
     texts = map(str.strip, map(itemgetter("description"), notes))
     lines = iter(list(map(": ".join, zip(entries, texts, strict=True))))
-    return map("\n".join, map(islice, repeat(lines), map(len, annotations)))
+    return list(map("\n".join, map(islice, repeat(lines), map(len, annotations))))
 
 
-def _tags(tags: list, sub_tags: list | None) -> list:
-    """Tags plus the sub-project's. A list of text is kept as it is (records are
-    never changed in place, so sharing it is safe); older comma-separated text
-    is split."""
+def _tags(tags: list, sub_tags: list | None) -> list[list[str]]:
+    """Tags plus the sub-project's, a list for each item. A list of text is kept
+    as it is (imported tasks and records are never changed in place, so sharing
+    it is safe); older comma-separated text is split."""
     if str in set(map(type, tags)):
         tags = [_text_list(t) if type(t) is str else t for t in tags]
-    if sub_tags is None:
-        return tags
-    return [
-        [*(t or ()), sub] if sub and sub not in (t or ()) else t
-        for t, sub in zip(tags, sub_tags, strict=True)
-    ]
+    if sub_tags is not None:
+        tags = [
+            [*(t or ()), sub] if sub and sub not in (t or ()) else t
+            for t, sub in zip(tags, sub_tags, strict=True)
+        ]
+    return _lists(tags)
+
+
+def _lists(column: Iterable) -> list[list[str]]:
+    """A column of lists, with a new empty list where an item has none (None, or
+    `MISSING`, an empty tuple); the usual full column is kept as it is."""
+    column = list(column)
+    if MISSING in column or None in column:
+        return [value or [] for value in column]
+    return column
 
 
 def _depends(depends: list | str) -> list[str]:

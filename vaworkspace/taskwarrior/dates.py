@@ -1,12 +1,12 @@
-"""Taskwarrior's dates as the workspace stores them, a whole export at once.
+"""Taskwarrior's dates as domain values, a whole export at once.
 
-Taskwarrior writes an instant as "20261204T170000Z"; a record stores it as the
-store's one codec writes it (`store.instants`). Taskwarrior stores a date typed
-without a time as local midnight: a due, wait or scheduled value that is exactly
-midnight in the user's zone is stored as the all-day "2026-12-10", and an
-annotation is dated by the user's day. A 10k export holds ~11,000 distinct dates:
-each is converted once, and each step runs over all of them with `map`, so that
-no Python code runs per date but the codec.
+Taskwarrior writes an instant as "20261204T170000Z": it becomes an aware UTC
+`datetime`. Taskwarrior stores a date typed without a time as local midnight: a
+due, wait or scheduled value that is exactly midnight in the user's zone becomes
+the all-day `date` 2026-12-10, and an annotation is dated by the user's day. A 10k
+export holds ~11,000 distinct dates: each is converted once, to one value that
+every task with that date shares (so the store encodes it once too), and each
+step runs over all of them with `map`, so that no Python code runs per date.
 """
 
 from __future__ import annotations
@@ -14,34 +14,44 @@ from __future__ import annotations
 from datetime import date, datetime, time, tzinfo
 from itertools import repeat
 
-from vaworkspace.store.instants import encode_instant
 from vaworkspace.taskwarrior.columns import Columns
 
 _MIDNIGHT = time()
+_LOCAL = ("due", "wait", "scheduled")
+"""The fields whose local midnight means a bare date."""
 
 
-class DateTexts:
-    """Every date of checked items as stored text, each distinct value once.
+class DateValues:
+    """Every date of checked items as a domain value, each distinct value once.
 
-    `instants`: every date value -> "2026-12-04T17:00:00Z".
-    `local`: due, wait and scheduled values -> the all-day "2026-12-10" when the
-    value is local midnight (Taskwarrior was given a bare date), else the instant.
-    `days`: annotation entries -> the user's day, "2026-11-20".
+    `instants`: every date value -> the aware UTC `datetime`.
+    `days`: every date value -> the user's day as text, "2026-11-20" (for
+    annotations and UNTIL).
+    `local`: due, wait and scheduled values -> the all-day `date` when the value
+    is local midnight (Taskwarrior was given a bare date), else the instant.
     """
 
     def __init__(self, columns: Columns, tz: tzinfo) -> None:
         values = list(columns.dates())
         moments = list(map(datetime.fromisoformat, _iso_texts(values)))
-        self.instants = dict(zip(values, map(encode_instant, moments), strict=True))
-        in_zone = list(map(datetime.astimezone, moments, repeat(tz)))
-        days = list(map(date.isoformat, map(datetime.date, in_zone)))  # as stored
-        self.days = dict(zip(values, days, strict=True))
-        midnight = map(_MIDNIGHT.__eq__, map(datetime.time, in_zone))
-        texts = map(_day_or_instant, midnight, days, self.instants.values())
-        self.local = dict(zip(values, texts, strict=True))
+        self.instants = dict(zip(values, moments, strict=True))
+        in_zone = dict(zip(values, map(datetime.astimezone, moments, repeat(tz)), strict=True))
+        days = dict(zip(values, map(datetime.date, in_zone.values()), strict=True))
+        texts = {day: day.isoformat() for day in set(days.values())}  # fewer days than values
+        self.days = dict(zip(values, map(texts.__getitem__, days.values()), strict=True))
+        present = [columns.distinct(name) for name in _LOCAL if name in columns.present]
+        planned = list(self.instants.keys() & set().union(*present))
+        midnight = map(_MIDNIGHT.__eq__, map(datetime.time, map(in_zone.__getitem__, planned)))
+        local = map(
+            _day_or_instant,
+            midnight,
+            map(days.__getitem__, planned),
+            map(self.instants.__getitem__, planned),
+        )
+        self.local = dict(zip(planned, local, strict=True))
 
 
-def _day_or_instant(midnight: bool, day: str, instant: str) -> str:
+def _day_or_instant(midnight: bool, day: date, instant: datetime) -> date | datetime:
     return day if midnight else instant
 
 

@@ -10,11 +10,12 @@ one-off tasks.
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import compress
 
 from vaworkspace.errors import InputError
 from vaworkspace.taskwarrior.columns import Columns
-from vaworkspace.taskwarrior.dates import DateTexts
+from vaworkspace.taskwarrior.dates import DateValues
 
 ONE_OFF = "cannot convert recurrence %r; imported as a one-off task"
 NO_INSTANCE = "no pending instance in the file, its rule was not imported"
@@ -68,7 +69,7 @@ def recur_to_rrule(recur: str) -> str | None:
 
 
 def recurrence_rules(
-    columns: Columns, templates: list[dict], dates: DateTexts, warnings: list[str]
+    columns: Columns, templates: list[dict], dates: DateValues, warnings: list[str]
 ) -> dict[str, str]:
     """Map the uuid of each template's newest pending instance to its RRULE text;
     what cannot be carried over is said in `warnings`."""
@@ -95,7 +96,7 @@ def recurrence_rules(
     return rules
 
 
-def _rule_for(source: dict, child: dict, dates: DateTexts, warnings: list[str]) -> str | None:
+def _rule_for(source: dict, child: dict, dates: DateValues, warnings: list[str]) -> str | None:
     from vaworkspace.domain.tasks.recurrence import validate_rrule
 
     recur = source.get("recur") or child.get("recur") or ""
@@ -106,7 +107,7 @@ def _rule_for(source: dict, child: dict, dates: DateTexts, warnings: list[str]) 
     until = source.get("until") or child.get("until")
     if until:
         due = child.get("due")
-        all_day = due is not None and len(dates.local[due]) == 10  # a date, not an instant
+        all_day = due is not None and type(dates.local[due]) is date  # not an instant
         # RFC 5545 wants UNTIL as a date when the series is all-day, else UTC,
         # which is how Taskwarrior writes it.
         rule += f";UNTIL={dates.days[until].replace('-', '') if all_day else until}"
