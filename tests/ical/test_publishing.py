@@ -80,3 +80,13 @@ def test_a_record_the_writer_cannot_write_is_a_problem_not_a_crash(tmp_path) -> 
         tables.put(db, "tasks", 1, record)
     report = ws.publishing.publish()
     assert len(report.problems) == 1 and "a.ics" in report.problems[0]
+
+
+def test_va_publish_rebuilds_every_feed(va, tmp_path, isolated_env) -> None:
+    target = tmp_path / "all.ics"
+    va("add", "Book hotel")  # no [[publish]] yet: nothing written
+    assert "No [[publish]] entries" in va("publish")
+    configure(isolated_env, f'[[publish]]\npath = "{target}"\n')
+    assert va("publish") == f"Published {target}\n"
+    assert b"SUMMARY:Book hotel" in target.read_bytes()
+    assert va("publish") == f"Unchanged {target}\n"

@@ -147,7 +147,7 @@ def calendar_rm(args) -> int:
 
 def publish_all(args) -> int:
     """Rebuild every feed; a file that cannot be written is an error (exit 1)."""
-    report = open_workspace(args).publish()
+    report = open_workspace(args).publishing.publish()
     for path in report.written:
         print(f"Published {safe(path)}")
     for path in report.unchanged:
