@@ -246,12 +246,9 @@ def test_a_change_that_touches_no_feed_reads_none(tmp_path, monkeypatch) -> None
 
 
 def test_a_client_feed_decodes_only_that_clients_records(tmp_path, monkeypatch) -> None:
-    """The builder is handed the store's decoders and calls them on the feed's
-    own records, when it needs them: another client's tasks are never decoded."""
-    from dataclasses import replace
-
-    from vaworkspace.ical.feed import Decoders
-    from vaworkspace.service import publishing
+    """The store hands the builder the feed's own items (`store/feed_source.py`),
+    decoded when it needs them: another client's tasks are never decoded."""
+    from vaworkspace.store import feed_source
 
     config = parse_config(
         {
@@ -265,20 +262,13 @@ def test_a_client_feed_decodes_only_that_clients_records(tmp_path, monkeypatch) 
     for n in range(6):
         ws.tasks.add(f"Task {n} @{'evelyne' if n % 2 else 'dental'} due:fri")
     decoded: list[int] = []
-    stores = publishing.record_decoders
+    decode = feed_source.task_from_record
 
-    def counting() -> Decoders:
-        decoders = stores()
+    def counting(doc_id: int, record: dict):
+        decoded.append(doc_id)
+        return decode(doc_id, record)
 
-        def task(doc_id: int, record: dict):
-            decoded.append(doc_id)
-            return decoders.task(doc_id, record)
-
-        return replace(decoders, task=task)
-
-    monkeypatch.setattr(publishing, "record_decoders", counting)
+    monkeypatch.setattr(feed_source, "task_from_record", counting)
     assert ws.publishing.publish().written == [str(tmp_path / "evelyne.ics")]
-    doc = ws.file.read()
-    evelyne = {int(k) for k, r in doc["tasks"].items() if r.get("client") == "evelyne"}
-    assert sorted(decoded) == sorted(evelyne) and len(evelyne) == 3
+    assert sorted(decoded) == [2, 4, 6]  # tasks 1, 3 and 5 are Dental's
     assert (tmp_path / "evelyne.ics").read_bytes() == ws.calendar.export("evelyne")

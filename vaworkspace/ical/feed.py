@@ -1,4 +1,4 @@
-"""One published feed, built from scratch from that feed's own records.
+"""One published feed, built from scratch from that feed's own items.
 
 A feed is what `writer.export_calendar` writes for one client (or everyone),
 byte for byte. Going through icalendar for every component is far too slow to
@@ -6,22 +6,21 @@ do after every `va add` (importing it alone costs more than the command), so
 `build` writes our own components with `lines.py` and takes from the workspace
 file what only icalendar can say (`Facts`, in `feed_facts.py`):
 
-- an imported event's components, as icalendar re-writes its original text:
-  kept in the event record's `ics` field with a digest of the text it was made
-  from (`event_text`);
+- an imported event's components, as icalendar re-writes its original text,
+  kept with the event with a digest of the text it was made from;
 - how icalendar writes a time in the user's zone and the VTIMEZONE it
-  generates for a TZID: kept in one `state` record (kind `ical-facts`).
+  generates for a TZID.
 
 Both are derived data, keyed by the installed icalendar (`ical_key`): when it is
 missing or stale, it is rendered here through icalendar (the slow, correct path)
-and handed back in `Facts.learned_*` so the service stores it for next time.
-Nothing is kept anywhere else, and nothing outlives the command but the
-workspace file itself.
+and handed back in `Facts.learned_*` so the service has the store keep it for
+next time. Nothing is kept anywhere else, and nothing outlives the command but
+the workspace file itself.
 
-Turning a stored record into a domain object is the store's business, and ical/
-does not import store/ (sibling adapters): the service hands `build` the
-store's decoders (`Decoders`), and the builder calls them on the records the
-feed shows only, when it needs them.
+Reading the workspace file is the store's business, and ical/ does not import
+store/ (sibling adapters): the service hands `build` the feed's items as the
+store reads them (a `FeedSource`: domain objects, and `StoredEvent`s that carry
+an event's kept text and decode the event only when asked).
 
 The cost is the feed's own items: one pass over each table to pick them, and
 one rendering each. The text is kept cut at each DTSTAMP value (`Feed`), so it
@@ -38,27 +37,39 @@ from vaworkspace.ical.feed_facts import Facts
 from vaworkspace.ical.lines import ZoneForm, fold, utc_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Sequence
     from datetime import date, datetime
-    from typing import Any
+    from typing import Protocol
 
     from vaworkspace.domain.calendar.event import Event
     from vaworkspace.domain.models import Client, Task, TimeEntry
 
+    class StoredEvent(Protocol):
+        """An event of the feed as the store keeps it (`store/feed_source.py`)."""
+
+        id: int
+        raw: str
+        """Its original text ("" for a work block or an event made here)."""
+        kept: object
+        """The text rendered from `raw` and kept with it (`Facts.event_text`)."""
+        uid: str
+        kind: str
+        recurrence_id: str | None
+        start: date | datetime
+
+        def event(self) -> Event: ...
+
+    class FeedSource(Protocol):
+        """The items of one feed (`store/feed_source.py`)."""
+
+        def tasks(self) -> Sequence[Task]: ...
+        def task(self, task_id: int) -> Task | None: ...
+        def clients(self) -> dict[str, Client]: ...
+        def entries(self) -> Sequence[TimeEntry]: ...
+        def events(self) -> Sequence[StoredEvent]: ...
+
+
 STAMP_WIDTH = len("19700101T000000Z")
-
-
-@dataclass(frozen=True, slots=True)
-class Decoders:
-    """How stored records become domain objects, from the store (via the service):
-    `task`, `entry` and `event` take the record's id and the record, `client` the
-    record, `when` one stored date or time value."""
-
-    task: Callable[[int, dict], Task]
-    entry: Callable[[int, dict], TimeEntry]
-    event: Callable[[int, dict], Event]
-    client: Callable[[dict], Client]
-    when: Callable[[str], date | datetime]
 
 
 @dataclass(slots=True)
@@ -92,17 +103,9 @@ class Feed:
         return at == len(text)
 
 
-def build(
-    doc: Mapping[str, Any],
-    client_id: str | None,
-    name: str,
-    tz: tzinfo,
-    facts: Facts,
-    decoders: Decoders,
-) -> Feed:
-    """The feed of `client_id` (None: everyone) over the workspace document `doc`,
-    whose records `decoders` read."""
-    builder = _Builder(doc, client_id, tz, facts, decoders)
+def build(source: FeedSource, name: str, tz: tzinfo, facts: Facts) -> Feed:
+    """The feed of the items `source` reads, named `name`."""
+    builder = _Builder(source, tz, facts)
     todos = builder.tasks()
     timed = builder.entries() + builder.events()
     timed.sort(key=lambda item: item[0])
@@ -124,68 +127,28 @@ def build(
 
 
 class _Builder:
-    """Renders one feed's records, in the writer's order."""
+    """Renders one feed's items, in the writer's order."""
 
-    def __init__(
-        self,
-        doc: Mapping[str, Any],
-        client_id: str | None,
-        tz: tzinfo,
-        facts: Facts,
-        decoders: Decoders,
-    ) -> None:
-        self.doc, self.client_id, self.tz, self.facts = doc, client_id, tz, facts
-        self.decode = decoders
+    def __init__(self, source: FeedSource, tz: tzinfo, facts: Facts) -> None:
+        self.source, self.tz, self.facts = source, tz, facts
         self.used: set[str] = set()
         self.supplied: dict[str, str] = {}
-        self._tasks: dict[int, object] = {}
-        self._clients: dict | None = None
-        self._own: dict | None = None
         self._form: list = []
-
-    def mine(self, table: str) -> list[tuple[str, dict]]:
-        """The feed's records of a table, in table order (the one scan of it)."""
-        client = self.client_id
-        if client is not None:  # the file's client index parses this client's alone
-            pick = getattr(self.doc, "client_records", None)
-            picked = pick(table, client) if pick is not None else None
-            if picked is not None:
-                return list(picked.items())
-        records = self.doc.get(table) or {}
-        if client is None:
-            return list(records.items())
-        return [(key, r) for key, r in records.items() if r.get("client") == client]
 
     def form(self) -> ZoneForm | None:
         if not self._form:
             self._form.append(self.facts.form(self.tz))
         return self._form[0]
 
-    def own_tasks(self) -> dict:
-        """The feed's tasks by id: the open ones, then the closed ones."""
-        if self._own is None:
-            self._own = dict([*self.mine("tasks"), *self.mine("closed_tasks")])
-        return self._own
-
-    def tasks_by_id(self, *ids) -> dict:
+    def tasks_by_id(self, *ids: int | None) -> dict[int, Task]:
+        """The tasks of these ids that exist (an entry's, a block's)."""
+        found = {}
         for task_id in ids:
-            record = None
-            if task_id is not None:  # the feed's own tasks first: they are parsed already
-                key = str(task_id)
-                record = self.own_tasks().get(key)
-                if record is None:
-                    record = self.doc["tasks"].get(key)
-                if record is None:
-                    record = (self.doc.get("closed_tasks") or {}).get(key)
-            if record is not None and task_id not in self._tasks:
-                self._tasks[task_id] = self.decode.task(task_id, record)
-        return self._tasks
-
-    def clients(self) -> dict:
-        if self._clients is None:
-            built = (self.decode.client(r) for r in self.doc["clients"].values())
-            self._clients = {client.id: client for client in built}
-        return self._clients
+            if task_id is not None:
+                task = self.source.task(task_id)
+                if task is not None:
+                    found[task_id] = task
+        return found
 
     def tasks(self) -> list:
         """(uuid, parts) per task, by UID (ties in table order, like the writer)."""
@@ -193,8 +156,7 @@ class _Builder:
 
         form = self.form()
         out = []
-        for key, record in self.own_tasks().items():
-            task = self.decode.task(int(key), record)
+        for task in self.source.tasks():
             fast = todo_parts(task, self.tz, form) if form is not None else None
             if fast is not None:
                 parts, zoned = fast
@@ -215,18 +177,18 @@ class _Builder:
         from vaworkspace.ical.writer import _entry_uid, _utc
 
         form = self.form()
+        clients = self.source.clients()
         out = []
-        for key, record in self.mine("entries"):
-            entry = self.decode.entry(int(key), record)
+        for entry in self.source.entries():
             tasks = self.tasks_by_id(entry.task)
             if form is not None:
-                parts = entry_parts(entry, self.tz, form, self.clients(), tasks)
+                parts = entry_parts(entry, self.tz, form, clients, tasks)
                 self.used.update(form.uses)
             else:
                 from vaworkspace.ical.components import SENTINEL, _cut
                 from vaworkspace.ical.writer import _entry_event
 
-                made = _entry_event(entry, self.tz, SENTINEL, self.clients(), tasks)
+                made = _entry_event(entry, self.tz, SENTINEL, clients, tasks)
                 parts, uses = _cut(made, True)
                 self.used.update(uses)
             out.append(((_utc(entry.start), _entry_uid(entry), "", 0), parts))
@@ -236,26 +198,25 @@ class _Builder:
         """(sort key, parts) per component of each event, in table order.
 
         An event whose kept text is current is not even turned into an `Event`:
-        its sort key comes from the record (as `writer._event_uid` and
-        `to_instant` make it)."""
+        its sort key comes from what the store read of it (as
+        `writer._event_uid` and `to_instant` make it)."""
         from vaworkspace.domain.dates import to_instant
         from vaworkspace.ical.writer import _event_uid
 
         out = []
-        tz, facts, decode = self.tz, self.facts, self.decode
-        for key, record in self.mine("events"):
-            pieces = facts.event_text(key, record, decode.event) if record.get("raw") else None
+        tz, facts = self.tz, self.facts
+        for item in self.source.events():
+            pieces = facts.event_text(item) if item.raw else None
             if pieces is not None:
-                uid = record["uid"]
-                if record.get("kind", "event") == "block" or not uid:
-                    uid = f"block-{key}@vaworkspace"
-                start = to_instant(decode.when(record["start"]), tz)
-                base = (start, uid, record.get("recurrence_id") or "")
-                for tzid, zone, uses in facts.zones_of(key, record):
+                uid = item.uid
+                if item.kind == "block" or not uid:
+                    uid = f"block-{item.id}@vaworkspace"
+                base = (to_instant(item.start, tz), uid, item.recurrence_id or "")
+                for tzid, zone, uses in facts.zones_of(item):
                     self.supplied.setdefault(tzid, zone)
                     self.used.update(uses)
             else:
-                event = decode.event(int(key), record)
+                event = item.event()
                 base = (to_instant(event.start, tz), _event_uid(event), event.recurrence_id or "")
                 pieces = self._event(event)
             for number, (parts, uses) in enumerate(pieces):
@@ -263,7 +224,7 @@ class _Builder:
                 self.used.update(uses)
         return out
 
-    def _event(self, event) -> list:
+    def _event(self, event: Event) -> list:
         """A work block (or an event whose text cannot be read) from its fields."""
         from vaworkspace.ical.lines import block_parts
 

@@ -1,11 +1,13 @@
 """What only icalendar can say about a feed's text, kept in the workspace file.
 
 `feed.py` writes components itself, fast; some text it can only take from
-icalendar: an imported event's components as icalendar re-writes them (kept in
-the event record's `ics` field, with a digest of the text it came from), how a
-time in the user's zone is written, and the VTIMEZONE generated for a TZID (one
-`state` record of kind `ical-facts`). All of it is derived, keyed by the
-installed icalendar (`ical_key`), and rendered again when missing or stale.
+icalendar: an imported event's components as icalendar re-writes them (kept
+with the event, with a digest of the text it came from), how a time in the
+user's zone is written, and the VTIMEZONE generated for a TZID. All of it is
+derived, keyed by the installed icalendar (`ical_key`), and rendered again when
+missing or stale. Where and how the workspace file keeps it is the store's
+business (`store/rendered.py`): it hands the kept text over with each event
+and the facts as two dicts, and takes back what this round had to render.
 """
 
 from __future__ import annotations
@@ -17,14 +19,7 @@ from typing import TYPE_CHECKING
 from vaworkspace.ical.lines import ZoneForm
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
-    from typing import Any
-
-    from vaworkspace.domain.calendar.event import Event
-
-FACTS_KIND = "ical-facts"
-TEXT_FIELD = "ics"
-"""The event record field that holds its components' text (derived from `raw`)."""
+    from vaworkspace.ical.feed import StoredEvent
 
 
 def ical_key() -> str:
@@ -59,25 +54,27 @@ def text_digest(key: str, raw: str) -> str:
 
 @dataclass(slots=True)
 class Facts:
-    """What only icalendar can say, as stored in the workspace file, plus what
+    """What only icalendar can say, as kept in the workspace file, plus what
     this round had to render because it was missing (`learned_*`)."""
 
     key: str
     forms: dict[str, list | None] = field(default_factory=dict)
     zones: dict[str, str | None] = field(default_factory=dict)
-    learned_events: dict[str, dict] = field(default_factory=dict)
+    learned_events: dict[int, tuple[str, dict]] = field(default_factory=dict)
+    """Event id -> (the original text, the text rendered from it)."""
     learned_facts: bool = False
 
     @classmethod
-    def from_doc(cls, doc: Mapping[str, Any], key: str) -> Facts:
-        for record in doc.get("state", {}).values():
-            if record.get("kind") == FACTS_KIND and record.get("by") == key:
-                return cls(key, dict(record.get("forms", {})), dict(record.get("zones", {})))
-        return cls(key)
+    def kept(cls, key: str, kept: tuple[dict, dict] | None) -> Facts:
+        """The facts of icalendar install `key`, from the (forms, zones) kept for it."""
+        if kept is None:
+            return cls(key)
+        forms, zones = kept
+        return cls(key, dict(forms), dict(zones))
 
-    def record(self) -> dict:
-        """The `state` record that keeps these facts."""
-        return {"kind": FACTS_KIND, "by": self.key, "forms": self.forms, "zones": self.zones}
+    def to_keep(self) -> tuple[dict, dict]:
+        """The (forms, zones) to keep for the next round."""
+        return self.forms, self.zones
 
     def form(self, tz: tzinfo) -> ZoneForm | None:
         name = str(getattr(tz, "key", tz))
@@ -99,38 +96,35 @@ class Facts:
             self.learned_facts = True
         return self.zones[tzid]
 
-    def event_text(
-        self, key: str, record: dict, decode: Callable[[int, dict], Event]
-    ) -> list | None:
+    def event_text(self, item: StoredEvent) -> list | None:
         """The event's components as [(parts, uses)], or None if its text cannot
-        be read; from its `ics` field if that is current, else rendered now
-        (from the event `decode` makes of the record).
+        be read; from its kept text if that is current, else rendered now (from
+        the event the item decodes).
 
-        Stored compactly (most imported text is written back unchanged): `fp`
-        the text's digest, `pieces` [[parts or null (the raw text itself), uses]]
-        or null, `zones` [[TZID, VTIMEZONE text, uses]] when the text has any.
+        Kept compactly (most imported text is written back unchanged): `fp` the
+        text's digest, `pieces` [[parts or null (the raw text itself), uses]] or
+        null, `zones` [[TZID, VTIMEZONE text, uses]] when the text has any.
         """
-        raw = record["raw"]
+        raw = item.raw
         digest = text_digest(self.key, raw)
-        stored = record.get(TEXT_FIELD)
-        if type(stored) is not dict or stored.get("fp") != digest:
-            stored = self._render(key, record, digest, decode)
-        pieces = stored["pieces"]
+        kept = item.kept
+        if type(kept) is not dict or kept.get("fp") != digest:
+            kept = self._render(item, digest)
+        pieces = kept["pieces"]
         if pieces is None:
             return None
         return [([raw] if parts is None else parts, uses) for parts, uses in pieces]
 
-    def zones_of(self, key: str, record: dict) -> list:
+    def zones_of(self, item: StoredEvent) -> list:
         """The VTIMEZONEs the event's text supplies (after `event_text`)."""
-        text = self.learned_events.get(key) or record.get(TEXT_FIELD)
+        learned = self.learned_events.get(item.id)
+        text = learned[1] if learned is not None else item.kept
         return text.get("zones", []) if type(text) is dict else []
 
-    def _render(
-        self, key: str, record: dict, digest: str, decode: Callable[[int, dict], Event]
-    ) -> dict:
+    def _render(self, item: StoredEvent, digest: str) -> dict:
         from vaworkspace.ical.components import raw_pieces
 
-        event = decode(int(key), record)
+        event = item.event()
         found = raw_pieces(event)
         text: dict = {"fp": digest, "pieces": None}
         if found is not None:
@@ -140,5 +134,5 @@ class Facts:
             ]
             if zones:
                 text["zones"] = [list(zone) for zone in zones]
-        self.learned_events[key] = text
+        self.learned_events[item.id] = (item.raw, text)
         return text

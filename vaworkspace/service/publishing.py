@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, MutableMapping
     from typing import Any
 
-    from vaworkspace.ical.feed import Decoders
     from vaworkspace.ical.feed_facts import Facts
     from vaworkspace.store.file import WorkspaceFile
 
@@ -158,11 +157,13 @@ class PublishService(Service):
         except VaError as error:
             report.problems.append(f"publishing skipped: {error}")
             return
-        facts = Facts.from_doc(doc, ical_key())
-        decoders = record_decoders()
+        from vaworkspace.store.rendered import kept_facts
+
+        key = ical_key()
+        facts = Facts.kept(key, kept_facts(doc, key))
         for target in targets:
             try:
-                if self._publish_one(target, doc, touched, facts, decoders):
+                if self._publish_one(target, doc, touched, facts):
                     report.written.append(target.path)
                 else:
                     report.unchanged.append(target.path)
@@ -179,12 +180,11 @@ class PublishService(Service):
             except VaError as error:
                 report.problems.append(f"publishing: calendar text not kept ({error})")
 
-    def _publish_one(
-        self, target: PublishTarget, doc: Doc, touched: Touched, facts: Facts, decoders: Decoders
-    ) -> bool:
+    def _publish_one(self, target: PublishTarget, doc: Doc, touched: Touched, facts: Facts) -> bool:
         """Rewrite one file if the change concerns it and its content changed
         (or it is missing); returns whether it was written."""
         from vaworkspace.ical.feed import build
+        from vaworkspace.store.feed_source import FeedSource
 
         client_id, name = _feed_owner(doc, target.client)
         if touched is None:
@@ -193,32 +193,11 @@ class PublishService(Service):
             concerned = bool(touched) if client_id is None else client_id in touched
         if not concerned and os.path.lexists(target.path):
             return False
-        feed = build(doc, client_id, name, self.tz, facts, decoders)
+        feed = build(FeedSource(doc, client_id), name, self.tz, facts)
         if feed.same_as(_published(target.path)):
             return False
         write_published(target.path, feed.data(self.now()))
         return True
-
-
-def record_decoders() -> Decoders:
-    """The store's record decoders, for the feed builder: ical/ may not import
-    store/, so the service, which sees both, hands them over."""
-    from vaworkspace.ical.feed import Decoders
-    from vaworkspace.store.instants import decode_value
-    from vaworkspace.store.records import (
-        client_from_record,
-        entry_from_record,
-        event_from_record,
-        task_from_record,
-    )
-
-    return Decoders(
-        task=task_from_record,
-        entry=entry_from_record,
-        event=event_from_record,
-        client=client_from_record,
-        when=decode_value,
-    )
 
 
 def _published(path: str) -> bytes:
@@ -232,27 +211,13 @@ def _published(path: str) -> bytes:
 
 
 def keep_derived(file: WorkspaceFile, facts: Facts) -> None:
-    """Store the text this round had to render through icalendar, so the next
-    round reads it from the workspace file (`ical/feed.py`): an event's `ics`
-    field, where the event's text is still the one it was rendered from, and
-    the `ical-facts` state record. Changes no feed (see `store/touched.py`)."""
-    from vaworkspace.ical.feed_facts import FACTS_KIND, TEXT_FIELD, text_digest
-    from vaworkspace.store import tables
+    """Have the store keep the text this round had to render through icalendar
+    (`store/rendered.py`), so the next round reads it from the workspace file
+    (`ical/feed.py`). Changes no feed (see `store/touched.py`)."""
+    from vaworkspace.store.rendered import keep_rendered
 
-    with file.transaction() as db:
-        writes = {}
-        for key, text in facts.learned_events.items():
-            record = tables.record(db, "events", int(key))
-            if record and text_digest(facts.key, record.get("raw", "")) == text["fp"]:
-                writes[int(key)] = {**record, TEXT_FIELD: text}
-        tables.put_many(db, "events", writes)
-        if facts.learned_facts:
-            state = tables.records(db, "state")
-            found = [i for i, r in state.items() if r.get("kind") == FACTS_KIND]
-            for stale in found[1:]:
-                tables.delete(db, "state", [stale])
-            doc_id = found[0] if found else max(state, default=0) + 1
-            tables.put(db, "state", doc_id, facts.record())
+    kept = facts.to_keep() if facts.learned_facts else None
+    keep_rendered(file, facts.key, facts.learned_events, kept)
 
 
 def _feed_owner(doc: Doc, ref: str | None) -> tuple[str | None, str]:
@@ -264,9 +229,9 @@ def _feed_owner(doc: Doc, ref: str | None) -> tuple[str | None, str]:
     if ref is None:
         return None, "vaworkspace"
     from vaworkspace.domain.clients import resolve_client
-    from vaworkspace.store.records import client_from_record
+    from vaworkspace.store.feed_source import feed_clients
 
-    client = resolve_client(ref, [client_from_record(r) for r in doc["clients"].values()])
+    client = resolve_client(ref, feed_clients(doc))
     return client.id, client.name
 
 

@@ -1,7 +1,7 @@
 """The `state` table's small records, each kind behind typed functions.
 
-Besides the running timer (`timer_records.py`) and the feed's cached facts
-(`ical/feed.py`), the table holds:
+Besides the running timer (`timer_records.py`) and the calendar facts feeds
+keep (`rendered.py`), the table holds:
 
     {"kind": "preference", "name": "theme", "value": "nord"}
     {"kind": "calendar", "name": "acme", "source": "https://…", "client": "acme"}

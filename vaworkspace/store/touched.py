@@ -13,10 +13,12 @@ A record touches the client it belonged to and the one it belongs to now. A
 task also touches the clients of the time entries and events that show it
 (its title, its UID), and a client record touches that client (its name is
 the feed's name and appears in its time entries). Fields derived from others
-(an event's stored text, a series' stored expansion) change no feed.
+(an event's rendered text, `rendered.py`; a series' stored expansion) change no feed.
 """
 
 from __future__ import annotations
+
+from vaworkspace.store.rendered import TEXT_FIELD
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     Record = dict[str, Any]
     Doc = MutableMapping[str, dict[str, Record]]
 
-DERIVED_FIELDS = ("ics", "expansion")
+DERIVED_FIELDS = (TEXT_FIELD, "expansion")
 """Event record fields computed from the rest: writing them changes no content."""
 
 ITEMS = ("tasks", "closed_tasks", "entries", "events")
