@@ -26,3 +26,21 @@ async def test_a_write_meeting_the_lock_says_busy_within_about_a_second(ws) -> N
         assert app.is_running
         await pilot.press("p")  # the lock is free again: the same key works
         assert ws.tasks.get(1).priority is not None
+
+
+async def test_prompts_and_forms_say_busy_beside_the_text_typed(ws) -> None:
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        with lock_held(ws):
+            began = time.monotonic()
+            await pilot.press("a", *"Call the dentist", "enter")
+            bar = app.screen.query_one("CommandBar")
+            said = str(bar.query_one("#preview").render())
+            assert said == "busy: another va is writing, try again", said
+            assert bar.query_one("Input").value == "Call the dentist"
+            await pilot.press("escape", "e", "end", *" now", "ctrl+s")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "TaskForm"
+            said = str(app.screen.query_one("#problem").render())
+            assert said == "busy: another va is writing, try again", said
+            assert time.monotonic() - began < 6.0  # two waits of about a second, not 10 s

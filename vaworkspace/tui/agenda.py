@@ -23,6 +23,7 @@ from vaworkspace.errors import InputError, VaError
 from vaworkspace.formats import plural
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
@@ -74,7 +75,7 @@ class BookSlot(ModalScreen):
                 raise InputError("type the id of a task, like one of those above")
             block = self.ws.agenda.schedule_block(int(wanted), self.slot[0])
         except VaError as refusal:
-            problem.update(safe(str(refusal)))
+            problem.update(safe(problem_text(refusal)))
             problem.display = True
             return
         self.dismiss(block)

@@ -17,8 +17,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from vaworkspace.display import safe
-from vaworkspace.errors import VaError, WorkspaceBusy
+from vaworkspace.errors import VaError
 from vaworkspace.tui.file_forms import FILE_COMMANDS, FileActions
+from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
@@ -142,11 +143,7 @@ class VaApp(FileActions, PublishingApp, App):
     def show_problem(self, problem: VaError, timeout: float | None = None) -> None:
         """A refusal from the service, as an error notification (its text is the
         CLI's one line; a busy file says so plainly, the VA only has to try again)."""
-        text = str(problem)
-        if isinstance(problem, WorkspaceBusy):
-            who = f" (process {problem.holder})" if problem.holder else ""
-            text = f"busy: another va is writing{who}, try again"
-        self.notify(text, severity="error", markup=False, timeout=timeout)
+        self.notify(problem_text(problem), severity="error", markup=False, timeout=timeout)
 
     def _fatal_error(self) -> None:
         """Textual's last resort for an exception nothing caught, made safe.

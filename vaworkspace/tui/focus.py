@@ -20,6 +20,7 @@ from vaworkspace.errors import VaError
 from vaworkspace.formats import clock, fit, hours_minutes
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
@@ -239,7 +240,7 @@ class FocusScreen(WorkspaceScreen):
         try:
             started = self.ws.time.start_timer(client=wanted)
         except VaError as problem:
-            bar.error(str(problem))
+            bar.error(problem_text(problem))
             return
         bar.close()
         self.app.notify(self._started_text(started), markup=False)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.safe_fields import SafeText
 
 Form = TypeVar("Form", bound="FormScreen")
@@ -113,7 +114,7 @@ class FormScreen(ModalScreen[bool]):
 
     def show_error(self, problem: VaError) -> None:
         """A failed save; subclasses show richer errors (the task form's conflicts)."""
-        self.show_problem(str(problem))
+        self.show_problem(problem_text(problem))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

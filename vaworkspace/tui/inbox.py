@@ -17,6 +17,7 @@ from vaworkspace.formats import plural
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import ALL, ClientSidebar, DetailPane, TopBar
 
@@ -189,7 +190,7 @@ class InboxScreen(WorkspaceScreen):
             else:
                 bar.close()
         except VaError as problem:
-            bar.error(str(problem))
+            bar.error(problem_text(problem))
 
     def on_command_bar_closed(self, event: CommandBar.Closed) -> None:
         self.query_one(InboxTable).focus()

@@ -20,6 +20,7 @@ from vaworkspace.domain.tasks.triage import OWN_WORK_TAG, triage_missing
 from vaworkspace.errors import VaError
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
@@ -133,7 +134,7 @@ class TriageScreen(WorkspaceScreen):
         try:
             self.ws.tasks.update(self.current, {FIELD_OF_MODE[event.mode]: event.value})
         except VaError as problem:
-            bar.error(str(problem))
+            bar.error(problem_text(problem))
             return
         bar.close()
         self.reload()
