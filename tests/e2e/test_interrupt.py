@@ -55,6 +55,16 @@ def wait_for(condition, what: str, timeout: float = 60.0) -> None:
         time.sleep(0.001)
 
 
+def as_at_a_terminal() -> None:
+    """Give `va` the SIGINT a foreground job at a terminal has.
+
+    A suite started in the background (`cmd &` from a script) hands its children
+    SIGINT ignored, and Python keeps an ignored SIGINT ignored: `va` would then
+    run to the end and the test would fail for a reason that is not `va`'s.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupted(proc: subprocess.Popen) -> tuple[int, str]:
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
@@ -89,6 +99,7 @@ def test_ctrl_c_while_reading_the_export_leaves_the_file_as_it_was(seeded) -> No
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_at_a_terminal,
     )
     data = changed.read_bytes()
     half = len(data) // 2
@@ -112,7 +123,11 @@ def test_ctrl_c_inside_the_write_transaction_leaves_the_file_as_it_was(seeded) -
     db, before, changed = seeded
     lock = Path(f"{db}.lock")
     proc = subprocess.Popen(
-        [VA, "import", str(changed)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [VA, "import", str(changed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_at_a_terminal,
     )
     # The lock's holder writes its pid into the sidecar once it has the lock: from
     # then on the import is merging 10,000 tasks into the file it has read.
