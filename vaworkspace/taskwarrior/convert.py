@@ -216,15 +216,19 @@ def _statuses(columns: Columns, owners: list, dates: DateValues, now: datetime) 
 def _notes(columns: Columns, days: dict[str, str]) -> list[str]:
     """Each item's annotations as note lines "2026-11-20: text" (the user's day),
     "" for none. The lines of all items are made at once, then each item takes
-    as many as it has annotations: no Python call per annotation or item."""
+    as many as it has annotations: no Python call per annotation or item (and
+    no join at all when no item has more than one)."""
     if "annotations" not in columns.present:
         return [""] * len(columns.items)
     annotations = columns("annotations")  # MISSING: an empty tuple
     notes = list(chain.from_iterable(annotations))
     entries = map(days.__getitem__, map(itemgetter("entry"), notes))
     texts = map(str.strip, map(itemgetter("description"), notes))
-    lines = iter(list(map(": ".join, zip(entries, texts, strict=True))))
-    return list(map("\n".join, map(islice, repeat(lines), map(len, annotations))))
+    lines = list(map(": ".join, zip(entries, texts, strict=True)))
+    each = iter(lines)
+    if len(lines) == sum(map(bool, annotations)):  # at most one per item, the usual case
+        return [next(each) if notes else "" for notes in annotations]
+    return list(map("\n".join, map(islice, repeat(each), map(len, annotations))))
 
 
 def _tags(tags: list, sub_tags: list | None) -> list[list[str]]:
