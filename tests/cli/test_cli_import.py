@@ -42,10 +42,33 @@ def export_with(tmp_path, change) -> str:
     return str(path)
 
 
+def test_the_summary_is_one_line_of_counts_and_verbose_lists_the_notes(va, tmp_path) -> None:
+    out = va("import", export_with(tmp_path, lambda items: None))
+    assert out.splitlines() == [
+        f"Imported {tmp_path / 'changed.json'}: 15 created, 0 updated, 0 unchanged; "
+        "5 new clients, 3 skipped, 1 warning (--verbose lists them)"
+    ]
+    lines = va("import", "--verbose", EXPORT).splitlines()
+    counts = "0 created, 0 updated, 15 unchanged; 3 skipped, 1 warning"  # the same notes again
+    assert lines[0] == f"Imported {EXPORT}: {counts}"
+    skipped = [line for line in lines if line.startswith("  skipped: ")]
+    warnings = [line for line in lines if line.startswith("  warning: ")]
+    assert len(skipped) == 3 and len(warnings) == 1 and len(lines) == 1 + 3 + 1
+    assert all("recurring template" in line for line in skipped)
+    assert "ignored Taskwarrior attributes (UDAs)" in warnings[0]
+
+
+def test_verbose_names_the_new_clients(va) -> None:
+    lines = va("import", "-v", EXPORT).splitlines()
+    assert lines[0].endswith("; 5 new clients, 3 skipped, 1 warning")
+    assert lines[1] == "  new clients: @acme, @dental, @coach, @bakery, @realtor"
+    assert len(lines) == 2 + 3 + 1
+
+
 def test_the_file_holds_the_tasks_of_the_real_export(va) -> None:
     out = va("import", EXPORT)
     assert "15 created, 0 updated, 0 unchanged" in out
-    assert "new clients: @acme, @dental, @coach, @bakery, @realtor" in out
+    assert "; 5 new clients, 3 skipped, 1 warning (--verbose lists them)" in out
     with open(STORED, encoding="utf-8") as handle:
         stored = json.load(handle)
     assert (stored["zone"], stored["now"]) == ("America/Montreal", "2026-12-01T19:00:00Z")

@@ -43,7 +43,7 @@ def sparse(path, size: int) -> str:
 def test_a_taskwarrior_dry_run_writes_nothing(va) -> None:
     va("client", "add", "Acme Corp", "--id", "acme")
     before = workspace()
-    out = va("import", "--dry-run", EXPORT)
+    out = va("import", "--dry-run", "--verbose", EXPORT)
     assert out.startswith(f"Would import {EXPORT}: 15 created, 0 updated, 0 unchanged")
     assert "new clients: @dental, @coach, @bakery, @realtor" in out
     assert workspace() == before

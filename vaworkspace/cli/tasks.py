@@ -109,6 +109,12 @@ def register(commands) -> None:
     imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     imp.add_argument("--theirs", action="store_true", help="calendars: overwrite local edits")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imp.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="Taskwarrior: list the new clients, each skipped item and each warning",
+    )
     imp.set_defaults(handler=import_file)
 
 
@@ -270,6 +276,7 @@ def why_task(args) -> int:
 
 
 def import_file(args) -> int:
+    from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.service.inputs import read_import
 
     ws = open_workspace(args)
@@ -281,6 +288,10 @@ def import_file(args) -> int:
         print_json([s.as_json() for s in summaries])
         return 0
     for summary in summaries:
-        for line in summary.lines():  # names, UIDs and titles from the file itself
+        if isinstance(summary, ImportSummary):  # a calendar's lines are always in full
+            lines = summary.lines(args.verbose)
+        else:
+            lines = summary.lines()
+        for line in lines:  # names, UIDs and titles from the file itself
             print(safe(line))
     return 0

@@ -83,12 +83,26 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)
     dry_run: bool = False
 
-    def lines(self) -> list[str]:
-        out = [
-            f"{'Would import' if self.dry_run else 'Imported'} {self.source}: "
-            f"{self.created} created, "
-            f"{self.updated} updated, {self.unchanged} unchanged"
+    def lines(self, verbose: bool = False) -> list[str]:
+        """One line of counts; with `verbose`, then the new clients and one line
+        per skipped item and per warning. A 10k export with a thousand recurring
+        templates has a skipped line and a warning for each: shown by default,
+        they buried the counts under ~1,800 lines."""
+        notes = [
+            _count(len(self.new_clients), "new client"),
+            _count(len(self.skipped), "skipped", "skipped"),
+            _count(len(self.warnings), "warning"),
         ]
+        noted = ", ".join(note for note in notes if note)
+        head = (
+            f"{'Would import' if self.dry_run else 'Imported'} {self.source}: "
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+        )
+        if noted:
+            head += f"; {noted}" + ("" if verbose else " (--verbose lists them)")
+        if not verbose:
+            return [head]
+        out = [head]
         if self.new_clients:
             names = ", ".join(f"@{c.id}" for c in self.new_clients)
             out.append(f"  new clients: {names}")
@@ -107,6 +121,13 @@ class ImportSummary:
             "warnings": self.warnings,
             "dry_run": self.dry_run,
         }
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "3 warnings", "1 new client"; "" for none."""
+    if not n:
+        return ""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def new_clients(existing: set[str], wanted: list[Client]) -> list[Client]:
