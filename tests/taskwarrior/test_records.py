@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from tests.taskwarrior.strategies import exports
 from vaworkspace.store.records import task_from_record, task_to_record
+from vaworkspace.store.schema import check_records
 from vaworkspace.store.task_columns import task_records
 from vaworkspace.taskwarrior.convert import convert
 from vaworkspace.taskwarrior.export import read_export
@@ -56,6 +57,16 @@ def expected_tags(item: dict) -> list[str]:
     if top.strip() and sub and sub not in tags:
         tags.append(sub)
     return tags
+
+
+@SETTINGS
+@given(exports(), ZONES)
+def test_every_record_passes_the_stores_check(export, tz) -> None:
+    """An import writes these records unchecked (`tables.put_many(checked=True)`):
+    the check the store would run must pass on every record it makes of a
+    conversion."""
+    records = task_records(convert(read_export(json.dumps(export)), NOW, tz).tasks)
+    check_records("tasks", {str(n): record for n, record in enumerate(records, 1)})
 
 
 @SETTINGS

@@ -32,7 +32,10 @@ def merge_imported_tasks(db: Any, imported: TaskColumns, summary: ImportSummary)
     `summary`.
 
     The stored tasks are read as every command reads them, so a damaged one stops
-    the import before anything is written.
+    the import before anything is written. `imported` holds values the adapter
+    checked (`taskwarrior.check`), and `task_records` writes them as
+    `task_to_record` would: the records are not checked a second time on their
+    way in (`tables.put_many`; a property test holds them to the check).
     """
     records = task_records(imported)
     stored = tables.records(db, "tasks")
@@ -45,7 +48,7 @@ def merge_imported_tasks(db: Any, imported: TaskColumns, summary: ImportSummary)
         summary,
         lambda i, record: tasks[i] == task_from_record(i, record),
     )
-    tables.put_many(db, "tasks", writes)
+    tables.put_many(db, "tasks", writes, checked=True)
     counters.set_next_id(db, "tasks", next_id)
 
 
