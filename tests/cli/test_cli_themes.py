@@ -9,7 +9,7 @@ from vaworkspace.cli import themes
 
 def run_themes() -> int:
     parser = argparse.ArgumentParser(prog="va")
-    themes.register(parser.add_subparsers())
+    themes.PARSERS["themes"](parser.add_subparsers())
     args = parser.parse_args(["themes"])
     return args.handler(args)
 
@@ -53,5 +53,5 @@ def test_problems_go_to_stderr_and_exit_zero(isolated_env, capsys):
 
 def test_help_says_what_it_does(capsys):
     parser = argparse.ArgumentParser(prog="va")
-    themes.register(parser.add_subparsers())
+    themes.PARSERS["themes"](parser.add_subparsers())
     assert "list available theme names, one per line" in parser.format_help()

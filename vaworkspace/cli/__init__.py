@@ -27,7 +27,8 @@ COMMANDS = {
     "calendar": ("export", "calendar", "sync", "publish", "agenda"),
     "themes": ("themes",),
 }
-"""Each command module of `vaworkspace.cli` and the commands it registers."""
+"""Each command module of `vaworkspace.cli` and the commands it runs (the keys
+of its `PARSERS`), known without importing it."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -60,10 +61,10 @@ def help_columns() -> int:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser; given the command about to run, only its module's
-    commands are registered (all of them otherwise, for help and typos): building
-    every subcommand's parser, with its help formatter, would cost each command
-    several milliseconds for parsers it never uses."""
+    """The argument parser; given the command about to run, only that command's
+    parser is built (every command's otherwise, for help and typos): each
+    subcommand's parser, with its help formatter and translated texts, costs
+    every command time for parsers it never uses."""
     parser = Parser(
         prog=PROG,
         description="A terminal workspace for virtual assistants juggling several clients.",
@@ -79,9 +80,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from importlib import import_module
 
-    chosen = [name for name, names in COMMANDS.items() if command in names] or COMMANDS
-    for name in chosen:
-        import_module(f"vaworkspace.cli.{name}").register(commands)
+    chosen = [name for name, names in COMMANDS.items() if command in names]
+    for name in chosen or COMMANDS:
+        for each, build in import_module(f"vaworkspace.cli.{name}").PARSERS.items():
+            if each == command or not chosen:
+                build(commands)
     return parser
 
 

@@ -10,7 +10,7 @@ from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
 
-def register(commands) -> None:
+def _export_parser(commands) -> None:
     export = commands.add_parser(
         "export",
         help="write an iCalendar file (tasks, events, logged time)",
@@ -26,6 +26,8 @@ def register(commands) -> None:
     export.add_argument("-o", "--output", default="-", metavar="FILE|-")
     export.set_defaults(handler=export_ics)
 
+
+def _calendar_parser(commands) -> None:
     cal = commands.add_parser("calendar", help="subscribed calendars (files or URLs)")
     sub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="subscribe to a calendar file or https address")
@@ -39,9 +41,15 @@ def register(commands) -> None:
     rm = sub.add_parser("rm", help="unsubscribe and remove its events")
     rm.add_argument("name")
     rm.set_defaults(handler=calendar_rm)
+
+
+def _sync_parser(commands) -> None:
     sync = commands.add_parser("sync", help="re-import every subscribed calendar")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=sync_all)
+
+
+def _publish_parser(commands) -> None:
     publish = commands.add_parser(
         "publish",
         help="rebuild every [[publish]] calendar file now",
@@ -50,12 +58,24 @@ def register(commands) -> None:
     )
     publish.set_defaults(handler=publish_all)
 
+
+def _agenda_parser(commands) -> None:
     agenda = commands.add_parser("agenda", help="events and tasks due, day by day")
     agenda.add_argument("--from", dest="first", metavar="DATE", help="first day (default today)")
     agenda.add_argument("--days", type=int, default=7)
     agenda.add_argument("--client", "-c")
     agenda.add_argument("--json", action="store_true")
     agenda.set_defaults(handler=show_agenda)
+
+
+PARSERS = {
+    "export": _export_parser,
+    "calendar": _calendar_parser,
+    "sync": _sync_parser,
+    "publish": _publish_parser,
+    "agenda": _agenda_parser,
+}
+"""The parser of each command this module runs: `va CMD` builds only its own."""
 
 
 def export_ics(args) -> int:

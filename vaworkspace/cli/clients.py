@@ -24,7 +24,7 @@ def _fields(parser, creating: bool) -> None:
     )
 
 
-def register(commands) -> None:
+def _client_parser(commands) -> None:
     client = commands.add_parser(
         "client", help="manage clients", description="Add, list, edit and archive clients."
     )
@@ -52,6 +52,12 @@ def register(commands) -> None:
     archive.add_argument("ref", metavar="ID")
     archive.add_argument("--undo", action="store_true", help="bring an archived client back")
     archive.set_defaults(handler=archive_client)
+
+
+PARSERS = {
+    "client": _client_parser,
+}
+"""The parser of each command this module runs: `va CMD` builds only its own."""
 
 
 def _changes(args) -> dict:

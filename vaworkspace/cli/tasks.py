@@ -26,7 +26,7 @@ GRAMMAR = """quick-add grammar:
 everything else is the title."""
 
 
-def register(commands) -> None:
+def _add_parser(commands) -> None:
     from argparse import RawDescriptionHelpFormatter as raw
 
     add = commands.add_parser(
@@ -42,6 +42,8 @@ def register(commands) -> None:
     add.add_argument("--json", action="store_true", help="print the created task as JSON")
     add.set_defaults(handler=add_task)
 
+
+def _list_parser(commands) -> None:
     lst = commands.add_parser(
         "list",
         help="tasks, most urgent first",
@@ -60,10 +62,16 @@ def register(commands) -> None:
     )
     lst.set_defaults(handler=list_tasks)
 
+
+def _show_parser(commands) -> None:
     show = commands.add_parser("show", help="every field of a task")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=show_task)
+
+
+def _edit_parser(commands) -> None:
+    from argparse import RawDescriptionHelpFormatter as raw
 
     edit = commands.add_parser(
         "edit",
@@ -78,25 +86,35 @@ def register(commands) -> None:
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=edit_task)
 
+
+def _done_parser(commands) -> None:
     done = commands.add_parser("done", help="complete tasks (recurring ones spawn the next)")
     done.add_argument("ids", type=int, nargs="+", metavar="ID")
     done.add_argument("--json", action="store_true")
     done.set_defaults(handler=complete_tasks)
 
+
+def _wait_parser(commands) -> None:
     wait = commands.add_parser("wait", help="hide a task until a date (waiting on someone)")
     wait.add_argument("id", type=int)
     wait.add_argument("when", nargs="+", help="date expression: mon, in 3 days, dec 5 9:00…")
     wait.set_defaults(handler=wait_task)
 
+
+def _rm_parser(commands) -> None:
     rm = commands.add_parser("rm", help="delete tasks for good")
     rm.add_argument("ids", type=int, nargs="+", metavar="ID")
     rm.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     rm.set_defaults(handler=remove_tasks)
 
+
+def _why_parser(commands) -> None:
     why = commands.add_parser("why", help="explain a task's urgency term by term")
     why.add_argument("id", type=int)
     why.set_defaults(handler=why_task)
 
+
+def _import_parser(commands) -> None:
     imp = commands.add_parser(
         "import",
         help="import calendars (.ics) or a Taskwarrior export",
@@ -116,6 +134,20 @@ def register(commands) -> None:
         help="Taskwarrior: list the new clients, each skipped item and each warning",
     )
     imp.set_defaults(handler=import_file)
+
+
+PARSERS = {
+    "add": _add_parser,
+    "list": _list_parser,
+    "show": _show_parser,
+    "edit": _edit_parser,
+    "done": _done_parser,
+    "wait": _wait_parser,
+    "rm": _rm_parser,
+    "why": _why_parser,
+    "import": _import_parser,
+}
+"""The parser of each command this module runs: `va CMD` builds only its own."""
 
 
 def add_task(args) -> int:

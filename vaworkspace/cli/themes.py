@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 
 
-def register(commands) -> None:
-    """Add the `themes` sub-command to the `va` sub-parsers."""
+def _themes_parser(commands) -> None:
     parser = commands.add_parser(
         "themes",
         help="list available theme names, one per line",
@@ -21,6 +20,12 @@ def register(commands) -> None:
         ),
     )
     parser.set_defaults(handler=list_themes)
+
+
+PARSERS = {
+    "themes": _themes_parser,
+}
+"""The parser of each command this module runs: `va CMD` builds only its own."""
 
 
 def list_themes(args) -> int:

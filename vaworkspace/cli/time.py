@@ -30,7 +30,7 @@ def _period_options(parser, default: str) -> None:
     parser.add_argument("--to", dest="last", metavar="DATE", help="last day, included")
 
 
-def register(commands) -> None:
+def _timer_parser(commands) -> None:
     timer = commands.add_parser("timer", help="focus timer: start, pause, resume, stop, status")
     sub = timer.add_subparsers(dest="timer_command", metavar="ACTION", required=True)
     start = sub.add_parser("start", help="start on a task (12) or a client alone (@acme)")
@@ -66,6 +66,8 @@ def register(commands) -> None:
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=timer_status)
 
+
+def _log_parser(commands) -> None:
     log = commands.add_parser(
         "log",
         help="log time by hand",
@@ -75,12 +77,16 @@ def register(commands) -> None:
     log.add_argument("--start", metavar="TIME", help="when it started, e.g. 14:00")
     log.set_defaults(handler=log_time)
 
+
+def _entries_parser(commands) -> None:
     entries = commands.add_parser("entries", help="time entries of a period")
     _period_options(entries, "week")
     entries.add_argument("--client", "-c")
     entries.add_argument("--json", action="store_true")
     entries.set_defaults(handler=list_entries)
 
+
+def _entry_parser(commands) -> None:
     entry = commands.add_parser("entry", help="edit or remove a time entry")
     esub = entry.add_subparsers(dest="entry_command", metavar="ACTION", required=True)
     edit = esub.add_parser("edit", help="change an entry")
@@ -101,6 +107,8 @@ def register(commands) -> None:
     rm.add_argument("--yes", "-y", action="store_true")
     rm.set_defaults(handler=remove_entry)
 
+
+def _report_parser(commands) -> None:
     report = commands.add_parser(
         "report",
         help="hours, amounts and budgets per client",
@@ -114,6 +122,16 @@ def register(commands) -> None:
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true", help="a timesheet for one --client")
     report.set_defaults(handler=show_report)
+
+
+PARSERS = {
+    "timer": _timer_parser,
+    "log": _log_parser,
+    "entries": _entries_parser,
+    "entry": _entry_parser,
+    "report": _report_parser,
+}
+"""The parser of each command this module runs: `va CMD` builds only its own."""
 
 
 def _bell_and_events(events: tuple[str, ...]) -> None:
