@@ -92,6 +92,26 @@ def test_layering_cli_list_and_domain_stay_light(isolated_env) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_add_and_done_import_neither_tinydb_nor_typing(isolated_env) -> None:
+    """They work through `store.tables`; TinyDB's API (and `typing`, which it
+    imports) is built only for a transaction that asks for it."""
+    code = (
+        "import sys\n"
+        "from vaworkspace.cli import main\n"
+        "assert main(['add', 'Call the bank !h']) == 0\n"
+        "assert main(['done', '1']) == 0\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('tinydb', 'typing')]\n"
+        "assert not bad, bad\n"
+        "from vaworkspace.store import WorkspaceFile, doc_table\n"
+        "import os\n"
+        "with WorkspaceFile(os.environ['VAWORKSPACE_DB']).transaction() as db:\n"
+        "    assert doc_table(db, 'closed_tasks').get(doc_id=1)['status'] == 'done'\n"
+        "    assert sorted(db.tables()) == sorted(db.storage.read())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_version_and_help_for_every_command() -> None:
     assert run_va("--version").stdout.startswith("vaworkspace ")
     other = shutil.which("vaworkspace")  # the same program under its long name

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from vaworkspace import __version__
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: nothing else of `va add` imports typing
 if TYPE_CHECKING:
     from collections.abc import Callable
 

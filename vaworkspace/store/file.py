@@ -9,10 +9,10 @@ atomically, when the `with` block ends without an exception.
 Speed matters (a whole `va add` on a 3 MB file has a ~47 ms budget), so
 importing this module costs only `os`, `time` and (via `migrations`) `json`:
 `read()` never imports TinyDB (~14 ms) and parses with orjson (json as fallback); a transaction
-imports TinyDB, `orjson` (~10x faster than `json.dumps` on 3 MB, and used to
-parse too, see `migrations._parse`) and the lock, atomic-write and backup
-helpers when first needed. Each transaction parses once and writes once.
-Validation and migration live in `migrations.py`.
+imports `orjson` (~10x faster than `json.dumps` on 3 MB, and used to parse
+too, see `migrations._parse`) and the lock, atomic-write and backup helpers
+when first needed, and TinyDB only if it uses TinyDB's API (`transaction.py`).
+Each transaction parses once and writes once. Validation and migration live in `migrations.py`.
 """
 
 from __future__ import annotations
@@ -29,11 +29,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from tinydb import TinyDB
     from tinydb.table import Table
 
     from vaworkspace.store.layout import Chunks, Slice
-    from vaworkspace.store.transaction import Transaction
+    from vaworkspace.store.transaction import Database, Transaction
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 """Seconds a transaction waits for another process before giving up."""
@@ -42,7 +41,7 @@ MAX_BYTES = 512 * 1024 * 1024
 """A larger file is refused unread: a 10,000-task workspace is ~4 MB."""
 
 
-def doc_table(db: TinyDB, name: str) -> Table:
+def doc_table(db: Database, name: str) -> Table:
     """A table of a transaction's database, with the query cache off."""
     return db.table(name, cache_size=0)
 
@@ -135,8 +134,9 @@ class WorkspaceFile:
     def transaction(self) -> Transaction:
         """`with wf.transaction() as db:` — a locked read-modify-write.
 
-        `db` is a fresh `TinyDB` over the file as it is now; use `doc_table(db,
-        name)` (or `db.table(name)`, which here never caches queries). When the
+        `db` (`transaction.Database`) holds the file as it is now: `store.tables`
+        works on it, and so does TinyDB's API (`doc_table(db, name)`, or
+        `db.table(name)`, which here never caches queries). When the
         block ends normally, whatever was written is saved once, atomically;
         if it raises, the file is left as it was. Nesting raises `StoreError`.
         """

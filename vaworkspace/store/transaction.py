@@ -2,10 +2,11 @@
 
 `WorkspaceFile.transaction()` returns a `Transaction`: it takes the lock on the
 resolved file, parses the file once (or reuses this process's copy when the
-file has not changed), serves that document to TinyDB through an in-memory
-storage that records TinyDB's writes, and saves the result once, atomically,
-when the block ends without an exception. Imported only by transactions, so a
-read-only command never imports TinyDB.
+file has not changed), serves that document through an in-memory storage
+that records the writes (of `store.tables`, or of TinyDB's API over it), and
+saves the result once, atomically, when the block ends without an exception.
+Imported only by transactions; TinyDB itself only when a transaction uses its
+API (`Database`).
 """
 
 from __future__ import annotations
@@ -19,21 +20,12 @@ from vaworkspace.store.migrations import skeleton
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Protocol
+    from typing import Any
 
     from tinydb import TinyDB
     from tinydb.table import Table
 
     from vaworkspace.store.file import WorkspaceFile
-
-    class _Storage(Protocol):
-        """What a transaction reads of its storage (`_TransactionStorage`, whose
-        class is defined on first use so that importing this module skips TinyDB)."""
-
-        doc: Document
-        dirty: bool
-        closed: bool
-        unchecked: bool
 
 
 class Transaction:
@@ -57,13 +49,13 @@ class Transaction:
         self._file = workspace
         self._lock: int | None = None
         self._lock_path = workspace.real + ".lock"  # the resolved path: one lock per file
-        self._storage: _Storage | None = None
+        self._storage: _TransactionStorage | None = None
         self._raw: bytes | None = None
         self._stat: os.stat_result | None = None
         self._migrated_from: int | None = None
         self._before: Document | None = None
 
-    def __enter__(self) -> TinyDB:
+    def __enter__(self) -> Database:
         from vaworkspace.store import atomic, lock
 
         if self._lock is not None or self._storage is not None:
@@ -90,13 +82,13 @@ class Transaction:
                 doc, migrated_from = cache[1].copy(), None
             else:
                 doc, migrated_from = self._file._decode(raw, st)
-            db = _new_db(doc)
+            db = Database(_TransactionStorage(doc))
         except BaseException:
             self._unlock()
             raise
         self._raw, self._stat, self._migrated_from = raw, st, migrated_from
         self._before = doc.copy() if migrated_from is None else None  # the tables, not copied
-        self._storage = db.storage  # type: ignore[assignment]  # a _TransactionStorage
+        self._storage = db.storage
         return db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
@@ -126,56 +118,81 @@ class Transaction:
             lock.release(fd, self._lock_path)
 
 
-_CLASSES: tuple[type, type] | None = None
+class _TransactionStorage:
+    """Serves the document parsed once at the start of the transaction and
+    records writes in memory; `Transaction` saves the result once. TinyDB's
+    storage interface (`read`, `write`, `close`), so a TinyDB works over it."""
+
+    __slots__ = ("closed", "dirty", "doc", "unchecked")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.dirty = False
+        self.closed = False
+        self.unchecked = False  # written through TinyDB's API, not `store.tables`
+
+    def _check(self) -> None:
+        if self.closed:
+            raise StoreError(
+                "workspace transaction is over; use the database only inside its `with`"
+            )
+
+    def read(self) -> Document:
+        self._check()
+        return self.doc
+
+    def write(self, data: Document) -> None:
+        self._check()
+        self.doc = data
+        self.dirty = True
+        self.unchecked = True
+
+    def write_checked(self, data: Document) -> None:
+        """`store.tables`' write: its records were checked on the way in."""
+        unchecked = self.unchecked
+        self.write(data)
+        self.unchecked = unchecked
+
+    def close(self) -> None:
+        """TinyDB's `close()` calls it: nothing to release (the lock is the
+        transaction's)."""
 
 
-def _new_db(doc: Document) -> TinyDB:
-    """A fresh TinyDB over `doc` (fresh, so TinyDB's cached `_next_id` can never
-    be stale: it was computed from this very document)."""
-    global _CLASSES
-    if _CLASSES is None:
-        _CLASSES = _define_classes()
-    database, storage = _CLASSES
-    return database(doc, storage=storage)
+class Database:
+    """What `with wf.transaction() as db:` gives: `db.storage`, which
+    `store.tables` reads and writes, and TinyDB's whole API over that same
+    storage (`db.table(name)`, `doc_table`, any other TinyDB method), the
+    `TinyDB` being built when first used. Most commands only go through
+    `store.tables`, so they never import TinyDB (nor `typing`, which it does)."""
+
+    __slots__ = ("_tinydb", "storage")
+
+    def __init__(self, storage: _TransactionStorage) -> None:
+        self.storage = storage
+        self._tinydb: TinyDB | None = None
+
+    def table(self, name: str, **kwargs: Any) -> Table:
+        return self._open().table(name, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._open(), name)
+
+    def _open(self) -> TinyDB:
+        if self._tinydb is None:
+            self._tinydb = _tinydb_class()(storage=lambda: self.storage)
+        return self._tinydb
 
 
-def _define_classes() -> tuple[type, type]:
-    """Define the TinyDB subclasses on first use, so importing this module never
-    imports TinyDB."""
+_TINYDB: type[TinyDB] | None = None
+
+
+def _tinydb_class() -> type[TinyDB]:
+    """The TinyDB subclass, defined on first use so that a transaction that
+    never asks for it never imports TinyDB."""
+    global _TINYDB
+    if _TINYDB is not None:
+        return _TINYDB
     from tinydb import TinyDB
-    from tinydb.storages import Storage
-
-    class _TransactionStorage(Storage):
-        """Serves the document parsed once at the start of the transaction and
-        records TinyDB's writes in memory; `Transaction` saves the result once."""
-
-        def __init__(self, doc: dict) -> None:
-            self.doc = doc
-            self.dirty = False
-            self.closed = False
-            self.unchecked = False  # written through TinyDB's API, not `store.tables`
-
-        def _check(self) -> None:
-            if self.closed:
-                raise StoreError(
-                    "workspace transaction is over; use the database only inside its `with`"
-                )
-
-        def read(self) -> dict:
-            self._check()
-            return self.doc
-
-        def write(self, data: dict) -> None:
-            self._check()
-            self.doc = data
-            self.dirty = True
-            self.unchecked = True
-
-        def write_checked(self, data: dict) -> None:
-            """`store.tables`' write: its records were checked on the way in."""
-            unchecked = self.unchecked
-            self.write(data)
-            self.unchecked = unchecked
 
     class _TransactionDB(TinyDB):
         """TinyDB without query caches and without a default table.
@@ -185,7 +202,7 @@ def _define_classes() -> tuple[type, type]:
         instead of silently creating a `_default` table in the user's file.
         """
 
-        def table(self, name: str, **kwargs: object) -> Table:
+        def table(self, name: str, **kwargs: Any) -> Table:
             kwargs["cache_size"] = 0
             return super().table(name, **kwargs)
 
@@ -194,4 +211,5 @@ def _define_classes() -> tuple[type, type]:
                 f"{name!r}: a vaworkspace database has no default table; use doc_table(db, name)"
             )
 
-    return _TransactionDB, _TransactionStorage
+    _TINYDB = _TransactionDB
+    return _TINYDB
