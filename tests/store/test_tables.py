@@ -55,3 +55,33 @@ def test_put_many_then_table_reads_see_the_new_documents(tmp_path) -> None:
         tables.put(db, "tasks", 8, task("z2"))
         tables.delete(db, "tasks", [7])
     assert wf.read()["tasks"] == {"8": task("z2")}
+
+
+def test_may_hold_answers_as_lacks_does_for_each_key(tmp_path) -> None:
+    """`Document.may_hold` is `lacks` for many keys at once (a 10k import asks
+    for every record): the same answer in every state a table can be in."""
+    from vaworkspace.store.document import Document
+
+    wf = WorkspaceFile(tmp_path / "ws.json")
+    with wf.transaction() as db:
+        tables.put_many(db, "tasks", {1: task("a"), 5: task("b"), 9: task("c")})
+    keys = ["1", "2", "5", "9", "10", "12", "x", "٣"]
+    docs = []
+    docs.append(("unparsed", WorkspaceFile(tmp_path / "ws.json").read()))
+    parsed = WorkspaceFile(tmp_path / "ws.json").read()
+    assert parsed.loaded("tasks") is False and parsed["tasks"] and parsed.loaded("tasks")
+    docs.append(("parsed", parsed))
+    appended = WorkspaceFile(tmp_path / "ws.json").read().copy()
+    assert appended.try_append("tasks", {"12": task("d")})
+    docs.append(("appended", appended))
+    changed = WorkspaceFile(tmp_path / "ws.json").read().copy()
+    changed["tasks"] = {"2": task("e")}
+    docs.append(("changed", changed))
+    for label, doc in docs:
+        assert isinstance(doc, Document)
+        expected = {key for key in keys if not doc.lacks("tasks", key)}
+        assert doc.may_hold("tasks", keys) == expected, label
+        assert doc.may_hold("tasks", ["10", "11"]) == {k for k in ("10", "11") if k in expected}
+        events = {key for key in keys if not doc.lacks("events", key)}
+        assert doc.may_hold("events", keys) == events == {"x"}, label  # only what no id rules out
+    assert docs[0][1].may_hold("tasks", ["10", "11"]) == set()  # above the highest id: at C speed

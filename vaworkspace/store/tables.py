@@ -14,6 +14,9 @@ other table (`va done`, a reopen, an undo). An id is in at most one of the two.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import methodcaller, not_
+
 from vaworkspace.errors import StoreError
 from vaworkspace.store.document import Document
 from vaworkspace.store.schema import BadRecord, check_records
@@ -83,8 +86,13 @@ def put_many(db, name: str, items: dict[int, dict], *, checked: bool = False) ->
     if name != TASKS:
         _file(doc, name, fresh, set())
     else:
-        closed = {k: r for k, r in fresh.items() if r.get("status") in _CLOSED_STATUSES}
-        opened = {k: r for k, r in fresh.items() if k not in closed}
+        statuses = map(methodcaller("get", "status"), fresh.values())
+        shut = list(map(_CLOSED_STATUSES.__contains__, statuses))
+        if any(shut):
+            closed = dict(compress(fresh.items(), shut))
+            opened = dict(compress(fresh.items(), map(not_, shut)))
+        else:
+            closed, opened = {}, fresh
         _file(doc, TASKS, opened, _take(doc, CLOSED, opened))
         _file(doc, CLOSED, closed, _take(doc, TASKS, closed))
     db.storage.write_checked(doc)
@@ -93,10 +101,10 @@ def put_many(db, name: str, items: dict[int, dict], *, checked: bool = False) ->
 def _take(doc, name: str, moving: dict[str, dict]) -> set[str]:
     """Remove the ids of `moving` from table `name`; return those it held
     (which the other table therefore lacks)."""
-    held = {key for key in moving if not _lacks(doc, name, key)}
+    held = doc.may_hold(name, moving.keys()) if isinstance(doc, Document) else set(moving)
     if held:
         table = doc.get(name, {})
-        held = {key for key in held if key in table}
+        held &= table.keys()
     if held:
         table = dict(table)
         for key in held:
