@@ -34,8 +34,6 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from vaworkspace.domain.tasks.urgency import Coefficients
-from vaworkspace.domain.time.worktime import WorkHours, parse_work_hours
 from vaworkspace.errors import ConfigError, InputError
 
 TYPE_CHECKING = False
@@ -44,7 +42,9 @@ if TYPE_CHECKING:
     from typing import Any
     from zoneinfo import ZoneInfo
 
+    from vaworkspace.domain.tasks.urgency import Coefficients
     from vaworkspace.domain.time.timer import PomodoroSettings
+    from vaworkspace.domain.time.worktime import WorkHours
 
 APP = "vaworkspace"
 
@@ -155,8 +155,10 @@ class Config:
 
     timezone_name: str = "UTC"
     currency: str = "EUR"
-    work: WorkHours = WorkHours()
-    coefficients: Coefficients = Coefficients()
+    work_hours: WorkHours | None = None
+    """`[work]` as the file sets it; None: the defaults. Read `work`."""
+    urgency: Coefficients | None = None
+    """`[urgency]` as the file sets it; None: the defaults. Read `coefficients`."""
     path: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)  # as TOML gave it
     pomodoro: PomodoroSettings | None = None
@@ -172,6 +174,25 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return load_zone(self.timezone_name)
+
+    @property
+    def work(self) -> WorkHours:
+        """The working hours and days. The defaults are made when asked for, so
+        a command that ranks nothing (`va add`) never imports their module."""
+        if self.work_hours is not None:
+            return self.work_hours
+        from vaworkspace.domain.time.worktime import WorkHours
+
+        return WorkHours()
+
+    @property
+    def coefficients(self) -> Coefficients:
+        """The urgency coefficients (the defaults made when asked for, as `work`)."""
+        if self.urgency is not None:
+            return self.urgency
+        from vaworkspace.domain.tasks.urgency import Coefficients
+
+        return Coefficients()
 
 
 def load_config(path: str | None = None, env: Mapping[str, str] | None = None) -> Config:
@@ -236,8 +257,11 @@ def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Con
     config = Config(path=path, raw=raw)
     _place(config, raw, env)
     _work(config, raw)
-    with _section("urgency"):
-        config.coefficients = Coefficients.from_config(_table("urgency", raw.get("urgency", {})))
+    if "urgency" in raw:
+        from vaworkspace.domain.tasks.urgency import Coefficients
+
+        with _section("urgency"):
+            config.urgency = Coefficients.from_config(_table("urgency", raw["urgency"]))
     _time(config, raw)
     _table("sync", raw.get("sync", {}), ("deadline",))
     config.sync_deadline = sync_deadline(raw)
@@ -272,7 +296,9 @@ def _work(config: Config, raw: dict[str, Any]) -> None:
     ):
         raise InputError(f'[work] days must be a list like ["mon", "tue"], not {days!r}')
     hours = _text("[work] hours", work.get("hours", "09:00-17:00"))
-    config.work = parse_work_hours(hours, days)
+    from vaworkspace.domain.time.worktime import parse_work_hours
+
+    config.work_hours = parse_work_hours(hours, days)
 
 
 def _time(config: Config, raw: dict[str, Any]) -> None:

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client, of_client
 from vaworkspace.domain.dates import humanize_due
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.status import is_overdue
 from vaworkspace.domain.tasks.triage import needs_triage, triage_missing
-from vaworkspace.domain.tasks.urgency import is_overdue
 from vaworkspace.domain.time.day_load import cap_message, over_daily_cap, planned_seconds
 from vaworkspace.domain.time.toggle import START, STOP, SWITCH, toggle_action
 

@@ -11,11 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.status import effective_status, is_hidden
 from vaworkspace.domain.tasks.urgency import (
     Coefficients,
     UrgencyContext,
-    effective_status,
-    is_hidden,
     rank,
     terms,
     urgency,

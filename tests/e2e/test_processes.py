@@ -94,11 +94,16 @@ def test_layering_cli_list_and_domain_stay_light(isolated_env) -> None:
 
 def test_add_and_done_import_neither_tinydb_nor_typing(isolated_env) -> None:
     """They work through `store.tables`; TinyDB's API (and `typing`, which it
-    imports) is built only for a transaction that asks for it."""
+    imports) is built only for a transaction that asks for it. `va add` ranks
+    nothing and publishes nothing: it imports neither the urgency rules, the
+    working hours nor the publishing service."""
     code = (
         "import sys\n"
         "from vaworkspace.cli import main\n"
-        "assert main(['add', 'Call the bank !h']) == 0\n"
+        "assert main(['add', 'Call the bank !h due:fri']) == 0\n"
+        "ranking = ('urgency', 'worktime', 'reading', 'publishing')\n"
+        "bad = [m for m in sys.modules if m.startswith('vaworkspace.') and m.endswith(ranking)]\n"
+        "assert bad == ['vaworkspace.service.reading'], bad  # its status_of, not its ranking\n"
         "assert main(['done', '1']) == 0\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('tinydb', 'typing')]\n"
         "assert not bad, bad\n"

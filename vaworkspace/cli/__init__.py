@@ -233,8 +233,8 @@ def publish_changes(args) -> None:
     """After a command: rewrite the `[[publish]]` files if it changed the workspace
     (even if it then failed: what was saved is published); problems are warnings."""
     ws = getattr(args, "workspace", None)
-    if ws is None or not ws.publishing.unpublished:
-        return
+    if ws is None or not ws.config.publish or not ws.publishing.unpublished:
+        return  # without a [[publish]] entry nothing is noted (`PublishService`)
     from vaworkspace.display import safe
 
     for problem in ws.publishing.publish_pending().problems:

@@ -80,7 +80,7 @@ class AgendaService(Service):
     def _open_tasks_due(self, start: datetime, end: datetime) -> list[Task]:
         """The inbox's tasks (open, not snoozed as of this minute) whose due text
         may fall in [start, end): found in the records, no urgency ranking."""
-        from vaworkspace.domain.tasks.urgency import is_hidden
+        from vaworkspace.domain.tasks.status import is_hidden
 
         first = (start - timedelta(days=1)).date()
         after = (end + timedelta(days=1)).date()

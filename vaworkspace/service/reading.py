@@ -1,5 +1,8 @@
 """The inbox: open tasks ranked by urgency, explanations, counts and retainer use.
 
+The urgency rules are imported by the methods that rank: a task's status
+(`status_of`, the echo of `va add`) needs only `domain.tasks.status`.
+
 `Inbox` never locks and never writes; it reads the context's cached snapshot
 (`context.py`) and keeps each ranking for the minute (see `ranked`).
 """
@@ -10,18 +13,13 @@ from datetime import datetime, timedelta
 
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.tasks.urgency import (
-    UrgencyContext,
-    effective_status,
-    is_hidden,
-    rank,
-    terms,
-)
+from vaworkspace.domain.tasks.status import effective_status, is_hidden
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.snapshot import Snapshot
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from vaworkspace.domain.tasks.urgency import UrgencyContext
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.results import Why
 
@@ -53,6 +51,8 @@ class Inbox(Service):
     ) -> UrgencyContext:
         """Urgency is computed as of the current whole minute (the TUI's rule): the CLI,
         the TUI and `why` agree, and scores are reused until the minute turns."""
+        from vaworkspace.domain.tasks.urgency import UrgencyContext
+
         snapshot = snapshot or self.snapshot()
         return UrgencyContext(
             now=now or self.now().replace(second=0, microsecond=0),
@@ -151,6 +151,8 @@ class Inbox(Service):
             ):
                 continue
             chosen.append(task)
+        from vaworkspace.domain.tasks.urgency import rank
+
         return rank(chosen, ctx, self._score_cache(ctx))
 
     def _score_cache(self, ctx: UrgencyContext) -> dict[int, tuple[Task, float]]:
@@ -166,6 +168,8 @@ class Inbox(Service):
 
         snapshot = self.snapshot()
         task = snapshot.task(task_id)
+        from vaworkspace.domain.tasks.urgency import terms
+
         found = terms(task, self.context(snapshot))
         return Why(task, tuple(found), round(sum(t.value for t in found), 6))
 

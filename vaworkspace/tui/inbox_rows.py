@@ -14,7 +14,7 @@ from vaworkspace import formats
 from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, humanize_due
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.tasks.urgency import is_overdue
+from vaworkspace.domain.tasks.status import is_overdue
 
 URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
 TAGS_FROM = 90

@@ -19,7 +19,7 @@ Ties are broken by the earlier deadline (no deadline last), then the smaller id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
@@ -94,32 +94,6 @@ class UrgencyContext:
     dues: dict[date | datetime, tuple[datetime, float, float]] = field(default_factory=dict)
     # client → (used, bought) minutes this period
     budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-def is_hidden(task: Task, now: datetime, tz: tzinfo) -> bool:
-    """A waiting task with a wait date in the future stays out of the inbox."""
-    return (
-        task.status == "waiting"
-        and task.wait is not None
-        and to_instant(task.wait, tz, end=False) > now
-    )
-
-
-def is_overdue(due: date | datetime, now: datetime, tz: tzinfo) -> bool:
-    """Whether a due value has passed: an instant before `now` (a naive one is UTC),
-    a date before today in `tz` (due today is not late until the day is over). The
-    inbox colours a task's due column by this; its text says the same
-    (`dates.humanize_due`: "3d overdue")."""
-    if isinstance(due, datetime):
-        return (due.replace(tzinfo=timezone.utc) if due.tzinfo is None else due) < now
-    return due < now.astimezone(tz).date()
-
-
-def effective_status(task: Task, now: datetime, tz: tzinfo) -> str:
-    """`waiting` turns back into `todo` once its wait date has come."""
-    if task.status == "waiting" and task.wait is not None and not is_hidden(task, now, tz):
-        return "todo"
-    return task.status
 
 
 def _due_ramp(seconds_overdue: float) -> float:
