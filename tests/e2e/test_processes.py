@@ -117,6 +117,22 @@ def test_add_and_done_import_neither_tinydb_nor_typing(isolated_env) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_taskwarrior_import_imports_nothing_of_icalendar(isolated_env) -> None:
+    """The export's size limit is the import's own: the iCalendar reader (with
+    hashlib, typing and the ical modules) is for calendars only."""
+    export = os.path.join(os.path.dirname(__file__), "..", "fixtures", "taskwarrior")
+    code = (
+        "import sys\n"
+        "from vaworkspace.cli import main\n"
+        f"assert main(['import', {os.path.join(export, 'export-2.6.2.json')!r}]) == 0\n"
+        "heavy = ('vaworkspace.ical', 'icalendar', 'typing', 'tinydb')\n"
+        "bad = [m for m in sys.modules if m.startswith(heavy)]\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_version_and_help_for_every_command() -> None:
     assert run_va("--version").stdout.startswith("vaworkspace ")
     other = shutil.which("vaworkspace")  # the same program under its long name

@@ -101,13 +101,14 @@ def read_import(path: str) -> tuple[bytes, str]:
     limit (the content decides the format afterwards, and the calendar reader
     checks its own limit again).
     """
-    from vaworkspace.ical.reader import MAX_BYTES
-
     try:
         if path == "-":
             data = read_stream(sys.stdin.buffer, "standard input", IMPORT_MAX_BYTES)
             return data, "standard input"
         if path.lower().endswith(CALENDAR_NAMES):
+            # Imported here: the iCalendar reader is not for a Taskwarrior export.
+            from vaworkspace.ical.reader import MAX_BYTES
+
             data = read_capped(path, MAX_BYTES, "one calendar file")
         else:
             data = read_capped(path, IMPORT_MAX_BYTES)
