@@ -320,10 +320,10 @@ def import_file(args) -> int:
         print_json([s.as_json() for s in summaries])
         return 0
     for summary in summaries:
-        if isinstance(summary, ImportSummary):  # a calendar's lines are always in full
-            lines = summary.lines(args.verbose)
-        else:
-            lines = summary.lines()
+        lines = summary.lines()  # a calendar's, always in full
+        if isinstance(summary, ImportSummary) and not args.verbose:
+            hidden = summary.details()
+            lines = [summary.headline() + (" (--verbose lists them)" if hidden else "")]
         for line in lines:  # names, UIDs and titles from the file itself
             print(safe(line))
     return 0

@@ -251,7 +251,8 @@ def _cut(lines: list[str]) -> str:
     if len(lines) <= NOTICE_LINES:
         return "\n".join(lines)
     rest = len(lines) - NOTICE_LINES + 1
-    return "\n".join([*lines[: NOTICE_LINES - 1], f"  … and {rest} more (va import shows all)"])
+    more = f"  … and {rest} more (va import --verbose shows all)"
+    return "\n".join([*lines[: NOTICE_LINES - 1], more])
 
 
 FILE_COMMANDS = (  # the palette's (title, help, action of `FileActions`)

@@ -83,11 +83,9 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)
     dry_run: bool = False
 
-    def lines(self, verbose: bool = False) -> list[str]:
-        """One line of counts; with `verbose`, then the new clients and one line
-        per skipped item and per warning. A 10k export with a thousand recurring
-        templates has a skipped line and a warning for each: shown by default,
-        they buried the counts under ~1,800 lines."""
+    def headline(self) -> str:
+        """The counts on one line: created, updated, unchanged, and how many new
+        clients, skipped items and warnings `details` lists."""
         notes = [
             _count(len(self.new_clients), "new client"),
             _count(len(self.skipped), "skipped", "skipped"),
@@ -98,17 +96,23 @@ class ImportSummary:
             f"{'Would import' if self.dry_run else 'Imported'} {self.source}: "
             f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
         )
-        if noted:
-            head += f"; {noted}" + ("" if verbose else " (--verbose lists them)")
-        if not verbose:
-            return [head]
-        out = [head]
+        return f"{head}; {noted}" if noted else head
+
+    def details(self) -> list[str]:
+        """The new clients, then a line per skipped item and per warning. A 10k
+        export with a thousand recurring templates has a skipped line and a
+        warning for each: the CLI shows them on request (`va import --verbose`)."""
+        out = []
         if self.new_clients:
             names = ", ".join(f"@{c.id}" for c in self.new_clients)
             out.append(f"  new clients: {names}")
         out += [f"  skipped: {line}" for line in self.skipped]
         out += [f"  warning: {line}" for line in self.warnings]
         return out
+
+    def lines(self) -> list[str]:
+        """The headline, then every detail."""
+        return [self.headline(), *self.details()]
 
     def as_json(self) -> dict[str, object]:
         return {
