@@ -120,3 +120,34 @@ def test_after_a_write_the_same_process_reads_the_new_index(tmp_path):
     with wf.transaction() as db:  # appended: the index is extended, not recomputed
         tables.put(db, "tasks", 2, task(title="b", client="acme"))
     assert list(wf.read().client_records("tasks", "acme")) == ["1", "2"]
+
+
+def test_done_moves_one_range_out_instead_of_searching_the_table(tmp_path, monkeypatch):
+    """`va done` takes one record out of `tasks`: the index drops its range and
+    moves the later ones back, as a search of the whole table would find them."""
+    from vaworkspace.store import client_index
+
+    path = tmp_path / "ws.json"
+    owners = [*CLIENTS, None]
+    with WorkspaceFile(path).transaction() as db:
+        tables.put_many(
+            db, "tasks", {n: task(title=f"t{n}", client=owners[n % 4]) for n in range(1, 30)}
+        )
+    real = client_index.ranges_of
+    for key in (5, 29, 1, 2):  # one in the middle, the last, the first, one left alone
+        searched: list[int] = []
+
+        def counting(data, table, offset=0, searched=searched):
+            searched.append(len(table))
+            return real(data, table, offset)
+
+        monkeypatch.setattr(client_index, "ranges_of", counting)
+        with WorkspaceFile(path).transaction() as db:
+            found = tables.record(db, "tasks", key)
+            tables.put(db, "tasks", key, {**found, "status": "done"})
+        monkeypatch.undo()
+        assert searched == [1]  # the record appended to closed_tasks, not the 28 left
+        doc = orjson.loads(path.read_bytes())
+        entry = next(e for e in doc["client_index"].values() if e["table"] == "tasks")
+        assert entry["clients"] == real(orjson.dumps(doc["tasks"]), doc["tasks"])
+        assert_index_agrees(path)

@@ -24,6 +24,8 @@ a JSON string is always escaped, so that text is structure, never content.
 
 from __future__ import annotations
 
+from operator import is_
+
 from vaworkspace.store.layout import Chunks
 
 NAME = "client_index"
@@ -99,11 +101,75 @@ def compute(doc, serialized: dict, dumps) -> Chunks:
             if prev is not None and prev.get("crc") == f"{old_crc:08x}":
                 ranges = extended(prev["clients"], rest, records, base)
         else:
-            ranges = ranges_of(chunks[0], doc[name])
+            ranges = None if prev is None else _after_removal(doc, name, prev)
+            if ranges is None:
+                ranges = ranges_of(chunks[0], doc[name])
         if ranges is not None:
             entries[name] = {"table": name, "crc": f"{crc:08x}", "clients": ranges}
     table = {str(n): entries[name] for n, name in enumerate(ITEMS, 1) if name in entries}
     return [dumps(table)]
+
+
+def _after_removal(doc, name: str, prev: dict) -> Ranges | None:
+    """The ranges of table `name` after one record left it and nothing else
+    changed (`va done` moves a task out of `tasks`), from the file's entry: that
+    record's range dropped, the later ones moved back by its length. None if
+    the table changed otherwise or the entry is not the file's table's; then it
+    is indexed anew (`ranges_of`, a search per record).
+
+    Holds because the writer serialises a table the same way whoever holds it:
+    the records that stay are the same objects in the same order, so the same
+    bytes; a wrong range would anyway fail the reader's checks."""
+    from vaworkspace.store.document import Document
+
+    if not isinstance(doc, Document) or doc.source.slices is None:
+        return None
+    source = doc.source
+    old, new = source.parsed.get(name), doc[name]
+    piece = source.slices.get(name) if source.slices is not None else None
+    if old is None or piece is None or prev.get("crc") != f"{piece.crc:08x}":
+        return None
+    if len(new) != len(old) - 1 or not new.keys() <= old.keys():
+        return None
+    (gone,) = old.keys() - new.keys()
+    if not all(map(is_, new.values(), map(old.__getitem__, new))):
+        return None  # a record replaced, not only one removed
+    if list(new) != [key for key in old if key != gone]:
+        return None
+    client = old[gone].get("client")
+    owner = client if type(client) is str else NO_CLIENT
+    spans = prev["clients"].get(owner)
+    if type(spans) is not list:
+        return None
+    data = source.view(piece.start, piece.end)
+    needle = b'"%b":{' % gone.encode()
+    starts = [at for at in range(0, len(spans) - 1, 2) if _starts(data, spans[at], needle)]
+    if len(starts) != 1:
+        return None
+    start, end = spans[starts[0]], spans[starts[0] + 1]
+    # Its bytes and the comma after it go; the last record takes the comma before
+    # it, and nothing but the closing brace follows it.
+    step = 0 if end == len(data) - 1 else end + 1 - start
+    found: Ranges = {}
+    try:
+        for each, kept in prev["clients"].items():
+            if each == owner:
+                kept = kept[: starts[0]] + kept[starts[0] + 2 :]
+            if kept:
+                found[each] = [at - step if at > start else at for at in kept] if step else kept
+    except TypeError:  # not numbers: an entry no writer of ours made
+        return None
+    return found
+
+
+def _starts(data: memoryview, at: object, needle: bytes) -> bool:
+    """Whether the record at `at` of the table's bytes is keyed as `needle` says."""
+    return (
+        type(at) is int
+        and at > 0
+        and data[at - 1 : at] in (b"{", b",")
+        and data[at : at + len(needle)] == needle
+    )
 
 
 def _entries(doc) -> dict[str, dict]:
