@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from vaworkspace.cli import open_workspace
-from vaworkspace.cli.output import print_json, table, task_json, terminal_width
+from vaworkspace.cli.output import print_json, print_json_list, table, task_json, terminal_width
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
@@ -201,7 +201,7 @@ def list_tasks(args) -> int:
         ranked = ranked[:limit]
     if args.json:
         now = ws.now()
-        print_json([task_json(t, score, ws.inbox.status_of(t, now)) for score, t in ranked])
+        print_json_list(task_json(t, score, ws.inbox.status_of(t, now)) for score, t in ranked)
         return 0
     if not ranked:
         print('No tasks. Add one: va add "Call the dentist @client due:fri"')
