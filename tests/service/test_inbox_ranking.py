@@ -42,3 +42,18 @@ def test_a_task_waiting_for_an_open_one_is_blocked_in_the_ranking_too(tmp_path) 
         assert ("blocked" in [term.name for term in why.terms]) == blockers_open
         seen_blocked = seen_blocked or blockers_open
     assert seen_blocked, "the demo has a task whose blocker is still open"
+
+
+def test_the_top_rows_are_the_only_tasks_built(tmp_path) -> None:
+    """`va list` shows 25 rows of thousands: the others are ranked from their
+    records and never built into tasks."""
+    ws = workspace(tmp_path)
+    ws.fill_demo()
+    everything = ws.inbox.ranked()
+    fresh = workspace(tmp_path)
+    total, top = fresh.inbox.top(3)
+    assert total == len(everything) > 3
+    assert [(score, task.id) for score, task in top] == [
+        (score, task.id) for score, task in everything[:3]
+    ]
+    assert sorted(fresh.snapshot().table._built) == sorted(task.id for _, task in top)

@@ -166,3 +166,24 @@ def test_a_damaged_deadline_names_the_task() -> None:
     record["due"] = "next friday"
     with pytest.raises(StoreError, match=r"task 4 .* damaged"):
         task_from_record(4, record)
+
+
+@given(st.lists(tasks(), max_size=6, unique_by=lambda t: t.id), st.booleans())
+def test_facts_read_from_records_are_the_built_tasks_facts(found: list[Task], open_only) -> None:
+    """Ranking reads records without building tasks (`TaskTable.facts`): what it
+    reads must be exactly what a built task says."""
+    from vaworkspace.domain.tasks.facts import facts_of
+    from vaworkspace.store.table_reads import TaskTable
+
+    records = {str(task.id): task_to_record(task) for task in found}
+    from_records = TaskTable(records).facts(open_only)
+    from_tasks = [facts_of(task) for task in TaskTable(records).tasks(open_only)]
+    assert from_records == from_tasks
+    assert [type(facts) for facts in from_records] == [type(facts) for facts in from_tasks]
+
+
+def test_facts_of_a_damaged_record_name_the_task() -> None:
+    from vaworkspace.store.table_reads import TaskTable
+
+    with pytest.raises(StoreError, match=r"task 9 .* damaged"):
+        TaskTable({"9": {"uuid": "u", "title": "t", "created": "yesterday"}}).facts()

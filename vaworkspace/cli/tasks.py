@@ -189,16 +189,14 @@ def _print_fields(ws, task, brief: bool) -> None:
 def list_tasks(args) -> int:
     ws = open_workspace(args)
     limit = args.limit if args.limit is not None else (None if args.json else DEFAULT_LIMIT)
-    ranked = ws.inbox.ranked(
+    total, ranked = ws.inbox.top(
+        limit or None,
         client=args.client,
         tag=args.tag,
         status=args.status,
         include_all=args.all,
         text=args.search,
     )
-    total = len(ranked)
-    if limit:
-        ranked = ranked[:limit]
     if args.json:
         now = ws.now()
         print_json_list(task_json(t, score, ws.inbox.status_of(t, now)) for score, t in ranked)

@@ -44,7 +44,7 @@ class Inbox(Service):
     def __init__(self, ctx: Context, clients: ClientService) -> None:
         super().__init__(ctx)
         self.clients = clients
-        self._scores: tuple[tuple[object, ...], dict[int, tuple[Task, float]]] | None = None
+        self._scores: tuple[tuple[object, ...], dict[int, tuple[object, float]]] | None = None
 
     def context(
         self, snapshot: Snapshot | None = None, now: datetime | None = None
@@ -99,11 +99,25 @@ class Inbox(Service):
         text: str | None = None,
     ) -> list[tuple[float, Task]]:
         """Tasks most urgent first (as of this minute, see `context`); by default the
-        open ones that are not snoozed.
+        open ones that are not snoozed. `top` says how many there are, and builds
+        only the first few."""
+        return self.top(limit, client, tag, status, include_all, text)[1]
+
+    def top(
+        self,
+        limit: int | None,
+        client: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        include_all: bool = False,
+        text: str | None = None,
+    ) -> tuple[int, list[tuple[float, Task]]]:
+        """How many tasks the filters keep, and the first `limit` of them (all if
+        None) most urgent first: tasks are ranked from what urgency reads of
+        their records (`TaskTable.facts`), and only the rows returned are built.
 
         Each filter's ranking is kept with the snapshot for the minute: asking again
-        (the TUI after a keystroke, a served `va list`) costs a list copy, not a
-        pass over 10k tasks.
+        (the TUI after a keystroke) costs a list copy, not a pass over 10k tasks.
         """
         snapshot = self.snapshot()
         ctx = self.context(snapshot)
@@ -120,7 +134,9 @@ class Inbox(Service):
                 del kept[next(iter(kept))]
             kept[wanted] = self._rank(snapshot, ctx, *wanted)
         ranked = kept[wanted]
-        return ranked[:] if limit is None else ranked[:limit]
+        task = snapshot.task
+        shown = ranked if limit is None else ranked[:limit]
+        return len(ranked), [(score, task(task_id)) for score, task_id in shown]
 
     def _rank(
         self,
@@ -131,31 +147,29 @@ class Inbox(Service):
         status: str | None,
         include_all: bool,
         needle: str | None,
-    ) -> list[tuple[float, Task]]:
+    ) -> list[tuple[float, int]]:
         chosen = []
         now, tz = ctx.now, self.tz
-        for task in snapshot.tasks(open_only=not (include_all or status)):
-            if client_id is not None and (task.client or NO_CLIENT) != client_id:
+        for facts in snapshot.table.facts(open_only=not (include_all or status)):
+            if client_id is not None and (facts.client or NO_CLIENT) != client_id:
                 continue
-            if tag is not None and tag not in task.tags:
+            if tag is not None and tag not in facts.tags:
                 continue
             if status is not None:
-                if effective_status(task, now, tz) != status:
+                if effective_status(facts, now, tz) != status:
                     continue
-            elif not include_all and is_hidden(task, now, tz):
+            elif not include_all and is_hidden(facts, now, tz):
                 continue
-            if (
-                needle
-                and needle not in task.title.casefold()
-                and needle not in task.notes.casefold()
-            ):
-                continue
-            chosen.append(task)
-        from vaworkspace.domain.tasks.urgency import rank
+            if needle:
+                task = snapshot.task(facts.id)
+                if needle not in task.title.casefold() and needle not in task.notes.casefold():
+                    continue
+            chosen.append(facts)
+        from vaworkspace.domain.tasks.urgency import rank_facts
 
-        return rank(chosen, ctx, self._score_cache(ctx))
+        return rank_facts(chosen, ctx, self._score_cache(ctx))
 
-    def _score_cache(self, ctx: UrgencyContext) -> dict[int, tuple[Task, float]]:
+    def _score_cache(self, ctx: UrgencyContext) -> dict[int, tuple[object, float]]:
         """Scores by task id, valid while the moment and the settings are the same."""
         key = (ctx.now, tuple(sorted(ctx.client_weights.items())), ctx.coefficients, ctx.work)
         if self._scores is None or self._scores[0] != key:
@@ -195,6 +209,7 @@ class Inbox(Service):
         now = self.now()
         minute = int(now.timestamp() // 60)
         if snapshot.counts is None or snapshot.counts[0] != minute:
-            visible = (t for t in snapshot.tasks(open_only=True) if not is_hidden(t, now, self.tz))
+            facts = snapshot.table.facts(open_only=True)
+            visible = (f for f in facts if not is_hidden(f, now, self.tz))
             snapshot.counts = (minute, count_by_client(visible))
         return snapshot.counts[1]

@@ -40,9 +40,9 @@ class Snapshot:
     table: TaskTable
     counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
     burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
-    # (moment and settings, filter → rows)
+    # (moment and settings, filter → (score, task id) rows)
     rankings: (
-        tuple[tuple[object, ...], dict[tuple[object, ...], list[tuple[float, Task]]]] | None
+        tuple[tuple[object, ...], dict[tuple[object, ...], list[tuple[float, int]]]] | None
     ) = None
 
     def task(self, task_id: int) -> Task:

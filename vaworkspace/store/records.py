@@ -103,7 +103,12 @@ def task_from_record(doc_id: int, record: dict, dates: DecodedDates | None = Non
             get("depends") or [],
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise StoreError(f"task {doc_id} in the workspace file is damaged ({error!r})") from None
+        raise damaged_task(doc_id, error) from None
+
+
+def damaged_task(doc_id: int, error: Exception) -> StoreError:
+    """The error for a task record that cannot be read: it names the task."""
+    return StoreError(f"task {doc_id} in the workspace file is damaged ({error!r})")
 
 
 def client_to_record(client: Client) -> dict:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from vaworkspace.domain.models import OPEN_STATUSES, Task, TimeEntry
+from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.errors import NotFoundError
-from vaworkspace.store.instants import DecodedDates, encode_instant
-from vaworkspace.store.records import entry_from_record, task_from_record
+from vaworkspace.store.instants import DecodedDates, decode_instant, encode_instant
+from vaworkspace.store.records import damaged_task, entry_from_record, task_from_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class TaskTable:
         "_closed",
         "_closed_source",
         "_dates",
+        "_facts",
         "_open_uuids",
         "_records",
         "_source",
@@ -55,6 +57,7 @@ class TaskTable:
         self._closed_source = closed
         self._closed: Mapping[str, Record] | None = None
         self._built: dict[int, Task] = {}
+        self._facts: dict[int, TaskFacts] = {}
         self._dates = DecodedDates()  # shared by the tasks built: equal texts, one value
         self._open_uuids: frozenset[str] | None = None
 
@@ -101,6 +104,32 @@ class TaskTable:
                 out.append(task)
         return out
 
+    def facts(self, open_only: bool = False) -> list[TaskFacts]:
+        """What urgency reads of every task (or of the open ones), straight from
+        the records: ranking builds no `Task`, so `va list` builds only the rows
+        it prints. A task already built gives its own; each is kept, like a task."""
+        out = []
+        kept, built, dates = self._facts, self._built, self._dates
+        make = tuple.__new__  # a NamedTuple's own constructor costs a Python call
+        tables = [self.records] if open_only else [self.records, self.closed_records()]
+        for table in tables:
+            for key, record in table.items():
+                get = record.get
+                status = get("status", "todo")
+                if open_only and status not in OPEN_STATUSES:
+                    continue
+                task_id = int(key)
+                found = kept.get(task_id)
+                if found is None:
+                    task = built.get(task_id)
+                    if task is not None:
+                        found = facts_of(task)
+                    else:
+                        found = make(TaskFacts, _facts_of_record(task_id, record, status, dates))
+                    kept[task_id] = found
+                out.append(found)
+        return out
+
     def open_due_between(self, first: date, end: date) -> list[Task]:
         """The open tasks due on a day from `first` up to, not including, `end`; a
         due instant counts on its UTC day, so callers widen the span by a day each way."""
@@ -132,7 +161,7 @@ class TaskTable:
         """Keep the open tasks built from records that did not change (the very
         same record objects after this process's own write): the TUI re-ranks
         10k tasks after each change without rebuilding them."""
-        if not older._built or older._records is None:
+        if not (older._built or older._facts) or older._records is None:
             return
         records, before = self.records, older._records
         for task_id, task in older._built.items():
@@ -140,6 +169,33 @@ class TaskTable:
             record = records.get(key)
             if record is not None and record is before.get(key):
                 self._built[task_id] = task
+        for task_id, facts in older._facts.items():
+            key = str(task_id)
+            record = records.get(key)
+            if record is not None and record is before.get(key):
+                self._facts[task_id] = facts
+
+
+def _facts_of_record(task_id: int, record: Record, status: str, dates: DecodedDates) -> tuple:
+    """`TaskFacts`' values, in its order, from a stored record (see `task_from_record`,
+    which reads the same keys with the same defaults)."""
+    get = record.get
+    try:
+        due, wait = get("due"), get("wait")
+        return (
+            task_id,
+            dates[due] if due else None,
+            get("priority"),
+            get("tags") or [],
+            get("client"),
+            get("estimate_minutes"),
+            status,
+            dates[wait] if wait else None,
+            get("depends") or [],
+            decode_instant(record["created"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise damaged_task(task_id, error) from None
 
 
 def entries_since(entries: Mapping[str, Record], since: datetime) -> list[TimeEntry]:

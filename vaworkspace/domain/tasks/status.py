@@ -15,9 +15,10 @@ from vaworkspace.domain.dates import to_instant
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.domain.models import Task
+    from vaworkspace.domain.tasks.facts import TaskFacts
 
 
-def is_hidden(task: Task, now: datetime, tz: tzinfo) -> bool:
+def is_hidden(task: Task | TaskFacts, now: datetime, tz: tzinfo) -> bool:
     """A waiting task with a wait date in the future stays out of the inbox."""
     return (
         task.status == "waiting"
@@ -36,7 +37,7 @@ def is_overdue(due: date | datetime, now: datetime, tz: tzinfo) -> bool:
     return due < now.astimezone(tz).date()
 
 
-def effective_status(task: Task, now: datetime, tz: tzinfo) -> str:
+def effective_status(task: Task | TaskFacts, now: datetime, tz: tzinfo) -> str:
     """`waiting` turns back into `todo` once its wait date has come."""
     if task.status == "waiting" and task.wait is not None and not is_hidden(task, now, tz):
         return "todo"

@@ -23,6 +23,7 @@ from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.domain.time.worktime import WorkHours, working_minutes
 from vaworkspace.errors import InputError
 
@@ -109,23 +110,27 @@ def _due_ramp(seconds_overdue: float) -> float:
 def terms(task: Task, ctx: UrgencyContext) -> list[Term]:
     """Every non-zero term for the task, in a fixed order, with its reason."""
     out: list[Term] = []
-    _evaluate(task, ctx, out)
+    _evaluate(facts_of(task), ctx, out)
     return out
 
 
 def urgency(task: Task, ctx: UrgencyContext) -> float:
     """The task's score: the sum of its terms, rounded so ties are stable."""
-    return round(_evaluate(task, ctx, None), 6)
+    return round(_evaluate(facts_of(task), ctx, None), 6)
 
 
-def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
+def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> float:
     """The one definition of the score. Reasons are only written when `out` is
-    given (`va why`): formatting them for 10,000 tasks would double a `va list`."""
+    given (`va why`): formatting them for 10,000 tasks would double a `va list`.
+
+    Hot: runs for every open task of a `va list`, so the facts are unpacked once
+    into locals and the cheap, common terms come first."""
+    _, due_value, priority, tags, client, estimate, status, wait, depends, created = task
     c = ctx.coefficients
     total = 0.0
     due = None
-    if task.due is not None:
-        due, late, value = ctx.dues.get(task.due) or _due_term(task.due, ctx)
+    if due_value is not None:
+        due, late, value = ctx.dues.get(due_value) or _due_term(due_value, ctx)
         total += value
         if out is not None:
             out.append(Term("due", value, _due_reason(late)))
@@ -133,7 +138,6 @@ def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
             total += c.overdue
             if out is not None:
                 out.append(Term("overdue", c.overdue, "the deadline has passed"))
-    priority = task.priority
     if priority is not None:
         value = (
             c.priority_high
@@ -144,50 +148,51 @@ def _evaluate(task: Task, ctx: UrgencyContext, out: list[Term] | None) -> float:
         )
         total += value
         if out is not None:
-            out.append(Term("priority", value, f"priority {task.priority}"))
-    if "next" in task.tags:
+            out.append(Term("priority", value, f"priority {priority}"))
+    if tags and "next" in tags:
         total += c.next_tag
         if out is not None:
             out.append(Term("next", c.next_tag, "tagged next"))
-    weight = ctx.client_weights.get(task.client, 3) if task.client else 3
-    if weight != 3:
-        value = c.client_weight * (weight - 3)
-        total += value
-        if out is not None:
-            out.append(Term("client", value, f"@{task.client} weighs {weight}/5"))
-    burn = ctx.budgets.get(task.client) if task.client else None
-    if burn is not None and burn[1] > 0:
-        used, bought = burn
-        if used >= bought:
-            total -= c.budget
-            if out is not None:
-                reason = f"@{task.client}'s {bought / 60:g}h retainer is used up this period"
-                out.append(Term("budget", -c.budget, reason))
-        elif due is not None:
-            value = c.budget * (bought - used) / bought
+    if client:
+        weight = ctx.client_weights.get(client, 3)
+        if weight != 3:
+            value = c.client_weight * (weight - 3)
             total += value
             if out is not None:
-                left = (bought - used) / 60
-                reason = f"@{task.client} has {left:.1f}h of {bought / 60:g}h left this period"
-                out.append(Term("budget", value, reason))
-    if task.estimate_minutes and due is not None:
-        pressure, left = _estimate_pressure(task.estimate_minutes, due, ctx)
+                out.append(Term("client", value, f"@{client} weighs {weight}/5"))
+        burn = ctx.budgets.get(client)
+        if burn is not None and burn[1] > 0:
+            used, bought = burn
+            if used >= bought:
+                total -= c.budget
+                if out is not None:
+                    reason = f"@{client}'s {bought / 60:g}h retainer is used up this period"
+                    out.append(Term("budget", -c.budget, reason))
+            elif due is not None:
+                value = c.budget * (bought - used) / bought
+                total += value
+                if out is not None:
+                    left = (bought - used) / 60
+                    reason = f"@{client} has {left:.1f}h of {bought / 60:g}h left this period"
+                    out.append(Term("budget", value, reason))
+    if estimate and due is not None:
+        pressure, left = _estimate_pressure(estimate, due, ctx)
         if pressure > 0:
             total += c.estimate * pressure
             if out is not None:
-                reason = f"~{task.estimate_minutes}m of work, {left}m of working time left"
+                reason = f"~{estimate}m of work, {left}m of working time left"
                 out.append(Term("estimate", c.estimate * pressure, reason))
-    if task.status == "waiting" and task.wait is None:
+    if wait is None and status == "waiting":
         total += c.waiting
         if out is not None:
             out.append(Term("waiting", c.waiting, "waiting on someone, no date to follow up"))
-    if task.depends:
-        blockers = [uuid for uuid in task.depends if uuid in ctx.open_uuids]
+    if depends:
+        blockers = [uuid for uuid in depends if uuid in ctx.open_uuids]
         if blockers:
             total += c.blocked
             if out is not None:
                 out.append(Term("blocked", c.blocked, f"waits for {len(blockers)} open task(s)"))
-    age_days = (ctx.now - task.created).total_seconds() / DAY
+    age_days = (ctx.now - created).total_seconds() / DAY
     if age_days > 0:
         value = c.age * min(age_days / 365.0, 1.0)
         total += value
@@ -206,30 +211,51 @@ def _due_term(value: date | datetime, ctx: UrgencyContext) -> tuple[datetime, fl
 
 
 def rank(
-    tasks: list[Task], ctx: UrgencyContext, cache: dict[int, tuple[Task, float]] | None = None
+    tasks: list[Task], ctx: UrgencyContext, cache: dict[int, tuple[object, float]] | None = None
 ) -> list[tuple[float, Task]]:
-    """Tasks with their scores, most urgent first, ties broken deterministically.
+    """Tasks with their scores, most urgent first, ties broken deterministically
+    (see `rank_facts`; here a task object that is still the cached one keeps its score)."""
+    by_id = {task.id: task for task in tasks}
+    ranked = rank_facts([facts_of(task) for task in tasks], ctx, cache, tasks)
+    return [(score, by_id[task_id]) for score, task_id in ranked]
 
-    `cache` (task id → (task, score)) must belong to this very context; a task
-    object that is still the cached one keeps its score. Tasks with dependencies
-    are always rescored: whether their blockers are still open can change.
+
+def rank_facts(
+    facts: list[TaskFacts],
+    ctx: UrgencyContext,
+    cache: dict[int, tuple[object, float]] | None = None,
+    sources: list[Task] | list[TaskFacts] | None = None,
+) -> list[tuple[float, int]]:
+    """(score, task id) of each task, most urgent first, ties broken by the
+    earlier deadline (none last), then the smaller id.
+
+    `cache` (task id → (source, score)) must belong to this very context; a
+    task whose source (`sources[i]`, the facts themselves by default: a `Task`,
+    or the facts the store keeps for a record that did not change) is still the
+    cached object keeps its score. Tasks with dependencies are always rescored:
+    whether their blockers are still open can change.
     """
     far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
     dues = ctx.dues
-    keyed: list[tuple[float, datetime, int, Task]] = []
+    evaluate = _evaluate
+    keyed: list[tuple[float, datetime, int]] = []
     append = keyed.append
-    for task in tasks:
-        hit = cache.get(task.id) if cache is not None and not task.depends else None
-        if hit is not None and hit[0] is task:
-            score = hit[1]
+    for at, task in enumerate(facts):
+        task_id, due_value = task[0], task[1]
+        if cache is None:
+            score = round(evaluate(task, ctx, None), 6)
         else:
-            score = round(_evaluate(task, ctx, None), 6)
-            if cache is not None:
-                cache[task.id] = (task, score)
-        due = far if task.due is None else (dues.get(task.due) or _due_term(task.due, ctx))[0]
-        append((-score, due, task.id, task))
-    keyed.sort()  # ids are unique: the comparison never reaches the Task
-    return [(-item[0], item[3]) for item in keyed]
+            source = task if sources is None else sources[at]
+            hit = None if task.depends else cache.get(task_id)
+            if hit is not None and hit[0] is source:
+                score = hit[1]
+            else:
+                score = round(evaluate(task, ctx, None), 6)
+                cache[task_id] = (source, score)
+        due = far if due_value is None else (dues.get(due_value) or _due_term(due_value, ctx))[0]
+        append((-score, due, task_id))
+    keyed.sort()
+    return [(-item[0], item[2]) for item in keyed]
 
 
 def _estimate_pressure(estimate: int, due: datetime, ctx: UrgencyContext) -> tuple[float, int]:
