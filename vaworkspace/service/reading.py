@@ -132,6 +132,8 @@ class Inbox(Service):
         if wanted not in kept:
             if len(kept) >= 8:  # a search typed letter by letter: keep the latest few
                 del kept[next(iter(kept))]
+            if limit is None:  # every row is built anyway: build first, rank from the tasks
+                snapshot.tasks(open_only=not (include_all or status))
             kept[wanted] = self._rank(snapshot, ctx, *wanted)
         ranked = kept[wanted]
         task = snapshot.task
