@@ -354,11 +354,15 @@ def test_unreadable_file_raises(tmp_path, monkeypatch):
     write_json(path, valid_doc())
     before = snapshot(path)
 
-    def denied(*args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(path))
+    opens = os.open
+
+    def denied(target, *args, **kwargs):
+        if os.fspath(target) == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return opens(target, *args, **kwargs)
 
     # root ignores file modes, so simulate what chmod 000 does for a normal user
-    monkeypatch.setattr(store_file, "open", denied, raising=False)
+    monkeypatch.setattr(store_file.os, "open", denied)
     for attempt in (
         WorkspaceFile(path).read,
         lambda: WorkspaceFile(path).transaction().__enter__(),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tinydb.table import Table
 
     from vaworkspace.store.layout import Chunks, Slice
+    from vaworkspace.store.source import OpenFile
     from vaworkspace.store.transaction import Database, Transaction
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -122,11 +123,11 @@ class WorkspaceFile:
         cache = self._cache
         if cache is not None and cache[0] == signature:
             return cache[1]
-        raw, st = self._load()
-        if raw is None or st is None:
+        opened, st = self._open()
+        if opened is None or st is None:
             doc, signature = Document.whole(skeleton()), None
         else:
-            doc, _ = self._decode(raw, st)
+            doc, _ = self._decode(opened, st)
             signature = stat_signature(st)
         self._cache = (signature, doc)
         return doc
@@ -144,18 +145,23 @@ class WorkspaceFile:
 
         return Transaction(self)
 
-    def _decode(self, raw: bytes, st: os.stat_result | None) -> tuple[Document, int | None]:
-        """The document over the bytes just read, and the schema it was migrated
-        from (None if current).
+    def _decode(
+        self, raw: bytes | OpenFile, st: os.stat_result | None
+    ) -> tuple[Document, int | None]:
+        """The document over the bytes just read (or the file just opened, read
+        by range), and the schema it was migrated from (None if current).
 
         A file our writer laid out (`layout.py`) at the current schema is opened
         by parsing its meta table alone; every other table waits until read.
         Any other file is parsed, migrated and checked whole (`decode`).
         """
         from vaworkspace.store import layout, migrations
-        from vaworkspace.store.source import Source
+        from vaworkspace.store.source import OpenFile, Source
 
-        slices = layout.read_layout(raw)
+        if isinstance(raw, OpenFile):
+            slices = layout.read_layout_at(raw.read, raw.size)
+        else:
+            slices = layout.read_layout(raw)
         if slices is not None:
             source = Source(raw, slices, {}, self.path, self.real)
             meta = source.table("meta")
@@ -166,8 +172,20 @@ class WorkspaceFile:
                 and head.get("schema") == migrations.SCHEMA
             ):
                 return Document(source), None
+        if isinstance(raw, OpenFile):
+            raw = raw.whole()
         doc, migrated_from = decode(self.path, raw, checked=False, real=self.real)
         return Document.whole(doc, raw), migrated_from
+
+    def _open(self) -> tuple[OpenFile | None, os.stat_result | None]:
+        """The file opened for reading by range (`read()`), and its stat; as
+        `_load`, (None, None) if it does not exist and never did for this object."""
+        from vaworkspace.store.source import OpenFile
+
+        fd, st = self._open_checked()
+        if fd is None or st is None:
+            return None, None
+        return OpenFile(fd, st.st_size, self.path), st
 
     def _load(self) -> tuple[bytes | None, os.stat_result | None]:
         """The file's bytes and the stat taken before reading them (so a write
@@ -178,6 +196,26 @@ class WorkspaceFile:
         Opened non-blocking and checked to be a regular file of sane size
         before reading: a FIFO would block the read forever, a device never end.
         """
+        fd, st = self._open_checked()
+        if fd is None or st is None:
+            return None, None
+        try:
+            with open(fd, "rb", closefd=False) as handle:
+                raw = handle.read()
+        except IsADirectoryError:
+            raise StoreError(
+                f"workspace {self.path} is a folder, not a file; give the path of a file"
+            ) from None
+        except OSError as exc:
+            raise self._unreadable(exc) from None
+        finally:
+            os.close(fd)
+        return raw, st
+
+    def _open_checked(self) -> tuple[int | None, os.stat_result | None]:
+        """An open descriptor of the file, checked to be a regular file of sane
+        size, and its stat; (None, None) if it does not exist and never did for
+        this object."""
         flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK
         try:
             fd = os.open(self.real, flags)
@@ -193,18 +231,14 @@ class WorkspaceFile:
         try:
             st = os.fstat(fd)
             _check_kind(self.path, st)
-            with open(fd, "rb", closefd=False) as handle:
-                raw = handle.read()
-        except IsADirectoryError:
-            raise StoreError(
-                f"workspace {self.path} is a folder, not a file; give the path of a file"
-            ) from None
         except OSError as exc:
-            raise self._unreadable(exc) from None
-        finally:
             os.close(fd)
+            raise self._unreadable(exc) from None
+        except BaseException:
+            os.close(fd)
+            raise
         self._seen = True
-        return raw, st
+        return fd, st
 
     def _unreadable(self, exc: OSError) -> StoreError:
         """The one-line error for a file that exists but cannot be read."""

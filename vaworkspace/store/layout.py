@@ -31,6 +31,10 @@ import zlib
 
 from vaworkspace.store.migrations import TABLES
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 FIELD = "layout"
 VERSION = "1"
 ORDER = ("meta", *(name for name in TABLES if name != "meta"))
@@ -123,15 +127,23 @@ def assemble(
 
 def read_layout(raw: bytes) -> dict[str, Slice] | None:
     """Each table's slice of `raw`, if our writer laid it out and its head is
-    intact; None for any other bytes. Reads only the head (never copies `raw`):
-    the tables' own CRCs are checked when each is parsed."""
-    if not raw.startswith(PREFIX):
+    intact; None for any other bytes (see `read_layout_at`)."""
+    return read_layout_at(lambda start, end: raw[start:end], len(raw))
+
+
+def read_layout_at(read: Callable[[int, int], bytes], size: int) -> dict[str, Slice] | None:
+    """Each table's slice of a file of `size` bytes whose bytes [start, end)
+    `read` returns, if our writer laid it out and its head is intact; None for
+    any other file. Reads only the head, the separators between tables and the
+    closing brace: the tables' own CRCs are checked when each is parsed."""
+    head = read(0, min(size, _AT + _MAX_LAYOUT))
+    if not head.startswith(PREFIX):
         return None
-    end = raw.find(b'"', _AT, _AT + _MAX_LAYOUT)
+    end = head.find(b'"', _AT)
     if end < 0:
         return None
     try:
-        fields = raw[_AT:end].decode("ascii").split(":")
+        fields = head[_AT:end].decode("ascii").split(":")
         if len(fields) != len(ORDER) + 2 or fields[0] != VERSION:
             return None
         head_crc = int(fields[1], 16)
@@ -143,23 +155,24 @@ def read_layout(raw: bytes) -> dict[str, Slice] | None:
         at = found["meta"].end
         for name, field in zip(ORDER[1:], fields[3:], strict=True):
             named, rest = field.split("+")
-            size, rest = rest.split("#")
+            length, rest = rest.split("#")
             crc, last = rest.split("^")
             sep = separator(name)
-            if named != name or raw[at : at + len(sep)] != sep:
+            if named != name or read(at, at + len(sep)) != sep:
                 return None
             at += len(sep)
             known = None if "?" in last else int(last)
-            found[name] = Slice(at, at + int(size), int(crc, 16), known)
+            found[name] = Slice(at, at + int(length), int(crc, 16), known)
             at = found[name].end
     except ValueError:
         return None
-    if at + 1 != len(raw) or raw[at:] != b"}":
+    if at + 1 != size or read(at, size) != b"}":
         return None
     meta_end = found["meta"].end
-    value = zlib.crc32(memoryview(raw)[: _HEAD_CRC.start])
+    covered = head if meta_end <= len(head) else read(0, meta_end)
+    value = zlib.crc32(memoryview(covered)[: _HEAD_CRC.start])
     value = zlib.crc32(b"00000000", value)
-    value = zlib.crc32(memoryview(raw)[_HEAD_CRC.stop : meta_end], value)
+    value = zlib.crc32(memoryview(covered)[_HEAD_CRC.stop : meta_end], value)
     if value != head_crc:
         return None
     return found

@@ -10,7 +10,10 @@ falling back to a whole parse and check when the bytes are not ours. A
 from __future__ import annotations
 
 import gc
+import os
+import weakref
 
+from vaworkspace.errors import StoreError
 from vaworkspace.store import layout
 from vaworkspace.store.layout import Slice
 
@@ -21,15 +24,56 @@ if TYPE_CHECKING:
     Table = dict[str, dict[str, Any]]
 
 
+class OpenFile:
+    """The workspace file as a read opened it, its bytes fetched by range
+    (`os.pread`): a command reads, and holds, only the tables it parses (not the
+    events of a 10k-task file for a `va list`).
+
+    The descriptor stays on the version it opened: our writers replace the file
+    by renaming a new one over it, never by writing into it, so every range is
+    of that one version. A foreign program writing in place is caught by the
+    tables' CRCs, and the reader then falls back to the whole file as it is.
+    Closed when the last `Source` reading it is gone.
+    """
+
+    __slots__ = ("__weakref__", "fd", "path", "size")
+
+    def __init__(self, fd: int, size: int, path: str) -> None:
+        self.fd, self.size, self.path = fd, size, path
+        weakref.finalize(self, os.close, fd)
+
+    def read(self, start: int, end: int) -> bytes:
+        """Bytes [start, end) (fewer if the file is shorter now)."""
+        try:
+            data = os.pread(self.fd, max(0, end - start), start)
+            while 0 < len(data) < end - start:  # a short read: ask for the rest
+                more = os.pread(self.fd, end - start - len(data), start + len(data))
+                if not more:
+                    break
+                data += more
+        except OSError as exc:
+            raise StoreError(
+                f"workspace {self.path} cannot be read ({exc.strerror}); check the disk"
+            ) from None
+        return data
+
+    def whole(self) -> bytes:
+        """Every byte of the file as it is now."""
+        return self.read(0, max(self.size, os.fstat(self.fd).st_size))
+
+
 class Source:
     """One version of the file: its bytes, where each table lies, the tables parsed so far.
 
     `slices` is None for a document that was parsed whole (a foreign file, a
-    migration, a new workspace): then `parsed` holds every table.
+    migration, a new workspace): then `parsed` holds every table. The bytes are
+    in memory (`raw`, or the chunks just written) or read by range from the
+    open file (`OpenFile`).
     """
 
     __slots__ = (
         "_chunks",
+        "_file",
         "_raw",
         "_starts",
         "names",
@@ -42,13 +86,14 @@ class Source:
 
     def __init__(
         self,
-        raw: bytes | layout.Chunks | None,
+        raw: bytes | layout.Chunks | OpenFile | None,
         slices: dict[str, Slice] | None,
         parsed: dict[str, Table],
         path: str = "",
         real: str | None = None,
     ) -> None:
-        self._raw: bytes | None = None if isinstance(raw, list) else raw
+        self._file = raw if isinstance(raw, OpenFile) else None
+        self._raw: bytes | None = raw if isinstance(raw, bytes) else None
         self._chunks: layout.Chunks | None = raw if isinstance(raw, list) else None
         self._starts: list[int] | None = None
         self.slices, self.parsed = slices, parsed
@@ -62,16 +107,20 @@ class Source:
         a table nobody parsed is read (most commands end first)."""
         if self._chunks is not None:
             self._raw, self._chunks = b"".join(self._chunks), None
+        elif self._raw is None and self._file is not None:
+            self._raw = self._file.whole()
         return self._raw
 
     def has_bytes(self) -> bool:
-        return self._raw is not None or self._chunks is not None
+        return self._raw is not None or self._chunks is not None or self._file is not None
 
     def view(self, start: int, end: int) -> memoryview:
         """The file's bytes [start, end): after a write, cut from the chunks
         written (joining only the few that hold them), never the whole file."""
         chunks = self._chunks
         if chunks is None:
+            if self._raw is None and self._file is not None:
+                return memoryview(self._file.read(start, end))
             assert self._raw is not None
             return memoryview(self._raw)[start:end]
         if self._starts is None:
@@ -99,10 +148,11 @@ class Source:
         if self.slices is None or not self.has_bytes():
             raise KeyError(name)
         piece = self.slices[name]
-        if not self._intact(name, piece):
+        data = self.view(piece.start, piece.end)
+        if not self._intact(name, piece, data):
             self.fall_back()
             return self.parsed[name]
-        found = loads(self.view(piece.start, piece.end))
+        found = loads(data)
         if type(found) is not dict:  # only a forged CRC could get here
             self.fall_back()
             return self.parsed[name]
@@ -115,9 +165,10 @@ class Source:
         if self.slices is None or not self.has_bytes():
             return None
         piece = self.slices[name]
-        if piece.crc is None or not self._intact(name, piece):
+        data = self.view(piece.start, piece.end)
+        if piece.crc is None or not self._intact(name, piece, data):
             return None
-        return self.view(piece.start, piece.end), piece.crc, piece.last
+        return data, piece.crc, piece.last
 
     def last_id(self, name: str) -> int | None:
         """The highest id in table `name` as the writer recorded it, if known."""
@@ -125,10 +176,13 @@ class Source:
             return None
         return self.slices[name].last
 
-    def _intact(self, name: str, piece: Slice) -> bool:
+    def _intact(self, name: str, piece: Slice, data: memoryview | None = None) -> bool:
+        """Whether table `name`'s bytes (`data` if already read) match their CRC."""
         if name in self.verified or piece.crc is None:  # meta: the head's CRC covers it
             return True
-        if not self.has_bytes() or not layout.intact(self.view(piece.start, piece.end), piece):
+        if not self.has_bytes():
+            return False
+        if not layout.intact(self.view(piece.start, piece.end) if data is None else data, piece):
             return False
         self.verified.add(name)
         return True
