@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from tests.store.test_store_layout import add, event
+from tests.store.valid import task
 from vaworkspace.store import WorkspaceFile, tables
 from vaworkspace.store import source as store_source
 
@@ -66,3 +67,19 @@ def test_a_foreign_write_in_place_is_caught_by_the_crc(tmp_path) -> None:
         handle.write(data.replace(b"Book hotel", b"Book motel"))
     assert [r["title"] for r in opened["tasks"].values()] == ["Book motel"]
     assert opened.source.slices is None  # parsed whole
+
+
+def test_a_write_after_a_read_cuts_the_tables_from_the_bytes_it_read(tmp_path, monkeypatch) -> None:
+    """A transaction reads the whole file (its backup copies it); finding it
+    unchanged since the read, it copies the tables it did not change from those
+    bytes, not by reading each again."""
+    path = tmp_path / "ws.json"
+    with_events(path, 500)
+    wf = WorkspaceFile(path)
+    assert [r["title"] for r in wf.read()["tasks"].values()] == ["Book hotel"]
+    sizes = counting_reads(monkeypatch)
+    with wf.transaction() as db:
+        tables.put(db, "tasks", 2, task(title="Call the dentist"))
+    assert sum(sizes) == 0
+    assert len(WorkspaceFile(path).read()["tasks"]) == 2
+    assert len(WorkspaceFile(path).read()["events"]) == 500

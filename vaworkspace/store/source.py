@@ -111,6 +111,13 @@ class Source:
             self._raw = self._file.whole()
         return self._raw
 
+    def hold(self, raw: bytes) -> None:
+        """The whole file's bytes, of this very version (a transaction read them
+        and found the file unchanged): a table is then cut from them, not read
+        again by range (a write copies every table it did not change)."""
+        if self._file is not None and self._raw is None:
+            self._raw = raw
+
     def has_bytes(self) -> bool:
         return self._raw is not None or self._chunks is not None or self._file is not None
 

@@ -80,6 +80,7 @@ class Transaction:
                 # skip the parse. A shallow copy suffices because TinyDB replaces
                 # whole tables and store.tables never mutates a record in place.
                 doc, migrated_from = cache[1].copy(), None
+                doc.source.hold(raw)  # the same version: slices of it, not reads by range
             else:
                 doc, migrated_from = self._file._decode(raw, st)
             db = Database(_TransactionStorage(doc))
