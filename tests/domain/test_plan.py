@@ -47,6 +47,17 @@ def test_a_task_due_today_goes_first_when_it_would_miss_otherwise() -> None:
     assert plan.at_risk == []
 
 
+def test_urgency_goes_first_when_the_deadline_still_holds() -> None:
+    day = Day((OPEN, CLOSE))
+    tasks = [PlanTask(1, None, 60), PlanTask(2, None, 60, due=at(15)), PlanTask(3, None, 30)]
+    plan, _ = plan_day(day, tasks, PLAIN, UTC)
+    assert spans(plan.blocks) == [
+        (1, "09:00", "10:00"),
+        (2, "10:00", "11:00"),
+        (3, "11:00", "11:30"),
+    ]
+
+
 def test_a_deadline_that_cannot_be_met_is_at_risk_with_the_reason() -> None:
     day = Day((OPEN, CLOSE), events=[(at(10, 15), at(15))])
     tasks = [PlanTask(7, None, 120, due=at(15))]
@@ -232,3 +243,11 @@ def test_every_deadline_a_feasible_plan_could_meet_is_met(
                 assert sum(b.minutes for b in mine if b.end <= task.due) == task.minutes
     else:
         assert plan.at_risk
+
+
+def test_time_already_logged_counts_toward_the_cap() -> None:
+    rules = PlanRules(cap_minutes=120, buffer_minutes=0, break_minutes=0, cycle_minutes=600)
+    day = Day((OPEN, CLOSE), worked_minutes=90)
+    plan, left = plan_day(day, [PlanTask(1, None, 60)], rules, UTC)
+    assert spans(plan.blocks) == [(1, "09:00", "09:30")]
+    assert left == {1: 30}

@@ -25,6 +25,7 @@ COMMANDS = {
     "clients": ("client",),
     "time": ("timer", "log", "entries", "entry", "report"),
     "calendar": ("export", "calendar", "sync", "publish", "agenda"),
+    "plan": ("plan",),
     "themes": ("themes",),
 }
 """Each command module of `vaworkspace.cli` and the commands it runs (the keys

@@ -10,6 +10,7 @@ file, the settings, the zone, the clock and the cached snapshot):
     ws.time           the focus timer, time entries, reports, timesheets
     ws.calendar       iCalendar import and export, stored events
     ws.agenda         days with their free slots, work blocks
+    ws.plan           the ranked inbox placed into free time (`va plan`)
     ws.subscriptions  followed calendars and `va sync`
     ws.publishing     the `[[publish]]` files
     ws.preferences    small values kept in the file (the theme)
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from vaworkspace.service.agenda import AgendaService
     from vaworkspace.service.calendar import CalendarImport, CalendarService
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.plan import PlanService
     from vaworkspace.service.preferences import Preferences
     from vaworkspace.service.publishing import PublishService
     from vaworkspace.service.reading import Inbox
@@ -135,6 +137,12 @@ class Workspace(Service):
         from vaworkspace.service.agenda import AgendaService
 
         return AgendaService(self.ctx, self.clients, self.inbox)
+
+    @cached_property
+    def plan(self) -> PlanService:
+        from vaworkspace.service.plan import PlanService
+
+        return PlanService(self.ctx, self.inbox)
 
     @cached_property
     def subscriptions(self) -> SubscriptionService:

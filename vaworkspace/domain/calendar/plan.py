@@ -8,24 +8,26 @@ What a plan guarantees (each one is a property test in tests/domain/calendar):
   sides) nor a block the VA placed by hand, which is never moved;
 - blocks stay inside the day's work window and, for a client with business
   hours, inside that client's window;
-- the minutes planned plus the hand-placed blocks never exceed the daily cap;
+- the minutes planned, the hand-placed blocks and the time already logged that
+  day never exceed the daily cap;
 - a piece of a split task lasts at least `min_block` minutes (a task shorter
   than that is one block of its own length);
 - each block is followed by a break before the next block (a long break after
   a block of a whole pomodoro cycle), and no block is longer than a cycle.
 
-Order: first the tasks whose deadline falls on the day, earliest deadline first,
-each into the earliest free time before its deadline, but only when all of it
-fits there (earliest-deadline-first is optimal for one worker, so every deadline
-that some arrangement could meet is met); a task that cannot make it is reported
-at risk with the reason. Then every other task (and the at-risk ones) in the
-caller's urgency order, into the earliest time left. A client whose retainer is
-used up gets no block unless the task is due that day.
+Order: urgency first, deadlines kept. The tasks whose deadline falls on the day
+are first checked earliest-deadline-first (optimal for one worker: every
+deadline some arrangement could meet passes); a task that cannot make it is
+reported at risk with the reason. Then each task, most urgent first, takes the
+earliest free time left once the deadline tasks still to come are held back as
+late as they can go (latest deadline first), so an urgent task goes first
+whenever the deadlines still hold. A client whose retainer is used up gets no
+block unless the task is due that day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
@@ -90,6 +92,7 @@ class Day:
     client_windows: Mapping[str, Interval] = field(default_factory=dict)
     not_before: datetime | None = None
     ends: datetime | None = None  # the next local midnight: what "due today" means
+    worked_minutes: int = 0  # already logged that day: it counts toward the cap
 
 
 def _minutes(start: datetime, end: datetime) -> int:
@@ -122,59 +125,87 @@ class _Free:
         if cursor < closes:
             self.slots.append((cursor, closes, False))
 
+    def copy(self) -> _Free:
+        twin = _Free.__new__(_Free)
+        twin.rules, twin.slots = self.rules, list(self.slots)
+        return twin
+
     def gap_after(self, minutes: int) -> int:
         rules = self.rules
         return rules.long_break_minutes if minutes >= rules.cycle_minutes else rules.break_minutes
 
     def take(
-        self,
-        want: int,
-        cap: int,
-        bounds: Interval | None,
-        before: datetime | None,
-        commit: bool,
+        self, want: int, cap: int, bounds: Interval | None, before: datetime | None
     ) -> list[Interval]:
         """Pieces for `want` minutes (at most `cap`) in the earliest free time inside
-        `bounds` and ending by `before`; removed from the free time when `commit`."""
+        `bounds` and ending by `before`, removed from the free time."""
         pieces: list[Interval] = []
-        slots = self.slots if commit else list(self.slots)
         index = 0
-        while want > 0 and cap > 0 and index < len(slots):
-            start, end, block_follows = slots[index]
-            lo, hi = start, end
-            if bounds is not None:
-                lo, hi = max(lo, bounds[0]), min(hi, bounds[1])
-            if before is not None:
-                hi = min(hi, before)
-            size = self._piece(_minutes(lo, hi), min(want, cap), want, block_follows, hi, end)
+        while want > 0 and cap > 0 and index < len(self.slots):
+            start, end, block_follows = self.slots[index]
+            lo, hi = _inside(start, end, bounds, before)
+            size = self._piece(lo, hi, end, min(want, cap), want, block_follows)
             if size <= 0:
                 index += 1
                 continue
-            piece_end = lo + timedelta(minutes=size)
-            pieces.append((lo, piece_end))
-            want -= size
-            cap -= size
-            rest_from = piece_end + timedelta(minutes=self.gap_after(size))
-            replacement = []
-            if lo > start:
-                replacement.append((start, lo, True))
-            if rest_from < end:
-                replacement.append((rest_from, end, block_follows))
-            slots[index : index + 1] = replacement
-            index += 1 if lo > start else 0
+            piece = (lo, lo + timedelta(minutes=size))
+            pieces.append(piece)
+            want, cap = want - size, cap - size
+            index += self._cut(index, piece)
         return pieces
 
-    def _piece(
-        self, room: int, allowed: int, want: int, block_follows: bool, hi: datetime, end: datetime
+    def take_late(
+        self, want: int, cap: int, bounds: Interval | None, before: datetime | None
     ) -> int:
-        """The longest piece that fits `room`: within the cycle, leaving a break
-        before a following block, and leaving no leftover shorter than `min_block`."""
+        """Like `take`, in the latest free time instead; the minutes taken."""
+        taken = 0
+        index = len(self.slots) - 1
+        while want > 0 and cap > 0 and index >= 0:
+            start, end, block_follows = self.slots[index]
+            lo, hi = _inside(start, end, bounds, before)
+            size = self._piece(lo, hi, end, min(want, cap), want, block_follows)
+            if size <= 0:
+                index -= 1
+                continue
+            last = hi
+            if block_follows:
+                last = min(hi, end - timedelta(minutes=self.gap_after(size)))
+            index -= 1 - self._cut(index, (last - timedelta(minutes=size), last))
+            want, cap, taken = want - size, cap - size, taken + size
+        return taken
+
+    def occupy(self, piece: Interval) -> None:
+        """Remove a piece found in a copy of this free time."""
+        for index, (start, end, _) in enumerate(self.slots):
+            if start <= piece[0] and piece[1] <= end:
+                self._cut(index, piece)
+                return
+        raise ValueError(f"{piece} is not free")  # pragma: no cover - a bug, not an input
+
+    def _cut(self, index: int, piece: Interval) -> int:
+        """Take `piece` and the break after it out of slot `index`; how many slots
+        now come before what is left of it."""
+        start, end, block_follows = self.slots[index]
+        size = _minutes(*piece)
+        rest_from = piece[1] + timedelta(minutes=self.gap_after(size))
+        replacement = []
+        if piece[0] > start:
+            replacement.append((start, piece[0], True))
+        if rest_from < end:
+            replacement.append((rest_from, end, block_follows))
+        self.slots[index : index + 1] = replacement
+        return 1 if piece[0] > start else 0
+
+    def _piece(
+        self, lo: datetime, hi: datetime, end: datetime, allowed: int, want: int, gap: bool
+    ) -> int:
+        """The longest piece in [lo, hi): within the cycle, leaving a break before a
+        block at `end` (when `gap`), and no leftover shorter than `min_block`."""
         rules = self.rules
-        size = min(room, allowed, rules.cycle_minutes)
-        if block_follows and hi >= end:
-            # A block comes right after this slot: keep its break free.
-            while size > 0 and size + self.gap_after(size) > room:
-                size -= 1
+        size = min(_minutes(lo, hi), allowed, rules.cycle_minutes)
+        to_end = _minutes(lo, end)
+        while gap and size > 0 and size + self.gap_after(size) > to_end:
+            size -= 1
         if size <= 0:
             return 0
         if size < want:
@@ -183,6 +214,17 @@ class _Free:
             if size < floor:
                 return 0
         return size
+
+
+def _inside(
+    start: datetime, end: datetime, bounds: Interval | None, before: datetime | None
+) -> Interval:
+    lo, hi = start, end
+    if bounds is not None:
+        lo, hi = max(lo, bounds[0]), min(hi, bounds[1])
+    if before is not None:
+        hi = min(hi, before)
+    return lo, hi
 
 
 def plan_day(
@@ -199,51 +241,83 @@ def plan_day(
     left = {task.id: task.minutes for task in tasks}
     retainer = retainer_left if retainer_left is not None else {}
     fixed = sum(_minutes(s, e) for s, e in day.fixed)
-    cap = max(0, rules.cap_minutes - fixed)
+    cap = max(0, rules.cap_minutes - fixed - day.worked_minutes)
     plan = DayPlan()
-    day_end = day.ends or (day.window[1] if day.window is not None else None)
-
-    def due_today(task: PlanTask) -> bool:
-        return task.due is not None and day_end is not None and task.due <= day_end
+    if day.window is None:
+        return plan, left
+    day_end = day.ends or day.window[1]
 
     def bounds(task: PlanTask) -> Interval | None:
         return day.client_windows.get(task.client) if task.client else None
 
-    def place(task: PlanTask, pieces: list[Interval]) -> None:
-        nonlocal cap
+    dated = sorted(
+        ((t.due, t) for t in tasks if t.due is not None and t.due <= day_end and t.minutes > 0),
+        key=lambda pair: pair[0],
+    )
+    pending = _can_make_it([t for _, t in dated], free, cap, bounds, day, plan, tz)
+    for task in tasks:
+        want = left[task.id]
+        mine = task in pending
+        if mine:
+            pending.remove(task)
+        allowed = cap
+        due_today = task.due is not None and task.due <= day_end
+        if task.client in retainer and not due_today:
+            allowed = min(allowed, retainer[task.client])
+        if want <= 0 or allowed <= 0:
+            continue
+        scratch = free.copy()
+        for other in reversed(pending):  # latest deadline first, as late as it can go
+            allowed -= scratch.take_late(other.minutes, cap, bounds(other), other.due)
+        pieces = scratch.take(want, allowed, bounds(task), task.due if mine else None)
         for start, end in pieces:
+            free.occupy((start, end))
             plan.blocks.append(PlanBlock(task.id, task.client, start, end))
             cap -= _minutes(start, end)
             left[task.id] -= _minutes(start, end)
             if task.client in retainer:
                 retainer[task.client] -= _minutes(start, end)
-
-    if day.window is not None:
-        dated = [(t.due, t) for t in tasks if t.due is not None and due_today(t) and t.minutes > 0]
-        dated.sort(key=lambda pair: pair[0])
-        for _, task in dated:
-            assert task.due is not None
-            if day.not_before is not None and task.due <= day.not_before:
-                plan.at_risk.append(AtRisk(task.id, f"overdue since {clock(task.due, tz)}"))
-                continue
-            trial = free.take(task.minutes, cap, bounds(task), task.due, commit=False)
-            room = sum(_minutes(s, e) for s, e in trial)
-            if room >= task.minutes:
-                place(task, free.take(task.minutes, cap, bounds(task), task.due, commit=True))
-            else:
-                plan.at_risk.append(AtRisk(task.id, _reason(task.minutes, room, task.due, tz)))
-        for task in tasks:
-            want = left[task.id]
-            if want <= 0:
-                continue
-            allowed = cap
-            if task.client in retainer and not due_today(task):
-                allowed = min(allowed, retainer[task.client])
-            if allowed <= 0:
-                continue
-            place(task, free.take(want, allowed, bounds(task), None, commit=True))
     plan.blocks.sort(key=lambda b: b.start)
     return plan, left
+
+
+def _can_make_it(
+    dated: list[PlanTask],
+    free: _Free,
+    cap: int,
+    bounds: Callable[[PlanTask], Interval | None],
+    day: Day,
+    plan: DayPlan,
+    tz: tzinfo,
+) -> list[PlanTask]:
+    """The tasks due that day (by deadline) that earliest-deadline-first fits
+    before their deadlines; the others are added to `plan.at_risk` with why."""
+    trial = free.copy()
+    fits = []
+    for task in dated:
+        assert task.due is not None
+        if day.not_before is not None and task.due <= day.not_before:
+            plan.at_risk.append(AtRisk(task.id, f"overdue since {_when(task.due, day, tz)}"))
+            continue
+        attempt = trial.copy()
+        room = sum(
+            _minutes(s, e) for s, e in attempt.take(task.minutes, cap, bounds(task), task.due)
+        )
+        if room >= task.minutes:
+            trial, cap = attempt, cap - room
+            fits.append(task)
+        else:
+            plan.at_risk.append(AtRisk(task.id, _reason(task.minutes, room, task.due, tz)))
+    return fits
+
+
+def _when(moment: datetime, day: Day, tz: tzinfo) -> str:
+    """`14:00` on the planned day, `Fri 27 Nov 14:00` before it."""
+    assert day.window is not None
+    local = moment.astimezone(tz)
+    if local.date() == day.window[0].astimezone(tz).date():
+        return clock(moment, tz)
+    return f"{local:%a %d %b %H:%M}"
 
 
 def _reason(needs: int, room: int, due: datetime, tz: tzinfo) -> str:

@@ -1,0 +1,114 @@
+"""`va plan` on real files: the JSON it prints, what it writes, what it leaves alone."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from tinydb import TinyDB
+
+from tests.cli.conftest import NOW
+from vaworkspace.config import load_config
+from vaworkspace.service import Workspace
+
+UTC = timezone.utc
+MONTREAL = ZoneInfo("America/Montreal")
+
+
+def _path() -> str:
+    return os.environ["VAWORKSPACE_DB"]
+
+
+def _bytes() -> bytes:
+    with open(_path(), "rb") as handle:
+        return handle.read()
+
+
+def _demo() -> None:
+    os.makedirs(os.path.dirname(_path()), exist_ok=True)
+    moment = datetime.fromisoformat(NOW.replace("Z", "+00:00"))
+    Workspace(_path(), load_config(), clock=lambda: moment).fill_demo()
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _blocks(kind: str) -> list[dict]:
+    """The stored work blocks: `plan` (written by va plan) or `hand` (booked)."""
+    with TinyDB(_path()) as db:
+        found = [r for r in db.table("events").all() if r.get("kind") == "block"]
+    planned = [r for r in found if r["uid"].startswith("plan-")]
+    return planned if kind == "plan" else [r for r in found if r not in planned]
+
+
+def test_demo_json_is_the_documented_shape_and_a_dry_run_writes_nothing(va) -> None:
+    _demo()
+    before = _bytes()
+    plan = json.loads(va("plan", "--dry-run", "--json"))
+    assert _bytes() == before
+    assert set(plan) == {"blocks", "at_risk"}
+    assert plan["blocks"], "the demo day has free time and open tasks"
+    for block in plan["blocks"]:
+        assert set(block) == {"task", "client", "start", "end"}
+        assert block["start"].endswith("Z") and block["end"].endswith("Z")  # as va list --json
+    for risk in plan["at_risk"]:
+        assert set(risk) == {"task", "reason"} and risk["reason"]
+    agenda = json.loads(va("agenda", "--days", "1", "--json"))
+    busy = [
+        (_instant(i["start"]), _instant(i["end"]))
+        for i in agenda
+        if i["type"] in ("event", "block") and not i["all_day"]
+    ]
+    spans = sorted((_instant(b["start"]), _instant(b["end"])) for b in plan["blocks"])
+    for start, end in spans:
+        local = start.astimezone(MONTREAL), end.astimezone(MONTREAL)
+        assert local[0].hour >= 9 and (local[1].hour, local[1].minute) <= (17, 0)
+        assert start >= _instant(NOW)
+        assert all(end <= s or start >= e for s, e in busy)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_planning_writes_blocks_replaces_its_own_and_keeps_the_hand_placed(va) -> None:
+    _demo()
+    hand = _blocks("hand")
+    assert len(hand) == 1
+    first = json.loads(va("plan", "--json"))
+    assert len(_blocks("plan")) == len(first["blocks"]) > 0
+    again = json.loads(va("plan", "--json"))
+    assert again == first
+    assert len(_blocks("plan")) == len(first["blocks"])
+    assert _blocks("hand") == hand
+    agenda = json.loads(va("agenda", "--days", "1", "--json"))
+    assert sum(i["type"] == "block" for i in agenda) == len(first["blocks"]) + 1
+    assert va("plan", "--clear") == f"Removed {len(first['blocks'])} planned blocks\n"
+    assert _blocks("plan") == [] and _blocks("hand") == hand
+
+
+def test_a_deadline_today_is_met_and_a_hopeless_one_is_at_risk(va) -> None:
+    # Tuesday 14:00 in Montreal: three hours of work hours left.
+    va("add", "Monthly report ~2h")
+    va("add", "Send the quote due:today 16:00 ~1h")
+    va("add", "Rewrite the website due:today 15:00 ~3h")
+    plan = json.loads(va("plan", "--dry-run", "--json"))
+    ends = [
+        _instant(b["end"]).astimezone(MONTREAL).strftime("%H:%M")
+        for b in plan["blocks"]
+        if b["task"] == 2
+    ]
+    assert ends and all(end <= "16:00" for end in ends)
+    assert plan["at_risk"] == [{"task": 3, "reason": "needs 3h00, 1h00 free before 15:00"}]
+
+
+def test_text_output_days_and_bad_input(va) -> None:
+    va("add", "Inbox zero ~30m")
+    out = va("plan", "--day", "2026-12-02", "--days", "2", "--dry-run")
+    assert "Wed 02 Dec" in out and "09:00–09:30     1  Inbox zero" in out
+    assert out.endswith("1 block (dry run: nothing written)\n")
+    before = _bytes()
+    assert "plan 1 to 31 days" in va("plan", "--days", "0", code=1)
+    assert "buffer" in va("plan", "--buffer", "-5", code=1)
+    assert _bytes() == before

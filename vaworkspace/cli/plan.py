@@ -1,0 +1,83 @@
+"""`va plan`: the ranked inbox placed into the day's free time as work blocks."""
+
+from __future__ import annotations
+
+from vaworkspace.cli import open_workspace
+from vaworkspace.cli.output import print_json
+from vaworkspace.display import safe
+
+
+def _plan_parser(commands) -> None:
+    plan = commands.add_parser(
+        "plan",
+        help="place the most urgent tasks into free time as work blocks",
+        description="Tasks due that day first (earliest deadline first, when they can "
+        "still make it), then the rest by urgency, inside work hours, around events, "
+        "under the daily cap, with pomodoro breaks. Replaces the blocks an earlier plan "
+        "wrote; blocks booked by hand stay where they are.",
+    )
+    plan.add_argument("--day", metavar="DATE", help="the first day to plan (default today)")
+    plan.add_argument("--days", type=int, default=1, help="how many days (default 1)")
+    plan.add_argument(
+        "--buffer",
+        type=int,
+        default=10,
+        metavar="MIN",
+        help="minutes kept free around each event (default 10)",
+    )
+    plan.add_argument("--dry-run", action="store_true", help="show the plan, write nothing")
+    plan.add_argument("--clear", action="store_true", help="remove the planned blocks")
+    plan.add_argument("--json", action="store_true")
+    plan.set_defaults(handler=plan_days)
+
+
+PARSERS = {"plan": _plan_parser}
+"""The parser of each command this module runs."""
+
+
+def plan_days(args) -> int:
+    from vaworkspace.cli.days import local_day
+
+    ws = open_workspace(args)
+    first = local_day(ws, args.day)
+    if args.clear:
+        gone = ws.plan.clear(first, args.days)
+        print(f"Removed {gone} planned block{'' if gone == 1 else 's'}")
+        return 0
+    result = ws.plan.plan(first, args.days, write=not args.dry_run, buffer_minutes=args.buffer)
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    for line in plan_lines(ws, result):
+        print(line)
+    return 0
+
+
+def plan_lines(ws, result) -> list[str]:
+    """The plan as text: one line per block, day headings, then the tasks at risk."""
+    lines: list[str] = []
+    shown = None
+    for block in result.blocks:
+        start = block.start.astimezone(ws.tz)
+        if start.date() != shown:
+            shown = start.date()
+            lines.append(f"{start:%a %d %b}")
+        client = f"@{block.client}  " if block.client else ""
+        title = safe(result.titles.get(block.task, ""))
+        lines.append(
+            f"  {start:%H:%M}–{block.end.astimezone(ws.tz):%H:%M}  {block.task:>4}  "
+            f"{safe(client)}{title}"
+        )
+    if not result.blocks:
+        lines.append("Nothing to plan: no open task fits the free time")
+    for risk in result.at_risk:
+        title = safe(result.titles.get(risk.task, ""))
+        lines.append(f"at risk: {risk.task} {title}: {safe(risk.reason)}")
+    count = len(result.blocks)
+    noun = "block" if count == 1 else "blocks"
+    lines.append(
+        f"Planned {count} {noun}"
+        if result.written
+        else f"{count} {noun} (dry run: nothing written)"
+    )
+    return lines
