@@ -251,3 +251,10 @@ def test_time_already_logged_counts_toward_the_cap() -> None:
     plan, left = plan_day(day, [PlanTask(1, None, 60)], rules, UTC)
     assert spans(plan.blocks) == [(1, "09:00", "09:30")]
     assert left == {1: 30}
+
+
+def test_a_date_without_a_time_is_due_by_the_end_of_the_day() -> None:
+    midnight = OPEN.replace(hour=0) + timedelta(days=1)
+    day = Day((OPEN, at(10)), ends=midnight)
+    plan, _ = plan_day(day, [PlanTask(4, None, 90, due=midnight)], PLAIN, UTC)
+    assert [r.reason for r in plan.at_risk] == ["needs 1h30, 1h00 free by the end of the day"]

@@ -321,8 +321,11 @@ def _when(moment: datetime, day: Day, tz: tzinfo) -> str:
 
 
 def _reason(needs: int, room: int, due: datetime, tz: tzinfo) -> str:
-    """ "needs 2h00, 1h15 free before 15:00": what the deadline asks, what the day has."""
-    return f"needs {span_text(needs)}, {span_text(room)} free before {clock(due, tz)}"
+    """ "needs 2h00, 1h15 free before 15:00": what the deadline asks, what the day
+    has; a date without a time is due by the end of its day."""
+    local = due.astimezone(tz)
+    by = "by the end of the day" if local.hour == local.minute == 0 else f"before {clock(due, tz)}"
+    return f"needs {span_text(needs)}, {span_text(room)} free {by}"
 
 
 def plan_days(
