@@ -121,3 +121,41 @@ def test_parse_config_builds_the_same_as_a_file() -> None:
     assert config.daily_cap_hours == 6.0 and config.currency == "USD"
     with pytest.raises(ConfigError, match=r"^config: daily_cap_hours"):
         parse_config({"daily_cap_hours": "six"}, env={"TZ": "UTC"})
+
+
+def test_the_first_runs_answers_are_a_config_file_the_loader_reads(tmp_path) -> None:
+    from vaworkspace.config import write_first_config
+
+    path = tmp_path / "new" / "config.toml"
+    written = write_first_config(str(path), " Europe/Paris ", "08:00-16:00", ["Mon", "fri"])
+    again = load_config(str(path), env={"TZ": "UTC"})
+    assert written.timezone_name == again.timezone_name == "Europe/Paris"
+    assert again.work == written.work and sorted(again.work.days) == [0, 4]
+    assert path.read_text().startswith("# Written by `va` on its first run")
+
+
+def test_the_first_run_never_writes_a_bad_value_or_over_a_file(tmp_path) -> None:
+    from vaworkspace.config import write_first_config
+    from vaworkspace.errors import InputError
+
+    path = tmp_path / "config.toml"
+    with pytest.raises(InputError, match="unknown time zone"):
+        write_first_config(str(path), "Nowhere/Land", "09:00-17:00", ["mon"])
+    with pytest.raises(InputError, match="end before they start"):
+        write_first_config(str(path), "UTC", "17:00-09:00", ["mon"])
+    assert not path.exists() and list(tmp_path.iterdir()) == []  # no temp file left
+    path.write_text('currency = "CAD"\n')
+    with pytest.raises(InputError, match="exists already"):
+        write_first_config(str(path), "UTC", "09:00-17:00", ["mon"])
+    assert path.read_text() == 'currency = "CAD"\n'
+
+
+def test_the_first_run_is_due_only_without_a_config_at_the_default_place(tmp_path) -> None:
+    from vaworkspace.config import first_run_due
+
+    env = {"XDG_CONFIG_HOME": str(tmp_path)}
+    assert first_run_due(env)
+    assert not first_run_due({**env, "VAWORKSPACE_CONFIG": str(tmp_path / "chosen.toml")})
+    (tmp_path / "vaworkspace").mkdir()
+    (tmp_path / "vaworkspace" / "config.toml").write_text("")
+    assert not first_run_due(env)

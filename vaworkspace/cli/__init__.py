@@ -215,8 +215,10 @@ def open_tui(args) -> int:
             client=None, tag=None, status=None, all=False, limit=None, json=False, search=None
         )
         return list_tasks(args)
-    from vaworkspace.tui.launch import run_tui
+    from vaworkspace.tui.launch import first_run, run_tui
 
+    if not first_run():  # the VA quit the first run's questions
+        return 0
     return run_tui(open_workspace(args))
 
 

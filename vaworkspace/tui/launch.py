@@ -1,4 +1,5 @@
-"""`va` with no arguments in a terminal: the inbox first, then the app.
+"""`va` with no arguments in a terminal: the first run's questions if they are
+due, then the inbox first, then the app.
 
 This module imports no Textual: it paints the first frame (`first_frame`) from
 the ranked inbox, and only then imports the app, which paints the same screen
@@ -20,3 +21,15 @@ def run_tui(ws) -> int:
     finally:
         if painted is not None:
             painted.abandon()  # does nothing once the app had the terminal
+
+
+def first_run() -> bool:
+    """The first `va` in a terminal (no config file yet): ask the VA's zone and work
+    hours once (`tui.first_run`). False if the VA quit instead: `va` ends there."""
+    from vaworkspace.config import config_path, first_run_due
+
+    if not first_run_due():
+        return True
+    from vaworkspace.tui.first_run import ask_first_settings
+
+    return ask_first_settings(config_path())
