@@ -85,6 +85,19 @@ async def test_esc_keeps_the_suggestions_and_ctrl_q_writes_nothing(tmp_path) -> 
     assert app.return_value is False and not quit_path.exists()
 
 
+async def test_esc_opens_the_workspace_even_where_nothing_can_be_written(tmp_path) -> None:
+    (tmp_path / "a-file").write_text("")
+    app = FirstRunApp(str(tmp_path / "a-file" / "config.toml"))  # a folder that cannot be
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot write" in str(app.screen.query_one("#problem").render())
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_value is True
+
+
 @pytest.fixture
 def first_user(isolated_env, monkeypatch):
     """No config file at the default place, no $VAWORKSPACE_CONFIG; the first-run

@@ -6,13 +6,16 @@ workspace opens, when there is no config file yet (`config.first_run_due`), a
 small form asks for the zone (the system's suggested) and the work hours, and
 writes them as the config file (`config.write_first_config`). Enter saves what
 is typed; esc keeps the suggestions, written too, so the question is never
-asked again; ctrl+q leaves `va` without writing anything.
+asked again (if the folder is read-only, the workspace still opens, on the
+defaults); ctrl+q leaves `va` without writing anything.
 
 Never asked with `--demo`, when stdin or stdout is not a terminal, or when
 `$VAWORKSPACE_CONFIG` names the file (scripts, tests, benchmarks).
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from textual.app import App
 from textual.binding import Binding
@@ -60,12 +63,11 @@ class FirstRunForm(FormScreen):
         return f"Settings saved to {self.path}"
 
     def action_cancel(self) -> None:
-        """esc: the suggestions, as they were offered (asked once, even so)."""
-        try:
+        """esc: the suggestions, as they were offered, written so that the question
+        is asked once. If they cannot be written (a read-only config folder), the
+        workspace opens all the same, on the defaults: esc never traps the VA."""
+        with contextlib.suppress(InputError):
             self.save(self.shown)
-        except InputError as problem:  # a system zone the loader refuses
-            self.show_problem(str(problem))
-            return
         self.dismiss(True)
 
 
