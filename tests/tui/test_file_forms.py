@@ -180,8 +180,17 @@ async def test_the_screen_answers_keys_while_an_import_runs(ws, tmp_path) -> Non
 async def test_the_file_keys_are_in_help_and_the_palette(ws) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         app = pilot.app
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Import", "Export calendar", "Timesheet"} <= titles
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title, form in (
+            ("Import", "ImportForm"),
+            ("Export calendar", "ExportForm"),
+            ("Timesheet", "TimesheetForm"),
+        ):
+            commands[title].callback()
+            await pilot.pause()
+            assert type(app.screen).__name__ == form
+            await pilot.press("escape")
+            await pilot.pause()
         await pilot.press("question_mark")
         text = str(app.screen.query_one("Static").render())
         for line in ("Import .ics or Taskwarrior", "Export a calendar", "Timesheet CSV"):
