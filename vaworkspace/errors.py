@@ -28,6 +28,16 @@ class NotFoundError(VaError):
     """A task or client named by the user does not exist."""
 
 
+class UnknownClient(NotFoundError):
+    """`@ref` names no client and resembles none: a new client, most likely.
+
+    `ref` is the id as typed; the TUI offers to create it (the CLI's `--new-client`)."""
+
+    def __init__(self, message: str, ref: str) -> None:
+        super().__init__(message)
+        self.ref = ref
+
+
 class StoreError(VaError):
     """The workspace file cannot be used as it is; it is left untouched."""
 

@@ -22,7 +22,7 @@ from vaworkspace.domain.clients import (
     validate_weight,
 )
 from vaworkspace.domain.models import Budget, Client
-from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.errors import InputError, NotFoundError, UnknownClient
 
 # ---------------------------------------------------------------- ids
 
@@ -191,6 +191,18 @@ def test_not_found_lists_a_few_ids_when_nothing_is_close() -> None:
 def test_not_found_with_no_clients() -> None:
     with pytest.raises(NotFoundError, match=r"no clients yet.*va client add"):
         resolve_client("acme", [])
+
+
+def test_a_ref_like_no_client_is_an_unknown_client_a_typo_is_not() -> None:
+    """Only a name that resembles no client is offered as a new one (the TUI's
+    quick add); a near miss or an archived client stays a plain not-found."""
+    with pytest.raises(UnknownClient) as err:
+        resolve_client("@Notary", CLIENTS)
+    assert err.value.ref == "Notary"
+    for typo in ("@evlyne", "old"):
+        with pytest.raises(NotFoundError) as err:
+            resolve_client(typo, CLIENTS)
+        assert not isinstance(err.value, UnknownClient)
 
 
 def test_empty_ref() -> None:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from vaworkspace.domain.models import Budget, Client
-from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.errors import InputError, NotFoundError, UnknownClient
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -204,7 +204,8 @@ def _not_found(typed: str, key: str, clients: list[Client]) -> NotFoundError:
         hint = "clients are " + ", ".join(f"@{c.id}" for c in active[:5]) + more
     else:
         hint = "there are no clients yet"
-    return NotFoundError(f"no client '@{typed}'; {hint} (add it with `va client add`)")
+    message = f"no client '@{typed}'; {hint} (add it with `va client add`)"
+    return NotFoundError(message) if suggested else UnknownClient(message, typed)
 
 
 def parse_budget(text: str) -> Budget | None:

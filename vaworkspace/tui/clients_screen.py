@@ -112,23 +112,31 @@ WIDTHS = (9, 16, 11, 10, 6, 10, 4)
 
 
 class ClientForm(FormScreen):
-    """Add (client_id None) or edit a client; the service validates every field."""
+    """Add (client_id None) or edit a client; the service validates every field.
+
+    `named`: the `@ref` a quick-add line typed for a client that does not exist
+    yet; the form adds a client of that id (fixed, so the line then finds it)."""
 
     FIELDS = FIELDS
 
-    def __init__(self, client_id: str | None) -> None:
+    def __init__(self, client_id: str | None, named: str | None = None) -> None:
         super().__init__()
         self.client_id = client_id
+        self.named = named
 
     def title_text(self) -> str:
+        if self.named is not None:
+            return f"New client @{safe(self.named)} — save, and the task is added"
         return "New client" if self.client_id is None else f"Client @{safe(self.client_id)}"
 
     def fields(self) -> tuple[tuple[str, str, str], ...]:
-        adding = self.client_id is None
+        adding = self.client_id is None and self.named is None
         return tuple(f for f in FIELDS if adding or f[0] != "id")
 
     def values(self) -> dict[str, str]:
         ws = workspace_of(self)
+        if self.named is not None:
+            return {"name": self.named, "currency": ws.config.currency, "weight": "3"}
         if self.client_id is None:
             return {"currency": ws.config.currency, "weight": "3"}
         c = self._current()
@@ -150,6 +158,8 @@ class ClientForm(FormScreen):
     def save(self, texts: dict[str, str]) -> str:
         ws = workspace_of(self)
         texts = {name: value.strip() for name, value in texts.items()}
+        if self.named is not None:
+            texts["id"] = self.named.lower()
         if self.client_id is None:
             name = texts.pop("name")
             client = ws.clients.add(name, **{k: v for k, v in texts.items() if v})

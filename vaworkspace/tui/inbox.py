@@ -177,10 +177,7 @@ class InboxScreen(WorkspaceScreen):
         bar = self.query_one(CommandBar)
         try:
             if event.mode == "add":
-                added = self.ws.tasks.add(event.value, source="tui")
-                self.app.notify(f"Added task {added.task.id}: {added.task.title}", markup=False)
-                bar.close()
-                self.reload(keep=added.task.id)
+                self._add(event.value)
             elif event.mode == "wait" and self.selected is not None:
                 task = self.ws.tasks.wait(self.selected.id, event.value)
                 until = self._when(task.wait)
@@ -191,6 +188,36 @@ class InboxScreen(WorkspaceScreen):
                 bar.close()
         except VaError as problem:
             bar.error(problem_text(problem))
+
+    def _add(self, line: str) -> None:
+        """Add the quick-add line; a client it names that does not exist yet is
+        offered in the client form, and the task is added once the client is saved
+        (cancelled: the line stays in the bar, nothing written)."""
+        from vaworkspace.errors import UnknownClient
+
+        try:
+            added = self.ws.tasks.add(line, source="tui")
+        except UnknownClient as unknown:
+            from vaworkspace.tui.clients_screen import ClientForm
+
+            form = ClientForm(None, named=unknown.ref).load()
+            self.app.push_screen(form, lambda saved: self._client_saved(saved, line))
+            return
+        self.app.notify(f"Added task {added.task.id}: {added.task.title}", markup=False)
+        self.query_one(CommandBar).close()
+        self.reload(keep=added.task.id)
+
+    def _client_saved(self, saved: bool | None, line: str) -> None:
+        """Back from the client form (a callback, outside `run_action`: the bar
+        shows a refusal)."""
+        bar = self.query_one(CommandBar)
+        if not saved:
+            bar.query_one("Input").focus()
+            return
+        try:
+            self._add(line)
+        except VaError as problem:
+            bar.error(str(problem))
 
     def on_command_bar_closed(self, event: CommandBar.Closed) -> None:
         self.query_one(InboxTable).focus()
