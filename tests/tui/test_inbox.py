@@ -88,29 +88,26 @@ async def test_quick_add_error_keeps_the_line_and_writes_nothing(ws) -> None:
     assert Path(ws.path).read_bytes() == before
 
 
-async def test_complete_then_undo_within_five_seconds(ws, monkeypatch) -> None:
-    clock = [1000.0]
-    monkeypatch.setattr("vaworkspace.tui.inbox.monotonic", lambda: clock[0])
+async def test_complete_then_undo(ws) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.press("x")
         assert stored(ws)[1]["status"] == "done"
         assert "Late invoice" not in titles(app)
         assert any("u to undo" in str(n.message) for n in app._notifications)
-        clock[0] += 4.0
         await pilot.press("u")
         assert stored(ws)[1].get("status", "todo") == "todo"
         assert titles(app)[0] == "Late invoice"
 
 
-async def test_space_completes_and_undo_expires(ws, monkeypatch) -> None:
-    clock = [1000.0]
-    monkeypatch.setattr("vaworkspace.tui.inbox.monotonic", lambda: clock[0])
+async def test_space_completes_and_u_undoes_it_however_late(ws, monkeypatch) -> None:
+    """The last change is kept in the file, not for 5 seconds: `u` a minute later
+    still reopens the task (the undo is refused only if it changed since)."""
     async with app_for(ws).run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        clock[0] += 6.0
+        await pilot.pause(0.2)
         await pilot.press("u")
-        assert stored(ws)[1]["status"] == "done"
+        assert stored(ws)[1].get("status", "todo") == "todo"
 
 
 async def test_wait_hides_the_task(ws) -> None:

@@ -14,6 +14,7 @@ file, the settings, the zone, the clock and the cached snapshot):
     ws.subscriptions  followed calendars and `va sync`
     ws.publishing     the `[[publish]]` files
     ws.preferences    small values kept in the file (the theme)
+    ws.undo           the last change, undone (and redone)
 
 A sub-service that needs another is given it when built (the time service
 resolves clients through `ws.clients`), never by calling into a sibling's
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from vaworkspace.service.tasks import TaskService
     from vaworkspace.service.time import TimeService
     from vaworkspace.service.today import Today
+    from vaworkspace.service.undo import UndoService
 
 __all__ = ["Added", "Completion", "Context", "Snapshot", "Workspace", "new_uuid", "utcnow"]
 
@@ -161,3 +163,9 @@ class Workspace(Service):
         from vaworkspace.service.preferences import Preferences
 
         return Preferences(self.ctx)
+
+    @cached_property
+    def undo(self) -> UndoService:
+        from vaworkspace.service.undo import UndoService
+
+        return UndoService(self.ctx)

@@ -8,7 +8,9 @@ rules of `domain/calendar/agenda.py`. Every calendar write calls
 Booking a slot writes a work block (an `Event` of kind "block") and the task's
 `scheduled` instant in one transaction, after checking the block against the
 events as they are on disk at that moment, so a clash created by an import in
-another terminal is still refused.
+another terminal is still refused. A block is moved (same length, the same
+check) or removed here too; `domain/calendar/blocks.py` says when a block goes
+with its task.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from vaworkspace.errors import InputError
 from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import task_for_write
-from vaworkspace.store import counters, tables
-from vaworkspace.store.records import event_to_record, task_to_record
+from vaworkspace.store import counters, tables, undo_records
+from vaworkspace.store.records import event_from_record, event_to_record, task_to_record
 
 UTC = timezone.utc
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from vaworkspace.domain.calendar import agenda as rules
     from vaworkspace.domain.calendar.agenda import AgendaItem
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.lookup import Db
     from vaworkspace.service.reading import Inbox
 else:
     rules = lazy("vaworkspace.domain.calendar.agenda")  # only the agenda needs it
@@ -127,8 +130,6 @@ class AgendaService(Service):
         Refused (InputError) if the block would overlap a timed event or another
         block, or if the task is closed; nothing is written then.
         """
-        from vaworkspace.service.occurrences import occurrences
-
         if start.tzinfo is None:
             raise InputError("a work block needs a start with a time zone")
         if minutes is not None and minutes <= 0:
@@ -136,17 +137,14 @@ class AgendaService(Service):
         start = start.astimezone(UTC).replace(second=0, microsecond=0)
         now = self.now()
         with self.file.transaction() as db:
+            undo_records.journal(db)
             task = task_for_write(db, task_id)
             if not task.is_open:
                 raise InputError(
                     f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"
                 )
             end = start + timedelta(minutes=rules.block_minutes(task, minutes))
-            found, _ = occurrences(tables.records(db, "events"), start, end, self.tz)
-            taken = [rules.AgendaItem(e.kind, e.summary, s, f, e.uid) for e, s, f in found]
-            clashes = rules.overlapping(taken, start, end)
-            if clashes:
-                raise InputError(self._clash_message(task, start, end, clashes[0]))
+            self._check_free(db, task, start, end)
             event_id = counters.take_id(db, "events")
             block = Event(
                 id=event_id,
@@ -162,7 +160,94 @@ class AgendaService(Service):
             tables.put(db, "events", event_id, event_to_record(block))
             scheduled = replace(task, scheduled=start, modified=now)
             tables.put(db, "tasks", task_id, task_to_record(scheduled))
+            undo_records.keep(db, f"book task {task_id}: {task.title}")
         return block
+
+    def blocks(self, start: datetime, end: datetime) -> list[Event]:
+        """The work blocks that overlap [start, end), by start (`remove_block` and
+        `move_block` take their `id`)."""
+        from vaworkspace.domain.calendar.blocks import is_block
+
+        found = [
+            event_from_record(int(doc_id), record)
+            for doc_id, record in self.file.read()["events"].items()
+            if record.get("kind") == "block"
+        ]
+        return sorted(
+            (b for b in found if is_block(b) and b.start < end and b.end > start),
+            key=lambda b: (b.start, b.id),
+        )
+
+    def remove_block(self, block_id: int) -> Event:
+        """Remove a work block; its task's `scheduled` goes too if the block set it
+        (`domain.calendar.blocks.unscheduled`). `ws.undo` brings both back."""
+        from vaworkspace.domain.calendar.blocks import unscheduled
+
+        now = self.now()
+        with self.file.transaction() as db:
+            undo_records.journal(db)
+            block = _block_for_write(db, block_id)
+            tables.delete(db, "events", [block_id])
+            task = self._task_of(db, block)
+            if task is not None:
+                freed = unscheduled(task, block)
+                if freed != task:
+                    tables.put(db, "tasks", task.id, task_to_record(replace(freed, modified=now)))
+            undo_records.keep(db, f"remove the work block {_brief(block)}")
+        return block
+
+    def move_block(self, block_id: int, start: datetime) -> Event:
+        """Move a work block to `start`, same length; refused (InputError, nothing
+        written) if it would overlap an event or another block. Its task's
+        `scheduled` follows."""
+        if start.tzinfo is None:
+            raise InputError("a work block needs a start with a time zone")
+        start = start.astimezone(UTC).replace(second=0, microsecond=0)
+        now = self.now()
+        with self.file.transaction() as db:
+            undo_records.journal(db)
+            block = _block_for_write(db, block_id)
+            task = self._task_of(db, block)
+            if task is None or not task.is_open:
+                raise InputError(f"the work block {_brief(block)} has no open task: remove it")
+            end = start + (block.end - block.start)  # type: ignore[operator]  # blocks are timed
+            self._check_free(db, task, start, end, ignore=block.uid)
+            moved = replace(block, start=start, end=end, last_modified=now)
+            tables.put(db, "events", block_id, event_to_record(moved))
+            if task.scheduled == block.start:
+                tables.put(
+                    db,
+                    "tasks",
+                    task.id,
+                    task_to_record(replace(task, scheduled=start, modified=now)),
+                )
+            undo_records.keep(db, f"move the work block {_brief(block)}")
+        return moved
+
+    def _task_of(self, db: Db, block: Event) -> Task | None:
+        from vaworkspace.errors import NotFoundError
+
+        if block.task is None:
+            return None
+        try:
+            return task_for_write(db, block.task)
+        except NotFoundError:
+            return None
+
+    def _check_free(
+        self, db: Db, task: Task, start: datetime, end: datetime, ignore: str | None = None
+    ) -> None:
+        """Refuse (InputError) [start, end) when it overlaps a timed event or a block
+        as stored now (other than `ignore`, the uid of a block being moved)."""
+        from vaworkspace.service.occurrences import occurrences
+
+        found, _ = occurrences(tables.records(db, "events"), start, end, self.tz)
+        taken = [
+            rules.AgendaItem(e.kind, e.summary, s, f, e.uid) for e, s, f in found if e.uid != ignore
+        ]
+        clashes = rules.overlapping(taken, start, end)
+        if clashes:
+            raise InputError(self._clash_message(task, start, end, clashes[0]))
 
     def _clash_message(self, task: Task, start: datetime, end: datetime, clash: AgendaItem) -> str:
         def hhmm(moment: date | datetime) -> str:
@@ -173,3 +258,17 @@ class AgendaService(Service):
             f"'{clash.title}' ({hhmm(clash.start)}–{hhmm(clash.end)}); "
             "pick a free slot or a shorter block"
         )
+
+
+def _block_for_write(db: Db, block_id: int) -> Event:
+    from vaworkspace.errors import NotFoundError
+
+    record = tables.record(db, "events", block_id)
+    if record is None or record.get("kind") != "block":
+        raise NotFoundError(f"no work block {block_id}; the agenda (6) shows the booked blocks")
+    return event_from_record(block_id, record)
+
+
+def _brief(block: Event) -> str:
+    """`of task 12: Book hotel` as a change's label says it."""
+    return f"of task {block.task}: {block.summary}" if block.task is not None else block.summary

@@ -6,7 +6,7 @@ from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
 from vaworkspace.service.context import Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, next_doc_id
-from vaworkspace.store import tables
+from vaworkspace.store import tables, undo_records
 from vaworkspace.store.records import client_to_record
 
 
@@ -31,6 +31,7 @@ class ClientService(Service):
         if not name:
             raise InputError("a client needs a name")
         with self.file.transaction() as db:
+            undo_records.journal(db)
             existing = clients_for_write(db)
             wanted = fields.pop("id", None)
             twin = next(
@@ -47,15 +48,18 @@ class ClientService(Service):
             client = Client(id=client_id, name=name, currency=self.config.currency)
             client = apply_client_fields(client, fields)
             tables.put(db, "clients", next_doc_id(existing), client_to_record(client))
+            undo_records.keep(db, f"add client @{client.id}")
         return client
 
     def edit(self, ref: str, **fields: str | int | bool | None) -> Client:
         from vaworkspace.domain.clients import apply_client_fields
 
         with self.file.transaction() as db:
+            undo_records.journal(db)
             doc_id, client = client_for_write(db, ref)
             changed = apply_client_fields(client, fields)
             tables.put(db, "clients", doc_id, client_to_record(changed))
+            undo_records.keep(db, f"edit client @{client.id}")
         return changed
 
     def archive(self, ref: str, archived: bool = True) -> Client:

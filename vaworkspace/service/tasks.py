@@ -10,7 +10,7 @@ from vaworkspace.errors import EditConflict, InputError, NotFoundError
 from vaworkspace.service.context import Service
 from vaworkspace.service.lookup import resolve_for_write, task_for_write
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
-from vaworkspace.store import counters, tables
+from vaworkspace.store import counters, tables, undo_records
 from vaworkspace.store.records import task_to_record
 
 TYPE_CHECKING = False
@@ -40,11 +40,13 @@ class TaskService(Service):
         now = self.now()
         quick = parse_quick_add(text, now, self.tz)
         with self.file.transaction() as db:
+            undo_records.journal(db)
             client, created = self._resolve(db, quick.client, new_client)
             task_id = counters.take_id(db, "tasks")
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
             task.source = source
             tables.put(db, "tasks", task_id, task_to_record(task))
+            undo_records.keep(db, label("add", [task]))
         return Added(task, quick, created)
 
     def edit(self, task_id: int, text: str, new_client: bool = False) -> Added:
@@ -57,23 +59,32 @@ class TaskService(Service):
                 "nothing to change: give fields like due:fri, !h, @client or a new title"
             )
         with self.file.transaction() as db:
+            undo_records.journal(db)
             task = task_for_write(db, task_id)
             client, created = task.client, None
             if "client" in quick.given:
                 client, created = self._resolve(db, quick.client, new_client)
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(changed))
+            undo_records.keep(db, label("edit", [changed]))
         replaced = task.title if changed.title != task.title else None
         return Added(changed, quick, created, replaced)
 
     def complete(self, task_ids: list[int]) -> list[Completion]:
-        """Mark tasks done (all or none); a recurring task spawns its next occurrence."""
+        """Mark tasks done (all or none); a recurring task spawns its next occurrence.
+        Their work blocks are released (`domain.calendar.blocks`); `ws.undo`
+        reopens them, blocks included, and drops the occurrences spawned."""
+        from vaworkspace.service.block_writes import release_blocks
+
         now = self.now()
         done = []
         with self.file.transaction() as db:
+            undo_records.journal(db)
             next_id = counters.next_id(db, "tasks")
+            before = []
             for task_id in _unique(task_ids):
-                task = rules.complete(task_for_write(db, task_id), now)
+                before.append(task_for_write(db, task_id))
+                task = rules.complete(before[-1], now)
                 tables.put(db, "tasks", task_id, task_to_record(task))
                 spawned = rules.next_occurrence(task, next_id, new_uuid(), now, self.tz)
                 if spawned is not None:
@@ -81,20 +92,9 @@ class TaskService(Service):
                     next_id += 1
                 done.append(Completion(task, spawned))
             counters.set_next_id(db, "tasks", next_id)
+            release_blocks(db, {c.task.id: c.task for c in done}, before)
+            undo_records.keep(db, label("complete", [c.task for c in done]))
         return done
-
-    def undo_complete(self, completion: Completion) -> Task:
-        """Reopen a completed task and drop the occurrence it spawned, if untouched."""
-        now = self.now()
-        with self.file.transaction() as db:
-            task = rules.reopen(task_for_write(db, completion.task.id), now)
-            tables.put(db, "tasks", task.id, task_to_record(task))
-            spawned = completion.spawned
-            if spawned is not None:
-                current = tables.record(db, "tasks", spawned.id)
-                if current == task_to_record(spawned):
-                    tables.delete(db, "tasks", [spawned.id])
-        return task
 
     def wait(self, task_id: int, expression: str) -> Task:
         from vaworkspace.domain.dates import parse_when
@@ -102,14 +102,23 @@ class TaskService(Service):
         now = self.now()
         until = parse_when(expression, now, self.tz)
         with self.file.transaction() as db:
+            undo_records.journal(db)
             task = rules.set_wait(task_for_write(db, task_id), until, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(task))
+            undo_records.keep(db, label("snooze", [task]))
         return task
 
     def remove(self, task_ids: list[int]) -> list[Task]:
+        """Delete tasks for good (all or none), with their work blocks; `ws.undo`
+        brings them back."""
+        from vaworkspace.service.block_writes import release_blocks
+
         with self.file.transaction() as db:
+            undo_records.journal(db)
             removed = [task_for_write(db, task_id) for task_id in _unique(task_ids)]
             tables.delete(db, "tasks", [task.id for task in removed])
+            release_blocks(db, dict.fromkeys(task.id for task in removed), removed)
+            undo_records.keep(db, label("delete", removed))
         return removed
 
     def update(
@@ -131,6 +140,7 @@ class TaskService(Service):
 
         now = self.now()
         with self.file.transaction() as db:
+            undo_records.journal(db)
             task = task_for_write(db, task_id)
             if base is not None:
                 texts = self._own_changes(db, texts, base, now)
@@ -145,6 +155,7 @@ class TaskService(Service):
                     raise EditConflict(task_id, clashes, task)
             if changed != task:
                 tables.put(db, "tasks", task_id, task_to_record(changed))
+            undo_records.keep(db, label("edit", [changed]))
         return changed
 
     def _own_changes(
@@ -174,10 +185,12 @@ class TaskService(Service):
         order = [None, "high", "medium", "low"]
         now = self.now()
         with self.file.transaction() as db:
+            undo_records.journal(db)
             task = task_for_write(db, task_id)
             following = order[(order.index(task.priority) + 1) % len(order)]
             changed = replace(task, priority=following, modified=now)
             tables.put(db, "tasks", task_id, task_to_record(changed))
+            undo_records.keep(db, label("change the priority of", [changed]))
         return changed
 
     def import_taskwarrior(self, data: bytes, source: str, dry_run: bool = False) -> ImportSummary:
@@ -193,3 +206,12 @@ class TaskService(Service):
 
 def _unique(ids: list[int]) -> list[int]:
     return list(dict.fromkeys(ids))
+
+
+def label(verb: str, tasks: list[Task]) -> str:
+    """What a change did, as `u` and `va undo` say it: `delete task 12: Call Bob`,
+    `complete 3 tasks (4, 7, 9)`."""
+    if len(tasks) == 1:
+        return f"{verb} task {tasks[0].id}: {tasks[0].title}"
+    ids = ", ".join(str(task.id) for task in tasks[:5]) + (", …" if len(tasks) > 5 else "")
+    return f"{verb} {len(tasks)} tasks ({ids})"

@@ -26,7 +26,7 @@ from vaworkspace.service.entry_writes import (
 )
 from vaworkspace.service.lookup import client_for_write, task_for_write
 from vaworkspace.service.results import Logged
-from vaworkspace.store import counters, tables
+from vaworkspace.store import counters, tables, undo_records
 from vaworkspace.store.records import entry_from_record
 
 TYPE_CHECKING = False
@@ -187,6 +187,7 @@ class TimeService(Service):
 
         request = parse_log(words, self.now(), self.tz, start)
         with self.file.transaction() as db:
+            undo_records.journal(db)
             client, task = entry_owner(db, request.client, request.task)
             check_no_overlap(all_entries(db), request.start, request.end, self.tz)
             entry = TimeEntry(
@@ -199,6 +200,7 @@ class TimeService(Service):
                 request.note,
             )
             put_entry(db, entry)
+            undo_records.keep(db, f"log time entry {entry.id}")
         return entry
 
     def entries(
@@ -232,6 +234,7 @@ class TimeService(Service):
         from vaworkspace.domain.time.entries import check_no_overlap
 
         with self.file.transaction() as db:
+            undo_records.journal(db)
             entry = entry_for_write(db, entry_id)
             updated = replace(entry, **entry_changes(db, entry, changes, self.now(), self.tz))
             if updated.end <= updated.start:
@@ -239,6 +242,7 @@ class TimeService(Service):
             others = all_entries(db)
             check_no_overlap(others, updated.start, updated.end, self.tz, ignore_id=entry_id)
             put_entry(db, updated)
+            undo_records.keep(db, f"edit time entry {entry_id}")
         return updated
 
     def remove_entry(self, entry_id: int) -> TimeEntry:
@@ -248,8 +252,11 @@ class TimeService(Service):
         """Delete entries, all or none: an unknown id is `NotFoundError` naming it,
         raised before anything is deleted. An id given twice is deleted once."""
         with self.file.transaction() as db:
+            undo_records.journal(db)
             doomed = [entry_for_write(db, entry_id) for entry_id in dict.fromkeys(entry_ids)]
             tables.delete(db, "entries", [entry.id for entry in doomed])
+            ids = ", ".join(str(entry.id) for entry in doomed)
+            undo_records.keep(db, f"delete time entr{'y' if len(doomed) == 1 else 'ies'} {ids}")
         return doomed
 
     def period(self, kind: str, first: date | None = None, last: date | None = None) -> Period:

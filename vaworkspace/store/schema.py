@@ -124,12 +124,16 @@ STATE_FIELDS: dict[str, object] = {
     "record": OPT_DICT,
     "theirs": OPT_DICT,
     "timer": frozenset({dict}),
+    "label": STR,
+    "undone": BOOL,
+    "changes": frozenset({list}),
 }
 STATE_KINDS = {
     "timer": frozenset({"timer"}),
     "calendar": frozenset({"name", "source"}),
     "ical-task": frozenset({"uid"}),
     "preference": frozenset({"name"}),
+    "undo": frozenset({"label", "changes"}),
 }
 """What each kind of state record must hold, beyond its `kind`."""
 META_FIELDS: dict[str, object] = {
@@ -224,6 +228,12 @@ def _check_state(state: dict) -> None:
                 timer_from_record(record["timer"])
             except InputError as exc:
                 raise BadRecord("state", doc_id, f"(timer) is damaged: {exc}") from None
+        elif record["kind"] == "undo":
+            from vaworkspace.store.undo_records import check_record
+
+            problem = check_record(record)
+            if problem is not None:
+                raise BadRecord("state", doc_id, f"(undo) {problem}")
 
 
 def _check_table(name: str, table: dict, fields: dict, required: frozenset) -> None:

@@ -21,9 +21,16 @@ from vaworkspace.errors import StoreError
 from vaworkspace.store.document import Document
 from vaworkspace.store.schema import BadRecord, check_records
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 META_ID = 1
 TASKS, CLOSED = "tasks", "closed_tasks"
 _CLOSED_STATUSES = frozenset({"done", "cancelled"})
+UNDOABLE = frozenset({TASKS, "clients", "entries", "events"})
+"""The tables whose writes a journal notes (`undo_records`): what the VA edits.
+Never `meta` (an id is never given twice) nor `state`."""
 
 
 def records(db, name: str) -> dict[int, dict]:
@@ -83,6 +90,7 @@ def put_many(db, name: str, items: dict[int, dict], *, checked: bool = False) ->
                 f"the workspace was not saved: {exc}, which could not be read back "
                 "(a bug; please report it); nothing was changed"
             ) from None
+    _note(db, name, fresh)
     if name != TASKS:
         _file(doc, name, fresh, set())
     else:
@@ -139,10 +147,29 @@ def delete(db, name: str, doc_ids: list[int]) -> None:
         return
     doc = db.storage.read()
     keys: dict[str, dict] = {str(doc_id): {} for doc_id in doc_ids}
+    _note(db, name, dict.fromkeys(keys))
     gone = _take(doc, name, keys)
     if name == TASKS:
         _take(doc, CLOSED, {key: {} for key in keys if key not in gone})
     db.storage.write_checked(doc)
+
+
+def _note(db, name: str, keys: Mapping[str, dict | None]) -> None:
+    """While the transaction keeps a journal (`undo_records.journal`): records
+    `keys` of table `name` are about to become these values (None: deleted).
+    The first before and the last after are kept; a new id is known absent
+    without parsing its table, so `va add` still parses no tasks."""
+    notes = getattr(db.storage, "journal", None)
+    if notes is None or name not in UNDOABLE:
+        return
+    doc = db.storage.read()
+    for key, after in keys.items():
+        seen = notes.get((name, key))
+        if seen is not None:
+            seen[1] = after
+            continue
+        absent = _lacks(doc, name, key) and (name != TASKS or _lacks(doc, CLOSED, key))
+        notes[(name, key)] = [None if absent else record(db, name, int(key)), after]
 
 
 def meta(db) -> dict:

@@ -124,13 +124,14 @@ class _TransactionStorage:
     records writes in memory; `Transaction` saves the result once. TinyDB's
     storage interface (`read`, `write`, `close`), so a TinyDB works over it."""
 
-    __slots__ = ("closed", "dirty", "doc", "unchecked")
+    __slots__ = ("closed", "dirty", "doc", "journal", "unchecked")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.dirty = False
         self.closed = False
         self.unchecked = False  # written through TinyDB's API, not `store.tables`
+        self.journal: dict | None = None  # see store/undo_records.py
 
     def _check(self) -> None:
         if self.closed:

@@ -61,6 +61,7 @@ class VaApp(FileActions, PublishingApp, App):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark", "help", "Help"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change (u again: redo)"),
         Binding("1", "switch_mode('inbox')", "Inbox", show=False),
         Binding("2,i", "switch_mode('triage')", "Triage", show=False),
         Binding("3", "switch_mode('clients')", "Clients", show=False),
@@ -250,6 +251,15 @@ class VaApp(FileActions, PublishingApp, App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_undo(self) -> None:
+        """`u` on every screen: the last change to the workspace (`ws.undo`), undone;
+        a second `u` redoes it."""
+        change = self.ws.undo.undo()
+        done, again = ("Redone", "undo") if change.undone else ("Undone", "redo")
+        self.notify(f"{done}: {change.label} — u again to {again}", markup=False)
+        if isinstance(self.screen, WorkspaceScreen):
+            self.screen.reread()
+
     def get_system_commands(self, screen):
         """The command palette (ctrl+p): every action, client filters, the theme picker."""
         yield from super().get_system_commands(screen)
@@ -262,11 +272,13 @@ class VaApp(FileActions, PublishingApp, App):
         yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
         for title, help_text, action in FILE_COMMANDS:
             yield SystemCommand(title, help_text, getattr(self, action))
+        yield SystemCommand("Undo", "Undo the last change; again: redo (u)", self._act("undo"))
         for name, help_text, action in (
             ("add", "Add a task in one line (a)", "open_bar('add')"),
             ("search", "Search titles and notes (/)", "open_bar('search')"),
             ("edit", "Edit the selected task (e)", "edit"),
             ("complete", "Complete the selected task (x)", "complete"),
+            ("delete", "Delete the selected task, after asking (d)", "delete"),
             ("wait", "Hide the selected task until a date (w)", "open_bar('wait')"),
             ("priority", "Cycle the selected task's priority (p)", "priority"),
             ("timer", "Start/stop the timer on the selected task (t)", "timer"),
@@ -278,6 +290,14 @@ class VaApp(FileActions, PublishingApp, App):
                 f"Only {safe(client.name)}'s tasks",
                 self._filter(client.id),
             )
+
+    def _act(self, action: str):
+        """A palette entry that runs `action` through the error boundary."""
+
+        async def run() -> None:
+            await self.run_action(action)
+
+        return run
 
     def _mode(self, name: str):
         return lambda: self.switch_mode(name)

@@ -48,7 +48,7 @@ class ClientsScreen(WorkspaceScreen):
     def compose(self) -> ComposeResult:
         yield TopBar()
         yield DataTable(cursor_type="row", zebra_stripes=True, id="clients")
-        yield KeyFooter()
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

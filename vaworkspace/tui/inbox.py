@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from time import monotonic
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,16 +18,12 @@ from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
+from vaworkspace.tui.typed_app import va_app
 from vaworkspace.tui.widgets import ALL, ClientSidebar, DetailPane, TopBar
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from vaworkspace.service.snapshot import Completion
-
-UNDO_SECONDS = 5.0
 STYLES_AFTER = 0.5
 """Seconds after the first screen when its colours are remembered (no hurry)."""
-TASK_ACTIONS = frozenset({"open_bar", "edit", "complete", "undo", "priority", "timer"})
+TASK_ACTIONS = frozenset({"open_bar", "edit", "complete", "delete", "priority", "timer"})
 """The actions on the selected task (and `a`): the table's keys, not the sidebar's."""
 EMPTY = (
     "Nothing to do yet.\n\n"
@@ -45,8 +40,8 @@ class InboxScreen(WorkspaceScreen):
     BINDINGS = [
         Binding("a", "open_bar('add')", "Add", tooltip="Add a task in one line"),
         Binding("e,enter", "edit", "Edit", tooltip="Edit every field"),
-        Binding("x,space", "complete", "Done", tooltip="Complete (u undoes for 5 s)"),
-        Binding("u", "undo", "Undo completion", show=False),
+        Binding("x,space", "complete", "Done", tooltip="Complete (u undoes)"),
+        Binding("d,delete", "delete", "Del", tooltip="Delete the task (asks first; u undoes)"),
         Binding("w", "open_bar('wait')", "Wait", tooltip="Hide until a date"),
         Binding("p", "priority", "Prio", tooltip="Cycle the priority"),
         Binding("c", "pick_client", "Client", tooltip="Filter by client", show=False),
@@ -67,7 +62,6 @@ class InboxScreen(WorkspaceScreen):
         super().__init__()
         self.client_filter = ALL
         self.search = ""
-        self._undo: tuple[Completion, float] | None = None
         self._styles_remembered = False
 
     def compose(self) -> ComposeResult:
@@ -253,16 +247,11 @@ class InboxScreen(WorkspaceScreen):
         if task is None:
             return
         [done] = self.ws.tasks.complete([task.id])  # a refusal: the app's `run_action`
-        self._undo = (done, monotonic())
         extra = ""
         if done.spawned:  # as `va done` says it
             due = f", due {self._when(done.spawned.due)}" if done.spawned.due else ""
             extra = f"; next: task {done.spawned.id}{due}"
-        self.app.notify(
-            f"Completed {task.id}: {task.title}{extra} — u to undo",
-            timeout=UNDO_SECONDS,
-            markup=False,
-        )
+        self.app.notify(f"Completed {task.id}: {task.title}{extra} — u to undo", markup=False)
         self.reload()
 
     def _when(self, value) -> str:
@@ -271,15 +260,27 @@ class InboxScreen(WorkspaceScreen):
 
         return humanize_due(value, self.ws.now(), self.ws.tz) if value is not None else "—"
 
-    def action_undo(self) -> None:
-        if self._undo is None or monotonic() - self._undo[1] > UNDO_SECONDS:
-            self._undo = None
+    def action_delete(self) -> None:
+        """Delete the selected task for good, once the VA says yes (`u` undoes)."""
+        from vaworkspace.tui.confirm import Confirm
+
+        task = self.selected
+        if task is None:
             return
-        completion, _ = self._undo
-        self._undo = None
-        task = self.ws.tasks.undo_complete(completion)
-        self.app.notify(f"Reopened {task.id}: {task.title}", markup=False)
-        self.reload(keep=task.id)
+        question = f"Delete task {task.id}: {task.title}?"
+        self.app.push_screen(Confirm(question, "y: delete"), lambda yes: self._delete(yes, task.id))
+
+    def _delete(self, yes: bool | None, task_id: int) -> None:
+        """The answer (a callback, outside `run_action`: a refusal is shown here)."""
+        if not yes:
+            return
+        try:
+            [task] = self.ws.tasks.remove([task_id])
+        except VaError as problem:
+            va_app(self).show_problem(problem)
+            return
+        self.app.notify(f"Deleted task {task.id}: {task.title} — u to undo", markup=False)
+        self.reread()
 
     def action_priority(self) -> None:
         if self.selected is not None:

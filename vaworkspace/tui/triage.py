@@ -61,7 +61,7 @@ class TriageScreen(WorkspaceScreen):
             yield Static("", id="progress")
             yield Static("", id="card")
         yield CommandBar(lambda text: [], id="bar")
-        yield KeyFooter()
+        yield KeyFooter(compact=True)
 
     def on_screen_resume(self) -> None:
         self.skipped.clear()

@@ -1,0 +1,88 @@
+"""Work blocks through the service: completing or deleting a task releases its
+blocks (free again, gone from exports), undo brings them back; a block is moved
+or removed on its own, a clash refused with nothing written."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.agenda_workspace import TODAY, at, build
+from vaworkspace.errors import InputError, NotFoundError
+
+FREE_TODAY = [(at("14:00"), at("15:00")), (at("15:30"), at("17:00"))]
+
+
+@pytest.fixture
+def agenda_ws(tmp_path):
+    return build(tmp_path)
+
+
+def free(ws) -> list:
+    [plan], _ = ws.agenda.days(TODAY)
+    return plan.free
+
+
+def blocks(ws) -> list:
+    return [e for e in ws.calendar.events() if e.kind == "block"]
+
+
+@pytest.mark.parametrize(
+    "close", [lambda ws: ws.tasks.complete([2]), lambda ws: ws.tasks.remove([2])]
+)
+def test_a_closed_or_deleted_task_releases_its_block(agenda_ws, close) -> None:
+    block = agenda_ws.agenda.schedule_block(2, at("14:00"))
+    assert free(agenda_ws) != FREE_TODAY
+    assert block.uid.encode() in agenda_ws.calendar.export()
+    close(agenda_ws)
+    assert blocks(agenda_ws) == []
+    assert free(agenda_ws) == FREE_TODAY
+    assert block.uid.encode() not in agenda_ws.calendar.export()
+    agenda_ws.undo.undo()  # the task and its block come back together
+    assert [b.uid for b in blocks(agenda_ws)] == [block.uid]
+    assert agenda_ws.tasks.get(2).is_open and free(agenda_ws) != FREE_TODAY
+
+
+def test_other_tasks_blocks_and_events_stay(agenda_ws) -> None:
+    agenda_ws.agenda.schedule_block(2, at("14:00"))
+    kept = agenda_ws.agenda.schedule_block(5, at("15:30"))
+    events = len(agenda_ws.calendar.events())
+    agenda_ws.tasks.complete([2, 1])
+    assert [b.uid for b in blocks(agenda_ws)] == [kept.uid]
+    assert len(agenda_ws.calendar.events()) == events - 1
+
+
+def test_remove_a_block_frees_the_slot_and_unschedules_the_task(agenda_ws) -> None:
+    block = agenda_ws.agenda.schedule_block(2, at("14:00"))
+    removed = agenda_ws.agenda.remove_block(block.id)
+    assert removed.uid == block.uid and blocks(agenda_ws) == []
+    assert agenda_ws.tasks.get(2).scheduled is None and agenda_ws.tasks.get(2).is_open
+    assert free(agenda_ws) == FREE_TODAY
+    assert agenda_ws.undo.undo().label == "remove the work block of task 2: Book hotel"
+    assert agenda_ws.tasks.get(2).scheduled == at("14:00")
+    with pytest.raises(NotFoundError, match="no work block 99"):
+        agenda_ws.agenda.remove_block(99)
+
+
+def test_move_a_block_keeps_its_length_and_moves_scheduled(agenda_ws) -> None:
+    block = agenda_ws.agenda.schedule_block(2, at("14:00"))
+    moved = agenda_ws.agenda.move_block(block.id, at("15:30"))
+    assert (moved.id, moved.start, moved.end) == (block.id, at("15:30"), at("16:15"))
+    assert agenda_ws.tasks.get(2).scheduled == at("15:30")
+    assert free(agenda_ws) == [(at("14:00"), at("15:00")), (at("16:15"), at("17:00"))]
+    tomorrow = at("09:00", TODAY + timedelta(days=1))
+    assert agenda_ws.agenda.blocks(at("00:00"), at("23:59")) == [moved]
+    agenda_ws.agenda.move_block(block.id, tomorrow)
+    assert [b.start for b in agenda_ws.agenda.blocks(tomorrow, tomorrow + timedelta(hours=1))] == [
+        tomorrow
+    ]
+
+
+def test_a_move_onto_an_event_is_refused_and_writes_nothing(agenda_ws) -> None:
+    block = agenda_ws.agenda.schedule_block(2, at("14:00"))
+    before = agenda_ws.file.signature()
+    with pytest.raises(InputError, match="would overlap 'Showroom visit'"):
+        agenda_ws.agenda.move_block(block.id, at("14:30"))
+    assert agenda_ws.file.signature() == before
+    agenda_ws.agenda.move_block(block.id, at("14:10"))  # overlapping only itself: fine

@@ -1,0 +1,53 @@
+"""Work blocks: time booked for one task in a free slot of the agenda.
+
+A block is an `Event` of kind "block" that names its task. It is busy time only
+while that task is open: completing, cancelling or deleting the task releases
+its blocks, so they stop hiding free slots and leave every exported and
+published calendar. (The time actually spent is in the time entries; a block is
+a plan, and a plan for finished or dropped work is no plan.)
+
+Blocks are sought only for tasks that have a `scheduled` time: booking (and
+moving) a block sets it, so a task without one has none to release, and closing
+such a task never reads the calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from vaworkspace.domain.calendar.event import Event
+from vaworkspace.domain.models import Task
+
+BLOCK = "block"
+
+
+def is_block(event: Event) -> bool:
+    return event.kind == BLOCK
+
+
+def may_hold_blocks(task: Task) -> bool:
+    """Whether `task` can have blocks booked: only a scheduled task can."""
+    return task.scheduled is not None
+
+
+def released(events: Iterable[Event], tasks: Mapping[int, Task | None]) -> list[Event]:
+    """The blocks of `tasks` (by id; None: the task is deleted) that no longer
+    stand: their task is closed or gone. Other events, and blocks of other
+    tasks, are never released."""
+    gone = []
+    for event in events:
+        if not is_block(event) or event.task is None or event.task not in tasks:
+            continue
+        task = tasks[event.task]
+        if task is None or not task.is_open:
+            gone.append(event)
+    return gone
+
+
+def unscheduled(task: Task, block: Event) -> Task:
+    """`task` once `block` is removed: its `scheduled` time goes if the block set
+    it (a time the VA typed for another moment stays)."""
+    if task.scheduled is not None and task.scheduled == block.start:
+        return replace(task, scheduled=None)
+    return task

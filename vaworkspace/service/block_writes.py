@@ -1,0 +1,33 @@
+"""Work blocks inside a write transaction: the blocks a closed or deleted task releases.
+
+`domain/calendar/blocks.py` says which blocks no longer stand; here they are
+found among the stored events and removed in the same transaction as the change
+that released them, so the undo of that change brings them back.
+"""
+
+from __future__ import annotations
+
+from vaworkspace.domain.calendar import blocks as rules
+from vaworkspace.domain.models import Task
+from vaworkspace.store import tables
+from vaworkspace.store.records import event_from_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.lookup import Db
+
+
+def release_blocks(db: Db, tasks: dict[int, Task | None], before: list[Task]) -> int:
+    """Remove the blocks of `tasks` (by id, as they are now; None: deleted) that
+    no longer stand; how many went. `before`: the same tasks as they were; the
+    calendar is read only if one of them could hold a block (`may_hold_blocks`)."""
+    if not any(rules.may_hold_blocks(task) for task in before):
+        return 0
+    candidates = [
+        event_from_record(doc_id, record)
+        for doc_id, record in tables.records(db, "events").items()
+        if record.get("kind") == rules.BLOCK and record.get("task") in tasks
+    ]
+    gone = rules.released(candidates, tasks)
+    tables.delete(db, "events", [event.id for event in gone])
+    return len(gone)
