@@ -19,13 +19,18 @@ from textual.widgets import Input, Static
 
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
+from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.formats import plural
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
+from vaworkspace.tui.block_prompt import BlockPrompt
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
+
+BLOCK_DAYS = 14
+"""How far ahead `m` and `x` offer booked blocks."""
 
 
 class BookSlot(ModalScreen):
@@ -93,6 +98,10 @@ class AgendaScreen(WorkspaceScreen):
         Binding("j,down", "select(1)", "Slot", show=False, tooltip="Select the next free slot"),
         Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),
         Binding("enter", "book", "Book", tooltip="Book a task into the selected free slot"),
+        Binding(
+            "m", "move_block", "Move", tooltip="Move a booked block into the selected free slot"
+        ),
+        Binding("x", "remove_block", "Unbook", tooltip="Remove a booked work block"),
         Binding("I", "app.import_file", "Import", tooltip="Import .ics or Taskwarrior"),
     ]
     DEFAULT_CSS = """
@@ -226,7 +235,7 @@ class AgendaScreen(WorkspaceScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Slots are picked and booked in the day view only (greyed when none)."""
-        if action in ("select", "book"):
+        if action in ("select", "book", "move_block"):
             return None if self.kind == "day" and not self.free else self.kind == "day"
         return True
 
@@ -257,3 +266,35 @@ class AgendaScreen(WorkspaceScreen):
             when = f"{clock(block.start, self.ws.tz)}–{clock(block.end, self.ws.tz)}"
             self.app.notify(f"Booked #{block.task} {block.summary} {when}", markup=False)
             self.reload()
+
+    def action_move_block(self) -> None:
+        """m: a block (of the coming two weeks) into the selected free slot."""
+        if not self.free:
+            return
+        slot = self.free[self.selected]
+        day = slot[0].astimezone(self.ws.tz)
+        heading = f"Move a block to {slot_text(slot, self.ws.tz)} on {day:%a %d %b}"
+        prompt = BlockPrompt(
+            self.ws, heading, self._blocks(), lambda i: self.ws.agenda.move_block(i, slot[0])
+        )
+        self.app.push_screen(prompt, lambda block: self._changed(block, "Moved"))
+
+    def action_remove_block(self) -> None:
+        """x: remove a block (of the two weeks from the day shown)."""
+        prompt = BlockPrompt(
+            self.ws, "Remove a work block", self._blocks(), self.ws.agenda.remove_block
+        )
+        self.app.push_screen(prompt, lambda block: self._changed(block, "Removed"))
+
+    def _blocks(self) -> list:
+        """The blocks offered: two weeks from the first day shown (read in the key's
+        action, under the app's error boundary)."""
+        first = self.plans[0].day if self.plans else self.today
+        start = day_start(first, self.ws.tz)
+        return self.ws.agenda.blocks(start, start + timedelta(days=BLOCK_DAYS))
+
+    def _changed(self, block, done: str) -> None:
+        if block is not None:  # None: the prompt was closed with esc
+            when = f"{clock(block.start, self.ws.tz)}–{clock(block.end, self.ws.tz)}"
+            self.app.notify(f"{done} the block of {block.summary} {when} — u undoes", markup=False)
+            self.reread()
