@@ -73,8 +73,12 @@ async def test_block_keys_are_in_the_footer_and_the_help(agenda_ws) -> None:
     async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
         screen = await show(pilot, "6", "AgendaScreen")
         await pilot.pause()
-        shown = [key.description for key in screen.query("FooterKey")]
-        assert "Move" in shown and "Unbook" in shown
+        labels = [str(label.render()) for label in screen.query("FooterLabel")]
+        assert "Block" in labels
+        keys = [key.key for key in screen.query("FooterKey")]
+        assert "m" in keys and "x" in keys
+        footer = screen.query_one("KeyFooter")
+        assert max(key.region.right for key in screen.query("FooterKey")) <= footer.region.right
         rows = {description: keys for keys, description in help_rows(screen)}
         assert rows["Move a booked block into the selected free slot"] == "m"
         assert rows["Remove a booked work block"] == "x"

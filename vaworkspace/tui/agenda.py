@@ -31,6 +31,8 @@ from vaworkspace.tui.widgets import TopBar
 
 BLOCK_DAYS = 14
 """How far ahead `m` and `x` offer booked blocks."""
+BLOCK_KEYS = Binding.Group("Block")
+"""`m x Block` in the footer: one label for both, so the keys fit 80 columns."""
 
 
 class BookSlot(ModalScreen):
@@ -99,9 +101,15 @@ class AgendaScreen(WorkspaceScreen):
         Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),
         Binding("enter", "book", "Book", tooltip="Book a task into the selected free slot"),
         Binding(
-            "m", "move_block", "Move", tooltip="Move a booked block into the selected free slot"
+            "m",
+            "move_block",
+            "Move",
+            tooltip="Move a booked block into the selected free slot",
+            group=BLOCK_KEYS,
         ),
-        Binding("x", "remove_block", "Unbook", tooltip="Remove a booked work block"),
+        Binding(
+            "x", "remove_block", "Unbook", tooltip="Remove a booked work block", group=BLOCK_KEYS
+        ),
         Binding("I", "app.import_file", "Import", tooltip="Import .ics or Taskwarrior"),
     ]
     DEFAULT_CSS = """
