@@ -74,7 +74,8 @@ def entry_changes(
 ) -> dict[str, Any]:
     """Typed-in edits (`--start 14:00 --duration 1h30m --client acme`) as field values."""
     from vaworkspace.domain.clients import parse_yes_no
-    from vaworkspace.domain.dates import parse_duration, parse_when
+    from vaworkspace.domain.dates import parse_duration
+    from vaworkspace.domain.time.log_fields import on_entry_day
 
     out: dict[str, Any] = {}
     for name, value in sorted(
@@ -84,7 +85,7 @@ def entry_changes(
         if value is None:
             continue
         if name in ("start", "end"):
-            moment = parse_when(value, now, tz)
+            moment = on_entry_day(value, out.get("start") or entry.start, now, tz)
             if not isinstance(moment, datetime):
                 raise InputError(f"--{name} needs a time, like 14:00 or 'yesterday 9:30'")
             out[name] = moment
