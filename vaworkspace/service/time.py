@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from vaworkspace.domain.time import timer as clock
+    from vaworkspace.domain.time.entries import LogRequest
     from vaworkspace.domain.time.reports import Report
     from vaworkspace.domain.time.status import TimerStatus
     from vaworkspace.domain.time.timer import PomodoroSettings, TimerState
@@ -183,9 +184,20 @@ class TimeService(Service):
 
     def log(self, words: list[str], start: str | None = None) -> TimeEntry:
         """`va log 1h30m @acme task:12 yesterday "call"`: one entry, never overlapping."""
-        from vaworkspace.domain.time.entries import check_no_overlap, parse_log
+        from vaworkspace.domain.time.entries import parse_log
 
-        request = parse_log(words, self.now(), self.tz, start)
+        return self._log(parse_log(words, self.now(), self.tz, start))
+
+    def log_entry(self, fields: dict[str, str]) -> TimeEntry:
+        """The same from a form's texts (`client`, `task`, `day`, `start`, `end`,
+        `duration`, `note`: `domain.time.log_fields`): a duration or a start and an end."""
+        from vaworkspace.domain.time.log_fields import parse_log_fields
+
+        return self._log(parse_log_fields(fields, self.now(), self.tz))
+
+    def _log(self, request: LogRequest) -> TimeEntry:
+        from vaworkspace.domain.time.entries import check_no_overlap
+
         with self.file.transaction() as db:
             undo_records.journal(db)
             client, task = entry_owner(db, request.client, request.task)

@@ -50,6 +50,7 @@ class VaApp(FileActions, PublishingApp, App):
         "focus": lambda: _screen("focus", "FocusScreen"),
         "reports": lambda: _screen("reports_screen", "ReportsScreen"),
         "agenda": lambda: _screen("agenda", "AgendaScreen"),
+        "entries": lambda: _screen("entries_screen", "EntriesScreen"),
     }
     DEFAULT_MODE = "inbox"
     # Below 72 columns the client sidebar gives its room to the task titles.
@@ -68,6 +69,7 @@ class VaApp(FileActions, PublishingApp, App):
         Binding("4", "switch_mode('focus')", "Focus timer", show=False),
         Binding("5", "switch_mode('reports')", "Reports", show=False),
         Binding("6", "switch_mode('agenda')", "Agenda", show=False),
+        Binding("7", "switch_mode('entries')", "Time entries", show=False),
         Binding("I", "import_file", "Import", show=False, tooltip="Import .ics or Taskwarrior"),
         Binding("E", "export_calendar", "Export", show=False, tooltip="Export a calendar .ics"),
         Binding("S", "export_timesheet", "Timesheet", show=False, tooltip="Timesheet CSV"),
@@ -269,6 +271,7 @@ class VaApp(FileActions, PublishingApp, App):
         yield SystemCommand("Focus timer", "The running timer, large (4)", self._mode("focus"))
         yield SystemCommand("Reports", "Hours, amounts, retainers (5)", self._mode("reports"))
         yield SystemCommand("Agenda", "Events, tasks due, free slots (6)", self._mode("agenda"))
+        yield SystemCommand("Entries", "Time entries: log, edit, delete (7)", self._mode("entries"))
         yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
         for title, help_text, action in FILE_COMMANDS:
             yield SystemCommand(title, help_text, getattr(self, action))

@@ -1,0 +1,168 @@
+"""Time entries (7): a week of logged time, one row per entry, to log, fix and delete.
+
+Every figure comes from `ws.time.entries` (what `va entries` lists); logging and
+editing go through the forms of `entry_forms.py`, deleting asks first
+(`tui/confirm.py`) and `u` undoes any of them (`ws.undo`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from vaworkspace.display import safe
+from vaworkspace.errors import VaError
+from vaworkspace.formats import fit, hours_minutes
+from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.screen_base import WorkspaceScreen
+from vaworkspace.tui.typed_app import va_app
+from vaworkspace.tui.widgets import TopBar
+
+COLUMNS = (("#", 4), ("Day", 6), ("Time", 11), ("Hours", 5), ("Client", 11), ("Task", 5))
+NOTE = 24
+"""The note's column: what 80 columns leave after the others and the cell padding."""
+
+
+class EntriesScreen(WorkspaceScreen):
+    """This week's entries; [ and ] move by a week, T comes back."""
+
+    HELP_TITLE = "Time entries"
+    BINDINGS = [
+        Binding("left_square_bracket", "move(-1)", "Prev", tooltip="The previous week"),
+        Binding("right_square_bracket", "move(1)", "Next", tooltip="The next week"),
+        Binding("T", "current", "Now", tooltip="Back to this week"),
+        Binding("a", "log", "Log", tooltip="Log time by hand: a duration, or a start and an end"),
+        Binding("e,enter", "edit", "Edit", tooltip="Edit the entry"),
+        Binding("d,delete", "delete", "Del", tooltip="Delete the entry (asks first; u undoes)"),
+    ]
+    DEFAULT_CSS = """
+    EntriesScreen #title { height: 1; padding: 0 1; }
+    EntriesScreen DataTable { height: 1fr; }
+    EntriesScreen #empty { padding: 1 2; color: $text-muted; height: auto; display: none; }
+    EntriesScreen.-empty #empty { display: block; }
+    EntriesScreen.-empty DataTable { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_day: date | None = None  # a day of the week shown; None: this week
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        yield Static("", id="title")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="entries")
+        yield Static("No time logged this week.  a: log time by hand", id="empty")
+        yield KeyFooter(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, key=label, width=width)
+        table.add_column("Note", key="Note", width=NOTE)
+        table.focus()
+
+    @property
+    def today(self) -> date:
+        return self.ws.now().astimezone(self.ws.tz).date()
+
+    def refresh_bar(self) -> None:
+        self.query_one(TopBar).show(self.ws, "Entries")
+
+    def reload(self) -> None:
+        ws, tz = self.ws, self.ws.tz
+        self.refresh_bar()
+        period = ws.time.period("week", self.shown_day or self.today)
+        found = ws.time.entries(period.start, period.end)
+        table = self.query_one(DataTable)
+        keep = self.selected
+        table.clear()
+        for entry in found:
+            start, end = entry.start.astimezone(tz), entry.end.astimezone(tz)
+            cells = (
+                str(entry.id),
+                f"{start:%a %d}",
+                f"{start:%H:%M}–{end:%H:%M}",
+                hours_minutes(entry.seconds),
+                f"@{safe(entry.client)}" if entry.client else "",
+                f"#{entry.task}" if entry.task is not None else "",
+            )
+            fitted = [fit(cell, width) for cell, (_, width) in zip(cells, COLUMNS, strict=True)]
+            table.add_row(*fitted, fit(safe(entry.note), NOTE), key=str(entry.id))
+        if keep is not None and str(keep) in {str(e.id) for e in found}:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.set_class(not found, "-empty")
+        total = sum(entry.seconds for entry in found)
+        first = period.start.astimezone(tz).date()
+        here = self.shown_day is None or first <= self.today < first + timedelta(days=7)
+        self.query_one("#title", Static).update(
+            Content.assemble(
+                (f"Week of {first:%a %d %b %Y}", "bold"),
+                ("  this week" if here else "  T: back to this week", "$text-muted"),
+                ("  ·  ", "$text-muted"),
+                f"{len(found)} entr{'y' if len(found) == 1 else 'ies'} · {hours_minutes(total)}",
+            )
+        )
+
+    @property
+    def selected(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: the table takes the key, so edit from here."""
+        self.app.call_next(self.run_action, "edit")
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self.shown_day = (self.shown_day or self.today) + timedelta(weeks=step)
+        self.reload()
+
+    def action_current(self) -> None:
+        self.shown_day = None
+        self.reload()
+
+    def action_log(self) -> None:
+        from vaworkspace.tui.entry_forms import LogForm
+
+        self.app.push_screen(LogForm().load(), lambda _: self.reread())
+
+    def action_edit(self) -> None:
+        from vaworkspace.tui.entry_forms import EntryForm
+
+        if self.selected is not None:
+            self.app.push_screen(EntryForm(self.selected).load(), lambda _: self.reread())
+
+    def action_delete(self) -> None:
+        from vaworkspace.tui.confirm import Confirm
+
+        entry_id = self.selected
+        if entry_id is None:
+            return
+        row = self.query_one(DataTable).get_row(str(entry_id))
+        question = f"Delete time entry {entry_id}: {' '.join(map(str, row[1:]))}?"
+        self.app.push_screen(
+            Confirm(question, "y: delete"), lambda yes: self._delete(yes, entry_id)
+        )
+
+    def _delete(self, yes: bool | None, entry_id: int) -> None:
+        """The answer (a callback, outside `run_action`: a refusal is shown here)."""
+        if not yes:
+            return
+        try:
+            entry = self.ws.time.remove_entry(entry_id)
+        except VaError as problem:
+            va_app(self).show_problem(problem)
+            return
+        self.app.notify(
+            f"Deleted time entry {entry.id} ({hours_minutes(entry.seconds)}) — u to undo",
+            markup=False,
+        )
+        self.reread()
