@@ -212,3 +212,17 @@ def test_no_command_prints_the_inbox(clients) -> None:
 def test_file_is_created_private(clients, isolated_env) -> None:
     path = isolated_env / "data" / "workspace.json"
     assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+def test_undo_brings_back_a_deleted_task_and_again_redoes(clients) -> None:
+    """`va undo` is the TUI's `u`: the last change kept in the file, undone."""
+    clients("add", "One @dental")
+    clients("rm", "1", "--yes")
+    assert clients("undo") == "Undone: delete task 1: One\n"
+    assert [t["title"] for t in listed(clients)] == ["One"]
+    assert clients("undo") == "Redone: delete task 1: One\n"
+    assert listed(clients) == []
+
+
+def test_undo_with_nothing_to_undo_is_one_line_and_exit_1(va) -> None:
+    assert "nothing to undo" in va("undo", code=1)

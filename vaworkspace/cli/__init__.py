@@ -21,7 +21,7 @@ PROG = "va"
 
 
 COMMANDS = {
-    "tasks": ("add", "list", "show", "edit", "done", "wait", "rm", "why", "import"),
+    "tasks": ("add", "list", "show", "edit", "done", "wait", "rm", "undo", "why", "import"),
     "clients": ("client",),
     "time": ("timer", "log", "entries", "entry", "report"),
     "calendar": ("export", "calendar", "sync", "publish", "agenda"),

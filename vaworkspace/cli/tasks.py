@@ -108,6 +108,17 @@ def _rm_parser(commands) -> None:
     rm.set_defaults(handler=remove_tasks)
 
 
+def _undo_parser(commands) -> None:
+    undo = commands.add_parser(
+        "undo",
+        help="undo the last change (again: redo it)",
+        description="Undo the last change to the workspace, made here or in the TUI (its u): "
+        "an add, edit, completion, snooze or delete, a time entry, a work block, a client. "
+        "Refused, changing nothing, if another change touched the same records since.",
+    )
+    undo.set_defaults(handler=undo_change)
+
+
 def _why_parser(commands) -> None:
     why = commands.add_parser("why", help="explain a task's urgency term by term")
     why.add_argument("id", type=int)
@@ -144,6 +155,7 @@ PARSERS = {
     "done": _done_parser,
     "wait": _wait_parser,
     "rm": _rm_parser,
+    "undo": _undo_parser,
     "why": _why_parser,
     "import": _import_parser,
 }
@@ -289,6 +301,12 @@ def remove_tasks(args) -> int:
             return 0
     for task in ws.tasks.remove(args.ids):
         print(f"Deleted task {task.id}: {safe(task.title)}")
+    return 0
+
+
+def undo_change(args) -> int:
+    change = open_workspace(args).undo.undo()
+    print(f"{'Redone' if change.undone else 'Undone'}: {safe(change.label)}")
     return 0
 
 
