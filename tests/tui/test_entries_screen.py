@@ -118,3 +118,17 @@ async def test_entry_keys_are_in_the_footer_the_help_and_the_palette(ws) -> None
         assert rows_["Delete the entry (asks first; u undoes)"] == "d delete"
         palette = [c.title for c in pilot.app.get_system_commands(screen)]
         assert "Entries" in palette
+
+
+async def test_the_palette_logs_time_and_moves_blocks_from_any_screen(ws) -> None:
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        await commands["Time: log by hand"].callback()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LogForm"
+        await pilot.press("escape")
+        await pilot.pause()
+        await commands["Agenda: remove a block"].callback()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BlockPrompt"

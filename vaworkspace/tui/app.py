@@ -287,6 +287,8 @@ class VaApp(FileActions, PublishingApp, App):
             ("timer", "Start/stop the timer on the selected task (t)", "timer"),
         ):
             yield SystemCommand(f"Task: {name}", help_text, self._inbox_action(action))
+        for title, help_text, mode, action in SCREEN_COMMANDS:
+            yield SystemCommand(title, help_text, self._screen_action(mode, action))
         for client in self.ws.clients.all():
             yield SystemCommand(
                 f"Filter: @{safe(client.id)}",
@@ -314,6 +316,15 @@ class VaApp(FileActions, PublishingApp, App):
 
         return run
 
+    def _screen_action(self, mode: str, action: str):
+        """A palette entry for a key of another screen: show it, then press it."""
+
+        async def run() -> None:
+            await self.switch_mode(mode)
+            await self.screen.run_action(action)
+
+        return run
+
     def _filter(self, client_id: str):
         async def run() -> None:
             await self.switch_mode("inbox")
@@ -322,6 +333,13 @@ class VaApp(FileActions, PublishingApp, App):
             inbox.reread()
 
         return run
+
+
+SCREEN_COMMANDS = (  # (title, help, mode, action): the palette's way to other screens' keys
+    ("Time: log by hand", "A duration, or a start and an end (7, then a)", "entries", "log"),
+    ("Agenda: move a block", "Into the selected free slot (6, then m)", "agenda", "move_block"),
+    ("Agenda: remove a block", "A booked work block (6, then x)", "agenda", "remove_block"),
+)
 
 
 def _collect_from_now_on() -> None:
