@@ -23,6 +23,7 @@ from vaworkspace.domain.calendar.agenda import clock
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.agenda_layout import MUTED
+from vaworkspace.tui.problems import problem_text
 
 
 class BlockPrompt(ModalScreen):
@@ -72,7 +73,7 @@ class BlockPrompt(ModalScreen):
                 raise InputError("type the number of a block, like one of those above")
             done = self.act(int(wanted))
         except VaError as refusal:
-            problem.update(safe(str(refusal)))
+            problem.update(safe(problem_text(refusal)))
             problem.display = True
             return
         self.dismiss(done)

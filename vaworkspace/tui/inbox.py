@@ -211,7 +211,7 @@ class InboxScreen(WorkspaceScreen):
         try:
             self._add(line)
         except VaError as problem:
-            bar.error(str(problem))
+            bar.error(problem_text(problem))
 
     def on_command_bar_closed(self, event: CommandBar.Closed) -> None:
         self.query_one(InboxTable).focus()
