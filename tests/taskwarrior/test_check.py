@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.taskwarrior.sample import FIXTURES, NOW, UTC, UUID, error_of
-from tests.taskwarrior.strategies import TW_DATES, broken
+from tests.taskwarrior.strategies import TW_DATES, broken, exports
 from vaworkspace.errors import ImportFileError
 from vaworkspace.taskwarrior.check import check
+from vaworkspace.taskwarrior.columns import DATE_FIELDS
 from vaworkspace.taskwarrior.convert import convert
 from vaworkspace.taskwarrior.export import read_export
 
@@ -194,3 +195,14 @@ def test_a_uuid_is_8_4_4_4_12_hex_digits(text) -> None:
         assert not is_uuid_text(text) or "the same uuid" in str(error)
     else:
         assert is_uuid_text(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(exports())
+def test_the_dates_the_check_judged_are_every_date_of_the_file(items) -> None:
+    """The conversion reads the dates the check gathered: every value of every
+    date field and annotation entry, each once."""
+    columns = read_export(json.dumps(items))
+    expected = {item[name] for item in items for name in DATE_FIELDS if name in item}
+    expected |= {note["entry"] for item in items for note in item.get("annotations", [])}
+    assert columns.dates() == expected

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
-from vaworkspace.service.context import Context, Service
+from vaworkspace.service.context import Context, DryRun, Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.service.snapshot import new_uuid
 from vaworkspace.store import counters, tables
@@ -62,10 +62,6 @@ class CalendarImport:
 
     def as_json(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
-class DryRun(Exception):
-    """Raised inside the transaction to leave the file untouched."""
 
 
 class CalendarService(Service):

@@ -21,6 +21,10 @@ from vaworkspace.store.table_reads import TaskTable
 Clock = Callable[[], datetime]
 
 
+class DryRun(Exception):
+    """Raised inside a transaction to leave the file untouched (`--dry-run`)."""
+
+
 class Context:
     """The workspace file, the settings, the zone and the clock (injectable for tests),
     plus the snapshot of the file as last read."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from vaworkspace.errors import InputError
-from vaworkspace.service.context import Context
+from vaworkspace.service.context import Context, DryRun
 from vaworkspace.service.lookup import clients_for_write, next_doc_id
 from vaworkspace.store import tables
 from vaworkspace.store.records import client_to_record
@@ -26,7 +26,6 @@ def import_taskwarrior(
     """Import a file whose format is recognised from its content; all or nothing.
     `dry_run` does the same work and reports the same summary, writing nothing."""
     from vaworkspace.domain.tasks.imports import ImportSummary
-    from vaworkspace.service.calendar import DryRun
     from vaworkspace.taskwarrior import convert as taskwarrior
     from vaworkspace.taskwarrior import export as taskwarrior_export
 
@@ -49,7 +48,6 @@ def _import_records(
 ) -> None:
     """Merge the converted tasks and their new clients, in one transaction."""
     from vaworkspace.domain.tasks.imports import new_clients
-    from vaworkspace.service.calendar import DryRun
     from vaworkspace.store.task_merge import merge_imported_tasks
 
     with ctx.file.transaction() as db:

@@ -51,14 +51,16 @@ def check(items: list) -> Columns:
     objects = list(map(type, items))
     if set(objects) <= {dict}:
         columns = Columns(items)
-        refused = _refused(columns)
-        if not refused:
+        good_dates: set[str] = set()
+        refused = _refused(columns, good_dates)
+        if not refused:  # then every date was judged good: the conversion's to read
+            columns.checked_dates(good_dates)
             return columns
     else:  # other items are checked as if empty, to find one bad before
         columns = Columns(
             [item if kind is dict else {} for item, kind in zip(items, objects, strict=True)]
         )
-        refused = _refused(columns)
+        refused = _refused(columns, set())
         refused[min(k for k, kind in enumerate(objects) if kind is not dict)] = None
     first = min(refused)
     words = refused[first]
@@ -69,9 +71,10 @@ def check(items: list) -> Columns:
     raise ImportFileError(f"{item_label(first + 1, items[first])}: {words(items[first])}")
 
 
-def _refused(columns: Columns) -> dict[int, Callable[[dict], str] | None]:
-    """Each refused item's first broken rule (its message), by item index."""
-    good_dates: set[str] = set()  # each distinct date judged once, for every field
+def _refused(columns: Columns, good_dates: set[str]) -> dict[int, Callable[[dict], str] | None]:
+    """Each refused item's first broken rule (its message), by item index.
+    `good_dates` gathers the dates judged good: each distinct date is judged
+    once, for every field."""
     first: dict[int, Callable[[dict], str] | None] = {}
     for rule, words in _RULES:
         for k in rule(columns, good_dates):
@@ -226,7 +229,11 @@ def _annotations(columns: Columns, good_dates: set[str]) -> Iterable[int]:
 
 def _repeated(columns: Columns, good_dates: set[str]) -> Iterable[int]:
     """Items whose uuid (in any case) an earlier item has."""
-    uuids = [uuid.lower() if type(uuid) is str else None for uuid in columns("uuid")]
+    uuids: list[str] | list[str | None]
+    if set(map(type, columns("uuid"))) <= {str}:
+        uuids = columns.uuids()  # shared with the conversion
+    else:
+        uuids = [uuid.lower() if type(uuid) is str else None for uuid in columns("uuid")]
     if len(set(uuids)) == len(uuids):
         return ()
     seen: set[str] = set()

@@ -102,6 +102,11 @@ class Columns:
         """The descriptions without surrounding blanks (once checked)."""
         return list(map(str.strip, self("description")))
 
+    def checked_dates(self, dates: set[str]) -> None:
+        """Every distinct date, as the check found them all good: `dates()`
+        then reads no column a second time."""
+        self._dates = dates
+
     def dates(self) -> set[str]:
         """Every distinct value of a date field or annotation entry (once checked;
         read-only)."""

@@ -32,9 +32,10 @@ them against `store.records`.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, count, islice, repeat
 from operator import is_not, itemgetter
 
 from vaworkspace.domain.models import Client
@@ -225,10 +226,14 @@ def _notes(columns: Columns, days: dict[str, str]) -> list[str]:
     entries = map(days.__getitem__, map(itemgetter("entry"), notes))
     texts = map(str.strip, map(itemgetter("description"), notes))
     lines = list(map(": ".join, zip(entries, texts, strict=True)))
-    each = iter(lines)
-    if len(lines) == sum(map(bool, annotations)):  # at most one per item, the usual case
-        return [next(each) if notes else "" for notes in annotations]
-    return list(map("\n".join, map(islice, repeat(each), map(len, annotations))))
+    annotated = sum(map(bool, annotations))
+    if len(lines) == annotated == len(annotations):  # one each, as in most exports
+        return lines
+    if len(lines) == annotated:  # at most one each: each placed by `compress`
+        found = [""] * len(annotations)
+        deque(map(found.__setitem__, compress(count(), annotations), lines), maxlen=0)
+        return found
+    return list(map("\n".join, map(islice, repeat(iter(lines)), map(len, annotations))))
 
 
 def _tags(tags: list, sub_tags: list | None) -> list[list[str]]:
