@@ -112,3 +112,24 @@ def test_text_output_days_and_bad_input(va) -> None:
     assert "plan 1 to 31 days" in va("plan", "--days", "0", code=1)
     assert "buffer" in va("plan", "--buffer", "-5", code=1)
     assert _bytes() == before
+
+
+def test_client_hours_bound_their_blocks_and_read_back(va) -> None:
+    va("client", "add", "Atelier Paris", "--id", "paris", "--tz", "Europe/Paris", "--hours", "9-12")
+    listed = json.loads(va("client", "list", "--json"))
+    assert listed[0]["hours"] == "09:00-12:00"
+    va("add", "Call the fabric supplier @paris ~1h")
+    va("add", "Inbox zero ~30m")
+    plan = json.loads(va("plan", "--day", "2026-12-02", "--dry-run", "--json"))
+    paris = [b for b in plan["blocks"] if b["client"] == "paris"]
+    # 09:00-12:00 in Paris is 03:00-06:00 in Montreal, before the VA's day: no block.
+    assert paris == [] and [b["task"] for b in plan["blocks"]] == [2]
+    va("client", "edit", "paris", "--hours", "14:00-18:00")  # 08:00-12:00 in Montreal
+    plan = json.loads(va("plan", "--day", "2026-12-02", "--dry-run", "--json"))
+    paris = [b for b in plan["blocks"] if b["client"] == "paris"]
+    assert [(b["start"], b["end"]) for b in paris] == [
+        ("2026-12-02T14:00:00Z", "2026-12-02T15:00:00Z")
+    ]
+    assert "must look like 09:00-17:00" in va("client", "edit", "paris", "--hours", "17-9", code=1)
+    va("client", "edit", "paris", "--hours", "none")
+    assert json.loads(va("client", "list", "--json"))[0]["hours"] is None

@@ -258,3 +258,35 @@ def test_a_date_without_a_time_is_due_by_the_end_of_the_day() -> None:
     day = Day((OPEN, at(10)), ends=midnight)
     plan, _ = plan_day(day, [PlanTask(4, None, 90, due=midnight)], PLAIN, UTC)
     assert [r.reason for r in plan.at_risk] == ["needs 1h30, 1h00 free by the end of the day"]
+
+
+def test_a_clients_window_is_their_own_date_that_meets_the_work_day() -> None:
+    from datetime import date, time
+    from zoneinfo import ZoneInfo
+
+    from vaworkspace.domain.calendar.plan import client_window
+    from vaworkspace.domain.time.worktime import WorkHours
+
+    montreal_day = (
+        datetime(2026, 12, 7, 14, 0, tzinfo=UTC),  # 09:00–17:00 in Montreal
+        datetime(2026, 12, 7, 22, 0, tzinfo=UTC),
+    )
+    paris = client_window(
+        date(2026, 12, 7), WorkHours(time(9), time(17)), ZoneInfo("Europe/Paris"), montreal_day
+    )
+    assert paris == (
+        datetime(2026, 12, 7, 8, 0, tzinfo=UTC),
+        datetime(2026, 12, 7, 16, 0, tzinfo=UTC),
+    )
+    # Auckland's Tuesday 09:00 is Monday 15:00 in Montreal: their Tuesday it is.
+    auckland = client_window(
+        date(2026, 12, 7), WorkHours(time(9), time(17)), ZoneInfo("Pacific/Auckland"), montreal_day
+    )
+    assert auckland == (
+        datetime(2026, 12, 7, 20, 0, tzinfo=UTC),
+        datetime(2026, 12, 8, 4, 0, tzinfo=UTC),
+    )
+    early = client_window(
+        date(2026, 12, 7), WorkHours(time(6), time(8)), ZoneInfo("Europe/Paris"), montreal_day
+    )
+    assert early is None

@@ -15,6 +15,7 @@ def _fields(parser, creating: bool) -> None:
     parser.add_argument("--budget", help="hours bought per period: 10h/week, 40h/month, none")
     parser.add_argument("--weight", help="importance 1-5 for the urgency score (3 = neutral)")
     parser.add_argument("--tz", help="the client's time zone, e.g. America/Montreal")
+    parser.add_argument("--hours", help="business hours in the client's zone: 09:00-17:00, none")
     parser.add_argument("--color", help="#rrggbb or a colour name")
     parser.add_argument("--notes", help="free text")
     parser.add_argument("--billable", metavar="YES|NO", help="default for this client's time")
@@ -72,6 +73,7 @@ def _changes(args) -> dict:
         "billable": args.billable,
         "rounding_minutes": args.rounding,
         "round_per": args.round_per,
+        "hours": args.hours,
     }
 
 

@@ -61,6 +61,7 @@ def client_json(client: Client) -> dict:
         "weight": client.weight,
         "budget": budget,
         "timezone": client.timezone,
+        "hours": client.hours,
         "color": client.color,
         "notes": client.notes,
         "archived": client.archived,

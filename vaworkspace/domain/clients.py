@@ -340,6 +340,7 @@ def apply_client_fields(client: Client, fields: Mapping[str, object]) -> Client:
         "billable": parse_yes_no,
         "rounding_minutes": parse_rounding,
         "round_per": parse_round_per,
+        "hours": parse_client_hours,
     }
     changes: dict[str, object] = {}
     for name, value in fields.items():
@@ -386,3 +387,22 @@ def parse_round_per(value: object) -> str:
             f"round-per '{value}' must be 'entry' (each entry) or 'total' (the period)"
         )
     return word
+
+
+def parse_client_hours(value: object) -> str | None:
+    """Business hours like "09:00-17:00" (or "9-17"), as "09:00-17:00";
+    "none" or "" removes them. They bound when the client's tasks are planned."""
+    from vaworkspace.domain.time.worktime import parse_work_hours
+
+    text = str(value).strip().lower()
+    if text in ("", "none", "-"):
+        return None
+    # "9-17" and "9:30-17" as well as "09:30-17:00"
+    padded = re.sub(r"(?<![0-9])([0-9])(?=:|-|$)", r"0\1", text.replace(" ", ""))
+    try:
+        hours = parse_work_hours(padded)
+    except InputError:
+        raise InputError(
+            f"hours '{value}' must look like 09:00-17:00 (start before end), or none"
+        ) from None
+    return f"{hours.start:%H:%M}-{hours.end:%H:%M}"

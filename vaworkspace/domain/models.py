@@ -46,6 +46,7 @@ class Client:
     billable: bool = True  # default for this client's time entries
     rounding_minutes: int = 0  # bill in blocks of N minutes (0: to the minute)
     round_per: str = "entry"  # one of ROUND_PER: round each entry, or the period's total
+    hours: str | None = None  # business hours "09:00-17:00", in the client's zone
 
 
 ROUND_PER = ("entry", "total")

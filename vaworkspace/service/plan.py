@@ -34,9 +34,11 @@ from vaworkspace.store.records import event_to_record
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import tzinfo
     from typing import Any
 
     from vaworkspace.domain.models import Task
+    from vaworkspace.domain.time.worktime import WorkHours
     from vaworkspace.service.reading import Inbox
 
 UTC = timezone.utc
@@ -145,7 +147,7 @@ class PlanService(Service):
         buffer_minutes: int,
     ) -> PlanResult:
         from vaworkspace.domain.calendar.agenda import block_minutes, work_window
-        from vaworkspace.domain.calendar.plan import plan_days
+        from vaworkspace.domain.calendar.plan import client_window, plan_days
         from vaworkspace.service.occurrences import occurrences
         from vaworkspace.store.table_reads import entries_since
 
@@ -174,13 +176,21 @@ class PlanService(Service):
             if minutes > 0:
                 due = to_instant(task.due, tz, end=True) if task.due is not None else None
                 plan_tasks.append(PlanTask(task.id, task.client, minutes, due))
+        hours = self._client_hours()
         plan_days_list = []
         for offset in range(days):
             day = first + timedelta(days=offset)
             opens, closes = day_start(day, tz), day_start(day + timedelta(days=1), tz)
+            window = work_window(day, self.config.work, tz)
+            windows = {}
+            for client, (span, zone) in hours.items():
+                bounds = client_window(day, span, zone, window)
+                # No overlap at all: an empty window, so nothing of theirs is placed.
+                windows[client] = bounds or (opens, opens)
             plan_days_list.append(
                 Day(
-                    window=work_window(day, self.config.work, tz),
+                    window=window,
+                    client_windows=windows,
                     events=[(lo, hi) for lo, hi in busy if lo < closes and hi > opens],
                     fixed=[(lo, hi) for lo, hi, _ in fixed if lo < closes and hi > opens],
                     not_before=_next_quarter(now),
@@ -193,6 +203,21 @@ class PlanService(Service):
         plan = plan_days(plan_days_list, plan_tasks, self._rules(buffer_minutes), tz, retainer)
         titles = {task.id: task.title for task in tasks}
         return PlanResult(first, days, plan.blocks, plan.at_risk, titles)
+
+    def _client_hours(self) -> dict[str, tuple[WorkHours, tzinfo]]:
+        """Each client's business hours and zone (the VA's zone when it has none)."""
+        from zoneinfo import ZoneInfo
+
+        from vaworkspace.domain.time.worktime import parse_work_hours
+
+        return {
+            client.id: (
+                parse_work_hours(client.hours),
+                ZoneInfo(client.timezone) if client.timezone else self.tz,
+            )
+            for client in self.snapshot().clients.values()
+            if client.hours
+        }
 
     def _rules(self, buffer_minutes: int) -> PlanRules:
         from vaworkspace.domain.time.timer import PomodoroSettings

@@ -133,6 +133,8 @@ def client_to_record(client: Client) -> dict:
         record["rounding_minutes"] = client.rounding_minutes
     if client.round_per != "entry":
         record["round_per"] = client.round_per
+    if client.hours:
+        record["hours"] = client.hours
     return record
 
 
@@ -153,6 +155,7 @@ def client_from_record(record: dict) -> Client:
             billable=record.get("billable", True),
             rounding_minutes=record.get("rounding_minutes", 0),
             round_per=record.get("round_per", "entry"),
+            hours=record.get("hours"),
         )
     except (KeyError, TypeError) as error:
         raise StoreError(f"a client in the workspace file is damaged ({error!r})") from None

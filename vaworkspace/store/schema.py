@@ -86,6 +86,7 @@ CLIENT_FIELDS: dict[str, object] = {
     "billable": BOOL,
     "rounding_minutes": INT,
     "round_per": STR,
+    "hours": OPT_STR,
 }
 ENTRY_FIELDS: dict[str, object] = {
     "start": INSTANT,

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from vaworkspace.domain.calendar.agenda import Interval, clock, span_text
+from vaworkspace.domain.time.worktime import WorkHours
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +327,26 @@ def _reason(needs: int, room: int, due: datetime, tz: tzinfo) -> str:
     local = due.astimezone(tz)
     by = "by the end of the day" if local.hour == local.minute == 0 else f"before {clock(due, tz)}"
     return f"needs {span_text(needs)}, {span_text(room)} free {by}"
+
+
+def client_window(
+    day: date, hours: WorkHours, zone: tzinfo, work: Interval | None
+) -> Interval | None:
+    """A client's business hours as UTC instants for the VA's `day`: the client's
+    own date whose hours overlap the VA's work window the most (Tokyo's Tuesday
+    morning is the Montreal VA's Monday evening); None when none overlaps."""
+    if work is None:
+        return None
+    best: Interval | None = None
+    most = 0
+    for offset in (-1, 0, 1):
+        theirs = day + timedelta(days=offset)
+        opens = datetime.combine(theirs, hours.start, zone).astimezone(work[0].tzinfo)
+        closes = datetime.combine(theirs, hours.end, zone).astimezone(work[0].tzinfo)
+        shared = _minutes(max(opens, work[0]), min(closes, work[1]))
+        if shared > most:
+            best, most = (opens, closes), shared
+    return best
 
 
 def plan_days(
