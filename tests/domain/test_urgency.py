@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.models import Task
@@ -15,7 +15,9 @@ from vaworkspace.domain.tasks.status import effective_status, is_hidden
 from vaworkspace.domain.tasks.urgency import (
     Coefficients,
     UrgencyContext,
+    at_risk,
     rank,
+    slack_of,
     terms,
     urgency,
 )
@@ -121,16 +123,15 @@ def test_wait_date_is_the_start_of_the_local_day() -> None:
     assert not is_hidden(snoozed, midnight, TZ)
 
 
-def test_due_ramp_matches_taskwarrior_shape() -> None:
-    def due_term(offset_days: float) -> float:
-        t = task(due=NOW + timedelta(days=offset_days))
-        return next(x.value for x in terms(t, ctx()) if x.name == "due")
+def test_due_term_follows_the_slack_in_working_minutes() -> None:
+    def due_term(**fields) -> float:
+        return next(x.value for x in terms(task(**fields), ctx()) if x.name == "due")
 
-    assert due_term(30) == pytest.approx(12 * 0.2)
-    assert due_term(14) == pytest.approx(12 * 0.2)
-    assert due_term(0) == pytest.approx(12 * (14 * 0.8 / 21 + 0.2))
-    assert due_term(-7) == pytest.approx(12.0)
-    assert due_term(-70) == pytest.approx(12.0)
+    assert due_term(due=NOW + timedelta(minutes=10), estimate_minutes=30) == 24.0
+    assert due_term(due=NOW - timedelta(days=9)) == 24.0
+    assert due_term(due=NOW + timedelta(minutes=120)) == pytest.approx(12.0)
+    assert due_term(due=NOW + timedelta(minutes=150), estimate_minutes=30) == pytest.approx(12.0)
+    assert due_term(due=NOW + timedelta(days=1)) == pytest.approx(24 * 120 / 600)
 
 
 def test_each_term_has_value_and_reason() -> None:
@@ -150,7 +151,7 @@ def test_each_term_has_value_and_reason() -> None:
         "priority",
         "next",
         "client",
-        "estimate",
+        "at_risk",
         "waiting",
         "blocked",
         "age",
@@ -169,16 +170,18 @@ def test_finished_blocker_does_not_block() -> None:
     assert "blocked" not in {x.name for x in terms(t, ctx())}
 
 
-def test_estimate_pressure_counts_working_hours_only() -> None:
+def test_slack_counts_working_hours_only() -> None:
     friday_evening = datetime(2026, 12, 4, 23, 0, tzinfo=UTC)  # Fri 18:00 Montreal
     monday_ten = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)  # Mon 10:00 Montreal
     c = UrgencyContext(friday_evening, TZ, Coefficients(), WEIGHTS)
     fits = task(due=monday_ten, estimate_minutes=20)
     tight = task(due=monday_ten, estimate_minutes=180)
-    assert "estimate" not in {x.name for x in terms(fits, c)}
-    pressure = next(x for x in terms(tight, c) if x.name == "estimate")
-    assert pressure.value == pytest.approx(4.0)
-    assert "60m of working time left" in pressure.reason
+    assert slack_of(fits, c) == 40 and not at_risk(fits, c)
+    assert slack_of(tight, c) == -120 and at_risk(tight, c)
+    risk = next(x for x in terms(tight, c) if x.name == "at_risk")
+    assert risk.value == 40.0 and "2h short" in risk.reason
+    due = next(x for x in terms(tight, c) if x.name == "due")
+    assert "1h of working time left for ~3h of work" in due.reason
 
 
 def test_rank_breaks_ties_by_deadline_then_id() -> None:
@@ -248,3 +251,104 @@ def test_one_context_scores_shared_deadlines_once_and_as_each_task_alone(
     ranked = rank(many, shared)
     assert sorted(score for score, _ in ranked) == sorted(urgency(t, ctx()) for t in many)
     assert len(shared.dues) == len({t.due for t in many})
+
+
+# -- hour-aware deadlines: working minutes left minus the estimate ------------------
+
+
+def test_slack_is_working_minutes_left_minus_the_estimate() -> None:
+    c = ctx()
+    assert slack_of(task(due=NOW + timedelta(minutes=90), estimate_minutes=30), c) == 60
+    assert slack_of(task(due=NOW + timedelta(minutes=22), estimate_minutes=30), c) == -8
+    assert slack_of(task(due=NOW + timedelta(minutes=90)), c) == 90
+    assert slack_of(task(due=None, estimate_minutes=30), c) is None
+    # Tue 14:00 → Wed 14:00 is one working day (09:00-17:00)
+    assert slack_of(task(due=NOW + timedelta(days=1)), c) == 480
+
+
+def test_the_22_minute_example_ranks_above_a_weighty_client_due_tomorrow() -> None:
+    """The issue's example: a 30-minute task due in 22 minutes no longer fits."""
+    dentist = task(
+        id=1,
+        uuid="a",
+        title="URGENT: reschedule the dentist's 3 p.m. patients",
+        client="dental",
+        due=NOW + timedelta(minutes=22),
+        estimate_minutes=30,
+    )
+    tomorrow_nine = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)  # Wed 09:00 Montreal
+    hotel = task(id=2, uuid="b", client="evelyne", due=tomorrow_nine, priority="high")
+    assert [t.id for _, t in rank([hotel, dentist], ctx())] == [1, 2]
+    found = {x.name: x for x in terms(dentist, ctx())}
+    assert "no longer fits: 8m short" in found["at_risk"].reason
+    assert "22m of working time left for ~30m of work" in found["due"].reason
+    assert all("\n" not in x.reason for x in found.values())
+
+
+def test_a_task_that_fits_is_not_at_risk_and_says_its_slack() -> None:
+    t = task(due=NOW + timedelta(days=1), estimate_minutes=60)
+    found = {x.name: x for x in terms(t, ctx())}
+    assert "at_risk" not in found
+    assert "7h of slack" in found["due"].reason
+    assert not at_risk(t, ctx())
+    assert at_risk(task(due=NOW - timedelta(minutes=1)), ctx())
+
+
+@settings(max_examples=400)
+@given(
+    late=tasks(st.integers(min_value=60, max_value=10 * DAY)),
+    early=tasks(st.integers(min_value=60, max_value=400 * DAY)),
+)
+def test_a_task_that_no_longer_fits_outranks_every_task_that_does(late: Task, early: Task) -> None:
+    """Whatever their client, retainer, age, tags or status, at equal priority."""
+    if RANK[early.priority] > RANK[late.priority]:
+        early = replace(early, priority=late.priority)
+    late = replace(late, estimate_minutes=max(late.estimate_minutes or 0, 100_000))
+    early = replace(early, estimate_minutes=None)
+    burns = {"evelyne": (0, 600), "dental": (900, 600), "coach": (100, 600)}
+    c = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, frozenset({"blocker"}), budgets=burns)
+    assume(at_risk(late, c) and not at_risk(early, c))
+    assert urgency(late, c) > urgency(early, c)
+
+
+@settings(max_examples=400)
+@given(
+    first=tasks(st.just(0)),
+    second=tasks(st.just(0)),
+    budgets=st.fixed_dictionaries(
+        {"evelyne": st.tuples(st.integers(0, 900), st.just(600))},
+        optional={"bakery": st.tuples(st.integers(0, 900), st.just(600))},
+    ),
+)
+def test_due_in_30_minutes_outranks_same_priority_due_tomorrow_whatever_the_client(
+    first: Task, second: Task, budgets
+) -> None:
+    """Same priority, tags, status and dependencies; any clients, retainers and ages."""
+    soon = replace(first, due=NOW + timedelta(minutes=30), estimate_minutes=None)
+    tomorrow = replace(
+        second,
+        due=NOW + timedelta(days=1, minutes=30),
+        estimate_minutes=None,
+        priority=first.priority,
+        tags=first.tags,
+        status=first.status,
+        depends=first.depends,
+    )
+    c = UrgencyContext(NOW, TZ, Coefficients(), WEIGHTS, frozenset({"blocker"}), budgets=budgets)
+    assert urgency(soon, c) > urgency(tomorrow, c)
+
+
+@settings(max_examples=300)
+@given(
+    t=tasks(st.just(0)),
+    a=st.integers(min_value=-30 * DAY, max_value=60 * DAY),
+    b=st.integers(min_value=-30 * DAY, max_value=60 * DAY),
+)
+def test_sooner_ranks_above_later(t: Task, a: int, b: int) -> None:
+    """Less slack never scores lower; at equal working time the earlier deadline goes first."""
+    assume(a != b)
+    a, b = min(a, b), max(a, b)
+    sooner = replace(t, id=1, uuid="s", due=NOW + timedelta(seconds=a))
+    later = replace(t, id=2, uuid="l", due=NOW + timedelta(seconds=b))
+    assert urgency(sooner, ctx()) >= urgency(later, ctx())
+    assert next(x.id for _, x in rank([later, sooner], ctx())) == 1

@@ -1,8 +1,10 @@
 """Client-aware urgency: which task should the VA do next, and why.
 
-In the spirit of Taskwarrior's urgency (a sum of weighted terms, each explainable)
-with terms no task manager has: the client's importance, whether the estimate
-still fits in the working time left before the deadline, and the client's
+In the spirit of Taskwarrior's urgency (a sum of weighted terms, each explainable),
+but a VA's day is made of same-day deadlines, so the deadline terms count by the
+minute what matters: the *slack*, the working minutes left before the deadline
+(in the VA's work hours, `WorkClock`) minus the work still to do (the estimate).
+Other terms no task manager has: the client's importance and the client's
 retainer (hours bought for the week or month): used up, their tasks sink; with
 hours left, their deadlines rise.
 
@@ -10,7 +12,13 @@ Guarantees with the default coefficients (tested as properties):
 - an overdue task ranks above every task that is not yet due, whatever their
   priority, client, age, estimate or tags: `overdue` outweighs all the other
   terms a not-yet-due task can collect together;
-- the same task ranks higher the sooner it is due;
+- a task that no longer fits before its deadline (negative slack) is *at risk*
+  and ranks above every task that still fits, at equal priority, whatever
+  their client, retainer, age, tags or status: `at_risk` outweighs them;
+- among tasks that fit, less slack scores higher (`due`); a task due in 30
+  working minutes outranks the same-priority task due a working day later,
+  whatever the clients' weights and retainers;
+- the same task never ranks lower the sooner it is due;
 - a waiting task is hidden until its wait date, then has no waiting term at all,
   so it ranks exactly as if it had never waited.
 Ties are broken by the earlier deadline (no deadline last), then the smaller id.
@@ -24,7 +32,7 @@ from datetime import date, datetime, tzinfo
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
-from vaworkspace.domain.time.worktime import WorkHours, working_minutes
+from vaworkspace.domain.time.worktime import WorkClock, WorkHours
 from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False
@@ -32,13 +40,17 @@ if TYPE_CHECKING:  # `collections.abc` only for mypy: the runtime never needs it
     from collections.abc import Container
 
 DAY = 86400.0
+# Slack at which the `due` term is worth half its coefficient: it halves again
+# by the time the slack is three times as long (2h → 6h of working time).
+HALF_SLACK_MINUTES = 120.0
 
 
 @dataclass(frozen=True, slots=True)
 class Coefficients:
     """The weight of each urgency term; `[urgency]` in the config file overrides them."""
 
-    due: float = 12.0
+    due: float = 24.0
+    at_risk: float = 40.0
     overdue: float = 50.0
     priority_high: float = 6.0
     priority_medium: float = 3.9
@@ -48,7 +60,6 @@ class Coefficients:
     waiting: float = -3.0
     blocked: float = -5.0
     client_weight: float = 1.0
-    estimate: float = 4.0
     budget: float = 3.0
 
     @classmethod
@@ -89,22 +100,38 @@ class UrgencyContext:
     # dependencies ask, so it may be a container that gathers them on first use.
     open_uuids: Container[str] = frozenset()
     work: WorkHours = WorkHours()
-    # due value → (the instant it is late, seconds late at `now`, the due term): a
-    # workspace has a few hundred deadlines for thousands of tasks; each is worked
-    # out once per context, not once per task (see `_due_term`).
-    dues: dict[date | datetime, tuple[datetime, float, float]] = field(default_factory=dict)
+    # due value → (the instant it is late, seconds late at `now`, working minutes
+    # left before it, negative once past): a workspace has a few hundred deadlines
+    # for thousands of tasks; each is worked out once per context, not once per
+    # task (see `_deadline`), on a clock built once per context.
+    dues: dict[date | datetime, tuple[datetime, float, int]] = field(default_factory=dict)
+    clock: WorkClock | None = None
     # client → (used, bought) minutes this period
     budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def _due_ramp(seconds_overdue: float) -> float:
-    """Taskwarrior's ramp: 0.2 beyond 14 days out, rising linearly to 1.0 at 7 days late."""
-    days = seconds_overdue / DAY
-    if days >= 7.0:
+def _due_weight(slack: int) -> float:
+    """1.0 with no slack left, halving at `HALF_SLACK_MINUTES` and falling towards 0
+    as the slack grows: every working minute counts, the first hours most."""
+    if slack <= 0:
         return 1.0
-    if days >= -14.0:
-        return (days + 14.0) * 0.8 / 21.0 + 0.2
-    return 0.2
+    return HALF_SLACK_MINUTES / (HALF_SLACK_MINUTES + slack)
+
+
+def slack_of(task: Task | TaskFacts, ctx: UrgencyContext) -> int | None:
+    """Working minutes left before the deadline minus the estimate (None: no deadline)."""
+    if task.due is None:
+        return None
+    left = (ctx.dues.get(task.due) or _deadline(task.due, ctx))[2]
+    return left - (task.estimate_minutes or 0)
+
+
+def at_risk(task: Task | TaskFacts, ctx: UrgencyContext) -> bool:
+    """Past its deadline, or no longer fits before it: `va list` marks it."""
+    if task.due is None:
+        return False
+    _, late, left = ctx.dues.get(task.due) or _deadline(task.due, ctx)
+    return late > 0 or left < (task.estimate_minutes or 0)
 
 
 def terms(task: Task, ctx: UrgencyContext) -> list[Term]:
@@ -130,10 +157,16 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
     total = 0.0
     due = None
     if due_value is not None:
-        due, late, value = ctx.dues.get(due_value) or _due_term(due_value, ctx)
+        due, late, left = ctx.dues.get(due_value) or _deadline(due_value, ctx)
+        slack = left - (estimate or 0)
+        value = c.due * _due_weight(slack)
         total += value
         if out is not None:
-            out.append(Term("due", value, _due_reason(late)))
+            out.append(Term("due", value, _due_reason(late, left, estimate)))
+        if late > 0 or slack < 0:
+            total += c.at_risk
+            if out is not None:
+                out.append(Term("at_risk", c.at_risk, _risk_reason(late, slack)))
         if late > 0:
             total += c.overdue
             if out is not None:
@@ -172,16 +205,9 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
                 value = c.budget * (bought - used) / bought
                 total += value
                 if out is not None:
-                    left = (bought - used) / 60
-                    reason = f"@{client} has {left:.1f}h of {bought / 60:g}h left this period"
+                    hours = (bought - used) / 60
+                    reason = f"@{client} has {hours:.1f}h of {bought / 60:g}h left this period"
                     out.append(Term("budget", value, reason))
-    if estimate and due is not None:
-        pressure, left = _estimate_pressure(estimate, due, ctx)
-        if pressure > 0:
-            total += c.estimate * pressure
-            if out is not None:
-                reason = f"~{estimate}m of work, {left}m of working time left"
-                out.append(Term("estimate", c.estimate * pressure, reason))
     if wait is None and status == "waiting":
         total += c.waiting
         if out is not None:
@@ -201,12 +227,15 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
     return total
 
 
-def _due_term(value: date | datetime, ctx: UrgencyContext) -> tuple[datetime, float, float]:
+def _deadline(value: date | datetime, ctx: UrgencyContext) -> tuple[datetime, float, int]:
     """When a due value is late (a date: at the end of that local day), how late it
-    is at `ctx.now` in seconds, and its due term; remembered in `ctx.dues`."""
+    is at `ctx.now` in seconds, and the working minutes left before it (negative
+    once past); remembered in `ctx.dues`."""
     due = value if isinstance(value, datetime) else to_instant(value, ctx.tz, end=True)
     late = (ctx.now - due).total_seconds()
-    found = ctx.dues[value] = (due, late, ctx.coefficients.due * _due_ramp(late))
+    if ctx.clock is None:
+        ctx.clock = WorkClock(ctx.tz, ctx.work)
+    found = ctx.dues[value] = (due, late, ctx.clock.between(ctx.now, due))
     return found
 
 
@@ -252,24 +281,35 @@ def rank_facts(
             else:
                 score = round(evaluate(task, ctx, None), 6)
                 cache[task_id] = (source, score)
-        due = far if due_value is None else (dues.get(due_value) or _due_term(due_value, ctx))[0]
+        due = far if due_value is None else (dues.get(due_value) or _deadline(due_value, ctx))[0]
         append((-score, due, task_id))
     keyed.sort()
     return [(-item[0], item[2]) for item in keyed]
 
 
-def _estimate_pressure(estimate: int, due: datetime, ctx: UrgencyContext) -> tuple[float, int]:
-    """0 while the work fits in half the time left, rising to 1 when it no longer fits."""
-    left = working_minutes(ctx.now, due, ctx.tz, ctx.work, cap=2 * estimate)
-    ratio = estimate / left if left else float("inf")
-    return max(0.0, min(1.0, (ratio - 0.5) * 2.0)), left
-
-
-def _due_reason(seconds_overdue: float) -> str:
+def _due_reason(seconds_overdue: float, left: int, estimate: int | None) -> str:
     days = seconds_overdue / DAY
-    if days > 0:
-        return f"overdue by {_span(days)}"
-    return f"due in {_span(-days)}"
+    when = f"overdue by {_span(days)}" if days > 0 else f"due in {_span(-days)}"
+    work = f" for ~{_minutes(estimate)} of work" if estimate else ""
+    if left <= 0:
+        return f"{when}: no working time left{work}"
+    slack = left - (estimate or 0)
+    spare = f", {_minutes(slack)} of slack" if slack >= 0 else ""
+    return f"{when}: {_minutes(left)} of working time left{work}{spare}"
+
+
+def _risk_reason(seconds_overdue: float, slack: int) -> str:
+    if seconds_overdue > 0:
+        return "at risk: the deadline has passed"
+    return f"at risk: no longer fits: {_minutes(-slack)} short"
+
+
+def _minutes(minutes: int) -> str:
+    """`45m`, `7h`, `2h05`: working time as a VA reads it."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest}m"
+    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
 
 
 def _span(days: float) -> str:

@@ -70,3 +70,42 @@ def working_minutes(start: datetime, end: datetime, tz: tzinfo, hours: WorkHours
                 )
         day += timedelta(days=1)
     return min(total, cap)
+
+
+class WorkClock:
+    """Working minutes as a position on one line, so that the working time between
+    two instants is a subtraction: `between(now, deadline)`.
+
+    Built once per command (urgency asks for every deadline of the inbox): the
+    week's pattern is summed here, and each instant then costs one conversion to
+    the local zone and a little arithmetic, however far it lies. Hours are local
+    wall-clock hours, so a DST change outside them changes nothing (hours that
+    span one count wall-clock minutes); minutes are whole (seconds are dropped).
+    """
+
+    __slots__ = ("_tz", "_open", "_close", "_before", "_week")
+
+    def __init__(self, tz: tzinfo, hours: WorkHours) -> None:
+        self._tz = tz
+        self._open = hours.start.hour * 60 + hours.start.minute
+        self._close = hours.end.hour * 60 + hours.end.minute
+        length = self._close - self._open
+        # working minutes in the week before each weekday (Monday first), then the week's
+        self._before = [0] * 8
+        for day in range(7):
+            self._before[day + 1] = self._before[day] + (length if day in hours.days else 0)
+        self._week = self._before[7]
+
+    def position(self, instant: datetime) -> int:
+        """Working minutes from an arbitrary origin (a Monday long ago) to `instant`."""
+        local = instant.astimezone(self._tz)
+        weeks, weekday = divmod(local.toordinal() - 1, 7)  # ordinal 1 is a Monday
+        minute = local.hour * 60 + local.minute
+        done = self._before[weekday]
+        if self._before[weekday + 1] > done:  # a working day: count its hours so far
+            done += min(max(minute, self._open), self._close) - self._open
+        return weeks * self._week + done
+
+    def between(self, start: datetime, end: datetime) -> int:
+        """Working minutes from `start` to `end`; negative when `end` comes first."""
+        return self.position(end) - self.position(start)
