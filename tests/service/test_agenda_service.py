@@ -90,6 +90,8 @@ def test_schedule_block_other_refusals(agenda_ws) -> None:
 
 def test_slot_tasks_are_the_most_urgent_that_fit(agenda_ws) -> None:
     fits = agenda_ws.agenda.slot_tasks((at("14:00"), at("15:00")))
-    assert [t.id for t in fits] == [1, 2, 5, 4]  # not the 2-hour newsletter
+    # not the 2-hour newsletter; the recall list due today (2h45 of slack) before
+    # the high-priority hotel due Friday (26h15 of slack)
+    assert [t.id for t in fits] == [1, 5, 2, 4]
     assert [t.id for t in agenda_ws.agenda.slot_tasks((at("14:00"), at("14:20")))] == [5]
     assert len(agenda_ws.agenda.slot_tasks((at("09:00"), at("17:00")), limit=3)) == 3

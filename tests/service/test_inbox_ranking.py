@@ -20,7 +20,7 @@ def workspace(tmp_path) -> Workspace:
 def test_without_dependencies_the_open_uuids_are_never_gathered(tmp_path, monkeypatch) -> None:
     ws = workspace(tmp_path)
     ws.tasks.add("Pay invoice due:tomorrow")
-    ws.tasks.add("Call supplier !h")
+    ws.tasks.add("Call supplier !l")  # low: below a deadline 16 working hours away at most
     asked: list[Snapshot] = []
     gather = Snapshot.open_uuids
     monkeypatch.setattr(Snapshot, "open_uuids", lambda self: asked.append(self) or gather(self))

@@ -23,9 +23,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-def task_json(task: Task, urgency: float | None, status: str) -> dict:
-    """Dates and instants stay objects: `print_json` writes them as ISO 8601 (UTC, `Z`)."""
-    return {
+def task_json(
+    task: Task, urgency: float | None, status: str, fit: tuple[bool, int | None] | None = None
+) -> dict:
+    """Dates and instants stay objects: `print_json` writes them as ISO 8601 (UTC, `Z`).
+    `fit` (at risk, slack minutes; see `Inbox.fits`) adds `at_risk` and `slack_minutes`."""
+    found = {
         "id": task.id,
         "uuid": task.uuid,
         "title": task.title,
@@ -47,6 +50,9 @@ def task_json(task: Task, urgency: float | None, status: str) -> dict:
         "source": task.source,
         "urgency": urgency,
     }
+    if fit is not None:
+        found["at_risk"], found["slack_minutes"] = fit
+    return found
 
 
 def client_json(client: Client) -> dict:

@@ -10,6 +10,7 @@ from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
 DEFAULT_LIMIT = 25
+RISK_MARK = " !"  # after the score of a task that no longer fits before its deadline
 
 GRAMMAR = """quick-add grammar:
   @client        client id or unambiguous prefix of its id or name
@@ -209,9 +210,12 @@ def list_tasks(args) -> int:
         include_all=args.all,
         text=args.search,
     )
+    fits = ws.inbox.fits([t for _, t in ranked])
     if args.json:
         now = ws.now()
-        print_json_list(task_json(t, score, ws.inbox.status_of(t, now)) for score, t in ranked)
+        print_json_list(
+            task_json(t, score, ws.inbox.status_of(t, now), fits[t.id]) for score, t in ranked
+        )
         return 0
     if not ranked:
         print('No tasks. Add one: va add "Call the dentist @client due:fri"')
@@ -222,7 +226,7 @@ def list_tasks(args) -> int:
     rows = [
         [
             str(t.id),
-            f"{score:.1f}",
+            f"{score:.1f}" + (RISK_MARK if fits[t.id][0] else ""),
             f"@{t.client}" if t.client else "-",
             t.title,
             humanize_due(t.due, now, tz) if t.due is not None else "",
@@ -233,6 +237,8 @@ def list_tasks(args) -> int:
     ]
     headers = ["ID", "Urg", "Client", "Title", "Due", "Est", "Tags"]
     print("\n".join(table(rows, headers, flexible=3, width=terminal_width())))
+    if any(risky for risky, _ in fits.values()):
+        print("(! at risk: no longer fits before its deadline; va why ID says by how much)")
     if total > len(ranked):
         print(f"({len(ranked)} of {total} shown; --limit 0 shows all)")
     return 0

@@ -189,6 +189,16 @@ class Inbox(Service):
         found = terms(task, self.context(snapshot))
         return Why(task, tuple(found), round(sum(t.value for t in found), 6))
 
+    def fits(self, tasks: list[Task]) -> dict[int, tuple[bool, int | None]]:
+        """Task id → (at risk, slack): whether each task no longer fits before its
+        deadline, and its working minutes left minus its estimate (None: no
+        deadline), as of this minute (`context`). One context for all: each
+        deadline is counted once."""
+        from vaworkspace.domain.tasks.urgency import at_risk, slack_of
+
+        ctx = self.context()
+        return {task.id: (at_risk(task, ctx), slack_of(task, ctx)) for task in tasks}
+
     def status_of(self, task: Task, now: datetime | None = None) -> str:
         return effective_status(task, now or self.now(), self.tz)
 

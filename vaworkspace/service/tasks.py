@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks import lifecycle as rules
@@ -15,10 +16,9 @@ from vaworkspace.store.records import task_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from vaworkspace.domain.models import Client
     from vaworkspace.domain.tasks.imports import ImportSummary
+    from vaworkspace.domain.tasks.quickadd import QuickAdd
     from vaworkspace.service.lookup import Db
 
 
@@ -42,6 +42,7 @@ class TaskService(Service):
         with self.file.transaction() as db:
             undo_records.journal(db)
             client, created = self._resolve(db, quick.client, new_client)
+            quick = self._due_in_client_zone(quick, text, client, now)
             task_id = counters.take_id(db, "tasks")
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
             task.source = source
@@ -64,6 +65,7 @@ class TaskService(Service):
             client, created = task.client, None
             if "client" in quick.given:
                 client, created = self._resolve(db, quick.client, new_client)
+            quick = self._due_in_client_zone(quick, text, client, now)
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(changed))
             undo_records.keep(db, label("edit", [changed]))
@@ -199,6 +201,23 @@ class TaskService(Service):
         from vaworkspace.service.imports import import_taskwarrior
 
         return import_taskwarrior(self.ctx, data, source, dry_run)
+
+    def _due_in_client_zone(
+        self, quick: QuickAdd, text: str, client_id: str | None, now: datetime
+    ) -> QuickAdd:
+        """A deadline is the client's: "fri 17:00" typed for a client whose zone is
+        Europe/Paris is 17:00 in Paris (the echo says so, `describe`). Only a
+        deadline at a time of day moves; a date stays the VA's all-day date, and
+        an instant typed with its offset means what it says."""
+        if client_id is None or not isinstance(quick.due, datetime):
+            return quick
+        client = self.snapshot().clients.get(client_id)
+        if client is None or not client.timezone or client.timezone == str(self.tz):
+            return quick
+        from vaworkspace.config import load_zone
+        from vaworkspace.domain.tasks.quickadd import parse_quick_add
+
+        return replace(quick, due=parse_quick_add(text, now, load_zone(client.timezone)).due)
 
     def _resolve(self, db: Db, ref: str | None, create: bool) -> tuple[str | None, Client | None]:
         return resolve_for_write(db, ref, create, self.config.currency)

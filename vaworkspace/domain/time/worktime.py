@@ -83,7 +83,7 @@ class WorkClock:
     span one count wall-clock minutes); minutes are whole (seconds are dropped).
     """
 
-    __slots__ = ("_tz", "_open", "_close", "_before", "_week")
+    __slots__ = ("_before", "_close", "_open", "_tz", "_week")
 
     def __init__(self, tz: tzinfo, hours: WorkHours) -> None:
         self._tz = tz

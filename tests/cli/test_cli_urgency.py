@@ -1,0 +1,58 @@
+"""Hour-aware urgency as the VA sees it: `va list`, `va list --json`, `va why`, the echo."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def dentist_day(va):
+    """The issue's example at Tuesday 14:00 in Montreal, default config."""
+    va("client", "add", "Évelyne Couture", "--weight", "5")
+    va("client", "add", "Dental clinic", "--id", "dental")
+    va("add", "Book hotel @evelyne due:tomorrow 09:00 !h")
+    va("add", "URGENT: reschedule the dentist's 3 p.m. patients @dental due:today 14:22 ~30m")
+    va("add", "Newsletter @evelyne due:fri 17:00 ~1h")
+    return va
+
+
+def test_the_22_minute_task_ranks_first_and_is_marked_at_risk(dentist_day) -> None:
+    lines = dentist_day("list").splitlines()
+    assert lines[1].split()[:3] == ["2", "64.0", "!"]
+    assert "URGENT" in lines[1]
+    assert lines[2].split()[0] == "1" and "!" not in lines[2].split()[2]
+    assert lines[-1].startswith("(! at risk: no longer fits before its deadline")
+
+
+def test_list_json_says_at_risk_and_slack(dentist_day) -> None:
+    items = {item["id"]: item for item in json.loads(dentist_day("list", "--json"))}
+    assert (items[2]["at_risk"], items[2]["slack_minutes"]) == (True, -8)
+    # 14:00 → 17:00 today, then 09:00 tomorrow: 3 working hours
+    assert (items[1]["at_risk"], items[1]["slack_minutes"]) == (False, 180)
+    # Tue 3h + Wed, Thu, Fri 8h each, minus the hour of work
+    assert (items[3]["at_risk"], items[3]["slack_minutes"]) == (False, 27 * 60 - 60)
+
+
+def test_why_explains_each_term_on_one_line(dentist_day) -> None:
+    out = dentist_day("why", "2").splitlines()
+    assert out[1].split()[:2] == ["due", "+24.00"]
+    assert "22m of working time left for ~30m of work" in out[1]
+    assert out[2].split()[:2] == ["at_risk", "+40.00"]
+    assert out[2].endswith("no longer fits: 8m short")
+    assert out[3].split() == ["urgency", "64.00"]
+
+
+def test_a_deadline_typed_for_a_client_is_in_the_client_zone(va) -> None:
+    va("client", "add", "Maison Lune", "--id", "lune", "--tz", "Europe/Paris")
+    out = va("add", "Send the lookbook @lune due:fri 17:00")
+    assert "due:       2026-12-04 11:00 (fri 11:00), Fri 17:00 in Europe/Paris" in out
+    [task] = json.loads(va("list", "--json"))
+    assert task["due"] == "2026-12-04T16:00:00Z"
+    va("edit", "1", "due:thu 09:30")
+    [task] = json.loads(va("list", "--json"))
+    assert task["due"] == "2026-12-03T08:30:00Z"
+    va("add", "Order fabric @lune due:fri")  # a date stays the VA's all-day date
+    dated = {t["id"]: t for t in json.loads(va("list", "--json"))}[2]
+    assert dated["due"] == "2026-12-04"
