@@ -11,7 +11,7 @@ dir's `vaworkspace/config.toml`:
     days = ["mon", "tue", "wed", "thu", "fri"]
 
     [urgency]                       # any coefficient of domain.urgency.Coefficients
-    due = 12.0
+    due = 24.0
     client_weight = 1.0
 
 and `notify_command`, `break_reminder_minutes`, `daily_cap_hours`,
@@ -347,7 +347,7 @@ def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
 
 
 def _work(config: Config, raw: dict[str, Any]) -> None:
-    """`[work]` hours and days, for the estimate term and the agenda."""
+    """`[work]` hours and days, for the slack (urgency) and the agenda."""
     work = _table("work", raw.get("work", {}), ("hours", "days"))
     if not work:
         return

@@ -16,6 +16,9 @@ from vaworkspace.store.records import task_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import tzinfo
+
     from vaworkspace.domain.models import Client
     from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.domain.tasks.quickadd import QuickAdd
@@ -42,7 +45,9 @@ class TaskService(Service):
         with self.file.transaction() as db:
             undo_records.journal(db)
             client, created = self._resolve(db, quick.client, new_client)
-            quick = self._due_in_client_zone(quick, text, client, now)
+            quick = self._due_in_client_zone(
+                quick, client, lambda zone: parse_quick_add(text, now, zone)
+            )
             task_id = counters.take_id(db, "tasks")
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
             task.source = source
@@ -65,7 +70,9 @@ class TaskService(Service):
             client, created = task.client, None
             if "client" in quick.given:
                 client, created = self._resolve(db, quick.client, new_client)
-            quick = self._due_in_client_zone(quick, text, client, now)
+            quick = self._due_in_client_zone(
+                quick, client, lambda zone: parse_quick_add(text, now, zone)
+            )
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(changed))
             undo_records.keep(db, label("edit", [changed]))
@@ -150,6 +157,9 @@ class TaskService(Service):
             client = task.client
             if "client" in quick.given:
                 client = self._resolve(db, quick.client, new_client)[0]
+            quick = self._due_in_client_zone(
+                quick, client, lambda zone: parse_fields(texts, task, now, zone)
+            )
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             if base is not None:
                 clashes = conflicting_fields(base, task, changed, texts)
@@ -177,6 +187,9 @@ class TaskService(Service):
                 client = self._resolve(db, quick.client, False)[0]
             except NotFoundError:
                 client = quick.client
+        quick = self._due_in_client_zone(
+            quick, client, lambda zone: parse_fields(texts, base, now, zone)
+        )
         yours = rules.apply_edit(base, quick, client, now, self.tz)
         changed = changed_fields(base, yours, texts)
         return {name: text for name, text in texts.items() if name in changed}
@@ -203,21 +216,21 @@ class TaskService(Service):
         return import_taskwarrior(self.ctx, data, source, dry_run)
 
     def _due_in_client_zone(
-        self, quick: QuickAdd, text: str, client_id: str | None, now: datetime
+        self, quick: QuickAdd, client_id: str | None, reparse: Callable[[tzinfo], QuickAdd]
     ) -> QuickAdd:
         """A deadline is the client's: "fri 17:00" typed for a client whose zone is
         Europe/Paris is 17:00 in Paris (the echo says so, `describe`). Only a
         deadline at a time of day moves; a date stays the VA's all-day date, and
-        an instant typed with its offset means what it says."""
+        an instant typed with its offset means what it says. `reparse` reads the
+        same text in another zone."""
         if client_id is None or not isinstance(quick.due, datetime):
             return quick
         client = self.snapshot().clients.get(client_id)
         if client is None or not client.timezone or client.timezone == str(self.tz):
             return quick
         from vaworkspace.config import load_zone
-        from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
-        return replace(quick, due=parse_quick_add(text, now, load_zone(client.timezone)).due)
+        return replace(quick, due=reparse(load_zone(client.timezone)).due)
 
     def _resolve(self, db: Db, ref: str | None, create: bool) -> tuple[str | None, Client | None]:
         return resolve_for_write(db, ref, create, self.config.currency)
