@@ -18,25 +18,9 @@ def task_lines(ws, task, brief: bool) -> list[tuple[str, str]]:
     ]
 
 
-def _in_client_zone(due, client, tz) -> str:
-    """A deadline at a time of day for a client in another zone also reads in
-    theirs: it was typed in theirs (`TaskService.add`)."""
-    from datetime import datetime
-
-    if client is None or not client.timezone or not isinstance(due, datetime):
-        return ""
-    if client.timezone == str(tz):
-        return ""
-    from vaworkspace.config import load_zone
-
-    theirs = due.astimezone(load_zone(client.timezone))
-    return f", {theirs:%a %H:%M} in {client.timezone}, @{client.id}'s zone"
-
-
 def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
     now, tz = ws.now(), ws.tz
     lines: list[tuple[str, str]] = []
-    client = None
     if task.client:
         client = ws.snapshot().clients.get(task.client)
         name = f" ({client.name})" if client and client.name != task.client else ""
@@ -47,10 +31,7 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
     for label in ("due", "wait", "scheduled"):
         value = getattr(task, label)
         if value is not None:
-            shown = f"{format_local(value, tz)} ({humanize_due(value, now, tz)})"
-            if label == "due":
-                shown += _in_client_zone(value, client, tz)
-            lines.append((label, shown))
+            lines.append((label, f"{format_local(value, tz)} ({humanize_due(value, now, tz)})"))
     if task.estimate_minutes:
         lines.append(("estimate", format_duration(task.estimate_minutes)))
     if task.tags:

@@ -47,7 +47,8 @@ def test_why_explains_each_term_on_one_line(dentist_day) -> None:
 def test_a_deadline_typed_for_a_client_is_in_the_client_zone(va) -> None:
     va("client", "add", "Maison Lune", "--id", "lune", "--tz", "Europe/Paris")
     out = va("add", "Send the lookbook @lune due:fri 17:00")
-    assert "due:       2026-12-04 11:00 (fri 11:00), Fri 17:00 in Europe/Paris" in out
+    assert "due:       2026-12-04 11:00 (fri 11:00)\n" in out
+    assert "             Fri 17:00 in Europe/Paris, @lune's zone\n" in out
     [task] = json.loads(va("list", "--json"))
     assert task["due"] == "2026-12-04T16:00:00Z"
     va("edit", "1", "due:thu 09:30")

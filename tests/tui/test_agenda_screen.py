@@ -146,8 +146,9 @@ async def test_enter_books_a_task_into_the_slot(agenda_ws) -> None:
         assert text(prompt, "#heading") == "Book free 14:00–15:00 (1h00) on Tue 01 Dec"
         hint = text(prompt, "#hint").splitlines()
         assert hint[0] == "Tasks that fit, most urgent first:"
-        assert [line.split()[0] for line in hint[1:]] == ["#1", "#2", "#5", "#4"]
-        assert hint[2].split() == ["#2", "Book", "hotel", "@evelyne", "45m"]
+        # the recall list due today (2h45 of slack) before the hotel due Friday
+        assert [line.split()[0] for line in hint[1:]] == ["#1", "#5", "#2", "#4"]
+        assert hint[3].split() == ["#2", "Book", "hotel", "@evelyne", "45m"]
         await pilot.press("2", "enter")
         await pilot.pause()
         assert pilot.app.screen is screen

@@ -189,7 +189,24 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
     if change.replaced_title is not None:  # words left over by the edit became the title
         print(f"  title replaced (was: {safe(change.replaced_title)})")
     _print_fields(ws, task, brief=True)
+    _print_client_zone(ws, task)
     return 0
+
+
+def _print_client_zone(ws, task) -> None:
+    """A deadline at a time of day for a client in another zone was read in theirs
+    (`TaskService.add`): the echo says so, in their time."""
+    from datetime import datetime
+
+    client = ws.snapshot().clients.get(task.client) if task.client else None
+    if client is None or not client.timezone or not isinstance(task.due, datetime):
+        return
+    if client.timezone == str(ws.tz):
+        return
+    from vaworkspace.config import load_zone
+
+    theirs = task.due.astimezone(load_zone(client.timezone))
+    print(f"  {'':<10} {theirs:%a %H:%M} in {client.timezone}, @{safe(client.id)}'s zone")
 
 
 def _print_fields(ws, task, brief: bool) -> None:
