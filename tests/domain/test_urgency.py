@@ -352,3 +352,8 @@ def test_sooner_ranks_above_later(t: Task, a: int, b: int) -> None:
     later = replace(t, id=2, uuid="l", due=NOW + timedelta(seconds=b))
     assert urgency(sooner, ctx()) >= urgency(later, ctx())
     assert next(x.id for _, x in rank([later, sooner], ctx())) == 1
+
+
+def test_a_config_written_for_the_estimate_term_still_opens() -> None:
+    """The estimate now counts through slack; an old `[urgency] estimate = 5` is no error."""
+    assert Coefficients.from_config({"estimate": 5.0, "due": 20}) == Coefficients(due=20.0)

@@ -43,6 +43,9 @@ DAY = 86400.0
 # Slack at which the `due` term is worth half its coefficient: it halves again
 # by the time the slack is three times as long (2h → 6h of working time).
 HALF_SLACK_MINUTES = 120.0
+# Coefficients an older version had: a config written for it still opens. The
+# `estimate` term is now part of slack (working time left minus the estimate).
+RETIRED = frozenset({"estimate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,8 @@ class Coefficients:
         known = {f.name for f in fields(cls)}
         values = {}
         for key, value in table.items():
+            if key in RETIRED:
+                continue
             if key not in known:
                 raise InputError(
                     f"unknown urgency coefficient '{key}' in the config; "
