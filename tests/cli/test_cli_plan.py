@@ -133,3 +133,15 @@ def test_client_hours_bound_their_blocks_and_read_back(va) -> None:
     assert "must look like 09:00-17:00" in va("client", "edit", "paris", "--hours", "17-9", code=1)
     va("client", "edit", "paris", "--hours", "none")
     assert json.loads(va("client", "list", "--json"))[0]["hours"] is None
+
+
+def test_undo_takes_back_a_plan_and_a_clear(va) -> None:
+    _demo()
+    planned = json.loads(va("plan", "--json"))["blocks"]
+    assert len(_blocks("plan")) == len(planned) > 0
+    va("plan", "--clear")
+    assert _blocks("plan") == []
+    va("undo")
+    assert len(_blocks("plan")) == len(planned)
+    va("undo")
+    assert _blocks("plan") == [] and len(_blocks("hand")) == 1

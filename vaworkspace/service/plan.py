@@ -11,7 +11,7 @@ survives an export and a re-import, and it is how re-planning knows which
 blocks are its own to replace. Blocks the VA booked by hand (`block-…`) are
 never touched; they are busy time and count toward the cap. Planning sets no
 task's `scheduled`: a plan is a proposal that the next plan replaces, not a
-time the VA promised.
+time the VA promised. Planning and clearing are one change each for `va undo`.
 
 The plan is computed inside the write transaction from the events as they are
 on disk then, so a meeting imported by another terminal a moment before is
@@ -28,7 +28,7 @@ from vaworkspace.domain.calendar.plan import AtRisk, Day, PlanBlock, PlanRules, 
 from vaworkspace.domain.dates import day_start, to_instant
 from vaworkspace.errors import InputError
 from vaworkspace.service.context import Context, Service
-from vaworkspace.store import counters, tables
+from vaworkspace.store import counters, tables, undo_records
 from vaworkspace.store.records import event_to_record
 
 TYPE_CHECKING = False
@@ -100,6 +100,7 @@ class PlanService(Service):
             return self._compute(first, days, self.file.read()["events"], tasks, buffer_minutes)
         now = self.now()
         with self.file.transaction() as db:
+            undo_records.journal(db)
             events = tables.records(db, "events")
             result = self._compute(first, days, events, tasks, buffer_minutes)
             start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
@@ -119,6 +120,7 @@ class PlanService(Service):
                     task=block.task,
                 )
                 tables.put(db, "events", event_id, event_to_record(event))
+            undo_records.keep(db, f"plan {_days_text(first, days)}")
         result.written = True
         return result
 
@@ -128,9 +130,11 @@ class PlanService(Service):
         first = self._check(first, days)
         start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
         with self.file.transaction() as db:
+            undo_records.journal(db)
             events = tables.records(db, "events")
             gone = [doc for doc, rec in events.items() if _replaceable(rec, start, end, start)]
             tables.delete(db, "events", gone)
+            undo_records.keep(db, f"clear the plan of {_days_text(first, days)}")
         return len(gone)
 
     def _check(self, first: date | None, days: int) -> date:
@@ -253,3 +257,8 @@ def _next_quarter(moment: datetime) -> datetime:
     quarter = 15 * 60
     rounded = -(-int(moment.timestamp()) // quarter) * quarter
     return datetime.fromtimestamp(rounded, UTC)
+
+
+def _days_text(first: date, days: int) -> str:
+    """`Mon 07 Dec`, or `Mon 07 Dec + 6 days`: how an undo names the plan."""
+    return f"{first:%a %d %b}" + (f" + {days - 1} days" if days > 1 else "")
