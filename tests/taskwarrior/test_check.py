@@ -9,7 +9,7 @@ import string
 from datetime import datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.taskwarrior.sample import FIXTURES, NOW, UTC, UUID, error_of
@@ -105,8 +105,25 @@ def test_the_first_bad_item_is_named(change, message) -> None:
     assert error_of(json.dumps(items)).startswith("item 3 (")
 
 
+def beyond_64_bits_as_floats(value: object) -> object:
+    """`value` as orjson reads it back: an integer beyond 64 bits becomes a float.
+
+    `read_export` reads an accepted file with orjson, so such a number survives only
+    in a field the import ignores (a UDA such as `estimate`, `urgency`); in a field
+    it checks, the check refuses it and the message is worded from `json`'s exact
+    numbers instead."""
+    if type(value) is int and not -(2**63) <= value < 2**64:
+        return float(value)
+    if isinstance(value, list):
+        return [beyond_64_bits_as_floats(v) for v in value]
+    if isinstance(value, dict):
+        return {k: beyond_64_bits_as_floats(v) for k, v in value.items()}
+    return value
+
+
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken())
+@example([{"uuid": UUID, "description": "x", "estimate": -(2**63) - 1}, {"uuid": "bad"}])
 def test_a_refused_file_names_its_first_bad_item(items) -> None:
     """The items before the one named pass; with it, the file fails as a whole."""
     data = json.dumps(items)
@@ -115,7 +132,8 @@ def test_a_refused_file_names_its_first_bad_item(items) -> None:
     except ImportFileError as error:
         message = str(error)
         named = int(re.match(r"item ([0-9]+)", message).group(1))
-        assert read_export(json.dumps(items[: named - 1])).items == items[: named - 1]
+        passed = items[: named - 1]
+        assert read_export(json.dumps(passed)).items == beyond_64_bits_as_floats(passed)
         assert error_of(json.dumps(items[:named])) == message
         return
     assert all(isinstance(item, dict) for item in items)  # accepted: converts
