@@ -8,6 +8,10 @@ static check can say it precisely:
 - outside store/, no module names the fields in which the store keeps derived
   calendar text (`rendered.TEXT_FIELD`, `rendered.FACTS_KIND`): ical/ renders
   it, the store decides where it lives.
+- outside store/, no module reads a record's `kind` by its stored name
+  (`record["kind"]`, `record.get("kind")`): which kind of record a dict is (a
+  work block, a preference, a running timer) is the store's to say, by typed
+  functions (`block_records.py`, `state_records.py`).
 
 Together with the layers contract (ical/ and taskwarrior/ import nothing of
 store/, with no exception listed), this holds the feed pipeline and the
@@ -38,6 +42,11 @@ def modules(*outside: str) -> list[Path]:
 
 def table_reads(tree: ast.AST) -> list[int]:
     """Lines that read something by a table's name: `x["events"]`, `x.get("events")`."""
+    return key_reads(tree, TABLES)
+
+
+def key_reads(tree: ast.AST, names: set[str]) -> list[int]:
+    """Lines that read something by one of `names`: `x[name]`, `x.get(name)`."""
     found = []
     for node in ast.walk(tree):
         key = None
@@ -50,7 +59,7 @@ def table_reads(tree: ast.AST) -> list[int]:
             and node.args
         ):
             key = node.args[0]
-        if isinstance(key, ast.Constant) and key.value in TABLES:
+        if isinstance(key, ast.Constant) and key.value in names:
             found.append(node.lineno)
     return found
 
@@ -78,6 +87,15 @@ def test_only_the_store_names_where_rendered_text_is_kept() -> None:
     assert found == {}
 
 
+def test_only_the_store_reads_which_kind_a_record_is() -> None:
+    found = {}
+    for path in modules("store"):
+        lines = key_reads(ast.parse(path.read_text(encoding="utf-8")), {"kind"})
+        if lines:
+            found[str(path.relative_to(PACKAGE))] = lines
+    assert found == {}
+
+
 def test_the_checks_see_a_table_read_and_a_kept_field() -> None:
     """The checks can fail: they find what they look for."""
     tree = ast.parse('doc["events"]\nstate = doc.get("state", {})\nx = {"ics": 1}\n')
@@ -85,3 +103,5 @@ def test_the_checks_see_a_table_read_and_a_kept_field() -> None:
     assert [
         n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in KEPT_TEXT
     ] == [3]
+    kinds = ast.parse('record.get("kind") == "block"\nx = rec["kind"]\nrec["kind"] = 1\n')
+    assert sorted(key_reads(kinds, {"kind"})) == [1, 2]

@@ -26,7 +26,7 @@ from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import task_for_write
 from vaworkspace.store import counters, tables, undo_records
-from vaworkspace.store.records import event_from_record, event_to_record, task_to_record
+from vaworkspace.store.records import event_to_record, task_to_record
 
 UTC = timezone.utc
 
@@ -167,12 +167,9 @@ class AgendaService(Service):
         """The work blocks that overlap [start, end), by start (`remove_block` and
         `move_block` take their `id`)."""
         from vaworkspace.domain.calendar.blocks import is_block
+        from vaworkspace.store.block_records import blocks
 
-        found = [
-            event_from_record(int(doc_id), record)
-            for doc_id, record in self.file.read()["events"].items()
-            if record.get("kind") == "block"
-        ]
+        found = blocks(self.file.read()["events"])
         return sorted(
             (b for b in found if is_block(b) and b.start < end and b.end > start),
             key=lambda b: (b.start, b.id),
@@ -262,11 +259,12 @@ class AgendaService(Service):
 
 def _block_for_write(db: Db, block_id: int) -> Event:
     from vaworkspace.errors import NotFoundError
+    from vaworkspace.store.block_records import block
 
-    record = tables.record(db, "events", block_id)
-    if record is None or record.get("kind") != "block":
+    found = block(db, block_id)
+    if found is None:
         raise NotFoundError(f"no work block {block_id}; the agenda (6) shows the booked blocks")
-    return event_from_record(block_id, record)
+    return found
 
 
 def _brief(block: Event) -> str:

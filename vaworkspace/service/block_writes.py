@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from vaworkspace.domain.calendar import blocks as rules
 from vaworkspace.domain.models import Task
-from vaworkspace.store import tables
-from vaworkspace.store.records import event_from_record
+from vaworkspace.store import block_records, tables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,11 +22,6 @@ def release_blocks(db: Db, tasks: dict[int, Task | None], before: list[Task]) ->
     calendar is read only if one of them could hold a block (`may_hold_blocks`)."""
     if not any(rules.may_hold_blocks(task) for task in before):
         return 0
-    candidates = [
-        event_from_record(doc_id, record)
-        for doc_id, record in tables.records(db, "events").items()
-        if record.get("kind") == rules.BLOCK and record.get("task") in tasks
-    ]
-    gone = rules.released(candidates, tasks)
+    gone = rules.released(block_records.blocks_of(db, tasks), tasks)
     tables.delete(db, "events", [event.id for event in gone])
     return len(gone)

@@ -28,7 +28,7 @@ from vaworkspace.domain.calendar.plan import AtRisk, Day, PlanBlock, PlanRules, 
 from vaworkspace.domain.dates import day_start, to_instant
 from vaworkspace.errors import InputError
 from vaworkspace.service.context import Context, Service
-from vaworkspace.store import counters, tables, undo_records
+from vaworkspace.store import block_records, counters, tables, undo_records
 from vaworkspace.store.records import event_to_record
 
 TYPE_CHECKING = False
@@ -42,14 +42,8 @@ if TYPE_CHECKING:
     from vaworkspace.service.reading import Inbox
 
 UTC = timezone.utc
-PLANNED_PREFIX = "plan-"
 MAX_DAYS = 31
 DEFAULT_BUFFER_MINUTES = 10
-
-
-def is_planned(record: Mapping[str, Any]) -> bool:
-    """Whether a stored event is a block the planner wrote (and may replace)."""
-    return record.get("kind") == "block" and str(record.get("uid", "")).startswith(PLANNED_PREFIX)
 
 
 @dataclass(slots=True)
@@ -104,13 +98,13 @@ class PlanService(Service):
             events = tables.records(db, "events")
             result = self._compute(first, days, events, tasks, buffer_minutes)
             start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
-            stale = [doc for doc, rec in events.items() if _replaceable(rec, start, end, now)]
-            tables.delete(db, "events", stale)
+            stale = block_records.planned_blocks(db, start, end, now)
+            tables.delete(db, "events", [event.id for event in stale])
             for block in result.blocks:
                 event_id = counters.take_id(db, "events")
                 event = Event(
                     id=event_id,
-                    uid=f"{PLANNED_PREFIX}{event_id}@vaworkspace",
+                    uid=block_records.planned_uid(event_id),
                     summary=result.titles[block.task],
                     start=block.start,
                     end=block.end,
@@ -131,9 +125,8 @@ class PlanService(Service):
         start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
         with self.file.transaction() as db:
             undo_records.journal(db)
-            events = tables.records(db, "events")
-            gone = [doc for doc, rec in events.items() if _replaceable(rec, start, end, start)]
-            tables.delete(db, "events", gone)
+            gone = block_records.planned_blocks(db, start, end, start)
+            tables.delete(db, "events", [event.id for event in gone])
             undo_records.keep(db, f"clear the plan of {_days_text(first, days)}")
         return len(gone)
 
@@ -163,7 +156,7 @@ class PlanService(Service):
         for event, lo, hi in found:
             if not isinstance(lo, datetime) or not isinstance(hi, datetime) or hi <= lo:
                 continue  # an all-day event blocks nothing (as in the agenda)
-            if event.status == "cancelled" or event.uid.startswith(PLANNED_PREFIX):
+            if event.status == "cancelled" or block_records.is_planned(event):
                 continue
             if event.kind == "block":
                 fixed.append((lo, hi, event.task))
@@ -234,18 +227,6 @@ class PlanService(Service):
             break_minutes=pomodoro.break_minutes,
             long_break_minutes=pomodoro.long_break_minutes,
         )
-
-
-def _replaceable(record: Mapping[str, Any], start: datetime, end: datetime, now: datetime) -> bool:
-    """A planned block of [start, end) that has not ended by `now`."""
-    if not is_planned(record):
-        return False
-    from vaworkspace.store.instants import decode_value
-
-    lo, hi = decode_value(record["start"]), decode_value(record["end"])
-    if not isinstance(lo, datetime) or not isinstance(hi, datetime):
-        return False
-    return lo < end and hi > max(start, now)
 
 
 def _overlap(lo: datetime, hi: datetime, opens: datetime, closes: datetime) -> int:
