@@ -52,7 +52,7 @@ def test_inbox_fits_80x24_quick_add_saves_and_ctrl_q_restores_terminal(
     rows = pane.rows()
     assert len(rows) == 24
     assert any("Inbox" in row for row in rows[:3]), "no header line with Inbox:\n" + "\n".join(rows)
-    assert "Quit" in rows[-1] or "^q" in rows[-1], "footer is not the last row:\n" + "\n".join(rows)
+    assert "Undo" in rows[-1], "footer is not the last row:\n" + "\n".join(rows)
     assert row_of(rows, ranked[0]) < row_of(rows, ranked[1]), "not most urgent first"
 
     quick_add(pane, QUICK_ADD, NEW_TASK)

@@ -46,7 +46,7 @@ async def test_the_footer_follows_keys_that_come_and_go(ws, monkeypatch) -> None
         assert "Book" in keys_shown(screen)
         await pilot.press("v")
         await pilot.pause()
-        assert "Book" not in keys_shown(screen) and "Day/Week" in keys_shown(screen)
+        assert "Book" not in keys_shown(screen) and "View" in keys_shown(screen)
         await pilot.press("v")
         await pilot.pause()
         assert "Book" in keys_shown(screen)

@@ -95,7 +95,7 @@ class AgendaScreen(WorkspaceScreen):
     BINDINGS = [
         Binding("h", "move(-1)", "Prev", tooltip="The previous day (week view: week)"),
         Binding("l", "move(1)", "Next", tooltip="The next day (week view: week)"),
-        Binding("v", "toggle_view", "Day/Week", tooltip="Switch between the day and the week"),
+        Binding("v", "toggle_view", "View", tooltip="Switch between the day and the week"),
         Binding("T", "move(0)", "Today", tooltip="Back to today"),
         Binding("j,down", "select(1)", "Slot", show=False, tooltip="Select the next free slot"),
         Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),

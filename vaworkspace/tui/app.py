@@ -60,7 +60,9 @@ class VaApp(FileActions, PublishingApp, App):
     .-narrow DetailPane { height: 6; }
     """
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Quit is in `?` and the palette, not the footer: at 80 columns the footer
+        # keeps its room for the keys used all day (Help, Undo).
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change (u again: redo)"),
         Binding("1", "switch_mode('inbox')", "Inbox", show=False),

@@ -25,6 +25,8 @@ from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
 FIELD_OF_MODE = {"client": "client", "due": "due", "estimate": "estimate"}
+PRIORITY_KEYS = Binding.Group("Prio")
+"""`h m l Prio` in the footer: one label for the three, so the keys fit 80 columns."""
 
 
 class TriageScreen(WorkspaceScreen):
@@ -35,12 +37,12 @@ class TriageScreen(WorkspaceScreen):
     BINDINGS = [
         Binding("c", "ask('client')", "Client"),
         Binding("o", "own_work", "Mine", tooltip=f"Your own work, no client (#{OWN_WORK_TAG})"),
-        Binding("h", "priority('high')", "High"),
-        Binding("m", "priority('medium')", "Med"),
-        Binding("l", "priority('low')", "Low"),
+        Binding("h", "priority('high')", "High", group=PRIORITY_KEYS),
+        Binding("m", "priority('medium')", "Med", group=PRIORITY_KEYS),
+        Binding("l", "priority('low')", "Low", group=PRIORITY_KEYS),
         Binding("n", "priority('none')", "No prio", show=False),
         Binding("d", "ask('due')", "Due"),
-        Binding("e", "ask('estimate')", "Estimate"),
+        Binding("e", "ask('estimate')", "Est", tooltip="Estimate: how long it will take"),
         Binding("s", "skip", "Skip"),
         Binding("enter", "skip", "Next", show=False),
         Binding("x", "complete", "Done"),
