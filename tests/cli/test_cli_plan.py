@@ -145,3 +145,26 @@ def test_undo_takes_back_a_plan_and_a_clear(va) -> None:
     assert len(_blocks("plan")) == len(planned)
     va("undo")
     assert _blocks("plan") == [] and len(_blocks("hand")) == 1
+
+
+def test_a_task_done_early_takes_its_planned_blocks_off_the_calendar(va) -> None:
+    _demo()
+    planned = json.loads(va("plan", "--json"))["blocks"]
+    task_id = planned[0]["task"]
+    uids = [b["uid"] for b in _blocks("plan") if b["task"] == task_id]
+    assert uids
+    spans = {(b["start"], b["end"]) for b in planned if b["task"] == task_id}
+
+    def on_agenda() -> set[tuple[str, str]]:
+        items = json.loads(va("agenda", "--days", "1", "--json"))
+        return {(i["start"], i["end"]) for i in items if i["type"] == "block"} & spans
+
+    assert on_agenda() == spans
+    va("done", str(task_id))
+    assert [b for b in _blocks("plan") if b["task"] == task_id] == []
+    assert on_agenda() == set()
+    exported = va("export")
+    assert not any(uid in exported for uid in uids)
+    va("undo")
+    assert [b["uid"] for b in _blocks("plan") if b["task"] == task_id] == uids
+    assert on_agenda() == spans

@@ -86,3 +86,51 @@ def test_a_move_onto_an_event_is_refused_and_writes_nothing(agenda_ws) -> None:
         agenda_ws.agenda.move_block(block.id, at("14:30"))
     assert agenda_ws.file.signature() == before
     agenda_ws.agenda.move_block(block.id, at("14:10"))  # overlapping only itself: fine
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The tables parsed from the file's bytes from now on, in order."""
+    from vaworkspace.store import source
+
+    names: list[str] = []
+    real = source.Source.table
+
+    def counting(self, name):
+        if name not in self.parsed:
+            names.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(source.Source, "table", counting)
+    return names
+
+
+def test_a_task_finished_early_releases_its_planned_blocks(agenda_ws) -> None:
+    """`va plan` sets no `scheduled`, yet its blocks go with the task, and come
+    back with it on undo."""
+    planned = agenda_ws.plan.plan(TODAY).blocks
+    task_id = planned[0].task
+    mine = [b.uid for b in blocks(agenda_ws) if b.task == task_id]
+    assert mine and agenda_ws.tasks.get(task_id).scheduled is None
+    agenda_ws.tasks.complete([task_id])
+    assert [b for b in blocks(agenda_ws) if b.task == task_id] == []
+    assert all(uid.encode() not in agenda_ws.calendar.export() for uid in mine)
+    agenda_ws.undo.undo()
+    assert [b.uid for b in blocks(agenda_ws) if b.task == task_id] == mine
+
+
+def test_undoing_a_replan_still_releases_the_blocks_it_brings_back(agenda_ws) -> None:
+    first = {b.task for b in agenda_ws.plan.plan(TODAY).blocks}
+    agenda_ws.plan.clear(TODAY)
+    agenda_ws.undo.undo()  # the first plan's blocks are back
+    task_id = min(first)
+    agenda_ws.tasks.remove([task_id])
+    assert [b for b in blocks(agenda_ws) if b.task == task_id] == []
+
+
+def test_completing_a_task_without_blocks_never_parses_the_calendar(agenda_ws, parses) -> None:
+    planned = {b.task for b in agenda_ws.plan.plan(TODAY).blocks}
+    unplanned = next(t.id for t in agenda_ws.tasks.all(open_only=True) if t.id not in planned)
+    parses.clear()
+    agenda_ws.tasks.complete([unplanned])
+    assert parses and "events" not in parses

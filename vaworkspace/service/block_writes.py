@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 def release_blocks(db: Db, tasks: dict[int, Task | None], before: list[Task]) -> int:
     """Remove the blocks of `tasks` (by id, as they are now; None: deleted) that
     no longer stand; how many went. `before`: the same tasks as they were; the
-    calendar is read only if one of them could hold a block (`may_hold_blocks`)."""
+    calendar is read only if one of them could hold a block it booked
+    (`may_hold_blocks`) or the planner placed (`block_records.planned_tasks`)."""
     if not any(rules.may_hold_blocks(task) for task in before):
-        return 0
+        planned = block_records.planned_tasks(db)
+        if not any(task.id in planned for task in before):
+            return 0
     gone = rules.released(block_records.blocks_of(db, tasks), tasks)
     tables.delete(db, "events", [event.id for event in gone])
     return len(gone)

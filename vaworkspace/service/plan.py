@@ -114,6 +114,7 @@ class PlanService(Service):
                     task=block.task,
                 )
                 tables.put(db, "events", event_id, event_to_record(event))
+            block_records.note_planned_tasks(db)
             undo_records.keep(db, f"plan {_days_text(first, days)}")
         result.written = True
         return result
@@ -127,6 +128,7 @@ class PlanService(Service):
             undo_records.journal(db)
             gone = block_records.planned_blocks(db, start, end, start)
             tables.delete(db, "events", [event.id for event in gone])
+            block_records.note_planned_tasks(db)
             undo_records.keep(db, f"clear the plan of {_days_text(first, days)}")
         return len(gone)
 

@@ -28,5 +28,10 @@ class UndoService(Service):
         """Put back every record of the last change as it was; returns that change
         as it was kept (`undone` True: this was a redo). Refused (InputError,
         nothing written) when there is nothing to undo or a record changed since."""
+        from vaworkspace.store.block_records import note_planned_tasks
+
         with self.file.transaction() as db:
-            return undo_records.restore(db)
+            kept = undo_records.restore(db)
+            if any(change.table == "events" for change in kept.changes):
+                note_planned_tasks(db)  # planned blocks may be back
+            return kept

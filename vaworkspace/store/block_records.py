@@ -5,6 +5,18 @@ a block the planner wrote (`va plan`) has a uid that starts with `plan-`, the
 mark that survives an export and a re-import and tells re-planning which blocks
 are its own to replace. The service asks here, by task or by time, and gets
 `Event`s: it never compares a stored string.
+
+A planned block sets no task's `scheduled`, so closing a task cannot tell from
+the task alone whether it has blocks to release, and `va done` must not read the
+calendar to find out. One `state` record (read by every undoable change anyway,
+for its undo record) names the tasks that have planned blocks:
+
+    {"kind": "planned-tasks", "tasks": [3, 12]}
+
+`note_planned_tasks` rewrites it from the events whenever planned blocks are
+written or brought back (a plan, a clear, an undo that touched events). It may
+name a task whose blocks went since (a block removed by hand, a task closed):
+a superset only costs that task's close a read of the calendar.
 """
 
 from __future__ import annotations
@@ -22,6 +34,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 PLANNED_PREFIX = "plan-"
+PLANNED_TASKS = "planned-tasks"
 
 
 def planned_uid(event_id: int) -> str:
@@ -73,3 +86,29 @@ def planned_blocks(db: Any, start: datetime, end: datetime, now: datetime) -> li
         if timed and lo < end and hi > max(start, now):
             found.append(event)
     return found
+
+
+def planned_tasks(db: Any) -> frozenset[int]:
+    """Inside a transaction: the tasks that may have planned blocks."""
+    for record in tables.records(db, "state").values():
+        if record.get("kind") == PLANNED_TASKS:
+            return frozenset(record["tasks"])
+    return frozenset()
+
+
+def note_planned_tasks(db: Any) -> None:
+    """Inside a transaction: record which tasks have planned blocks, as the
+    events table is now."""
+    found = sorted(
+        {
+            e.task
+            for e in blocks(tables.records(db, "events"))
+            if e.task is not None and is_planned(e)
+        }
+    )
+    state = tables.records(db, "state")
+    doc_id = next(
+        (i for i, r in state.items() if r.get("kind") == PLANNED_TASKS), max(state, default=0) + 1
+    )
+    if state.get(doc_id) != {"kind": PLANNED_TASKS, "tasks": found}:
+        tables.put(db, "state", doc_id, {"kind": PLANNED_TASKS, "tasks": found})

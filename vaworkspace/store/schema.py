@@ -128,6 +128,7 @@ STATE_FIELDS: dict[str, object] = {
     "label": STR,
     "undone": BOOL,
     "changes": frozenset({list}),
+    "tasks": frozenset({list}),
 }
 STATE_KINDS = {
     "timer": frozenset({"timer"}),
@@ -135,6 +136,7 @@ STATE_KINDS = {
     "ical-task": frozenset({"uid"}),
     "preference": frozenset({"name"}),
     "undo": frozenset({"label", "changes"}),
+    "planned-tasks": frozenset({"tasks"}),
 }
 """What each kind of state record must hold, beyond its `kind`."""
 META_FIELDS: dict[str, object] = {
@@ -235,6 +237,8 @@ def _check_state(state: dict) -> None:
             problem = check_record(record)
             if problem is not None:
                 raise BadRecord("state", doc_id, f"(undo) {problem}")
+        elif record["kind"] == "planned-tasks" and any(type(t) is not int for t in record["tasks"]):
+            raise BadRecord("state", doc_id, "(planned-tasks) holds a task id that is no integer")
 
 
 def _check_table(name: str, table: dict, fields: dict, required: frozenset) -> None:

@@ -6,9 +6,10 @@ its blocks, so they stop hiding free slots and leave every exported and
 published calendar. (The time actually spent is in the time entries; a block is
 a plan, and a plan for finished or dropped work is no plan.)
 
-Blocks are sought only for tasks that have a `scheduled` time: booking (and
-moving) a block sets it, so a task without one has none to release, and closing
-such a task never reads the calendar.
+Blocks booked by hand are sought only for tasks that have a `scheduled` time:
+booking (and moving) a block sets it. A plan (`va plan`) sets none; the store
+keeps the ids of the tasks it placed (`store/block_records.py`). A task that is
+neither has no block to release, and closing it never reads the calendar.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def is_block(event: Event) -> bool:
 
 
 def may_hold_blocks(task: Task) -> bool:
-    """Whether `task` can have blocks booked: only a scheduled task can."""
+    """Whether `task` can have blocks booked by hand: only a scheduled task can."""
     return task.scheduled is not None
 
 
