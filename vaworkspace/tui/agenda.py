@@ -12,20 +12,19 @@ from datetime import date, datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
 from vaworkspace.domain.dates import day_start
-from vaworkspace.errors import InputError, VaError
+from vaworkspace.errors import VaError
 from vaworkspace.formats import plural
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.block_prompt import BlockPrompt
 from vaworkspace.tui.key_footer import KeyFooter
-from vaworkspace.tui.problems import problem_text
+from vaworkspace.tui.number_prompt import NumberPrompt
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
@@ -35,57 +34,37 @@ BLOCK_KEYS = Binding.Group("Block")
 """`m x Block` in the footer: one label for both, so the keys fit 80 columns."""
 
 
-class BookSlot(ModalScreen):
+class BookSlot(NumberPrompt):
     """Which task goes into a free slot: a task id, with the tasks that fit as a hint.
     A refusal (a clash, no such task) stays in the prompt, to fix and retry."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without booking")]
-    DEFAULT_CSS = """
-    BookSlot { align: center middle; }
-    BookSlot > Vertical { width: 64; max-width: 100%; height: auto; max-height: 100%;
-        background: $panel; border: tall $accent; padding: 0 1; }
-    BookSlot #hint { height: auto; margin-bottom: 1; }
-    BookSlot #problem { height: auto; color: $error; display: none; }
-    """
+    INPUT_ID = "task-id"
+    PLACEHOLDER = "task id, then enter (esc: cancel)"
+    RESTRICT = r"#?[0-9]*"
+    EMPTY = "type the id of a task, like one of those above"
 
     def __init__(self, ws, slot: tuple[datetime, datetime]) -> None:
         super().__init__()
         self.ws, self.slot = ws, slot
         self.fits = ws.agenda.slot_tasks(slot)  # read in the key's action: see FormScreen.load
 
-    def compose(self) -> ComposeResult:
-        tz, fits = self.ws.tz, self.fits
+    def heading(self) -> str:
+        tz = self.ws.tz
+        return f"Book {slot_text(self.slot, tz)} on {self.slot[0].astimezone(tz):%a %d %b}"
+
+    def hint(self) -> list:
+        fits = self.fits
         hint: list = [("Tasks that fit, most urgent first:" if fits else "No task fits.", MUTED)]
         for task in fits:
             who = f"@{safe(task.client)}" if task.client else ""
             title = safe(task.title)
             hint += ["\n", (f"#{task.id:<4}", "bold"), f"{title[:29]:<30}{who[:13]:<14}"]
             hint.append((f"{block_minutes(task)}m", MUTED))
-        heading = f"Book {slot_text(self.slot, tz)} on {self.slot[0].astimezone(tz):%a %d %b}"
-        with Vertical():
-            yield Static(Content.styled(heading, "bold"), id="heading")
-            yield Static(Content.assemble(*hint), id="hint")
-            yield Input(
-                placeholder="task id, then enter (esc: cancel)",
-                id="task-id",
-                restrict=r"#?[0-9]*",
-                compact=True,
-            )
-            yield Static("", id="problem", markup=False)
+        return hint
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        wanted = event.value.strip().lstrip("#")
-        problem = self.query_one("#problem", Static)
-        try:
-            if not wanted:
-                raise InputError("type the id of a task, like one of those above")
-            block = self.ws.agenda.schedule_block(int(wanted), self.slot[0])
-        except VaError as refusal:
-            problem.update(safe(problem_text(refusal)))
-            problem.display = True
-            return
-        self.dismiss(block)
+    def act(self, number: int) -> object:
+        return self.ws.agenda.schedule_block(number, self.slot[0])
 
 
 class AgendaScreen(WorkspaceScreen):

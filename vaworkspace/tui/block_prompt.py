@@ -11,38 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
-
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock
 from vaworkspace.domain.calendar.event import Event
-from vaworkspace.errors import InputError, VaError
 from vaworkspace.tui.agenda_layout import MUTED
-from vaworkspace.tui.problems import problem_text
+from vaworkspace.tui.number_prompt import NumberPrompt
 
 
-class BlockPrompt(ModalScreen):
+class BlockPrompt(NumberPrompt):
     """`heading`, the `blocks` to pick from, and an input for the block's number."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close, changing nothing")]
-    DEFAULT_CSS = """
-    BlockPrompt { align: center middle; }
-    BlockPrompt > Vertical { width: 64; max-width: 100%; height: auto; max-height: 100%;
-        background: $panel; border: tall $accent; padding: 0 1; }
-    BlockPrompt #hint { height: auto; margin-bottom: 1; }
-    BlockPrompt #problem { height: auto; color: $error; display: none; }
-    """
+    INPUT_ID = "block-id"
+    PLACEHOLDER = "block number, then enter (esc: cancel)"
+    EMPTY = "type the number of a block, like one of those above"
 
     def __init__(self, ws, heading: str, blocks: list[Event], act: Callable[[int], Event]) -> None:
         super().__init__()
-        self.ws, self.heading, self.blocks, self.act = ws, heading, blocks, act
+        self.ws, self.title_text, self.blocks, self.service_call = ws, heading, blocks, act
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        return self.title_text
+
+    def hint(self) -> list:
         tz = self.ws.tz
         hint: list = [("Booked blocks:" if self.blocks else "No block is booked.", MUTED)]
         for block in self.blocks:
@@ -53,27 +43,7 @@ class BlockPrompt(ModalScreen):
             task = f"#{block.task} " if block.task is not None else ""
             hint += ["\n", (f"{block.id:>4}  ", "bold"), f"{when}  ", (task, MUTED)]
             hint.append(safe(block.summary)[:30])
-        with Vertical():
-            yield Static(Content.styled(self.heading, "bold"), id="heading")
-            yield Static(Content.assemble(*hint), id="hint")
-            yield Input(
-                placeholder="block number, then enter (esc: cancel)",
-                id="block-id",
-                restrict=r"[0-9]*",
-                compact=True,
-            )
-            yield Static("", id="problem", markup=False)
+        return hint
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        wanted = event.value.strip()
-        problem = self.query_one("#problem", Static)
-        try:
-            if not wanted:
-                raise InputError("type the number of a block, like one of those above")
-            done = self.act(int(wanted))
-        except VaError as refusal:
-            problem.update(safe(problem_text(refusal)))
-            problem.display = True
-            return
-        self.dismiss(done)
+    def act(self, number: int) -> Event:
+        return self.service_call(number)
