@@ -124,7 +124,7 @@ def test_parse_config_builds_the_same_as_a_file() -> None:
 
 
 def test_the_first_runs_answers_are_a_config_file_the_loader_reads(tmp_path) -> None:
-    from vaworkspace.config import write_first_config
+    from vaworkspace.config.first_run import write_first_config
 
     path = tmp_path / "new" / "config.toml"
     written = write_first_config(str(path), " Europe/Paris ", "08:00-16:00", ["Mon", "fri"])
@@ -135,7 +135,7 @@ def test_the_first_runs_answers_are_a_config_file_the_loader_reads(tmp_path) -> 
 
 
 def test_the_first_run_never_writes_a_bad_value_or_over_a_file(tmp_path) -> None:
-    from vaworkspace.config import write_first_config
+    from vaworkspace.config.first_run import write_first_config
     from vaworkspace.errors import InputError
 
     path = tmp_path / "config.toml"
@@ -151,7 +151,7 @@ def test_the_first_run_never_writes_a_bad_value_or_over_a_file(tmp_path) -> None
 
 
 def test_the_first_run_is_due_only_without_a_config_at_the_default_place(tmp_path) -> None:
-    from vaworkspace.config import first_run_due
+    from vaworkspace.config.first_run import first_run_due
 
     env = {"XDG_CONFIG_HOME": str(tmp_path)}
     assert first_run_due(env)

@@ -107,7 +107,7 @@ def first_user(isolated_env, monkeypatch):
     seen: dict[str, list] = {"asked": [], "zones": []}
 
     def ask(path: str) -> bool:
-        from vaworkspace.config import write_first_config
+        from vaworkspace.config.first_run import write_first_config
 
         seen["asked"].append(path)
         write_first_config(path, "Asia/Tokyo", "10:00-18:00", ["mon", "tue"])

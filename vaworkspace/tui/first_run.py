@@ -2,9 +2,9 @@
 
 On a server reached over SSH the system zone is often UTC, and every due time,
 report day and agenda slot would be an hour or more off. So before the first
-workspace opens, when there is no config file yet (`config.first_run_due`), a
+workspace opens, when there is no config file yet (`config.first_run.first_run_due`), a
 small form asks for the zone (the system's suggested) and the work hours, and
-writes them as the config file (`config.write_first_config`). Enter saves what
+writes them as the config file (`config.first_run.write_first_config`). Enter saves what
 is typed; esc keeps the suggestions, written too, so the question is never
 asked again (if the folder is read-only, the workspace still opens, on the
 defaults); ctrl+q leaves `va` without writing anything.
@@ -21,7 +21,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Button
 
-from vaworkspace.config import system_timezone, write_first_config
+from vaworkspace.config import system_timezone
+from vaworkspace.config.first_run import write_first_config
 from vaworkspace.errors import InputError
 from vaworkspace.tui.form import FormScreen
 

@@ -26,7 +26,8 @@ def run_tui(ws) -> int:
 def first_run() -> bool:
     """The first `va` in a terminal (no config file yet): ask the VA's zone and work
     hours once (`tui.first_run`). False if the VA quit instead: `va` ends there."""
-    from vaworkspace.config import config_path, first_run_due
+    from vaworkspace.config import config_path
+    from vaworkspace.config.first_run import first_run_due
 
     if not first_run_due():
         return True

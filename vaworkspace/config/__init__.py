@@ -23,9 +23,8 @@ the service reads: a bad value (`daily_cap_hours = "eight"`), an unknown key (a
 typo) or broken TOML is one `ConfigError` naming the file and the key, before any
 command runs or the TUI starts, never a crash later inside a timer tick.
 
-On Linux the XDG rule (the one platformdirs applies there) is computed inline:
-importing platformdirs costs ~12 ms, a fifth of a `va list`. Other platforms
-ask platformdirs.
+Where the files live is `config/paths.py`; the first run's writer is
+`config/first_run.py`.
 """
 
 from __future__ import annotations
@@ -34,6 +33,13 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+from vaworkspace.config.paths import APP as APP
+from vaworkspace.config.paths import cache_dir as cache_dir
+from vaworkspace.config.paths import config_dir as config_dir
+from vaworkspace.config.paths import config_path as config_path
+from vaworkspace.config.paths import data_dir as data_dir
+from vaworkspace.config.paths import system_timezone as system_timezone
+from vaworkspace.config.paths import workspace_path as workspace_path
 from vaworkspace.errors import ConfigError, InputError
 
 TYPE_CHECKING = False
@@ -45,75 +51,6 @@ if TYPE_CHECKING:
     from vaworkspace.domain.tasks.urgency import Coefficients
     from vaworkspace.domain.time.timer import PomodoroSettings
     from vaworkspace.domain.time.worktime import WorkHours
-
-APP = "vaworkspace"
-
-
-def _xdg(env: Mapping[str, str], variable: str, fallback: str) -> str:
-    value = env.get(variable, "").strip()
-    if value and os.path.isabs(value):
-        return os.path.join(value, APP)
-    return os.path.join(os.path.expanduser(fallback), APP)
-
-
-def data_dir(env: Mapping[str, str] | None = None) -> str:
-    """The per-user data folder that holds `workspace.json`."""
-    env = os.environ if env is None else env
-    if sys.platform.startswith("linux"):
-        return _xdg(env, "XDG_DATA_HOME", "~/.local/share")
-    import platformdirs
-
-    return platformdirs.user_data_dir(APP, appauthor=False)
-
-
-def config_dir(env: Mapping[str, str] | None = None) -> str:
-    """The per-user config folder that holds `config.toml` and `themes/`."""
-    env = os.environ if env is None else env
-    if sys.platform.startswith("linux"):
-        return _xdg(env, "XDG_CONFIG_HOME", "~/.config")
-    import platformdirs
-
-    return platformdirs.user_config_dir(APP, appauthor=False)
-
-
-def cache_dir(env: Mapping[str, str] | None = None) -> str:
-    """The per-user cache folder: what can be rebuilt, never the user's data."""
-    env = os.environ if env is None else env
-    if sys.platform.startswith("linux"):
-        return _xdg(env, "XDG_CACHE_HOME", "~/.cache")
-    import platformdirs
-
-    return platformdirs.user_cache_dir(APP, appauthor=False)
-
-
-def workspace_path(option: str | None, env: Mapping[str, str] | None = None) -> str:
-    """`--db` wins, then `$VAWORKSPACE_DB`, then the data dir's `workspace.json`."""
-    env = os.environ if env is None else env
-    chosen = option or env.get("VAWORKSPACE_DB")
-    if chosen:
-        return os.path.abspath(os.path.expanduser(chosen))
-    return os.path.join(data_dir(env), "workspace.json")
-
-
-def config_path(env: Mapping[str, str] | None = None) -> str:
-    env = os.environ if env is None else env
-    return env.get("VAWORKSPACE_CONFIG") or os.path.join(config_dir(env), "config.toml")
-
-
-def system_timezone(env: Mapping[str, str] | None = None) -> str:
-    """The IANA name of the machine's zone: `$TZ`, then /etc/localtime, else UTC."""
-    env = os.environ if env is None else env
-    name = env.get("TZ", "").lstrip(":")
-    if name and not name.startswith("/"):
-        return name
-    try:
-        target = os.path.realpath(name or "/etc/localtime")
-    except OSError:
-        return "UTC"
-    marker = "zoneinfo" + os.sep
-    if marker in target:
-        return target.split(marker, 1)[1]
-    return "UTC"
 
 
 def load_zone(name: str) -> ZoneInfo:
@@ -204,67 +141,6 @@ def load_config(path: str | None = None, env: Mapping[str, str] | None = None) -
     if os.path.exists(path):
         raw = _read_toml(path)
     return parse_config(raw, path, env)
-
-
-def first_run_due(env: Mapping[str, str] | None = None) -> bool:
-    """Whether `va` should ask for the zone and work hours: no config file yet at
-    the default place. A `$VAWORKSPACE_CONFIG` means a caller chose the file (a
-    script, a test, a benchmark): never asked then, defaults apply."""
-    env = os.environ if env is None else env
-    return not env.get("VAWORKSPACE_CONFIG") and not os.path.exists(config_path(env))
-
-
-FIRST_RUN_HEADER = """\
-# Written by `va` on its first run; every key is described in the README
-# (Configuration). Change these whenever you like.
-"""
-
-
-def write_first_config(path: str, timezone: str, hours: str, days: list[str]) -> Config:
-    """Check the first run's answers as the loader would, then write them as a new
-    config file (never over an existing one). A bad value is an `InputError`
-    naming the setting; nothing is written then."""
-    raw: dict[str, Any] = {"timezone": timezone.strip(), "work": {"hours": hours, "days": days}}
-    config = _build(raw, path, {})
-    text = (
-        FIRST_RUN_HEADER
-        + f"timezone = {_toml_text(config.timezone_name)}\n\n[work]\n"
-        + f"hours = {_toml_text(hours.strip())}\n"
-        + f"days = [{', '.join(_toml_text(day.strip().lower()) for day in days)}]\n"
-    )
-    _write_new(path, text)
-    return config
-
-
-def _toml_text(value: str) -> str:
-    """A TOML basic string (JSON's escapes are TOML's for these characters)."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _write_new(path: str, text: str) -> None:
-    """Write `text` as a new file at `path`, whole or not at all (temp file, fsync,
-    rename); never over a file already there."""
-    import tempfile
-
-    if os.path.exists(path):
-        raise InputError(f"{path} exists already; its settings are kept")
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".config-", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror}") from None
 
 
 def parse_config(
