@@ -63,7 +63,7 @@ CLIENT_HEADERS = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]
 
 def client_cells(client, open_tasks: int) -> list[str]:
     """One client as the cells of `va client list` and the clients screen."""
-    from vaworkspace.domain.clients import format_budget, format_money
+    from vaworkspace.domain.money import format_budget, format_money
 
     return [
         f"@{safe(client.id)}",

@@ -8,10 +8,6 @@ import sys
 import pytest
 
 from vaworkspace.domain.clients import (
-    format_budget,
-    format_money,
-    parse_budget,
-    parse_rate,
     resolve_client,
     slugify,
     suggest_id,
@@ -22,6 +18,7 @@ from vaworkspace.domain.clients import (
     validate_weight,
 )
 from vaworkspace.domain.models import Budget, Client
+from vaworkspace.domain.money import format_budget, format_money, parse_budget, parse_rate
 from vaworkspace.errors import InputError, NotFoundError, UnknownClient
 
 # ---------------------------------------------------------------- ids

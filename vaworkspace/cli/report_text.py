@@ -6,7 +6,7 @@ from vaworkspace.cli.output import table, terminal_width
 
 
 def print_report(ws, report, start, end, with_tasks: bool) -> None:
-    from vaworkspace.domain.clients import format_money
+    from vaworkspace.domain.money import format_money
     from vaworkspace.formats import retainer_figures
 
     first = start.astimezone(ws.tz).date()

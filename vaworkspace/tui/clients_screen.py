@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
 from vaworkspace.display import safe
 from vaworkspace.domain.client_edits import form_changes
-from vaworkspace.domain.clients import format_budget
+from vaworkspace.domain.money import format_budget
 from vaworkspace.formats import fit
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.key_footer import KeyFooter

@@ -19,8 +19,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vaworkspace.display import safe
-from vaworkspace.domain.clients import format_money
 from vaworkspace.domain.dates import add_months
+from vaworkspace.domain.money import format_money
 from vaworkspace.domain.time.reports import retainer_level
 from vaworkspace.formats import fit, gauge, retainer_figures
 from vaworkspace.tui.key_footer import KeyFooter
