@@ -299,11 +299,11 @@ def test_a_device_is_refused(tmp_path):
 
 
 def test_a_huge_file_is_refused_unread(tmp_path, monkeypatch):
-    from vaworkspace.store import file as store_file
+    from vaworkspace.store import file_faults
 
     path = tmp_path / "ws.json"
     data = write_doc(path, doc_with())
-    monkeypatch.setattr(store_file, "MAX_BYTES", len(data) - 1)
+    monkeypatch.setattr(file_faults, "MAX_BYTES", len(data) - 1)
     for message in refusals(path):
         assert "is too large" in message
     assert path.read_bytes() == data

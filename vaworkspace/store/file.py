@@ -22,7 +22,8 @@ import time
 
 from vaworkspace.errors import StoreError
 from vaworkspace.store.document import Document
-from vaworkspace.store.migrations import APP, META_ID, TABLES, bad_file, decode, skeleton
+from vaworkspace.store.file_faults import check_kind, remedy
+from vaworkspace.store.migrations import APP, META_ID, TABLES, decode, skeleton
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 """Seconds a transaction waits for another process before giving up."""
-
-MAX_BYTES = 512 * 1024 * 1024
-"""A larger file is refused unread: a 10,000-task workspace is ~4 MB."""
 
 
 def doc_table(db: Database, name: str) -> Table:
@@ -230,7 +228,7 @@ class WorkspaceFile:
             raise self._unreadable(exc) from None
         try:
             st = os.fstat(fd)
-            _check_kind(self.path, st)
+            check_kind(self.path, st)
         except OSError as exc:
             os.close(fd)
             raise self._unreadable(exc) from None
@@ -320,7 +318,7 @@ class WorkspaceFile:
                 raise StoreError(
                     f"workspace {self.path} was not saved: its backup {exc.filename} could "
                     f"not be written ({exc.strerror}); nothing was changed; "
-                    f"{_remedy(exc, backup.backup_dir(real))}"
+                    f"{remedy(exc, backup.backup_dir(real))}"
                 ) from None
         mode, after_ns = (st.st_mode & 0o7777, st.st_mtime_ns) if st is not None else (None, 0)
         try:
@@ -328,7 +326,7 @@ class WorkspaceFile:
         except OSError as exc:
             raise StoreError(
                 f"workspace {self.path} was not saved ({exc.strerror}); nothing was changed; "
-                f"{_remedy(exc, os.path.dirname(real))}"
+                f"{remedy(exc, os.path.dirname(real))}"
             ) from None
         backup.sweep_temps(real)
         self._cache = (stat_signature(new), self._reopen(doc, data, slices))
@@ -398,29 +396,3 @@ class WorkspaceFile:
 
 _OLD_FIELDS = frozenset({"layout", "checksum"})
 """Meta fields the writer replaces: the layout, and the whole-file stamp it replaced."""
-
-
-def _check_kind(path: str, st: os.stat_result) -> None:
-    """Refuse what is not a regular workspace-sized file, before reading it."""
-    import stat
-
-    if stat.S_ISDIR(st.st_mode):
-        raise StoreError(f"workspace {path} is a folder, not a file; give the path of a file")
-    if not stat.S_ISREG(st.st_mode):
-        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
-        raise StoreError(f"workspace {path} is {kind}, not a file; give the path of a file")
-    if st.st_size > MAX_BYTES:
-        raise bad_file(
-            path, f"is too large ({st.st_size >> 20} MB, the limit is {MAX_BYTES >> 20} MB)"
-        )
-
-
-def _remedy(exc: OSError, folder: str) -> str:
-    """What the user can do about a failed write."""
-    import errno
-
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"free some space on the disk that holds {folder} and try again"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"check that {folder} is writable by you"
-    return f"check {folder} and the disk, then try again"
