@@ -1,0 +1,123 @@
+"""A real CalDAV server for the tests: Radicale on 127.0.0.1, with passwords.
+
+`RadicaleServer` runs `python -m radicale` in its own process on a free port,
+with htpasswd authentication (plain text: test passwords only) and a storage
+folder of its own. It can be stopped, killed (SIGKILL, as a crash) and started
+again on the same port and storage, which is what the "server killed in the
+middle of a push" test needs. Radicale is in the `test` extra: a missing one is
+a failure that says how to install it, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+USERS = {"ann": "ann-secret", "bob": "bob-secret", "agency": "agency-secret"}
+"""Accounts every server knows (user -> password)."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def require_radicale() -> None:
+    try:
+        import radicale  # noqa: F401
+    except ImportError:
+        pytest.fail(
+            "Radicale is not installed, and the CalDAV tests need a real server: "
+            "pip install '.[test]' (or pip install radicale)",
+            pytrace=False,
+        )
+
+
+class RadicaleServer:
+    """One Radicale process; `url` is its root, `storage` its folder of collections."""
+
+    def __init__(self, folder: Path) -> None:
+        require_radicale()
+        self.folder = folder
+        self.storage = folder / "storage"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process: subprocess.Popen[bytes] | None = None
+        folder.mkdir(parents=True, exist_ok=True)
+        users = folder / "users"
+        users.write_text("".join(f"{user}:{pw}\n" for user, pw in USERS.items()))
+        self.config = folder / "config"
+        # rights "authenticated": any logged-in user may use any collection, so two
+        # VAs of one agency can share a task list kept under the agency's user.
+        self.config.write_text(
+            f"[server]\nhosts = 127.0.0.1:{self.port}\n"
+            f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
+            "htpasswd_encryption = plain\ndelay = 0\n"
+            f"[storage]\nfilesystem_folder = {self.storage}\n"
+            "[rights]\ntype = authenticated\n"
+            "[logging]\nlevel = warning\n"
+        )
+
+    def start(self) -> RadicaleServer:
+        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - the child keeps it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "radicale", "--config", str(self.config)],
+            stdout=log,
+            stderr=log,
+            env={k: v for k, v in os.environ.items() if k != "RADICALE_CONFIG"},
+        )
+        log.close()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                log_text = (self.folder / "server.log").read_text(errors="replace")
+                pytest.fail(f"Radicale exited at start:\n{log_text}", pytrace=False)
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.kill()
+        pytest.fail(f"Radicale did not listen on port {self.port} within 30 s", pytrace=False)
+
+    def kill(self) -> None:
+        """SIGKILL: the server dies as in a crash, in the middle of whatever it did."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.process = None
+
+    # -- setting up collections, as a VA would in the server's web page ---------------
+
+    def make_collection(self, user: str, slug: str, name: str, components: list[str]) -> str:
+        """Create a calendar or task list under `user`'s home; its URL."""
+        import caldav
+
+        client = caldav.DAVClient(self.url, username=user, password=USERS[user])
+        principal = client.principal()
+        made = principal.make_calendar(
+            name=name, cal_id=slug, supported_calendar_component_set=components
+        )
+        return str(made.url)
+
+    def resources(self, user: str, slug: str) -> list[Path]:
+        """The .ics files the server stores in a collection (read from its disk)."""
+        folder = self.storage / "collection-root" / user / slug
+        return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
