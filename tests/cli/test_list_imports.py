@@ -7,7 +7,19 @@ import os
 import subprocess
 import sys
 
-NOT_FOR_LIST = ("typing", "vaworkspace.service.publishing", "textual", "icalendar", "tinydb")
+NOT_FOR_LIST = (
+    "typing",
+    "vaworkspace.service.publishing",
+    "textual",
+    "icalendar",
+    "tinydb",
+    # CalDAV sync: only `va sync` and `va account` pay for it.
+    "caldav",
+    "requests",
+    "vaworkspace.dav",
+    "vaworkspace.config.accounts",
+    "vaworkspace.service.accounts",
+)
 
 LIST = """
 import sys

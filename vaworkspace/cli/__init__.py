@@ -25,6 +25,7 @@ COMMANDS = {
     "clients": ("client",),
     "time": ("timer", "log", "entries", "entry", "report"),
     "calendar": ("export", "calendar", "sync", "publish", "agenda"),
+    "accounts": ("account",),
     "plan": ("plan",),
     "themes": ("themes",),
 }

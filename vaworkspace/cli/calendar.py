@@ -9,6 +9,10 @@ from vaworkspace.cli.output import print_json, table, terminal_width, write_data
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def _export_parser(commands) -> None:
     export = commands.add_parser(
@@ -44,8 +48,15 @@ def _calendar_parser(commands) -> None:
 
 
 def _sync_parser(commands) -> None:
-    sync = commands.add_parser("sync", help="re-import every subscribed calendar")
+    sync = commands.add_parser(
+        "sync",
+        help="re-import every subscribed calendar, and sync every CalDAV account both ways",
+    )
     sync.add_argument("--json", action="store_true")
+    sync.add_argument("--account", help="only this CalDAV account (no subscription)")
+    side = sync.add_mutually_exclusive_group()
+    side.add_argument("--theirs", action="store_true", help="a conflict takes the server's values")
+    side.add_argument("--mine", action="store_true", help="a conflict keeps and sends yours")
     sync.set_defaults(handler=sync_all)
 
 
@@ -180,28 +191,35 @@ def publish_all(args) -> int:
 
 
 def sync_all(args) -> int:
-    """Every source; a failing one is reported and the exit code says so (1)."""
+    """Every subscribed calendar, then every mapped CalDAV collection; a failing
+    one is reported on its own line and the exit code says so (1)."""
     ws = open_workspace(args)
-    results = ws.subscriptions.sync()
-    failed = [
-        name for name, found in ((s.name, r) for s, r in results) if isinstance(found, Exception)
-    ]
+    results = [] if args.account else ws.subscriptions.sync()
+    prefer = "theirs" if args.theirs else "mine" if args.mine else None
+    synced = ws.dav.sync(prefer, args.account) if args.account or ws.accounts.all() else []
+    rows: list[tuple[str, str | None, Any]] = [(s.name, None, r) for s, r in results]
+    rows += [(c.label, c.account, r) for c, r in synced]
+    failed = [name for name, _, found in rows if isinstance(found, Exception)]
     if args.json:
         print_json(
             [
                 {
-                    "name": s.name,
+                    "name": name,
+                    **({"account": account} if account else {}),
                     "ok": not isinstance(r, Exception),
                     "error": str(r) if isinstance(r, Exception) else None,
                     "summary": None if isinstance(r, Exception) else r.as_json(),
                 }
-                for s, r in results
+                for name, account, r in rows
             ]
         )
     else:
-        if not results:
-            print("No calendars to sync. Subscribe: va calendar add NAME FILE|https://…")
-        for _, result in results:
+        if not rows:
+            print(
+                "Nothing to sync. Subscribe: va calendar add NAME FILE|https://…, or map a "
+                "CalDAV collection: va account map ACCOUNT NAME --client ID"
+            )
+        for _, _, result in rows:
             if isinstance(result, Exception):
                 print(f"va: {safe(str(result))}", file=sys.stderr)
             else:

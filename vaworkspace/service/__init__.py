@@ -12,6 +12,8 @@ file, the settings, the zone, the clock and the cached snapshot):
     ws.agenda         days with their free slots, work blocks
     ws.plan           the ranked inbox placed into free time (`va plan`)
     ws.subscriptions  followed calendars and `va sync`
+    ws.accounts       CalDAV accounts, their collections and which client each is for
+    ws.dav            two-way sync with those collections (`va sync`)
     ws.publishing     the `[[publish]]` files
     ws.preferences    small values kept in the file (the theme)
     ws.undo           the last change, undone (and redone)
@@ -38,9 +40,11 @@ from vaworkspace.service.snapshot import Added, Completion, Snapshot, new_uuid, 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.domain.tasks.imports import ImportSummary
+    from vaworkspace.service.accounts import AccountService
     from vaworkspace.service.agenda import AgendaService
     from vaworkspace.service.calendar import CalendarImport, CalendarService
     from vaworkspace.service.clients import ClientService
+    from vaworkspace.service.dav_sync import DavSync
     from vaworkspace.service.plan import PlanService
     from vaworkspace.service.preferences import Preferences
     from vaworkspace.service.publishing import PublishService
@@ -151,6 +155,18 @@ class Workspace(Service):
         from vaworkspace.service.subscriptions import SubscriptionService
 
         return SubscriptionService(self.ctx, self.calendar)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from vaworkspace.service.accounts import AccountService
+
+        return AccountService(self.ctx)
+
+    @cached_property
+    def dav(self) -> DavSync:
+        from vaworkspace.service.dav_sync import DavSync
+
+        return DavSync(self.ctx, self.accounts)
 
     @cached_property
     def publishing(self) -> PublishService:

@@ -129,6 +129,10 @@ STATE_FIELDS: dict[str, object] = {
     "undone": BOOL,
     "changes": frozenset({list}),
     "tasks": frozenset({list}),
+    "account": STR,
+    "url": STR,
+    "items": frozenset({dict}),
+    "token": OPT_STR,
 }
 STATE_KINDS = {
     "timer": frozenset({"timer"}),
@@ -137,6 +141,7 @@ STATE_KINDS = {
     "preference": frozenset({"name"}),
     "undo": frozenset({"label", "changes"}),
     "planned-tasks": frozenset({"tasks"}),
+    "dav-collection": frozenset({"account", "url", "name", "items"}),
 }
 """What each kind of state record must hold, beyond its `kind`."""
 META_FIELDS: dict[str, object] = {

@@ -1,0 +1,184 @@
+"""`va account` and `va sync` on the command line, against a real server: the
+password stays out of every file, and a failing server is one clear line with
+nothing written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.dav.radicale import USERS
+from vaworkspace.cli import main
+
+
+@pytest.fixture
+def va(capsys):
+    def run(*argv: str, code: int = 0) -> tuple[str, str]:
+        result = main(list(argv))
+        out, err = capsys.readouterr()
+        assert result == code, (out, err)
+        return out, err
+
+    return run
+
+
+def _workspace_bytes() -> bytes:
+    return Path(os.environ["VAWORKSPACE_DB"]).read_bytes()
+
+
+def test_add_lists_the_collections_and_keeps_no_password(
+    va, radicale, fresh_slug, tmp_path
+) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    va("client", "add", "Acme", "--id", "acme")
+    secret = tmp_path / "secret"
+    secret.write_text(USERS["ann"] + "\n")
+
+    out, _ = va(
+        "account",
+        "add",
+        "work",
+        radicale.url,
+        "--user",
+        "ann",
+        "--password-command",
+        f"cat {secret}",
+    )
+    assert "Acme to-dos (to-dos)" in out
+    va("account", "map", "work", fresh_slug, "--client", "acme")
+    listed, _ = va("account", "list")
+
+    assert "Acme to-dos (to-dos): synced for @acme" in listed
+    config = Path(os.environ["VAWORKSPACE_CONFIG"]).parent / "accounts.toml"
+    va("sync")
+    for path in (config, Path(os.environ["VAWORKSPACE_DB"])):
+        assert USERS["ann"] not in path.read_text()
+    assert oct(config.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_wrong_password_is_one_line_and_writes_nothing(va, radicale, fresh_slug) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    va("add", "Book flights")
+    before = _workspace_bytes()
+
+    _, err = va(
+        "account",
+        "add",
+        "work",
+        radicale.url,
+        "--user",
+        "ann",
+        "--password-command",
+        "echo wrong",
+        code=1,
+    )
+
+    assert err.count("\n") == 1
+    assert f"account 'work' ({radicale.url})" in err and "401" in err
+    assert _workspace_bytes() == before
+    assert not (Path(os.environ["VAWORKSPACE_CONFIG"]).parent / "accounts.toml").exists()
+
+
+def test_a_password_changed_later_fails_the_sync_and_writes_nothing(
+    va, radicale, fresh_slug, tmp_path
+) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    secret = tmp_path / "secret"
+    secret.write_text(USERS["ann"] + "\n")
+    va("client", "add", "Acme", "--id", "acme")
+    va(
+        "account",
+        "add",
+        "work",
+        radicale.url,
+        "--user",
+        "ann",
+        "--password-command",
+        f"cat {secret}",
+    )
+    va("account", "map", "work", fresh_slug, "--client", "acme")
+    va("add", "Book flights @acme")
+    secret.write_text("not-it\n")
+    before = _workspace_bytes()
+
+    _, err = va("sync", code=1)
+
+    assert err == (
+        f"va: account 'work' ({radicale.url}ann/{fresh_slug}/): 401 wrong user name or password; "
+        "check --user and the password command\n"
+    )
+    assert _workspace_bytes() == before
+
+
+def test_a_server_that_is_down_is_one_line(va, private_radicale, tmp_path) -> None:
+    private_radicale.make_collection("ann", "acme", "Acme", ["VTODO"])
+    va("client", "add", "Acme", "--id", "acme")
+    va(
+        "account",
+        "add",
+        "work",
+        private_radicale.url,
+        "--user",
+        "ann",
+        "--password-command",
+        f"echo {USERS['ann']}",
+    )
+    va("account", "map", "work", "Acme", "--client", "acme")
+    private_radicale.stop()
+    before = _workspace_bytes()
+
+    _, err = va("sync", code=1)
+
+    assert err.strip() == (
+        f"va: account 'work' ({private_radicale.url}ann/acme/): "
+        "cannot connect: the server is down or the address is wrong"
+    )
+    assert _workspace_bytes() == before
+
+
+def test_netrc_gives_the_password(va, radicale, fresh_slug, tmp_path, monkeypatch) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    netrc = tmp_path / "netrc"
+    netrc.write_text(f"machine 127.0.0.1 login ann password {USERS['ann']}\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+
+    out, _ = va("account", "add", "work", radicale.url, "--user", "ann")
+
+    assert "Acme to-dos" in out
+
+
+def test_rm_forgets_the_account_and_keeps_the_tasks(va, radicale, fresh_slug) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    radicale_pw = f"echo {USERS['ann']}"
+    va("client", "add", "Acme", "--id", "acme")
+    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", radicale_pw)
+    va("account", "map", "work", fresh_slug, "--client", "acme")
+    va("add", "Book flights @acme")
+    va("sync")
+
+    va("account", "rm", "work")
+
+    assert "No accounts" in va("account", "list")[0]
+    assert "Book flights" in va("list")[0]
+    assert "Nothing to sync" in va("sync")[0]
+
+
+def test_map_names_what_the_account_holds_when_the_name_is_wrong(va, radicale, fresh_slug) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    va(
+        "account",
+        "add",
+        "work",
+        radicale.url,
+        "--user",
+        "ann",
+        "--password-command",
+        f"echo {USERS['ann']}",
+    )
+
+    _, err = va("account", "map", "work", "Nope", code=1)
+
+    assert "account 'work' has no collection 'Nope'" in err and "Acme to-dos" in err

@@ -1,0 +1,54 @@
+"""`accounts.toml`: written whole and read back, never holding a password; the
+password comes from a command or a netrc entry at sync time."""
+
+from __future__ import annotations
+
+import pytest
+
+from vaworkspace.config.accounts import load_accounts, password_for, save_accounts
+from vaworkspace.domain.calendar.accounts import Account
+from vaworkspace.errors import ConfigError, InputError
+
+
+def test_accounts_round_trip_with_awkward_text(tmp_path) -> None:
+    path = str(tmp_path / "accounts.toml")
+    accounts = [
+        Account("work", "https://dav.example.com/", "ann", 'pass show "dav\\work"'),
+        Account("home", "https://x.example/é/", None, None),
+    ]
+
+    save_accounts(path, accounts)
+
+    assert load_accounts(path) == accounts
+
+
+def test_an_unknown_key_is_a_config_error_naming_the_file(tmp_path) -> None:
+    path = tmp_path / "accounts.toml"
+    path.write_text('[[account]]\nname = "w"\nurl = "https://x/"\npassword = "oops"\n')
+
+    with pytest.raises(ConfigError, match=str(path)):
+        load_accounts(str(path))
+
+
+def test_the_password_command_gives_its_first_line() -> None:
+    account = Account("w", "https://x/", "ann", "printf 's3cret\\nmore'")
+
+    assert password_for(account, {}) == "s3cret"
+
+
+def test_a_failing_password_command_says_which_account() -> None:
+    account = Account("w", "https://x/", "ann", "false")
+
+    with pytest.raises(InputError, match="account 'w': the password command `false` failed"):
+        password_for(account, {})
+
+
+def test_netrc_matches_host_and_user(tmp_path) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine dav.example.com login ann password pw1\n")
+    netrc.chmod(0o600)
+    env = {"NETRC": str(netrc)}
+
+    assert password_for(Account("w", "https://dav.example.com/x/", "ann"), env) == "pw1"
+    assert password_for(Account("w", "https://dav.example.com/x/", "bob"), env) is None
+    assert password_for(Account("w", "https://other.example/", "ann"), env) is None

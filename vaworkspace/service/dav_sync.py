@@ -1,0 +1,226 @@
+"""`va sync` for CalDAV accounts: pull, apply, push, record.
+
+For each mapped collection of each account:
+
+1. **Pull** (network only): what changed since the stored sync token (RFC 6578;
+   a full listing when the server forgot it), then the changed resources in
+   batches. Any failure stops here: nothing is written locally.
+2. **Apply** (one transaction): the server's changes go into tasks and events
+   (`dav_todos.py`, `dav_events.py`), the new token is stored, and the writes
+   the push needs are listed.
+3. **Push**: each write under `If-Match` (or `If-None-Match: *` for a new to-do,
+   whose address is its UID, so a retried creation can never duplicate it). A
+   412 means the server changed meanwhile: that write waits for the next sync.
+4. **Record** (one transaction): each write that succeeded becomes the agreed
+   state. A sync killed between 3 and 4 is finished by the next one, which sees
+   its own writes come back equal to the tasks and agrees on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vaworkspace.domain.calendar.accounts import Account, Collection
+from vaworkspace.errors import VaError
+from vaworkspace.service.context import Context, Service
+from vaworkspace.store import dav_records
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.dav.client import Connection
+    from vaworkspace.ical.reader import ReadResult
+    from vaworkspace.service.accounts import AccountService
+    from vaworkspace.service.dav_todos import Push
+
+
+@dataclass(slots=True)
+class CollectionSync:
+    """What one collection's sync did, for both UIs."""
+
+    label: str
+    pulled: int = 0
+    pushed: int = 0
+    deleted_here: int = 0
+    deleted_there: int = 0
+    events: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        head = (
+            f"Synced {self.label}: {self.pulled} task{'s' * (self.pulled != 1)} from the server, "
+            f"{self.pushed} sent, {self.deleted_here} deleted here, "
+            f"{self.deleted_there} deleted there; {self.events} event resources changed"
+        )
+        return [
+            head,
+            *(f"  conflict: {line}" for line in self.conflicts),
+            *(f"  note: {line}" for line in self.notes),
+        ]
+
+    def as_json(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+class DavSync(Service):
+    """`ws.dav`: two-way sync with the mapped collections of every account."""
+
+    def __init__(self, ctx: Context, accounts: AccountService) -> None:
+        super().__init__(ctx)
+        self.accounts = accounts
+
+    def sync(
+        self, prefer: str | None = None, only: str | None = None
+    ) -> list[tuple[Collection, CollectionSync | VaError]]:
+        """Every mapped collection (of account `only`), each result or its error."""
+        if only is not None:
+            self.accounts.get(only)  # NotFoundError for a name that is no account
+        results: list[tuple[Collection, CollectionSync | VaError]] = []
+        for account in self.accounts.all():
+            if only is not None and account.name != only:
+                continue
+            mapped = [c for c in self.accounts.collections(account.name) if c.mapped]
+            if mapped:
+                results += self._sync_account(account, mapped, prefer)
+        return results
+
+    def _sync_account(
+        self, account: Account, mapped: list[Collection], prefer: str | None
+    ) -> list[tuple[Collection, CollectionSync | VaError]]:
+        try:
+            connection = self.accounts.connect(account)
+        except VaError as error:
+            return [(c, error) for c in mapped]
+        done: list[tuple[Collection, CollectionSync | VaError]] = []
+        for collection in mapped:
+            try:
+                done.append((collection, self.sync_collection(connection, collection, prefer)))
+            except VaError as error:
+                done.append((collection, error))
+        return done
+
+    def sync_collection(
+        self, connection: Connection, collection: Collection, prefer: str | None
+    ) -> CollectionSync:
+        from vaworkspace.ical.resource import read_resource
+
+        report = CollectionSync(collection.label)
+        stored = dav_records.read_sync_state(self.file.read()["state"], collection.url)
+        items = stored.get("items", {})
+        changes = connection.changes(collection.url, stored.get("token"))
+        wanted = [
+            href
+            for href, etag in changes.changed.items()
+            if href not in items or items[href].get("etag") != etag or not etag
+        ]
+        fetched = connection.fetch(collection.url, wanted) if wanted else {}
+        gone = [h for h in changes.deleted if h in items]
+        if changes.complete:
+            gone += [h for h in items if h not in changes.changed and h not in gone]
+        gone += [h for h in wanted if h not in fetched and h in items and h not in gone]
+        parsed = {
+            href: (etag, read_resource(text, href, self.tz))
+            for href, (etag, text) in fetched.items()
+        }
+        for found in parsed.values():
+            report.notes += found[1].warnings
+        pushes = self._apply(collection, parsed, gone, changes.token, prefer, report)
+        if pushes:
+            self._push(connection, collection, pushes, report)
+        return report
+
+    def _apply(
+        self,
+        collection: Collection,
+        parsed: dict[str, tuple[str, ReadResult]],
+        gone: list[str],
+        token: str | None,
+        prefer: str | None,
+        report: CollectionSync,
+    ) -> list[Push]:
+        from vaworkspace.service.dav_events import apply_events
+        from vaworkspace.service.dav_todos import TodoCounts, TodoSync
+        from vaworkspace.service.occurrences import refresh
+
+        counts = TodoCounts()
+        with self.file.transaction() as db:
+            record = dav_records.sync_state(db, collection.url)[1]
+            items = {h: dict(i) for h, i in record.get("items", {}).items()}
+            elsewhere = dav_records.uids_linked_elsewhere(db, collection.url)
+            todos = TodoSync(db, collection, items, elsewhere, prefer, self.now(), self.tz, counts)
+            event_changes = {}
+            for href, (etag, found) in parsed.items():
+                if found.todos:
+                    todos.remote_changed(href, etag, found.todos[0])
+                else:
+                    event_changes[href] = (etag, found.events)
+            event_gone = [h for h in gone if dav_records.is_event(items.get(h))]
+            for href in gone:
+                if dav_records.is_todo(items.get(href)):
+                    todos.remote_gone(href)
+            report.events = apply_events(db, collection, items, event_changes, event_gone)
+            pushes = todos.local_changes()
+            if report.events:
+                refresh(db, self.now(), self.tz)
+            dav_records.save_sync_state(db, collection.url, token, items)
+        report.pulled, report.deleted_here = counts.pulled, counts.deleted_here
+        report.conflicts += counts.conflicts
+        return pushes
+
+    def _push(
+        self,
+        connection: Connection,
+        collection: Collection,
+        pushes: list[Push],
+        report: CollectionSync,
+    ) -> None:
+        """Send each write; record the ones that succeeded, even when a later one
+        fails (then the failure is raised after recording)."""
+        from vaworkspace.dav.client import Precondition
+
+        done: list[tuple[Push, str | None]] = []
+        failure: VaError | None = None
+        for push in pushes:
+            try:
+                if push.text is None:
+                    connection.delete(push.href, push.etag)
+                    done.append((push, None))
+                else:
+                    done.append((push, connection.put(push.href, push.text, push.etag)))
+            except Precondition:
+                report.notes.append(
+                    f"{push.href} changed on the server during this sync; "
+                    "run `va sync` again to merge it"
+                )
+            except VaError as error:
+                failure = error
+                break
+        self._record(collection, done, report)
+        if failure is not None:
+            raise failure
+
+    def _record(
+        self, collection: Collection, done: list[tuple[Push, str | None]], report: CollectionSync
+    ) -> None:
+        from vaworkspace.ical.resource import read_resource
+        from vaworkspace.ical.todos import task_from_todo
+        from vaworkspace.service.snapshot import new_uuid
+        from vaworkspace.store.records import task_to_record
+
+        if not done:
+            return
+        with self.file.transaction() as db:
+            record = dav_records.sync_state(db, collection.url)[1]
+            items = {h: dict(i) for h, i in record.get("items", {}).items()}
+            for push, etag in done:
+                if push.text is None or push.task is None:
+                    items.pop(push.href, None)
+                    report.deleted_there += 1
+                    continue
+                read = read_resource(push.text, push.href, self.tz).todos[0]
+                theirs = task_from_todo(read, collection.client, self.now(), new_uuid)
+                items[push.href] = dav_records.todo_item(
+                    push.uid, etag or "", task_to_record(push.task), task_to_record(theirs)
+                )
+                report.pushed += 1
+            dav_records.save_sync_state(db, collection.url, record.get("token"), items)
