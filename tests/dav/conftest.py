@@ -18,7 +18,7 @@ def radicale(tmp_path_factory):
     makes collections of its own (`fresh_slug`), so tests do not see each other's."""
     server = RadicaleServer(tmp_path_factory.mktemp("radicale")).start()
     yield server
-    server.stop()
+    server.remove()
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def private_radicale(tmp_path):
     """A server of this test's own, to stop, kill and start again."""
     server = RadicaleServer(tmp_path / "radicale").start()
     yield server
-    server.stop()
+    server.remove()
 
 
 @pytest.fixture

@@ -41,13 +41,25 @@ def require_radicale() -> None:
         )
 
 
+def _fast_folder(folder: Path) -> Path:
+    """Where the server keeps its collections: in memory (/dev/shm) when the
+    machine has it, since Radicale fsyncs every write (tens of milliseconds each
+    on a busy disk) and the tests kill the process, never the machine."""
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="va-radicale-", dir=shm))
+    return folder
+
+
 class RadicaleServer:
     """One Radicale process; `url` is its root, `storage` its folder of collections."""
 
     def __init__(self, folder: Path) -> None:
         require_radicale()
         self.folder = folder
-        self.storage = folder / "storage"
+        self.storage = _fast_folder(folder) / "storage"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.process: subprocess.Popen[bytes] | None = None
@@ -103,6 +115,13 @@ class RadicaleServer:
             except subprocess.TimeoutExpired:
                 self.kill()
         self.process = None
+
+    def remove(self) -> None:
+        """Stop, and delete the collections (they may live outside the test's folder)."""
+        import shutil
+
+        self.stop()
+        shutil.rmtree(self.storage.parent, ignore_errors=True)
 
     # -- setting up collections, as a VA would in the server's web page ---------------
 
