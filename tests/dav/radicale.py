@@ -74,6 +74,7 @@ class RadicaleServer:
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
             "htpasswd_encryption = plain\ndelay = 0\n"
             f"[storage]\nfilesystem_folder = {self.storage}\n"
+            "use_mtime_and_size_for_item_cache = True\n"
             "[rights]\ntype = authenticated\n"
             "[logging]\nlevel = warning\n"
         )

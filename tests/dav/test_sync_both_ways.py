@@ -160,3 +160,27 @@ def test_the_servers_events_come_into_the_agenda_for_the_client(synced) -> None:
 
     assert len(events) == 1
     assert (events[0].client, events[0].calendar) == ("acme", f"work/Tasks {synced.slug}")
+
+
+def test_work_blocks_go_to_the_collection_mapped_for_them(synced) -> None:
+    synced.ws.accounts.map("work", synced.slug, "acme", blocks=True)
+    synced.ws.tasks.add("Write the report @acme")
+    task = synced.task("Write the report")
+    start = datetime(2026, 3, 10, 14, tzinfo=timezone.utc)
+    block = synced.ws.agenda.schedule_block(task.id, start, 60)
+
+    first = synced.sync()
+    events = [i for i in synced.phone.calendar.events()]
+    assert first.blocks == 1
+    assert [e.icalendar_component["SUMMARY"] for e in events] == [block.summary]
+    assert not [e for e in synced.ws.calendar.events() if e.kind != "block"]  # not read back
+
+    synced.ws.agenda.move_block(block.id, datetime(2026, 3, 10, 16, tzinfo=timezone.utc))
+    assert synced.sync().blocks == 1
+    moved = synced.phone.calendar.events()[0].icalendar_component
+    assert moved["DTSTART"].dt == datetime(2026, 3, 10, 16, tzinfo=timezone.utc)
+
+    synced.ws.agenda.remove_block(block.id)
+    assert synced.sync().blocks == 1
+    assert synced.phone.calendar.events() == []
+    assert synced.sync().blocks == 0

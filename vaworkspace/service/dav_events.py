@@ -48,6 +48,8 @@ def apply_events(
             i for i, r in present.items() if r.get("calendar") == label and r.get("uid") in stale
         ]
         tables.delete(db, "events", doomed)
+    if not changed:
+        return len(gone)
     next_id = counters.next_id(db, "events")
     writes = {}
     for href, (etag, events) in changed.items():

@@ -43,6 +43,7 @@ class CollectionSync:
     deleted_here: int = 0
     deleted_there: int = 0
     events: int = 0
+    blocks: int = 0
     conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -51,6 +52,7 @@ class CollectionSync:
             f"Synced {self.label}: {self.pulled} task{'s' * (self.pulled != 1)} from the server, "
             f"{self.pushed} sent, {self.deleted_here} deleted here, "
             f"{self.deleted_there} deleted there; {self.events} event resources changed"
+            + (f", {self.blocks} work blocks sent" if self.blocks else "")
         )
         return [
             head,
@@ -111,7 +113,8 @@ class DavSync(Service):
         wanted = [
             href
             for href, etag in changes.changed.items()
-            if href not in items or items[href].get("etag") != etag or not etag
+            if not dav_records.is_block(items.get(href))  # our own blocks never come back
+            and (href not in items or items[href].get("etag") != etag or not etag)
         ]
         fetched = connection.fetch(collection.url, wanted) if wanted else {}
         gone = [h for h in changes.deleted if h in items]
@@ -160,6 +163,13 @@ class DavSync(Service):
                     todos.remote_gone(href)
             report.events = apply_events(db, collection, items, event_changes, event_gone)
             pushes = todos.local_changes()
+            if collection.blocks:
+                from vaworkspace.service.dav_blocks import block_changes
+
+                for href in gone:
+                    if dav_records.is_block(items.get(href)):
+                        items.pop(href)  # deleted on the server: sent again
+                pushes += block_changes(db, collection, items, self.tz, self.now())
             if report.events:
                 refresh(db, self.now(), self.tz)
             dav_records.save_sync_state(db, collection.url, token, items)
@@ -213,6 +223,13 @@ class DavSync(Service):
             record = dav_records.sync_state(db, collection.url)[1]
             items = {h: dict(i) for h, i in record.get("items", {}).items()}
             for push, etag in done:
+                if push.block is not None:
+                    if push.text is None:
+                        items.pop(push.href, None)
+                    else:
+                        items[push.href] = dav_records.block_item(etag or "", push.block)
+                    report.blocks += 1
+                    continue
                 if push.text is None or push.task is None:
                     items.pop(push.href, None)
                     report.deleted_there += 1

@@ -35,14 +35,16 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class Push:
     """One write the push sends: `text` to `href` under `etag` (None: create
-    only if absent), or a deletion when `text` is None. `task` is what a
-    successful write makes the agreed local copy."""
+    only if absent), or a deletion when `text` is None. `task` (a to-do) or
+    `block` (a work block's event record) is what a successful write makes the
+    agreed local copy."""
 
     href: str
     uid: str
     etag: str | None
     text: str | None = None
     task: Task | None = None
+    block: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -142,7 +144,8 @@ class TodoSync:
                 text = task_resource(local, self.tz, self.now)
                 self.pushes.append(Push(href, item["uid"], item["etag"], text, local))
         self._new_tasks()
-        counters.set_next_id(self.db, "tasks", self.next_id)
+        if self.next_id != counters.next_id(self.db, "tasks"):
+            counters.set_next_id(self.db, "tasks", self.next_id)
         return self.pushes
 
     def _new_tasks(self) -> None:

@@ -126,9 +126,11 @@ def read_sync_state(state: Mapping[Any, Record], url: str) -> Record:
 
 
 def save_sync_state(db: Any, url: str, token: str | None, items: dict[str, Record]) -> None:
-    """Inside a transaction: the collection's new token and items."""
+    """Inside a transaction: the collection's new token and items (nothing is
+    written when both are as stored: a sync that found nothing leaves the file)."""
     doc_id, record = sync_state(db, url)
-    tables.put(db, "state", doc_id, {**record, "token": token, "items": items})
+    if record.get("token") != token or record.get("items") != items:
+        tables.put(db, "state", doc_id, {**record, "token": token, "items": items})
 
 
 # -- the items of a collection's sync state ---------------------------------------------
@@ -163,3 +165,15 @@ def uids_linked_elsewhere(db: Any, url: str) -> set[str]:
         if record.get("kind") == KIND and record["url"] != url:
             uids.update(i["uid"] for i in record.get("items", {}).values() if is_todo(i))
     return uids
+
+
+BLOCK = "block"
+
+
+def block_item(etag: str, record: Record) -> Record:
+    """A work block's item: the block's event record as last sent."""
+    return {"kind": BLOCK, "etag": etag, "record": record}
+
+
+def is_block(item: Record | None) -> TypeGuard[Record]:
+    return item is not None and item.get("kind") == BLOCK
