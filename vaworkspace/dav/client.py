@@ -128,6 +128,7 @@ class Connection:
             body = f"{_MULTIGET_HEAD}{paths}</C:calendar-multiget>"
             with self._failing(collection):
                 response = self._client.report(collection, body, depth=1)
+                self._check(response.status, collection, ok=(207,))
                 found = response.expand_simple_props([dav.GetEtag(), cdav.CalendarData()])
             for href, props in found.items():
                 data = props.get(cdav.CalendarData.tag)
@@ -164,10 +165,11 @@ class Connection:
         body = _SYNC_BODY.format(token=escape(token))
         with self._failing(collection, passing):
             response = self._client.report(collection, body, depth=1)
-            if response.status >= 400:
-                from caldav.lib.error import ReportError
+            if response.status in (400, 403, 405, 409, 412, 415, 501):
+                from caldav.lib.error import ReportError  # no RFC 6578, or a stale token
 
                 raise ReportError(str(response.status))
+            self._check(response.status, collection, ok=(207,))
             props = response.expand_simple_props([dav.GetEtag()])
         changes = Changes(getattr(response, "sync_token", None))
         base = urlsplit(collection).path.rstrip("/")
@@ -186,6 +188,7 @@ class Connection:
 
         with self._failing(collection):
             response = self._client.propfind(collection, _LIST_BODY, depth=1)
+            self._check(response.status, collection, ok=(207,))
             props = response.expand_simple_props([dav.GetEtag()])
         changes = Changes(None)
         base = urlsplit(collection).path.rstrip("/")
