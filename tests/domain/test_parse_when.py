@@ -127,7 +127,6 @@ def test_parse_when(text: str, expected: str) -> None:
     [
         "frday",
         "17",
-        "fri 17",
         "now 17:00",
         "tonight 5pm",
         "in 2 hours 5pm",

@@ -4,12 +4,20 @@
 `humanize_due` writes the short English names back. Kept apart from the parser
 so the vocabulary can grow (another language, another abbreviation) without
 touching the rules that turn words into dates.
+
+Every word is looked up folded (`fold`: lowercase, French accents removed), so
+the tables hold one unaccented spelling: `decembre` finds `Décembre` and `déc.`.
+Both languages are always understood. A word of both vocabularies with two
+meanings is in `AMBIGUOUS` and `date_phrases` reads it each way; `sept` is the
+month in both languages (Babel abbreviates septembre `sept.`): numbers are
+written in digits, and a number word gets a message saying so (`NUMBER_WORDS`).
 """
 
 from __future__ import annotations
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = {name: i for i, name in enumerate(DAY_NAMES)}
 WEEKDAYS.update(
     {
@@ -24,15 +32,24 @@ WEEKDAYS.update(
         "saturday": 5,
         "sunday": 6,
         "lundi": 0,
+        "lun": 0,
         "mardi": 1,
         "mercredi": 2,
+        "mer": 2,
         "jeudi": 3,
+        "jeu": 3,
         "vendredi": 4,
+        "ven": 4,
         "samedi": 5,
+        "sam": 5,
         "dimanche": 6,
+        "dim": 6,
     }
 )
-MONTHS = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}
+# `mar` is March in English and mardi in French: `date_phrases` reads it both ways
+# and names the meaning of each reading with these unambiguous words.
+AMBIGUOUS = {"mar": (("mardi", "mardi (tue)"), ("march", "march (mars)"))}
+MONTHS = {name: i + 1 for i, name in enumerate(MONTH_NAMES) if name not in AMBIGUOUS}
 MONTHS.update(
     {
         "january": 1,
@@ -48,26 +65,40 @@ MONTHS.update(
         "november": 11,
         "december": 12,
         "janvier": 1,
+        "janv": 1,
         "fevrier": 2,
-        "février": 2,
+        "fevr": 2,
+        "fev": 2,
         "mars": 3,
         "avril": 4,
+        "avr": 4,
         "mai": 5,
         "juin": 6,
         "juillet": 7,
+        "juil": 7,
         "aout": 8,
-        "août": 8,
         "septembre": 9,
         "octobre": 10,
         "novembre": 11,
         "decembre": 12,
-        "décembre": 12,
     }
 )
 UNITS = {
-    **dict.fromkeys(("d", "day", "days", "jour", "jours"), "days"),
-    **dict.fromkeys(("w", "week", "weeks", "semaine", "semaines"), "weeks"),
+    **dict.fromkeys(("d", "day", "days", "j", "jour", "jours"), "days"),
+    **dict.fromkeys(("w", "week", "weeks", "sem", "semaine", "semaines"), "weeks"),
     **dict.fromkeys(("mo", "month", "months", "mois"), "months"),
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "heure", "heures"), "hours"),
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "minutes"),
 }
+
+_ENGLISH_NUMBERS = "two three four five six seven eight nine ten eleven twelve"
+_FRENCH_NUMBERS = "deux trois quatre cinq six sept huit neuf dix onze douze quinze"
+NUMBER_WORDS = frozenset(f"{_ENGLISH_NUMBERS} {_FRENCH_NUMBERS}".split())
+"""Counts written in words: refused with a hint to write digits (`dans 7 jours`)."""
+
+_ACCENTS = str.maketrans("àâäáçéèêëíîïóôöúùûüÿ", "aaaaceeeeiiiooouuuuy")
+
+
+def fold(word: str) -> str:
+    """Lowercase without French accents: the one spelling the tables hold."""
+    return word.lower().translate(_ACCENTS)

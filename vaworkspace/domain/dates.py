@@ -1,10 +1,14 @@
-"""Dates as a VA types them and reads them back: parsing, storing, humanizing.
+"""Dates as a VA types them: the grammar of `parse_when`, and day arithmetic.
 
 A due, wait or scheduled value is either a `date` (all day, in the user's zone) or
 an aware `datetime` in UTC (an instant). How they are stored is the store's
 business (`store/instants.py`, the one codec of the file); people use
-`parse_when` ("fri 17:00", "in 3 days", "dec 5") and `humanize_due`, and
+`parse_when` ("fri 17:00", "in 3 days", "dec 5", "ven 17h", "fin du mois"), and
 `parse_iso` reads an ISO date or instant typed as such ($VAWORKSPACE_NOW).
+French phrasing, accents and ambiguous words are `date_phrases`' business; how
+dates read back (`humanize_due`, `format_local`) is `date_labels`', and lengths
+of time (`parse_duration`) are `durations`': this module re-exports those for
+its many callers.
 
 Pure: the current moment is always passed in as `now` and the zone as a `tzinfo`,
 so every function is deterministic and testable across DST changes. Local wall
@@ -18,14 +22,20 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from vaworkspace.domain.date_words import DAY_NAMES, MONTH_NAMES, MONTHS, UNITS, WEEKDAYS
+from vaworkspace.domain.date_labels import format_local as format_local
+from vaworkspace.domain.date_labels import humanize_due as humanize_due
+from vaworkspace.domain.date_phrases import ISO_DATE as _ISO_DATE
+from vaworkspace.domain.date_phrases import readings
+from vaworkspace.domain.date_words import DAY_FULL_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
+from vaworkspace.domain.durations import MAX_DURATION as MAX_DURATION
+from vaworkspace.domain.durations import format_duration as format_duration
+from vaworkspace.domain.durations import parse_duration as parse_duration
 from vaworkspace.errors import InputError
 
 UTC = timezone.utc
 
 # Patterns stay strings: `re` compiles and caches them on first use, keeping the
 # import cheap for commands that never parse a date.
-_ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 _ISO_DATETIME = (
     r"(?i)([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
     r"(?::([0-9]{2})(?:\.([0-9]{1,6})[0-9]*)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?"
@@ -33,12 +43,7 @@ _ISO_DATETIME = (
 _CLOCK = r"([0-9]{1,2})(?::([0-9]{2}))?(am|pm)?"
 _FRENCH_TIME = r"([0-9]{1,2})h([0-9]{2})?"
 _AMOUNT = r"([0-9]{1,5})([a-z]+)"
-_DURATION_HOURS = (
-    r"([0-9]{1,4}(?:[.,][0-9]{1,4})?)(?:h|hr|hrs|hours?)(?:([0-9]{1,4})(?:m|min|mins)?)?"
-)
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_DURATION_MINUTES = r"([0-9]{1,6})(?:m|min|mins|minutes?)?"
-MAX_DURATION = 7 * 24 * 60
 
 WHEN_EXAMPLES = (
     "try today, tomorrow, fri, next monday, in 3 days, eow, eom, 2026-12-05, dec 5, "
@@ -127,25 +132,60 @@ def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
     """The date or instant a user's expression means, relative to `now` in zone `tz`.
 
     Date-only expressions give a `date`; with a time of day (or `now`, `tonight`,
-    `in 2h`) they give a UTC instant of that local wall time. Raises `InputError`
-    quoting the text and listing examples.
+    `in 2h`) they give a UTC instant of that local wall time. English and French
+    are both read (`date_phrases`). A word with two meanings (`mar`: mardi or
+    March) is read each way: when only one reading makes sense it is taken (`mar
+    17h`, `5 mar`); when two do (`mar 5`: March 5, or mardi 5?) the phrase is
+    refused as ambiguous, naming the words that say each meaning. Raises
+    `InputError` quoting the text and saying what to write instead.
     """
-    try:
-        result = _parse_when(text, now, tz)
-    except (ValueError, OverflowError):
-        result = None
-    if result is None and "/" in str(text):
-        raise InputError(f"can't read the date '{text}': 12/05 is ambiguous, write dec 5 or 5 dec")
-    if result is None:
-        raise InputError(f"can't read the date '{text}': {WHEN_EXAMPLES}")
-    return result
-
-
-def _parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime | None:
     raw = " ".join(str(text).split())
     if match := re.fullmatch(_ISO_DATETIME, raw):
-        return _iso_datetime(match, tz)
-    words = _words(raw)
+        try:
+            return _iso_datetime(match, tz)
+        except (ValueError, OverflowError):
+            pass
+    sensible: list[tuple[str, date | datetime | _Unclear]] = []
+    for label, words in readings(raw):
+        result: date | datetime | _Unclear | None
+        try:
+            result = _parse_words(words, now, tz)
+        except _Unclear as unclear:
+            result = unclear
+        except (ValueError, OverflowError):
+            result = None
+        if result is not None:
+            sensible.append((label, result))
+    if len(sensible) > 1:
+        meanings = " or ".join(label for label, _ in sensible)
+        raise InputError(
+            f"can't read the date '{text}': it is ambiguous, {meanings}? write the word you mean"
+        )
+    if sensible:
+        found = sensible[0][1]
+        if isinstance(found, _Unclear):
+            raise InputError(f"can't read the date '{text}': {found}")
+        return found
+    raise InputError(f"can't read the date '{text}': {_why_not(raw)}")
+
+
+class _Unclear(ValueError):
+    """A phrase a person could mean that does not name one day (`fri 17`), or names
+    a day that contradicts its weekday (`fri dec 12` in 2026, a Saturday)."""
+
+
+def _why_not(raw: str) -> str:
+    """The hint for a phrase that no reading understood."""
+    if "/" in raw:
+        return "12/05 is ambiguous, write dec 5 or 5 dec"
+    numbers = [word for _, words in readings(raw) for word in words if word in NUMBER_WORDS]
+    if numbers:
+        return f"write the number in digits ('{numbers[0]}'), e.g. in 7 days, dans 7 jours"
+    return WHEN_EXAMPLES
+
+
+def _parse_words(words: list[str], now: datetime, tz: tzinfo) -> date | datetime | None:
+    """The grammar on a phrase's words (as `date_phrases` gives them), or None."""
     if not words:
         return None
     today = now.astimezone(tz).date()
@@ -154,7 +194,7 @@ def _parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime | None:
         return day
     if (at := _parse_time(words[-1])) is None:
         return None
-    rest = words[:-2] if len(words) >= 2 and words[-2] in ("at", "à") else words[:-1]
+    rest = words[:-2] if len(words) >= 2 and words[-2] in ("at", "a") else words[:-1]
     if not rest:
         moment = datetime.combine(today, at, tz)
         if moment <= now:
@@ -166,21 +206,8 @@ def _parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime | None:
     return datetime.combine(day, at, tz).astimezone(UTC)
 
 
-def _words(raw: str) -> list[str]:
-    """Lowercase words; `-`, `_` and `,` separate words except inside an ISO date."""
-    words: list[str] = []
-    for word in raw.lower().replace("’", "'").split():
-        if re.fullmatch(_ISO_DATE, word):
-            words.append(word)
-        else:
-            words.extend(re.split(r"[-_,]+", word))
-    return [word for word in words if word]
-
-
 def _parse_day(words: list[str], today: date, now: datetime, tz: tzinfo) -> date | datetime | None:
     """The day (or instant) a list of words without a trailing time names, or None."""
-    if len(words) == 2 and words[1] == "prochain":  # French: lundi prochain
-        words = ["next", words[0]]
     if words[0] in ("next", "this") and len(words) == 2:
         wanted = WEEKDAYS.get(words[1])
         if wanted is None:
@@ -188,11 +215,41 @@ def _parse_day(words: list[str], today: date, now: datetime, tz: tzinfo) -> date
         if words[0] == "this" and today.weekday() == wanted:
             return today
         return _next_weekday(today, wanted)
-    if words[0] in ("in", "dans") and len(words) in (2, 3):
+    if words[0] == "in" and len(words) in (2, 3):
         return _relative(words[1:], today, now)
     if len(words) == 1:
         return _single(words[0], today, now, tz)
+    if words[0] in WEEKDAYS:
+        return _dated_weekday(words, today)
     return _month_day(words, today)
+
+
+def _dated_weekday(words: list[str], today: date) -> date | None:
+    """`ven 11 déc`, `fri dec 11 2027`: the date, which must fall on the weekday
+    named first. A number alone after a weekday (`fri 17`) is a question, not a day."""
+    wanted, rest = WEEKDAYS[words[0]], words[1:]
+    if (match := re.fullmatch(r"([0-9]{1,2})(st|nd|rd|th|er)?", rest[0])) and (
+        len(rest) == 1 or rest[1] not in MONTHS
+    ):
+        number, name = int(match[1]), words[0]
+        nth = f"{number}{_ordinal_suffix(number)}"
+        if number < 24 and not match[2]:
+            raise _Unclear(
+                f"the {nth} or {number}:00? write {name} {number}:00 or {name} {number}h "
+                f"for the hour, or add the month for the day: {name} {number} dec"
+            )
+        raise _Unclear(f"the {nth} of which month? add it: {name} {number} dec")
+    day = _month_day(rest, today)
+    if day is not None and day.weekday() != wanted:
+        named = DAY_FULL_NAMES[day.weekday()], DAY_FULL_NAMES[wanted]
+        raise _Unclear(f"{day.isoformat()} is a {named[0]}, not a {named[1]}")
+    return day
+
+
+def _ordinal_suffix(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetime | None:
@@ -201,14 +258,11 @@ def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetim
         "today": 0,
         "tod": 0,
         "eod": 0,
-        "aujourd'hui": 0,
-        "aujourdhui": 0,
         "tomorrow": 1,
         "tmr": 1,
         "tmrw": 1,
-        "demain": 1,
+        "overmorrow": 2,
         "yesterday": -1,
-        "hier": -1,
     }
     if word in named:
         return today + timedelta(days=named[word])
@@ -222,7 +276,7 @@ def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetim
         return _period_edge(word, today)
     if match := re.fullmatch(_ISO_DATE, word):
         return date(*map(int, match.groups()))
-    if (match := re.fullmatch(_AMOUNT, word)) and match[2] in ("d", "w"):
+    if (match := re.fullmatch(_AMOUNT, word)) and match[2] in ("d", "w", "j", "sem"):
         return _relative([match[1], match[2]], today, now)
     return None
 
@@ -300,81 +354,3 @@ def add_months(d: date, months: int) -> date:
     year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
     last = 29 if month == 1 and _is_leap(year) else _DAYS_IN_MONTH[month]
     return date(year, month + 1, min(d.day, last))
-
-
-def parse_duration(text: str) -> int:
-    """Minutes from `30m`, `1h`, `1h30m`, `1h30`, `1.5h` or a bare `45` (minutes).
-
-    Days are refused on purpose: an estimate of days is a project, not a task.
-    """
-    raw = str(text).strip().lower().replace(" ", "")
-    minutes = None
-    if match := re.fullmatch(_DURATION_HOURS, raw):
-        hours, extra = match[1].replace(",", "."), match[2]
-        if extra is None or ("." not in hours and int(extra) < 60):
-            minutes = round(float(hours) * 60) + int(extra or 0)
-    elif match := re.fullmatch(_DURATION_MINUTES, raw):
-        minutes = int(match[1])
-    if minutes is None:
-        raise InputError(f"can't read the duration '{text}': try 30m, 45, 1h, 1h30m or 1.5h")
-    if minutes <= 0:
-        raise InputError(f"the duration '{text}' must be at least one minute")
-    if minutes > MAX_DURATION:
-        raise InputError(f"the duration '{text}' is more than 7 days; split the task")
-    return minutes
-
-
-def format_duration(minutes: int) -> str:
-    """Short duration text that `parse_duration` reads back: 45m, 1h, 1h30m."""
-    hours, rest = divmod(int(minutes), 60)
-    return f"{rest}m" if not hours else f"{hours}h{rest}m" if rest else f"{hours}h"
-
-
-def format_local(value: date | datetime, tz: tzinfo) -> str:
-    """Unambiguous local text: `2026-12-04` or `2026-12-04 17:00` in the user's zone."""
-    if isinstance(value, datetime):
-        local = _as_utc(value).astimezone(tz).replace(tzinfo=None)
-        return local.isoformat(sep=" ", timespec="minutes")
-    return value.isoformat()
-
-
-def humanize_due(value: date | datetime, now: datetime, tz: tzinfo) -> str:
-    """A few characters for the inbox column: `in 25m`, `fri 17:00`, `dec 5`, `3d overdue`."""
-    today = now.astimezone(tz).date()
-    if not isinstance(value, datetime):
-        if value < today:
-            return f"{(today - value).days}d overdue"
-        return _day_label(value, today)
-    instant = _as_utc(value)
-    seconds = (instant - now).total_seconds()
-    if seconds < 0:
-        return f"{_span(-seconds)} overdue"
-    if seconds < 60:
-        return "now"
-    if seconds < 3 * 3600:
-        return f"in {_span(seconds)}"
-    local = instant.astimezone(tz)
-    label = _day_label(local.date(), today)
-    return label if label[0].isdigit() else f"{label} {local:%H:%M}"
-
-
-def _span(seconds: float) -> str:
-    """Whole minutes, hours or days (rounded down, at least one minute)."""
-    minutes = max(1, int(seconds // 60))
-    if minutes < 60:
-        return f"{minutes}m"
-    if minutes < 24 * 60:
-        return f"{minutes // 60}h"
-    return f"{minutes // (24 * 60)}d"
-
-
-def _day_label(day: date, today: date) -> str:
-    """today, tomorrow, a weekday within 6 days, `dec 5` this year, else the ISO date."""
-    ahead = (day - today).days
-    if ahead in (0, 1):
-        return ("today", "tomorrow")[ahead]
-    if 1 < ahead <= 6:
-        return DAY_NAMES[day.weekday()]
-    if day.year == today.year:
-        return f"{MONTH_NAMES[day.month - 1]} {day.day}"
-    return day.isoformat()

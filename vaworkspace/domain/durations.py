@@ -1,0 +1,47 @@
+"""Lengths of work as a VA types them (`45m`, `1h30`, `~45 min`, `1 h 30`) and
+writes them back (`1h30m`): estimates, focus blocks, logged time.
+
+Kept apart from `dates`, which re-exports both functions for its many callers.
+Pure: no clock, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vaworkspace.errors import InputError
+
+_DURATION_HOURS = (
+    r"([0-9]{1,4}(?:[.,][0-9]{1,4})?)(?:h|hr|hrs|hours?|heures?)(?:([0-9]{1,4})(?:m|min|mins)?)?"
+)
+_DURATION_MINUTES = r"([0-9]{1,6})(?:m|min|mins|minutes?)?"
+MAX_DURATION = 7 * 24 * 60
+"""Minutes: an estimate longer than a week is a project, not a task."""
+
+
+def parse_duration(text: str) -> int:
+    """Minutes from `30m`, `1h`, `1h30m`, `1h30`, `1.5h` or a bare `45` (minutes).
+
+    Days are refused on purpose: an estimate of days is a project, not a task.
+    """
+    raw = str(text).strip().lower().replace(" ", "")
+    minutes = None
+    if match := re.fullmatch(_DURATION_HOURS, raw):
+        hours, extra = match[1].replace(",", "."), match[2]
+        if extra is None or ("." not in hours and int(extra) < 60):
+            minutes = round(float(hours) * 60) + int(extra or 0)
+    elif match := re.fullmatch(_DURATION_MINUTES, raw):
+        minutes = int(match[1])
+    if minutes is None:
+        raise InputError(f"can't read the duration '{text}': try 30m, 45, 1h, 1h30m or 1.5h")
+    if minutes <= 0:
+        raise InputError(f"the duration '{text}' must be at least one minute")
+    if minutes > MAX_DURATION:
+        raise InputError(f"the duration '{text}' is more than 7 days; split the task")
+    return minutes
+
+
+def format_duration(minutes: int) -> str:
+    """Short duration text that `parse_duration` reads back: 45m, 1h, 1h30m."""
+    hours, rest = divmod(int(minutes), 60)
+    return f"{rest}m" if not hours else f"{hours}h{rest}m" if rest else f"{hours}h"
