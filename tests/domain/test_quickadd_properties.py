@@ -38,6 +38,19 @@ DATEISH = {
     "the",
     "and",
     "et",
+    # French: `tous les jours ouvrables` goes on over these words
+    "tous",
+    "toutes",
+    "les",
+    "chaque",
+    "ouvrable",
+    "ouvrables",
+    "ouvre",
+    "ouvres",
+    # and `~1 h 30 min` over its minutes unit
+    "m",
+    "min",
+    "mins",
 }
 
 
@@ -93,6 +106,15 @@ TOKENS = [
     "+travel",
     "+#urgent",
     "due:dec 5",
+    "éch:ven 17h",
+    "échéance:demain",
+    "attente:lundi prochain",
+    "éch:ven. 11 déc., 17 h 30",
+    "chaque lundi",
+    "tous les jours",
+    "~45 min",
+    "~1 h 30",
+    "!haute",
 ]
 tokens = st.sampled_from(TOKENS)
 

@@ -158,7 +158,7 @@ def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
             sensible.append((label, result))
     if len(sensible) > 1:
         meanings = " or ".join(label for label, _ in sensible)
-        raise InputError(
+        raise AmbiguousDate(
             f"can't read the date '{text}': it is ambiguous, {meanings}? write the word you mean"
         )
     if sensible:
@@ -167,6 +167,11 @@ def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
             raise InputError(f"can't read the date '{text}': {found}")
         return found
     raise InputError(f"can't read the date '{text}': {_why_not(raw)}")
+
+
+class AmbiguousDate(InputError):
+    """Two readings of a phrase make sense (`mar 5`): a caller trying shorter runs
+    of words (quick add) stops here instead of settling for a shorter date."""
 
 
 class _Unclear(ValueError):

@@ -1,15 +1,19 @@
 """`every …` in a quick-add line: the words people type, read into RRULE text.
 
 `every monday and thursday`, `every 2 weeks`, `every weekday`, `every month on
-the 15th`, `every quarter`… (and French for the common ones). The result is the
-canonical RRULE text `domain.recurrence` validates, describes and advances.
+the 15th`, `every quarter`… and French after `chaque` / `tous les` (`lundi`,
+`jours`, `2 semaines`, `mois le 1er`, `jour ouvrable`), without case or accents.
+The result is the canonical RRULE text `domain.recurrence` validates, describes
+and advances. `mar` (mardi, or March?) is refused as ambiguous, as in dates.
 """
 
 from __future__ import annotations
 
 import re
 
+from vaworkspace.domain.date_words import AMBIGUOUS, fold
 from vaworkspace.domain.tasks.recurrence import WEEKDAY_CODES, WEEKDAY_NAMES, WORKDAYS, canonical
+from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,13 +29,13 @@ def _table(rows: dict[str, _T]) -> dict[str, _T]:
 
 _DAY_WORDS = _table(
     {
-        "monday mon lundi": "MO",
+        "monday mon lundi lun": "MO",
         "tuesday tue tues mardi": "TU",
-        "wednesday wed mercredi": "WE",
-        "thursday thu thur thurs jeudi": "TH",
-        "friday fri vendredi": "FR",
-        "saturday sat samedi": "SA",
-        "sunday sun dimanche": "SU",
+        "wednesday wed mercredi mer": "WE",
+        "thursday thu thur thurs jeudi jeu": "TH",
+        "friday fri vendredi ven": "FR",
+        "saturday sat samedi sam": "SA",
+        "sunday sun dimanche dim": "SU",
     }
 )
 _UNITS = _table(
@@ -54,6 +58,7 @@ _ADVERBS = _table(
     }
 )
 _DAY_SETS = _table({"weekday weekdays workday workdays": WORKDAYS, "weekend weekends": "SA,SU"})
+_WORKING = frozenset({"ouvrable", "ouvrables", "ouvre", "ouvres"})  # jour ouvrable: a weekday
 _AND = frozenset({"and", "&", "et"})
 _ORDINAL = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th|er|e)?")
 
@@ -67,7 +72,7 @@ def parse_every(words: list[str]) -> tuple[str, int] | None:
     tokens = [
         (part, index)
         for index, word in enumerate(words)
-        for part in _word_parts(word.lower().rstrip(".;:!?"))
+        for part in _word_parts(fold(word).rstrip(".;:!?"))
     ]
     parsed = _parse_tokens([part for part, _ in tokens])
     if parsed is None:
@@ -108,6 +113,8 @@ def _parse_tokens(toks: list[str]) -> tuple[dict[str, str], int] | None:
     word = toks[p]
     if word == "week" and p + 1 < len(toks) and toks[p + 1] in ("end", "ends"):
         word, p = "weekend", p + 1
+    elif word in ("jour", "jours") and p + 1 < len(toks) and toks[p + 1] in _WORKING:
+        word, p = "weekday", p + 1
     p += 1
     if word in _DAY_SETS and (n == 1 or _DAY_SETS[word] != WORKDAYS):  # not "2 weekdays"
         return {"FREQ": "WEEKLY", "INTERVAL": str(n), "BYDAY": _DAY_SETS[word]}, p
@@ -151,7 +158,12 @@ def _day_list(toks: list[str], p: int) -> tuple[str, int]:
 
 
 def _day_code(word: str) -> str | None:
-    """A weekday name, abbreviation or plural ("mondays")."""
+    """A weekday name, abbreviation or plural ("mondays"); `mar` is an error."""
+    if word in AMBIGUOUS:
+        meanings = " or ".join(why for _, why in AMBIGUOUS[word])
+        raise InputError(
+            f"'{word}' is ambiguous in a repetition: {meanings}? write the word you mean"
+        )
     return _DAY_WORDS.get(word) or (_DAY_WORDS.get(word[:-1]) if word.endswith("s") else None)
 
 

@@ -10,15 +10,20 @@ word: whatever is not understood as one of the tokens below stays in the title.
 - `#tag` adds a tag, `-#tag` removes one (for edits); a lone `#` is a title word.
   `+tag` and `+#tag` add a tag too (the Taskwarrior habit) when a letter follows
   the `+` (or `+#`): `+33 6 12…` and `C++` stay title words.
-- `!high` `!h` `!1`, `!medium` `!m` `!2`, `!low` `!l` `!3`; `!none` `!0` clears.
+- `!high` `!h` `!1`, `!medium` `!m` `!2`, `!low` `!l` `!3`; `!none` `!0` clears
+  (French: `!haute`, `!moyenne`, `!basse`, `!aucune`).
 - `due:`, `wait:`, `sched:` (or `scheduled:`) take a date expression (see
-  `dates.parse_when`): quoted (`due:"next monday"`), joined (`due:next-monday`),
-  or running over the next words (`due:fri 17:00`), the longest reading wins.
-  `due:none` clears the field.
-- `~30m`, `~1h30m` set the estimate; `~none` clears it.
+  `dates.parse_when`, English and French alike): quoted (`due:"next monday"`),
+  joined (`due:next-monday`), or running over the next words (`due:fri 17:00`),
+  the longest reading wins. `due:none` clears the field. French names: `échéance:`
+  or `éch:` for `due:`, `attente:` for `wait:`, `aucune` for `none`.
+- `~30m`, `~1h30m` set the estimate, and so do `~45 min` and `~1 h 30` (a unit
+  word may follow the number); `~none` clears it.
 - `every monday`, `every 2 weeks` repeat from the due date, `every! ...` from the
-  completion date; `every:none` stops repeating. When the words after `every`
-  are no rule ("Check every invoice"), `every` is a title word.
+  completion date; `every:none` stops repeating. French: `chaque lundi`, `tous les
+  jours`, `toutes les 2 semaines`, `chaque!`. When the words after `every` are no
+  rule ("Check every invoice", "Relire tous les dossiers"), they are title words.
+Field names and keywords are read without case or accents (`echeance:`, `ÉCH:`).
 - A word starting with a backslash is a literal title word, backslash removed:
   `\\#1`, `\\@home`, `\\!h`, `\\every`.
 
@@ -29,11 +34,14 @@ A single-valued field given twice is an error rather than a silent choice. Only
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
+from vaworkspace.domain.date_words import fold
 from vaworkspace.domain.dates import (
     WHEN_EXAMPLES,
+    AmbiguousDate,
     format_duration,
     format_local,
     humanize_due,
@@ -47,10 +55,20 @@ _PRIORITIES = {
     "medium": "medium", "m": "medium", "2": "medium",
     "low": "low", "l": "low", "3": "low",
     "none": None, "0": None,
+    "haute": "high", "moyenne": "medium", "basse": "low", "aucune": None,
 }  # fmt: skip
-_DATE_FIELDS = {"due": "due", "wait": "wait", "sched": "scheduled", "scheduled": "scheduled"}
+_DATE_FIELDS = {
+    **dict.fromkeys(("due", "echeance", "ech"), "due"),
+    **dict.fromkeys(("wait", "attente"), "wait"),
+    **dict.fromkeys(("sched", "scheduled"), "scheduled"),
+}
 _QUOTABLE = (*_DATE_FIELDS, "every")
-_MAX_EXPR_WORDS = 5  # the value after `due:` plus up to 4 following words
+_NONE = ("none", "aucune", "aucun")
+_EVERY = ("every", "every!", "chaque", "chaque!")
+_EVERY_PAIRS = ("tous", "toutes")  # `tous les jours`: a two-word `every`
+_MAX_EXPR_WORDS = 9  # `due:` + 8 words: début de la semaine prochaine à 17 h 30
+_HOUR_UNITS = ("h", "hr", "hrs", "hour", "hours", "heure", "heures")
+_ESTIMATE_UNITS = ("m", "min", "mins", "minute", "minutes", *_HOUR_UNITS)
 _TRAILING = ",.;:!?)"
 
 
@@ -109,7 +127,7 @@ def _split(text: str) -> list[_Word]:
     while i < len(raw):
         word = raw[i]
         prefix, sep, value = word.partition(":")
-        if sep and prefix.lower() in _QUOTABLE and value[:1] in ("'", '"'):
+        if sep and fold(prefix) in _QUOTABLE and value[:1] in ("'", '"'):
             quote, parts = value[0], [value[1:]]
             while not (parts[-1].endswith(quote) and (len(parts) > 1 or len(parts[0]) > 0)):
                 i += 1
@@ -128,8 +146,8 @@ def _split(text: str) -> list[_Word]:
 def _is_special(word: _Word) -> bool:
     """Whether a word is a token (stops a date expression running over the next words)."""
     text = word.text
-    lower = text.lower()
-    if word.quoted is not None or lower in ("every", "every!"):
+    lower = fold(text)
+    if word.quoted is not None or lower in _EVERY:
         return True
     if text.startswith("\\") and len(text) > 1:
         return True
@@ -152,7 +170,9 @@ def _take(
 ) -> int:
     """Consume the token at `i` into `qa` (or `title`); return the next index."""
     word = words[i]
-    text, lower = word.text, word.text.lower()
+    text, lower = word.text, fold(word.text)
+    if lower in _EVERY_PAIRS and i + 1 < len(words) and fold(words[i + 1].text) == "les":
+        return _take_every(words, i, qa, title, keyword=2)
     if not _is_special(word):
         title.append(text)
     elif text.startswith("\\"):
@@ -169,10 +189,8 @@ def _take(
     elif text.startswith("!"):
         _set(qa, "priority", _PRIORITIES[lower[1:]], text)
     elif text.startswith("~"):
-        value = text[1:].rstrip(_TRAILING)
-        minutes = None if value.lower() == "none" else _estimate(value, text)
-        _set(qa, "estimate_minutes", minutes, text)
-    elif lower in ("every", "every!"):
+        return _take_estimate(words, i, qa)
+    elif lower in _EVERY:
         return _take_every(words, i, qa, title)
     elif lower.startswith("every:"):
         _every_field(word, qa)
@@ -211,22 +229,44 @@ def _add_tag(qa: QuickAdd, into: list[str], raw: str, source: str) -> None:
     qa.parsed.append(("tags", source))
 
 
-def _estimate(value: str, source: str) -> int:
-    """Minutes of an `~estimate`, with the token quoted in the error."""
+def _take_estimate(words: list[_Word], i: int, qa: QuickAdd) -> int:
+    """`~45m`, `~none`, and with spaces `~45 min`, `~1 h 30`, `~1h 30 min`: a unit
+    word after a bare number, minutes after an hour unit, `min` after those minutes.
+    A bare number never joins (`~45 2 factures`), nor a unit after a unit (`~30m H`)."""
+    parts = [words[i].text]
+    value = parts[0][1:]
+    state = "number" if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", value) else ""
+    if re.fullmatch(r"[0-9]+(?:h|hr|hrs|hours?|heures?)", fold(value)):
+        state = "hours"
+    for follower in words[i + 1 : i + 4]:
+        lower = fold(follower.text)
+        if state == "number" and lower in _ESTIMATE_UNITS:
+            state = "hours" if lower in _HOUR_UNITS else ""
+        elif state == "hours" and re.fullmatch(r"[0-5][0-9]", lower):
+            state = "minutes"
+        elif state == "minutes" and lower in ("m", "min", "mins"):
+            state = ""
+        else:
+            break
+        parts.append(follower.text)
+    source = " ".join(parts)
+    value = "".join(parts)[1:].rstrip(_TRAILING)
     try:
-        return parse_duration(value)
+        minutes = None if value.lower() == "none" else parse_duration(value)
     except InputError as error:
         raise InputError(f"estimate {source}: {error}") from None
+    _set(qa, "estimate_minutes", minutes, source)
+    return i + len(parts)
 
 
 def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzinfo) -> int:
     """`due:EXPR`: the longest run of words (up to 5) that reads as a date wins."""
     word = words[i]
     prefix, _, value = word.text.partition(":")
-    name = _DATE_FIELDS[prefix.lower()]
+    name = _DATE_FIELDS[fold(prefix)]
     if word.quoted is not None:
         value = word.quoted
-    if value.lower() == "none" and word.quoted is None:
+    if fold(value) in _NONE and word.quoted is None:
         _set(qa, name, None, value)
         return i + 1
     if not value.strip():
@@ -241,6 +281,8 @@ def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzin
         expr = " ".join(run[:size])
         try:
             when = parse_when(expr, now, tz)
+        except AmbiguousDate:
+            raise
         except InputError:
             continue
         _set(qa, name, when, expr)
@@ -248,24 +290,27 @@ def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzin
     raise InputError(f"can't read the date in '{word.text}': {WHEN_EXAMPLES}")
 
 
-def _take_every(words: list[_Word], i: int, qa: QuickAdd, title: list[str]) -> int:
-    """`every EXPR`: a recurrence when the next words make a rule, else a title word."""
+def _take_every(
+    words: list[_Word], i: int, qa: QuickAdd, title: list[str], keyword: int = 1
+) -> int:
+    """`every EXPR` (`keyword` words: `tous les` is two): a recurrence when the next
+    words make a rule, else title words."""
     from vaworkspace.domain.tasks.every import parse_every
 
     run: list[str] = []
-    for follower in words[i + 1 :]:
+    for follower in words[i + keyword :]:
         if _is_special(follower):
             break
         run.append(follower.text.lower())
     found = parse_every(run) if run else None
     if found is None or not 1 <= found[1] <= len(run):
-        title.append(words[i].text)
-        return i + 1
+        title.extend(word.text for word in words[i : i + keyword])
+        return i + keyword
     rule, used = found
-    source = " ".join(w.text for w in words[i : i + 1 + used])
+    source = " ".join(w.text for w in words[i : i + keyword + used])
     _set(qa, "recurrence", rule, source)
     qa.recur_from_completion = words[i].text.endswith("!")
-    return i + 1 + used
+    return i + keyword + used
 
 
 def _every_field(word: _Word, qa: QuickAdd) -> None:
