@@ -19,6 +19,9 @@ NOT_FOR_LIST = (
     "vaworkspace.dav",
     "vaworkspace.config.accounts",
     "vaworkspace.service.accounts",
+    # Babel: only what writes in the user's language.
+    "babel",
+    "vaworkspace.locale_format",
 )
 
 LIST = """

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from vaworkspace.domain.date_words import AMBIGUOUS, WEEKDAYS, fold
+from vaworkspace.domain.date_words import AMBIGUOUS, ISO_DATE, WEEKDAYS, fold
 
-ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 _DAY_NUMBER = r"[0-9]{1,2}(?:st|nd|rd|th|er)?"
 
 # French (and a few English) phrases -> the grammar's word. Folded, as typed

@@ -15,6 +15,8 @@ written in digits, and a number word gets a message saying so (`NUMBER_WORDS`).
 
 from __future__ import annotations
 
+ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+"""The one word that is a whole date (`2026-12-05`): `-` does not split it."""
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -76,6 +78,7 @@ MONTHS.update(
         "juin": 6,
         "juillet": 7,
         "juil": 7,
+        "juill": 7,
         "aout": 8,
         "septembre": 9,
         "octobre": 10,

@@ -24,9 +24,8 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.domain.date_labels import format_local as format_local
 from vaworkspace.domain.date_labels import humanize_due as humanize_due
-from vaworkspace.domain.date_phrases import ISO_DATE as _ISO_DATE
-from vaworkspace.domain.date_phrases import readings
 from vaworkspace.domain.date_words import DAY_FULL_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
+from vaworkspace.domain.date_words import ISO_DATE as _ISO_DATE
 from vaworkspace.domain.durations import MAX_DURATION as MAX_DURATION
 from vaworkspace.domain.durations import format_duration as format_duration
 from vaworkspace.domain.durations import parse_duration as parse_duration
@@ -139,6 +138,8 @@ def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
     refused as ambiguous, naming the words that say each meaning. Raises
     `InputError` quoting the text and saying what to write instead.
     """
+    from vaworkspace.domain.date_phrases import readings  # only commands that read dates
+
     raw = " ".join(str(text).split())
     if match := re.fullmatch(_ISO_DATETIME, raw):
         try:
@@ -181,6 +182,8 @@ class _Unclear(ValueError):
 
 def _why_not(raw: str) -> str:
     """The hint for a phrase that no reading understood."""
+    from vaworkspace.domain.date_phrases import readings
+
     if "/" in raw:
         return "12/05 is ambiguous, write dec 5 or 5 dec"
     numbers = [word for _, words in readings(raw) for word in words if word in NUMBER_WORDS]
