@@ -5,6 +5,7 @@ dir's `vaworkspace/config.toml`:
 
     timezone = "America/Montreal"   # default: the system zone
     currency = "CAD"                # default currency of new clients
+    language = "fr"                 # default: LC_ALL, LC_MESSAGES or LANG (config/language.py)
 
     [work]
     hours = "09:00-17:00"
@@ -92,6 +93,8 @@ class Config:
 
     timezone_name: str = "UTC"
     currency: str = "EUR"
+    language: str = "en"
+    """The locale id the workspace writes in (`fr_CA`, `fr`, `en`); see `config.language`."""
     work_hours: WorkHours | None = None
     """`[work]` as the file sets it; None: the defaults. Read `work`."""
     urgency: Coefficients | None = None
@@ -174,6 +177,7 @@ def _read_toml(path: str) -> dict[str, Any]:
 KEYS = (
     "timezone",
     "currency",
+    "language",
     "notify_command",
     "break_reminder_minutes",
     "daily_cap_hours",
@@ -210,7 +214,7 @@ def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Con
 
 
 def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
-    """`timezone` (default: the system's) and `currency`."""
+    """`timezone` (default: the system's), `currency` and `language`."""
     zone = raw.get("timezone")
     if zone is not None and (not isinstance(zone, str) or not zone.strip()):
         raise InputError(f"timezone must be an IANA name like America/Montreal, not {zone!r}")
@@ -220,6 +224,9 @@ def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
         from vaworkspace.domain.clients import validate_currency
 
         config.currency = validate_currency(_text("currency", raw["currency"]))
+    from vaworkspace.config.language import resolve_language
+
+    config.language = resolve_language(raw.get("language"), env)
 
 
 def _work(config: Config, raw: dict[str, Any]) -> None:

@@ -1,0 +1,105 @@
+"""Dates, times, lengths of time and money in the user's language (Babel).
+
+French writes `ven. 11 déc., 17 h`, `17 h 30` (24-hour, as French does), `1 h 30`,
+`45,00 $` (fr_CA) and `45,00 €` (fr_FR); English keeps the forms the UI already
+shows (`1h30m`, `45.00 CAD`) and writes a day as `Fri Dec 11, 17:00`. `language` is
+a locale id as `config.language` resolves it (`fr_CA`, `fr`, `en`).
+
+What the caller may rely on: a date or instant written here reads back through
+`dates.parse_when` (at the same `now`, in the same zone) as the same day or
+minute. The weekday is always written, so an English `Mar` is never mistaken for
+mardi, and the year is written when the day and month alone would read as
+another year's.
+
+Babel is imported on first use, never at import: `va list` pays nothing for it.
+Presentation, like `formats`: the domain returns values, these write them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone, tzinfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from babel import Locale
+
+
+def is_french(language: str) -> bool:
+    return language.split("_")[0].lower() == "fr"
+
+
+def _locale(language: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language)
+    except (UnknownLocaleError, ValueError):  # a region Babel lacks: the language alone
+        return Locale.parse(language.split("_")[0])
+
+
+def format_clock(at: time, language: str) -> str:
+    """`17 h`, `17 h 30` in French; `17:00` in English (24-hour in both)."""
+    if is_french(language):
+        return f"{at.hour} h" if not at.minute else f"{at.hour} h {at.minute:02d}"
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def format_when(value: date | datetime, tz: tzinfo, now: datetime, language: str) -> str:
+    """`ven. 11 déc., 17 h` / `Fri Dec 11, 17:00`; a date alone without the time.
+    An instant is shown at its wall time in `tz`; `now` decides whether the year
+    must be written (`ven. 10 déc. 2027`)."""
+    from babel.dates import format_date
+
+    at: time | None = None
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+        local = aware.astimezone(tz)
+        day, at = local.date(), local.time()
+    else:
+        day = value
+    today = now.astimezone(tz).date()
+    with_year = _next_such_day(day.month, day.day, today) != day
+    if is_french(language):
+        pattern = "EEE d MMM y" if with_year else "EEE d MMM"
+    else:
+        pattern = "EEE MMM d, y" if with_year else "EEE MMM d"
+    text = format_date(day, pattern, locale=_locale(language))
+    return text if at is None else f"{text}, {format_clock(at, language)}"
+
+
+def _next_such_day(month: int, day: int, today: date) -> date | None:
+    """The day `d MMM` reads as (`parse_when`): the first on or after today."""
+    for year in range(today.year, today.year + 9):  # Feb 29 waits for a leap year
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    return None
+
+
+def format_minutes(minutes: int, language: str) -> str:
+    """`1 h 30`, `45 min`, `2 h` in French; `1h30m` in English (as today)."""
+    if not is_french(language):
+        from vaworkspace.domain.durations import format_duration
+
+        return format_duration(minutes)
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def format_amount(cents: int, currency: str, language: str) -> str:
+    """`45,00 $` (fr_CA, CAD), `45,00 €` (fr_FR, EUR), `45,00 $CA` (fr_FR, CAD);
+    English keeps `45.00 CAD`, plain in every locale."""
+    if not is_french(language):
+        from vaworkspace.domain.money import format_money
+
+        return format_money(cents, currency)
+    from decimal import Decimal
+
+    from babel.numbers import format_currency
+
+    return format_currency(Decimal(cents).scaleb(-2), currency, locale=_locale(language))
