@@ -18,6 +18,7 @@ def test_the_config_example_loads(tmp_path) -> None:
     path.write_text(block, encoding="utf-8")
     config = load_config(str(path))
     assert config.timezone_name == "America/Montreal" and config.currency == "CAD"
+    assert config.language == "fr"
     assert config.coefficients.client_weight == 1.5
     assert config.pomodoro == PomodoroSettings(25, 5, 15, 4)
     assert config.daily_cap_hours == 8 and config.break_reminder_minutes == 90
