@@ -47,6 +47,9 @@ long_break_every = 2
 [sync]
 deadline = 20
 
+[plan]
+buffer = 5
+
 [[publish]]
 path = "/tmp/all.ics"
 
@@ -63,6 +66,7 @@ client = "acme"
     assert config.pomodoro is not None
     assert config.pomodoro.focus_minutes == 50 and config.pomodoro.long_break_every == 2
     assert config.sync_deadline == 20.0
+    assert config.plan_buffer_minutes == 5
     assert config.publish == (
         PublishTarget("/tmp/all.ics"),
         PublishTarget("/tmp/acme.ics", "acme"),
@@ -99,6 +103,9 @@ BAD = [
     ("sync = 3", "[sync] must be a table"),
     ('[sync]\ndeadline = "soon"', "[sync] deadline"),
     ("[sync]\ntimeout = 3", "unknown setting 'timeout' in [sync]"),
+    ("[plan]\nbuffer = 2.5", "[plan] buffer must be a whole number of minutes"),
+    ("[plan]\nbuffer = 300", "[plan] buffer"),
+    ("[plan]\nbreak = 5", "unknown setting 'break' in [plan]"),
     ('[[publish]]\nclient = "acme"', "[[publish]] entry 1 has no path"),
     ('publish = "a.ics"', "`publish` in the config must be a list"),
     ("daily_cap_hour = 8", "unknown setting 'daily_cap_hour'"),

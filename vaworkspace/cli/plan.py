@@ -21,9 +21,8 @@ def _plan_parser(commands) -> None:
     plan.add_argument(
         "--buffer",
         type=int,
-        default=10,
         metavar="MIN",
-        help="minutes kept free around each event (default 10)",
+        help="minutes kept free around each event (default: [plan] buffer, else 10)",
     )
     plan.add_argument("--dry-run", action="store_true", help="show the plan, write nothing")
     plan.add_argument("--clear", action="store_true", help="remove the planned blocks")

@@ -75,6 +75,8 @@ DEFAULT_TIMER_MINIMUM = 1
 billed a whole rounding step (0: log every second)."""
 DEFAULT_DEADLINE = 45.0
 """Seconds one subscribed calendar may take in all (`[sync] deadline`)."""
+DEFAULT_PLAN_BUFFER = 10
+"""Minutes `va plan` keeps clear before and after each event (`[plan] buffer`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class Config:
     """The command and its arguments (split like a shell); empty: none."""
     sync_deadline: float = DEFAULT_DEADLINE
     publish: tuple[PublishTarget, ...] = ()
+    plan_buffer_minutes: int = DEFAULT_PLAN_BUFFER
+    """`[plan] buffer`: minutes `va plan` keeps free around each event."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -187,6 +191,7 @@ KEYS = (
     "pomodoro",
     "sync",
     "publish",
+    "plan",
 )
 """Every top-level key a config file may hold."""
 
@@ -206,6 +211,12 @@ def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Con
     _time(config, raw)
     _table("sync", raw.get("sync", {}), ("deadline",))
     config.sync_deadline = sync_deadline(raw)
+    plan = _table("plan", raw.get("plan", {}), ("buffer",))
+    if "buffer" in plan:
+        buffer = _number(
+            "[plan] buffer", plan["buffer"], (0, 240), "a whole number of minutes", whole=True
+        )
+        config.plan_buffer_minutes = int(buffer)
     targets, problems = publish_targets(raw)
     if problems:
         raise InputError(problems[0])

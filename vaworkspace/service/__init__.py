@@ -148,7 +148,7 @@ class Workspace(Service):
     def plan(self) -> PlanService:
         from vaworkspace.service.plan import PlanService
 
-        return PlanService(self.ctx, self.inbox)
+        return PlanService(self.ctx, self.inbox, self.agenda)
 
     @cached_property
     def subscriptions(self) -> SubscriptionService:

@@ -1,9 +1,8 @@
 """`ws.plan`: the ranked inbox placed into the agenda's free time as work blocks.
 
-The rules are `domain/calendar/plan.py`; here they are fed: the inbox's urgency
-order (`Inbox.ranked`), the stored events of the days, the VA's work hours, the
-daily cap less what is already logged, the pomodoro settings and the clients'
-retainers.
+The rules are `domain/calendar/plan.py`; `service/plan_feed.py` feeds them (the
+inbox's urgency order, the stored events of the days, the VA's work hours, the
+daily cap less what is already logged, the pomodoro settings, the retainers).
 
 A planned block is a work block (an `Event` of kind "block", so the agenda,
 exports and feeds show it as any other) whose uid starts with `plan-`: the mark
@@ -16,107 +15,148 @@ time the VA promised. Planning and clearing are one change each for `va undo`.
 The plan is computed inside the write transaction from the events as they are
 on disk then, so a meeting imported by another terminal a moment before is
 still planned around.
+
+A planned day follows its changes (`replan`, `replan_changed`): when an import
+or a sync changes the busy time of a day that holds planned blocks, or a task
+with blocks on such a day is done or deleted, that day's planned blocks (those
+not yet ended) are planned again inside the same transaction, so the change
+and its re-plan are one `va undo`. A day the VA never planned is left alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from vaworkspace.domain.calendar.event import Event
-from vaworkspace.domain.calendar.plan import AtRisk, Day, PlanBlock, PlanRules, PlanTask
-from vaworkspace.domain.dates import day_start, to_instant
+from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import InputError
 from vaworkspace.service.context import Context, Service
+from vaworkspace.service.plan_feed import PlanResult, compute, plan_tasks
 from vaworkspace.store import block_records, counters, tables, undo_records
 from vaworkspace.store.records import event_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from datetime import tzinfo
+    from collections.abc import Collection, Iterable, Mapping
     from typing import Any
 
+    from vaworkspace.domain.calendar.agenda import DayAgenda
     from vaworkspace.domain.models import Task
-    from vaworkspace.domain.time.worktime import WorkHours
+    from vaworkspace.service.agenda import AgendaService
+    from vaworkspace.service.lookup import Db
     from vaworkspace.service.reading import Inbox
 
-UTC = timezone.utc
+__all__ = ["PlanPreview", "PlanResult", "PlanService"]
+
 MAX_DAYS = 31
-DEFAULT_BUFFER_MINUTES = 10
+BusyTimes = tuple[tuple["date | datetime", "date | datetime"], ...]
 
 
-@dataclass(slots=True)
-class PlanResult:
-    """The plan of `days` local days from `first`: blocks by start, the tasks at
-    risk, each planned task's title, and whether it was written."""
+@dataclass(frozen=True, slots=True)
+class PlanPreview:
+    """A proposed plan of one day (`PlanService.preview`), for `accept`: the
+    plan, the day's agenda with it, and the busy time it was made around."""
 
-    first: date
-    days: int
-    blocks: list[PlanBlock] = field(default_factory=list)
-    at_risk: list[AtRisk] = field(default_factory=list)
-    titles: dict[int, str] = field(default_factory=dict)
-    written: bool = False
-
-    def as_json(self) -> dict[str, object]:
-        """What `va plan --json` prints."""
-        return {
-            "blocks": [
-                {"task": b.task, "client": b.client, "start": b.start, "end": b.end}
-                for b in self.blocks
-            ],
-            "at_risk": [{"task": r.task, "reason": r.reason} for r in self.at_risk],
-        }
+    result: PlanResult
+    agenda: DayAgenda
+    busy: BusyTimes
 
 
 class PlanService(Service):
-    """Plan, write and clear the planned work blocks."""
+    """Plan, write and clear the planned work blocks; re-plan a planned day that changed."""
 
-    def __init__(self, ctx: Context, inbox: Inbox) -> None:
+    def __init__(self, ctx: Context, inbox: Inbox, agenda: AgendaService) -> None:
         super().__init__(ctx)
         self.inbox = inbox
+        self.agenda = agenda
+
+    @property
+    def buffer(self) -> int:
+        """Minutes kept free around each event: the config's `[plan] buffer`."""
+        return self.config.plan_buffer_minutes
 
     def plan(
         self,
         first: date | None = None,
         days: int = 1,
         write: bool = True,
-        buffer_minutes: int = DEFAULT_BUFFER_MINUTES,
+        buffer_minutes: int | None = None,
     ) -> PlanResult:
         """Plan `days` days from `first` (default today). With `write`, the
         planned blocks of those days that have not ended are replaced by the new
         ones in one transaction; without, nothing is written."""
         first = self._check(first, days)
-        if not 0 <= buffer_minutes <= 240:
-            raise InputError(f"a buffer of {buffer_minutes} minutes: give 0 to 240")
-        tasks = [task for _, task in self.inbox.ranked() if task.status != "waiting"]
+        buffer = self.buffer if buffer_minutes is None else buffer_minutes
+        if not 0 <= buffer <= 240:
+            raise InputError(f"a buffer of {buffer} minutes: give 0 to 240")
+        tasks = plan_tasks(self.inbox)
         if not write:
-            return self._compute(first, days, self.file.read()["events"], tasks, buffer_minutes)
-        now = self.now()
+            events = self.file.read()["events"]
+            return compute(self, self.inbox, first, days, events, tasks, buffer)
         with self.file.transaction() as db:
             undo_records.journal(db)
-            events = tables.records(db, "events")
-            result = self._compute(first, days, events, tasks, buffer_minutes)
-            start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
-            stale = block_records.planned_blocks(db, start, end, now)
-            tables.delete(db, "events", [event.id for event in stale])
-            for block in result.blocks:
-                event_id = counters.take_id(db, "events")
-                event = Event(
-                    id=event_id,
-                    uid=block_records.planned_uid(event_id),
-                    summary=result.titles[block.task],
-                    start=block.start,
-                    end=block.end,
-                    client=block.client,
-                    last_modified=now,
-                    kind="block",
-                    task=block.task,
-                )
-                tables.put(db, "events", event_id, event_to_record(event))
-            block_records.note_planned_tasks(db)
+            result = self._write(db, first, days, tasks, buffer)
             undo_records.keep(db, f"plan {_days_text(first, days)}")
-        result.written = True
+        return result
+
+    def preview(self, day: date) -> PlanPreview:
+        """What `plan(day)` would write, without writing: the plan, and the day's
+        agenda as it would be once accepted (its planned blocks not yet ended
+        replaced by the proposed ones, free slots and clashes counted again).
+        Slow work (the whole inbox is ranked): the TUI runs it in a worker."""
+        from dataclasses import replace
+
+        from vaworkspace.domain.calendar import agenda as rules
+
+        result = self.plan(day, 1, write=False)
+        busy = self._busy(self.file.read()["events"], day)
+        [shown], _ = self.agenda.days(day, 1)
+        now = self.now()
+        kept = [
+            item
+            for item in shown.timed
+            if not (block_records.is_planned_uid(item.uid) and _ends_after(item.end, now))
+        ]
+        proposed = [
+            rules.AgendaItem(
+                "block",
+                result.titles.get(block.task, ""),
+                block.start,
+                block.end,
+                proposed_uid(n),
+                block.client,
+                block.task,
+            )
+            for n, block in enumerate(result.blocks)
+        ]
+        timed = sorted(kept + proposed, key=lambda item: (item.start, item.end, item.title))
+        free = rules.free_slots(
+            day, rules.busy_times(timed), self.config.work, self.tz, not_before=now
+        )
+        agenda = replace(shown, timed=timed, free=free, conflicts=rules.conflicts(timed))
+        return PlanPreview(result, agenda, busy)
+
+    def accept(self, preview: PlanPreview) -> PlanResult:
+        """Write the blocks of `preview` as they were proposed (no planning
+        again: quick enough for a key). Refused (InputError, nothing written)
+        when the day's busy time changed since or one of its tasks was closed:
+        the proposal no longer holds, and `preview` makes a fresh one."""
+        result = preview.result
+        day = result.first
+        with self.file.transaction() as db:
+            undo_records.journal(db)
+            if self._busy(tables.records(db, "events"), day) != preview.busy:
+                raise InputError(
+                    f"the agenda of {day:%a %d %b} changed since this plan was made; plan it again"
+                )
+            gone = {b.task for b in result.blocks if not _is_open(db, b.task)}
+            if gone:
+                raise InputError(
+                    f"task {min(gone)} was closed since this plan was made; plan it again"
+                )
+            self._store(db, day, 1, result)
+            undo_records.keep(db, f"plan {_days_text(day, 1)}")
         return result
 
     def clear(self, first: date | None = None, days: int = 1) -> int:
@@ -132,114 +172,113 @@ class PlanService(Service):
             undo_records.keep(db, f"clear the plan of {_days_text(first, days)}")
         return len(gone)
 
+    # -- inside another change's transaction: a planned day follows its changes -----
+
+    def planned_days(self, db: Db) -> dict[date, BusyTimes]:
+        """Inside a transaction: the local days that hold planned blocks not yet
+        ended, each with its busy time (events and blocks booked by hand) as it
+        is now, for `replan_changed` to compare with after the change."""
+        now = self.now()
+        days = {
+            event.start.astimezone(self.tz).date()
+            for event in block_records.planned_blocks(db, now, now + timedelta(days=366), now)
+            if isinstance(event.start, datetime)
+        }
+        events = tables.records(db, "events")
+        return {day: self._busy(events, day) for day in sorted(days)}
+
+    def replan_changed(
+        self, db: Db, before: dict[date, BusyTimes], leave_out: Collection[int] = ()
+    ) -> list[date]:
+        """Inside a transaction: re-plan the days of `before` (`planned_days`)
+        whose busy time is no longer what it was; those days."""
+        events = tables.records(db, "events")
+        changed = [day for day, busy in before.items() if self._busy(events, day) != busy]
+        return self.replan(db, changed, leave_out)
+
+    def replan(self, db: Db, days: Iterable[date], leave_out: Collection[int] = ()) -> list[date]:
+        """Inside a transaction: plan again each of `days` that holds planned
+        blocks not yet ended (a day never planned stays so); `leave_out`: tasks
+        closed by the change under way. The days re-planned."""
+        now = self.now()
+        done = []
+        for day in sorted(set(days)):
+            start, end = day_start(day, self.tz), day_start(day + timedelta(days=1), self.tz)
+            if not block_records.planned_blocks(db, start, end, now):
+                continue
+            self._write(db, day, 1, plan_tasks(self.inbox, leave_out), self.buffer)
+            done.append(day)
+        return done
+
+    # -- internals -----------------------------------------------------------------
+
+    def _write(self, db: Db, first: date, days: int, tasks: list[Task], buffer: int) -> PlanResult:
+        """Inside a transaction: replace the planned blocks of the days (those
+        not yet ended) by a new plan made over the events as stored now."""
+        result = compute(self, self.inbox, first, days, tables.records(db, "events"), tasks, buffer)
+        self._store(db, first, days, result)
+        return result
+
+    def _store(self, db: Db, first: date, days: int, result: PlanResult) -> None:
+        """Inside a transaction: `result`'s blocks in place of the days' planned
+        blocks not yet ended."""
+        now = self.now()
+        start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
+        stale = block_records.planned_blocks(db, start, end, now)
+        tables.delete(db, "events", [event.id for event in stale])
+        for block in result.blocks:
+            event_id = counters.take_id(db, "events")
+            event = Event(
+                id=event_id,
+                uid=block_records.planned_uid(event_id),
+                summary=result.titles[block.task],
+                start=block.start,
+                end=block.end,
+                client=block.client,
+                last_modified=now,
+                kind="block",
+                task=block.task,
+            )
+            tables.put(db, "events", event_id, event_to_record(event))
+        block_records.note_planned_tasks(db)
+        result.written = True
+
+    def _busy(self, events: Mapping[Any, dict[str, Any]], day: date) -> BusyTimes:
+        """The day's timed events and hand-booked blocks in an `events` table,
+        as (start, end) by start."""
+        from vaworkspace.service.occurrences import occurrences
+
+        start, end = day_start(day, self.tz), day_start(day + timedelta(days=1), self.tz)
+        found, _ = occurrences(events, start, end, self.tz)
+        return tuple(
+            (lo, hi)
+            for event, lo, hi in found
+            if isinstance(lo, datetime)
+            and isinstance(hi, datetime)
+            and event.status != "cancelled"
+            and not block_records.is_planned(event)
+        )
+
     def _check(self, first: date | None, days: int) -> date:
         if not 1 <= days <= MAX_DAYS:
             raise InputError(f"plan 1 to {MAX_DAYS} days at a time, not {days}")
         return first if first is not None else self.now().astimezone(self.tz).date()
 
-    def _compute(
-        self,
-        first: date,
-        days: int,
-        events: Mapping[Any, dict[str, Any]],
-        tasks: list[Task],
-        buffer_minutes: int,
-    ) -> PlanResult:
-        from vaworkspace.domain.calendar.agenda import block_minutes, work_window
-        from vaworkspace.domain.calendar.plan import client_window, plan_days
-        from vaworkspace.service.occurrences import occurrences
-        from vaworkspace.store.table_reads import entries_since
 
-        tz, now = self.tz, self.now()
-        start, end = day_start(first, tz), day_start(first + timedelta(days=days), tz)
-        found, _ = occurrences(events, start, end, tz)
-        busy: list[tuple[datetime, datetime]] = []
-        fixed: list[tuple[datetime, datetime, int | None]] = []
-        for event, lo, hi in found:
-            if not isinstance(lo, datetime) or not isinstance(hi, datetime) or hi <= lo:
-                continue  # an all-day event blocks nothing (as in the agenda)
-            if event.status == "cancelled" or block_records.is_planned(event):
-                continue
-            if event.kind == "block":
-                fixed.append((lo, hi, event.task))
-            else:
-                busy.append((lo, hi))
-        booked: dict[int, int] = {}
-        for lo, hi, task_id in fixed:
-            if task_id is not None and hi > now:
-                booked[task_id] = booked.get(task_id, 0) + int((hi - lo).total_seconds()) // 60
-        logged = entries_since(self.file.read()["entries"], start - timedelta(days=1))
-        plan_tasks = []
-        for task in tasks:
-            minutes = block_minutes(task) - booked.get(task.id, 0)
-            if minutes > 0:
-                due = to_instant(task.due, tz, end=True) if task.due is not None else None
-                plan_tasks.append(PlanTask(task.id, task.client, minutes, due))
-        hours = self._client_hours()
-        plan_days_list = []
-        for offset in range(days):
-            day = first + timedelta(days=offset)
-            opens, closes = day_start(day, tz), day_start(day + timedelta(days=1), tz)
-            window = work_window(day, self.config.work, tz)
-            windows = {}
-            for client, (span, zone) in hours.items():
-                bounds = client_window(day, span, zone, window)
-                # No overlap at all: an empty window, so nothing of theirs is placed.
-                windows[client] = bounds or (opens, opens)
-            plan_days_list.append(
-                Day(
-                    window=window,
-                    client_windows=windows,
-                    events=[(lo, hi) for lo, hi in busy if lo < closes and hi > opens],
-                    fixed=[(lo, hi) for lo, hi, _ in fixed if lo < closes and hi > opens],
-                    not_before=_next_quarter(now),
-                    ends=closes,
-                    worked_minutes=sum(_overlap(e.start, e.end, opens, closes) for e in logged),
-                )
-            )
-        burns = self.inbox.budget_burns()
-        retainer = {client: bought - used for client, (used, bought) in burns.items()}
-        plan = plan_days(plan_days_list, plan_tasks, self._rules(buffer_minutes), tz, retainer)
-        titles = {task.id: task.title for task in tasks}
-        return PlanResult(first, days, plan.blocks, plan.at_risk, titles)
+def _is_open(db: Db, task_id: int) -> bool:
+    from vaworkspace.store.records import task_from_record
 
-    def _client_hours(self) -> dict[str, tuple[WorkHours, tzinfo]]:
-        """Each client's business hours and zone (the VA's zone when it has none)."""
-        from zoneinfo import ZoneInfo
-
-        from vaworkspace.domain.time.worktime import parse_work_hours
-
-        return {
-            client.id: (
-                parse_work_hours(client.hours),
-                ZoneInfo(client.timezone) if client.timezone else self.tz,
-            )
-            for client in self.snapshot().clients.values()
-            if client.hours
-        }
-
-    def _rules(self, buffer_minutes: int) -> PlanRules:
-        from vaworkspace.domain.time.timer import PomodoroSettings
-
-        pomodoro = self.config.pomodoro or PomodoroSettings()
-        return PlanRules(
-            cap_minutes=round(self.config.daily_cap_hours * 60),
-            buffer_minutes=buffer_minutes,
-            cycle_minutes=pomodoro.focus_minutes * pomodoro.long_break_every,
-            break_minutes=pomodoro.break_minutes,
-            long_break_minutes=pomodoro.long_break_minutes,
-        )
+    record = tables.record(db, "tasks", task_id)
+    return record is not None and task_from_record(task_id, record).is_open
 
 
-def _overlap(lo: datetime, hi: datetime, opens: datetime, closes: datetime) -> int:
-    return max(0, int((min(hi, closes) - max(lo, opens)).total_seconds()) // 60)
+def proposed_uid(n: int) -> str:
+    """The uid of the `n`th block of a preview: never stored."""
+    return f"proposed-{n}"
 
 
-def _next_quarter(moment: datetime) -> datetime:
-    """Plans start at the next quarter hour, as the agenda's free slots do."""
-    quarter = 15 * 60
-    rounded = -(-int(moment.timestamp()) // quarter) * quarter
-    return datetime.fromtimestamp(rounded, UTC)
+def _ends_after(end: date | datetime, now: datetime) -> bool:
+    return isinstance(end, datetime) and end > now
 
 
 def _days_text(first: date, days: int) -> str:

@@ -44,7 +44,12 @@ def planned_uid(event_id: int) -> str:
 
 def is_planned(event: Event) -> bool:
     """Whether an event is a block the planner wrote (and may replace)."""
-    return event.kind == BLOCK and event.uid.startswith(PLANNED_PREFIX)
+    return event.kind == BLOCK and is_planned_uid(event.uid)
+
+
+def is_planned_uid(uid: str) -> bool:
+    """Whether a block's uid (an agenda item's) is one the planner wrote."""
+    return uid.startswith(PLANNED_PREFIX)
 
 
 def blocks(events: Mapping[Any, dict[str, Any]]) -> list[Event]:
