@@ -17,7 +17,13 @@ from vaworkspace.cli import build_parser
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-KEYS = {"space": "space", "left_square_bracket": "[", "right_square_bracket": "]", "at": "@"}
+KEYS = {
+    "space": "space",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "at": "@",
+    "escape": "esc",
+}
 
 
 def _options_of(words: list[str]) -> set[str]:

@@ -23,6 +23,7 @@ SCREENS = [
     (("6",), "AgendaScreen"),
     (("7",), "EntriesScreen"),
     (("6", "v"), "AgendaScreen"),  # the week view: its own keys
+    (("6", "P"), "AgendaScreen"),  # a proposed plan: its own keys
     (("t", "4"), "FocusScreen"),  # a timer running: its own keys
 ]
 """Forms and prompts (modal screens) show their keys in their own text: no footer."""
@@ -51,6 +52,7 @@ async def test_every_footer_key_fits_at_80_columns(ws, keys, name) -> None:
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        await app.workers.wait_for_complete()  # the agenda's P plans in a worker
         await pilot.pause(0.1)
         screen = app.screen
         assert type(screen).__name__ == name

@@ -32,3 +32,24 @@ def test_agenda_snapshot(snap_compare, tmp_path, theme: str, view: str) -> None:
         await pilot.pause()
 
     assert snap_compare(app_for(ws), terminal_size=SIZE, run_before=steady)
+
+
+@pytest.mark.parametrize("step", ["proposed", "accepted"])
+def test_agenda_snapshot_of_a_planned_day(snap_compare, tmp_path, step: str) -> None:
+    """P on the day above: the proposed blocks (◇) around the events and the
+    block booked by hand, the plan and its risks beside them; then, after a,
+    the day as written (◆)."""
+    ws = build(tmp_path)
+    ws.agenda.schedule_block(2, at("15:30"))
+
+    async def planned(pilot) -> None:
+        pilot.app.theme = "va-dark"
+        await pilot.pause()
+        await pilot.press("6", "P")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if step == "accepted":
+            await pilot.press("a")
+        await pilot.pause()
+
+    assert snap_compare(app_for(ws), terminal_size=SIZE, run_before=planned)

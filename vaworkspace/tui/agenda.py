@@ -22,16 +22,19 @@ from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import VaError
 from vaworkspace.formats import plural
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
+from vaworkspace.tui.agenda_plan import PLAN_BINDINGS, PlanningScreen
 from vaworkspace.tui.block_prompt import BlockPrompt
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.number_prompt import NumberPrompt
-from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
 BLOCK_DAYS = 14
 """How far ahead `m` and `x` offer booked blocks."""
 BLOCK_KEYS = Binding.Group("Block")
-"""`m x Block` in the footer: one label for both, so the keys fit 80 columns."""
+"""`⏎ m x Block` in the footer: one label for book, move and unbook, so the
+keys fit 80 columns."""
+MOVE_KEYS = Binding.Group("Move")
+"""`h l Move` in the footer: a day (a week) back or on, under one label."""
 
 
 class BookSlot(NumberPrompt):
@@ -67,18 +70,27 @@ class BookSlot(NumberPrompt):
         return self.ws.agenda.schedule_block(number, self.slot[0])
 
 
-class AgendaScreen(WorkspaceScreen):
-    """Today by default: h and l move, v switches day and week, enter books a slot."""
+class AgendaScreen(PlanningScreen):
+    """Today by default: h and l move, v switches day and week, enter books a slot,
+    P plans the day (`agenda_plan.py`)."""
 
     HELP_TITLE = "Agenda"
     BINDINGS = [
-        Binding("h", "move(-1)", "Prev", tooltip="The previous day (week view: week)"),
-        Binding("l", "move(1)", "Next", tooltip="The next day (week view: week)"),
+        Binding(
+            "h", "move(-1)", "Prev", tooltip="The previous day (week view: week)", group=MOVE_KEYS
+        ),
+        Binding("l", "move(1)", "Next", tooltip="The next day (week view: week)", group=MOVE_KEYS),
         Binding("v", "toggle_view", "View", tooltip="Switch between the day and the week"),
         Binding("T", "move(0)", "Today", tooltip="Back to today"),
         Binding("j,down", "select(1)", "Slot", show=False, tooltip="Select the next free slot"),
         Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),
-        Binding("enter", "book", "Book", tooltip="Book a task into the selected free slot"),
+        Binding(
+            "enter",
+            "book",
+            "Book",
+            tooltip="Book a task into the selected free slot",
+            group=BLOCK_KEYS,
+        ),
         Binding(
             "m",
             "move_block",
@@ -90,6 +102,7 @@ class AgendaScreen(WorkspaceScreen):
             "x", "remove_block", "Unbook", tooltip="Remove a booked work block", group=BLOCK_KEYS
         ),
         Binding("I", "app.import_file", "Import", tooltip="Import .ics or Taskwarrior"),
+        *PLAN_BINDINGS,
     ]
     DEFAULT_CSS = """
     AgendaScreen #title, AgendaScreen #allday { height: 1; padding: 0 1; text-wrap: nowrap;
@@ -115,10 +128,6 @@ class AgendaScreen(WorkspaceScreen):
         self.colours: dict[str, str] = {}
         self._loaded: tuple = ()  # (today, quarter hour) when the free slots were computed
         self._warned: set[str] = set()
-
-    @property
-    def today(self) -> date:
-        return self.ws.now().astimezone(self.ws.tz).date()
 
     @property
     def free(self) -> list:
@@ -162,15 +171,21 @@ class AgendaScreen(WorkspaceScreen):
         self.set_class(self.kind == "week", "-week")
         self.query_one("#title", Static).update(self._title())
         self.query_one("#allday").display = self.kind == "day" and bool(self.plans[0].all_day)
+        if self.proposal is not None:
+            if self.proposal.result.first != day or self.kind != "day":
+                self.proposal = None  # not the day shown: gone
+            else:
+                self.plans = [self.proposal.agenda]
+                self.action_plan()  # the workspace may have changed: propose afresh
         if self.kind == "week":
             week = self.query_one("#week", Canvas)
             week.paint = WeekLayout(self.plans, self.ws.tz, self.today, self.colours)
             week.refresh()
         else:
-            self._show_day()
+            self.repaint_day()
         self.refresh_bindings()
 
-    def _show_day(self) -> None:
+    def repaint_day(self) -> None:
         plan, ws = self.plans[0], self.ws
         allday = self.query_one("#allday", Static)
         parts: list = [("all day ", MUTED)]
@@ -179,9 +194,12 @@ class AgendaScreen(WorkspaceScreen):
             parts += [("▌", colour), safe(item.title), "  "]
         allday.update(Content.assemble(*parts))
         grid = self.query_one("#day", Canvas)
-        grid.paint = DayLayout(plan, ws.tz, ws.config.work, self.colours, self.selected, ws.now())
+        grid.paint = DayLayout(
+            plan, ws.tz, ws.config.work, self.colours, self.selected, ws.now(), self.proposed_uids()
+        )
         grid.refresh()
-        self.query_one("#side", Static).update(self._side(plan))
+        self.query_one("#title", Static).update(self._title())
+        self.query_one("#side", Static).update(self.plan_side() or self._side(plan))
 
     def _title(self) -> Content:
         first = self.plans[0].day
@@ -195,6 +213,8 @@ class AgendaScreen(WorkspaceScreen):
         parts.append(f"{span_text(sum(plan.free_minutes for plan in self.plans))} free")
         if clashes:
             parts += [(" · ", MUTED), (f"⚠ {clashes} in conflict", CLASH)]
+        if self.proposal is not None:
+            parts += [(" · ", MUTED), ("proposal", CHOSEN)]
         return Content.assemble(*parts)
 
     def _side(self, plan) -> Content:
@@ -221,7 +241,11 @@ class AgendaScreen(WorkspaceScreen):
     # -- actions ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Slots are picked and booked in the day view only (greyed when none)."""
+        """Slots are picked and booked in the day view only (greyed when none);
+        a proposed plan leaves its own keys only (`plan_allows`)."""
+        allowed = self.plan_allows(action)
+        if not allowed:
+            return allowed
         if action in ("select", "book", "move_block"):
             return None if self.kind == "day" and not self.free else self.kind == "day"
         return True
@@ -241,7 +265,7 @@ class AgendaScreen(WorkspaceScreen):
     def action_select(self, step: int) -> None:
         if self.free:
             self.selected = min(len(self.free) - 1, max(0, self.selected + step))
-            self._show_day()
+            self.repaint_day()
 
     def action_book(self) -> None:
         if not self.free:

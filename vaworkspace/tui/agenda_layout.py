@@ -47,9 +47,18 @@ class Canvas(Widget):
 class DayLayout:
     """The day's time column; items sharing rows take lanes side by side."""
 
-    def __init__(self, plan, tz, work, colours: dict, selected: int, now: datetime) -> None:
+    def __init__(
+        self,
+        plan,
+        tz,
+        work,
+        colours: dict,
+        selected: int,
+        now: datetime,
+        proposed: frozenset[str] = frozenset(),
+    ) -> None:
         self.plan, self.tz, self.work, self.colours = plan, tz, work, colours
-        self.selected = selected
+        self.selected, self.proposed = selected, proposed
         self.at = self.minute(now) if now.astimezone(tz).date() == plan.day else -1
 
     def minute(self, moment: datetime) -> int:
@@ -116,7 +125,8 @@ class DayLayout:
 
     def _busy(self, item: AgendaItem, offset: int, tall: bool, width: int) -> Content:
         """Row one: times and title in the client's colour; row two: the clash, or
-        the client; then the bar alone. Work blocks have a thin bar and a ◆."""
+        the client; then the bar alone. Work blocks have a thin bar and a ◆, a
+        proposed one (a plan not yet accepted) a ◇."""
         clash = item.uid in self.plan.conflicts
         colour = self.colours.get(item.client) or "$accent"
         block = item.kind == "block"
@@ -127,7 +137,8 @@ class DayLayout:
             start, end = item.start, item.end
             assert isinstance(start, datetime) and isinstance(end, datetime)  # timed items
             times = f"{clock(start, self.tz)}–{clock(end, self.tz)}"
-            parts += [f"{'◆ ' * block}{times} ", (safe(item.title), f"bold {colour}")]
+            mark = ("◇ " if item.uid in self.proposed else "◆ ") if block else ""
+            parts += [f"{mark}{times} ", (safe(item.title), f"bold {colour}")]
         elif offset == 1:
             parts += [("⚠ conflict ", CLASH), who] if clash else [who]
         return cell(parts, width - 1) + " " if width > 1 else cell(parts[:1], width)
