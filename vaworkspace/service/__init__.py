@@ -96,7 +96,7 @@ class Workspace(Service):
     def tasks(self) -> TaskService:
         from vaworkspace.service.tasks import TaskService
 
-        return TaskService(self.ctx)
+        return TaskService(self.ctx, planner=lambda: self.plan)
 
     @cached_property
     def inbox(self) -> Inbox:
@@ -136,7 +136,7 @@ class Workspace(Service):
     def calendar(self) -> CalendarService:
         from vaworkspace.service.calendar import CalendarService
 
-        return CalendarService(self.ctx, self.clients, self.time)
+        return CalendarService(self.ctx, self.clients, self.time, planner=lambda: self.plan)
 
     @cached_property
     def agenda(self) -> AgendaService:

@@ -3,7 +3,8 @@
 The bytes are read and written by `vaworkspace/ical/` (the only code that uses
 the icalendar library); this module decides identity and what to store, all in
 one transaction, so an import is all or nothing and `--dry-run` is the same
-work with nothing written.
+work with nothing written. A planned day whose events the import changes is
+planned again in that transaction (`PlanService.replan_changed`).
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ from vaworkspace.store.records import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vaworkspace.ical.reader import ImportedTodo, ReadResult
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.lookup import Db
+    from vaworkspace.service.plan import PlanService
     from vaworkspace.service.time import TimeService
 
 
@@ -45,6 +49,8 @@ class CalendarImport:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    replanned: list[date] = field(default_factory=list)
+    """Planned days whose events changed, planned again (`PlanService.replan_changed`)."""
 
     def lines(self) -> list[str]:
         verb = "Would import" if self.dry_run else "Imported"
@@ -58,6 +64,8 @@ class CalendarImport:
         out += [f"  conflict: {line}" for line in self.conflicts]
         out += [f"  skipped: {line}" for line in self.skipped]
         out += [f"  warning: {line}" for line in self.warnings]
+        verb = "would plan again" if self.dry_run else "planned again"
+        out += [f"  {verb}: {day:%a %d %b} (its events changed)" for day in self.replanned]
         return out
 
     def as_json(self) -> dict[str, object]:
@@ -67,10 +75,17 @@ class CalendarImport:
 class CalendarService(Service):
     """`ws.calendar`: import and export iCalendar, the stored events."""
 
-    def __init__(self, ctx: Context, clients: ClientService, time: TimeService) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        clients: ClientService,
+        time: TimeService,
+        planner: Callable[[], PlanService] | None = None,
+    ) -> None:
         super().__init__(ctx)
         self.clients = clients
         self.time = time
+        self.planner = planner  # `ws.plan`: a planned day whose events change is re-planned
 
     def import_file(
         self,
@@ -94,6 +109,8 @@ class CalendarService(Service):
         try:
             with self.file.transaction() as db:
                 owner = self._calendar_client(db, client, found)
+                plan = self.planner() if self.planner is not None else None
+                planned = plan.planned_days(db) if plan is not None else {}
                 records = tables.records(db, "events")
                 existing = {
                     key(e): e for e in (event_from_record(i, r) for i, r in records.items())
@@ -120,6 +137,8 @@ class CalendarService(Service):
                 summary.unchanged, summary.cancelled = merged.unchanged, len(merged.cancelled)
                 self._import_todos(db, found.todos, owner, theirs, summary)
                 self.refresh_expansions(db)
+                if plan is not None and planned:
+                    summary.replanned = plan.replan_changed(db, planned)
                 if dry_run:
                     raise DryRun
         except DryRun:

@@ -225,8 +225,14 @@ class PlanService(Service):
         now = self.now()
         start, end = day_start(first, self.tz), day_start(first + timedelta(days=days), self.tz)
         stale = block_records.planned_blocks(db, start, end, now)
-        tables.delete(db, "events", [event.id for event in stale])
-        for block in result.blocks:
+        # A block the new plan keeps as it was stays, id and uid: a calendar
+        # that follows the published feed sees only what moved.
+        kept = {(event.task, event.start, event.end): event.id for event in stale}
+        same = [kept.pop((b.task, b.start, b.end), None) for b in result.blocks]
+        tables.delete(db, "events", list(kept.values()))
+        for block, unchanged in zip(result.blocks, same, strict=True):
+            if unchanged is not None:
+                continue
             event_id = counters.take_id(db, "events")
             event = Event(
                 id=event_id,

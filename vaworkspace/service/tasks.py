@@ -8,7 +8,7 @@ from datetime import datetime
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks import lifecycle as rules
 from vaworkspace.errors import EditConflict, InputError, NotFoundError
-from vaworkspace.service.context import Service
+from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import resolve_for_write, task_for_write
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
 from vaworkspace.store import counters, tables, undo_records
@@ -19,15 +19,22 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import tzinfo
 
+    from vaworkspace.domain.calendar.event import Event
     from vaworkspace.domain.models import Client
     from vaworkspace.domain.tasks.imports import ImportSummary
     from vaworkspace.domain.tasks.quickadd import QuickAdd
     from vaworkspace.service.lookup import Db
+    from vaworkspace.service.plan import PlanService
 
 
 class TaskService(Service):
     """`ws.tasks`: one task at a time (add, edit, complete, wait, remove, …).
-    The ranked list of open tasks is `ws.inbox`."""
+    The ranked list of open tasks is `ws.inbox`. `planner` gives `ws.plan`,
+    which re-plans a planned day a closed task's blocks leave free."""
+
+    def __init__(self, ctx: Context, planner: Callable[[], PlanService] | None = None) -> None:
+        super().__init__(ctx)
+        self.planner = planner
 
     def get(self, task_id: int) -> Task:
         return self.snapshot().task(task_id)
@@ -101,9 +108,19 @@ class TaskService(Service):
                     next_id += 1
                 done.append(Completion(task, spawned))
             counters.set_next_id(db, "tasks", next_id)
-            release_blocks(db, {c.task.id: c.task for c in done}, before)
+            gone = release_blocks(db, {c.task.id: c.task for c in done}, before)
+            self._replan(db, gone, {c.task.id for c in done})
             undo_records.keep(db, label("complete", [c.task for c in done]))
         return done
+
+    def _replan(self, db: Db, gone: list[Event], closed: set[int]) -> None:
+        """Inside the closing transaction: plan again the planned days that the
+        released blocks `gone` leave free (`closed`: the tasks just closed)."""
+        from vaworkspace.service.block_writes import days_freed
+
+        days = days_freed(gone, self.now(), self.tz)
+        if days and self.planner is not None:
+            self.planner().replan(db, days, leave_out=closed)
 
     def wait(self, task_id: int, expression: str) -> Task:
         from vaworkspace.domain.dates import parse_when
@@ -126,7 +143,8 @@ class TaskService(Service):
             undo_records.journal(db)
             removed = [task_for_write(db, task_id) for task_id in _unique(task_ids)]
             tables.delete(db, "tasks", [task.id for task in removed])
-            release_blocks(db, dict.fromkeys(task.id for task in removed), removed)
+            gone = release_blocks(db, dict.fromkeys(task.id for task in removed), removed)
+            self._replan(db, gone, {task.id for task in removed})
             undo_records.keep(db, label("delete", removed))
         return removed
 
