@@ -57,3 +57,14 @@ def test_a_deadline_typed_for_a_client_is_in_the_client_zone(va) -> None:
     va("add", "Order fabric @lune due:fri")  # a date stays the VA's all-day date
     dated = {t["id"]: t for t in json.loads(va("list", "--json"))}[2]
     assert dated["due"] == "2026-12-04"
+
+
+def test_the_add_echo_says_when_the_new_task_is_already_at_risk(va) -> None:
+    va("client", "add", "Dental clinic", "--id", "dental")
+    out = va("add", "URGENT: reschedule the 3 p.m. patients @dental due:today 14:22 ~30m")
+    assert "  at risk:   no longer fits: 8m short (va why 1)\n" in out
+    fits = va("add", "Recall list @dental due:today 16:00 ~30m")
+    assert "at risk" not in fits
+    assert "at risk" not in va("add", "Idea for the blog")  # no deadline, no risk
+    late = va("add", "Late invoice @dental due:yesterday")
+    assert "  at risk:   the deadline has passed (va why 4)\n" in late

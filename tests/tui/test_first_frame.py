@@ -179,7 +179,7 @@ async def test_paints_on_a_terminal_only_with_remembered_colours(busy) -> None:
         painted = paint(busy, in_fd=child, out_fd=child)
         assert painted is not None
         written = plain(_read(main).decode())
-        assert "Urg Client" in written and "Inbox" in written
+        assert "Urg  Client" in written and "Inbox" in written
         assert busy.inbox.ranked()[0][1].title in written
         quiet = termios.tcgetattr(child)
         assert not quiet[3] & (termios.ECHO | termios.ICANON), "typed keys would show"

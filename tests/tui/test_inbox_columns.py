@@ -24,4 +24,4 @@ def test_columns_fit_the_width_and_stay_as_they_were_at_80_columns(ws) -> None:
         assert title_width(width) >= 8
     task = replace(ws.tasks.get(1), client="x" * 24)
     cells = [text for text, _ in row_cells(1.0, task, 62, None, None)]
-    assert len(cells[1]) == CLIENT_W + 1  # the 62-wide list of an 80-column terminal
+    assert len(cells[3]) == CLIENT_W + 1  # the 62-wide list of an 80-column terminal

@@ -190,6 +190,9 @@ def _report(ws, change, verb: str, as_json: bool) -> int:
         print(f"  title replaced (was: {safe(change.replaced_title)})")
     _print_fields(ws, task, brief=True)
     _print_client_zone(ws, task)
+    risk = ws.inbox.risk_of(task)
+    if risk is not None:  # as `va list` would mark it: say so now, not at the next list
+        print(f"  {'at risk:':<10} {safe(risk)} (va why {task.id})")
     return 0
 
 

@@ -1,7 +1,8 @@
 """The inbox: open tasks ranked by urgency, explanations, counts and retainer use.
 
 The urgency rules are imported by the methods that rank: a task's status
-(`status_of`, the echo of `va add`) needs only `domain.tasks.status`.
+(`status_of`, the echo of `va add`) needs only `domain.tasks.status`; the echo
+asks `risk_of` only for a task with a deadline.
 
 `Inbox` never locks and never writes; it reads the context's cached snapshot
 (`context.py`) and keeps each ranking for the minute (see `ranked`).
@@ -19,6 +20,8 @@ from vaworkspace.service.snapshot import Snapshot
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vaworkspace.domain.tasks.urgency import UrgencyContext
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.results import Why
@@ -188,6 +191,28 @@ class Inbox(Service):
 
         found = terms(task, self.context(snapshot))
         return Why(task, tuple(found), round(sum(t.value for t in found), 6))
+
+    def at_risk_test(self) -> Callable[[Task], bool]:
+        """Whether a task no longer fits before its deadline (or is past it), as
+        of this minute: `va list`'s `!`. One context for every task asked, so
+        the inbox asks only for the rows it draws, each deadline counted once."""
+        from vaworkspace.domain.tasks.urgency import at_risk
+
+        ctx = self.context()
+        return lambda task: at_risk(task, ctx)
+
+    def risk_of(self, task: Task) -> str | None:
+        """Why `task` is at risk as of this minute (`va why`'s reason, "no longer
+        fits: 8m short"), or None when it still fits or has no deadline."""
+        if task.due is None or not task.is_open:
+            return None
+        from vaworkspace.domain.tasks.urgency import at_risk, terms
+
+        ctx = self.context()
+        if not at_risk(task, ctx):
+            return None
+        reason = next(term.reason for term in terms(task, ctx) if term.name == "at_risk")
+        return reason.removeprefix("at risk: ")
 
     def fits(self, tasks: list[Task]) -> dict[int, tuple[bool, int | None]]:
         """Task id → (at risk, slack): whether each task no longer fits before its

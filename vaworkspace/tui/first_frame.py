@@ -152,6 +152,7 @@ def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
         )
     now, tz = ws.now(), ws.tz
     colours = {c.id: c.color for c in ws.clients.all() if c.color}
+    risky = ws.inbox.at_risk_test()
     for y in range(layout.table_height):
         if y == 0:
             parts = [(styles["header"], header(table_w))]
@@ -161,7 +162,8 @@ def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
             kind = "cursor" if y == 1 else "row"
             fill = styles[f"{kind}/{PLAIN}"]
             parts = []
-            for text, role in row_cells(score, task, table_w, now, tz):
+            cells = row_cells(score, task, table_w, now, tz, task.due is not None and risky(task))
+            for text, role in cells:
                 key = (
                     f"{kind}/client:{colours.get(task.client)}"
                     if role == CLIENT

@@ -90,7 +90,7 @@ class InboxScreen(WorkspaceScreen):
         rows = ws.inbox.ranked(client=client, text=self.search or None)
         clients = ws.clients.all()
         table.client_colors = {c.id: c.color for c in clients if c.color}
-        table.show(rows, ws.now(), ws.tz, keep)
+        table.show(rows, ws.now(), ws.tz, keep, ws.inbox.at_risk_test())
         self.set_class(not rows and not self.search and self.client_filter == ALL, "-empty")
         if self.client_filter == ALL and not self.search:
             counts = count_by_client(task for _, task in rows)  # the visible open tasks

@@ -20,6 +20,7 @@ URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
 TAGS_FROM = 90
 """The list width from which tags have a column; below it they follow the title."""
 CLIENT_MAX = 17  # `@` and a 16-letter client id
+RISK_MARK = "!"  # in the cell after the score: at risk, as in `va list`
 
 PLAIN, CLIENT, OVERDUE, DIM = "", "client", "overdue", "dim"
 """The roles of a cell: the row's own colours, the client's colour, overdue, muted."""
@@ -36,7 +37,7 @@ def client_width(width: int) -> int:
 
 def title_width(width: int) -> int:
     """Columns left for the title once the other columns (and tags) have theirs."""
-    fixed = URGENCY_W + client_width(width) + DUE_W + EST_W + 5
+    fixed = URGENCY_W + 1 + client_width(width) + DUE_W + EST_W + 5
     tags = min(24, width // 5) if width >= TAGS_FROM else 0
     return max(8, width - fixed - tags)
 
@@ -44,15 +45,17 @@ def title_width(width: int) -> int:
 def header(width: int) -> str:
     """The column titles (the line above the rows, which does not scroll)."""
     return (
-        f"{'Urg':>{URGENCY_W}} {'Client':<{client_width(width)}} {'Title':<{title_width(width)}} "
+        f"{'Urg':>{URGENCY_W}}  {'Client':<{client_width(width)}} {'Title':<{title_width(width)}} "
         f"{'Due':<{DUE_W}} {'Est':>{EST_W}} {'Tags' if width >= TAGS_FROM else ''}"
     )
 
 
 def row_cells(
-    score: float, task: Task, width: int, now: datetime | None, tz
+    score: float, task: Task, width: int, now: datetime | None, tz, risky: bool = False
 ) -> list[tuple[str, str]]:
     """One task's line as (text, role) cells; the caller pads it to `width`.
+    `risky`: the task no longer fits before its deadline (`Inbox.at_risk_test`),
+    marked `!` after its score as `va list` marks it.
 
     Every text from outside (title, client id, tags) passes through `safe`."""
     due_text, overdue = due(task, now, tz)
@@ -61,7 +64,9 @@ def row_cells(
     tags = safe(" ".join(f"#{tag}" for tag in task.tags))
     wide = width >= TAGS_FROM
     return [
-        (f"{score:>{URGENCY_W}.1f} ", PLAIN),
+        (f"{score:>{URGENCY_W}.1f}", PLAIN),
+        (RISK_MARK if risky else " ", OVERDUE),
+        (" ", PLAIN),
         (fit(client, client_width(width)) + " ", CLIENT if task.client else PLAIN),
         *title_cells(safe(task.title), "" if wide else tags, title_width(width)),
         (fit(due_text, DUE_W) + " ", OVERDUE if overdue else PLAIN),

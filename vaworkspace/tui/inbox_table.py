@@ -7,6 +7,7 @@ widget keeps the ranked tasks as a plain list and formats a row only when
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from rich.segment import Segment
@@ -62,12 +63,21 @@ class InboxTable(ScrollView, can_focus=True):
         self.client_colors: dict[str, str] = {}
         self.now: datetime | None = None
         self.tz: tzinfo | None = None
+        self.risky: Callable[[Task], bool] | None = None
 
     # -- data ------------------------------------------------------------------
 
-    def show(self, rows: list[tuple[float, Task]], now: datetime, tz, keep: int | None) -> None:
-        """New rows; the cursor stays on task `keep` if it is still listed."""
-        self.rows, self.now, self.tz = rows, now, tz
+    def show(
+        self,
+        rows: list[tuple[float, Task]],
+        now: datetime,
+        tz,
+        keep: int | None,
+        risky: Callable[[Task], bool] | None = None,
+    ) -> None:
+        """New rows; the cursor stays on task `keep` if it is still listed.
+        `risky` (`Inbox.at_risk_test`) is asked only for the rows drawn."""
+        self.rows, self.now, self.tz, self.risky = rows, now, tz, risky
         # No width of its own: rows are cut to the width there is, so there is never a
         # horizontal scrollbar (at 80×24 it covered the last row, the selected task).
         self.virtual_size = Size(0, len(rows) + 1)
@@ -130,7 +140,8 @@ class InboxTable(ScrollView, can_focus=True):
     def _row(self, index: int, width: int) -> Strip:
         score, task = self.rows[index]
         base = self.row_style(index == self.cursor)
-        cells = row_cells(score, task, width, self.now, self.tz)
+        risky = self.risky is not None and task.due is not None and self.risky(task)
+        cells = row_cells(score, task, width, self.now, self.tz, risky)
         segments = [Segment(text, self.cell_style(role, base, task.client)) for text, role in cells]
         return Strip(segments).adjust_cell_length(width, base)
 
