@@ -68,3 +68,23 @@ def test_the_add_echo_says_when_the_new_task_is_already_at_risk(va) -> None:
     assert "at risk" not in va("add", "Idea for the blog")  # no deadline, no risk
     late = va("add", "Late invoice @dental due:yesterday")
     assert "  at risk:   the deadline has passed (va why 4)\n" in late
+
+
+def test_a_clients_business_hours_bound_the_slack(va) -> None:
+    """Tuesday 14:00 in Montreal is 20:00 in Paris: Maison Lune (09:00-17:00 there)
+    is closed for the rest of the VA's day, and on Wednesday the two days share
+    09:00-11:00 in Montreal. A call due Wednesday 17:00 Paris time (11:00 in
+    Montreal) has 2h of shared working time, not the VA's 5h: 2h30 of calls no
+    longer fits. The same task for a client without hours still fits."""
+    va("client", "add", "Maison Lune", "--id", "lune", "--tz", "Europe/Paris")
+    va("client", "edit", "lune", "--hours", "09:00-17:00")
+    va("client", "add", "Atelier Nord", "--id", "nord", "--tz", "Europe/Paris")
+    out = va("add", "Call the suppliers @lune due:wed 17:00 ~2h30")
+    assert "  at risk:   no longer fits: 30m short (va why 1)\n" in out
+    va("add", "Call the suppliers @nord due:wed 17:00 ~2h30")
+    items = {item["id"]: item for item in json.loads(va("list", "--json"))}
+    assert (items[1]["at_risk"], items[1]["slack_minutes"]) == (True, 120 - 150)
+    assert (items[2]["at_risk"], items[2]["slack_minutes"]) == (False, 300 - 150)
+    why = va("why", "1").splitlines()
+    assert "2h of working time left" in why[1] and "inside @lune's business hours" in why[1]
+    assert va("list").splitlines()[1].split()[:3] == ["1", "64.0", "!"]

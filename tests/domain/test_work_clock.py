@@ -39,3 +39,28 @@ def test_clock_agrees_with_the_day_by_day_count(start, length, days, hours) -> N
     b = a + timedelta(minutes=length)
     clock = WorkClock(TZ, work)
     assert clock.between(a, b) == working_minutes(a, b, TZ, work, cap=10**9)
+
+
+def test_shared_clock_counts_only_the_hours_both_sides_work_whatever_their_dst() -> None:
+    """Montreal and Paris change their clocks a week apart in the autumn: on Tue 27
+    Oct 2026 Paris 09:00-17:00 is Montreal 04:00-12:00 (3 shared hours with the
+    VA's 09:00-17:00); on Tue 3 Nov it is 03:00-11:00 (2 shared hours)."""
+    from zoneinfo import ZoneInfo
+
+    from vaworkspace.domain.time.worktime import SharedClock, WorkClock, WorkHours
+
+    montreal, paris = ZoneInfo("America/Montreal"), ZoneInfo("Europe/Paris")
+    clock = SharedClock(montreal, WorkHours(), paris, WorkHours())
+
+    def day(d: int, month: int = 10):
+        start = datetime(2026, month, d, 0, 0, tzinfo=montreal)
+        return start, start.replace(hour=23)
+
+    assert clock.between(*day(27)) == 180
+    assert clock.between(*day(3, 11)) == 120
+    assert clock.between(*day(31)) == 0  # a Saturday
+    late = clock.between(day(28)[0], day(27)[0])
+    assert late == WorkClock(montreal, WorkHours()).between(day(28)[0], day(27)[0]) < 0
+    far = clock.between(day(3, 11)[0], datetime(2027, 6, 1, tzinfo=montreal))
+    weeks = (datetime(2027, 6, 1) - datetime(2026, 11, 3)).days / 7
+    assert abs(far - weeks * 5 * 120) <= 120 * 5  # a week's shared time at most

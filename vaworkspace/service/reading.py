@@ -21,8 +21,10 @@ from vaworkspace.service.snapshot import Snapshot
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import tzinfo
 
     from vaworkspace.domain.tasks.urgency import UrgencyContext
+    from vaworkspace.domain.time.worktime import WorkHours
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.results import Why
 
@@ -65,7 +67,24 @@ class Inbox(Service):
             open_uuids=OpenUuids(snapshot),
             work=self.config.work,
             budgets=self.budget_burns(snapshot),
+            client_hours=self.client_hours(snapshot),
         )
+
+    def client_hours(self, snapshot: Snapshot | None = None) -> dict[str, tuple[WorkHours, tzinfo]]:
+        """Each client with business hours (`va client edit --hours`): the hours
+        and the zone they are read in (the client's, else the VA's). Urgency
+        counts a task's slack inside them; the planner places work inside them."""
+        snapshot = snapshot or self.snapshot()
+        with_hours = [(c, c.hours) for c in snapshot.clients.values() if c.hours]
+        if not with_hours:
+            return {}
+        from vaworkspace.config import load_zone
+        from vaworkspace.domain.time.worktime import parse_work_hours
+
+        return {
+            c.id: (parse_work_hours(hours), load_zone(c.timezone) if c.timezone else self.tz)
+            for c, hours in with_hours
+        }
 
     def budget_burns(self, snapshot: Snapshot | None = None) -> dict[str, tuple[int, int]]:
         """(used, bought) minutes of each client's retainer in its current week or

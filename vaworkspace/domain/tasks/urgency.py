@@ -3,7 +3,8 @@
 In the spirit of Taskwarrior's urgency (a sum of weighted terms, each explainable),
 but a VA's day is made of same-day deadlines, so the deadline terms count by the
 minute what matters: the *slack*, the working minutes left before the deadline
-(in the VA's work hours, `WorkClock`) minus the work still to do (the estimate).
+(in the VA's work hours, `WorkClock`; for a client with business hours, only
+those inside both, `SharedClock`) minus the work still to do (the estimate).
 Other terms no task manager has: the client's importance and the client's
 retainer (hours bought for the week or month): used up, their tasks sink; with
 hours left, their deadlines rise.
@@ -32,7 +33,7 @@ from datetime import date, datetime, tzinfo
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
-from vaworkspace.domain.time.worktime import WorkClock, WorkHours
+from vaworkspace.domain.time.worktime import SharedClock, WorkClock, WorkHours
 from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False
@@ -109,10 +110,15 @@ class UrgencyContext:
     # left before it, negative once past): a workspace has a few hundred deadlines
     # for thousands of tasks; each is worked out once per context, not once per
     # task (see `_deadline`), on a clock built once per context.
-    dues: dict[date | datetime, tuple[datetime, float, int]] = field(default_factory=dict)
+    dues: dict[object, tuple[datetime, float, int]] = field(default_factory=dict)
     clock: WorkClock | None = None
     # client → (used, bought) minutes this period
     budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # client → (business hours, zone): their tasks' slack counts only the working
+    # minutes inside both those hours and the VA's (`SharedClock`); their
+    # deadlines are remembered in `dues` under (due value, client).
+    client_hours: dict[str, tuple[WorkHours, tzinfo]] = field(default_factory=dict)
+    clocks: dict[str, SharedClock] = field(default_factory=dict)
 
 
 def _due_weight(slack: int) -> float:
@@ -127,7 +133,7 @@ def slack_of(task: Task | TaskFacts, ctx: UrgencyContext) -> int | None:
     """Working minutes left before the deadline minus the estimate (None: no deadline)."""
     if task.due is None:
         return None
-    left = (ctx.dues.get(task.due) or _deadline(task.due, ctx))[2]
+    left = _due_facts(task.due, task.client, ctx)[2]
     return left - (task.estimate_minutes or 0)
 
 
@@ -135,7 +141,7 @@ def at_risk(task: Task | TaskFacts, ctx: UrgencyContext) -> bool:
     """Past its deadline, or no longer fits before it: `va list` marks it."""
     if task.due is None:
         return False
-    _, late, left = ctx.dues.get(task.due) or _deadline(task.due, ctx)
+    _, late, left = _due_facts(task.due, task.client, ctx)
     return late > 0 or left < (task.estimate_minutes or 0)
 
 
@@ -162,12 +168,18 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
     total = 0.0
     due = None
     if due_value is not None:
-        due, late, left = ctx.dues.get(due_value) or _deadline(due_value, ctx)
+        if client in ctx.client_hours:
+            due, late, left = _due_facts(due_value, client, ctx)
+        else:
+            due, late, left = ctx.dues.get(due_value) or _deadline(due_value, ctx)
         slack = left - (estimate or 0)
         value = c.due * _due_weight(slack)
         total += value
         if out is not None:
-            out.append(Term("due", value, _due_reason(late, left, estimate)))
+            reason = _due_reason(late, left, estimate)
+            if client in ctx.client_hours and late <= 0:
+                reason += f" (inside @{client}'s business hours)"
+            out.append(Term("due", value, reason))
         if late > 0 or slack < 0:
             total += c.at_risk
             if out is not None:
@@ -241,6 +253,25 @@ def _deadline(value: date | datetime, ctx: UrgencyContext) -> tuple[datetime, fl
     if ctx.clock is None:
         ctx.clock = WorkClock(ctx.tz, ctx.work)
     found = ctx.dues[value] = (due, late, ctx.clock.between(ctx.now, due))
+    return found
+
+
+def _due_facts(
+    value: date | datetime, client: str | None, ctx: UrgencyContext
+) -> tuple[datetime, float, int]:
+    """`_deadline` for a task of `client`: with business hours, the working
+    minutes left count only those inside both their hours and the VA's."""
+    if client is None or client not in ctx.client_hours:
+        return ctx.dues.get(value) or _deadline(value, ctx)
+    key = (value, client)
+    found = ctx.dues.get(key)
+    if found is None:
+        due, late, _ = ctx.dues.get(value) or _deadline(value, ctx)
+        clock = ctx.clocks.get(client)
+        if clock is None:
+            hours, zone = ctx.client_hours[client]
+            clock = ctx.clocks[client] = SharedClock(ctx.tz, ctx.work, zone, hours)
+        found = ctx.dues[key] = (due, late, clock.between(ctx.now, due))
     return found
 
 

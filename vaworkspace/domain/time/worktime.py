@@ -109,3 +109,57 @@ class WorkClock:
     def between(self, start: datetime, end: datetime) -> int:
         """Working minutes from `start` to `end`; negative when `end` comes first."""
         return self.position(end) - self.position(start)
+
+
+class SharedClock:
+    """Working minutes inside both the VA's hours (in `tz`) and a client's
+    business hours (in the client's `zone`): when a task for that client can be
+    done (a call, an e-mail they answer). Montreal 09:00–17:00 and Paris
+    09:00–17:00 share 09:00–11:00 in Montreal.
+
+    The two zones may change their clocks on different dates, so there is no one
+    weekly pattern: each day is counted, for `DAYS_COUNTED` days; a deadline
+    further away adds the last counted week's rate for the rest (a due that far
+    weighs almost nothing in urgency). Before `start` (a deadline passed) the
+    VA's own clock says by how much.
+    """
+
+    DAYS_COUNTED = 62
+
+    __slots__ = ("_hours", "_mine", "_theirs", "_tz", "_zone")
+
+    def __init__(self, tz: tzinfo, hours: WorkHours, zone: tzinfo, theirs: WorkHours) -> None:
+        self._tz, self._hours, self._zone, self._theirs = tz, hours, zone, theirs
+        self._mine = WorkClock(tz, hours)
+
+    def between(self, start: datetime, end: datetime) -> int:
+        """Shared working minutes from `start` to `end`; negative (the VA's own
+        working minutes) when `end` comes first."""
+        if end <= start:
+            return self._mine.between(start, end)
+        day, last = start.astimezone(self._tz).date(), end.astimezone(self._tz).date()
+        total, week = 0, [0] * 7
+        for counted in range((last - day).days + 1):
+            if counted == self.DAYS_COUNTED:
+                return total + sum(week) * ((last - day).days + 1) // 7
+            minutes = self._day(day, start, end)
+            total, week[counted % 7] = total + minutes, minutes
+            day += timedelta(days=1)
+        return total
+
+    def _day(self, day: date, start: datetime, end: datetime) -> int:
+        hours, theirs = self._hours, self._theirs
+        if day.weekday() not in hours.days:
+            return 0
+        lo = max(datetime.combine(day, hours.start, self._tz), start)
+        hi = min(datetime.combine(day, hours.end, self._tz), end)
+        minutes = 0
+        for offset in (-1, 0, 1):  # the client's dates that can reach this local day
+            their_day = day + timedelta(days=offset)
+            if hi <= lo or their_day.weekday() not in theirs.days:
+                continue
+            opens = max(lo, datetime.combine(their_day, theirs.start, self._zone))
+            closes = min(hi, datetime.combine(their_day, theirs.end, self._zone))
+            if closes > opens:
+                minutes += int((closes - opens).total_seconds()) // 60
+        return minutes
