@@ -82,3 +82,33 @@ def test_a_day_planned_alone_does_not_place_again_what_another_day_holds(agenda_
     assert planned(agenda_ws) == wednesday, "no task is planned twice"
     agenda_ws.plan.clear(WEDNESDAY)
     assert {b.task for b in agenda_ws.plan.plan(TODAY).blocks} >= {1, 5}
+
+
+def test_a_retainer_used_up_this_week_does_not_hold_back_next_weeks_days(tmp_path) -> None:
+    """Thursday 3 December, 14:00: Maison Lune's 3h/week are logged already, so
+    Thursday and Friday get none of their work; Monday opens a new week, and
+    the plan gives them their 3 hours again (a 100-minute block, a break, 80
+    minutes), not one minute more that week."""
+    from datetime import datetime, timezone
+
+    from vaworkspace.config import Config
+    from vaworkspace.service import Workspace
+
+    thursday = datetime(2026, 12, 3, 19, 0, tzinfo=timezone.utc)
+    ws = Workspace(
+        str(tmp_path / "w.json"), Config(timezone_name="America/Montreal"), lambda: thursday
+    )
+    ws.clients.add("Maison Lune", id="lune", budget="3h/week")
+    ws.time.log(["3h", "@lune", "fittings"], start="2026-12-01 09:00")
+    ws.tasks.add("Lookbook layout @lune ~6h")
+    ws.tasks.add("Own bookkeeping ~1h")
+    result = ws.plan.plan(TODAY + timedelta(days=2), days=5, write=False)  # Thu to Mon
+    by_day: dict = {}
+    for block in result.blocks:
+        day = block.start.astimezone(ws.tz).date()
+        by_day.setdefault((day, block.task), 0)
+        by_day[day, block.task] += block.minutes
+    lune = {day: minutes for (day, task), minutes in by_day.items() if task == 1}
+    assert sorted(lune) == [TODAY + timedelta(days=6)]  # Monday 7 December only
+    assert lune[TODAY + timedelta(days=6)] == 180
+    assert (TODAY + timedelta(days=2), 2) in by_day  # Thursday: the VA's own work

@@ -19,11 +19,9 @@ from vaworkspace.store import block_records
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
-    from datetime import tzinfo
     from typing import Any
 
     from vaworkspace.domain.models import Task
-    from vaworkspace.domain.time.worktime import WorkHours
     from vaworkspace.service.context import Service
     from vaworkspace.service.reading import Inbox
 
@@ -114,7 +112,8 @@ def compute(
         if minutes > 0:
             due = to_instant(task.due, tz, end=True) if task.due is not None else None
             wanted.append(PlanTask(task.id, task.client, minutes, due))
-    hours = _client_hours(svc)
+    hours = inbox.client_hours()
+    periods = _RetainerPeriods(svc, now)
     plan_days_list = []
     for offset in range(days):
         day = first + timedelta(days=offset)
@@ -134,6 +133,7 @@ def compute(
                 not_before=next_quarter(now),
                 ends=closes,
                 worked_minutes=sum(_overlap(e.start, e.end, opens, closes) for e in logged),
+                retainer_reset=periods.opened_by(opens),
             )
         )
     burns = inbox.budget_burns()
@@ -143,20 +143,34 @@ def compute(
     return PlanResult(first, days, plan.blocks, plan.at_risk, titles)
 
 
-def _client_hours(svc: Service) -> dict[str, tuple[WorkHours, tzinfo]]:
-    """Each client's business hours and zone (the VA's zone when it has none)."""
-    from zoneinfo import ZoneInfo
+class _RetainerPeriods:
+    """Which planned day opens a new retainer period (week or month) for which
+    client: what was used up before it does not hold that day back."""
 
-    from vaworkspace.domain.time.worktime import parse_work_hours
+    def __init__(self, svc: Service, now: datetime) -> None:
+        from vaworkspace.domain.time.reports import budget_period
 
-    return {
-        client.id: (
-            parse_work_hours(client.hours),
-            ZoneInfo(client.timezone) if client.timezone else svc.tz,
-        )
-        for client in svc.snapshot().clients.values()
-        if client.hours
-    }
+        self.tz, self.period_of = svc.tz, budget_period
+        self.budgets = {
+            c.id: c.budget
+            for c in svc.snapshot().clients.values()
+            if c.budget is not None and not c.archived
+        }
+        self.current = {
+            client: budget_period(budget.period, now, svc.tz)[0]
+            for client, budget in self.budgets.items()
+        }
+
+    def opened_by(self, day_start: datetime) -> dict[str, int]:
+        """client → minutes bought, for each client whose period changes on the
+        day starting at `day_start` (days asked in order)."""
+        opened = {}
+        for client, budget in self.budgets.items():
+            period = self.period_of(budget.period, day_start, self.tz)[0]
+            if period > self.current[client]:
+                self.current[client] = period
+                opened[client] = budget.minutes
+        return opened
 
 
 def _rules(svc: Service, buffer_minutes: int) -> PlanRules:

@@ -22,7 +22,8 @@ reported at risk with the reason. Then each task, most urgent first, takes the
 earliest free time left once the deadline tasks still to come are held back as
 late as they can go (latest deadline first), so an urgent task goes first
 whenever the deadlines still hold. A client whose retainer is used up gets no
-block unless the task is due that day.
+block unless the task is due that day; a day of a later week (or month) has
+that period's retainer whole, whatever this one's used.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ class Day:
     not_before: datetime | None = None
     ends: datetime | None = None  # the next local midnight: what "due today" means
     worked_minutes: int = 0  # already logged that day: it counts toward the cap
+    # client → minutes bought: the day opens a new retainer period for that client
+    # (a new week or month), so what was used before does not count on it.
+    retainer_reset: Mapping[str, int] = field(default_factory=dict)
 
 
 def _minutes(start: datetime, end: datetime) -> int:
@@ -356,11 +360,14 @@ def plan_days(
     tz: tzinfo,
     retainer_left: Mapping[str, int] | None = None,
 ) -> DayPlan:
-    """Plan several days in a row: what a day could not hold moves to the next."""
+    """Plan several days in a row: what a day could not hold moves to the next.
+    `retainer_left` is spent across the days, and starts again from what the
+    client bought on a day that opens a new period (`Day.retainer_reset`)."""
     retainer = dict(retainer_left or {})
     remaining = list(tasks)
     total = DayPlan()
     for day in days:
+        retainer.update(day.retainer_reset)
         plan, left = plan_day(day, remaining, rules, tz, retainer)
         total.blocks.extend(plan.blocks)
         said = {risk.task for risk in total.at_risk}
