@@ -179,6 +179,14 @@ class _Free:
             want, cap, taken = want - size, cap - size, taken + size
         return taken
 
+    def free_before(self, bounds: Interval | None, before: datetime) -> int:
+        """Minutes of free time inside `bounds` that end by `before`."""
+        total = 0
+        for start, end, _ in self.slots:
+            lo, hi = _inside(start, end, bounds, before)
+            total += max(0, _minutes(lo, hi))
+        return total
+
     def occupy(self, piece: Interval) -> None:
         """Remove a piece found in a copy of this free time."""
         for index, (start, end, _) in enumerate(self.slots):
@@ -312,7 +320,10 @@ def _can_make_it(
             trial, cap = attempt, cap - room
             fits.append(task)
         else:
-            plan.at_risk.append(AtRisk(task.id, _reason(task.minutes, room, task.due, tz)))
+            # Say the free time as the VA sees it on the agenda (a 22-minute gap is
+            # 22 minutes free, even if too short for a block of this task).
+            free_time = max(room, min(cap, trial.free_before(bounds(task), task.due)))
+            plan.at_risk.append(AtRisk(task.id, _reason(task.minutes, free_time, task.due, tz)))
     return fits
 
 
