@@ -197,3 +197,14 @@ async def test_P_plans_the_day_shown_and_not_in_the_week_view(agenda_ws) -> None
         await pilot.press("v")
         await propose(pilot)  # greyed in the week view: nothing proposed
         assert screen.proposal is None and "a" not in footer_keys(screen)
+
+
+async def test_the_palette_plans_the_day_from_any_screen(agenda_ws) -> None:
+    async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        await commands["Agenda: plan the day"].callback()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AgendaScreen"
+        assert app.screen.proposal is not None and "Plan  " in text(app.screen, "#side")

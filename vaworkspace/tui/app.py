@@ -341,6 +341,7 @@ SCREEN_COMMANDS = (  # (title, help, mode, action): the palette's way to other s
     ("Time: log by hand", "A duration, or a start and an end (7, then a)", "entries", "log"),
     ("Agenda: move a block", "Into the selected free slot (6, then m)", "agenda", "move_block"),
     ("Agenda: remove a block", "A booked work block (6, then x)", "agenda", "remove_block"),
+    ("Agenda: plan the day", "Propose a plan of the day shown (6, then P)", "agenda", "plan"),
 )
 
 
