@@ -66,8 +66,10 @@ def test_the_add_echo_says_when_the_new_task_is_already_at_risk(va) -> None:
     fits = va("add", "Recall list @dental due:today 16:00 ~30m")
     assert "at risk" not in fits
     assert "at risk" not in va("add", "Idea for the blog")  # no deadline, no risk
-    late = va("add", "Late invoice @dental due:yesterday")
+    late = va("add", "Late invoice @dental due:yesterday")  # no estimate: no clock needed
     assert "  at risk:   the deadline has passed (va why 4)\n" in late
+    later = va("add", "Late recall @dental due:yesterday ~30m")  # the urgency rules say it
+    assert "  at risk:   the deadline has passed (va why 5)\n" in later
 
 
 def test_a_clients_business_hours_bound_the_slack(va) -> None:

@@ -39,7 +39,7 @@ def test_the_preview_is_the_plan_and_its_day_writes_nothing(agenda_ws) -> None:
 
 def test_accept_writes_the_preview_as_shown(agenda_ws) -> None:
     preview = agenda_ws.plan.preview(TODAY)
-    agenda_ws.plan.accept(preview)
+    agenda_ws.plan.accept_preview(preview)
     assert planned(agenda_ws) == sorted((b.task, b.start, b.end) for b in preview.result.blocks)
 
 
@@ -49,7 +49,7 @@ def test_accept_refuses_a_preview_the_day_outgrew(agenda_ws) -> None:
     agenda_ws.calendar.import_file(meeting, "late.ics", client="dental")
     before = Path(agenda_ws.path).read_bytes()
     with pytest.raises(InputError, match="changed since this plan was made"):
-        agenda_ws.plan.accept(preview)
+        agenda_ws.plan.accept_preview(preview)
     assert Path(agenda_ws.path).read_bytes() == before
 
 
@@ -57,7 +57,7 @@ def test_accept_refuses_a_block_of_a_task_closed_since(agenda_ws) -> None:
     preview = agenda_ws.plan.preview(TODAY)
     agenda_ws.tasks.complete([preview.result.blocks[0].task])
     with pytest.raises(InputError, match=f"task {preview.result.blocks[0].task} was closed"):
-        agenda_ws.plan.accept(preview)
+        agenda_ws.plan.accept_preview(preview)
     assert planned(agenda_ws) == []
 
 

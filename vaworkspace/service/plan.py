@@ -55,7 +55,7 @@ BusyTimes = tuple[tuple["date | datetime", "date | datetime"], ...]
 
 @dataclass(frozen=True, slots=True)
 class PlanPreview:
-    """A proposed plan of one day (`PlanService.preview`), for `accept`: the
+    """A proposed plan of one day (`PlanService.preview`), for `accept_preview`: the
     plan, the day's agenda with it, and the busy time it was made around."""
 
     result: PlanResult
@@ -137,7 +137,7 @@ class PlanService(Service):
         agenda = replace(shown, timed=timed, free=free, conflicts=rules.conflicts(timed))
         return PlanPreview(result, agenda, busy)
 
-    def accept(self, preview: PlanPreview) -> PlanResult:
+    def accept_preview(self, preview: PlanPreview) -> PlanResult:
         """Write the blocks of `preview` as they were proposed (no planning
         again: quick enough for a key). Refused (InputError, nothing written)
         when the day's busy time changed since or one of its tasks was closed:

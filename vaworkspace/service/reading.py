@@ -14,9 +14,12 @@ from datetime import datetime, timedelta
 
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.tasks.status import effective_status, is_hidden
+from vaworkspace.domain.tasks.status import effective_status, is_hidden, is_overdue
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.snapshot import Snapshot
+
+PASSED = "the deadline has passed"
+"""`va why`'s reason for a task at risk because its deadline passed."""
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -225,6 +228,9 @@ class Inbox(Service):
         fits: 8m short"), or None when it still fits or has no deadline."""
         if task.due is None or not task.is_open:
             return None
+        if not task.estimate_minutes:  # no work to fit: only a passed deadline is a risk,
+            # and that needs no working-hours clock (`va add` imports none)
+            return PASSED if is_overdue(task.due, self.now(), self.tz) else None
         from vaworkspace.domain.tasks.urgency import at_risk, terms
 
         ctx = self.context()

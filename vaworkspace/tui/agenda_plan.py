@@ -5,7 +5,7 @@ ranked and the day planned) in a thread worker, so the screen keeps answering
 keys while it is made; the day view then shows the proposed blocks (◇) in
 place of the day's planned ones, and the side panel lists them with the tasks
 at risk and why. While a proposal is shown the footer holds its keys only:
-`a` writes it as proposed (`ws.plan.accept`, refused if the day changed
+`a` writes it as proposed (`ws.plan.accept_preview`, refused if the day changed
 since), `P` plans again, `X` clears the day's planned blocks, esc goes back.
 Blocks booked by hand are never moved: the service plans around them.
 
@@ -121,7 +121,7 @@ class PlanningScreen(WorkspaceScreen):
             return
         proposal = self.proposal
         try:
-            result = self.ws.plan.accept(proposal)
+            result = self.ws.plan.accept_preview(proposal)
         except VaError:
             self.action_plan()  # what the refusal says: plan it again
             raise
