@@ -166,7 +166,7 @@ class Workspace(Service):
     def dav(self) -> DavSync:
         from vaworkspace.service.dav_sync import DavSync
 
-        return DavSync(self.ctx, self.accounts)
+        return DavSync(self.ctx, self.accounts, planner=lambda: self.plan)
 
     @cached_property
     def publishing(self) -> PublishService:

@@ -19,6 +19,7 @@ For each mapped collection of each account:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from vaworkspace.domain.calendar.accounts import Account, Collection
 from vaworkspace.errors import VaError
@@ -27,10 +28,13 @@ from vaworkspace.store import dav_records
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vaworkspace.dav.client import Connection
     from vaworkspace.ical.reader import ReadResult
     from vaworkspace.service.accounts import AccountService
     from vaworkspace.service.dav_todos import Push
+    from vaworkspace.service.plan import PlanService
 
 
 @dataclass(slots=True)
@@ -46,6 +50,8 @@ class CollectionSync:
     blocks: int = 0
     conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    replanned: list[date] = field(default_factory=list)
+    """Planned days whose events the sync changed, planned again (`PlanService`)."""
 
     def lines(self) -> list[str]:
         head = (
@@ -58,6 +64,7 @@ class CollectionSync:
             head,
             *(f"  conflict: {line}" for line in self.conflicts),
             *(f"  note: {line}" for line in self.notes),
+            *(f"  planned again: {day:%a %d %b} (its events changed)" for day in self.replanned),
         ]
 
     def as_json(self) -> dict[str, object]:
@@ -67,9 +74,15 @@ class CollectionSync:
 class DavSync(Service):
     """`ws.dav`: two-way sync with the mapped collections of every account."""
 
-    def __init__(self, ctx: Context, accounts: AccountService) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        accounts: AccountService,
+        planner: Callable[[], PlanService] | None = None,
+    ) -> None:
         super().__init__(ctx)
         self.accounts = accounts
+        self.planner = planner  # `ws.plan`: a planned day whose events change is re-planned
 
     def sync(
         self, prefer: str | None = None, only: str | None = None
@@ -150,6 +163,8 @@ class DavSync(Service):
             record = dav_records.sync_state(db, collection.url)[1]
             items = {h: dict(i) for h, i in record.get("items", {}).items()}
             elsewhere = dav_records.uids_linked_elsewhere(db, collection.url)
+            plan = self.planner() if self.planner is not None else None
+            planned = plan.planned_days(db) if plan is not None else {}
             todos = TodoSync(db, collection, items, elsewhere, prefer, self.now(), self.tz, counts)
             event_changes = {}
             for href, (etag, found) in parsed.items():
@@ -162,6 +177,10 @@ class DavSync(Service):
                 if dav_records.is_todo(items.get(href)):
                     todos.remote_gone(href)
             report.events = apply_events(db, collection, items, event_changes, event_gone)
+            if report.events:
+                refresh(db, self.now(), self.tz)
+                if plan is not None and planned:  # before the blocks are sent: the new ones go
+                    report.replanned = plan.replan_changed(db, planned)
             pushes = todos.local_changes()
             if collection.blocks:
                 from vaworkspace.service.dav_blocks import block_changes
@@ -170,8 +189,6 @@ class DavSync(Service):
                     if dav_records.is_block(items.get(href)):
                         items.pop(href)  # deleted on the server: sent again
                 pushes += block_changes(db, collection, items, self.tz, self.now())
-            if report.events:
-                refresh(db, self.now(), self.tz)
             dav_records.save_sync_state(db, collection.url, token, items)
         report.pulled, report.deleted_here = counts.pulled, counts.deleted_here
         report.conflicts += counts.conflicts
