@@ -63,9 +63,7 @@ class PlanningScreen(WorkspaceScreen):
         """`check_action` for the plan: a proposal hides every other key (False);
         P plans the day view only (greyed in the week view)."""
         shown = self.proposal is not None
-        if action in ("accept_plan", "drop_plan"):
-            return shown
-        if action == "clear_plan":
+        if action in ("accept_plan", "clear_plan", "drop_plan"):
             return shown
         if action == "plan":
             return None if self.kind != "day" else True
