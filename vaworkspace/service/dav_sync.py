@@ -161,7 +161,7 @@ class DavSync(Service):
         counts = TodoCounts()
         with self.file.transaction() as db:
             record = dav_records.sync_state(db, collection.url)[1]
-            items = {h: dict(i) for h, i in record.get("items", {}).items()}
+            items = dict(record.get("items", {}))  # items are replaced, never changed in place
             elsewhere = dav_records.uids_linked_elsewhere(db, collection.url)
             plan = self.planner() if self.planner is not None else None
             planned = plan.planned_days(db) if plan is not None else {}
@@ -238,7 +238,7 @@ class DavSync(Service):
             return
         with self.file.transaction() as db:
             record = dav_records.sync_state(db, collection.url)[1]
-            items = {h: dict(i) for h, i in record.get("items", {}).items()}
+            items = dict(record.get("items", {}))  # items are replaced, never changed in place
             for push, etag in done:
                 if push.block is not None:
                     if push.text is None:
