@@ -45,13 +45,13 @@ class AccountService(Service):
 
     def collections(self, account: str | None = None) -> list[Collection]:
         """The collections known in this workspace (of one account), by name."""
-        found = dav_records.collections(self.file.read()["state"])
+        found = dav_records.collections(self.file.read())
         mine = [c for c in found if account is None or c.account == account]
         return sorted(mine, key=lambda c: (c.account, c.name.casefold(), c.url))
 
     def pending(self) -> dict[str, int]:
         """Per collection address: how many to-dos wait for `--theirs`/`--mine`."""
-        return dav_records.pending_counts(self.file.read()["state"])
+        return dav_records.pending_counts(self.file.read())
 
     def add(
         self, name: str, url: str, user: str | None, password_command: str | None

@@ -120,7 +120,7 @@ class DavSync(Service):
         from vaworkspace.ical.resource import read_resource
 
         report = CollectionSync(collection.label)
-        stored = dav_records.read_sync_state(self.file.read()["state"], collection.url)
+        stored = dav_records.read_sync_state(self.file.read(), collection.url)
         items = stored.get("items", {})
         changes = connection.changes(collection.url, stored.get("token"))
         wanted = [

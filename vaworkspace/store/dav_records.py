@@ -1,6 +1,6 @@
 """The CalDAV collections a workspace knows, and what each last sync agreed on.
 
-One `state` record per collection discovered on an account:
+One record of table `dav` per collection discovered on an account:
 
     {"kind": "dav-collection", "account": "work", "url": "https://…/acme/",
      "name": "Acme", "components": ["VTODO"], "mapped": true, "client": "acme",
@@ -32,12 +32,18 @@ if TYPE_CHECKING:
 
     Record = dict[str, Any]
 
+TABLE = "dav"
 KIND = "dav-collection"
 
 
-def collections(state: Mapping[Any, Record]) -> list[Collection]:
-    """Every collection known, as discovered and mapped."""
-    return [_collection(r) for r in state.values() if r.get("kind") == KIND]
+def collections(doc: Mapping[str, Any]) -> list[Collection]:
+    """Every collection known in a read document, as discovered and mapped."""
+    return [_collection(r) for r in _table(doc).values() if r.get("kind") == KIND]
+
+
+def _table(doc: Mapping[str, Any]) -> Mapping[Any, Record]:
+    found: Mapping[Any, Record] = doc.get(TABLE) or {}
+    return found
 
 
 def _collection(record: Record) -> Collection:
@@ -52,11 +58,11 @@ def _collection(record: Record) -> Collection:
     )
 
 
-def pending_counts(state: Mapping[Any, Record]) -> dict[str, int]:
+def pending_counts(doc: Mapping[str, Any]) -> dict[str, int]:
     """Per collection URL: how many to-dos wait for a conflict to be resolved."""
     return {
         r["url"]: sum(1 for item in r.get("items", {}).values() if "pending" in item)
-        for r in state.values()
+        for r in _table(doc).values()
         if r.get("kind") == KIND
     }
 
@@ -65,7 +71,7 @@ def discovered(db: Any, account: str, found: list[Collection]) -> None:
     """Inside a transaction: the collections discovery found on `account` now.
     Known ones keep their mapping and sync state (a new name is taken); unmapped
     ones no longer found are forgotten; mapped ones stay until unmapped."""
-    state = tables.records(db, "state")
+    state = tables.records(db, TABLE)
     known = {r["url"]: i for i, r in state.items() if r.get("kind") == KIND}
     free = max(state, default=0) + 1
     urls = {c.url for c in found}
@@ -84,42 +90,42 @@ def discovered(db: Any, account: str, found: list[Collection]) -> None:
                 "components": list(collection.components),
                 "items": {},
             }
-        tables.put(db, "state", doc_id, record)
+        tables.put(db, TABLE, doc_id, record)
     gone = [
         i
         for url, i in known.items()
         if state[i]["account"] == account and url not in urls and not state[i].get("mapped")
     ]
-    tables.delete(db, "state", gone)
+    tables.delete(db, TABLE, gone)
 
 
 def set_mapping(db: Any, url: str, client: str | None, blocks: bool) -> None:
     """Inside a transaction: follow collection `url` for `client` (blocks or not)."""
     doc_id, record = sync_state(db, url)
     record = {**record, "mapped": True, "client": client, "blocks": blocks}
-    tables.put(db, "state", doc_id, record)
+    tables.put(db, TABLE, doc_id, record)
 
 
 def forget_account(db: Any, account: str) -> int:
     """Inside a transaction: drop every collection of `account` (the tasks and
     events it brought stay); how many went."""
-    state = tables.records(db, "state")
+    state = tables.records(db, TABLE)
     gone = [i for i, r in state.items() if r.get("kind") == KIND and r["account"] == account]
-    tables.delete(db, "state", gone)
+    tables.delete(db, TABLE, gone)
     return len(gone)
 
 
 def sync_state(db: Any, url: str) -> tuple[int, Record]:
     """Inside a transaction: the record of collection `url` (KeyError if unknown)."""
-    for doc_id, record in tables.records(db, "state").items():
+    for doc_id, record in tables.records(db, TABLE).items():
         if record.get("kind") == KIND and record["url"] == url:
             return doc_id, record
     raise KeyError(url)
 
 
-def read_sync_state(state: Mapping[Any, Record], url: str) -> Record:
-    """The record of collection `url` in a read `state` table (KeyError if unknown)."""
-    for record in state.values():
+def read_sync_state(doc: Mapping[str, Any], url: str) -> Record:
+    """The record of collection `url` in a read document (KeyError if unknown)."""
+    for record in _table(doc).values():
         if record.get("kind") == KIND and record["url"] == url:
             return record
     raise KeyError(url)
@@ -130,7 +136,7 @@ def save_sync_state(db: Any, url: str, token: str | None, items: dict[str, Recor
     written when both are as stored: a sync that found nothing leaves the file)."""
     doc_id, record = sync_state(db, url)
     if record.get("token") != token or record.get("items") != items:
-        tables.put(db, "state", doc_id, {**record, "token": token, "items": items})
+        tables.put(db, TABLE, doc_id, {**record, "token": token, "items": items})
 
 
 # -- the items of a collection's sync state ---------------------------------------------
@@ -161,7 +167,7 @@ def uids_linked_elsewhere(db: Any, url: str) -> set[str]:
     """Inside a transaction: UIDs of the to-dos linked to collections other than
     `url` (a task is sent to one collection only)."""
     uids: set[str] = set()
-    for record in tables.records(db, "state").values():
+    for record in tables.records(db, TABLE).values():
         if record.get("kind") == KIND and record["url"] != url:
             uids.update(i["uid"] for i in record.get("items", {}).values() if is_todo(i))
     return uids

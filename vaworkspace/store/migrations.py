@@ -28,9 +28,22 @@ if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
 APP = "vaworkspace"
 """`meta["1"]["app"]` of every workspace file: tells ours from other JSON."""
 
-TABLES = ("clients", "tasks", "closed_tasks", "entries", "events", "state", "client_index", "meta")
+TABLES = (
+    "clients",
+    "tasks",
+    "closed_tasks",
+    "entries",
+    "events",
+    "state",
+    "client_index",
+    "dav",
+    "meta",
+)
 """`tasks` holds the open tasks, `closed_tasks` the done and cancelled ones (`place_tasks`);
-`client_index` where each client's records lie, for feeds (derived: `client_index.py`)."""
+`client_index` where each client's records lie, for feeds (derived: `client_index.py`);
+`dav` the CalDAV collections and what their last sync agreed on (`dav_records.py`):
+a table of its own, so the commands that never sync (every `va add` reads `state`
+for its undo record) never parse it. A file without it reads as an empty one."""
 _TABLE_SET = frozenset(TABLES)
 META_ID = "1"
 CLOSED_STATUSES = frozenset({"done", "cancelled"})

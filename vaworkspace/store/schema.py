@@ -129,10 +129,18 @@ STATE_FIELDS: dict[str, object] = {
     "undone": BOOL,
     "changes": frozenset({list}),
     "tasks": frozenset({list}),
+}
+DAV_FIELDS: dict[str, object] = {
+    "kind": STR,
     "account": STR,
     "url": STR,
-    "items": frozenset({dict}),
+    "name": STR,
+    "components": STR_LIST,
+    "mapped": BOOL,
+    "client": OPT_STR,
+    "blocks": BOOL,
     "token": OPT_STR,
+    "items": frozenset({dict}),
 }
 STATE_KINDS = {
     "timer": frozenset({"timer"}),
@@ -141,7 +149,6 @@ STATE_KINDS = {
     "preference": frozenset({"name"}),
     "undo": frozenset({"label", "changes"}),
     "planned-tasks": frozenset({"tasks"}),
-    "dav-collection": frozenset({"account", "url", "name", "items"}),
 }
 """What each kind of state record must hold, beyond its `kind`."""
 META_FIELDS: dict[str, object] = {
@@ -160,6 +167,7 @@ TABLE_FIELDS: dict[str, tuple[dict[str, object], frozenset[str]]] = {
     "entries": (ENTRY_FIELDS, frozenset({"start", "end"})),
     "events": (EVENT_FIELDS, frozenset({"uid", "summary", "start", "end"})),
     "state": (STATE_FIELDS, frozenset({"kind"})),
+    "dav": (DAV_FIELDS, frozenset({"kind", "account", "url", "name", "items"})),
     "meta": (META_FIELDS, frozenset()),
 }
 """Table → (field → what it may hold, the fields every record must have)."""
@@ -171,6 +179,7 @@ _RECORD_NAMES = {
     "entries": "time entry",
     "events": "event",
     "state": "state record",
+    "dav": "CalDAV collection",
     "meta": "meta record",
 }
 
