@@ -4,6 +4,7 @@ nothing written."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -182,3 +183,31 @@ def test_map_names_what_the_account_holds_when_the_name_is_wrong(va, radicale, f
     _, err = va("account", "map", "work", "Nope", code=1)
 
     assert "account 'work' has no collection 'Nope'" in err and "Acme to-dos" in err
+
+
+def test_sync_prints_a_conflict_with_both_values_and_theirs_settles_it(
+    va, radicale, fresh_slug
+) -> None:
+    from tests.dav.phone import Phone
+
+    url = radicale.make_collection("ann", fresh_slug, fresh_slug, ["VTODO"])
+    va("client", "add", "Acme", "--id", "acme")
+    login = f"echo {USERS['ann']}"
+    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", login)
+    va("account", "map", "work", fresh_slug, "--client", "acme")
+    va("add", "Pay rent @acme")
+    va("sync")
+    uid = next(iter(Phone(radicale.url, "ann", url).todos()))
+    va("edit", "1", "Pay office rent")
+    Phone(radicale.url, "ann", url).edit(uid, summary="Pay the rent")
+
+    out, _ = va("sync")
+
+    assert "  conflict: task 1 (Pay office rent) changed here and on the server: " in out
+    assert "title: here 'Pay office rent' · server 'Pay the rent'" in out
+    va("sync", "--theirs", "--account", "work")
+    assert "Pay the rent" in va("list")[0]
+    (row,) = json.loads(va("sync", "--json")[0])
+    assert (row["account"], row["ok"], row["summary"]["conflicts"]) == ("work", True, [])
+    _, err = va("sync", "--account", "nope", code=1)
+    assert "no account named 'nope'" in err
