@@ -184,3 +184,22 @@ def test_work_blocks_go_to_the_collection_mapped_for_them(synced) -> None:
     assert synced.sync().blocks == 1
     assert synced.phone.calendar.events() == []
     assert synced.sync().blocks == 0
+
+
+def test_a_recurring_task_completed_on_the_server_comes_back_as_its_next_occurrence(
+    synced,
+) -> None:
+    synced.ws.tasks.add("Weekly report @acme due:2026-03-06 every:week")
+    synced.sync()
+    first = synced.task("Weekly report")
+    assert first.recurrence
+
+    synced.phone.edit(first.uuid, status="COMPLETED")
+    result = synced.sync()
+
+    tasks = [t for t in synced.ws.snapshot().tasks() if t.title == "Weekly report"]
+    assert sorted(t.status for t in tasks) == ["done", "todo"]
+    following = next(t for t in tasks if t.status == "todo")
+    assert following.due > first.due and following.due.weekday() == first.due.weekday()
+    assert result.pushed == 1  # the next occurrence, sent at once
+    assert synced.phone.todos()[following.uuid]["STATUS"] == "NEEDS-ACTION"

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from vaworkspace.domain.calendar.accounts import Collection
 from vaworkspace.domain.models import Task
-from vaworkspace.domain.tasks import sync_merge
+from vaworkspace.domain.tasks import lifecycle, sync_merge
 from vaworkspace.service.block_writes import release_blocks
 from vaworkspace.service.snapshot import new_uuid
 from vaworkspace.store import counters, dav_records, tables
@@ -157,7 +157,7 @@ class TodoSync:
             return
         linked = {item["uid"] for item in self.items.values() if "uid" in item}
         linked |= self.linked_elsewhere
-        for doc_id, record in self.records.items():
+        for doc_id, record in tables.records(self.db, "tasks").items():
             if record.get("client") != client or record["uuid"] in linked:
                 continue
             if record["uuid"] not in self.by_uuid:  # deleted by this sync (gone there)
@@ -293,5 +293,14 @@ class TodoSync:
         self.counts.deleted_here += 1
 
     def _released(self, before: Task, after: Task) -> None:
+        """A task closed on the server releases its blocks here, and a recurring
+        one spawns its next occurrence as `va done` would (sent at this push)."""
         if before.is_open and not after.is_open:
             release_blocks(self.db, {after.id: after}, [before])
+            if after.status == "done":
+                spawned = lifecycle.next_occurrence(
+                    after, self.next_id, new_uuid(), self.now, self.tz
+                )
+                if spawned is not None:
+                    self.next_id += 1
+                    self._write(spawned)
