@@ -287,13 +287,21 @@ def test_bare_vevent_is_wrapped_with_a_warning() -> None:
     assert any("outside BEGIN:VCALENDAR" in w for w in result.warnings)
 
 
-def test_dtend_before_dtstart_is_skipped_and_the_others_kept() -> None:
+def test_dtend_before_dtstart_is_repaired_with_a_warning() -> None:
     result = read("dtend-before-dtstart.ics")
-    assert [e.summary for e in result.events] == ["Good one", "All-day with DTEND = DTSTART"]
-    assert result.skipped == [
-        'line 11, UID backwards@broken.example ("Backwards"): DTEND before DTSTART'
+    assert [e.summary for e in result.events] == [
+        "Good one",
+        "Backwards",
+        "All-day with DTEND = DTSTART",
     ]
-    assert result.events[1].end == date(2026, 12, 6)  # DTEND = DTSTART on a date: one day
+    assert result.skipped == []
+    assert result.warnings == [
+        'line 11, UID backwards@broken.example ("Backwards"): DTEND is before DTSTART; '
+        "dropped it, so the event lasts no time (RFC 5545)"
+    ]
+    backwards = result.events[1]
+    assert backwards.start == backwards.end == utc(2026, 12, 4, 11)  # see test_span_repair.py
+    assert result.events[2].end == date(2026, 12, 6)  # DTEND = DTSTART on a date: one day
 
 
 def test_broken_rrules_are_skipped() -> None:
@@ -310,20 +318,21 @@ def test_bad_properties_skip_only_their_component() -> None:
     reasons = {s.split(":")[0].split(", ")[1]: s for s in result.skipped}
     assert "no DTSTART" in reasons['UID no-start@bad.example ("No start")']
     assert "unreadable DTSTART" in reasons['UID dashes@bad.example ("Dashed date")']
-    assert "mix a date" in reasons['UID mixed@bad.example ("Mixed kinds")']
     kept = summaries(result)
-    assert set(kept) == {"Bad attendee line", "No UID at all"}
+    assert set(kept) == {"Bad attendee line", "No UID at all", "Mixed kinds"}
+    assert kept["Mixed kinds"].start == date(2026, 12, 4)  # repaired: see test_span_repair.py
     assert any("unreadable ATTENDEE" in w for w in result.warnings)
     assert any("VJOURNAL" in w for w in result.warnings)
     made = kept["No UID at all"]
     assert made.uid.startswith("vaworkspace-") and f"UID:{made.uid}" in made.raw
-    assert read("bad-properties.ics").events[1].uid == made.uid  # stable across re-imports
+    assert read("bad-properties.ics").events[2].uid == made.uid  # stable across re-imports
 
 
 def test_skip_messages_stay_on_one_line() -> None:
     text = load("dtend-before-dtstart.ics").replace(b"SUMMARY:Backwards", b"SUMMARY:Back\\nwards")
+    text = text.replace(b"DTSTART:20261204T110000Z\r\n", b"")
     (skipped,) = read_calendar(text, "multi.ics", PARIS).skipped
-    assert skipped == 'line 11, UID backwards@broken.example ("Back wards"): DTEND before DTSTART'
+    assert skipped == 'line 11, UID backwards@broken.example ("Back wards"): no DTSTART'
 
 
 def test_same_identity_twice_keeps_the_higher_sequence() -> None:

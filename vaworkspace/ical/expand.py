@@ -70,10 +70,13 @@ class Expansion:
 
 
 def is_series(event: Event) -> bool:
-    """Whether an event is expanded: a rule, extra dates, or an overridden instance."""
+    """Whether an event is expanded: a rule, extra or excluded dates (RFC 5545 lets a
+    single event have them too), or an overridden instance."""
     if not event.raw:
         return False
-    return bool(event.rrule or event.recurrence_id is not None or "\nRDATE" in event.raw)
+    if event.rrule or event.recurrence_id is not None:
+        return True
+    return "\nRDATE" in event.raw or "\nEXDATE" in event.raw
 
 
 def truncation_warning(uid: str, summary: str, cap: int = MAX_OCCURRENCES) -> str:

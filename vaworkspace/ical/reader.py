@@ -35,7 +35,8 @@ from vaworkspace.ical.properties import (
     text_of,
     valid_rule,
 )
-from vaworkspace.ical.scan import Block, decode, header_properties, scan
+from vaworkspace.ical.scan import Block, decode, header_properties, recover_values, scan
+from vaworkspace.ical.spans import repair_span
 from vaworkspace.ical.zones import Unusable, one, when
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -175,12 +176,18 @@ class _Reader:
             if block.problem:
                 raise Unusable(block.problem)
             check_listed_dates(block)
-            component = _parse(block.text)
+            text, recovered = recover_values(block.text)
+            component = _parse(text)
             uid, summary = (
                 text_of(component, "UID") or uid,
                 text_of(component, "SUMMARY") or summary,
             )
             self._check_errors(component, block.who(uid, summary))
+            for name in recovered:
+                self.result.warnings.append(
+                    f"{block.who(uid, summary)}: {name} had its time inside the TZID quotes; "
+                    "read the time after them"
+                )
             unknown, private = zones.localize_component(component, self.zones, self.floating)
             uid = uid or self._made_uid(component, block, summary)
             who = block.who(uid, summary)
@@ -197,7 +204,7 @@ class _Reader:
             if block.name == "VTODO":
                 self.result.todos.append(self._todo(component, uid, rid))
             else:
-                self.result.events.append(self._event(component, uid, rid, private))
+                self.result.events.append(self._event(component, uid, rid, private, who))
         except Unusable as skip:
             if not cancelled:  # a cancellation needs no times: its identity is enough
                 self.result.skipped.append(f"{block.who(uid, summary)}: {skip}")
@@ -233,9 +240,11 @@ class _Reader:
         # (recurring-ical-events) applies it to this and every later instance.
         return zones.recurrence_id_text(prop.dt, self.floating)
 
-    def _event(self, component: Any, uid: str, rid: str | None, private: list) -> Event:
+    def _event(self, component: Any, uid: str, rid: str | None, private: list, who: str) -> Event:
         if self.wr_zone is not None:
             component = zones.standardize(component, self.wr_zone)
+        for note in repair_span(component):
+            self.result.warnings.append(f"{who}: {note}")
         start_prop = one(component, "DTSTART")
         if start_prop is None:
             raise Unusable("no DTSTART")
@@ -344,7 +353,7 @@ def _version(item: Event | ImportedTodo) -> tuple[int, datetime]:
 
 def _line_name(message: str) -> str | None:
     """The property name in icalendar's "could not be parsed" message, if it shows."""
-    found = re.search(r"parts: '([A-Za-z0-9-]+)[;:]", message)
+    found = re.search(r"parts: '([^;:']+)[;:]", message)
     return found.group(1) if found else None
 
 

@@ -236,3 +236,34 @@ class _Scanner:
         if self.outside and (self.calendars or self.layout.blocks):
             notes.append(f"{source}: ignored {self.outside} line(s) outside the calendar")
         return self.layout
+
+
+_SWALLOWED = re.compile(
+    r'^(?P<head>[A-Za-z0-9-]+(?:;[^:"]*(?:"[^"]*")?)*?;TZID=)'
+    r'"(?P<zone>[^":]+):(?P<value>[0-9]{8}(?:T[0-9]{6}Z?)?(?:,[0-9]{8}(?:T[0-9]{6}Z?)?)*)"$',
+    re.IGNORECASE,
+)
+"""A line whose quoted TZID swallowed its value: `DTSTART;TZID="Zone:20200609T090000"`
+(a producer closed the quote after the time), and no colon left to start the value."""
+
+
+def recover_values(text: str) -> tuple[str, list[str]]:
+    """The component's text with each swallowed TZID value put back after the
+    parameter, unfolded; and the names of the properties repaired.
+
+    Only a line with no value at all is touched (its one colon is inside the
+    quotes), so a well-formed line never changes.
+    """
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    repaired: list[str] = []
+    lines = unfolded.split("\r\n") if "\r\n" in unfolded else unfolded.split("\n")
+    for index, line in enumerate(lines):
+        if 'TZID="' not in line.upper() or _split_line(line)[1]:
+            continue
+        found = _SWALLOWED.match(line)
+        if found:
+            lines[index] = f'{found["head"]}"{found["zone"]}":{found["value"]}'
+            repaired.append(line.split(";", 1)[0].upper())
+    if not repaired:
+        return text, []
+    return "\r\n".join(lines), repaired

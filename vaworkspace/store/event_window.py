@@ -51,7 +51,9 @@ def is_series_record(record: Mapping[str, Any]) -> bool:
     raw = record.get("raw")
     if not raw:
         return False
-    return bool(record.get("rrule") or record.get("recurrence_id") is not None or "\nRDATE" in raw)
+    if record.get("rrule") or record.get("recurrence_id") is not None:
+        return True
+    return "\nRDATE" in raw or "\nEXDATE" in raw
 
 
 def read_window(
