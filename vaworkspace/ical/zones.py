@@ -49,15 +49,20 @@ def _known(name: str) -> bool:
 def iana_name(tzid: str) -> str | None:
     """The IANA zone a TZID names without help from the file, or None.
 
-    Tries the name itself, the Windows-to-IANA table icalendar ships (Outlook), then
-    the trailing IANA part of a vendor-prefixed "globally unique" TZID.
+    Tries the name itself, the Windows-to-IANA table icalendar ships (Outlook), an
+    Outlook display name (`(UTC-05:00) Eastern Time (US & Canada)`, see
+    `windows_display.py`), then the trailing IANA part of a vendor-prefixed
+    "globally unique" TZID.
     """
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    from vaworkspace.ical.windows_display import windows_key
 
     cleaned = tzid.strip().strip('"').strip("/")
     if not cleaned:
         return None
-    candidates = [cleaned, WINDOWS_TO_OLSON.get(cleaned)]
+    display = windows_key(cleaned)
+    candidates = [cleaned, WINDOWS_TO_OLSON.get(cleaned), WINDOWS_TO_OLSON.get(display or "")]
     if tzid.strip().startswith("/"):
         parts = cleaned.split("/")
         candidates += ["/".join(parts[i:]) for i in range(1, len(parts))]
