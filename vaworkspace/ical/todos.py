@@ -14,6 +14,9 @@ service) and the moment of the import:
   one is refused (`InputError`), it could not be shown in any list.
 - **Dates.** DUE is the due date, DTSTART the scheduled one; CREATED and
   LAST-MODIFIED default to the moment of the import.
+- **Recurrence.** The RRULE is the task's recurrence, as if typed `every …`
+  (a file import also gives an open one without DUE its current occurrence,
+  see `service/calendar.py`).
 """
 
 from __future__ import annotations

@@ -225,6 +225,7 @@ class CalendarService(Service):
         """To-dos become tasks by UID. A task edited here since the last import is
         kept; when its to-do changed in the calendar too, that is a conflict,
         reported once (the calendar's copy is remembered), unless `theirs`."""
+        from vaworkspace.domain.tasks.lifecycle import current_due
         from vaworkspace.ical.todos import task_from_todo
         from vaworkspace.store.state_records import SyncedTodos
         from vaworkspace.store.task_merge import stored_unchanged, task_ids_by_uuid
@@ -236,6 +237,12 @@ class CalendarService(Service):
         for todo in todos:
             task = task_from_todo(todo, owner, now, new_uuid)
             calendar_copy = replace(task)
+            if task.recurrence and task.due is None and task.is_open:
+                # A recurring to-do with DTSTART but no DUE (Nextcloud Tasks,
+                # Thunderbird) is due at its current occurrence: it shows in the
+                # agenda and `va done` advances it. The calendar's copy stays
+                # without, so time passing is no edit "there".
+                task.due = current_due(task.recurrence, task.scheduled, now, self.tz)
             if todo.uid in ids:
                 local = task_for_write(db, ids[todo.uid])
                 if synced.edited_here(todo.uid, local.id) and not theirs:
@@ -249,8 +256,11 @@ class CalendarService(Service):
                     continue
                 task.id, task.created = local.id, local.created
                 task.client = local.client or task.client
+                if todo.last_modified is None:  # no DTSTAMP nor LAST-MODIFIED: the
+                    task.modified = local.modified  # import is no change by itself
                 if stored_unchanged(db, task):
                     continue
+                task.modified = todo.last_modified or now
                 summary.tasks_updated += 1
             else:
                 task.id = next_id

@@ -130,6 +130,30 @@ def next_occurrence(task: Task, task_id: int, uuid: str, now: datetime, tz: tzin
     return _settle_wait(spawned, now, tz)
 
 
+def current_due(
+    rrule: str, start: date | datetime | None, now: datetime, tz: tzinfo
+) -> date | datetime:
+    """The due of a recurring task that has none (an imported to-do with a rule and
+    a DTSTART but no DUE): its start while that is ahead, else the rule's first
+    occurrence from today on (timed: after now), so it shows where the agenda
+    looks and `complete` advances it; without a start, as `new_task` does."""
+    from vaworkspace.domain.tasks.recurrence import next_due
+
+    if start is None:
+        return _first_occurrence(rrule, now, tz)
+    if isinstance(start, datetime):
+        if start >= now:
+            return start
+        found = next_due(rrule, start, now, False, tz)
+    else:
+        today = now.astimezone(tz).date()
+        if start >= today:
+            return start
+        yesterday = to_instant(today - timedelta(days=1), tz)
+        found = next_due(rrule, start, yesterday, False, tz)
+    return found if found is not None else start  # the series is over: its last one
+
+
 def _first_occurrence(rrule: str, now: datetime, tz: tzinfo) -> date:
     """The first day on or after today that the rule includes."""
     from vaworkspace.domain.tasks.recurrence import next_due
