@@ -257,7 +257,7 @@ def _walk_all(query, span, tz, master: Event, by_rid: dict[str, Event]):
             rid = component.get("RECURRENCE-ID")
             if rid is not None and by_rid:
                 chosen = by_rid.get(recurrence_id_text(rid.dt, tz), master)
-            summary = str(component.get("SUMMARY", chosen.summary))
+            summary = str(component.get("SUMMARY", chosen.summary)).strip()  # as `text_of`
             yield (_with_summary(chosen, summary), first, last)
 
 

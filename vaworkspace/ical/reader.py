@@ -125,6 +125,7 @@ class _Reader:
         self.wr_zone = self._wr_zone(props.get("X-WR-TIMEZONE"), tz)
         self.floating = self.wr_zone or tz
         self.zones = zones.FileZones(self._vtimezones())
+        self.made_uids: dict[str, int] = {}  # basis of a made UID -> components seen
 
     def _wr_zone(self, name: str | None, tz: tzinfo) -> tzinfo | None:
         """Google's X-WR-TIMEZONE: the zone of the feed's UTC and floating times."""
@@ -220,10 +221,18 @@ class _Reader:
             self.result.warnings.append(f"{who}: imported without its unreadable {prop}")
 
     def _made_uid(self, component: Any, block: Block, summary: str) -> str:
-        """A UID from what identifies the component, so a re-import matches it again."""
+        """A UID from what identifies the component, so a re-import matches it again.
+
+        Two components alike in kind, summary and start are told apart by their
+        order in the file (the second gets `-2`): both are kept, and the first
+        keeps the UID it always had.
+        """
         start = component.get("DTSTART")
         basis = f"{block.name}|{summary}|{start.to_ical() if start is not None else ''}"
         uid = "vaworkspace-" + hashlib.sha1(basis.encode(), usedforsecurity=False).hexdigest()[:16]
+        seen = self.made_uids[basis] = self.made_uids.get(basis, 0) + 1
+        if seen > 1:
+            uid = f"{uid}-{seen}"
         component.add("UID", uid)
         self.result.warnings.append(
             f"{block.who(None, summary)}: no UID; gave it {uid} so re-imports match it"

@@ -24,6 +24,8 @@ _MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"\xd0\xcf\x11\xe0", "an Outlook .msg or old Office file (save the calendar as .ics)"),
 )
+_NAME = re.compile(r"[A-Za-z0-9-]+")
+"""A property name (RFC 5545 §3.1: iana-token or x-name)."""
 _TOP_LEVEL = frozenset({"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VCALENDAR"})
 """Components that cannot sit inside another one: seeing one closes an open block."""
 
@@ -169,6 +171,7 @@ class _Scanner:
         self.open = False  # inside BEGIN:VCALENDAR
         self.bare = False  # saw a component outside any calendar
         self.outside = 0  # other non-blank lines outside any calendar
+        self.garbage: list[int] = []  # lines in the calendar that are no property
         self.block: Block | None = None
         self.stack: list[str] = []
 
@@ -190,7 +193,11 @@ class _Scanner:
             self.block = Block(name, number, list(physical))
             self.stack = [name]
         elif self.open and kind != "END":
-            self.layout.header.append(line)
+            head, colon, _ = _split_line(line)
+            if colon and _NAME.fullmatch(head.split(";", 1)[0].strip()):
+                self.layout.header.append(line)
+            else:
+                self.garbage.append(number)
         elif not self.open:
             self.outside += 1
 
@@ -233,6 +240,13 @@ class _Scanner:
             notes.append(f"{source} has components outside BEGIN:VCALENDAR; read them anyway")
         if self.calendars > 1:
             notes.append(f"{source} holds {self.calendars} calendars; read them all")
+        if self.garbage:
+            where = ", ".join(str(n) for n in self.garbage[:5])
+            more = f" and {len(self.garbage) - 5} more" if len(self.garbage) > 5 else ""
+            notes.append(
+                f"{source}: ignored {len(self.garbage)} line(s) that are not iCalendar "
+                f"properties (line {where}{more})"
+            )
         if self.outside and (self.calendars or self.layout.blocks):
             notes.append(f"{source}: ignored {self.outside} line(s) outside the calendar")
         return self.layout
