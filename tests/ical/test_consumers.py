@@ -9,9 +9,7 @@ comes with the test extra.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -20,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.ical.calendars import RAW_MEETING
+from tests.ical.consumers_run import run
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.ical.writer import export_calendar
@@ -132,14 +131,6 @@ def ics(tmp_path) -> Path:
     path = tmp_path / "export.ics"
     path.write_bytes(build()[0])
     return path
-
-
-def run(argv: list[str], tmp_path: Path) -> str:
-    """Run a consumer in the user's zone with a throwaway HOME; its stdout, or a failure."""
-    env = {**os.environ, "TZ": ZONE, "HOME": str(tmp_path / "home"), "LC_ALL": "C.UTF-8"}
-    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=120)
-    assert done.returncode == 0, f"{argv} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
 
 
 def test_icalendar_reads_the_same_instants():

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
+from vaworkspace.ical.normalise import NO_TITLE
+
 if TYPE_CHECKING:
     from vaworkspace.domain.calendar.event import Event
     from vaworkspace.domain.models import Client, Task, TimeEntry
@@ -208,7 +210,7 @@ def block_parts(
     lines.append(_when("DTSTART", event.start, tz, form))
     lines.append(_when("DTEND", event.end, tz, form))
     zoned = isinstance(event.start, datetime) or isinstance(event.end, datetime)
-    lines.append(f"SUMMARY:{escape(event.summary)}")
+    lines.append(f"SUMMARY:{escape(event.summary or NO_TITLE)}")
     if event.sequence:
         lines.append(f"SEQUENCE:{event.sequence}")
     lines.append(f"STATUS:{_EVENT_STATUS.get(event.status, 'CONFIRMED')}")

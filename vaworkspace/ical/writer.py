@@ -22,6 +22,7 @@ from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from vaworkspace.domain.dates import day_end, day_start, to_instant
+from vaworkspace.ical.normalise import NO_TITLE
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -220,7 +221,7 @@ def _block_event(
         vevent.add("recurrence-id", vDDDTypes.from_ical(event.recurrence_id))
     vevent.add("dtstart", _local(event.start, tz))
     vevent.add("dtend", _local(event.end, tz))
-    vevent.add("summary", event.summary)
+    vevent.add("summary", event.summary or NO_TITLE)  # calcurse needs one
     if event.sequence:
         vevent.add("sequence", event.sequence)
     if event.rrule:
@@ -252,10 +253,13 @@ def _raw_components(
 
     A wrapping VCALENDAR is tolerated: its VTIMEZONEs go into `zones` (first one per
     TZID wins). A DTSTAMP is added only where the original had none, since RFC 5545
-    requires one. Unreadable text falls back to the stored fields: an export should
-    not fail because one old record is damaged.
+    requires one, and what else RFC 5545 forbids is mended (`normalise.py`).
+    Unreadable text falls back to the stored fields: an export should not fail
+    because one old record is damaged.
     """
     from icalendar import Component
+
+    from vaworkspace.ical.normalise import normalise
 
     try:
         parsed = Component.from_ical(event.raw)
@@ -269,6 +273,7 @@ def _raw_components(
             continue
         if "DTSTAMP" not in item:
             item.add("dtstamp", stamp)
+        normalise(item)
         body.append(item)
     return body or None
 
