@@ -8,6 +8,8 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.ical.gaps import day_titles, load, workspace
 from vaworkspace.ical.reader import read_calendar
@@ -50,3 +52,40 @@ def test_two_uidless_events_alike_are_both_kept_and_stable(tmp_path) -> None:
     ws = workspace(tmp_path, "America/Montreal")
     assert ws.calendar.import_file(load(FIXTURE), FIXTURE).created == 4
     assert ws.calendar.import_file(load(FIXTURE), FIXTURE).unchanged == 4
+
+
+_NAMES = st.from_regex(r"X-[A-Z0-9-]{1,12}", fullmatch=True)
+_VALUES = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+_JUNK = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=":"))
+
+
+def _plain(line: str) -> bool:
+    """Junk that is a line of its own: not a folded continuation, not BEGIN/END."""
+    return (
+        bool(line.strip())
+        and line[0] not in " \t"
+        and line.strip().upper()
+        not in (
+            "BEGIN",
+            "END",
+        )
+    )
+
+
+@given(
+    names=st.lists(_NAMES, max_size=4),
+    values=st.lists(_VALUES, min_size=4, max_size=4),
+    junk=st.lists(_JUNK.filter(_plain), max_size=3),
+)
+def test_scanner_reports_exactly_the_lines_that_are_no_property(names, values, junk) -> None:
+    """Properties at calendar level pass silently, each line without a colon is counted."""
+    from vaworkspace.ical.scan import scan
+
+    props = [f'{name};X-P="a:b":{value}' for name, value in zip(names, values, strict=False)]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", *props, *junk, "END:VCALENDAR"]
+    layout = scan("\r\n".join(lines) + "\r\n", "t.ics")
+    noted = [w for w in layout.warnings if "not iCalendar properties" in w]
+    assert len(layout.header) == 1 + len(props)
+    assert len(noted) == bool(junk)
+    if junk:
+        assert noted[0].startswith(f"t.ics: ignored {len(junk)} line(s) that are not")
