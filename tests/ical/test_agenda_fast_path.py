@@ -61,7 +61,7 @@ def oracle(records: dict, start: datetime, end: datetime, tz) -> list[tuple]:
             last = _value(component.decoded("DTEND"), tz) if "DTEND" in component else first
             rid = _rid(component, tz)
             shown.append(
-                (uid, rid if rid in rids else None, str(component["SUMMARY"]), first, last)
+                (uid, rid if rid in rids else None, str(component["SUMMARY"]).strip(), first, last)
             )
     return sorted(shown, key=_order(tz))
 

@@ -25,6 +25,7 @@ from typing import Any
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
 from vaworkspace.ical import zones
+from vaworkspace.ical.normalise import normalise
 from vaworkspace.ical.properties import (
     categories_of,
     check_listed_dates,
@@ -254,6 +255,7 @@ class _Reader:
             component = zones.standardize(component, self.wr_zone)
         for note in repair_span(component):
             self.result.warnings.append(f"{who}: {note}")
+        normalise(component)  # stored as `va export` writes it, so a round trip is no change
         start_prop = one(component, "DTSTART")
         if start_prop is None:
             raise Unusable("no DTSTART")

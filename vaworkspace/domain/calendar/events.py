@@ -72,5 +72,15 @@ def _content(event: Event) -> tuple[object, ...]:
         event.tzid,
         event.location,
         event.description,
-        event.raw,
+        _without_stamp(event.raw),
     )
+
+
+def _without_stamp(raw: str) -> str:
+    """The text without its DTSTAMP lines: the moment a file was written (RFC 5545
+    §3.8.7.2; an export adds one where the source had none), not a change."""
+    if "DTSTAMP" not in raw:
+        return raw
+    import re
+
+    return re.sub(r"^DTSTAMP[;:][^\n]*\n", "", raw, flags=re.MULTILINE)
