@@ -268,6 +268,8 @@ def recover_values(text: str) -> tuple[str, list[str]]:
     Only a line with no value at all is touched (its one colon is inside the
     quotes), so a well-formed line never changes.
     """
+    if '"' not in text:  # no quoted parameter at all: the usual case, and cheap
+        return text, []
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     repaired: list[str] = []
     lines = unfolded.split("\r\n") if "\r\n" in unfolded else unfolded.split("\n")
