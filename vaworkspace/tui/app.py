@@ -22,6 +22,7 @@ from vaworkspace.tui.file_forms import FILE_COMMANDS, FileActions
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.screen_base import WorkspaceScreen
+from vaworkspace.tui.sync_action import SYNC_COMMAND, SyncAction
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ TERM_GRACE = 3.0
 """Seconds a SIGTERM'd app gets to restore the terminal before it is ended."""
 
 
-class VaApp(FileActions, PublishingApp, App):
+class VaApp(FileActions, SyncAction, PublishingApp, App):
     """The workspace: inbox, triage and clients screens over one workspace file."""
 
     TITLE = "vaworkspace"
@@ -275,7 +276,7 @@ class VaApp(FileActions, PublishingApp, App):
         yield SystemCommand("Agenda", "Events, tasks due, free slots (6)", self._mode("agenda"))
         yield SystemCommand("Entries", "Time entries: log, edit, delete (7)", self._mode("entries"))
         yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
-        for title, help_text, action in FILE_COMMANDS:
+        for title, help_text, action in (*FILE_COMMANDS, SYNC_COMMAND):
             yield SystemCommand(title, help_text, getattr(self, action))
         yield SystemCommand("Undo", "Undo the last change; again: redo (u)", self._act("undo"))
         for name, help_text, action in (

@@ -1,0 +1,36 @@
+"""The palette's Sync in the full-screen workspace: the sync runs in a worker,
+each collection's result arrives as a notice, and the inbox shows what came."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import SIZE, app_for, errors, messages
+
+
+async def test_sync_from_the_palette_brings_the_servers_todos(synced) -> None:
+    synced.phone.add("phone-1", "Renew passport")
+    async with app_for(synced.ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+
+        commands["Sync"].callback()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        assert any(m.startswith("Synced work/") for m in messages(app)), messages(app)
+        assert errors(app) == []
+        assert "Renew passport" in synced.titles()
+
+
+async def test_a_sync_that_fails_is_an_error_notice(synced) -> None:
+    synced.server.stop()
+    try:
+        async with app_for(synced.ws).run_test(size=SIZE) as pilot:
+            app = pilot.app
+            await app.run_action("sync")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+            assert [e for e in errors(app) if "account 'work'" in e and "cannot connect" in e]
+    finally:
+        synced.server.start()
