@@ -15,3 +15,16 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("TZ", "America/Montreal")
     monkeypatch.delenv("VAWORKSPACE_NOW", raising=False)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch):
+    """The suite speaks English whatever the machine's locale; a test that switches
+    the process to French (`i18n.use_language`) leaves English behind it."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    yield
+    from vaworkspace.i18n import use_language
+
+    use_language("en")

@@ -106,6 +106,7 @@ def command_of(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command line in this process; returns the exit code."""
     argv = protect_text(sys.argv[1:] if argv is None else list(argv))
+    speak_language()
     args = build_parser(command_of(argv)).parse_args(argv)
     from vaworkspace.errors import ConfigError, VaError
 
@@ -134,6 +135,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return interrupted()
+
+
+def speak_language() -> None:
+    """Choose the UI's language (config, else LC_ALL/LC_MESSAGES/LANG) before the
+    parser is built: its help is written in it."""
+    from vaworkspace.config.language import early_language
+    from vaworkspace.config.paths import config_path
+    from vaworkspace.i18n import use_language
+
+    use_language(early_language(config_path(), os.environ))
 
 
 TEXT_COMMANDS = {"add": 0, "edit": 1, "log": 0}  # positionals before the free text

@@ -57,3 +57,31 @@ def _parse(text: str) -> str | None:
         return None
     language, region = match[1].lower(), match[2]
     return f"{language}_{region.upper()}" if region else language
+
+
+def early_language(path: str, env: Mapping[str, str]) -> str:
+    """The language alone, before the whole config is read: the CLI writes its
+    `--help` in it before any command runs. A broken file or a bad `language`
+    falls back to the environment here; reading the whole config reports them."""
+    setting = None
+    try:
+        with open(path, "rb") as handle:
+            setting = _read_language(handle.read())
+    except (OSError, ValueError):
+        pass
+    try:
+        return resolve_language(setting, env)
+    except InputError:
+        return resolve_language(None, env)
+
+
+def _read_language(data: bytes) -> object:
+    if b"language" not in data:  # most config files: no TOML parser for them
+        return None
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib.loads(data.decode("utf-8")).get("language")
