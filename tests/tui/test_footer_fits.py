@@ -58,3 +58,24 @@ async def test_every_footer_key_fits_at_80_columns(ws, keys, name) -> None:
         assert type(screen).__name__ == name
         assert list(screen.query("Footer FooterKey")), "no footer keys shown"
         assert overflowing(screen) == [], f"{name}: keys cut or under the palette hint"
+
+
+@pytest.mark.parametrize(
+    ("keys", "name"), SCREENS, ids=[" ".join((name, *keys)) for keys, name in SCREENS]
+)
+async def test_every_french_footer_key_fits_at_80_columns(ws, keys, name) -> None:
+    """French words are longer: the same keys, translated, still fit."""
+    ws.config.language = "fr_CA"
+    await test_every_footer_key_fits_at_80_columns(ws, keys, name)
+
+
+async def test_the_french_footer_and_help_speak_french(ws) -> None:
+    ws.config.language = "fr_CA"
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(key.render()) for key in app.screen.query("Footer FooterKey"))
+        assert "Aide" in shown and "Annuler" in shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Touches — Boîte de réception" in str(app.screen.query_one("Static").render())

@@ -18,6 +18,7 @@ from textual.binding import Binding
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import N_, use_language
 from vaworkspace.tui.file_forms import FILE_COMMANDS, FileActions
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.publishing import PublishingApp
@@ -63,24 +64,29 @@ class VaApp(FileActions, SyncAction, PublishingApp, App):
     BINDINGS = [
         # Quit is in `?` and the palette, not the footer: at 80 columns the footer
         # keeps its room for the keys used all day (Help, Undo).
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last change (u again: redo)"),
-        Binding("1", "switch_mode('inbox')", "Inbox", show=False),
-        Binding("2,i", "switch_mode('triage')", "Triage", show=False),
-        Binding("3", "switch_mode('clients')", "Clients", show=False),
-        Binding("4", "switch_mode('focus')", "Focus timer", show=False),
-        Binding("5", "switch_mode('reports')", "Reports", show=False),
-        Binding("6", "switch_mode('agenda')", "Agenda", show=False),
-        Binding("7", "switch_mode('entries')", "Time entries", show=False),
-        Binding("I", "import_file", "Import", show=False, tooltip="Import .ics or Taskwarrior"),
-        Binding("E", "export_calendar", "Export", show=False, tooltip="Export a calendar .ics"),
-        Binding("S", "export_timesheet", "Timesheet", show=False, tooltip="Timesheet CSV"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, show=False),
+        Binding("question_mark", "help", N_("Help")),
+        Binding("u", "undo", N_("Undo"), tooltip=N_("Undo the last change (u again: redo)")),
+        Binding("1", "switch_mode('inbox')", N_("Inbox"), show=False),
+        Binding("2,i", "switch_mode('triage')", N_("Triage"), show=False),
+        Binding("3", "switch_mode('clients')", N_("Clients"), show=False),
+        Binding("4", "switch_mode('focus')", N_("Focus timer"), show=False),
+        Binding("5", "switch_mode('reports')", N_("Reports"), show=False),
+        Binding("6", "switch_mode('agenda')", N_("Agenda"), show=False),
+        Binding("7", "switch_mode('entries')", N_("Time entries"), show=False),
+        Binding(
+            "I", "import_file", N_("Import"), show=False, tooltip=N_("Import .ics or Taskwarrior")
+        ),
+        Binding(
+            "E", "export_calendar", N_("Export"), show=False, tooltip=N_("Export a calendar .ics")
+        ),
+        Binding("S", "export_timesheet", N_("Timesheet"), show=False, tooltip=N_("Timesheet CSV")),
     ]
 
     def __init__(self, ws: Workspace, watch: bool = True) -> None:
         from vaworkspace.tui.hangup import Hangup
 
+        use_language(ws.config.language)
         super().__init__()
         self.hangup = Hangup(self)
         self.ws = ws

@@ -9,6 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from vaworkspace.i18n import N_, _
+from vaworkspace.tui.words import TranslatedBindings
+
 NAMES = {
     "question_mark": "?",
     "slash": "/",
@@ -19,13 +22,13 @@ NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
 }
-EXTRA = [("ctrl+p", "command palette: every action, client filters, themes")]
+EXTRA = [("ctrl+p", N_("command palette: every action, client filters, themes"))]
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(TranslatedBindings, ModalScreen):
     """A list of (keys, what they do) for the screen underneath."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", N_("Close"))]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -45,11 +48,11 @@ class HelpScreen(ModalScreen):
     def _text(self) -> Text:
         text = Text()
         title = getattr(self.under, "HELP_TITLE", type(self.under).__name__.replace("Screen", ""))
-        text.append(f"Keys — {title}\n\n", style="bold")
+        text.append(_("Keys — {screen}").format(screen=_(title)) + "\n\n", style="bold")
         for keys, description in help_rows(self.under):
             text.append(f"{keys:<14}", style="bold")
             text.append(f"{description}\n")
-        text.append("\nesc closes this help", style="dim")
+        text.append("\n" + _("esc closes this help"), style="dim")
         return text
 
 
@@ -63,7 +66,7 @@ def help_rows(screen: Screen) -> list[tuple[str, str]]:
         description = active.binding.tooltip or active.binding.description
         seen.setdefault(description or active.binding.action, []).append(NAMES.get(key, key))
     rows = [(" ".join(keys), description) for description, keys in seen.items()]
-    return rows + EXTRA
+    return rows + [(keys, _(description)) for keys, description in EXTRA]
 
 
 def _ours(node, binding) -> bool:

@@ -13,13 +13,14 @@ from textual.screen import Screen
 
 from vaworkspace.errors import VaError
 from vaworkspace.tui.typed_app import va_app, workspace_of
+from vaworkspace.tui.words import TranslatedBindings
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.service import Workspace
 
 
-class WorkspaceScreen(Screen):
+class WorkspaceScreen(TranslatedBindings, Screen):
     """A screen that shows the workspace and reloads when it changes."""
 
     @property

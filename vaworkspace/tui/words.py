@@ -1,0 +1,44 @@
+"""Keys described in the user's language, on every screen.
+
+Textual reads `BINDINGS` at import, before the language is known, so their
+descriptions are written in English and marked `N_()`; a screen with
+`TranslatedBindings` hands the footer, the help screen and the palette its
+bindings with the descriptions and tooltips translated (`i18n._`). English
+hands them on as they are.
+
+French words are longer than English ones and the footer is one row of 80
+columns: the footer's palette hint is shown as its key alone (`^p`), its eight
+columns given to the screen's keys; `?` and the help still name the palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import ActiveBinding, Binding
+
+from vaworkspace.i18n import _, language
+
+
+class TranslatedBindings:
+    """Mixin before `Screen`/`ModalScreen`: `active_bindings` in the language in use."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        if language() == "en":
+            return active
+        return {key: _translated(each) for key, each in active.items()}
+
+
+PALETTE_ACTIONS = ("command_palette", "app.command_palette")
+
+
+def _translated(active: ActiveBinding) -> ActiveBinding:
+    palette = active.binding.action in PALETTE_ACTIONS
+    binding: Binding = replace(
+        active.binding,
+        description="" if palette else _(active.binding.description),
+        tooltip=_(active.binding.tooltip),
+    )
+    return active._replace(binding=binding, tooltip=_(active.tooltip))
