@@ -105,6 +105,9 @@ def command_of(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command line in this process; returns the exit code."""
+    from vaworkspace.lazy import defer_import
+
+    defer_import("inspect")  # see `defer_import`: only dataclasses imports it
     argv = protect_text(sys.argv[1:] if argv is None else list(argv))
     speak_language()
     args = build_parser(command_of(argv)).parse_args(argv)

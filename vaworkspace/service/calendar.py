@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class CalendarImport:
+    """What one calendar import did: counts of events and tasks, and what it set aside."""
+
     source: str
     created: int = 0
     updated: int = 0

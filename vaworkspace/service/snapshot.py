@@ -62,6 +62,8 @@ class Snapshot:
 
 @dataclass(slots=True)
 class Added:
+    """A task just added (or edited), with the quick-add line as understood."""
+
     task: Task
     quick: object  # the QuickAdd that was understood
     new_client: Client | None = None
@@ -71,5 +73,7 @@ class Added:
 
 @dataclass(slots=True)
 class Completion:
+    """A task just completed, and the next occurrence it spawned, if it recurs."""
+
     task: Task
     spawned: Task | None = None

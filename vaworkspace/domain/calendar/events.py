@@ -17,6 +17,8 @@ Key = tuple[str, str | None]
 
 @dataclass(slots=True)
 class EventMerge:
+    """What merging incoming events into the stored ones did, event by event."""
+
     created: list[Event] = field(default_factory=list)
     updated: list[Event] = field(default_factory=list)
     unchanged: int = 0

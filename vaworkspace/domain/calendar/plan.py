@@ -60,6 +60,8 @@ class PlanRules:
 
 @dataclass(frozen=True, slots=True)
 class PlanBlock:
+    """A span of a day the plan gives to one task (UTC)."""
+
     task: int
     client: str | None
     start: datetime
@@ -72,12 +74,16 @@ class PlanBlock:
 
 @dataclass(frozen=True, slots=True)
 class AtRisk:
+    """A task the plan could not fit before its deadline, and why."""
+
     task: int
     reason: str
 
 
 @dataclass(slots=True)
 class DayPlan:
+    """One planned day: its blocks, and the tasks left at risk."""
+
     blocks: list[PlanBlock] = field(default_factory=list)
     at_risk: list[AtRisk] = field(default_factory=list)
 
