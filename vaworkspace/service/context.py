@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 
 from vaworkspace.config import Config
 from vaworkspace.service.snapshot import Snapshot, utcnow
+from vaworkspace.store import facts_index
 from vaworkspace.store.file import WorkspaceFile
 from vaworkspace.store.records import client_from_record
 from vaworkspace.store.table_reads import TaskTable
@@ -51,7 +52,11 @@ class Context:
             for record in doc["clients"].values():
                 client = client_from_record(record)
                 clients[client.id] = client
-            tasks = TaskTable(lambda: doc["tasks"], lambda: doc.get("closed_tasks") or {})
+            tasks = TaskTable(
+                lambda: doc["tasks"],
+                lambda: doc.get("closed_tasks") or {},
+                lambda: facts_index.read(doc),
+            )
             fresh = Snapshot(clients, tasks)
             if self._snapshot is not None:
                 fresh.reuse(self._snapshot[1])

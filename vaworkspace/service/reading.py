@@ -163,6 +163,7 @@ class Inbox(Service):
         ranked = kept[wanted]
         task = snapshot.task
         shown = ranked if limit is None else ranked[:limit]
+        snapshot.table.build([task_id for _, task_id in shown])  # in one pass over the file
         return len(ranked), [(score, task(task_id)) for score, task_id in shown]
 
     def _rank(
@@ -177,7 +178,10 @@ class Inbox(Service):
     ) -> list[tuple[float, int]]:
         chosen = []
         now, tz = ctx.now, self.tz
-        for facts in snapshot.table.facts(open_only=not (include_all or status)):
+        open_only = not (include_all or status)
+        if needle:  # every title is read: build the tasks from the table at once
+            snapshot.tasks(open_only)
+        for facts in snapshot.table.facts(open_only):
             if client_id is not None and (facts.client or NO_CLIENT) != client_id:
                 continue
             if tag is not None and tag not in facts.tags:

@@ -340,7 +340,7 @@ class WorkspaceFile:
 
         import orjson
 
-        from vaworkspace.store import client_index, layout
+        from vaworkspace.store import client_index, facts_index, layout
 
         head = {layout.FIELD: layout.placeholder()}
         head.update((k, v) for k, v in meta[META_ID].items() if k not in _OLD_FIELDS)
@@ -355,6 +355,10 @@ class WorkspaceFile:
             tables = {name: found[:4] for name, found in made.items()}
             index = client_index.compute(doc, made, orjson.dumps)
             tables[client_index.NAME] = (index, len(index[0]), zlib.crc32(index[0]), None)
+            chunks, _, _, _, how = made["tasks"]
+            if how[0] not in ("same", "appended"):  # see facts_index: appends are its tail
+                facts = facts_index.compute(doc["tasks"], chunks[0], orjson.dumps)
+                tables[facts_index.NAME] = ([facts], len(facts), zlib.crc32(facts), None)
             return layout.assemble(orjson.dumps(meta_table), tables)
         except orjson.JSONEncodeError as exc:
             raise StoreError(
@@ -365,10 +369,11 @@ class WorkspaceFile:
     def _reopen(self, doc: Document, data: Chunks, slices: dict[str, Slice]) -> Document:
         """The document over the bytes just written, sharing every table object
         the transaction parsed or replaced (so a reader compares by identity)."""
-        from vaworkspace.store import client_index
+        from vaworkspace.store import client_index, facts_index
         from vaworkspace.store.source import Source
 
-        names = slices.keys() - {"meta", client_index.NAME}  # the index was written anew
+        # the indexes may have been written anew
+        names = slices.keys() - {"meta", client_index.NAME, facts_index.NAME}
         parsed = {name: doc[name] for name in names if doc.loaded(name)}
         source = Source(data, slices, parsed, self.path, self.real)
         source.verified.update(slices)  # their CRCs were computed from these bytes

@@ -37,13 +37,15 @@ TABLES = (
     "state",
     "client_index",
     "dav",
+    "open_facts",
     "meta",
 )
 """`tasks` holds the open tasks, `closed_tasks` the done and cancelled ones (`place_tasks`);
 `client_index` where each client's records lie, for feeds (derived: `client_index.py`);
 `dav` the CalDAV collections and what their last sync agreed on (`dav_records.py`):
 a table of its own, so the commands that never sync (every `va add` reads `state`
-for its undo record) never parse it. A file without it reads as an empty one."""
+for its undo record) never parse it. A file without it reads as an empty one;
+`open_facts` what ranking reads of the open tasks, for `va list` (derived: `facts_index.py`)."""
 _TABLE_SET = frozenset(TABLES)
 META_ID = "1"
 CLOSED_STATUSES = frozenset({"done", "cancelled"})

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from vaworkspace.domain.models import OPEN_STATUSES, Task, TimeEntry
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.errors import NotFoundError
+from vaworkspace.store.facts_index import COLUMNS
 from vaworkspace.store.instants import DecodedDates, decode_instant, encode_instant
 from vaworkspace.store.records import damaged_task, entry_from_record, task_from_record
 
@@ -26,6 +27,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from typing import Any
+
+    from vaworkspace.store.facts_index import FactsIndex
 
     Record = dict[str, Any]
 
@@ -42,6 +45,8 @@ class TaskTable:
         "_closed_source",
         "_dates",
         "_facts",
+        "_index",
+        "_index_source",
         "_open_uuids",
         "_records",
         "_source",
@@ -51,11 +56,14 @@ class TaskTable:
         self,
         records: Mapping[str, Record] | Callable[[], Mapping[str, Record]],
         closed: Callable[[], Mapping[str, Record]] | None = None,
+        index: Callable[[], FactsIndex | None] | None = None,
     ) -> None:
         self._source = records if callable(records) else None
         self._records: Mapping[str, Record] | None = None if callable(records) else records
         self._closed_source = closed
         self._closed: Mapping[str, Record] | None = None
+        self._index_source = index  # the file's `open_facts` (`facts_index.py`), if any
+        self._index: FactsIndex | None = None
         self._built: dict[int, Task] = {}
         self._facts: dict[int, TaskFacts] = {}
         self._dates = DecodedDates()  # shared by the tasks built: equal texts, one value
@@ -78,6 +86,9 @@ class TaskTable:
 
     def task(self, task_id: int) -> Task:
         built = self._built.get(task_id)
+        if built is None and self._index is not None and self._records is None:
+            self.build([task_id])
+            built = self._built.get(task_id)
         if built is None:
             key = str(task_id)
             record = self.records.get(key)
@@ -104,10 +115,31 @@ class TaskTable:
                 out.append(task)
         return out
 
+    def build(self, task_ids: list[int]) -> None:
+        """Build these tasks now: the rows `va list` shows, each cut from the
+        table's bytes through the index (`facts_index.py`) while the table is
+        unparsed; any that cannot be are built from the parsed table."""
+        wanted = [task_id for task_id in task_ids if task_id not in self._built]
+        if not wanted or self._index is None or self._records is not None:
+            return
+        found = self._index.records(wanted)
+        if found is None:
+            self._index = None  # the parsed table serves from now on
+            return
+        for task_id, record in found.items():
+            self._built[task_id] = task_from_record(task_id, record, self._dates)
+
     def facts(self, open_only: bool = False) -> list[TaskFacts]:
         """What urgency reads of every task (or of the open ones), straight from
         the records: ranking builds no `Task`, so `va list` builds only the rows
-        it prints. A task already built gives its own; each is kept, like a task."""
+        it prints. A task already built gives its own; each is kept, like a task.
+
+        The open ones of a table nobody parsed are read from the file's index
+        (`facts_index.py`), if it checks out."""
+        if open_only and self._records is None and not self._facts and not self._built:
+            indexed = self._indexed_facts()
+            if indexed is not None:
+                return indexed
         out = []
         kept, built, dates = self._facts, self._built, self._dates
         make = tuple.__new__  # a NamedTuple's own constructor costs a Python call
@@ -128,6 +160,54 @@ class TaskTable:
                         found = make(TaskFacts, _facts_of_record(task_id, record, status, dates))
                     kept[task_id] = found
                 out.append(found)
+        return out
+
+    def _indexed_facts(self) -> list[TaskFacts] | None:
+        """The open tasks' facts from the file's index and the records appended
+        after it (see `facts_index.py`); None if there is no usable index."""
+        source = self._index_source
+        index = source() if source is not None else None
+        if index is None:
+            return None
+        dates, kept = self._dates, self._facts
+        columns = index.columns
+        make = tuple.__new__
+        out = []
+        rows = zip(index.ids, *(columns[name] for name in COLUMNS), columns["created"], strict=True)
+        try:
+            for task_id, due, priority, tags, client, estimate, status, wait, depends, made in rows:
+                status = status or "todo"
+                if status not in OPEN_STATUSES:
+                    continue
+                found = make(
+                    TaskFacts,
+                    (
+                        task_id,
+                        dates[due] if due else None,
+                        priority,
+                        tags or [],
+                        client,
+                        estimate,
+                        status,
+                        dates[wait] if wait else None,
+                        depends or [],
+                        decode_instant(made),
+                    ),
+                )
+                kept[task_id] = found
+                out.append(found)
+        except (TypeError, ValueError, AttributeError):
+            kept.clear()
+            return None  # not what our writer writes: read the table itself
+        for key, record in index.tail.items():
+            status = record.get("status", "todo")
+            if status not in OPEN_STATUSES:
+                continue
+            task_id = int(key)
+            found = make(TaskFacts, _facts_of_record(task_id, record, status, dates))
+            kept[task_id] = found
+            out.append(found)
+        self._index = index
         return out
 
     def open_due_between(self, first: date, end: date) -> list[Task]:
