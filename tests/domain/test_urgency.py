@@ -11,12 +11,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from vaworkspace.domain.models import Task
+from vaworkspace.domain.tasks.facts import facts_of
 from vaworkspace.domain.tasks.status import effective_status, is_hidden
 from vaworkspace.domain.tasks.urgency import (
     Coefficients,
     UrgencyContext,
     at_risk,
     rank,
+    rank_facts,
     slack_of,
     terms,
     urgency,
@@ -357,3 +359,20 @@ def test_sooner_ranks_above_later(t: Task, a: int, b: int) -> None:
 def test_a_config_written_for_the_estimate_term_still_opens() -> None:
     """The estimate now counts through slack; an old `[urgency] estimate = 5` is no error."""
     assert Coefficients.from_config({"estimate": 5.0, "due": 20}) == Coefficients(due=20.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        tasks(st.sampled_from([-DAY, 0, 3600, 5 * DAY])),
+        max_size=30,
+        unique_by=lambda t: t.id,
+    ),
+    st.integers(min_value=-1, max_value=35),
+)
+def test_the_first_few_are_the_head_of_the_whole_ranking(many: list[Task], first: int) -> None:
+    """`va list` asks for its 25 rows only: they are exactly the whole ranking's first
+    25, ties included (a negative count ranks them all, as a slice would)."""
+    whole = rank_facts([facts_of(t) for t in many], ctx())
+    head = rank_facts([facts_of(t) for t in many], ctx(), first=first)
+    assert head == (whole[:first] if first >= 0 else whole)

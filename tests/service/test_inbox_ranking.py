@@ -57,3 +57,15 @@ def test_the_top_rows_are_the_only_tasks_built(tmp_path) -> None:
         (score, task.id) for score, task in everything[:3]
     ]
     assert sorted(fresh.snapshot().table._built) == sorted(task.id for _, task in top)
+
+
+def test_a_longer_list_after_a_short_one_ranks_again(tmp_path) -> None:
+    """The first rows alone are kept for the minute: asking for more (the TUI after
+    `va list`'s three, in one process) ranks again and gives the whole list."""
+    ws = workspace(tmp_path)
+    ws.fill_demo()
+    everything = [(score, task.id) for score, task in workspace(tmp_path).inbox.ranked()]
+    assert ws.inbox.top(3)[0] == len(everything) > 5
+    assert [(s, t.id) for s, t in ws.inbox.top(5)[1]] == everything[:5]
+    assert [(s, t.id) for s, t in ws.inbox.top(None)[1]] == everything
+    assert [(s, t.id) for s, t in ws.inbox.top(2)[1]] == everything[:2]

@@ -154,17 +154,19 @@ class Inbox(Service):
             snapshot.rankings = (moment, {})
         kept = snapshot.rankings[1]
         wanted = (client_id, tag, status, include_all, needle)
-        if wanted not in kept:
+        found = kept.get(wanted)
+        # (how many match, the first rows ranked, whether those are all of them)
+        if found is None or not (found[2] or (limit is not None and limit <= len(found[1]))):
             if len(kept) >= 8:  # a search typed letter by letter: keep the latest few
                 del kept[next(iter(kept))]
             if limit is None:  # every row is built anyway: build first, rank from the tasks
                 snapshot.tasks(open_only=not (include_all or status))
-            kept[wanted] = self._rank(snapshot, ctx, *wanted)
-        ranked = kept[wanted]
+            found = kept[wanted] = self._rank(snapshot, ctx, *wanted, first=limit)
+        count, ranked, _ = found
         task = snapshot.task
         shown = ranked if limit is None else ranked[:limit]
         snapshot.table.build([task_id for _, task_id in shown])  # in one pass over the file
-        return len(ranked), [(score, task(task_id)) for score, task_id in shown]
+        return count, [(score, task(task_id)) for score, task_id in shown]
 
     def _rank(
         self,
@@ -175,7 +177,10 @@ class Inbox(Service):
         status: str | None,
         include_all: bool,
         needle: str | None,
-    ) -> list[tuple[float, int]]:
+        first: int | None = None,
+    ) -> tuple[int, list[tuple[float, int]], bool]:
+        """How many tasks the filters keep, the `first` of them ranked (all if
+        None), and whether those are all."""
         chosen = []
         now, tz = ctx.now, self.tz
         open_only = not (include_all or status)
@@ -198,7 +203,8 @@ class Inbox(Service):
             chosen.append(facts)
         from vaworkspace.domain.tasks.urgency import rank_facts
 
-        return rank_facts(chosen, ctx, self._score_cache(ctx))
+        ranked = rank_facts(chosen, ctx, self._score_cache(ctx), first=first)
+        return len(chosen), ranked, len(ranked) == len(chosen)
 
     def _score_cache(self, ctx: UrgencyContext) -> dict[int, tuple[object, float]]:
         """Scores by task id, valid while the moment and the settings are the same."""

@@ -40,9 +40,13 @@ class Snapshot:
     table: TaskTable
     counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
     burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
-    # (moment and settings, filter → (score, task id) rows)
+    # (moment and settings, filter → (how many, the first (score, task id) rows, all?))
     rankings: (
-        tuple[tuple[object, ...], dict[tuple[object, ...], list[tuple[float, int]]]] | None
+        tuple[
+            tuple[object, ...],
+            dict[tuple[object, ...], tuple[int, list[tuple[float, int]], bool]],
+        ]
+        | None
     ) = None
 
     def task(self, task_id: int) -> Task:

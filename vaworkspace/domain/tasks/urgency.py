@@ -290,9 +290,11 @@ def rank_facts(
     ctx: UrgencyContext,
     cache: dict[int, tuple[object, float]] | None = None,
     sources: list[Task] | list[TaskFacts] | None = None,
+    first: int | None = None,
 ) -> list[tuple[float, int]]:
     """(score, task id) of each task, most urgent first, ties broken by the
-    earlier deadline (none last), then the smaller id.
+    earlier deadline (none last), then the smaller id; only the `first` ones
+    if given (`va list` shows 25 of thousands: they are picked, not sorted out).
 
     `cache` (task id → (source, score)) must belong to this very context; a
     task whose source (`sources[i]`, the facts themselves by default: a `Task`,
@@ -319,7 +321,12 @@ def rank_facts(
                 cache[task_id] = (source, score)
         due = far if due_value is None else (dues.get(due_value) or _deadline(due_value, ctx))[0]
         append((-score, due, task_id))
-    keyed.sort()
+    if first is not None and 0 <= first < len(keyed):
+        from heapq import nsmallest
+
+        keyed = nsmallest(first, keyed)
+    else:
+        keyed.sort()
     return [(-item[0], item[2]) for item in keyed]
 
 
