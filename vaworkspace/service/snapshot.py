@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from vaworkspace.domain.models import Client, Task
@@ -28,26 +27,32 @@ def new_uuid() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-@dataclass(slots=True)
 class Snapshot:
     """The workspace as last read: clients built, tasks built on demand.
 
     A command about open tasks (`va list`, the inbox, triage) never turns a closed
     one into a `Task`: the table decodes lazily (`store/table_reads.TaskTable`).
+
+    This module's classes are plain slotted classes, not dataclasses: every
+    command imports them, and a dataclass costs each process the compiling of
+    its generated methods (about half a millisecond each, measured).
     """
 
-    clients: dict[str, Client]
-    table: TaskTable
-    counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
-    burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainer use)
-    # (moment and settings, filter → (how many, the first (score, task id) rows, all?))
-    rankings: (
-        tuple[
-            tuple[object, ...],
-            dict[tuple[object, ...], tuple[int, list[tuple[float, int]], bool]],
-        ]
-        | None
-    ) = None
+    __slots__ = ("burns", "clients", "counts", "rankings", "table")
+
+    def __init__(self, clients: dict[str, Client], table: TaskTable) -> None:
+        self.clients = clients
+        self.table = table
+        self.counts: tuple[int, dict[str, int]] | None = None  # (minute, open tasks per client)
+        self.burns: tuple[int, dict[str, tuple[int, int]]] | None = None  # (minute, retainers)
+        # (moment and settings, filter → (how many, the first (score, task id) rows, all?))
+        self.rankings: (
+            tuple[
+                tuple[object, ...],
+                dict[tuple[object, ...], tuple[int, list[tuple[float, int]], bool]],
+            ]
+            | None
+        ) = None
 
     def task(self, task_id: int) -> Task:
         return self.table.task(task_id)
@@ -64,20 +69,37 @@ class Snapshot:
         return self.table.open_uuids()
 
 
-@dataclass(slots=True)
 class Added:
-    """A task just added (or edited), with the quick-add line as understood."""
+    """A task just added (or edited), with the quick-add line as understood;
+    `replaced_title`: an edit whose words became a new title, the title it
+    replaced, to be shown."""
 
-    task: Task
-    quick: object  # the QuickAdd that was understood
-    new_client: Client | None = None
-    replaced_title: str | None = None
-    """An edit whose words became a new title: the title it replaced, to be shown."""
+    __slots__ = ("new_client", "quick", "replaced_title", "task")
+
+    def __init__(
+        self,
+        task: Task,
+        quick: object,  # the QuickAdd that was understood
+        new_client: Client | None = None,
+        replaced_title: str | None = None,
+    ) -> None:
+        self.task = task
+        self.quick = quick
+        self.new_client = new_client
+        self.replaced_title = replaced_title
+
+    def __repr__(self) -> str:
+        return f"Added({self.task!r}, {self.quick!r}, {self.new_client!r}, {self.replaced_title!r})"
 
 
-@dataclass(slots=True)
 class Completion:
     """A task just completed, and the next occurrence it spawned, if it recurs."""
 
-    task: Task
-    spawned: Task | None = None
+    __slots__ = ("spawned", "task")
+
+    def __init__(self, task: Task, spawned: Task | None = None) -> None:
+        self.task = task
+        self.spawned = spawned
+
+    def __repr__(self) -> str:
+        return f"Completion({self.task!r}, {self.spawned!r})"

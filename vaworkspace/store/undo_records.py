@@ -22,7 +22,7 @@ to reason about: equal JSON, or a refusal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from vaworkspace.errors import InputError
 from vaworkspace.store import tables
@@ -31,32 +31,32 @@ from vaworkspace.store.tables import UNDOABLE
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any
+    from typing import Any, NamedTuple
 
     Record = dict[str, Any]
 
+    class Change(NamedTuple):
+        """One record a change wrote: where, and its stored form before and after."""
+
+        table: str
+        id: int
+        before: Record | None
+        after: Record | None
+
+    class LastChange(NamedTuple):
+        """What `u` would undo: `label` says it in the VA's words; `undone` is True
+        when it was undone already (a second undo redoes it)."""
+
+        label: str
+        undone: bool
+        changes: tuple[Change, ...]
+
+else:  # the same tuples without `typing`, nor a dataclass's compiled methods, on every write
+    Change = namedtuple("Change", "table id before after")
+    LastChange = namedtuple("LastChange", "label undone changes")
+
 UNDO_KIND = "undo"
 _NOUNS = {"tasks": "task", "clients": "client", "entries": "time entry", "events": "event"}
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One record a change wrote: where, and its stored form before and after."""
-
-    table: str
-    id: int
-    before: Record | None
-    after: Record | None
-
-
-@dataclass(frozen=True, slots=True)
-class LastChange:
-    """What `u` would undo: `label` says it in the VA's words; `undone` is True
-    when it was undone already (a second undo redoes it)."""
-
-    label: str
-    undone: bool
-    changes: tuple[Change, ...]
 
 
 def journal(db: Any) -> None:
