@@ -24,7 +24,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from vaworkspace.domain.calendar.blocks import BLOCK
-from vaworkspace.domain.calendar.event import Event
 from vaworkspace.store import tables
 from vaworkspace.store.records import event_from_record
 
@@ -32,6 +31,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
     from typing import Any
+
+    from vaworkspace.domain.calendar.event import Event
 
 PLANNED_PREFIX = "plan-"
 PLANNED_TASKS = "planned-tasks"

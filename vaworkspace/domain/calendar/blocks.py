@@ -14,11 +14,15 @@ neither has no block to release, and closing it never reads the calendar.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.models import Task
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `va done` asks whether a task may hold blocks; no Event is built then
+    from collections.abc import Iterable, Mapping
+
+    from vaworkspace.domain.calendar.event import Event
 
 BLOCK = "block"
 
