@@ -13,15 +13,16 @@ escaped, so that text is structure, never content (`client_index.py` relies on
 the same), and task records hold no nested objects.
 
 Derived data, trusted only as far as it checks out: the record names the
-length of the `tasks` bytes it was computed from (`covers`) and the CRC of
-those bytes but their closing brace. `va add` appends records before that
-brace without parsing the table (`Document.try_append`) and leaves the index as
-it is: the reader checks the CRC of the bytes it covers, reads the appended
-records that follow (the tail) from the table itself, and checks the whole
-table's CRC as the layout records it, all in one pass. Any other write of the
-`tasks` table computes the index anew. A file another program wrote has no
-layout and is parsed whole; our next write then computes the index anew. Any
-check that fails, a cut that does not parse or holds another id, and the
+length of the `tasks` bytes it was computed from (`covers`) and their CRC (the
+one the layout recorded for them: the writer computes nothing more). `va add`
+appends records before the table's closing brace without parsing it
+(`Document.try_append`) and leaves the index as it is: the reader checks the
+CRC of the bytes the index covers (their closing brace now a comma), reads the
+records appended after them (the tail) from the table itself, and checks the
+whole table's CRC as the layout records it, all in one pass. Any other write
+of the `tasks` table computes the index anew. A file another program wrote has
+no layout and is parsed whole; our next write then computes the index anew.
+Any check that fails, a cut that does not parse or holds another id, and the
 caller reads the `tasks` table whole, as it would without an index.
 """
 
@@ -43,14 +44,11 @@ COLUMNS = ("due", "priority", "tags", "client", "estimate_minutes", "status", "w
 _KEY = "1"
 
 
-def compute(table: dict[str, dict[str, Any]], data: bytes | memoryview, dumps: Any) -> bytes:
-    """The `open_facts` table for a `tasks` table serialised as `data`."""
+def compute(table: dict[str, dict[str, Any]], length: int, crc: int, dumps: Any) -> bytes:
+    """The `open_facts` table for a `tasks` table serialised as `length` bytes
+    whose CRC-32 is `crc` (the writer's, as the layout records it)."""
     records = list(table.values())
-    entry: dict[str, Any] = {
-        "covers": len(data),
-        "crc": f"{zlib.crc32(memoryview(data)[:-1]):08x}",
-        "ids": list(map(int, table)),
-    }
+    entry: dict[str, Any] = {"covers": length, "crc": f"{crc:08x}", "ids": list(map(int, table))}
     for name in (*COLUMNS, "created"):  # `va done` pays this: no Python code per record
         entry[name] = list(map(dict.get, records, repeat(name)))
     return dumps({_KEY: entry})
@@ -131,10 +129,14 @@ def read(doc: Document) -> FactsIndex | None:
         return None
     piece = slices["tasks"]
     data = bytes(source.view(piece.start, piece.end))
-    if not 2 <= covers <= len(data) or piece.crc is None:
+    if not 2 <= covers <= len(data) or piece.crc is None or not _is_crc(crc):
         return None
+    # The covered bytes are the table as it was, but its closing brace: where
+    # appended records begin, after a comma (`Document._splice`).
     body = zlib.crc32(memoryview(data)[: covers - 1])
-    if f"{body:08x}" != crc or zlib.crc32(memoryview(data)[covers - 1 :], body) != piece.crc:
+    if zlib.crc32(b"}", body) != int(crc, 16):
+        return None
+    if zlib.crc32(memoryview(data)[covers - 1 :], body) != piece.crc:
         return None
     source.verified.add("tasks")
     tail: dict[str, dict] = {}
@@ -149,3 +151,7 @@ def read(doc: Document) -> FactsIndex | None:
         if type(tail) is not dict or not all(type(r) is dict for r in tail.values()):
             return None
     return FactsIndex(ids, columns, tail, data, covers - 1)
+
+
+def _is_crc(text: str) -> bool:
+    return len(text) == 8 and all(c in "0123456789abcdef" for c in text)

@@ -355,9 +355,9 @@ class WorkspaceFile:
             tables = {name: found[:4] for name, found in made.items()}
             index = client_index.compute(doc, made, orjson.dumps)
             tables[client_index.NAME] = (index, len(index[0]), zlib.crc32(index[0]), None)
-            chunks, _, _, _, how = made["tasks"]
+            _, length, crc, _, how = made["tasks"]
             if how[0] not in ("same", "appended"):  # see facts_index: appends are its tail
-                facts = facts_index.compute(doc["tasks"], chunks[0], orjson.dumps)
+                facts = facts_index.compute(doc["tasks"], length, crc, orjson.dumps)
                 tables[facts_index.NAME] = ([facts], len(facts), zlib.crc32(facts), None)
             return layout.assemble(orjson.dumps(meta_table), tables)
         except orjson.JSONEncodeError as exc:
