@@ -84,11 +84,20 @@ def _finder(multiline: bool) -> tuple[re.Pattern[str], Callable[[re.Match[str]],
 
 # The same characters as UTF-8 bytes, for JSON: orjson escapes C0 as \u00XX but
 # writes DEL, C1, the separators and the bidi controls raw. Each search starts
-# with one literal byte, which `re` scans for at memchr speed.
+# with one literal byte, which `re` scans for at memchr speed. Compiled on first
+# need (`_json_patterns`): only `--json` output asks, every command imports this.
 _JSON_DEL = b"\x7f"
-_JSON_C1 = re.compile(rb"\xc2[\x80-\x9f]")
-_JSON_FORMAT = re.compile(rb"\xe2(?:\x80[\xa8-\xae]|\x81[\xa6-\xa9])")
-_JSON_ANY = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2(?:\x80[\xa8-\xae]|\x81[\xa6-\xa9])")
+_JSON_C1 = rb"\xc2[\x80-\x9f]"
+_JSON_FORMAT = rb"\xe2(?:\x80[\xa8-\xae]|\x81[\xa6-\xa9])"
+_JSON_PATTERNS: list[re.Pattern[bytes]] = []
+
+
+def _json_patterns() -> list[re.Pattern[bytes]]:
+    """C1 controls, the format characters, and either or DEL, compiled."""
+    if not _JSON_PATTERNS:
+        either = b"|".join((re.escape(_JSON_DEL), _JSON_C1, _JSON_FORMAT))
+        _JSON_PATTERNS.extend(map(re.compile, (_JSON_C1, _JSON_FORMAT, either)))
+    return _JSON_PATTERNS
 
 
 def safe_json(data: bytes) -> bytes:
@@ -98,11 +107,12 @@ def safe_json(data: bytes) -> bytes:
     Those byte sequences only ever encode those characters in UTF-8, and JSON
     keeps non-ASCII text inside strings, where an escape means the same.
     """
-    if _JSON_DEL not in data and (
-        data.isascii() or (_JSON_C1.search(data) is None and _JSON_FORMAT.search(data) is None)
-    ):
+    if _JSON_DEL not in data and data.isascii():
         return data
-    return _JSON_ANY.sub(_escape, data)
+    c1, formats, either = _json_patterns()
+    if _JSON_DEL not in data and c1.search(data) is None and formats.search(data) is None:
+        return data
+    return either.sub(_escape, data)
 
 
 def _escape(match: re.Match[bytes]) -> bytes:
