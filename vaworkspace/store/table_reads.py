@@ -47,6 +47,7 @@ class TaskTable:
         "_facts",
         "_index",
         "_index_source",
+        "_open_facts",
         "_open_uuids",
         "_records",
         "_source",
@@ -64,6 +65,7 @@ class TaskTable:
         self._closed: Mapping[str, Record] | None = None
         self._index_source = index  # the file's `open_facts` (`facts_index.py`), if any
         self._index: FactsIndex | None = None
+        self._open_facts: list[TaskFacts] | None = None  # the open tasks', from the index
         self._built: dict[int, Task] = {}
         self._facts: dict[int, TaskFacts] = {}
         self._dates = DecodedDates()  # shared by the tasks built: equal texts, one value
@@ -136,10 +138,12 @@ class TaskTable:
 
         The open ones of a table nobody parsed are read from the file's index
         (`facts_index.py`), if it checks out."""
-        if open_only and self._records is None and not self._facts and not self._built:
-            indexed = self._indexed_facts()
-            if indexed is not None:
-                return indexed
+        if open_only and self._records is None:
+            if self._index_source is not None and not (self._facts or self._built):
+                self._open_facts = self._indexed_facts()
+                self._index_source = None  # read once, whether it checked out or not
+            if self._open_facts is not None:
+                return list(self._open_facts)
         out = []
         kept, built, dates = self._facts, self._built, self._dates
         make = tuple.__new__  # a NamedTuple's own constructor costs a Python call
