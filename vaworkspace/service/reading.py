@@ -181,26 +181,33 @@ class Inbox(Service):
     ) -> tuple[int, list[tuple[float, int]], bool]:
         """How many tasks the filters keep, the `first` of them ranked (all if
         None), and whether those are all."""
-        chosen = []
         now, tz = ctx.now, self.tz
         open_only = not (include_all or status)
         if needle:  # every title is read: build the tasks from the table at once
             snapshot.tasks(open_only)
-        for facts in snapshot.table.facts(open_only):
-            if client_id is not None and (facts.client or NO_CLIENT) != client_id:
-                continue
-            if tag is not None and tag not in facts.tags:
-                continue
-            if status is not None:
-                if effective_status(facts, now, tz) != status:
+        every = snapshot.table.facts(open_only)
+        if client_id is None and tag is None and status is None and not needle:
+            # The inbox as it opens (`va list`): only a waiting task can be hidden.
+            chosen = every
+            if not include_all:
+                chosen = [f for f in every if f.status != "waiting" or not is_hidden(f, now, tz)]
+        else:
+            chosen = []
+            for facts in every:
+                if client_id is not None and (facts.client or NO_CLIENT) != client_id:
                     continue
-            elif not include_all and is_hidden(facts, now, tz):
-                continue
-            if needle:
-                task = snapshot.task(facts.id)
-                if needle not in task.title.casefold() and needle not in task.notes.casefold():
+                if tag is not None and tag not in facts.tags:
                     continue
-            chosen.append(facts)
+                if status is not None:
+                    if effective_status(facts, now, tz) != status:
+                        continue
+                elif not include_all and is_hidden(facts, now, tz):
+                    continue
+                if needle:
+                    task = snapshot.task(facts.id)
+                    if needle not in task.title.casefold() and needle not in task.notes.casefold():
+                        continue
+                chosen.append(facts)
         from vaworkspace.domain.tasks.urgency import rank_facts
 
         ranked = rank_facts(chosen, ctx, self._score_cache(ctx), first=first)
