@@ -40,7 +40,8 @@ if pid == 0:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
 elapsed = time.perf_counter_ns() - start
-print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+cpu_us = round((usage.ru_utime + usage.ru_stime) * 1e6)
+print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), cpu_us)
 """
 
 
@@ -58,15 +59,26 @@ class Command:
 
 @dataclass
 class Samples:
-    """The runs of one command: wall milliseconds and peak resident kB of each."""
+    """The runs of one command: wall milliseconds, peak resident kB and CPU
+    milliseconds (user + system, the process's own) of each.
+
+    Wall time is what a user waits for and what the targets are about. CPU time
+    is shown beside it because this machine is shared: other processes' load
+    stretches wall time (a command waits for a core), far less the CPU time
+    the command itself spends."""
 
     label: str
     ms: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
 
     @property
     def median_ms(self) -> float:
         return statistics.median(self.ms)
+
+    @property
+    def median_cpu_ms(self) -> float:
+        return statistics.median(self.cpu_ms)
 
     @property
     def peak_mb(self) -> float:
@@ -75,6 +87,12 @@ class Samples:
 
 def run_once(argv: Sequence[str], env: dict[str, str], ok_codes=(0,)) -> tuple[float, int]:
     """Wall milliseconds and peak RSS (kB) of one run of `argv` in its own process."""
+    ms, kb, _ = launch(argv, env, ok_codes)
+    return ms, kb
+
+
+def launch(argv: Sequence[str], env: dict[str, str], ok_codes=(0,)) -> tuple[float, int, float]:
+    """Wall milliseconds, peak RSS (kB) and CPU milliseconds of one run of `argv`."""
     launched = subprocess.run(
         [sys.executable, "-S", "-c", LAUNCHER, *argv],
         env=env,
@@ -82,21 +100,22 @@ def run_once(argv: Sequence[str], env: dict[str, str], ok_codes=(0,)) -> tuple[f
         text=True,
     )
     try:
-        elapsed_ns, peak_kb, code = (int(x) for x in launched.stdout.split())
+        elapsed_ns, peak_kb, code, cpu_us = (int(x) for x in launched.stdout.split())
     except ValueError:
         raise SystemExit(f"launcher failed for {' '.join(argv)}: {launched.stderr}") from None
     if code not in ok_codes:
         raise SystemExit(f"{' '.join(argv)} exited {code}: {launched.stderr.strip()[-2000:]}")
-    return elapsed_ns / 1e6, peak_kb
+    return elapsed_ns / 1e6, peak_kb, cpu_us / 1e3
 
 
 def measure(command: Command, run: int, into: Samples) -> None:
     if command.setup is not None:
         command.setup(run)
     argv = command.argv_for(run) if command.argv_for else command.argv
-    ms, kb = run_once(argv, command.env, command.ok_codes)
+    ms, kb, cpu = launch(argv, command.env, command.ok_codes)
     into.ms.append(ms)
     into.peak_kb.append(kb)
+    into.cpu_ms.append(cpu)
 
 
 def paired(commands: Sequence[Command], runs: int) -> list[Samples]:

@@ -209,7 +209,7 @@ def calendar_figures(va: str, env: dict, calendars: dict, runs: int) -> list[tup
 def print_rows(rows: list[tuple[Samples, Samples | None, float | None]]) -> None:
     print(
         f"{'va command':<24}{'ms':>8}{'peak MB':>9}   {'anchor':<22}{'ms':>8}"
-        f"{'ratio':>7}{'target':>8}  verdict"
+        f"{'ratio':>7}{'target':>8}  verdict  (CPU ms: va / anchor = ratio)"
     )
     for mine, anchor, target in rows:
         peak = f"{mine.peak_mb:>9.1f}"
@@ -220,9 +220,11 @@ def print_rows(rows: list[tuple[Samples, Samples | None, float | None]]) -> None
             continue
         ratio = mine.median_ms / anchor.median_ms
         verdict = "met" if target is None or ratio <= target else "MISSED"
+        cpu = mine.median_cpu_ms / anchor.median_cpu_ms if anchor.median_cpu_ms else float("nan")
         print(
             f"{mine.label:<24}{mine.median_ms:>8.1f}{peak}   {anchor.label:<22}"
-            f"{anchor.median_ms:>8.1f}{ratio:>7.2f}{f'≤{target}×':>8}  {verdict}"
+            f"{anchor.median_ms:>8.1f}{ratio:>7.2f}{f'≤{target}×':>8}  {verdict:<7}"
+            f"  ({mine.median_cpu_ms:.0f} / {anchor.median_cpu_ms:.0f} = {cpu:.2f})"
         )
     worst = max(mine.peak_mb for mine, _, _ in rows)
     verdict = "met" if worst <= PEAK_MB else "MISSED"

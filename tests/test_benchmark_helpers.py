@@ -61,3 +61,20 @@ def test_the_khal_folder_holds_one_file_per_event_with_its_zones(tmp_path) -> No
         text = path.read_bytes().decode()
         assert zone in text and events[n] in text and "VTODO" not in text
         assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+
+
+def test_cpu_time_is_the_commands_own_and_not_its_waiting(tmp_path) -> None:
+    """A command that sleeps takes wall time but next to no CPU; one that computes
+    takes both (the CPU column stays meaningful on a loaded machine)."""
+    spin = "import time\nend = time.process_time() + 0.2\nwhile time.process_time() < end: pass"
+    sleep, busy = paired(
+        [
+            Command(
+                "sleep", [sys.executable, "-c", "import time; time.sleep(0.3)"], dict(os.environ)
+            ),
+            Command("spin", [sys.executable, "-c", spin], dict(os.environ)),
+        ],
+        1,
+    )
+    assert sleep.ms[0] >= 300 and sleep.cpu_ms[0] < 150
+    assert busy.cpu_ms[0] >= 200 and busy.median_cpu_ms == busy.cpu_ms[0]
