@@ -21,6 +21,7 @@ from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, 
 from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import VaError
 from vaworkspace.formats import plural
+from vaworkspace.i18n import N_
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.agenda_plan import PLAN_BINDINGS, PlanningScreen
 from vaworkspace.tui.block_prompt import BlockPrompt
@@ -30,10 +31,10 @@ from vaworkspace.tui.widgets import TopBar
 
 BLOCK_DAYS = 14
 """How far ahead `m` and `x` offer booked blocks."""
-BLOCK_KEYS = Binding.Group("Block")
+BLOCK_KEYS = Binding.Group(N_("Block"))
 """`⏎ m x Block` in the footer: one label for book, move and unbook, so the
 keys fit 80 columns."""
-MOVE_KEYS = Binding.Group("Move")
+MOVE_KEYS = Binding.Group(N_("Move"))
 """`h l Move` in the footer: a day (a week) back or on, under one label."""
 
 
@@ -41,7 +42,9 @@ class BookSlot(NumberPrompt):
     """Which task goes into a free slot: a task id, with the tasks that fit as a hint.
     A refusal (a clash, no such task) stays in the prompt, to fix and retry."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without booking")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without booking"))
+    ]
     INPUT_ID = "task-id"
     PLACEHOLDER = "task id, then enter (esc: cancel)"
     RESTRICT = r"#?[0-9]*"
@@ -74,34 +77,52 @@ class AgendaScreen(PlanningScreen):
     """Today by default: h and l move, v switches day and week, enter books a slot,
     P plans the day (`agenda_plan.py`)."""
 
-    HELP_TITLE = "Agenda"
+    HELP_TITLE = N_("Agenda")
     BINDINGS = [
         Binding(
-            "h", "move(-1)", "Prev", tooltip="The previous day (week view: week)", group=MOVE_KEYS
+            "h",
+            "move(-1)",
+            N_("Prev"),
+            tooltip=N_("The previous day (week view: week)"),
+            group=MOVE_KEYS,
         ),
-        Binding("l", "move(1)", "Next", tooltip="The next day (week view: week)", group=MOVE_KEYS),
-        Binding("v", "toggle_view", "View", tooltip="Switch between the day and the week"),
-        Binding("T", "move(0)", "Today", tooltip="Back to today"),
-        Binding("j,down", "select(1)", "Slot", show=False, tooltip="Select the next free slot"),
-        Binding("k,up", "select(-1)", "Slot", show=False, tooltip="Select the previous slot"),
+        Binding(
+            "l",
+            "move(1)",
+            N_("Next"),
+            tooltip=N_("The next day (week view: week)"),
+            group=MOVE_KEYS,
+        ),
+        Binding("v", "toggle_view", N_("View"), tooltip=N_("Switch between the day and the week")),
+        Binding("T", "move(0)", N_("Today"), tooltip=N_("Back to today")),
+        Binding(
+            "j,down", "select(1)", N_("Slot"), show=False, tooltip=N_("Select the next free slot")
+        ),
+        Binding(
+            "k,up", "select(-1)", N_("Slot"), show=False, tooltip=N_("Select the previous slot")
+        ),
         Binding(
             "enter",
             "book",
-            "Book",
-            tooltip="Book a task into the selected free slot",
+            N_("Book"),
+            tooltip=N_("Book a task into the selected free slot"),
             group=BLOCK_KEYS,
         ),
         Binding(
             "m",
             "move_block",
-            "Move",
-            tooltip="Move a booked block into the selected free slot",
+            N_("Move"),
+            tooltip=N_("Move a booked block into the selected free slot"),
             group=BLOCK_KEYS,
         ),
         Binding(
-            "x", "remove_block", "Unbook", tooltip="Remove a booked work block", group=BLOCK_KEYS
+            "x",
+            "remove_block",
+            N_("Unbook"),
+            tooltip=N_("Remove a booked work block"),
+            group=BLOCK_KEYS,
         ),
-        Binding("I", "app.import_file", "Import", tooltip="Import .ics or Taskwarrior"),
+        Binding("I", "app.import_file", N_("Import"), tooltip=N_("Import .ics or Taskwarrior")),
         *PLAN_BINDINGS,
     ]
     DEFAULT_CSS = """

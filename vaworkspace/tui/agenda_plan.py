@@ -27,16 +27,19 @@ from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock, span_text
 from vaworkspace.errors import VaError
 from vaworkspace.formats import plural
+from vaworkspace.i18n import N_
 from vaworkspace.service.plan import PlanPreview, proposed_uid
 from vaworkspace.tui.agenda_layout import CLASH, MUTED
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
 
 PLAN_BINDINGS = [
-    Binding("P", "plan", "Plan", tooltip="Plan the day shown (again): a proposal to accept"),
-    Binding("a", "accept_plan", "Accept", tooltip="Write the proposed plan (u undoes)"),
-    Binding("X", "clear_plan", "Clear", tooltip="Remove the day's planned blocks"),
-    Binding("escape", "drop_plan", "Back", tooltip="Leave the proposal, write nothing"),
+    Binding(
+        "P", "plan", N_("Plan"), tooltip=N_("Plan the day shown (again): a proposal to accept")
+    ),
+    Binding("a", "accept_plan", N_("Accept"), tooltip=N_("Write the proposed plan (u undoes)")),
+    Binding("X", "clear_plan", N_("Clear"), tooltip=N_("Remove the day's planned blocks")),
+    Binding("escape", "drop_plan", N_("Back"), tooltip=N_("Leave the proposal, write nothing")),
 ]
 
 

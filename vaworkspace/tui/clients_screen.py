@@ -11,6 +11,7 @@ from vaworkspace.display import safe
 from vaworkspace.domain.client_edits import form_changes
 from vaworkspace.domain.money import format_budget
 from vaworkspace.formats import fit
+from vaworkspace.i18n import N_
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -33,12 +34,12 @@ FIELDS = (  # (service field, label, placeholder)
 class ClientsScreen(WorkspaceScreen):
     """A table of clients; a adds, e/enter edits, x archives or brings back."""
 
-    HELP_TITLE = "Clients"
+    HELP_TITLE = N_("Clients")
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e,enter", "edit", "Edit"),
-        Binding("x", "archive", "Archive"),
-        Binding("v", "toggle_archived", "Show archived"),
+        Binding("a", "add", N_("Add")),
+        Binding("e,enter", "edit", N_("Edit")),
+        Binding("x", "archive", N_("Archive")),
+        Binding("v", "toggle_archived", N_("Show archived")),
     ]
 
     def __init__(self) -> None:

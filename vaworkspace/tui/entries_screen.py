@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.formats import fit, hours_minutes
+from vaworkspace.i18n import N_
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
@@ -30,14 +31,18 @@ NOTE = 24
 class EntriesScreen(WorkspaceScreen):
     """This week's entries; [ and ] move by a week, T comes back."""
 
-    HELP_TITLE = "Time entries"
+    HELP_TITLE = N_("Time entries")
     BINDINGS = [
-        Binding("left_square_bracket", "move(-1)", "Prev", tooltip="The previous week"),
-        Binding("right_square_bracket", "move(1)", "Next", tooltip="The next week"),
-        Binding("T", "current", "Now", tooltip="Back to this week"),
-        Binding("a", "log", "Log", tooltip="Log time by hand: a duration, or a start and an end"),
-        Binding("e,enter", "edit", "Edit", tooltip="Edit the entry"),
-        Binding("d,delete", "delete", "Del", tooltip="Delete the entry (asks first; u undoes)"),
+        Binding("left_square_bracket", "move(-1)", N_("Prev"), tooltip=N_("The previous week")),
+        Binding("right_square_bracket", "move(1)", N_("Next"), tooltip=N_("The next week")),
+        Binding("T", "current", N_("Now"), tooltip=N_("Back to this week")),
+        Binding(
+            "a", "log", N_("Log"), tooltip=N_("Log time by hand: a duration, or a start and an end")
+        ),
+        Binding("e,enter", "edit", N_("Edit"), tooltip=N_("Edit the entry")),
+        Binding(
+            "d,delete", "delete", N_("Del"), tooltip=N_("Delete the entry (asks first; u undoes)")
+        ),
     ]
     DEFAULT_CSS = """
     EntriesScreen #title { height: 1; padding: 0 1; }

@@ -18,6 +18,7 @@ from textual.widgets import Digits, Static
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.formats import clock, fit, hours_minutes
+from vaworkspace.i18n import N_
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
@@ -37,13 +38,15 @@ BAR_WIDTH = 20
 class FocusScreen(WorkspaceScreen):
     """The timer in large digits, what it runs on, and today's hours per client."""
 
-    HELP_TITLE = "Focus timer"
+    HELP_TITLE = N_("Focus timer")
     BINDINGS = [
-        Binding("space,p", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
-        Binding("s", "stop", "Stop", tooltip="Stop; the focus time becomes an entry"),
-        Binding("b", "skip_break", "Skip break", tooltip="End the break: focus again now"),
-        Binding("enter", "again", "Again", tooltip="A pomodoro on what you last timed"),
-        Binding("at", "ask_client", "Client", tooltip="A pomodoro on a client alone (no task)"),
+        Binding("space,p", "toggle_pause", N_("Pause"), tooltip=N_("Pause or resume the timer")),
+        Binding("s", "stop", N_("Stop"), tooltip=N_("Stop; the focus time becomes an entry")),
+        Binding("b", "skip_break", N_("Skip break"), tooltip=N_("End the break: focus again now")),
+        Binding("enter", "again", N_("Again"), tooltip=N_("A pomodoro on what you last timed")),
+        Binding(
+            "at", "ask_client", N_("Client"), tooltip=N_("A pomodoro on a client alone (no task)")
+        ),
     ]
     DEFAULT_CSS = """
     FocusScreen #clock { height: auto; padding: 1 2 0 2; }

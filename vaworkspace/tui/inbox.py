@@ -13,6 +13,7 @@ from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.errors import VaError
 from vaworkspace.formats import plural
+from vaworkspace.i18n import N_
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
@@ -38,16 +39,18 @@ class InboxScreen(WorkspaceScreen):
 
     AUTO_FOCUS = "InboxTable"  # not the sidebar, first in the DOM: its keys differ
     BINDINGS = [
-        Binding("a", "open_bar('add')", "Add", tooltip="Add a task in one line"),
-        Binding("e,enter", "edit", "Edit", tooltip="Edit every field"),
-        Binding("x,space", "complete", "Done", tooltip="Complete (u undoes)"),
-        Binding("d,delete", "delete", "Del", tooltip="Delete the task (asks first; u undoes)"),
-        Binding("w", "open_bar('wait')", "Wait", tooltip="Hide until a date"),
-        Binding("p", "priority", "Prio", tooltip="Cycle the priority"),
-        Binding("c", "pick_client", "Client", tooltip="Filter by client", show=False),
-        Binding("slash", "open_bar('search')", "Find", tooltip="Search titles and notes"),
-        Binding("t", "timer", "Timer", tooltip="Start/stop a focus timer on the task"),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("a", "open_bar('add')", N_("Add"), tooltip=N_("Add a task in one line")),
+        Binding("e,enter", "edit", N_("Edit"), tooltip=N_("Edit every field")),
+        Binding("x,space", "complete", N_("Done"), tooltip=N_("Complete (u undoes)")),
+        Binding(
+            "d,delete", "delete", N_("Del"), tooltip=N_("Delete the task (asks first; u undoes)")
+        ),
+        Binding("w", "open_bar('wait')", N_("Wait"), tooltip=N_("Hide until a date")),
+        Binding("p", "priority", N_("Prio"), tooltip=N_("Cycle the priority")),
+        Binding("c", "pick_client", N_("Client"), tooltip=N_("Filter by client"), show=False),
+        Binding("slash", "open_bar('search')", N_("Find"), tooltip=N_("Search titles and notes")),
+        Binding("t", "timer", N_("Timer"), tooltip=N_("Start/stop a focus timer on the task")),
+        Binding("escape", "clear_filters", N_("Clear filters"), show=False),
     ]
     DEFAULT_CSS = """
     InboxScreen #body { height: 1fr; }

@@ -23,6 +23,7 @@ from vaworkspace.domain.dates import add_months
 from vaworkspace.domain.money import format_money
 from vaworkspace.domain.time.reports import retainer_level
 from vaworkspace.formats import fit, gauge, retainer_figures
+from vaworkspace.i18n import N_
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
@@ -41,15 +42,15 @@ WEEK_DAY, WEEK_TOTAL, WEEK_AMOUNT = 5, 5, 11
 class ReportsScreen(WorkspaceScreen):
     """This week by default; [ and ] move by one period, d w m change its length."""
 
-    HELP_TITLE = "Reports"
+    HELP_TITLE = N_("Reports")
     BINDINGS = [
-        Binding("left_square_bracket", "move(-1)", "Prev", tooltip="The previous period"),
-        Binding("right_square_bracket", "move(1)", "Next", tooltip="The next period"),
-        Binding("d", "view('day')", "Day", tooltip="One day: per-client totals"),
-        Binding("w", "view('week')", "Week", tooltip="One week: hours per client per day"),
-        Binding("m", "view('month')", "Month", tooltip="One month: a bar per day"),
-        Binding("T", "current", "Now", tooltip="Back to the current period"),
-        Binding("S", "app.export_timesheet", "Timesheet", tooltip="Timesheet CSV"),
+        Binding("left_square_bracket", "move(-1)", N_("Prev"), tooltip=N_("The previous period")),
+        Binding("right_square_bracket", "move(1)", N_("Next"), tooltip=N_("The next period")),
+        Binding("d", "view('day')", N_("Day"), tooltip=N_("One day: per-client totals")),
+        Binding("w", "view('week')", N_("Week"), tooltip=N_("One week: hours per client per day")),
+        Binding("m", "view('month')", N_("Month"), tooltip=N_("One month: a bar per day")),
+        Binding("T", "current", N_("Now"), tooltip=N_("Back to the current period")),
+        Binding("S", "app.export_timesheet", N_("Timesheet"), tooltip=N_("Timesheet CSV")),
     ]
     DEFAULT_CSS = """
     ReportsScreen #title { height: 1; padding: 0 1; margin-bottom: 1; }

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from vaworkspace.display import safe
 from vaworkspace.domain.tasks.triage import OWN_WORK_TAG, triage_missing
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import N_
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
@@ -25,7 +26,7 @@ from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
 FIELD_OF_MODE = {"client": "client", "due": "due", "estimate": "estimate"}
-PRIORITY_KEYS = Binding.Group("Prio")
+PRIORITY_KEYS = Binding.Group(N_("Prio"))
 """`h m l Prio` in the footer: one label for the three, so the keys fit 80 columns."""
 
 
@@ -33,19 +34,19 @@ class TriageScreen(WorkspaceScreen):
     """One task card; c d e set client, due, estimate; o own work; h m l n the
     priority; s skips."""
 
-    HELP_TITLE = "Triage"
+    HELP_TITLE = N_("Triage")
     BINDINGS = [
-        Binding("c", "ask('client')", "Client"),
-        Binding("o", "own_work", "Mine", tooltip=f"Your own work, no client (#{OWN_WORK_TAG})"),
-        Binding("h", "priority('high')", "High", group=PRIORITY_KEYS),
-        Binding("m", "priority('medium')", "Med", group=PRIORITY_KEYS),
-        Binding("l", "priority('low')", "Low", group=PRIORITY_KEYS),
-        Binding("n", "priority('none')", "No prio", show=False),
-        Binding("d", "ask('due')", "Due"),
-        Binding("e", "ask('estimate')", "Est", tooltip="Estimate: how long it will take"),
-        Binding("s", "skip", "Skip"),
-        Binding("enter", "skip", "Next", show=False),
-        Binding("x", "complete", "Done"),
+        Binding("c", "ask('client')", N_("Client")),
+        Binding("o", "own_work", N_("Mine"), tooltip=f"Your own work, no client (#{OWN_WORK_TAG})"),
+        Binding("h", "priority('high')", N_("High"), group=PRIORITY_KEYS),
+        Binding("m", "priority('medium')", N_("Med"), group=PRIORITY_KEYS),
+        Binding("l", "priority('low')", N_("Low"), group=PRIORITY_KEYS),
+        Binding("n", "priority('none')", N_("No prio"), show=False),
+        Binding("d", "ask('due')", N_("Due")),
+        Binding("e", "ask('estimate')", N_("Est"), tooltip=N_("Estimate: how long it will take")),
+        Binding("s", "skip", N_("Skip")),
+        Binding("enter", "skip", N_("Next"), show=False),
+        Binding("x", "complete", N_("Done")),
     ]
     DEFAULT_CSS = """
     TriageScreen #card { margin: 1 2; padding: 0 2; border: round $accent; height: auto; }

@@ -40,5 +40,12 @@ def _translated(active: ActiveBinding) -> ActiveBinding:
         active.binding,
         description="" if palette else _(active.binding.description),
         tooltip=_(active.binding.tooltip),
+        group=_group(active.binding.group),
     )
     return active._replace(binding=binding, tooltip=_(active.tooltip))
+
+
+def _group(group: Binding.Group | None) -> Binding.Group | None:
+    """A group's label (`Prio` over h m l): equal groups stay equal, as the footer
+    groups them by equality."""
+    return None if group is None else replace(group, description=_(group.description))
