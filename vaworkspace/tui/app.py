@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
-from vaworkspace.i18n import N_, use_language
-from vaworkspace.tui.file_forms import FILE_COMMANDS, FileActions
+from vaworkspace.i18n import N_, _, use_language
+from vaworkspace.tui.file_forms import FileActions
+from vaworkspace.tui.palette import PaletteCommands, preferred_language
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.screen_base import WorkspaceScreen
-from vaworkspace.tui.sync_action import SYNC_COMMAND, SyncAction
+from vaworkspace.tui.sync_action import SyncAction
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 if TYPE_CHECKING:
     from vaworkspace.service import Workspace
-    from vaworkspace.tui.inbox import InboxScreen
 
 REFRESH_SECONDS = 1.0
 LOCK_WAIT = 1.0
@@ -40,7 +40,7 @@ TERM_GRACE = 3.0
 """Seconds a SIGTERM'd app gets to restore the terminal before it is ended."""
 
 
-class VaApp(FileActions, SyncAction, PublishingApp, App):
+class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
     """The workspace: inbox, triage and clients screens over one workspace file."""
 
     TITLE = "vaworkspace"
@@ -86,7 +86,7 @@ class VaApp(FileActions, SyncAction, PublishingApp, App):
     def __init__(self, ws: Workspace, watch: bool = True) -> None:
         from vaworkspace.tui.hangup import Hangup
 
-        use_language(ws.config.language)
+        use_language(preferred_language(ws))
         super().__init__()
         self.hangup = Hangup(self)
         self.ws = ws
@@ -266,90 +266,13 @@ class VaApp(FileActions, SyncAction, PublishingApp, App):
         """`u` on every screen: the last change to the workspace (`ws.undo`), undone;
         a second `u` redoes it."""
         change = self.ws.undo.undo()
-        done, again = ("Redone", "undo") if change.undone else ("Undone", "redo")
-        self.notify(f"{done}: {change.label} — u again to {again}", markup=False)
+        if change.undone:
+            notice = _("Redone: {change} — u again to undo")
+        else:
+            notice = _("Undone: {change} — u again to redo")
+        self.notify(notice.format(change=change.label), markup=False)
         if isinstance(self.screen, WorkspaceScreen):
             self.screen.reread()
-
-    def get_system_commands(self, screen):
-        """The command palette (ctrl+p): every action, client filters, the theme picker."""
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Inbox", "Show the prioritised inbox (1)", self._mode("inbox"))
-        yield SystemCommand("Triage", "Sort new tasks one by one (i)", self._mode("triage"))
-        yield SystemCommand("Clients", "Add, edit and archive clients (3)", self._mode("clients"))
-        yield SystemCommand("Focus timer", "The running timer, large (4)", self._mode("focus"))
-        yield SystemCommand("Reports", "Hours, amounts, retainers (5)", self._mode("reports"))
-        yield SystemCommand("Agenda", "Events, tasks due, free slots (6)", self._mode("agenda"))
-        yield SystemCommand("Entries", "Time entries: log, edit, delete (7)", self._mode("entries"))
-        yield SystemCommand("Help", "Every key of this screen (?)", self.action_help)
-        for title, help_text, action in (*FILE_COMMANDS, SYNC_COMMAND):
-            yield SystemCommand(title, help_text, getattr(self, action))
-        yield SystemCommand("Undo", "Undo the last change; again: redo (u)", self._act("undo"))
-        for name, help_text, action in (
-            ("add", "Add a task in one line (a)", "open_bar('add')"),
-            ("search", "Search titles and notes (/)", "open_bar('search')"),
-            ("edit", "Edit the selected task (e)", "edit"),
-            ("complete", "Complete the selected task (x)", "complete"),
-            ("delete", "Delete the selected task, after asking (d)", "delete"),
-            ("wait", "Hide the selected task until a date (w)", "open_bar('wait')"),
-            ("priority", "Cycle the selected task's priority (p)", "priority"),
-            ("timer", "Start/stop the timer on the selected task (t)", "timer"),
-        ):
-            yield SystemCommand(f"Task: {name}", help_text, self._inbox_action(action))
-        for title, help_text, mode, action in SCREEN_COMMANDS:
-            yield SystemCommand(title, help_text, self._screen_action(mode, action))
-        for client in self.ws.clients.all():
-            yield SystemCommand(
-                f"Filter: @{safe(client.id)}",
-                f"Only {safe(client.name)}'s tasks",
-                self._filter(client.id),
-            )
-
-    def _act(self, action: str):
-        """A palette entry that runs `action` through the error boundary."""
-
-        async def run() -> None:
-            await self.run_action(action)
-
-        return run
-
-    def _mode(self, name: str):
-        return lambda: self.switch_mode(name)
-
-    def _inbox_action(self, action: str):
-        async def run() -> None:
-            await self.switch_mode("inbox")
-            inbox = cast("InboxScreen", self.screen)  # the inbox mode's only screen
-            inbox.focus_tasks()
-            await inbox.run_action(action)
-
-        return run
-
-    def _screen_action(self, mode: str, action: str):
-        """A palette entry for a key of another screen: show it, then press it."""
-
-        async def run() -> None:
-            await self.switch_mode(mode)
-            await self.screen.run_action(action)
-
-        return run
-
-    def _filter(self, client_id: str):
-        async def run() -> None:
-            await self.switch_mode("inbox")
-            inbox = cast("InboxScreen", self.screen)  # the inbox mode's only screen
-            inbox.client_filter = client_id
-            inbox.reread()
-
-        return run
-
-
-SCREEN_COMMANDS = (  # (title, help, mode, action): the palette's way to other screens' keys
-    ("Time: log by hand", "A duration, or a start and an end (7, then a)", "entries", "log"),
-    ("Agenda: move a block", "Into the selected free slot (6, then m)", "agenda", "move_block"),
-    ("Agenda: remove a block", "A booked work block (6, then x)", "agenda", "remove_block"),
-    ("Agenda: plan the day", "Propose a plan of the day shown (6, then P)", "agenda", "plan"),
-)
 
 
 def _collect_from_now_on() -> None:

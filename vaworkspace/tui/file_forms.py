@@ -26,6 +26,7 @@ from textual.widgets import ProgressBar, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError, VaError
+from vaworkspace.i18n import N_
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.typed_app import va_app
 
@@ -256,9 +257,13 @@ def _cut(lines: list[str]) -> str:
 
 
 FILE_COMMANDS = (  # the palette's (title, help, action of `FileActions`)
-    ("Import", "An .ics calendar or a Taskwarrior export (I)", "action_import_file"),
-    ("Export calendar", "Tasks, events and logged time as .ics (E)", "action_export_calendar"),
-    ("Timesheet", "A client's timesheet CSV for a period (S)", "action_export_timesheet"),
+    (N_("Import"), N_("An .ics calendar or a Taskwarrior export (I)"), "action_import_file"),
+    (
+        N_("Export calendar"),
+        N_("Tasks, events and logged time as .ics (E)"),
+        "action_export_calendar",
+    ),
+    (N_("Timesheet"), N_("A client's timesheet CSV for a period (S)"), "action_export_timesheet"),
 )
 
 

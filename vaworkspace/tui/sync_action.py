@@ -11,6 +11,7 @@ says so and waits for nothing.
 from __future__ import annotations
 
 from vaworkspace.display import safe
+from vaworkspace.i18n import N_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 else:
     _App = object
 
-SYNC_COMMAND = ("Sync", "Subscribed calendars and CalDAV accounts, both ways", "action_sync")
+SYNC_COMMAND = (
+    N_("Sync"),
+    N_("Subscribed calendars and CalDAV accounts, both ways"),
+    "action_sync",
+)
 """The palette's (title, help, action of `SyncAction`)."""
 
 
