@@ -7,6 +7,7 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -17,6 +18,7 @@ PACKAGE = Path(vaworkspace.__file__).parent
 LOCALE = PACKAGE / "locale"
 FRENCH_PO = LOCALE / "fr" / "LC_MESSAGES" / "messages.po"
 FRENCH_MO = LOCALE / "fr" / "LC_MESSAGES" / "messages.mo"
+CATALOGS = sorted(LOCALE.glob("*/LC_MESSAGES/messages.po"))
 HOW = "run the pybabel commands in vaworkspace/i18n.py's docstring"
 
 
@@ -81,10 +83,12 @@ def _fields(text: str) -> frozenset:
     return frozenset(name for _, name, _, _ in Formatter().parse(text) if name is not None)
 
 
-def test_the_compiled_catalog_is_the_po_compiled() -> None:
-    with FRENCH_MO.open("rb") as handle:
+@pytest.mark.parametrize("po", CATALOGS, ids=[path.parts[-3] for path in CATALOGS])
+def test_the_compiled_catalog_is_the_po_compiled(po: Path) -> None:
+    with po.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for message in _read(FRENCH_PO, "fr"):
+    catalog = _read(po, po.parts[-3])
+    for message in catalog:
         if not message.id:
             continue
         if message.pluralizable:
@@ -93,11 +97,28 @@ def test_the_compiled_catalog_is_the_po_compiled() -> None:
             assert compiled.ngettext(singular, plural, 2) == message.string[1], f"stale .mo: {HOW}"
         else:
             assert compiled.gettext(message.id) == message.string, f"stale .mo: {HOW}"
+    assert len(compiled._catalog) - 1 == sum(  # the header, then one entry per form
+        len(m.string) if m.pluralizable else 1 for m in catalog if m.id
+    ), f"stale .mo: {HOW}"
+
+
+def test_a_regional_catalog_holds_only_translated_messages_of_the_template() -> None:
+    """fr_CA says only what differs from fr: an empty entry would hide the French one."""
+    template = _ids(_read(LOCALE / "messages.pot"))
+    for po in CATALOGS:
+        if po != FRENCH_PO:
+            catalog = _read(po, po.parts[-3])
+            assert _ids(catalog) <= template, po
+            assert all(all(m.string) if m.pluralizable else m.string for m in catalog if m.id), po
 
 
 def test_a_missing_translation_falls_back_to_english() -> None:
     i18n.use_language("fr_CA")
     assert i18n._("Help") == "Aide"  # fr_CA reads the fr catalog
+    pitch = "A terminal workspace for virtual assistants juggling several clients."
+    assert "adjointes virtuelles" in i18n._(pitch)  # ... after its own
+    i18n.use_language("fr_FR")
+    assert "assistantes virtuelles" in i18n._(pitch)
     assert i18n._("A sentence no catalog holds") == "A sentence no catalog holds"
     assert i18n._("") == ""  # not the catalog's header
     i18n.use_language("en")

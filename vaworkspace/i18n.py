@@ -19,8 +19,10 @@ marked with `N_()`, which only lets the extractor find them, and translated with
 Catalog upkeep (Babel, configured in pyproject.toml; tests/test_catalogs.py fails
 when one of these was forgotten):
 
-    pybabel extract -F pyproject.toml -o vaworkspace/locale/messages.pot .
-    pybabel update -i vaworkspace/locale/messages.pot -d vaworkspace/locale --no-fuzzy-matching
+    pybabel extract -F pyproject.toml --no-location --sort-output --width 100 \
+        -o vaworkspace/locale/messages.pot .
+    pybabel update -i vaworkspace/locale/messages.pot -d vaworkspace/locale -l fr \
+        --no-fuzzy-matching --width 100
     pybabel compile -d vaworkspace/locale
 
 Imports nothing of ours: every layer may use it.

@@ -40,10 +40,32 @@ class Parser(argparse.ArgumentParser):
     does, so help and usage wrap exactly as before. Subcommand parsers are built
     from the parent's class, so they share it."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        """argparse's own words in the UI's language (its help's headings and `-h`);
+        its error messages stay in English."""
+        super().__init__(*args, **kwargs)
+        from vaworkspace.i18n import _
+
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = _("show this help message and exit")
+
     def _get_formatter(self) -> argparse.HelpFormatter:
         # typeshed's formatter protocol omits `width`, which every HelpFormatter takes
         make: Callable[..., argparse.HelpFormatter] = self.formatter_class
-        return make(prog=self.prog, width=help_columns() - 2)
+        formatter = make(prog=self.prog, width=help_columns() - 2)
+        from vaworkspace.i18n import _, language
+
+        if language() != "en":
+            add_usage = formatter.add_usage
+
+            def usage(usage, actions, groups, prefix=None) -> None:
+                add_usage(usage, actions, groups, prefix or _("usage: "))
+
+            formatter.add_usage = usage  # type: ignore[method-assign]
+        return formatter
 
 
 def help_columns() -> int:
@@ -67,17 +89,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser is built (every command's otherwise, for help and typos): each
     subcommand's parser, with its help formatter and translated texts, costs
     every command time for parsers it never uses."""
+    from vaworkspace.i18n import _
+
     parser = Parser(
         prog=PROG,
-        description="A terminal workspace for virtual assistants juggling several clients.",
-        epilog="Run `va COMMAND --help` for a command's options. Docs: README.md.",
-    )
-    parser.add_argument("--version", action="version", version=f"vaworkspace {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help="workspace file (default: $VAWORKSPACE_DB or the data dir)"
+        description=_("A terminal workspace for virtual assistants juggling several clients."),
+        epilog=_("Run `va COMMAND --help` for a command's options. Docs: README.md."),
     )
     parser.add_argument(
-        "--demo", action="store_true", help="create a demo workspace in a temporary folder"
+        "--version",
+        action="version",
+        version=f"vaworkspace {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help=_("workspace file (default: $VAWORKSPACE_DB or the data dir)")
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help=_("create a demo workspace in a temporary folder")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from importlib import import_module

@@ -8,6 +8,7 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json, print_json_list, table, task_json, terminal_width
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _, ngettext
 
 DEFAULT_LIMIT = 25
 RISK_MARK = " !"  # after the score of a task that no longer fits before its deadline
@@ -238,7 +239,7 @@ def list_tasks(args) -> int:
         )
         return 0
     if not ranked:
-        print('No tasks. Add one: va add "Call the dentist @client due:fri"')
+        print(_('No tasks. Add one: va add "Call the dentist @client due:fri"'))
         return 0
     from vaworkspace.domain.dates import format_duration, humanize_due
 
@@ -255,12 +256,16 @@ def list_tasks(args) -> int:
         ]
         for score, t in ranked
     ]
-    headers = ["ID", "Urg", "Client", "Title", "Due", "Est", "Tags"]
+    headers = [_("ID"), _("Urg"), _("Client"), _("Title"), _("Due"), _("Est"), _("Tags")]
     print("\n".join(table(rows, headers, flexible=3, width=terminal_width())))
     if any(risky for risky, _ in fits.values()):
-        print("(! at risk: no longer fits before its deadline; va why ID says by how much)")
+        print(_("(! at risk: no longer fits before its deadline; va why ID says by how much)"))
     if total > len(ranked):
-        print(f"({len(ranked)} of {total} shown; --limit 0 shows all)")
+        print(
+            _("({shown} of {total} shown; --limit 0 shows all)").format(
+                shown=len(ranked), total=total
+            )
+        )
     return 0
 
 
@@ -321,9 +326,15 @@ def remove_tasks(args) -> int:
         if not sys.stdin.isatty():
             raise InputError("refusing to delete without confirmation; add --yes")
         names = ", ".join(f"{t.id} ({safe(t.title)})" for t in doomed)
-        answer = input(f"Delete {len(doomed)} task(s) for good: {names}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing deleted.")
+        # English says "task(s)" for any count; French agrees with the count.
+        question = ngettext(
+            "Delete {count} task(s) for good: {names}? [y/N] ",
+            "Delete {count} task(s) for good: {names}? [y/N] ",
+            len(doomed),
+        )
+        answer = input(question.format(count=len(doomed), names=names))
+        if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+            print(_("Nothing deleted."))
             return 0
     for task in ws.tasks.remove(args.ids):
         print(f"Deleted task {task.id}: {safe(task.title)}")
