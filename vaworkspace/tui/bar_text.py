@@ -5,26 +5,32 @@ from __future__ import annotations
 
 from vaworkspace.display import safe
 from vaworkspace.formats import clock, hours_minutes
+from vaworkspace.i18n import _, language
 
 
 def clock_text(ws) -> str:
-    """The date and time after the screen's name: `  Tue 01 Dec 14:00`."""
+    """The date and time after the screen's name: `  Tue 01 Dec 14:00`, in French
+    `  mar. 1 déc., 14 h`."""
     now = ws.now().astimezone(ws.tz)
+    if language() != "en":
+        from vaworkspace.locale_format import format_when
+
+        return "  " + format_when(now, ws.tz, now, language())
     return f"  {now:%a %d %b %H:%M}"
 
 
 def status_text(ws) -> str:
     """The right-hand side: the running timer and the time logged today."""
-    return f"{timer_text(ws)} · today {logged_text(ws)}"
+    return _("{timer} · today {logged}").format(timer=timer_text(ws), logged=logged_text(ws))
 
 
 def timer_text(ws) -> str:
     """The running focus timer as the top bar shows it on every screen."""
     if not ws.time.has_timer():
-        return "no timer"
+        return _("no timer")
     status = ws.time.timer_now()
     if not status.running:
-        return "no timer"
+        return _("no timer")
     who = f"#{status.task}" if status.task is not None else f"@{safe(status.client or '')}"
     shown = status.shown_seconds
     phase = {"focus": "⏵", "break": "☕", "long_break": "☕"}[status.phase or "focus"]

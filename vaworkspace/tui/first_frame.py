@@ -130,6 +130,7 @@ def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
     """The screen, line by line, as escape sequences and text (each line exactly
     `layout.width` cells)."""
     from vaworkspace.formats import cells as cell_len
+    from vaworkspace.i18n import _
     from vaworkspace.tui.bar_text import clock_text, status_text
     from vaworkspace.tui.inbox_rows import CLIENT, PLAIN, header, row_cells
 
@@ -137,7 +138,7 @@ def frame_lines(ws, rows: list, layout: FrameLayout, styles: dict) -> list[str]:
     status = status_text(ws)
     bar = [
         (styles["bar_pad"], " "),
-        (styles["bar_title"], "Inbox"),
+        (styles["bar_title"], _("Inbox")),
         (styles["bar"], clock_text(ws)),
     ]
     lines = [

@@ -87,7 +87,7 @@ class FocusScreen(WorkspaceScreen):
 
     def refresh_bar(self) -> None:
         """The app's one-second repaint: clock, top bar and today's running total."""
-        self.query_one(TopBar).show(self.ws, "Focus")
+        self.query_one(TopBar).show(self.ws, N_("Focus"))
         try:
             status = self.ws.time.timer_now()
             self._show_clock(status)

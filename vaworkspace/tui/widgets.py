@@ -15,6 +15,7 @@ from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.clients import fold
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import _
 from vaworkspace.tui.bar_text import clock_text, status_text
 from vaworkspace.tui.colours import client_style
 
@@ -37,7 +38,7 @@ class TopBar(Horizontal):
         yield Static("", id="timer", markup=False)
 
     def show(self, ws, screen_title: str) -> None:
-        where = Text.assemble((screen_title, "bold"), clock_text(ws))
+        where = Text.assemble((_(screen_title), "bold"), clock_text(ws))
         self.query_one("#where", Static).update(where)
         self.query_one("#timer", Static).update(status_text(ws))
 
