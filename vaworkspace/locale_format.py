@@ -19,9 +19,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timezone, tzinfo
 
+from vaworkspace.i18n import N_
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from babel import Locale
+
+    from vaworkspace.domain.time.timesheet import CsvStyle
 
 
 def is_french(language: str) -> bool:
@@ -103,3 +107,37 @@ def format_amount(cents: int, currency: str, language: str) -> str:
     from babel.numbers import format_currency
 
     return format_currency(Decimal(cents).scaleb(-2), currency, locale=_locale(language))
+
+
+TIMESHEET_HEADER = (
+    N_("date"),
+    N_("task"),
+    N_("start"),
+    N_("end"),
+    N_("hours"),
+    N_("rate"),
+    N_("amount"),
+    N_("note"),
+)
+"""`domain.time.timesheet.CSV_HEADER`, for the extractor: its words in the UI's language."""
+
+
+def timesheet_style(language: str, excel: bool = False) -> CsvStyle:
+    """The timesheet CSV a client's spreadsheet opens cleanly. French: `;` between
+    cells, decimal commas, French headings and a UTF-8 BOM (French Excel reads a
+    file without one as Latin-1). `excel` (`va report --excel`): the same `;` and
+    BOM in any language, the decimal mark the language writes. Otherwise plain CSV,
+    exactly as before."""
+    from vaworkspace.domain.time.timesheet import CsvStyle
+    from vaworkspace.i18n import _
+
+    french = is_french(language)
+    if not (french or excel):
+        return CsvStyle()
+    return CsvStyle(
+        delimiter=";",
+        decimal_mark="," if french else ".",
+        header=tuple(_(word) for word in TIMESHEET_HEADER),
+        total=_("TOTAL"),
+        bom=True,
+    )

@@ -121,6 +121,9 @@ def _report_parser(commands) -> None:
     fmt = report.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true", help="a timesheet for one --client")
+    fmt.add_argument(
+        "--excel", action="store_true", help="a timesheet CSV for Excel: ; between cells, a BOM"
+    )
     report.set_defaults(handler=show_report)
 
 
@@ -291,10 +294,14 @@ def _period(ws, args) -> Period:
 def show_report(args) -> int:
     ws = open_workspace(args)
     start, end = _period(ws, args)
-    if args.csv:
+    if args.csv or args.excel:
         if not args.client:
             raise InputError("a timesheet is for one client: add --client ID")
-        write_data(ws.time.timesheet(args.client, start, end).encode())
+        from vaworkspace.i18n import language
+        from vaworkspace.locale_format import timesheet_style
+
+        style = timesheet_style(language(), excel=args.excel)
+        write_data(ws.time.timesheet(args.client, start, end, style).encode())
         return 0
     from vaworkspace.domain.time.reports import report_json
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from vaworkspace.domain.time.reports import Report
     from vaworkspace.domain.time.status import TimerStatus
     from vaworkspace.domain.time.timer import PomodoroSettings, TimerState
+    from vaworkspace.domain.time.timesheet import CsvStyle
     from vaworkspace.service.clients import ClientService
     from vaworkspace.service.lookup import Db
     from vaworkspace.service.results import Period
@@ -292,14 +293,18 @@ class TimeService(Service):
         tasks = {t.id: t for t in snapshot.tasks()}
         return build_report(chosen, snapshot.clients, tasks, start, end, self.tz, every, self.now())
 
-    def timesheet(self, client: str, start: datetime, end: datetime) -> str:
+    def timesheet(
+        self, client: str, start: datetime, end: datetime, style: CsvStyle | None = None
+    ) -> str:
+        """One client's timesheet CSV (`domain.time.timesheet`); `style` as the
+        spreadsheet at the other end wants it (default: plain CSV)."""
         from vaworkspace.domain.time.entries import entries_in
-        from vaworkspace.domain.time.timesheet import timesheet_csv
+        from vaworkspace.domain.time.timesheet import CsvStyle, timesheet_csv
 
         found = self.clients.get(client)
         entries = [e for e in entries_in(self.entries(), start, end) if e.client == found.id]
         tasks = {t.id: t for t in self.snapshot().tasks()}
-        return timesheet_csv(entries, found, tasks, self.tz)
+        return timesheet_csv(entries, found, tasks, self.tz, style or CsvStyle())
 
     def logged_today(self) -> int:
         """Seconds logged today, the running focus stretch included (the header)."""

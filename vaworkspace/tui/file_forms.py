@@ -224,7 +224,10 @@ class TimesheetForm(FileJobForm):
         path = _path(path, "the CSV file to write")
         step(f"Adding up {client.name}'s time…")
         start, end = ws.time.period("custom", first, last)
-        data = ws.time.timesheet(client.id, start, end).encode()
+        from vaworkspace.i18n import language
+        from vaworkspace.locale_format import timesheet_style
+
+        data = ws.time.timesheet(client.id, start, end, timesheet_style(language())).encode()
         step(f"Writing {path}…")
         write_private_file(path, data)
         return f"Wrote {client.name}'s timesheet to {os.path.abspath(path)} ({len(data):,} bytes)"

@@ -12,6 +12,7 @@ so it can exceed the rows' sum by the agreed rounding. Text cells starting with
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import tzinfo
 
 from vaworkspace.domain.models import Client, Task, TimeEntry
@@ -23,6 +24,19 @@ if TYPE_CHECKING:
 
 CSV_HEADER = ("date", "task", "start", "end", "hours", "rate", "amount", "note")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How the spreadsheet at the other end reads a CSV. The default is plain CSV
+    (`,`, `12.34`); French spreadsheets (Excel set to French above all) want `;`
+    between cells, `12,34` and a UTF-8 BOM, without which they read é as Ã©."""
+
+    delimiter: str = ","
+    decimal_mark: str = "."
+    header: tuple[str, ...] = CSV_HEADER
+    total: str = "TOTAL"
+    bom: bool = False
 
 
 def _spread(numerators: list[int], denominator: int) -> list[int]:
@@ -40,11 +54,11 @@ def _spread(numerators: list[int], denominator: int) -> list[int]:
     return parts
 
 
-def _decimal(hundredths: int) -> str:
-    """Hundredths as plain `12.34` text (no locale, no thousands separator)."""
+def _decimal(hundredths: int, mark: str = ".") -> str:
+    """Hundredths as plain `12.34` text (`12,34` with `mark=","`; no thousands separator)."""
     sign = "-" if hundredths < 0 else ""
     units, rest = divmod(abs(hundredths), 100)
-    return f"{sign}{units}.{rest:02d}"
+    return f"{sign}{units}{mark}{rest:02d}"
 
 
 def _cell(text: str) -> str:
@@ -53,14 +67,19 @@ def _cell(text: str) -> str:
 
 
 def timesheet_csv(
-    entries: Iterable[TimeEntry], client: Client, tasks: dict[int, Task], tz: tzinfo
+    entries: Iterable[TimeEntry],
+    client: Client,
+    tasks: dict[int, Task],
+    tz: tzinfo,
+    style: CsvStyle = CsvStyle(),
 ) -> str:
     """A timesheet of one client's billable entries a spreadsheet opens cleanly.
 
     Rows: local date, task title, local start/end HH:MM, hours, rate, amount, note;
     then `TOTAL,,,,<hours>,,<amount>,`. Only `client`'s entries are used, so passing
     every entry of the period is fine. See the module docstring for the rounding.
-    CRLF line endings and minimal quoting (the csv module's defaults).
+    CRLF line endings and minimal quoting (the csv module's defaults); `style` says
+    the separator, decimal mark, header words and whether a BOM comes first.
     """
     import csv
     import io
@@ -82,8 +101,11 @@ def timesheet_csv(
         amounts = _spread([m * rate for m in minutes], 60)
         total_hours, total_amount = sum(hours), sum(amounts)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
+    writer = csv.writer(buffer, delimiter=style.delimiter)
+    if style.bom:
+        buffer.write("\ufeff")
+    writer.writerow(style.header)
+    mark = style.decimal_mark
     for e, h, a in zip(rows, hours, amounts, strict=True):
         first, last = e.start.astimezone(tz), e.end.astimezone(tz)
         title = tasks[e.task].title if e.task in tasks else ""
@@ -93,11 +115,12 @@ def timesheet_csv(
                 _cell(title),
                 f"{first:%H:%M}",
                 f"{last:%H:%M}",
-                _decimal(h),
-                _decimal(rate),
-                _decimal(a),
+                _decimal(h, mark),
+                _decimal(rate, mark),
+                _decimal(a, mark),
                 _cell(e.note),
             ]
         )
-    writer.writerow(["TOTAL", "", "", "", _decimal(total_hours), "", _decimal(total_amount), ""])
+    total_row = [style.total, "", "", "", _decimal(total_hours, mark), ""]
+    writer.writerow([*total_row, _decimal(total_amount, mark), ""])
     return buffer.getvalue()
