@@ -32,6 +32,17 @@ class Phone:
         lines += [f"{key.replace('_', '-').upper()}:{value}" for key, value in extra.items()]
         self.calendar.save_todo(ical=_calendar("VTODO", lines))
 
+    def add_text(self, uid: str, summary: str, lines: list[str]) -> None:
+        """A to-do with lines of its own: properties and whole subcomponents
+        (a VALARM), as a phone app writes them."""
+        head = [f"UID:{uid}", f"SUMMARY:{summary}", "DTSTAMP:20260101T090000Z"]
+        self.calendar.save_todo(ical=_calendar("VTODO", head + lines))
+
+    def text(self, uid: str) -> str:
+        """The server's iCalendar text of a to-do, unfolded."""
+        data = self.calendar.todo_by_uid(uid).data
+        return str(data).replace("\r\n ", "").replace("\r\n", "\n")
+
     def add_event(self, uid: str, summary: str, start: str, end: str) -> None:
         lines = [f"UID:{uid}", f"SUMMARY:{summary}", "DTSTAMP:20260101T090000Z"]
         lines += [f"DTSTART:{start}", f"DTEND:{end}"]

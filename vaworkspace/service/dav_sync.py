@@ -129,13 +129,23 @@ class DavSync(Service):
             if not dav_records.is_block(items.get(href))  # our own blocks never come back
             and (href not in items or items[href].get("etag") != etag or not etag)
         ]
+        # To-dos synced before their text was kept: read once, so a push keeps
+        # what the server holds beyond the workspace's own fields.
+        wanted += [
+            href
+            for href, item in items.items()
+            if dav_records.is_todo(item)
+            and "text" not in item
+            and href not in wanted
+            and href not in changes.deleted
+        ]
         fetched = connection.fetch(collection.url, wanted) if wanted else {}
         gone = [h for h in changes.deleted if h in items]
         if changes.complete:
             gone += [h for h in items if h not in changes.changed and h not in gone]
         gone += [h for h in wanted if h not in fetched and h in items and h not in gone]
         parsed = {
-            href: (etag, read_resource(text, href, self.tz))
+            href: (etag, read_resource(text, href, self.tz), text)
             for href, (etag, text) in fetched.items()
         }
         for found in parsed.values():
@@ -148,7 +158,7 @@ class DavSync(Service):
     def _apply(
         self,
         collection: Collection,
-        parsed: dict[str, tuple[str, ReadResult]],
+        parsed: dict[str, tuple[str, ReadResult, str]],
         gone: list[str],
         token: str | None,
         prefer: str | None,
@@ -167,9 +177,9 @@ class DavSync(Service):
             planned = plan.planned_days(db) if plan is not None else {}
             todos = TodoSync(db, collection, items, elsewhere, prefer, self.now(), self.tz, counts)
             event_changes = {}
-            for href, (etag, found) in parsed.items():
+            for href, (etag, found, text) in parsed.items():
                 if found.todos:
-                    todos.remote_changed(href, etag, found.todos[0])
+                    todos.remote_changed(href, etag, found.todos[0], text)
                 else:
                     event_changes[href] = (etag, found.events)
             event_gone = [h for h in gone if dav_records.is_event(items.get(h))]
@@ -254,7 +264,11 @@ class DavSync(Service):
                 read = read_resource(push.text, push.href, self.tz).todos[0]
                 theirs = task_from_todo(read, collection.client, self.now(), new_uuid)
                 items[push.href] = dav_records.todo_item(
-                    push.uid, etag or "", task_to_record(push.task), task_to_record(theirs)
+                    push.uid,
+                    etag or "",
+                    task_to_record(push.task),
+                    task_to_record(theirs),
+                    push.text,
                 )
                 report.pushed += 1
             dav_records.save_sync_state(db, collection.url, record.get("token"), items)

@@ -79,13 +79,15 @@ class TodoSync:
         self.next_id = counters.next_id(db, "tasks")
         self.pushes: list[Push] = []
         self.touched: set[str] = set()  # hrefs handled by the pull
+        self.texts: dict[str, str | None] = {}  # href -> the server's text read now
 
     # -- what the server changed --------------------------------------------------
 
-    def remote_changed(self, href: str, etag: str, todo: ImportedTodo) -> None:
+    def remote_changed(self, href: str, etag: str, todo: ImportedTodo, text: str) -> None:
         from vaworkspace.ical.todos import task_from_todo
 
         self.touched.add(href)
+        self.texts[href] = text
         theirs = task_from_todo(todo, self.collection.client, self.now, new_uuid)
         theirs.source = "caldav"
         item = self.items.get(href)
@@ -122,8 +124,6 @@ class TodoSync:
 
     def local_changes(self) -> list[Push]:
         """The writes the push must send, once the server's changes are applied."""
-        from vaworkspace.ical.resource import task_resource
-
         for href, item in list(self.items.items()):
             if href in self.touched or not dav_records.is_todo(item):
                 continue
@@ -141,7 +141,7 @@ class TodoSync:
             if sync_merge.synced_fields(local) == sync_merge.synced_fields(base):
                 self.items[href] = {**item, "record": task_to_record(local)}
             else:
-                text = task_resource(local, self.tz, self.now)
+                text = self._resource(href, local)
                 self.pushes.append(Push(href, item["uid"], item["etag"], text, local))
         self._new_tasks()
         if self.next_id != counters.next_id(self.db, "tasks"):
@@ -179,18 +179,37 @@ class TodoSync:
         tables.put(self.db, "tasks", task.id, task_to_record(task))
         self.by_uuid[task.uuid] = task.id
 
-    def _item(self, etag: str, local: Task, theirs: Task, base: Task | None = None) -> Item:
+    def _item(
+        self, href: str, etag: str, local: Task, theirs: Task, base: Task | None = None
+    ) -> Item:
         record = task_to_record(base or local)
-        return dav_records.todo_item(local.uuid, etag, record, task_to_record(theirs))
+        text = self._server_text(href)
+        return dav_records.todo_item(local.uuid, etag, record, task_to_record(theirs), text)
+
+    def _server_text(self, href: str) -> str | None:
+        """The server's text of the version at hand: read by this sync, else stored."""
+        if href in self.texts:
+            return self.texts[href]
+        item = self.items.get(href)
+        return item.get("text") if item is not None else None
+
+    def _resource(self, href: str, task: Task) -> str:
+        """What a push of `task` writes: the server's copy with the properties the
+        workspace owns rewritten, so a phone's alarms and X- properties stay."""
+        from vaworkspace.ical.overlay import overlay
+        from vaworkspace.ical.resource import task_resource
+
+        fresh = task_resource(task, self.tz, self.now)
+        return overlay(self._server_text(href), fresh, "VTODO")
 
     def _create_here(self, href: str, etag: str, theirs: Task) -> None:
         theirs.id, self.next_id = self.next_id, self.next_id + 1
         self._write(theirs)
-        self.items[href] = self._item(etag, theirs, theirs)
+        self.items[href] = self._item(href, etag, theirs, theirs)
         self.counts.pulled += 1
 
     def _agree(self, href: str, etag: str, local: Task, theirs: Task) -> None:
-        self.items[href] = self._item(etag, local, theirs)
+        self.items[href] = self._item(href, etag, local, theirs)
 
     def _same_as_pushed(self, local: Task, theirs: Task) -> bool:
         """Whether the server holds what a push of `local` would have written (a
@@ -222,8 +241,9 @@ class TodoSync:
             )
             # Never agreed before (both sides had it at the first sync): no base,
             # so the next sync compares the two whole again.
-            kept = item or dav_records.todo_item(local.uuid, etag, None, None)
-            self.items[href] = {**kept, "pending": {"etag": etag, "theirs": task_to_record(theirs)}}
+            kept = item or dav_records.todo_item(local.uuid, etag, None, None, None)
+            theirs_now = {"etag": etag, "theirs": task_to_record(theirs)}
+            self.items[href] = {**kept, "pending": theirs_now | {"text": self.texts.get(href)}}
             return
         now_local = local
         if merged.take:
@@ -232,16 +252,14 @@ class TodoSync:
             self._released(local, now_local)
             self.counts.pulled += 1
         if merged.push:
-            from vaworkspace.ical.resource import task_resource
-
             # The base stays as it was: until the push succeeds, the local edit
             # is still a difference from it, and the next sync sends it again.
             base = mine_base or theirs
-            self.items[href] = self._item(etag, now_local, theirs, base)
-            text = task_resource(now_local, self.tz, self.now)
+            self.items[href] = self._item(href, etag, now_local, theirs, base)
+            text = self._resource(href, now_local)
             self.pushes.append(Push(href, local.uuid, etag, text, now_local))
         else:
-            self.items[href] = self._item(etag, now_local, theirs)
+            self.items[href] = self._item(href, etag, now_local, theirs)
 
     def _settle_pending(self, href: str, item: Item, pending: Item) -> None:
         """A conflict kept from an earlier sync: reported again until the VA chooses."""
@@ -263,6 +281,7 @@ class TodoSync:
                 )
             return
         theirs = task_from_record(0, pending["theirs"])
+        self.texts[href] = pending.get("text")
         rest = {k: v for k, v in item.items() if k != "pending"}
         if local is None:
             self.items[href] = rest

@@ -10,8 +10,9 @@ One record of table `dav` per collection discovered on an account:
 An item is what the workspace and the server last agreed on for one resource:
 
 - a to-do: `{"kind": "todo", "uid", "etag", "record": the task as stored then,
-  "theirs": the server's copy as read then}` (task records, `records.py`), plus
-  `"pending": {"etag", "theirs"}` while a conflict waits for `--theirs`/`--mine`;
+  "theirs": the server's copy as read then, "text": its iCalendar text}` (task
+  records, `records.py`), plus `"pending": {"etag", "theirs", "text"}` while a
+  conflict waits for `--theirs`/`--mine`;
 - an event resource: `{"kind": "event", "etag", "uids": [its events' UIDs]}`;
 - a work block pushed: `{"kind": "block", "etag", "record": the block as pushed}`.
 
@@ -144,10 +145,20 @@ def save_sync_state(db: Any, url: str, token: str | None, items: dict[str, Recor
 TODO, EVENT = "todo", "event"
 
 
-def todo_item(uid: str, etag: str, record: Record | None, theirs: Record | None) -> Record:
+def todo_item(
+    uid: str, etag: str, record: Record | None, theirs: Record | None, text: str | None
+) -> Record:
     """A to-do's item: the task record and the server's copy agreed on (None: never
-    agreed, the two met at a first sync and differ)."""
-    return {"kind": TODO, "uid": uid, "etag": etag, "record": record, "theirs": theirs}
+    agreed, the two met at a first sync and differ), and the server's text of that
+    version (what a push starts from, so what the workspace does not own stays)."""
+    return {
+        "kind": TODO,
+        "uid": uid,
+        "etag": etag,
+        "record": record,
+        "theirs": theirs,
+        "text": text,
+    }
 
 
 def event_item(etag: str, uids: list[str]) -> Record:

@@ -1,0 +1,90 @@
+"""A to-do changed here keeps what a phone added that the workspace does not own.
+
+The workspace rewrites only the properties it models (title, dates, status,
+priority, tags, notes, recurrence); an alarm, an attachment or a phone app's X-
+properties on the server's copy survive the push.
+"""
+
+from __future__ import annotations
+
+PHONE_LINES = [
+    "X-APPLE-SORT-ORDER:42",
+    "ATTACH:https://files.example.com/passport-form.pdf",
+    "CLASS:PRIVATE",
+    "URL:https://example.com/renew",
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    "DESCRIPTION:Passport!",
+    "TRIGGER:-PT30M",
+    "END:VALARM",
+]
+
+
+def test_a_title_changed_here_keeps_the_phones_alarm_and_x_properties(synced) -> None:
+    synced.phone.add_text("phone-1", "Renew passport", PHONE_LINES)
+    synced.sync()
+    task = synced.task("Renew passport")
+
+    synced.ws.tasks.edit(task.id, "Renew passport today !h")
+    result = synced.sync()
+
+    assert result.pushed == 1
+    text = synced.phone.text("phone-1")
+    assert "SUMMARY:Renew passport today" in text
+    assert "PRIORITY:1" in text
+    for line in PHONE_LINES:
+        assert line in text, line
+    assert text.count("BEGIN:VALARM") == 1 and text.count("BEGIN:VTODO") == 1
+
+
+def test_a_task_completed_here_keeps_them_too_and_a_field_removed_here_goes(synced) -> None:
+    synced.phone.add_text("phone-2", "File taxes", ["DESCRIPTION:Ask for the forms", *PHONE_LINES])
+    synced.sync()
+    task = synced.task("File taxes")
+
+    synced.ws.tasks.update(task.id, {"notes": ""})
+    synced.ws.tasks.complete([task.id])
+    synced.sync()
+
+    text = synced.phone.text("phone-2")
+    assert "STATUS:COMPLETED" in text
+    assert "DESCRIPTION:Ask for the forms" not in text  # the workspace owns the notes
+    for line in PHONE_LINES:
+        assert line in text, line
+
+
+def test_an_alarm_added_on_the_phone_after_the_first_sync_survives_an_edit_here(synced) -> None:
+    synced.ws.tasks.add("Book flights @acme")
+    synced.sync()
+    task = synced.task("Book flights")
+    synced.phone.edit(task.uuid, x_phone_flag="starred")
+    synced.sync()
+
+    synced.ws.tasks.edit(task.id, "Book flights to Lisbon")
+    synced.sync()
+
+    text = synced.phone.text(task.uuid)
+    assert "SUMMARY:Book flights to Lisbon" in text
+    assert "X-PHONE-FLAG:starred" in text
+
+
+def test_a_todo_synced_before_its_text_was_kept_is_read_once_and_keeps_them(synced) -> None:
+    from tinydb import TinyDB
+
+    synced.phone.add_text("phone-3", "Renew visa", PHONE_LINES)
+    synced.sync()
+    task = synced.task("Renew visa")
+    with TinyDB(synced.ws.path) as db:  # the state an earlier version wrote
+        for doc in db.table("dav").all():
+            items = {
+                h: {k: v for k, v in i.items() if k != "text"} for h, i in doc["items"].items()
+            }
+            db.table("dav").update({"items": items}, doc_ids=[doc.doc_id])
+
+    synced.ws.tasks.edit(task.id, "Renew visa online")
+    synced.sync()
+
+    text = synced.phone.text("phone-3")
+    assert "SUMMARY:Renew visa online" in text
+    for line in PHONE_LINES:
+        assert line in text, line
