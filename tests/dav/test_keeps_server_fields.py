@@ -88,3 +88,30 @@ def test_a_todo_synced_before_its_text_was_kept_is_read_once_and_keeps_them(sync
     assert "SUMMARY:Renew visa online" in text
     for line in PHONE_LINES:
         assert line in text, line
+
+
+def test_a_work_block_moved_here_keeps_the_alarm_a_phone_added_to_it(synced) -> None:
+    from datetime import datetime, timezone
+
+    synced.ws.accounts.map("work", synced.slug, "acme", blocks=True)
+    synced.ws.tasks.add("Write the report @acme")
+    task = synced.task("Write the report")
+    block = synced.ws.agenda.schedule_block(
+        task.id, datetime(2026, 3, 10, 14, tzinfo=timezone.utc), 60
+    )
+    synced.sync()
+    event = synced.phone.calendar.events()[0]
+    added = ["X-PHONE-COLOUR:teal", "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:Focus"]
+    added += ["TRIGGER:-PT10M", "END:VALARM", "END:VEVENT"]
+    event.data = str(event.data).replace("END:VEVENT", "\r\n".join(added))
+    event.save()
+
+    synced.ws.agenda.move_block(block.id, datetime(2026, 3, 10, 16, tzinfo=timezone.utc))
+    result = synced.sync()
+
+    assert result.blocks == 1 and result.notes == []
+    moved = synced.phone.calendar.events()[0]
+    assert moved.icalendar_component["DTSTART"].dt == datetime(2026, 3, 10, 16, tzinfo=timezone.utc)
+    text = str(moved.data)
+    assert "DESCRIPTION:Focus" in text and "TRIGGER:-PT10M" in text
+    assert "X-PHONE-COLOUR:teal" in text

@@ -151,6 +151,7 @@ class DavSync(Service):
         for found in parsed.values():
             report.notes += found[1].warnings
         pushes = self._apply(collection, parsed, gone, changes.token, prefer, report)
+        self._over_server_blocks(connection, collection, pushes)
         if pushes:
             self._push(connection, collection, pushes, report)
         return report
@@ -203,6 +204,22 @@ class DavSync(Service):
         report.pulled, report.deleted_here = counts.pulled, counts.deleted_here
         report.conflicts += counts.conflicts
         return pushes
+
+    def _over_server_blocks(
+        self, connection: Connection, collection: Collection, pushes: list[Push]
+    ) -> None:
+        """A block rewritten here is laid over the server's current copy, read
+        now (blocks are never pulled): what a phone added to it (an alarm, its
+        X- properties) stays, and the block's own fields are the workspace's."""
+        from vaworkspace.ical.overlay import overlay
+
+        rewrites = [p for p in pushes if p.block is not None and p.text and p.etag]
+        found = connection.fetch(collection.url, [p.href for p in rewrites]) if rewrites else {}
+        for push in rewrites:
+            if push.href in found and push.text is not None:
+                etag, server_text = found[push.href]
+                push.etag = etag or push.etag
+                push.text = overlay(server_text, push.text, "VEVENT")
 
     def _push(
         self,
