@@ -211,3 +211,49 @@ def test_sync_prints_a_conflict_with_both_values_and_theirs_settles_it(
     assert (row["account"], row["ok"], row["summary"]["conflicts"]) == ("work", True, [])
     _, err = va("sync", "--account", "nope", code=1)
     assert "no account named 'nope'" in err
+
+
+def test_unmap_stops_following_a_collection_and_keeps_its_tasks(
+    va, radicale, fresh_slug, tmp_path
+) -> None:
+    from tests.dav.phone import Phone
+
+    url = radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    Phone(radicale.url, "ann", url).add("phone-1", "Renew passport")
+    va("client", "add", "Acme", "--id", "acme")
+    password = f"echo {USERS['ann']}"
+    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", password)
+    va("account", "map", "work", fresh_slug, "--client", "acme")
+    va("sync")
+
+    out, _ = va("account", "unmap", "work", "Acme to-dos")
+
+    assert "Acme to-dos" in out and "no longer synced" in out
+    listed, _ = va("account", "list")
+    assert "synced for @acme" not in listed and "Acme to-dos" in listed
+    Phone(radicale.url, "ann", url).add("phone-2", "Book hotel")
+    va("add", "Call the bank @acme")
+    synced, _ = va("sync")
+    assert "Nothing to sync" in synced
+    titles, _ = va("list", "--json")
+    assert "Renew passport" in titles and "Book hotel" not in titles
+    assert set(Phone(radicale.url, "ann", url).todos()) == {"phone-1", "phone-2"}
+
+
+def test_unmap_of_a_collection_not_followed_says_so_and_writes_nothing(
+    va, radicale, fresh_slug
+) -> None:
+    radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
+    password = f"echo {USERS['ann']}"
+    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", password)
+    config = Path(os.environ["VAWORKSPACE_CONFIG"]).parent / "accounts.toml"
+    before, config_before = _workspace_bytes(), config.read_bytes()
+
+    _, not_mapped = va("account", "unmap", "work", fresh_slug, code=1)
+    _, unknown = va("account", "unmap", "work", "Holidays", code=1)
+    _, no_account = va("account", "unmap", "home", fresh_slug, code=1)
+
+    assert "work" in not_mapped and fresh_slug in not_mapped and "not synced" in not_mapped
+    assert "'Holidays'" in unknown and "work" in unknown
+    assert "home" in no_account
+    assert (_workspace_bytes(), config.read_bytes()) == (before, config_before)

@@ -1,4 +1,4 @@
-"""CalDAV accounts: `va account add|list|rm|map` (the sync itself is `va sync`)."""
+"""CalDAV accounts: `va account add|list|rm|map|unmap` (the sync itself is `va sync`)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def _account_parser(commands) -> None:
         "--blocks", action="store_true", help="also send the VA's work blocks to it"
     )
     mapping.set_defaults(handler=map_collection)
+    unmap = sub.add_parser(
+        "unmap", help="stop following a collection (its tasks and events stay here)"
+    )
+    unmap.add_argument("account")
+    unmap.add_argument("collection", help="its display name or the last part of its URL")
+    unmap.set_defaults(handler=unmap_collection)
 
 
 PARSERS = {"account": _account_parser}
@@ -121,4 +127,11 @@ def map_collection(args) -> int:
     whose = f"@{safe(found.client)}" if found.client else "no client"
     extra = " and your work blocks" if found.blocks else ""
     print(f"{safe(found.label)} is synced for {whose}{extra} by `va sync`")
+    return 0
+
+
+def unmap_collection(args) -> int:
+    ws = open_workspace(args)
+    gone = ws.accounts.unmap(args.account, args.collection)
+    print(f"{safe(gone.label)} is no longer synced (its tasks and events stay here)")
     return 0

@@ -115,6 +115,24 @@ class AccountService(Service):
             dav_records.set_mapping(db, chosen.url, client_id, blocks)
         return next(c for c in self.collections(account) if c.url == chosen.url)
 
+    def unmap(self, account: str, ref: str) -> Collection:
+        """Stop following collection `ref` of `account` (the inverse of `map`).
+        The tasks and events it brought stay; its sync state goes, so mapping it
+        again starts with a full comparison. Nothing is written for a collection
+        that is unknown or not followed."""
+        known = self.collections(self.get(account).name)
+        matches = [c for c in known if c.answers_to(ref) and c.mapped]
+        if not matches:
+            followed = ", ".join(c.name for c in known if c.mapped) or "none"
+            exists = any(c.answers_to(ref) for c in known)
+            why = "is not synced" if exists else "is no collection of it"
+            raise NotFoundError(f"'{ref}' {why} on account '{account}' (synced there: {followed})")
+        if len(matches) > 1:
+            raise InputError(f"'{ref}' names several collections; use the last part of its URL")
+        with self.file.transaction() as db:
+            dav_records.unset_mapping(db, matches[0].url)
+        return matches[0]
+
     def connect(self, account: Account) -> Connection:
         """A connection with the account's password (asked of its command or netrc)."""
         from vaworkspace.config.accounts import password_for

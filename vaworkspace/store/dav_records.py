@@ -107,6 +107,15 @@ def set_mapping(db: Any, url: str, client: str | None, blocks: bool) -> None:
     tables.put(db, TABLE, doc_id, record)
 
 
+def unset_mapping(db: Any, url: str) -> None:
+    """Inside a transaction: stop following collection `url`. Its token and
+    items go too: they describe a sync that no longer runs, and kept they would
+    hold its to-dos' UIDs away from a collection mapped for the client later."""
+    doc_id, record = sync_state(db, url)
+    kept = {k: v for k, v in record.items() if k not in ("client", "blocks", "token")}
+    tables.put(db, TABLE, doc_id, {**kept, "mapped": False, "items": {}})
+
+
 def forget_account(db: Any, account: str) -> int:
     """Inside a transaction: drop every collection of `account` (the tasks and
     events it brought stay); how many went."""
