@@ -56,12 +56,13 @@ def _fast_folder(folder: Path) -> Path:
 class RadicaleServer:
     """One Radicale process; `url` is its root, `storage` its folder of collections."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, tls: tuple[Path, Path] | None = None) -> None:
+        """`tls`: (certificate, key) files to serve https with, else plain http."""
         require_radicale()
-        self.folder = folder
+        self.folder, self.tls = folder, tls
         self.storage = _fast_folder(folder) / "storage"
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}/"
         self.process: subprocess.Popen[bytes] | None = None
         folder.mkdir(parents=True, exist_ok=True)
         users = folder / "users"
@@ -71,7 +72,8 @@ class RadicaleServer:
         # VAs of one agency can share a task list kept under the agency's user.
         self.config.write_text(
             f"[server]\nhosts = 127.0.0.1:{self.port}\n"
-            f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
+            + (f"ssl = True\ncertificate = {tls[0]}\nkey = {tls[1]}\n" if tls else "")
+            + f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\n"
             "htpasswd_encryption = plain\ndelay = 0\n"
             f"[storage]\nfilesystem_folder = {self.storage}\n"
             "use_mtime_and_size_for_item_cache = True\n"
@@ -130,7 +132,10 @@ class RadicaleServer:
         """Create a calendar or task list under `user`'s home; its URL."""
         import caldav
 
-        client = caldav.DAVClient(self.url, username=user, password=USERS[user])
+        trusted = str(self.tls[0]) if self.tls else True
+        client = caldav.DAVClient(
+            self.url, username=user, password=USERS[user], ssl_verify_cert=trusted
+        )
         principal = client.principal()
         made = principal.make_calendar(
             name=name, cal_id=slug, supported_calendar_component_set=components
@@ -141,3 +146,17 @@ class RadicaleServer:
         """The .ics files the server stores in a collection (read from its disk)."""
         folder = self.storage / "collection-root" / user / slug
         return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that no authority signed, and its key (openssl)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    folder.mkdir(parents=True, exist_ok=True)
+    request = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    names = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    subprocess.run(
+        [*request, "-keyout", str(key), "-out", str(cert), *names],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key

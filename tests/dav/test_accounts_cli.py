@@ -257,3 +257,34 @@ def test_unmap_of_a_collection_not_followed_says_so_and_writes_nothing(
     assert "'Holidays'" in unknown and "work" in unknown
     assert "home" in no_account
     assert (_workspace_bytes(), config.read_bytes()) == (before, config_before)
+
+
+def test_a_certificate_no_authority_signed_is_one_line_and_nothing_written(
+    va, tmp_path, monkeypatch
+) -> None:
+    from tests.dav.radicale import RadicaleServer, self_signed
+
+    server = RadicaleServer(tmp_path / "radicale", tls=self_signed(tmp_path / "tls")).start()
+    try:
+        url = server.make_collection("ann", "acme", "Acme", ["VTODO"])
+        va("client", "add", "Acme", "--id", "acme")
+        # Added while the certificate was trusted (as after a VA accepted it once)…
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(server.tls[0]))
+        password = f"echo {USERS['ann']}"
+        va("account", "add", "work", server.url, "--user", "ann", "--password-command", password)
+        va("account", "map", "work", "Acme", "--client", "acme")
+        va("add", "Book flights @acme")
+        monkeypatch.delenv("REQUESTS_CA_BUNDLE")  # …and no longer
+        before = _workspace_bytes()
+
+        out, err = va("sync", code=1)
+    finally:
+        server.remove()
+
+    assert url.startswith("https://")
+    assert err == (
+        f"va: account 'work' ({url}): TLS error: the server's certificate was refused "
+        "(wrong host, expired, self-signed)\n"
+    )
+    assert "Synced" not in out
+    assert _workspace_bytes() == before
