@@ -46,8 +46,11 @@ BLOCK = (28, "16:00")
 DTSTAMP = "20260101T000000Z"  # fixed: the same `now` gives the same file
 
 
-def demo_calendar(client: str, today: date, zone: str | None) -> bytes:
-    """One client's events as an iCalendar file, times in `zone` (UTC if None)."""
+def demo_calendar(client: str, today: date, zone: str | None, french: bool = False) -> bytes:
+    """One client's events as an iCalendar file, times in `zone` (UTC if None),
+    summaries in French with `french`."""
+    from vaworkspace.service.demo_french import EVENTS as FRENCH
+
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//vaworkspace//demo//EN"]
     for number, (days, span, summary, weekly) in enumerate(EVENTS[client], 1):
         day = today + timedelta(days=days)
@@ -62,7 +65,7 @@ def demo_calendar(client: str, today: date, zone: str | None) -> bytes:
             lines += [_stamp("DTSTART", day, first, zone), _stamp("DTEND", day, last, zone)]
         if weekly:
             lines.append("RRULE:FREQ=WEEKLY")
-        lines += [f"SUMMARY:{summary}", "END:VEVENT"]
+        lines += [f"SUMMARY:{FRENCH.get(summary, summary) if french else summary}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode()
 
@@ -79,8 +82,10 @@ def fill_demo_calendar(ws: Workspace, tz: tzinfo) -> None:
     """Import each client's demo calendar, then book the demo's work block."""
     today = ws.now().astimezone(tz).date()
     zone = getattr(tz, "key", None)  # an IANA name; None for a fixed offset (UTC)
+    french = ws.config.language.startswith("fr")
     for client in EVENTS:
-        ws.calendar.import_file(demo_calendar(client, today, zone), f"{client}.ics", client)
+        data = demo_calendar(client, today, zone, french)
+        ws.calendar.import_file(data, f"{client}.ics", client)
     task, clock = BLOCK
     hour, minute = (int(part) for part in clock.split(":"))
     ws.agenda.schedule_block(task, datetime.combine(today, time(hour, minute), tz))
