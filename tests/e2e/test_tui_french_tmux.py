@@ -1,0 +1,76 @@
+"""A French-speaking VA's day in a real 80×24 terminal (tmux), LANG=fr_CA.UTF-8:
+quick-add in French, triage, a focus timer, the reports and a timesheet, with
+the workspace's words in French.
+
+What is translated so far is the chrome (top bar, footer keys, palette, help),
+`va list` and the timesheet CSV; the screens' bodies are still English, so this
+test reads the chrome and the data, not the bodies' headings."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from terminal import base_environment, seed
+
+pytestmark = pytest.mark.slow
+
+FRENCH = {"LANG": "fr_CA.UTF-8", "LC_ALL": ""}  # LC_ALL would beat LANG
+QUICK_ADD = "Appeler le comptable @evelyne éch:ven 17h ~45min !haute"
+TITLE = "Appeler le comptable"
+
+
+def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> None:
+    seed(workspace)
+    pane = tmux_pane([workspace.va], {**workspace.env, **FRENCH})
+    pane.wait_for("Boîte de réception")
+    rows = pane.rows()
+    assert "Ajout" in rows[-1] and "Annul." in rows[-1] and "Add" not in rows[-1], rows[-1]
+    assert "aucun minuteur" in rows[0] and "aujourd'hui" in rows[0], rows[0]
+
+    pane.send_keys("a")
+    pane.wait_for(lambda screen: "Ajout" not in pane.rows()[-1])  # the input took the footer
+    pane.type(QUICK_ADD)
+    pane.wait_for(QUICK_ADD)
+    pane.send_keys("Enter")
+    pane.wait_for(lambda screen: QUICK_ADD not in screen and TITLE in screen)
+    added = workspace.task(TITLE)
+    assert added["client"] == "evelyne" and added["priority"] == "high"
+    assert added["estimate_minutes"] == 45 and added["due"].endswith("T22:00:00Z")  # ven. 17 h
+
+    pane.send_keys("2")
+    triage = pane.wait_for("Passer")
+    assert "Tri" in triage.splitlines()[0]
+
+    pane.send_keys("1")
+    pane.wait_for("Boîte de réception")
+    pane.send_keys("t")
+    timing = pane.wait_for(lambda screen: "⏵ #" in pane.rows()[0])
+    assert "aucun minuteur" not in timing.splitlines()[0]
+
+    pane.send_keys("5")
+    reports = pane.wait_for("Relevé")
+    assert "Rapports" in reports.splitlines()[0]
+    pane.send_keys("C-q")
+    assert pane.wait_exit() == 0
+
+    listed = workspace.run("list").splitlines()  # English environment: English headings
+    assert listed[0].split()[:4] == ["ID", "Urg", "Client", "Title"]
+    french_env = {**workspace.env, **FRENCH}
+
+    def va_fr(*argv: str) -> str:
+        done = subprocess.run(
+            [workspace.va, *argv],
+            env={**base_environment(), **french_env},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert va_fr("list").splitlines()[0].split()[:4] == ["N°", "Urg", "Client", "Titre"]
+    va_fr("log", "1h30", "@evelyne", "appel")
+    sheet = va_fr("report", "--csv", "--client", "evelyne")
+    assert sheet.startswith("\ufeffdate;tâche;début;fin;heures;taux;montant;note")
+    assert ";1,50;" in sheet
