@@ -5,6 +5,7 @@ extracted from today's source, and the compiled `.mo` (shipped in the wheel, so
 from __future__ import annotations
 
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,18 @@ def test_the_template_holds_exactly_the_messages_of_the_source() -> None:
     source = _source_ids()
     assert sorted(map(str, source - template)) == [], f"new messages not extracted: {HOW}"
     assert sorted(map(str, template - source)) == [], f"messages gone from the source: {HOW}"
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel's extractor reads an f-string as one string: a `_()` inside it is
+    never extracted, so never translated, and no other test would notice."""
+    hidden = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\{(_|N_|ngettext)\(", line)
+    ]
+    assert hidden == []
 
 
 def test_every_message_has_a_french_translation() -> None:

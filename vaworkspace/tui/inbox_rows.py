@@ -15,6 +15,7 @@ from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, humanize_due
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.status import is_overdue
+from vaworkspace.i18n import _
 
 URGENCY_W, CLIENT_W, DUE_W, EST_W = 5, 9, 14, 5
 TAGS_FROM = 90
@@ -43,10 +44,14 @@ def title_width(width: int) -> int:
 
 
 def header(width: int) -> str:
-    """The column titles (the line above the rows, which does not scroll)."""
+    """The column titles (the line above the rows, which does not scroll), in the
+    UI's language: each French title fits its column (`Éch.`, `Durée`)."""
+    urgency, client, title = _("Urg"), _("Client"), _("Title")
+    due, estimate = _("Due"), _("Est")
+    tags = _("Tags") if width >= TAGS_FROM else ""
     return (
-        f"{'Urg':>{URGENCY_W}}  {'Client':<{client_width(width)}} {'Title':<{title_width(width)}} "
-        f"{'Due':<{DUE_W}} {'Est':>{EST_W}} {'Tags' if width >= TAGS_FROM else ''}"
+        f"{urgency:>{URGENCY_W}}  {client:<{client_width(width)}} "
+        f"{title:<{title_width(width)}} {due:<{DUE_W}} {estimate:>{EST_W}} {tags}"
     )
 
 

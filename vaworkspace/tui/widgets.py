@@ -63,7 +63,7 @@ class ClientSidebar(OptionList):
     ) -> None:
         self._names = {client.id: fold(client.name) for client in clients}
         total = sum(counts.values())
-        options = [Option(f"All  {total}", id=ALL)]
+        options = [Option(_("All") + f"  {total}", id=ALL)]
         for client in clients:
             label = Text()
             label.append(f"@{safe(client.id)}", style=client_style(client.color))
@@ -73,7 +73,7 @@ class ClientSidebar(OptionList):
                 label.append_text(gauge(*burns[client.id]))
             options.append(Option(label, id=client.id))
         if counts.get(NO_CLIENT):
-            options.append(Option(f"No client  {counts[NO_CLIENT]}", id=NO_CLIENT))
+            options.append(Option(_("No client") + f"  {counts[NO_CLIENT]}", id=NO_CLIENT))
         highlighted = self.highlighted
         self.clear_options()
         self.add_options(options)
