@@ -8,6 +8,34 @@ from __future__ import annotations
 
 from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, format_local, humanize_due
+from vaworkspace.i18n import N_, _
+
+LABELS = (
+    N_("client"),
+    N_("status"),
+    N_("priority"),
+    N_("due"),
+    N_("wait"),
+    N_("scheduled"),
+    N_("estimate"),
+    N_("tags"),
+    N_("repeats"),
+    N_("depends"),
+    N_("notes"),
+    N_("created"),
+    N_("modified"),
+    N_("completed"),
+    N_("source"),
+    N_("uuid"),
+    N_("urgency"),
+)
+"""The labels `task_lines` gives, in English (the keys callers look up); each is
+shown translated (`_(label)`), at most nine letters in French so it keeps its column."""
+WORDS = (
+    *(N_("inbox"), N_("todo"), N_("waiting"), N_("done"), N_("cancelled")),
+    *(N_("high"), N_("medium"), N_("low")),
+)
+"""A task's status and priority as the lines show them, translated."""
 
 
 def task_lines(ws, task, brief: bool) -> list[tuple[str, str]]:
@@ -25,9 +53,9 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
         client = ws.snapshot().clients.get(task.client)
         name = f" ({client.name})" if client and client.name != task.client else ""
         lines.append(("client", f"@{task.client}{name}"))
-    lines.append(("status", ws.inbox.status_of(task)))
+    lines.append(("status", _(ws.inbox.status_of(task))))
     if task.priority:
-        lines.append(("priority", task.priority))
+        lines.append(("priority", _(task.priority)))
     for label in ("due", "wait", "scheduled"):
         value = getattr(task, label)
         if value is not None:

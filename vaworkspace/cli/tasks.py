@@ -217,7 +217,8 @@ def _print_fields(ws, task, brief: bool) -> None:
     from vaworkspace.describe import task_lines
 
     for label, value in task_lines(ws, task, brief=brief):
-        print(f"  {label + ':':<10} {value}")
+        shown = _(label) + ":"
+        print(f"  {shown:<10} {value}")
 
 
 def list_tasks(args) -> int:

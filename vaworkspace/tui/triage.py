@@ -18,7 +18,7 @@ from textual.widgets import Static
 from vaworkspace.display import safe
 from vaworkspace.domain.tasks.triage import OWN_WORK_TAG, triage_missing
 from vaworkspace.errors import VaError
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
@@ -119,11 +119,12 @@ class TriageScreen(WorkspaceScreen):
         lines = dict(task_lines(self.ws, task, brief=True))
         for label in ("client", "priority", "due", "estimate", "tags"):
             value = lines.get(label)
-            text.append(f"{label:<10}", style="dim")
+            text.append(_(label).ljust(10), style="dim")
             text.append(f"{value}\n" if value else "—\n", style="" if value else "italic dim")
         missing = triage_missing(task)
         if missing:
-            text.append(f"\nstill missing: {', '.join(missing)}", style="bold")
+            fields = ", ".join(_(field) for field in missing)
+            text.append("\n" + _("still missing: {fields}").format(fields=fields), style="bold")
         return text
 
     def action_ask(self, mode: str) -> None:

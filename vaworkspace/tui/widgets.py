@@ -123,17 +123,17 @@ class DetailPane(Static):
         text.append(f"{task.id} ", style="bold")
         text.append(safe(task.title) + "\n", style="bold")
         for label, value in task_lines(ws, task, brief=True):
-            text.append(f"{label:<{LABEL_W}}", style="dim")
+            text.append(_(label).ljust(LABEL_W), style="dim")
             text.append(f"{value}\n")
         # Before the notes: long notes, last, are what the pane's height cuts.
         why = ws.inbox.why(task.id)
         terms = [t for t in why.terms if round(t.value, 1)]  # `age +0.0` says nothing
-        text.append(f"{'urgency':<{LABEL_W}}", style="dim")
+        text.append(_("urgency").ljust(LABEL_W), style="dim")
         words = [f"{t.name} {t.value:+.1f}" for t in terms]
         text.append(urgency_text(f"{why.score:.1f} = ", words, self.content_region.width))
         if task.notes:
             text.append("\n")
-            text.append(f"{'notes':<{LABEL_W}}", style="dim")
+            text.append(_("notes").ljust(LABEL_W), style="dim")
             text.append(safe(task.notes, multiline=True))
         self.update(text, layout=False)  # fixed height: no need to lay the screen out again
 
