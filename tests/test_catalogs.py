@@ -142,5 +142,12 @@ def test_french_counts_zero_and_one_as_singular() -> None:
     with FRENCH_MO.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     assert [compiled.plural(count) for count in (0, 1, 2, 1000)] == [0, 0, 1, 1]
+    one = "1 skipped task still needs sorting: they come back next time"
+    other = "{count} skipped tasks still need sorting: they come back next time"
+    tail = " (o: your own work, no client)."
+    i18n.use_language("fr")
+    for count, start in ((0, "0 tâche passée reste"), (1, "1 tâche passée reste")):
+        assert i18n.ngettext(one + tail, other + tail, count).format(count=count).startswith(start)
+    assert i18n.ngettext(one + tail, other + tail, 2).startswith("{count} tâches passées restent")
     i18n.use_language("en")
-    assert i18n.ngettext("one", "many", 0) == "many"
+    assert i18n.ngettext(one + tail, other + tail, 0).startswith("{count} skipped tasks")

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from vaworkspace.display import safe
 from vaworkspace.domain.tasks.triage import OWN_WORK_TAG, triage_missing
 from vaworkspace.errors import VaError
-from vaworkspace.i18n import N_, _
+from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
@@ -89,18 +89,24 @@ class TriageScreen(WorkspaceScreen):
             card.update(self._empty_text())
             return
         if self.current in ids:
-            progress.update(f"Task {ids.index(self.current) + 1} of {len(ids)} to triage")
+            where = _("Task {number} of {count} to triage")
+            progress.update(where.format(number=ids.index(self.current) + 1, count=len(ids)))
         else:
-            progress.update(f"Sorted ✓  enter: next ({len(ids)} left)")
+            progress.update(_("Sorted ✓  enter: next ({count} left)").format(count=len(ids)))
         card.update(self._card(self.ws.tasks.get(self.current)))
 
     def _empty_text(self) -> str:
         """Inbox zero only when true: tasks skipped in this pass still need sorting."""
         left = len(self.ws.inbox.triage_queue())
         if not left:
-            return "Inbox zero: every open task has a client (or is yours) and an estimate."
-        tasks = "1 skipped task still needs" if left == 1 else f"{left} skipped tasks still need"
-        return f"{tasks} sorting: they come back next time (o: your own work, no client)."
+            return _("Inbox zero: every open task has a client (or is yours) and an estimate.")
+        return ngettext(
+            "1 skipped task still needs sorting: they come back next time"
+            " (o: your own work, no client).",
+            "{count} skipped tasks still need sorting: they come back next time"
+            " (o: your own work, no client).",
+            left,
+        ).format(count=left)
 
     def _still_open(self, task_id: int) -> bool:
         try:
