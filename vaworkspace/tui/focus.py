@@ -18,7 +18,7 @@ from textual.widgets import Digits, Static
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.formats import clock, fit, hours_minutes
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.problems import problem_text
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from vaworkspace.domain.time.status import TimerStatus
     from vaworkspace.service.results import Logged
 
-PHASES = {"focus": "Focus", "break": "Break", "long_break": "Long break"}
-IDLE_HINT = "press t on a task in the inbox (1), or @ here to time a client alone"
+PHASES = {"focus": N_("Focus"), "break": N_("Break"), "long_break": N_("Long break")}
+IDLE_HINT = N_("press t on a task in the inbox (1), or @ here to time a client alone")
 BAR_WIDTH = 20
 
 
@@ -105,11 +105,11 @@ class FocusScreen(WorkspaceScreen):
         if not status.running:
             digits.update("--:--")
             digits.set_classes("-idle")
-            phase.update(Content.styled("No timer running", "bold"))
+            phase.update(Content.styled(_("No timer running"), "bold"))
             what.update(self._idle_text())
             return
         digits.update(clock(status.shown_seconds))
-        name = "Paused" if status.paused else PHASES[status.phase or "focus"]
+        name = _("Paused") if status.paused else _(PHASES[status.phase or "focus"])
         kind = "paused" if status.paused else "break" if status.phase != "focus" else ""
         digits.set_classes(f"-{kind}" if kind else "")
         parts: list = [(name, "bold")]
@@ -117,7 +117,8 @@ class FocusScreen(WorkspaceScreen):
             every = self.ws.time.pomodoro_settings().long_break_every
             parts += ["   ", (cycle_dots(status, every), "$accent")]
             done = status.pomodoros
-            parts.append(f"  {done} block{'' if done == 1 else 's'} done")
+            blocks = ngettext("  {count} block done", "  {count} blocks done", done)
+            parts.append(blocks.format(count=done))
         else:
             parts.append(f" · {status.mode}")
         phase.update(Content.assemble(*parts))
@@ -130,23 +131,24 @@ class FocusScreen(WorkspaceScreen):
             try:
                 title = safe(self.ws.tasks.get(task_id).title)
             except VaError:
-                title = "(task no longer exists)"
+                title = _("(task no longer exists)")
             parts += [(f"#{task_id} ", "$text-muted"), (title, "bold"), "\n"]
         if client_id is not None:
             client = self._clients.get(client_id)
             parts.append((f"@{safe(client_id)}", self._colour(client_id, "")))
             parts.append(f" {safe(client.name)}" if client else "")
         elif task_id is not None:
-            parts.append(("no client", "$text-muted"))
+            parts.append((_("no client"), "$text-muted"))
         return Content.assemble(*parts)
 
     def _idle_text(self) -> Content:
-        parts: list = [IDLE_HINT]
+        parts: list = [_(IDLE_HINT)]
         if self._again is not None:
             task_id, client_id = self._again
             if task_id is not None:
                 client_id = self.ws.tasks.get(task_id).client
-            parts += ["\n\nenter: another pomodoro on ", self._target_text(task_id, client_id)]
+            again = "\n\n" + _("enter: another pomodoro on ")
+            parts += [again, self._target_text(task_id, client_id)]
         return Content.assemble(*parts)
 
     def _colour(self, client_id: str | None, fallback: str) -> str:
@@ -161,15 +163,15 @@ class FocusScreen(WorkspaceScreen):
         )
 
     def _today_table(self, seconds: dict[str | None, int], total: int) -> Content:
-        lines: list = [("Today", "bold"), "\n"]
+        lines: list = [(_("Today"), "bold"), "\n"]
         shown = {c: s for c, s in seconds.items() if s > 0}
         if not shown:
-            lines.append(("Nothing logged yet today.", "$text-muted"))
+            lines.append((_("Nothing logged yet today."), "$text-muted"))
             return Content.assemble(*lines)
         most = max(shown.values())
         for client_id in sorted(shown, key=lambda c: (c is None, c or "")):
             client = self._clients.get(client_id) if client_id else None
-            label = f"@{safe(client_id)}" if client_id else "(no client)"
+            label = f"@{safe(client_id)}" if client_id else _("(no client)")
             name = safe(client.name) if client else ""
             filled = max(1, round(shown[client_id] / most * BAR_WIDTH))
             lines += [
@@ -182,7 +184,7 @@ class FocusScreen(WorkspaceScreen):
                 ("█" * filled, self._colour(client_id, "$accent")),
                 "\n",
             ]
-        lines += [(f"{'Total':<42}{hours_minutes(total):>6}", "bold")]
+        lines += [(_("Total").ljust(42) + f"{hours_minutes(total):>6}", "bold")]
         return Content.assemble(*lines)
 
     # -- actions ---------------------------------------------------------------
@@ -196,15 +198,15 @@ class FocusScreen(WorkspaceScreen):
 
     def action_toggle_pause(self) -> None:
         if self.ws.time.timer_now().paused:
-            self._run(self.ws.time.resume_timer, "Timer resumed")
+            self._run(self.ws.time.resume_timer, _("Timer resumed"))
         else:
-            self._run(self.ws.time.pause_timer, "Timer paused: space or p resumes")
+            self._run(self.ws.time.pause_timer, _("Timer paused: space or p resumes"))
 
     def action_stop(self) -> None:
         self._run(self.ws.time.stop_timer, stopped_text)
 
     def action_skip_break(self) -> None:
-        self._run(self.ws.time.skip_break, "Break skipped: focus again")
+        self._run(self.ws.time.skip_break, _("Break skipped: focus again"))
 
     def action_again(self) -> None:
         """A pomodoro on the task (or client) of the latest entry; none yet: ask."""
@@ -238,7 +240,7 @@ class FocusScreen(WorkspaceScreen):
         bar = self.query_one(CommandBar)
         wanted = event.value.strip().lstrip("@")
         if not wanted:
-            bar.error("type a client's id or its first letters, like dental")
+            bar.error(_("type a client's id or its first letters, like dental"))
             return
         try:
             started = self.ws.time.start_timer(client=wanted)
@@ -252,8 +254,9 @@ class FocusScreen(WorkspaceScreen):
     def _started_text(self, started: TimerStatus) -> str:
         """`Focus on #2 Book hotel` or `Focus on @dental` from `ws.time.start_timer`'s result."""
         if started.task is None:
-            return f"Focus on @{started.client}"
-        return f"Focus on #{started.task} {self.ws.tasks.get(started.task).title}"
+            return _("Focus on @{client}").format(client=started.client)
+        title = self.ws.tasks.get(started.task).title
+        return _("Focus on #{task} {title}").format(task=started.task, title=title)
 
 
 def cycle_dots(status: TimerStatus, every: int) -> str:
@@ -270,12 +273,13 @@ def stopped_text(logged: Logged) -> str:
     if logged.too_short_seconds:
         from vaworkspace.domain.time.timer import unlogged_text
 
-        return f"Timer stopped: {unlogged_text(logged.too_short_seconds, logged.minimum_minutes)}"
+        unlogged = unlogged_text(logged.too_short_seconds, logged.minimum_minutes)
+        return _("Timer stopped: {why}").format(why=unlogged)
     if not logged.entries:
-        return "Timer stopped: no focus time to log"
+        return _("Timer stopped: no focus time to log")
     entries = ", ".join(
         f"entry {e.id} ({e.seconds // 60} min{' on #' + str(e.task) if e.task else ''}"
         f"{' @' + e.client if e.client else ''})"
         for e in logged.entries
     )
-    return f"Timer stopped: logged {entries}"
+    return _("Timer stopped: logged {entries}").format(entries=entries)
