@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from tests.domain.time_cases import MTL, PARIS, T0, WEEK, client, entry, local, task
 from vaworkspace.domain.models import Budget, TimeEntry
+from vaworkspace.domain.time.billing import billed_minutes
 from vaworkspace.domain.time.reports import (
     NO_CLIENT_NAME,
-    billed_minutes,
     budget_burn,
     budget_period,
     build_report,
@@ -178,6 +178,15 @@ def test_report_json_shape():
             "tasks": [
                 {"task": 1, "title": "Payroll", "hours": 0.83, "billable_hours": 0.83},
                 {"task": None, "title": "(no task)", "hours": 0.17, "billable_hours": 0.0},
+            ],
+            "kinds": [
+                {
+                    "kind": None,
+                    "hours": 1.0,
+                    "billed_hours": 1.0,
+                    "rate_cents": 6000,
+                    "amount_cents": 6000,
+                }
             ],
         }
     ]

@@ -47,6 +47,9 @@ class Client:
     rounding_minutes: int = 0  # bill in blocks of N minutes (0: to the minute)
     round_per: str = "entry"  # one of ROUND_PER: round each entry, or the period's total
     hours: str | None = None  # business hours "09:00-17:00", in the client's zone
+    kind_rates: dict[str, int] = field(default_factory=dict)
+    """Hourly rates in cents per kind of work (a tag), in the order they were defined:
+    that order breaks ties when a task has several priced tags (`domain.kind_rates`)."""
 
 
 ROUND_PER = ("entry", "total")
@@ -68,6 +71,8 @@ class TimeEntry:
     billable: bool = True
     note: str = ""
     source: str = "manual"  # "manual" (va log), "timer"
+    kind: str | None = None  # the kind of work (a tag), fixed when logged
+    rate_cents: int | None = None  # hourly rate fixed when logged; None: an older entry
 
     @property
     def seconds(self) -> int:

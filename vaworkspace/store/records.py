@@ -135,6 +135,8 @@ def client_to_record(client: Client) -> dict:
         record["round_per"] = client.round_per
     if client.hours:
         record["hours"] = client.hours
+    if client.kind_rates:  # pairs, so the definition order is explicit in the file
+        record["kind_rates"] = [[kind, cents] for kind, cents in client.kind_rates.items()]
     return record
 
 
@@ -156,8 +158,9 @@ def client_from_record(record: dict) -> Client:
             rounding_minutes=record.get("rounding_minutes", 0),
             round_per=record.get("round_per", "entry"),
             hours=record.get("hours"),
+            kind_rates={kind: cents for kind, cents in record.get("kind_rates") or ()},
         )
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise StoreError(f"a client in the workspace file is damaged ({error!r})") from None
 
 
@@ -174,10 +177,17 @@ def entry_to_record(entry: TimeEntry) -> dict:
         record["note"] = entry.note
     if entry.source != "manual":
         record["source"] = entry.source
+    if entry.kind is not None:
+        record["kind"] = entry.kind
+    if entry.rate_cents is not None:
+        record["rate_cents"] = entry.rate_cents
     return record
 
 
 def entry_from_record(doc_id: int, record: dict) -> TimeEntry:
+    """Rebuild an entry. An entry written before rates were fixed has no `kind`
+    and no `rate_cents`: it reads as None for both, which `domain.kind_rates.rate_of`
+    prices at its client's current default rate (as every report did then)."""
     try:
         return TimeEntry(
             doc_id,
@@ -188,6 +198,8 @@ def entry_from_record(doc_id: int, record: dict) -> TimeEntry:
             record.get("billable", True),
             record.get("note", ""),
             record.get("source", "manual"),
+            record.get("kind"),
+            record.get("rate_cents"),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise StoreError(

@@ -87,6 +87,7 @@ CLIENT_FIELDS: dict[str, object] = {
     "rounding_minutes": INT,
     "round_per": STR,
     "hours": OPT_STR,
+    "kind_rates": frozenset({list}),
 }
 ENTRY_FIELDS: dict[str, object] = {
     "start": INSTANT,
@@ -96,6 +97,8 @@ ENTRY_FIELDS: dict[str, object] = {
     "billable": BOOL,
     "note": STR,
     "source": STR,
+    "kind": OPT_STR,
+    "rate_cents": OPT_INT,
 }
 EVENT_FIELDS: dict[str, object] = {
     "uid": STR,
@@ -219,7 +222,8 @@ def check_records(name: str, records: dict[str, dict]) -> None:
 
 
 def _check_clients(clients: dict) -> None:
-    """A client's retainer and rounding hold values the reports understand."""
+    """A client's retainer, rounding and rates by kind (`[kind, cents]` pairs)
+    hold values the reports understand."""
     for doc_id, record in clients.items():
         budget = record.get("budget")
         if budget is not None and not (
@@ -228,6 +232,14 @@ def _check_clients(clients: dict) -> None:
             raise BadRecord("clients", doc_id, _wrong("budget", budget))
         if record.get("round_per", "entry") not in ("entry", "total"):
             raise BadRecord("clients", doc_id, _wrong("round_per", record["round_per"]))
+        for pair in record.get("kind_rates") or ():
+            if not (
+                type(pair) is list
+                and len(pair) == 2
+                and type(pair[0]) is str
+                and type(pair[1]) is int
+            ):
+                raise BadRecord("clients", doc_id, _wrong("kind_rates", pair))
 
 
 def _check_state(state: dict) -> None:

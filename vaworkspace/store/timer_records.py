@@ -34,6 +34,8 @@ def timer_to_record(state: TimerState) -> dict[str, Any]:
     record: dict[str, Any] = {name: getattr(state, name) for name in _CHECKS}
     for name in _INSTANTS:
         record[name] = encode_instant(record[name]) if record[name] else None
+    if record["kind"] is None:
+        del record["kind"]  # a timer without a kind is stored as before kinds existed
     return record
 
 
@@ -135,4 +137,5 @@ _CHECKS: dict[str, Callable[[object], bool]] = {  # every stored field and a sou
     "pomodoros": _count,
     "entry_start": _instant_or_none,
     "entry_paused_seconds": _count,
+    "kind": lambda v: v is None or isinstance(v, str),
 }

@@ -42,14 +42,16 @@ class LogRequest:
     client: str | None
     task: int | None
     note: str
+    kind: str | None = None  # `#seo`: the kind of work, whose rate the entry keeps
 
 
 def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = None) -> LogRequest:
     """Read `va log 1h30m @acme task:12 yesterday "call with supplier" [--start 14:00]`.
 
     The first word is the duration (at most 24 hours). Then, in any order: `@client`,
-    `task:12`, one day (yesterday, mon, last fri, nov 30, 2026-11-30; a weekday or
-    a month-day means the latest one before today), and the note (everything else;
+    `task:12`, `#kind` (the kind of work: `#seo`), one day (yesterday, mon, last
+    fri, nov 30, 2026-11-30; a weekday or a month-day means the latest one before
+    today), and the note (everything else;
     a quoted note is never read as a date). Without `--start` the entry ends now
     (today) or at 17:00 local (a past day); with it, it starts at that local time.
     Nothing may be in the future.
@@ -57,7 +59,7 @@ def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = N
     if not words:
         raise InputError(f"va log needs a duration first, like {LOG_EXAMPLE}")
     minutes = _log_minutes(words[0])
-    client, task, day, note = _read_words([w for w in words[1:] if w.strip()], now, tz)
+    client, task, kind, day, note = _read_words([w for w in words[1:] if w.strip()], now, tz)
     now = now.astimezone(dates.UTC).replace(microsecond=0)
     today = now.astimezone(tz).date()
     span = timedelta(minutes=minutes)
@@ -69,7 +71,9 @@ def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = N
         end = now if on_day == today else datetime.combine(on_day, PAST_DAY_END, tz)
         begin = end - span
     _refuse_future(begin, end, now, tz)
-    return LogRequest(begin.astimezone(dates.UTC), end.astimezone(dates.UTC), client, task, note)
+    return LogRequest(
+        begin.astimezone(dates.UTC), end.astimezone(dates.UTC), client, task, note, kind
+    )
 
 
 def _log_minutes(word: str) -> int:
@@ -85,10 +89,13 @@ def _log_minutes(word: str) -> int:
 
 def _read_words(
     words: list[str], now: datetime, tz: tzinfo
-) -> tuple[str | None, int | None, date | None, str]:
-    """(client, task, day, note) from the words after the duration."""
+) -> tuple[str | None, int | None, str | None, date | None, str]:
+    """(client, task, kind, day, note) from the words after the duration."""
+    from vaworkspace.domain.kind_rates import parse_kind
+
     client: str | None = None
     task: int | None = None
+    kind: str | None = None
     day: date | None = None
     note: list[str] = []
     i = 0
@@ -98,6 +105,8 @@ def _read_words(
             client = _once("client", client, _client_ref(word), "@")
         elif word.lower().startswith("task:") and _single(word):
             task = _once("task", task, _task_ref(word), "task:")
+        elif word.startswith("#") and _single(word) and word[1:2].isalpha():
+            kind = _once("kind", kind, parse_kind(word), "#")
         elif (found := _day_at(words, i, now, tz)) is not None:
             day = _once("day", day, _not_ahead(found[0], words[i : i + found[1]], now, tz))
             i += found[1] - 1
@@ -109,7 +118,7 @@ def _read_words(
         else:
             note.append(word)
         i += 1
-    return client, task, day, " ".join(note).strip()
+    return client, task, kind, day, " ".join(note).strip()
 
 
 def _not_ahead(day: date, typed: list[str], now: datetime, tz: tzinfo) -> date:
@@ -284,6 +293,7 @@ def entry_from_segment(segment: Segment, entry_id: int, billable_default: bool) 
         task=segment.task,
         billable=billable_default,
         source="timer",
+        kind=segment.kind,
     )
 
 

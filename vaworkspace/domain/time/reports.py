@@ -15,9 +15,13 @@ Rules a report follows (the README quotes them):
 - **Rounding.** A client bills in blocks of `rounding_minutes`, always rounded *up*
   (7 min in 6-minute blocks bills 12; 6 bills 6; 0 bills 0); with 0 or 1, to the
   nearest minute (30 s rounds up). `round_per == "entry"` rounds each billable entry
-  and adds the results; `"total"` adds the period's billable time and rounds once.
-- **Amount.** `amount_cents = round(billed_minutes × rate_cents / 60)`, half up, in
-  integer arithmetic: no float ever touches money.
+  and adds the results; `"total"` adds the period's billable time at each rate and
+  rounds once per rate (one rate: once for the period).
+- **Amount.** Each entry is billed at the rate fixed on it when it was logged
+  (`domain.kind_rates`). Per kind and rate, `amount_cents = round(billed_minutes ×
+  rate_cents / 60)`, half up, in integer arithmetic: no float ever touches money.
+  A client's billed minutes and amount are the sums of its kinds
+  (`domain.time.kinds`), so the kinds add up to the client exactly.
 - **Retainer.** For a client with a budget, the minutes used are the billed minutes
   (same rounding; billable entries only, as free time does not eat the hours bought)
   started in the budget's own period — the local week Monday–Sunday or the local
@@ -40,6 +44,8 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from vaworkspace.domain.dates import add_months, day_start
 from vaworkspace.domain.models import Client, Task, TimeEntry
+from vaworkspace.domain.time.billing import billed_for, worked_seconds
+from vaworkspace.domain.time.kinds import KindLine, kind_lines
 from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs milliseconds
@@ -79,6 +85,7 @@ class ClientLine:
     non_billable_share: float = 0.0  # 0..1 of `seconds`
     tasks: list[TaskLine] = field(default_factory=list)  # by seconds, most first
     days: dict[date, int] = field(default_factory=dict)  # local day → seconds, by date
+    kinds: list[KindLine] = field(default_factory=list)  # add up to billed/amount exactly
 
     @property
     def budget_remaining_minutes(self) -> int | None:
@@ -97,37 +104,6 @@ class Report:
     lines: list[ClientLine]
     total_seconds: int
     totals_by_currency: dict[str, int]  # currency → amount in cents
-
-
-def billed_minutes(seconds: int, block: int) -> int:
-    """Billed minutes for `seconds` of work in blocks of `block` minutes.
-
-    Rounds up to the next multiple of `block` (7 minutes with 6 → 12); a block of 0
-    or 1 bills to the nearest minute, half up. Whole seconds in integer arithmetic,
-    so no float noise ever pushes a whole block over the edge.
-    """
-    seconds = max(0, seconds)
-    if block <= 1:
-        return (seconds + 30) // 60
-    return -(-seconds // (block * 60)) * block
-
-
-def worked_seconds(entry: TimeEntry) -> int:
-    """Real elapsed seconds; a reversed entry counts nothing."""
-    return max(0, entry.seconds)
-
-
-def _billed_for(client: Client | None, seconds: list[int]) -> int:
-    """Billed minutes of these billable durations under the client's rounding rule."""
-    block = client.rounding_minutes if client else 0
-    if client is not None and client.round_per == "total":
-        return billed_minutes(sum(seconds), block)
-    return sum(billed_minutes(s, block) for s in seconds)
-
-
-def amount_cents(billed_minutes: int, rate_cents: int) -> int:
-    """Cents for billed minutes at an hourly rate, rounded half up."""
-    return (billed_minutes * rate_cents + 30) // 60
 
 
 def budget_period(period: str, moment: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -156,7 +132,7 @@ def budget_burn(
         for e in entries
         if e.client == client.id and e.billable and first <= e.start < last
     ]
-    return _billed_for(client, seconds), client.budget.minutes
+    return billed_for(client, seconds), client.budget.minutes
 
 
 def crossed_thresholds(before_minutes: int, after_minutes: int, budget_minutes: int) -> list[int]:
@@ -258,19 +234,20 @@ def _line(
     """One client's line from its entries in the period, without the retainer."""
     durations = [worked_seconds(e) for e in group]  # once: a 10k-entry report is mostly this
     billable = [d for e, d in zip(group, durations, strict=True) if e.billable]
-    billed = _billed_for(client, billable)
+    kinds = kind_lines(group, durations, client)
     seconds = sum(durations)
     return ClientLine(
         client=cid,
         name=client.name if client else (cid or NO_CLIENT_NAME),
         seconds=seconds,
         billable_seconds=sum(billable),
-        billed_minutes=billed,
-        amount_cents=amount_cents(billed, client.rate_cents) if client else 0,
+        billed_minutes=sum(k.billed_minutes for k in kinds),
+        amount_cents=sum(k.amount_cents for k in kinds),
         currency=client.currency if client else fallback_currency,
         non_billable_share=(seconds - sum(billable)) / seconds if seconds else 0.0,
         tasks=_task_lines(group, durations, tasks),
         days=_days(group, durations, tz),
+        kinds=kinds,
     )
 
 
@@ -334,6 +311,16 @@ def report_json(report: Report) -> list[dict[str, object]]:
                     "billable_hours": _hours(t.billable_seconds),
                 }
                 for t in line.tasks
+            ],
+            "kinds": [
+                {
+                    "kind": k.kind,
+                    "hours": _hours(k.seconds),
+                    "billed_hours": _hours_of(k.billed_minutes),
+                    "rate_cents": k.rate_cents,
+                    "amount_cents": k.amount_cents,
+                }
+                for k in line.kinds
             ],
         }
         for line in report.lines

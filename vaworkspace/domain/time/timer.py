@@ -94,6 +94,7 @@ class TimerState:
     pomodoros: int
     entry_start: datetime | None
     entry_paused_seconds: int
+    kind: str | None = None  # `va timer start @acme #seo`: the kind its entries keep
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ class Segment:
     paused_seconds: int
     task: int | None
     client: str | None
+    kind: str | None = None
 
     @property
     def worked_seconds(self) -> int:
@@ -171,6 +173,7 @@ def start(
     duration_seconds: int | None = None,
     running: TimerState | None = None,
     tz: tzinfo | None = None,
+    kind: str | None = None,
 ) -> Transition:
     """A new timer at `now`, refused while another runs. A countdown needs
     `duration_seconds`; a pomodoro's focus length comes from `settings`; `tz` only
@@ -192,6 +195,7 @@ def start(
         pomodoros=0,
         entry_start=now,
         entry_paused_seconds=0,
+        kind=kind,
     )
     return Transition(state, [], [])
 
@@ -250,7 +254,9 @@ def _close_stretch(state: TimerState, now: datetime) -> Segment | None:
     if state.entry_start is None:
         return None
     end = _reached_end(state, now) or _clock(state, now)
-    stretch = Segment(state.entry_start, end, state.entry_paused_seconds, state.task, state.client)
+    stretch = Segment(
+        state.entry_start, end, state.entry_paused_seconds, state.task, state.client, state.kind
+    )
     return stretch if stretch.worked_seconds > 0 else None
 
 
@@ -268,7 +274,9 @@ def switch(state: TimerState, now: datetime, task: int | None, client: str | Non
     segment = _close_stretch(state, now)
     state = _unpause(state, now)
     begins = max(_utc(now), state.phase_started) if state.phase == "focus" else None
-    state = replace(state, task=task, client=client, entry_start=begins, entry_paused_seconds=0)
+    state = replace(
+        state, task=task, client=client, kind=None, entry_start=begins, entry_paused_seconds=0
+    )
     return Transition(state, [segment] if segment else [], [])
 
 

@@ -1,7 +1,9 @@
 """A timesheet a client opens in a spreadsheet: one client's billable entries as CSV.
 
 One row per *billable* entry of one client, by
-start, then a `TOTAL` row (it backs an invoice, so free time is left out). With
+start, then a `TOTAL` row (it backs an invoice, so free time is left out). Each row
+shows the rate fixed on its entry when it was logged (`domain.kind_rates`); rows are
+rounded within their kind and rate, so they add up to the report's kinds. With
 `round_per == "entry"` rows show billed hours and amounts and add up exactly to the
 total, which equals the report's figures (uneven hours and cents are rounded
 cumulatively, each row within 0.01 of its exact value). With `"total"` rows show the
@@ -15,8 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import tzinfo
 
+from vaworkspace.domain.kind_rates import rate_of
 from vaworkspace.domain.models import Client, Task, TimeEntry
-from vaworkspace.domain.time.reports import amount_cents, billed_minutes, worked_seconds
+from vaworkspace.domain.time.billing import billed_minutes, worked_seconds
+from vaworkspace.domain.time.kinds import kind_lines
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs milliseconds
 if TYPE_CHECKING:
@@ -51,6 +55,22 @@ def _spread(numerators: list[int], denominator: int) -> list[int]:
         rounded = (2 * running + denominator) // (2 * denominator)
         parts.append(rounded - previous)
         previous = rounded
+    return parts
+
+
+def _by_rate(
+    keys: list[tuple[str | None, int]], numerators: list[int], denominator: int
+) -> list[int]:
+    """`_spread` within each (kind, rate) of the rows, so each kind's rows add up
+    to that kind's amount in the report, and all rows to the client's."""
+    groups: dict[tuple[str | None, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    parts = [0] * len(keys)
+    for indexes in groups.values():
+        spread = _spread([numerators[i] for i in indexes], denominator)
+        for i, part in zip(indexes, spread, strict=True):
+            parts[i] = part
     return parts
 
 
@@ -89,17 +109,20 @@ def timesheet_csv(
         key=lambda e: (e.start, e.id),
     )
     seconds = [worked_seconds(e) for e in rows]
-    rate = client.rate_cents
+    rates = [rate_of(e, client) for e in rows]
+    kinds = kind_lines(rows, seconds, client)
+    keys = [(e.kind, r) for e, r in zip(rows, rates, strict=True)]
     if client.round_per == "total":
         hours = _spread([s * 100 for s in seconds], 3600)
-        amounts = _spread([s * rate for s in seconds], 3600)
-        billed = billed_minutes(sum(seconds), client.rounding_minutes)
-        total_hours, total_amount = (billed * 100 + 30) // 60, amount_cents(billed, rate)
+        amounts = _by_rate(keys, [s * r for s, r in zip(seconds, rates, strict=True)], 3600)
+        billed = sum(k.billed_minutes for k in kinds)
+        total_hours = (billed * 100 + 30) // 60
     else:
         minutes = [billed_minutes(s, client.rounding_minutes) for s in seconds]
         hours = _spread([m * 100 for m in minutes], 60)
-        amounts = _spread([m * rate for m in minutes], 60)
-        total_hours, total_amount = sum(hours), sum(amounts)
+        amounts = _by_rate(keys, [m * r for m, r in zip(minutes, rates, strict=True)], 60)
+        total_hours = sum(hours)
+    total_amount = sum(k.amount_cents for k in kinds)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=style.delimiter)
     if style.bom:
@@ -116,7 +139,7 @@ def timesheet_csv(
                 f"{first:%H:%M}",
                 f"{last:%H:%M}",
                 _decimal(h, mark),
-                _decimal(rate, mark),
+                _decimal(rate_of(e, client), mark),
                 _decimal(a, mark),
                 _cell(e.note),
             ]
