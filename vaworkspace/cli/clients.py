@@ -10,7 +10,13 @@ from vaworkspace.display import safe
 def _fields(parser, creating: bool) -> None:
     if not creating:
         parser.add_argument("--name", help="display name")
-    parser.add_argument("--rate", help="hourly rate, e.g. 45 or 45.50")
+    parser.add_argument(
+        "--rate",
+        action="append",
+        default=[],
+        metavar="[KIND=]RATE",
+        help="hourly rate: 45 or 45.50 (default), seo=60 (a kind of work), seo=none; repeatable",
+    )
     parser.add_argument("--currency", help="ISO code, e.g. CAD, EUR")
     parser.add_argument("--budget", help="hours bought per period: 10h/week, 40h/month, none")
     parser.add_argument("--weight", help="importance 1-5 for the urgency score (3 = neutral)")
@@ -46,6 +52,11 @@ def _client_parser(commands) -> None:
     edit = sub.add_parser("edit", help="change a client")
     edit.add_argument("ref", metavar="ID", help="client id or unambiguous prefix")
     _fields(edit, creating=False)
+    edit.add_argument(
+        "--reprice-from",
+        metavar="DATE",
+        help="re-fix the rates of this client's entries from DATE on (2026-12-01)",
+    )
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=edit_client)
 
@@ -63,7 +74,6 @@ PARSERS = {
 
 def _changes(args) -> dict:
     return {
-        "rate_cents": args.rate,
         "currency": args.currency,
         "budget": args.budget,
         "weight": args.weight,
@@ -79,14 +89,44 @@ def _changes(args) -> dict:
 
 def add_client(args) -> int:
     ws = open_workspace(args)
-    client = ws.clients.add(" ".join(args.name), id=args.id, **_changes(args))
+    client = ws.clients.add(" ".join(args.name), rates=args.rate, id=args.id, **_changes(args))
     return _report(client, "Created", args.json)
 
 
 def edit_client(args) -> int:
     ws = open_workspace(args)
-    client = ws.clients.edit(args.ref, name=args.name, **_changes(args))
-    return _report(client, "Modified", args.json)
+    since = _day(args.reprice_from, ws) if args.reprice_from else None
+    change = ws.clients.change(
+        args.ref, rates=args.rate, reprice_from=since, name=args.name, **_changes(args)
+    )
+    status = _report(change.client, "Modified", args.json)
+    if args.json:
+        return status
+    if change.repriced is not None:
+        print(
+            f"Repriced {change.repriced} time entr{'y' if change.repriced == 1 else 'ies'} "
+            f"from {since} on at the current rates"
+        )
+    elif args.rate:
+        from vaworkspace.domain.kind_rates import format_rate_table
+
+        print(f"Rates: {safe(format_rate_table(change.client))}")
+        print(
+            "Past entries keep the rate they were logged at; to reprice from a day on, "
+            f"add --reprice-from DATE (va client edit {safe(change.client.id)} "
+            "--reprice-from 2026-12-01)"
+        )
+    return status
+
+
+def _day(text: str, ws):
+    """A `--reprice-from` day: any date `va` reads (2026-12-01, mon, dec 1)."""
+    from datetime import datetime
+
+    from vaworkspace.domain.dates import parse_when
+
+    found = parse_when(text, ws.now(), ws.tz)
+    return found.astimezone(ws.tz).date() if isinstance(found, datetime) else found
 
 
 def _report(client, verb: str, as_json: bool) -> int:

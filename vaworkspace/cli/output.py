@@ -63,6 +63,7 @@ def client_json(client: Client) -> dict:
         "id": client.id,
         "name": client.name,
         "rate_cents": client.rate_cents,
+        "kind_rates": [{"kind": k, "rate_cents": c} for k, c in client.kind_rates.items()],
         "currency": client.currency,
         "weight": client.weight,
         "budget": budget,

@@ -35,6 +35,7 @@ def _timer_parser(commands) -> None:
     sub = timer.add_subparsers(dest="timer_command", metavar="ACTION", required=True)
     start = sub.add_parser("start", help="start on a task (12) or a client alone (@acme)")
     start.add_argument("target", metavar="ID|@CLIENT")
+    start.add_argument("kind", nargs="?", metavar="#KIND", help="kind of work, e.g. '#seo'")
     mode = start.add_mutually_exclusive_group()
     mode.add_argument(
         "--pomodoro",
@@ -71,9 +72,10 @@ def _log_parser(commands) -> None:
     log = commands.add_parser(
         "log",
         help="log time by hand",
-        description='Log time: va log 1h30m @acme task:12 yesterday "call with supplier"',
+        description="Log time: va log 1h30m @acme task:12 '#seo' yesterday \"call with supplier\" "
+        "(quote #kind in a shell, where # starts a comment)",
     )
-    log.add_argument("words", nargs="+", help="DURATION [@client] [task:N] [DATE] [NOTE…]")
+    log.add_argument("words", nargs="+", help="DURATION [@client] [task:N] [#kind] [DATE] [NOTE…]")
     log.add_argument("--start", metavar="TIME", help="when it started, e.g. 14:00")
     log.set_defaults(handler=log_time)
 
@@ -151,7 +153,9 @@ def timer_start(args) -> int:
     mode = "countdown" if args.duration else args.mode
     minutes = parse_duration(args.duration) if args.duration else None
     task_id, client = parse_target(args.target)
-    started = ws.time.start_timer(task_id=task_id, client=client, mode=mode, minutes=minutes)
+    started = ws.time.start_timer(
+        task_id=task_id, client=client, mode=mode, minutes=minutes, kind=args.kind
+    )
     _bell_and_events(started.events)
     what = f"task {started.task}" if started.task is not None else f"@{safe(started.client)}"
     print(f"Started a {mode} timer on {what}")
@@ -330,11 +334,15 @@ def _entry_json(entry) -> dict:
         "billable": entry.billable,
         "note": entry.note,
         "source": entry.source,
+        "kind": entry.kind,
+        "rate_cents": entry.rate_cents,
     }
 
 
 def _owner(entry) -> str:
     who = f"@{safe(entry.client)}" if entry.client else "no client"
+    if entry.kind:
+        who += f" #{safe(entry.kind)}"
     return f"{who} task {entry.task}" if entry.task is not None else who
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
 from vaworkspace.service.context import Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, next_doc_id
+from vaworkspace.service.results import ClientChange
 from vaworkspace.store import tables, undo_records
 from vaworkspace.store.records import client_to_record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service.lookup import Db
 
 
 class ClientService(Service):
@@ -23,9 +31,11 @@ class ClientService(Service):
 
         return resolve_client(ref, list(self.snapshot().clients.values()))
 
-    def add(self, name: str, **fields: str | int | None) -> Client:
-        """Create a client; `fields` are the user's texts, validated like an edit."""
+    def add(self, name: str, rates: Sequence[str] = (), **fields: str | int | None) -> Client:
+        """Create a client; `fields` are the user's texts, validated like an edit,
+        `rates` the `--rate` values (`40`, `seo=60`: `domain.kind_rates`)."""
         from vaworkspace.domain.clients import apply_client_fields, suggest_id, validate_id
+        from vaworkspace.domain.kind_rates import apply_rate_settings
 
         name = name.strip()
         if not name:
@@ -46,21 +56,49 @@ class ClientService(Service):
             if client_id in existing:
                 raise InputError(f"there is already a client '@{client_id}'; pick another --id")
             client = Client(id=client_id, name=name, currency=self.config.currency)
-            client = apply_client_fields(client, fields)
+            client = apply_rate_settings(apply_client_fields(client, fields), rates)
             tables.put(db, "clients", next_doc_id(existing), client_to_record(client))
             undo_records.keep(db, f"add client @{client.id}")
         return client
 
     def edit(self, ref: str, **fields: str | int | bool | None) -> Client:
+        return self.change(ref, (), None, **fields).client
+
+    def change(
+        self,
+        ref: str,
+        rates: Sequence[str] = (),
+        reprice_from: date | None = None,
+        **fields: str | int | bool | None,
+    ) -> ClientChange:
+        """Edit a client's fields and rate table (`rates`: `40`, `seo=60`,
+        `seo=none`) in one write. Entries keep the rate fixed when they were logged;
+        with `reprice_from`, the client's entries starting that local day or later
+        are re-fixed at the new rates (their kind kept), and counted."""
         from vaworkspace.domain.clients import apply_client_fields
+        from vaworkspace.domain.kind_rates import apply_rate_settings
 
         with self.file.transaction() as db:
             undo_records.journal(db)
             doc_id, client = client_for_write(db, ref)
-            changed = apply_client_fields(client, fields)
+            changed = apply_rate_settings(apply_client_fields(client, fields), rates)
             tables.put(db, "clients", doc_id, client_to_record(changed))
+            repriced = None if reprice_from is None else self._reprice(db, changed, reprice_from)
             undo_records.keep(db, f"edit client @{client.id}")
-        return changed
+        return ClientChange(changed, repriced)
+
+    def _reprice(self, db: Db, client: Client, since: date) -> int:
+        """Re-fix the rate of `client`'s entries from local day `since` on."""
+        from vaworkspace.domain.dates import day_start
+        from vaworkspace.service.entry_writes import all_entries, priced, put_entry
+
+        first = day_start(since, self.tz)
+        count = 0
+        for entry in all_entries(db):
+            if entry.client == client.id and entry.start >= first:
+                put_entry(db, priced(db, entry))
+                count += 1
+        return count
 
     def archive(self, ref: str, archived: bool = True) -> Client:
         return self.edit(ref, archived=archived)

@@ -44,7 +44,7 @@ def log_segments(db: Db, segments: list[Segment], minimum_minutes: int) -> Logge
             too_short += segment.worked_seconds
             continue
         billable = billable_default(db, segment.client)
-        entry = entry_from_segment(segment, counters.take_id(db, "entries"), billable)
+        entry = priced(db, entry_from_segment(segment, counters.take_id(db, "entries"), billable))
         put_entry(db, entry)
         logged.append(entry)
     return Logged(logged, too_short, minimum_minutes)
@@ -56,6 +56,23 @@ def billable_default(db: Db, client: str | None) -> bool:
         return False
     pair = clients_for_write(db).get(client)
     return pair[1].billable if pair else True
+
+
+def priced(db: Db, entry: TimeEntry) -> TimeEntry:
+    """The entry with its kind and rate fixed from its client's rates as they are
+    now (`domain.kind_rates.entry_price`): the typed kind, else its task's first
+    priced tag. A task deleted meanwhile brings no tags."""
+    from dataclasses import replace
+
+    from vaworkspace.domain.kind_rates import entry_price
+
+    pair = clients_for_write(db).get(entry.client) if entry.client else None
+    tags: list[str] = []
+    if entry.task is not None:
+        record = tables.record(db, "tasks", entry.task)
+        tags = list(record.get("tags") or []) if record is not None else []
+    kind, rate = entry_price(pair[1] if pair else None, entry.kind, tags)
+    return replace(entry, kind=kind, rate_cents=rate)
 
 
 def entry_owner(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from vaworkspace.domain.models import Task, TimeEntry
+from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.domain.tasks.urgency import Term
 
 
@@ -41,3 +41,12 @@ class Logged:
     entries: list[TimeEntry]
     too_short_seconds: int = 0
     minimum_minutes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ClientChange:
+    """A client as edited, and how many of its entries a `reprice_from` re-fixed at
+    its current rates (None: no repricing asked; past entries kept their amounts)."""
+
+    client: Client
+    repriced: int | None = None

@@ -22,6 +22,7 @@ from vaworkspace.service.entry_writes import (
     entry_for_write,
     entry_owner,
     log_segments,
+    priced,
     put_entry,
 )
 from vaworkspace.service.lookup import client_for_write, task_for_write
@@ -112,20 +113,24 @@ class TimeService(Service):
         client: str | None = None,
         mode: str = "pomodoro",
         minutes: int | None = None,
+        kind: str | None = None,
     ) -> TimerStatus:
         """Start on a task (`task_id=12`, its client's time) or on a client alone
         (`client="acme"`, an id or its unambiguous prefix); one timer at a time.
-        A countdown lasts `minutes`. The status carries the events of the timer
-        that was caught up first."""
+        A countdown lasts `minutes`; `kind` (`"seo"`) is the kind of work its entries
+        keep (else their task's priced tag). The status carries the events of the
+        timer that was caught up first."""
+        from vaworkspace.domain.kind_rates import parse_kind
         from vaworkspace.domain.time.status import status
 
         seconds = minutes * 60 if minutes is not None else None
+        kind = parse_kind(kind) if kind is not None else None
         now = self.now()
         with self.file.transaction() as db:
             running, events = self._catch_up(db)
             task, owner = self._timer_target(db, task_id, client)
             started = clock.start(
-                now, mode, task, owner, self.pomodoro_settings(), seconds, running, self.tz
+                now, mode, task, owner, self.pomodoro_settings(), seconds, running, self.tz, kind
             )
             timer_records.save_timer(db, started.state)
         return status(started.state, now, tuple(events))
@@ -211,7 +216,9 @@ class TimeService(Service):
                 task,
                 billable_default(db, client),
                 request.note,
+                kind=request.kind,
             )
+            entry = priced(db, entry)
             put_entry(db, entry)
             undo_records.keep(db, f"log time entry {entry.id}")
         return entry
