@@ -9,13 +9,13 @@ from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
 from vaworkspace.service.context import Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, next_doc_id
-from vaworkspace.service.results import ClientChange
 from vaworkspace.store import tables, undo_records
 from vaworkspace.store.records import client_to_record
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # results imports typing, which `va list` does without
     from vaworkspace.service.lookup import Db
+    from vaworkspace.service.results import ClientChange
 
 
 class ClientService(Service):
@@ -77,6 +77,7 @@ class ClientService(Service):
         are re-fixed at the new rates (their kind kept), and counted."""
         from vaworkspace.domain.clients import apply_client_fields
         from vaworkspace.domain.kind_rates import apply_rate_settings
+        from vaworkspace.service.results import ClientChange
 
         with self.file.transaction() as db:
             undo_records.journal(db)
