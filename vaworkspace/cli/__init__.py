@@ -24,6 +24,7 @@ COMMANDS = {
     "tasks": ("add", "list", "show", "edit", "done", "wait", "rm", "undo", "why", "import"),
     "clients": ("client",),
     "time": ("timer", "log", "entries", "entry", "report"),
+    "earnings": ("rate",),
     "calendar": ("export", "calendar", "sync", "publish", "agenda"),
     "accounts": ("account",),
     "plan": ("plan",),

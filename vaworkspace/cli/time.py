@@ -120,6 +120,13 @@ def _report_parser(commands) -> None:
     _period_options(report, "week")
     report.add_argument("--client", "-c")
     report.add_argument("--tasks", action="store_true", help="break each client down by task")
+    report.add_argument(
+        "--summary",
+        nargs="?",
+        const="",
+        metavar="PERIOD",
+        help="what you really earn per hour (day, week, month): billed / every hour worked",
+    )
     fmt = report.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true", help="a timesheet for one --client")
@@ -297,6 +304,10 @@ def _period(ws, args) -> Period:
 
 def show_report(args) -> int:
     ws = open_workspace(args)
+    if args.summary is not None:
+        from vaworkspace.cli.earnings import show_summary
+
+        return show_summary(ws, args, _period)
     start, end = _period(ws, args)
     if args.csv or args.excel:
         if not args.client:

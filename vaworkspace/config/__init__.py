@@ -6,6 +6,7 @@ dir's `vaworkspace/config.toml`:
     timezone = "America/Montreal"   # default: the system zone
     currency = "CAD"                # default currency of new clients
     language = "fr"                 # default: LC_ALL, LC_MESSAGES or LANG (config/language.py)
+    target_rate = 45                # the hourly rate you aim to really earn (README)
 
     [work]
     hours = "09:00-17:00"
@@ -97,6 +98,8 @@ class Config:
     currency: str = "EUR"
     language: str = "en"
     """The locale id the workspace writes in (`fr_CA`, `fr`, `en`); see `config.language`."""
+    target_rate_cents: int | None = None
+    """`target_rate`: the effective hourly rate aimed at, drawn as met or not."""
     work_hours: WorkHours | None = None
     """`[work]` as the file sets it; None: the defaults. Read `work`."""
     urgency: Coefficients | None = None
@@ -182,6 +185,7 @@ KEYS = (
     "timezone",
     "currency",
     "language",
+    "target_rate",
     "notify_command",
     "break_reminder_minutes",
     "daily_cap_hours",
@@ -225,7 +229,7 @@ def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Con
 
 
 def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
-    """`timezone` (default: the system's), `currency` and `language`."""
+    """`timezone` (default: the system's), `currency`, `language`, `target_rate`."""
     zone = raw.get("timezone")
     if zone is not None and (not isinstance(zone, str) or not zone.strip()):
         raise InputError(f"timezone must be an IANA name like America/Montreal, not {zone!r}")
@@ -238,6 +242,11 @@ def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
     from vaworkspace.config.language import resolve_language
 
     config.language = resolve_language(raw.get("language"), env)
+    if "target_rate" in raw:
+        from vaworkspace.domain.money import parse_rate
+
+        target = raw["target_rate"]
+        config.target_rate_cents = parse_rate(target if isinstance(target, str) else repr(target))
 
 
 def _work(config: Config, raw: dict[str, Any]) -> None:
