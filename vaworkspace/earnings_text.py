@@ -44,6 +44,35 @@ def rate_line(found: Earnings, target: tuple[int, str] | None, language: str = "
     return text
 
 
+def screen_parts(
+    periods: list[tuple[str, Earnings | None]], target: tuple[int, str] | None
+) -> list[tuple[str, str]]:
+    """The Reports screen's line for one currency, in 79 cells:
+    `EUR/h worked  week 28.57 (43% free)  month 24.00 (60% free)  target 45.00`,
+    as (text, verdict) parts: the verdict is "met" or "missed" on a rate when a
+    target is set in that currency, else ""."""
+    currency = next(e.currency for _, e in periods if e is not None)
+    aimed = target[0] if target is not None and target[1] == currency else None
+    parts: list[tuple[str, str]] = [(f"{currency}/h worked", "")]
+    for name, found in periods:
+        rate = found.effective_rate_cents if found is not None else None
+        if found is None or rate is None:
+            parts.append((f"  {name} -", ""))
+            continue
+        verdict = "" if aimed is None else "met" if found.meets(aimed) else "missed"
+        parts.append((f"  {name} ", ""))
+        parts.append((_plain(rate), verdict))
+        parts.append((f" ({found.non_billable_share:.0%} free)", ""))
+    if aimed is not None:
+        parts.append((f"  target {_plain(aimed)}", ""))
+    return parts
+
+
+def _plain(cents: int) -> str:
+    """`28.57`: an amount whose currency the line already names."""
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
 def summary_lines(
     found: dict[str, Earnings], target: tuple[int, str] | None, language: str = "en"
 ) -> list[str]:

@@ -57,6 +57,7 @@ class ReportsScreen(WorkspaceScreen):
     ReportsScreen #header { height: 1; color: $text-muted; text-style: bold; }
     ReportsScreen #rows { height: auto; scrollbar-size-vertical: 1; }
     ReportsScreen #totals { height: auto; border-top: solid $panel; }
+    ReportsScreen #earned { height: auto; }
     ReportsScreen #empty { padding: 1 2; color: $text-muted; height: auto; display: none; }
     ReportsScreen.-empty #empty { display: block; }
     ReportsScreen.-empty #header, ReportsScreen.-empty #rows,
@@ -77,6 +78,7 @@ class ReportsScreen(WorkspaceScreen):
         with VerticalScroll(id="rows"):
             yield Static("", id="lines")
         yield Static("", id="totals")
+        yield Static("", id="earned")
         yield Static("", id="empty")
         yield KeyFooter(compact=True)
 
@@ -114,17 +116,39 @@ class ReportsScreen(WorkspaceScreen):
             for currency, cents in sorted(report.totals_by_currency.items())
         ]
         self.query_one("#totals", Static).update(Content("\n").join(totals))
-        self._fit_rows(len(totals))
+        earned = self._earned(day)
+        self.query_one("#earned", Static).update(Content("\n").join(earned))
+        self._fit_rows(len(totals) + len(earned))
 
     def _fit_rows(self, totals: int) -> None:
         """Rows scroll once they would push the totals off the screen: CSS has no
         "auto, but at most what is left", so the height left is set here."""
-        fixed = 1 + 2 + 1 + (1 + totals) + 1  # top bar, title, header, totals, footer
+        fixed = 1 + 2 + 1 + (1 + totals) + 1  # top bar, title, header, totals+earned, footer
         self.query_one("#rows").styles.max_height = max(3, self.size.height - fixed)
         self._totals = totals
 
     def on_resize(self) -> None:
         self._fit_rows(self._totals)
+
+    def _earned(self, day: date) -> list[Content]:
+        """Per currency, what an hour worked really earned in the week and the month
+        holding `day` (`domain.time.earnings`), green or red against `target_rate`."""
+        from vaworkspace.domain.time.earnings import earnings
+        from vaworkspace.earnings_text import screen_parts
+
+        found = {
+            name: earnings(self.ws.time.report(*self.ws.time.period(name, day)))
+            for name in ("week", "month")
+        }
+        target_cents = self.ws.config.target_rate_cents
+        target = (target_cents, self.ws.config.currency) if target_cents else None
+        styles = {"met": "$success", "missed": "$error", "": "$text-muted"}
+        lines = []
+        for currency in sorted(set(found["week"]) | set(found["month"])):
+            periods = [(name, found[name].get(currency)) for name in ("week", "month")]
+            parts = screen_parts(periods, target)
+            lines.append(Content.assemble(*((text, styles[v]) for text, v in parts)))
+        return lines
 
     def _title(self, first: date, seconds: int) -> Content:
         if self.kind == "day":
