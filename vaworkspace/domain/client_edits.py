@@ -10,7 +10,7 @@ emptied required field is no change (the form shows the stored value again).
 
 from __future__ import annotations
 
-CLEARABLE_FIELDS = frozenset({"timezone", "color", "notes"})
+CLEARABLE_FIELDS = frozenset({"timezone", "color", "notes", "kind_rates"})
 """Client fields that an empty value clears."""
 
 

@@ -81,6 +81,25 @@ def apply_rate_settings(client: Client, settings: Iterable[str]) -> Client:
     return replace(client, rate_cents=default, kind_rates=kinds)
 
 
+def format_kind_table(client: Client) -> str:
+    """The kinds as a form shows them: `seo=60.00, data-entry=30.00`."""
+    return ", ".join(f"{k}={c // 100}.{c % 100:02d}" for k, c in client.kind_rates.items())
+
+
+def table_settings(client: Client, text: str) -> list[str]:
+    """The `--rate` settings that make `client`'s kinds exactly the table typed in a
+    form (`seo=60, data-entry=30`, in that order; empty: no kinds). Every part must
+    name a kind: the default rate has its own field."""
+    typed = [part.strip() for part in str(text).replace(";", ",").split(",") if part.strip()]
+    for part in typed:
+        kind, cents = parse_rate_setting(part)
+        if kind is None or cents is None:
+            raise InputError(
+                f"'{part}' is not a kind's rate; write the kinds like seo=60, data-entry=30"
+            )
+    return [f"{kind}=none" for kind in client.kind_rates] + typed
+
+
 def entry_price(
     client: Client | None, kind: str | None, task_tags: Iterable[str] = ()
 ) -> tuple[str | None, int | None]:

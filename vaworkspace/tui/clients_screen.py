@@ -9,6 +9,8 @@ from textual.widgets import DataTable
 from vaworkspace.describe import CLIENT_HEADERS, client_cells
 from vaworkspace.display import safe
 from vaworkspace.domain.client_edits import form_changes
+from vaworkspace.domain.kind_rates import format_kind_table, table_settings
+from vaworkspace.domain.models import Client
 from vaworkspace.domain.money import format_budget
 from vaworkspace.formats import fit
 from vaworkspace.i18n import N_
@@ -22,6 +24,7 @@ FIELDS = (  # (service field, label, placeholder)
     ("name", "Name", "Évelyne Couture"),
     ("id", "Id", "typed after @; default from the name"),
     ("rate_cents", "Rate / h", "45 or 45.50"),
+    ("kind_rates", "By kind", "seo=60, data-entry=30 (a kind is a tag)"),
     ("currency", "Currency", "CAD, EUR"),
     ("budget", "Budget", "10h/week, 40h/month, none"),
     ("weight", "Weight", "1-5, 3 is neutral"),
@@ -144,6 +147,7 @@ class ClientForm(FormScreen):
         return {
             "name": c.name,
             "rate_cents": f"{c.rate_cents / 100:.2f}",
+            "kind_rates": format_kind_table(c),
             "currency": c.currency,
             "budget": format_budget(c.budget) or "none",
             "weight": str(c.weight),
@@ -163,9 +167,17 @@ class ClientForm(FormScreen):
             texts["id"] = self.named.lower()
         if self.client_id is None:
             name = texts.pop("name")
-            client = ws.clients.add(name, **{k: v for k, v in texts.items() if v})
+            kinds = table_settings(Client("", ""), texts.pop("kind_rates", ""))
+            client = ws.clients.add(name, rates=kinds, **{k: v for k, v in texts.items() if v})
         else:
             # Only what the VA changed: another terminal may have changed the rest.
             fields = form_changes(self.shown, texts)
-            client = ws.clients.edit(self.client_id, **fields) if fields else self._current()
+            typed = fields.pop("kind_rates", None)
+            kinds = table_settings(self._current(), typed) if typed is not None else []
+            if not fields and not kinds:
+                client = self._current()
+                return f"Saved @{client.id}: {client.name}"
+            client = ws.clients.change(self.client_id, kinds, None, **fields).client
+            if kinds:
+                return f"Saved @{client.id}: past entries keep the rates they were logged at"
         return f"Saved @{client.id}: {client.name}"
