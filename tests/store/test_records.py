@@ -187,3 +187,43 @@ def test_facts_of_a_damaged_record_name_the_task() -> None:
 
     with pytest.raises(StoreError, match=r"task 9 .* damaged"):
         TaskTable({"9": {"uuid": "u", "title": "t", "created": "yesterday"}}).facts()
+
+
+KINDS = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+
+
+@given(st.dictionaries(KINDS, st.integers(0, 10**7), max_size=6), st.integers(0, 10**7))
+def test_rates_by_kind_round_trip_in_their_order(kinds: dict[str, int], default: int) -> None:
+    from vaworkspace.domain.kind_rates import apply_rate_settings, format_kind_table, table_settings
+    from vaworkspace.store.schema import check_records
+
+    client = Client("a", "A", rate_cents=default, kind_rates=kinds)
+    record = client_to_record(client)
+    check_records("clients", {"1": record})
+    back = client_from_record(record)
+    assert back == client and list(back.kind_rates) == list(kinds)
+    # the form's text of the table, typed back, gives the same table in the same order
+    typed = apply_rate_settings(client, table_settings(client, format_kind_table(client)))
+    assert list(typed.kind_rates.items()) == list(kinds.items())
+
+
+@given(st.one_of(st.none(), KINDS), st.one_of(st.none(), st.integers(0, 10**7)))
+def test_an_entry_keeps_its_kind_and_rate_and_an_old_one_reads_without(kind, rate) -> None:
+    from vaworkspace.domain.models import TimeEntry
+    from vaworkspace.store.records import entry_from_record, entry_to_record
+
+    start = datetime(2026, 12, 1, 14, tzinfo=UTC)
+    entry = TimeEntry(
+        4, start, start + timedelta(hours=1), "acme", None, True, "", "manual", kind, rate
+    )
+    record = entry_to_record(entry)
+    assert entry_from_record(4, record) == entry
+    old = {"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z", "client": "acme"}
+    assert entry_from_record(5, old).kind is None and entry_from_record(5, old).rate_cents is None
+
+
+def test_a_damaged_rate_table_is_refused_by_name() -> None:
+    from vaworkspace.store.schema import BadRecord, check_records
+
+    with pytest.raises(BadRecord, match="kind_rates"):
+        check_records("clients", {"1": {"id": "a", "name": "A", "kind_rates": [["seo", "60"]]}})
