@@ -97,3 +97,15 @@ def test_csv_timesheet_prices_each_line_at_its_entry_rate(va) -> None:
         ["0.50", "50.00", "25.00"],
         ["1.50", "", "85.00"],
     ]
+
+
+def test_an_entry_moved_to_another_client_takes_its_rate_other_edits_keep_theirs(va) -> None:
+    va("client", "add", "Acme", "--rate", "40", "--rate", "seo=60")
+    va("client", "add", "Bakery", "--rate", "30")
+    va("log", "1h", "@acme", "#seo", "--start", "9:00")
+    va("client", "edit", "acme", "--rate", "seo=80")
+    va("entry", "edit", "1", "--note", "keywords")
+    assert json.loads(va("entries", "--json"))[0]["rate_cents"] == 6000
+    va("entry", "edit", "1", "--client", "bakery")
+    [entry] = json.loads(va("entries", "--json"))
+    assert (entry["client"], entry["kind"], entry["rate_cents"]) == ("bakery", "seo", 3000)

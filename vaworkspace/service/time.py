@@ -248,7 +248,9 @@ class TimeService(Service):
         return [e for e in cached[1] if start <= e.start < end]
 
     def edit_entry(self, entry_id: int, **changes: str | None) -> TimeEntry:
-        """Change an entry's start, end, duration, note, client, task or billable flag."""
+        """Change an entry's start, end, duration, note, client, task or billable flag.
+        An entry moved to another client or task is priced again at that client's
+        current rates (its kind kept); other edits keep the rate it was logged at."""
         from dataclasses import replace
 
         from vaworkspace.domain.time.entries import check_no_overlap
@@ -257,6 +259,8 @@ class TimeService(Service):
             undo_records.journal(db)
             entry = entry_for_write(db, entry_id)
             updated = replace(entry, **entry_changes(db, entry, changes, self.now(), self.tz))
+            if (updated.client, updated.task) != (entry.client, entry.task):
+                updated = priced(db, updated)
             if updated.end <= updated.start:
                 raise InputError(f"entry {entry_id} would end before it starts")
             others = all_entries(db)
