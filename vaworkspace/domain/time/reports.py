@@ -15,8 +15,9 @@ Rules a report follows (the README quotes them):
 - **Rounding.** A client bills in blocks of `rounding_minutes`, always rounded *up*
   (7 min in 6-minute blocks bills 12; 6 bills 6; 0 bills 0); with 0 or 1, to the
   nearest minute (30 s rounds up). `round_per == "entry"` rounds each billable entry
-  and adds the results; `"total"` adds the period's billable time at each rate and
-  rounds once per rate (one rate: once for the period).
+  and adds the results; `"total"` adds the period's billable time of each kind and
+  rate and rounds it once (one kind at one rate, as in any older file: once for
+  the period). The retainer still rounds the client's time as one.
 - **Amount.** Each entry is billed at the rate fixed on it when it was logged
   (`domain.kind_rates`). Per kind and rate, `amount_cents = round(billed_minutes ×
   rate_cents / 60)`, half up, in integer arithmetic: no float ever touches money.
