@@ -98,7 +98,7 @@ def test_a_client_form_changes_only_what_was_touched() -> None:
     shown = {"name": "Acme", "rate_cents": "45.00", "timezone": "Europe/Paris", "notes": "x"}
     typed = {"name": " Acme ", "rate_cents": "", "timezone": "", "notes": "y", "color": ""}
     assert form_changes(shown, typed) == {"timezone": "", "notes": "y"}
-    assert {"timezone", "color", "notes"} == CLEARABLE_FIELDS
+    assert {"timezone", "color", "notes", "kind_rates"} == CLEARABLE_FIELDS  # no kinds: none
     assert form_changes(shown, {"rate_cents": "50"}) == {"rate_cents": "50"}
 
 

@@ -1,11 +1,12 @@
 """Which client fields an edit may empty, and what a filled-in form changes.
 
 A client always has a name, a rate, a currency, a weight, a budget ("none" is a
-value) and billing settings; its zone, colour and notes are optional and may be
-cleared by emptying them. A form (the TUI's client form) sends back every field
-as text: only those that differ from what it showed are changes, so a field the
-VA did not touch never overwrites what another terminal saved meanwhile; an
-emptied required field is no change (the form shows the stored value again).
+value) and billing settings; its zone, colour, notes and rates by kind of work
+are optional and may be cleared by emptying them. A form (the TUI's client form)
+sends back every field as text: only those that differ from what it showed are
+changes, so a field the VA did not touch never overwrites what another terminal
+saved meanwhile; an emptied required field is no change (the form shows the
+stored value again).
 """
 
 from __future__ import annotations
