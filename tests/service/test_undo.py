@@ -123,3 +123,33 @@ def test_the_kept_change_is_plain_tinydb_in_the_state_table(ws) -> None:
     [change] = kept["changes"]
     assert (change["table"], change["id"]) == ("tasks", 1)
     assert "priority" not in change["before"] and change["after"]["priority"] == "high"
+
+
+def test_a_task_that_creates_its_client_is_one_change(ws) -> None:
+    added = ws.tasks.add(
+        "Call the notary @notary due:fri 10:00",
+        client_fields={"name": "Maître Dubois", "rate_cents": "60", "timezone": "Europe/Paris"},
+    )
+    notary = ws.clients.get("notary")
+    assert (notary.name, notary.rate_cents) == ("Maître Dubois", 6000)
+    assert added.new_client == notary
+    assert added.task.due.utcoffset().total_seconds() == 0  # stored in UTC…
+    assert added.task.due.hour == 9  # …10:00 in Paris, the new client's zone
+    assert ws.undo.last().label == "add client @notary and task 3: Call the notary"
+    ws.undo.undo()
+    assert [t.id for t in ws.tasks.all()] == [1, 2]
+    assert "notary" not in {c.id for c in ws.clients.all(include_archived=True)}
+
+
+def test_client_fields_for_a_client_that_exists_are_refused(ws) -> None:
+    before = file_bytes(ws)
+    with pytest.raises(InputError, match="already a client '@acme'"):
+        ws.tasks.add("Invoice @acme", client_fields={"name": "Acme again"})
+    assert file_bytes(ws) == before
+
+
+def test_a_bad_field_of_the_new_client_writes_nothing(ws) -> None:
+    before = file_bytes(ws)
+    with pytest.raises(InputError):
+        ws.tasks.add("Call @notary", client_fields={"name": "Notary", "rate_cents": "lots"})
+    assert file_bytes(ws) == before

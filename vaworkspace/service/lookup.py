@@ -9,12 +9,13 @@ as plain functions of the transaction's database.
 from __future__ import annotations
 
 from vaworkspace.domain.models import Client, Task
-from vaworkspace.errors import NotFoundError
+from vaworkspace.errors import InputError, NotFoundError
 from vaworkspace.store import tables
 from vaworkspace.store.records import client_from_record, client_to_record, task_from_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any
 
     Db = Any
@@ -47,21 +48,37 @@ def client_for_write(db: Db, ref: str) -> tuple[int, Client]:
 
 
 def resolve_for_write(
-    db: Db, ref: str | None, create: bool, currency: str
+    db: Db,
+    ref: str | None,
+    create: bool,
+    currency: str,
+    fields: Mapping[str, str] | None = None,
 ) -> tuple[str | None, Client | None]:
     """The client id for an `@ref`; `create` adds an unknown one (billed in
-    `currency`) instead of failing, and returns it as the second value."""
+    `currency`, with the typed `fields` of a client form) instead of failing,
+    and returns it as the second value.
+
+    With `fields`, the client must not exist: they were typed for a new client,
+    and applying them to one another terminal added meanwhile would edit it."""
     if ref is None:
         return None, None
     try:
-        return client_for_write(db, ref)[1].id, None
+        found = client_for_write(db, ref)[1]
     except NotFoundError:
         if not create:
             raise
-    from vaworkspace.domain.clients import validate_id
+    else:
+        if fields is not None:
+            raise InputError(
+                f"there is already a client '@{found.id}' (added meanwhile?); "
+                "cancel this form and add the task again"
+            )
+        return found.id, None
+    from vaworkspace.domain.clients import apply_client_fields, validate_id
 
     existing = clients_for_write(db)
     client = Client(id=validate_id(ref.lower()), name=ref, currency=currency)
+    client = apply_client_fields(client, fields or {})
     tables.put(db, "clients", next_doc_id(existing), client_to_record(client))
     return client.id, client
 

@@ -16,7 +16,7 @@ from vaworkspace.store.records import task_to_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from datetime import tzinfo
 
     from vaworkspace.domain.calendar.event import Event
@@ -43,23 +43,43 @@ class TaskService(Service):
         """Every task (or the open ones), in id order."""
         return self.snapshot().tasks(open_only=open_only)
 
-    def add(self, text: str, new_client: bool = False, source: str = "cli") -> Added:
-        """Create a task from a quick-add line (see domain.quickadd for the grammar)."""
+    def add(
+        self,
+        text: str,
+        new_client: bool = False,
+        source: str = "cli",
+        client_fields: Mapping[str, str] | None = None,
+    ) -> Added:
+        """Create a task from a quick-add line (see domain.quickadd for the grammar).
+
+        `new_client` creates the `@client` the line names if there is none;
+        `client_fields` does so with the fields typed in the TUI's client form
+        (`name`, `rate_cents`, …), and refuses if the client exists. Either way the
+        client and the task are one change: one undo takes both back."""
         from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
         now = self.now()
         quick = parse_quick_add(text, now, self.tz)
         with self.file.transaction() as db:
             undo_records.journal(db)
-            client, created = self._resolve(db, quick.client, new_client)
+            client, created = resolve_for_write(
+                db,
+                quick.client,
+                new_client or client_fields is not None,
+                self.config.currency,
+                client_fields,
+            )
             quick = self._due_in_client_zone(
-                quick, client, lambda zone: parse_quick_add(text, now, zone)
+                quick, created or client, lambda zone: parse_quick_add(text, now, zone)
             )
             task_id = counters.take_id(db, "tasks")
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
             task.source = source
             tables.put(db, "tasks", task_id, task_to_record(task))
-            undo_records.keep(db, label("add", [task]))
+            what = label("add", [task])
+            if created is not None:  # `u` says it takes the client back too
+                what = what.replace("add task", f"add client @{created.id} and task", 1)
+            undo_records.keep(db, what)
         return Added(task, quick, created)
 
     def edit(self, task_id: int, text: str, new_client: bool = False) -> Added:
@@ -234,16 +254,21 @@ class TaskService(Service):
         return import_taskwarrior(self.ctx, data, source, dry_run)
 
     def _due_in_client_zone(
-        self, quick: QuickAdd, client_id: str | None, reparse: Callable[[tzinfo], QuickAdd]
+        self,
+        quick: QuickAdd,
+        client: str | Client | None,
+        reparse: Callable[[tzinfo], QuickAdd],
     ) -> QuickAdd:
         """A deadline is the client's: "fri 17:00" typed for a client whose zone is
         Europe/Paris is 17:00 in Paris (the echo says so, `describe`). Only a
         deadline at a time of day moves; a date stays the VA's all-day date, and
         an instant typed with its offset means what it says. `reparse` reads the
-        same text in another zone."""
-        if client_id is None or not isinstance(quick.due, datetime):
+        same text in another zone. (A client created by this change is given
+        itself: the snapshot does not hold it yet.)"""
+        if client is None or not isinstance(quick.due, datetime):
             return quick
-        client = self.snapshot().clients.get(client_id)
+        if isinstance(client, str):
+            client = self.snapshot().clients.get(client)
         if client is None or not client.timezone or client.timezone == str(self.tz):
             return quick
         from vaworkspace.config import load_zone

@@ -20,6 +20,10 @@ from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import workspace_of
 from vaworkspace.tui.widgets import TopBar
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.service import Added
+
 FIELDS = (  # (service field, label, placeholder)
     ("name", "Name", "Évelyne Couture"),
     ("id", "Id", "typed after @; default from the name"),
@@ -118,15 +122,18 @@ WIDTHS = (9, 16, 11, 10, 6, 10, 4)
 class ClientForm(FormScreen):
     """Add (client_id None) or edit a client; the service validates every field.
 
-    `named`: the `@ref` a quick-add line typed for a client that does not exist
-    yet; the form adds a client of that id (fixed, so the line then finds it)."""
+    `named`: the `@ref` of the quick-add `line` typed for a client that does not
+    exist yet; saving adds a client of that id and the line's task as one change
+    (one `u` takes both back); `added` is then the task."""
 
     FIELDS = FIELDS
+    added: Added | None = None
 
-    def __init__(self, client_id: str | None, named: str | None = None) -> None:
+    def __init__(self, client_id: str | None, named: str | None = None, line: str = "") -> None:
         super().__init__()
         self.client_id = client_id
         self.named = named
+        self.line = line
 
     def title_text(self) -> str:
         if self.named is not None:
@@ -164,7 +171,11 @@ class ClientForm(FormScreen):
         ws = workspace_of(self)
         texts = {name: value.strip() for name, value in texts.items()}
         if self.named is not None:
-            texts["id"] = self.named.lower()
+            typed = {k: v for k, v in texts.items() if v}
+            self.added = ws.tasks.add(self.line, source="tui", client_fields=typed)
+            task, client = self.added.task, self.added.new_client
+            assert client is not None  # `client_fields`: created, or refused
+            return f"Added client @{client.id} ({client.name}) and task {task.id}: {task.title}"
         if self.client_id is None:
             name = texts.pop("name")
             kinds = table_settings(Client("", ""), texts.pop("kind_rates", ""))

@@ -22,6 +22,10 @@ from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
 from vaworkspace.tui.widgets import ALL, ClientSidebar, DetailPane, TopBar
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vaworkspace.tui.clients_screen import ClientForm
+
 STYLES_AFTER = 0.5
 """Seconds after the first screen when its colours are remembered (no hurry)."""
 TASK_ACTIONS = frozenset({"open_bar", "edit", "complete", "delete", "priority", "timer"})
@@ -188,8 +192,8 @@ class InboxScreen(WorkspaceScreen):
 
     def _add(self, line: str) -> None:
         """Add the quick-add line; a client it names that does not exist yet is
-        offered in the client form, and the task is added once the client is saved
-        (cancelled: the line stays in the bar, nothing written)."""
+        offered in the client form, which adds the client and the task as one
+        change (cancelled: the line stays in the bar, nothing written)."""
         from vaworkspace.errors import UnknownClient
 
         try:
@@ -197,24 +201,22 @@ class InboxScreen(WorkspaceScreen):
         except UnknownClient as unknown:
             from vaworkspace.tui.clients_screen import ClientForm
 
-            form = ClientForm(None, named=unknown.ref).load()
-            self.app.push_screen(form, lambda saved: self._client_saved(saved, line))
+            form = ClientForm(None, named=unknown.ref, line=line).load()
+            self.app.push_screen(form, lambda saved: self._client_saved(form))
             return
         self.app.notify(f"Added task {added.task.id}: {added.task.title}", markup=False)
         self.query_one(CommandBar).close()
         self.reload(keep=added.task.id)
 
-    def _client_saved(self, saved: bool | None, line: str) -> None:
-        """Back from the client form (a callback, outside `run_action`: the bar
-        shows a refusal)."""
+    def _client_saved(self, form: ClientForm) -> None:
+        """Back from the client form: the task is in (the form said so), or the
+        form was cancelled and the line waits in the bar."""
         bar = self.query_one(CommandBar)
-        if not saved:
+        if form.added is None:
             bar.query_one("Input").focus()
             return
-        try:
-            self._add(line)
-        except VaError as problem:
-            bar.error(problem_text(problem))
+        bar.close()
+        self.reload(keep=form.added.task.id)
 
     def on_command_bar_closed(self, event: CommandBar.Closed) -> None:
         self.query_one(InboxTable).focus()
