@@ -171,8 +171,8 @@ class ClientForm(FormScreen):
         ws = workspace_of(self)
         texts = {name: value.strip() for name, value in texts.items()}
         if self.named is not None:
-            typed = {k: v for k, v in texts.items() if v}
-            self.added = ws.tasks.add(self.line, source="tui", client_fields=typed)
+            given = {k: v for k, v in texts.items() if v}
+            self.added = ws.tasks.add(self.line, source="tui", client_fields=given)
             task, client = self.added.task, self.added.new_client
             assert client is not None  # `client_fields`: created, or refused
             return f"Added client @{client.id} ({client.name}) and task {task.id}: {task.title}"
