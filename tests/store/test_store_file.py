@@ -195,6 +195,33 @@ def test_nested_transactions_raise(tmp_path):
     assert list(wf.read()["tasks"].values()) == [task(title="outer")]
 
 
+def test_the_no_wait_thread_is_refused_at_once_and_other_threads_wait(tmp_path):
+    """The TUI's event loop may not sleep on the lock (`no_wait_thread`); a
+    worker's thread of the same process still waits for it."""
+    import fcntl
+    import threading
+    import time
+
+    from vaworkspace.errors import WorkspaceBusy
+
+    path = tmp_path / "ws.json"
+    wf = WorkspaceFile(path, lock_timeout=5)
+    wf.no_wait_thread = threading.get_ident()
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another process's lock: its own open file description
+    began = time.monotonic()
+    with pytest.raises(WorkspaceBusy):
+        add_task(wf, title="refused")
+    assert time.monotonic() - began < 0.5
+    worker = threading.Thread(target=add_task, args=(wf,), kwargs={"title": "waited"})
+    worker.start()
+    time.sleep(0.2)
+    assert worker.is_alive()  # waiting for the lock, not refused
+    os.close(fd)
+    worker.join(5)
+    assert [t["title"] for t in wf.read()["tasks"].values()] == ["waited"]
+
+
 def test_at_most_one_parse_per_transaction_and_cache_updated_after_write(tmp_path, monkeypatch):
     path = tmp_path / "ws.json"
     wf = WorkspaceFile(path)

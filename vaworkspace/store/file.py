@@ -76,6 +76,10 @@ class WorkspaceFile:
         self.path: str = os.fspath(path)
         self.real: str = os.path.realpath(self.path)
         self.lock_timeout = lock_timeout
+        # The thread whose transactions never wait for the lock (the TUI's event
+        # loop, which must keep painting): `WorkspaceBusy` at once, and the caller
+        # retries without blocking (`tui/lock_wait.py`). Other threads wait.
+        self.no_wait_thread: int | None = None
         # Run after each write, unlocked, with the document as the transaction
         # found it (None after a migration: every record may have changed) and as
         # saved. Tables and records are never changed in place (`store.tables`),

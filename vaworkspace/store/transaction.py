@@ -12,6 +12,7 @@ API (`Database`).
 from __future__ import annotations
 
 import os
+from _thread import get_ident
 
 from vaworkspace.errors import StoreError
 from vaworkspace.store.document import Document
@@ -69,7 +70,10 @@ class Transaction:
                 f"workspace {path} cannot be created: {exc.filename}: {exc.strerror}; "
                 "check the folder's permissions"
             ) from None
-        self._lock = lock.acquire(self._lock_path, self._file.lock_timeout, path)
+        timeout = self._file.lock_timeout
+        if self._file.no_wait_thread == get_ident():
+            timeout = 0.0  # one try: this thread may not sleep (`WorkspaceFile`)
+        self._lock = lock.acquire(self._lock_path, timeout, path)
         try:
             raw, st = self._file._load()
             cache = self._file._cache

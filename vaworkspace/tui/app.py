@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import threading
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from vaworkspace.display import safe
-from vaworkspace.errors import VaError
+from vaworkspace.errors import VaError, WorkspaceBusy
 from vaworkspace.i18n import N_, _, use_language
 from vaworkspace.tui.file_forms import FileActions
+from vaworkspace.tui.lock_wait import LOCK_WAIT, patiently, retrying
 from vaworkspace.tui.palette import PaletteCommands, preferred_language
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.publishing import PublishingApp
@@ -31,9 +33,6 @@ if TYPE_CHECKING:
     from vaworkspace.service import Workspace
 
 REFRESH_SECONDS = 1.0
-LOCK_WAIT = 1.0
-"""Seconds a key waits for another process's write (the CLI waits 10): then the
-app says the file is busy instead of freezing."""
 PROBLEM_SECONDS = 30.0
 """How long the tick's notice of an unreadable file stays (it is said once)."""
 TERM_GRACE = 3.0
@@ -90,7 +89,10 @@ class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
         super().__init__()
         self.hangup = Hangup(self)
         self.ws = ws
+        # Workers' threads wait for the lock; this thread, the event loop, never
+        # does: its writes are tried again without blocking (`tui.lock_wait`).
         ws.file.lock_timeout = min(ws.file.lock_timeout, LOCK_WAIT)
+        ws.file.no_wait_thread = threading.get_ident()
         # `[[publish]]` files: see tui/publishing.py
         ws.publishing.after_change = self.request_publish
         self._watch = watch
@@ -145,9 +147,11 @@ class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
         Every binding reaches its action through here (Textual's `_check_bindings`
         and `Widget.run_action` both call `App.run_action`), so an action never needs
         its own `try`; prompts and forms still catch to keep the message beside
-        the text typed."""
+        the text typed. A busy file is waited for here, without blocking
+        (`tui.lock_wait`): the action runs again once the lock is free."""
+        run = super().run_action
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            return await retrying(lambda: run(action, default_namespace, namespaces))
         except VaError as problem:
             self.show_problem(problem)
             return True
@@ -184,10 +188,13 @@ class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
 
     def _remember_theme(self, theme) -> None:
         """The theme picked in the palette is the next start's theme (a signal
-        callback, outside `run_action`: it catches its own refusal)."""
+        callback, outside `run_action`: its write runs next, catching its own refusal)."""
+        self.call_next(self._save_theme, theme.name)
+
+    async def _save_theme(self, name: str) -> None:
         try:
-            if self.ws.preferences.get("theme", DEFAULT_THEME) != theme.name:
-                self.ws.preferences.set("theme", theme.name)
+            if self.ws.preferences.get("theme", DEFAULT_THEME) != name:
+                await patiently(lambda: self.ws.preferences.set("theme", name))
         except VaError as problem:
             self.show_problem(problem)
 
@@ -223,7 +230,8 @@ class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
 
         A file that cannot be read (damaged, or moved away by another program) is
         said once, not every second: the screen stays as it was and every change
-        is refused (the store never writes over such a file) until it is fixed."""
+        is refused (the store never writes over such a file) until it is fixed.
+        A busy file is not a problem: the next tick catches the timer up."""
         try:
             self.watch_time()
             if not self.screen.is_mounted:
@@ -235,6 +243,8 @@ class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
                     self.screen.reload()
             elif (bar := getattr(self.screen, "refresh_bar", None)) is not None:
                 bar()  # the clock in the top bar
+        except WorkspaceBusy:
+            return  # another process is writing: a second later, the same again
         except VaError as problem:
             if str(problem) != self._tick_problem:
                 self._tick_problem = str(problem)

@@ -19,6 +19,7 @@ from vaworkspace.errors import VaError
 from vaworkspace.formats import fit, hours_minutes
 from vaworkspace.i18n import N_
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
 from vaworkspace.tui.widgets import TopBar
@@ -157,12 +158,12 @@ class EntriesScreen(WorkspaceScreen):
             Confirm(question, "y: delete"), lambda yes: self._delete(yes, entry_id)
         )
 
-    def _delete(self, yes: bool | None, entry_id: int) -> None:
+    async def _delete(self, yes: bool | None, entry_id: int) -> None:
         """The answer (a callback, outside `run_action`: a refusal is shown here)."""
         if not yes:
             return
         try:
-            entry = self.ws.time.remove_entry(entry_id)
+            entry = await patiently(lambda: self.ws.time.remove_entry(entry_id))
         except VaError as problem:
             va_app(self).show_problem(problem)
             return

@@ -86,7 +86,7 @@ class FileJobForm(FormScreen):
         """The job, in the worker thread; returns the notice to show."""
         raise NotImplementedError
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         if self.running:
             return  # one job per form: a second Enter waits for the first
         self.running = True

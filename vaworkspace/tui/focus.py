@@ -21,6 +21,7 @@ from vaworkspace.formats import clock, fit, hours_minutes
 from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
@@ -236,14 +237,14 @@ class FocusScreen(WorkspaceScreen):
     def action_ask_client(self) -> None:
         self.query_one(CommandBar).open("client")
 
-    def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
+    async def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
         bar = self.query_one(CommandBar)
         wanted = event.value.strip().lstrip("@")
         if not wanted:
             bar.error(_("type a client's id or its first letters, like dental"))
             return
         try:
-            started = self.ws.time.start_timer(client=wanted)
+            started = await patiently(lambda: self.ws.time.start_timer(client=wanted))
         except VaError as problem:
             bar.error(problem_text(problem))
             return

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.safe_fields import SafeText
 
@@ -116,18 +117,16 @@ class FormScreen(ModalScreen[bool]):
         """A failed save; subclasses show richer errors (the task form's conflicts)."""
         self.show_problem(problem_text(problem))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        await self.run_action("save")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action("save" if event.button.id == "save" else "cancel")
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        texts = self.texts()
         try:
-            message = self.save(self.texts())
+            message = await patiently(lambda: self.save(texts))
         except VaError as problem:
             self.show_error(problem)
             return

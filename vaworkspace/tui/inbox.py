@@ -17,6 +17,7 @@ from vaworkspace.i18n import N_
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
@@ -174,13 +175,14 @@ class InboxScreen(WorkspaceScreen):
             self.search = event.value.strip()
             self.reload()
 
-    def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
+    async def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
         bar = self.query_one(CommandBar)
         try:
             if event.mode == "add":
-                self._add(event.value)
+                await self._add(event.value)
             elif event.mode == "wait" and self.selected is not None:
-                task = self.ws.tasks.wait(self.selected.id, event.value)
+                task_id = self.selected.id
+                task = await patiently(lambda: self.ws.tasks.wait(task_id, event.value))
                 until = self._when(task.wait)
                 self.app.notify(f"Task {task.id} waits until {until}", markup=False)
                 bar.close()
@@ -190,14 +192,14 @@ class InboxScreen(WorkspaceScreen):
         except VaError as problem:
             bar.error(problem_text(problem))
 
-    def _add(self, line: str) -> None:
+    async def _add(self, line: str) -> None:
         """Add the quick-add line; a client it names that does not exist yet is
         offered in the client form, which adds the client and the task as one
         change (cancelled: the line stays in the bar, nothing written)."""
         from vaworkspace.errors import UnknownClient
 
         try:
-            added = self.ws.tasks.add(line, source="tui")
+            added = await patiently(lambda: self.ws.tasks.add(line, source="tui"))
         except UnknownClient as unknown:
             from vaworkspace.tui.clients_screen import ClientForm
 
@@ -275,12 +277,12 @@ class InboxScreen(WorkspaceScreen):
         question = f"Delete task {task.id}: {task.title}?"
         self.app.push_screen(Confirm(question, "y: delete"), lambda yes: self._delete(yes, task.id))
 
-    def _delete(self, yes: bool | None, task_id: int) -> None:
+    async def _delete(self, yes: bool | None, task_id: int) -> None:
         """The answer (a callback, outside `run_action`: a refusal is shown here)."""
         if not yes:
             return
         try:
-            [task] = self.ws.tasks.remove([task_id])
+            [task] = await patiently(lambda: self.ws.tasks.remove([task_id]))
         except VaError as problem:
             va_app(self).show_problem(problem)
             return

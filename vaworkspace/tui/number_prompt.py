@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError, VaError
+from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 
 
@@ -58,14 +59,14 @@ class NumberPrompt(ModalScreen):
             )
             yield Static("", id="problem", markup=False)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         wanted = event.value.strip().lstrip("#")
         problem = self.query_one("#problem", Static)
         try:
             if not wanted:
                 raise InputError(self.EMPTY)
-            done = self.act(int(wanted))
+            done = await patiently(lambda: self.act(int(wanted)))
         except VaError as refusal:
             problem.update(safe(problem_text(refusal)))
             problem.display = True

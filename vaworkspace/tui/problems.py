@@ -1,7 +1,7 @@
 """How the TUI words a refusal from the service, in a notice, a prompt or a form.
 
 The CLI's one line, as `VaError` carries it, except for a busy file: the TUI waits
-only about a second for another process's lock (`VaApp`'s `LOCK_WAIT`), and then
+only about a second for another process's lock (`tui.lock_wait`), and then
 all the VA needs to know is to press the key again in a moment.
 """
 

@@ -21,6 +21,7 @@ from vaworkspace.errors import VaError
 from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
@@ -137,12 +138,14 @@ class TriageScreen(WorkspaceScreen):
         if self.current is not None:
             self.query_one(CommandBar).open(mode)
 
-    def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
+    async def on_command_bar_submitted(self, event: CommandBar.Submitted) -> None:
         bar = self.query_one(CommandBar)
-        if self.current is None:  # the task left the queue while the bar was open
+        task_id = self.current
+        if task_id is None:  # the task left the queue while the bar was open
             return
+        fields = {FIELD_OF_MODE[event.mode]: event.value}
         try:
-            self.ws.tasks.update(self.current, {FIELD_OF_MODE[event.mode]: event.value})
+            await patiently(lambda: self.ws.tasks.update(task_id, fields))
         except VaError as problem:
             bar.error(problem_text(problem))
             return
