@@ -29,18 +29,29 @@ async def test_a_write_meeting_the_lock_says_busy_within_about_a_second(ws) -> N
 
 
 async def test_prompts_and_forms_say_busy_beside_the_text_typed(ws) -> None:
+    """Each wait is timed alone: typing the text costs more than a second on a
+    loaded machine, and is not what this measures."""
     app = app_for(ws)
     async with app.run_test(size=SIZE) as pilot:
         with lock_held(ws):
-            began = time.monotonic()
-            await pilot.press("a", *"Call the dentist", "enter")
+            await pilot.press("a", *"Call the dentist")
             bar = app.screen.query_one("CommandBar")
-            said = str(bar.query_one("#preview").render())
-            assert said == "busy: another va is writing, try again", said
+            waited = await _until_busy(pilot, "enter", lambda: bar.query_one("#preview"))
+            assert waited < 3.0  # about a second, not the store's 10 s
             assert bar.query_one("Input").value == "Call the dentist"
-            await pilot.press("escape", "e", "end", *" now", "ctrl+s")
+            await pilot.press("escape", "e", "end", *" now")
             await pilot.pause()
-            assert type(app.screen).__name__ == "TaskForm"
-            said = str(app.screen.query_one("#problem").render())
-            assert said == "busy: another va is writing, try again", said
-            assert time.monotonic() - began < 6.0  # two waits of about a second, not 10 s
+            form = app.screen
+            assert type(form).__name__ == "TaskForm"
+            waited = await _until_busy(pilot, "ctrl+s", lambda: form.query_one("#problem"))
+            assert waited < 3.0
+
+
+async def _until_busy(pilot, key: str, where) -> float:
+    """Press `key`; the seconds until `where()` says the file is busy."""
+    began = time.monotonic()
+    await pilot.press(key)
+    while str(where().render()) != "busy: another va is writing, try again":
+        assert time.monotonic() - began < 12.0, str(where().render())
+        await pilot.pause(0.05)
+    return time.monotonic() - began
