@@ -208,3 +208,29 @@ async def test_the_palette_plans_the_day_from_any_screen(agenda_ws) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "AgendaScreen"
         assert app.screen.proposal is not None and "Plan  " in text(app.screen, "#side")
+
+
+async def test_a_waits_for_a_busy_file_and_accepts_without_planning_again(
+    agenda_ws, monkeypatch
+) -> None:
+    """A busy file is not a changed day: `a` waits for the lock (`tui.lock_wait`)
+    and writes the proposal shown, and no second proposal follows it."""
+    from tests.tui.test_lock_wait import PATIENCE, held_by_another_process
+    from vaworkspace.tui import lock_wait
+
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT", PATIENCE)
+    previews, preview = [], agenda_ws.plan.preview
+    monkeypatch.setattr(agenda_ws.plan, "preview", lambda day: previews.append(day) or preview(day))
+    async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
+        await show(pilot, "6", "AgendaScreen")
+        screen = await propose(pilot)
+        expected = agenda_ws.plan.plan(write=False)
+        async with held_by_another_process(agenda_ws):
+            await pilot.press("a")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert planned(agenda_ws) == sorted((b.task, b.start, b.end) for b in expected.blocks)
+        assert screen.proposal is None and screen.planning is None
+        assert "· proposal" not in text(screen, "#title")
+        assert len(previews) == 1, "planned again while waiting for the lock"
+        assert not errors(pilot.app)

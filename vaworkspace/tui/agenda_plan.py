@@ -25,7 +25,7 @@ from textual.content import Content
 
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock, span_text
-from vaworkspace.errors import VaError
+from vaworkspace.errors import VaError, WorkspaceBusy
 from vaworkspace.formats import plural
 from vaworkspace.i18n import N_
 from vaworkspace.service.plan import PlanPreview, proposed_uid
@@ -123,6 +123,8 @@ class PlanningScreen(WorkspaceScreen):
         proposal = self.proposal
         try:
             result = self.ws.plan.accept_preview(proposal)
+        except WorkspaceBusy:
+            raise  # the day did not change: the app waits for the lock and tries again
         except VaError:
             self.action_plan()  # what the refusal says: plan it again
             raise
