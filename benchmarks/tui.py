@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -40,9 +41,10 @@ def inbox_drawn(screen: str) -> bool:
     """The whole first screen: the top bar names the inbox, the list has its header
     and at least one task row under it."""
     lines = screen.splitlines()
-    if not lines or "Inbox" not in lines[0] or "Urg Client" not in screen:
+    header = re.search(r"Urg +Client", screen)
+    if not lines or "Inbox" not in lines[0] or header is None:
         return False
-    return "@" in screen.split("Urg Client", 1)[1]
+    return "@" in screen[header.end() :]
 
 
 def search_open(screen: str) -> bool:
