@@ -47,3 +47,46 @@ def test_a_server_that_never_answers_times_out_in_one_line() -> None:
         silent.close()
 
     assert str(raised.value) == f"account 'work' ({url}): timed out waiting for the server"
+
+
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [
+        (403, "403 forbidden: this user may not use that address"),
+        (500, "500 server error; try again later"),
+        (503, "503 server error; try again later"),
+    ],
+)
+def test_a_refusing_or_failing_server_is_one_line_with_its_status(status, reason) -> None:
+    """Radicale answers neither 403 (its rights here let any user in) nor 5xx on
+    demand, so a bare HTTP server stands in for a proxy or a server that refuses."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from vaworkspace.dav.client import Connection
+
+    class Refuse(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = do_OPTIONS = _answer
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/ann/acme/"
+    try:
+        with pytest.raises(ServerError) as raised:
+            Connection("work", url, "ann", "pw", timeout=5).changes(url, None)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert raised.value.status == status
+    assert str(raised.value) == f"account 'work' ({url}): {reason}"
