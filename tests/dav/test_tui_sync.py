@@ -1,5 +1,6 @@
-"""The palette's Sync in the full-screen workspace: the sync runs in a worker,
-each collection's result arrives as a notice, and the inbox shows what came."""
+"""Sync in the full-screen workspace (R, or Sync in the palette): the sync runs in
+a worker, each calendar's and collection's result is said in a notice, a failure
+as an error notice naming it, and the inbox shows what came."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ async def test_sync_from_the_palette_brings_the_servers_todos(synced) -> None:
         app = pilot.app
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
 
-        commands["Sync"].callback()
+        await commands["Sync"].callback()
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -20,6 +21,18 @@ async def test_sync_from_the_palette_brings_the_servers_todos(synced) -> None:
         assert any(m.startswith("Synced work/") for m in messages(app)), messages(app)
         assert errors(app) == []
         assert "Renew passport" in synced.titles()
+
+
+async def test_r_brings_the_servers_todos_and_says_so(synced) -> None:
+    synced.phone.add("phone-1", "Renew passport", priority="1")
+    async with app_for(synced.ws).run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        said = messages(pilot.app)[-1]
+        assert said.startswith("Synced ") and "1 task from the server" in said, said
+        assert errors(pilot.app) == []
+    assert synced.task("Renew passport").client == "acme"
 
 
 async def test_a_sync_that_fails_is_an_error_notice(synced) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.domain.date_cases import INSTANTS, MTL, NOW, PARIS, PROPERTY, ZONES, local, utc
-from vaworkspace.domain import dates
+from vaworkspace.domain import date_labels, dates
 
 HUMANIZED = {
     # instants (UTC with a Z, else local Montreal wall time); it is 09:00 there
@@ -74,3 +74,18 @@ def test_humanize_is_short_and_overdue_iff_late(value, now: datetime, tz) -> Non
         value < now if isinstance(value, datetime) else dates.to_instant(value, tz, end=True) <= now
     )
     assert text.endswith("overdue") == late
+
+
+@pytest.mark.parametrize(
+    ("start", "text"),
+    [
+        ("2026-12-01 14:00", "today 14:00–14:45"),
+        ("2026-12-02 09:00", "tomorrow 09:00–09:45"),
+        ("2026-12-04 09:00", "fri 09:00–09:45"),
+        ("2026-12-18 09:00", "dec 18 09:00–09:45"),
+        ("2026-11-30 23:30", "nov 30 23:30–00:15"),
+    ],
+)
+def test_a_span_says_its_day_as_a_due_date_does(start, text) -> None:
+    begins = datetime.fromisoformat(start).replace(tzinfo=MTL)
+    assert date_labels.humanize_span(begins, begins + timedelta(minutes=45), NOW, MTL) == text

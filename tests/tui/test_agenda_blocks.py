@@ -82,3 +82,19 @@ async def test_block_keys_are_in_the_footer_and_the_help(agenda_ws) -> None:
         rows = {description: keys for keys, description in help_rows(screen)}
         assert rows["Move a booked block into the selected free slot"] == "m"
         assert rows["Remove a booked work block"] == "x"
+
+
+async def test_a_block_moved_to_another_day_is_said_with_its_day(agenda_ws) -> None:
+    """The notice names the day as the inbox and `va done` do (`tomorrow 09:00`),
+    not only the hours, which would read as today's."""
+    [block] = blocks(agenda_ws)
+    async with app_for(agenda_ws).run_test(size=SIZE) as pilot:
+        await show(pilot, "6", "AgendaScreen")
+        await pilot.press("l", "m")  # tomorrow's first free slot
+        await pilot.pause()
+        await pilot.press(*str(block.id), "enter")
+        await pilot.pause()
+        [moved] = blocks(agenda_ws)
+        assert moved.start.date() != at("14:00").date()
+        [said] = [m for m in messages(pilot.app) if m.startswith("Moved")]
+        assert "the block of Book hotel tomorrow 09:00–09:45" in said, said

@@ -152,7 +152,7 @@ async def test_enter_books_a_task_into_the_slot(agenda_ws) -> None:
         await pilot.press("2", "enter")
         await pilot.pause()
         assert pilot.app.screen is screen
-        assert "Booked #2 Book hotel 14:00–14:45" in messages(pilot.app)
+        assert "Booked #2 Book hotel today 14:00–14:45" in messages(pilot.app)
         assert agenda_ws.tasks.get(2).scheduled == at("14:00")
         day = text(screen, "#day")
         assert "┃◆ 14:00–14:45 Book hotel" in day

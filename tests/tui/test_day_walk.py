@@ -1,6 +1,7 @@
 """A VA's whole day in the TUI, with keys only (issue 13's walk): add a client from
 quick add, capture and triage tasks, time one, log time by hand, fix an entry,
-book a block and remove it, delete a task, import an .ics, export a timesheet.
+book a block and remove it, delete a task, import an .ics, export a timesheet,
+sync a followed calendar and export the calendar.
 
 The clock starts on Tuesday 1 December 2026, 14:00 in Montreal, and the test
 moves it; every step is checked in the workspace file through the service."""
@@ -37,6 +38,10 @@ async def test_a_whole_day_with_keys_only(tmp_path) -> None:
     ics = tmp_path / "board.ics"
     ics.write_text(ICS, newline="")
     sheet = tmp_path / "dental.csv"
+    exported = tmp_path / "week.ics"
+    followed = tmp_path / "followed.ics"
+    followed.write_text(ICS.replace("dentist-1@test", "followed-1@test"), newline="")
+    ws.subscriptions.add("clinic", str(followed), client="dental")
     async with app_for(ws).run_test(size=SIZE) as pilot:
         app = pilot.app
         # A client from quick add, then two captured tasks.
@@ -158,6 +163,19 @@ async def test_a_whole_day_with_keys_only(tmp_path) -> None:
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # Sync the followed calendar, then export the week's calendar.
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(e.uid for e in ws.calendar.events()) == ["dentist-1@test", "followed-1@test"]
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(exported))
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert not errors(app)
     csv = sheet.read_text()
     assert "Recall list" in csv and "TOTAL" in csv
+    assert "SUMMARY:Board meeting" in exported.read_text()

@@ -79,3 +79,41 @@ async def test_the_french_footer_and_help_speak_french(ws) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Touches — Boîte de réception" in str(app.screen.query_one("Static").render())
+
+
+DAY_KEYS = {
+    # key: what the VA does with it all day (issue #9: "keys shown in the footer and ?")
+    "a": "add a task, or log time by hand (7)",
+    "d": "delete a task or a time entry",
+    "e": "edit a task, a client or a time entry",
+    "x": "complete a task, remove a work block",
+    "m": "move a work block",
+    "u": "undo",
+    "I": "import an .ics or a Taskwarrior export",
+    "E": "export a calendar",
+    "S": "a client's timesheet CSV",
+}
+APP_KEYS = ("I", "E", "S", "R", "u", "?")
+"""Keys of every screen: each screen's `?` lists them."""
+
+
+async def test_every_key_of_the_day_is_in_a_footer_and_every_app_key_in_help(ws) -> None:
+    from vaworkspace.tui.help import help_rows
+
+    footers: set[str] = set()
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys, name in SCREENS:
+            await pilot.press("1")
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            await pilot.pause(0.1)
+            screen = app.screen
+            assert type(screen).__name__ == name
+            footers |= {key.key for key in screen.query("Footer FooterKey")}
+            in_help = {key for keys, _ in help_rows(screen) for key in keys.split()}
+            assert set(APP_KEYS) <= in_help, f"{name}: {set(APP_KEYS) - in_help} not in ?"
+            if keys == ("t", "4"):
+                await pilot.press("s")  # stop the timer the last screen started
+    assert set(DAY_KEYS) <= footers, f"in no footer: {sorted(set(DAY_KEYS) - footers)}"

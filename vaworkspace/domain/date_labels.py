@@ -46,6 +46,14 @@ def humanize_due(value: date | datetime, now: datetime, tz: tzinfo) -> str:
     return label if label[0].isdigit() else f"{label} {local:%H:%M}"
 
 
+def humanize_span(start: datetime, end: datetime, now: datetime, tz: tzinfo) -> str:
+    """A block or a slot with its day as `humanize_due` names it: `today 14:00–14:45`,
+    `thu 09:00–10:00`, `dec 18 09:00–10:00` (the hours alone would read as today's)."""
+    local = _as_utc(start).astimezone(tz)
+    day = _day_label(local.date(), now.astimezone(tz).date())
+    return f"{day} {local:%H:%M}–{_as_utc(end).astimezone(tz):%H:%M}"
+
+
 def _span(seconds: float) -> str:
     """Whole minutes, hours or days (rounded down, at least one minute)."""
     minutes = max(1, int(seconds // 60))

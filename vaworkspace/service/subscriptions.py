@@ -23,6 +23,8 @@ from vaworkspace.store import state_records
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vaworkspace.service.calendar import CalendarService
 
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -64,11 +66,17 @@ class SubscriptionService(Service):
             raise NotFoundError(f"no calendar named '{name}'; `va calendar list` shows them")
         return gone
 
-    def sync(self) -> list[tuple[Subscription, object]]:
-        """(subscription, CalendarImport or its `SyncFailed`) for each source, by name."""
+    def sync(
+        self, starting: Callable[[Subscription], None] | None = None
+    ) -> list[tuple[Subscription, object]]:
+        """(subscription, CalendarImport or its `SyncFailed`) for each source, by name.
+
+        `starting` is told of each source before it is fetched (the TUI's progress)."""
         deadline = self.config.sync_deadline  # checked when the config was loaded
         results: list[tuple[Subscription, object]] = []
         for subscription in self.all():
+            if starting is not None:
+                starting(subscription)
             try:
                 data = fetch(subscription.source, deadline=deadline)
                 found: object = self.calendar.import_file(

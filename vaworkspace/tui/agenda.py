@@ -295,7 +295,7 @@ class AgendaScreen(PlanningScreen):
 
     def _booked(self, block) -> None:
         if block is not None:  # None: the prompt was closed with esc
-            when = f"{clock(block.start, self.ws.tz)}–{clock(block.end, self.ws.tz)}"
+            when = self._when(block)
             self.app.notify(f"Booked #{block.task} {block.summary} {when}", markup=False)
             self.reload()
 
@@ -327,6 +327,12 @@ class AgendaScreen(PlanningScreen):
 
     def _changed(self, block, done: str) -> None:
         if block is not None:  # None: the prompt was closed with esc
-            when = f"{clock(block.start, self.ws.tz)}–{clock(block.end, self.ws.tz)}"
+            when = self._when(block)
             self.app.notify(f"{done} the block of {block.summary} {when} — u undoes", markup=False)
             self.reread()
+
+    def _when(self, block) -> str:
+        """`tomorrow 09:00–09:45`: the block's day and hours, as the inbox says dates."""
+        from vaworkspace.domain.date_labels import humanize_span
+
+        return humanize_span(block.start, block.end, self.ws.now(), self.ws.tz)

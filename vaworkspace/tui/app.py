@@ -26,7 +26,7 @@ from vaworkspace.tui.palette import PaletteCommands, preferred_language
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.publishing import PublishingApp
 from vaworkspace.tui.screen_base import WorkspaceScreen
-from vaworkspace.tui.sync_action import SyncAction
+from vaworkspace.tui.sync_job import SyncActions
 from vaworkspace.tui.themes import DEFAULT_THEME, load_themes, problems_message
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ TERM_GRACE = 3.0
 """Seconds a SIGTERM'd app gets to restore the terminal before it is ended."""
 
 
-class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
+class VaApp(PaletteCommands, FileActions, SyncActions, PublishingApp, App):
     """The workspace: inbox, triage and clients screens over one workspace file."""
 
     TITLE = "vaworkspace"
@@ -80,6 +80,7 @@ class VaApp(PaletteCommands, FileActions, SyncAction, PublishingApp, App):
             "E", "export_calendar", N_("Export"), show=False, tooltip=N_("Export a calendar .ics")
         ),
         Binding("S", "export_timesheet", N_("Timesheet"), show=False, tooltip=N_("Timesheet CSV")),
+        Binding("R", "sync", N_("Sync"), show=False, tooltip=N_("Sync calendars and accounts")),
     ]
 
     def __init__(self, ws: Workspace, watch: bool = True) -> None:

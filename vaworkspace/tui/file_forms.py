@@ -158,7 +158,7 @@ class ImportForm(FileJobForm):
         data, name = read_import(path)
         step(f"Importing {len(data):,} bytes…")
         summary = ws.import_file(data, name, texts["client"].strip() or None)
-        return _cut(summary.lines())
+        return cut_notice(summary.lines(), "va import --verbose")
 
 
 class ExportForm(FileJobForm):
@@ -251,11 +251,12 @@ def _day(ws: Workspace, text: str) -> date | None:
     return value.astimezone(ws.tz).date() if isinstance(value, datetime) else value
 
 
-def _cut(lines: list[str]) -> str:
+def cut_notice(lines: list[str], command: str) -> str:
+    """At most `NOTICE_LINES` of a summary, the last saying how many more `command` shows."""
     if len(lines) <= NOTICE_LINES:
         return "\n".join(lines)
     rest = len(lines) - NOTICE_LINES + 1
-    more = f"  … and {rest} more (va import --verbose shows all)"
+    more = f"  … and {rest} more ({command} shows all)"
     return "\n".join([*lines[: NOTICE_LINES - 1], more])
 
 

@@ -17,7 +17,7 @@ from textual.app import SystemCommand
 from vaworkspace.display import safe
 from vaworkspace.i18n import N_, _, use_language
 from vaworkspace.tui.file_forms import FILE_COMMANDS
-from vaworkspace.tui.sync_action import SYNC_COMMAND
+from vaworkspace.tui.sync_job import SYNC_COMMAND
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -108,8 +108,10 @@ class PaletteCommands(_App):
         for title, help_text, mode in MODE_COMMANDS:
             yield SystemCommand(_(title), _(help_text), self._mode(mode))
         yield SystemCommand(_("Help"), _("Every key of this screen (?)"), self._act("help"))
-        for title, help_text, action in (*FILE_COMMANDS, SYNC_COMMAND):
+        for title, help_text, action in FILE_COMMANDS:
             yield SystemCommand(_(title), _(help_text), getattr(self, action))
+        title, help_text = SYNC_COMMAND
+        yield SystemCommand(_(title), _(help_text), self._act("sync"))
         undo = _("Undo the last change; again: redo (u)")
         yield SystemCommand(_("Undo"), undo, self._act("undo"))
         for title, help_text, action in TASK_COMMANDS:

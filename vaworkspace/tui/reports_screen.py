@@ -39,6 +39,9 @@ SPARK, SHORT_BUDGET = 32, 16
 WEEK_DAY, WEEK_TOTAL, WEEK_AMOUNT = 5, 5, 11
 
 
+EXPORT = Binding.Group(N_("Export"))
+
+
 class ReportsScreen(WorkspaceScreen):
     """This week by default; [ and ] move by one period, d w m change its length."""
 
@@ -50,7 +53,17 @@ class ReportsScreen(WorkspaceScreen):
         Binding("w", "view('week')", N_("Week"), tooltip=N_("One week: hours per client per day")),
         Binding("m", "view('month')", N_("Month"), tooltip=N_("One month: a bar per day")),
         Binding("T", "current", N_("Now"), tooltip=N_("Back to the current period")),
-        Binding("S", "app.export_timesheet", N_("Timesheet"), tooltip=N_("Timesheet CSV")),
+        # One footer label for both files out (80 columns hold no second one).
+        Binding(
+            "S", "app.export_timesheet", N_("Timesheet"), tooltip=N_("Timesheet CSV"), group=EXPORT
+        ),
+        Binding(
+            "E",
+            "app.export_calendar",
+            N_("Export"),
+            tooltip=N_("Export a calendar .ics"),
+            group=EXPORT,
+        ),
     ]
     DEFAULT_CSS = """
     ReportsScreen #title { height: 1; padding: 0 1; margin-bottom: 1; }
