@@ -49,7 +49,7 @@ def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> No
     assert "aucun minuteur" not in timing.splitlines()[0]
 
     pane.send_keys("5")
-    reports = pane.wait_for("Relevé")
+    reports = pane.wait_for("S E Exporter")  # Relevé (S) and E share one label
     assert "Rapports" in reports.splitlines()[0]
     pane.send_keys("C-q")
     assert pane.wait_exit() == 0
