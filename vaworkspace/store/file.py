@@ -22,7 +22,7 @@ import time
 
 from vaworkspace.errors import StoreError
 from vaworkspace.store.document import Document
-from vaworkspace.store.file_faults import check_kind, remedy
+from vaworkspace.store.file_faults import check_kind, check_writable, remedy
 from vaworkspace.store.migrations import APP, META_ID, TABLES, decode, skeleton
 
 TYPE_CHECKING = False
@@ -289,7 +289,7 @@ class WorkspaceFile:
                 f"{unknown[0]!r} no vaworkspace reads (a bug); nothing was changed"
             )
         if st is not None:
-            self._check_writable(st)
+            check_writable(self.path, self.real, st)
         for name in TABLES:
             if name not in doc:
                 doc[name] = {}
@@ -382,25 +382,6 @@ class WorkspaceFile:
         source = Source(data, slices, parsed, self.path, self.real)
         source.verified.update(slices)  # their CRCs were computed from these bytes
         return Document(source)
-
-    def _check_writable(self, st: os.stat_result) -> None:
-        """Refuse to replace a file its owner made read-only, or someone else's.
-
-        Checked by the mode bits and the owner, not only `os.access`: root may
-        write anything, but replacing a 0400 file would still undo the owner's
-        protection, and replacing another user's file would make it ours.
-        """
-        mode = st.st_mode & 0o777
-        if not st.st_mode & 0o200 or not os.access(self.real, os.W_OK):
-            raise StoreError(
-                f"workspace {self.path} is read-only (mode {mode:04o}); nothing was changed; "
-                f"to allow changes: chmod u+w {self.path}"
-            )
-        if st.st_uid != os.geteuid():
-            raise StoreError(
-                f"workspace {self.path} belongs to another user (uid {st.st_uid}); nothing "
-                "was changed; run va as that user, or copy the file and use the copy"
-            )
 
 
 _OLD_FIELDS = frozenset({"layout", "checksum"})

@@ -39,3 +39,23 @@ def remedy(exc: OSError, folder: str) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"check that {folder} is writable by you"
     return f"check {folder} and the disk, then try again"
+
+
+def check_writable(path: str, real: str, st: os.stat_result) -> None:
+    """Refuse to replace a file its owner made read-only, or someone else's.
+
+    Checked by the mode bits and the owner, not only `os.access`: root may
+    write anything, but replacing a 0400 file would still undo the owner's
+    protection, and replacing another user's file would make it ours.
+    """
+    mode = st.st_mode & 0o777
+    if not st.st_mode & 0o200 or not os.access(real, os.W_OK):
+        raise StoreError(
+            f"workspace {path} is read-only (mode {mode:04o}); nothing was changed; "
+            f"to allow changes: chmod u+w {path}"
+        )
+    if st.st_uid != os.geteuid():
+        raise StoreError(
+            f"workspace {path} belongs to another user (uid {st.st_uid}); nothing "
+            "was changed; run va as that user, or copy the file and use the copy"
+        )
