@@ -25,6 +25,23 @@ def va(capsys):
     return run
 
 
+def add_account(
+    va, url: str, password_command: str = f"echo {USERS['ann']}", code: int = 0
+) -> tuple[str, str]:
+    """`va account add work URL --user ann --password-command CMD`, as every test adds it."""
+    return va(
+        "account",
+        "add",
+        "work",
+        url,
+        "--user",
+        "ann",
+        "--password-command",
+        password_command,
+        code=code,
+    )
+
+
 def _workspace_bytes() -> bytes:
     return Path(os.environ["VAWORKSPACE_DB"]).read_bytes()
 
@@ -37,16 +54,7 @@ def test_add_lists_the_collections_and_keeps_no_password(
     secret = tmp_path / "secret"
     secret.write_text(USERS["ann"] + "\n")
 
-    out, _ = va(
-        "account",
-        "add",
-        "work",
-        radicale.url,
-        "--user",
-        "ann",
-        "--password-command",
-        f"cat {secret}",
-    )
+    out, _ = add_account(va, radicale.url, f"cat {secret}")
     assert "Acme to-dos (to-dos)" in out
     va("account", "map", "work", fresh_slug, "--client", "acme")
     listed, _ = va("account", "list")
@@ -64,17 +72,7 @@ def test_a_wrong_password_is_one_line_and_writes_nothing(va, radicale, fresh_slu
     va("add", "Book flights")
     before = _workspace_bytes()
 
-    _, err = va(
-        "account",
-        "add",
-        "work",
-        radicale.url,
-        "--user",
-        "ann",
-        "--password-command",
-        "echo wrong",
-        code=1,
-    )
+    _, err = add_account(va, radicale.url, "echo wrong", code=1)
 
     assert err.count("\n") == 1
     assert f"account 'work' ({radicale.url})" in err and "401" in err
@@ -89,16 +87,7 @@ def test_a_password_changed_later_fails_the_sync_and_writes_nothing(
     secret = tmp_path / "secret"
     secret.write_text(USERS["ann"] + "\n")
     va("client", "add", "Acme", "--id", "acme")
-    va(
-        "account",
-        "add",
-        "work",
-        radicale.url,
-        "--user",
-        "ann",
-        "--password-command",
-        f"cat {secret}",
-    )
+    add_account(va, radicale.url, f"cat {secret}")
     va("account", "map", "work", fresh_slug, "--client", "acme")
     va("add", "Book flights @acme")
     secret.write_text("not-it\n")
@@ -116,16 +105,7 @@ def test_a_password_changed_later_fails_the_sync_and_writes_nothing(
 def test_a_server_that_is_down_is_one_line(va, private_radicale, tmp_path) -> None:
     private_radicale.make_collection("ann", "acme", "Acme", ["VTODO"])
     va("client", "add", "Acme", "--id", "acme")
-    va(
-        "account",
-        "add",
-        "work",
-        private_radicale.url,
-        "--user",
-        "ann",
-        "--password-command",
-        f"echo {USERS['ann']}",
-    )
+    add_account(va, private_radicale.url)
     va("account", "map", "work", "Acme", "--client", "acme")
     private_radicale.stop()
     before = _workspace_bytes()
@@ -153,9 +133,8 @@ def test_netrc_gives_the_password(va, radicale, fresh_slug, tmp_path, monkeypatc
 
 def test_rm_forgets_the_account_and_keeps_the_tasks(va, radicale, fresh_slug) -> None:
     radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
-    radicale_pw = f"echo {USERS['ann']}"
     va("client", "add", "Acme", "--id", "acme")
-    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", radicale_pw)
+    add_account(va, radicale.url)
     va("account", "map", "work", fresh_slug, "--client", "acme")
     va("add", "Book flights @acme")
     va("sync")
@@ -169,16 +148,7 @@ def test_rm_forgets_the_account_and_keeps_the_tasks(va, radicale, fresh_slug) ->
 
 def test_map_names_what_the_account_holds_when_the_name_is_wrong(va, radicale, fresh_slug) -> None:
     radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
-    va(
-        "account",
-        "add",
-        "work",
-        radicale.url,
-        "--user",
-        "ann",
-        "--password-command",
-        f"echo {USERS['ann']}",
-    )
+    add_account(va, radicale.url)
 
     _, err = va("account", "map", "work", "Nope", code=1)
 
@@ -192,8 +162,7 @@ def test_sync_prints_a_conflict_with_both_values_and_theirs_settles_it(
 
     url = radicale.make_collection("ann", fresh_slug, fresh_slug, ["VTODO"])
     va("client", "add", "Acme", "--id", "acme")
-    login = f"echo {USERS['ann']}"
-    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", login)
+    add_account(va, radicale.url)
     va("account", "map", "work", fresh_slug, "--client", "acme")
     va("add", "Pay rent @acme")
     va("sync")
@@ -221,8 +190,7 @@ def test_unmap_stops_following_a_collection_and_keeps_its_tasks(
     url = radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
     Phone(radicale.url, "ann", url).add("phone-1", "Renew passport")
     va("client", "add", "Acme", "--id", "acme")
-    password = f"echo {USERS['ann']}"
-    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", password)
+    add_account(va, radicale.url)
     va("account", "map", "work", fresh_slug, "--client", "acme")
     va("sync")
 
@@ -244,8 +212,7 @@ def test_unmap_of_a_collection_not_followed_says_so_and_writes_nothing(
     va, radicale, fresh_slug
 ) -> None:
     radicale.make_collection("ann", fresh_slug, "Acme to-dos", ["VTODO"])
-    password = f"echo {USERS['ann']}"
-    va("account", "add", "work", radicale.url, "--user", "ann", "--password-command", password)
+    add_account(va, radicale.url)
     config = Path(os.environ["VAWORKSPACE_CONFIG"]).parent / "accounts.toml"
     before, config_before = _workspace_bytes(), config.read_bytes()
 
@@ -270,8 +237,7 @@ def test_a_certificate_no_authority_signed_is_one_line_and_nothing_written(
         va("client", "add", "Acme", "--id", "acme")
         # Added while the certificate was trusted (as after a VA accepted it once)…
         monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(server.tls[0]))
-        password = f"echo {USERS['ann']}"
-        va("account", "add", "work", server.url, "--user", "ann", "--password-command", password)
+        add_account(va, server.url)
         va("account", "map", "work", "Acme", "--client", "acme")
         va("add", "Book flights @acme")
         monkeypatch.delenv("REQUESTS_CA_BUNDLE")  # …and no longer
