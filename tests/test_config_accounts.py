@@ -43,6 +43,28 @@ def test_a_failing_password_command_says_which_account() -> None:
         password_for(account, {})
 
 
+def test_a_password_command_that_reads_its_input_fails_at_once(monkeypatch) -> None:
+    """The TUI owns the terminal's input: a command that waits on stdin would eat
+    the VA's keys (or hang until the deadline); it reads end-of-file instead."""
+    import os
+    import time
+
+    monkeypatch.setattr("vaworkspace.config.accounts.PASSWORD_DEADLINE", 5.0)
+    account = Account("w", "https://x/", "ann", "sh -c 'read pw && echo $pw'")
+    keys_r, keys_w = os.pipe()  # an open input nobody writes to, like the VA's terminal
+    saved = os.dup(0)
+    os.dup2(keys_r, 0)
+    started = time.monotonic()
+    try:
+        with pytest.raises(InputError, match="failed \\(exit 1\\)"):
+            password_for(account, {})
+    finally:
+        os.dup2(saved, 0)
+        for fd in (saved, keys_r, keys_w):
+            os.close(fd)
+    assert time.monotonic() - started < 2
+
+
 def test_netrc_matches_host_and_user(tmp_path) -> None:
     netrc = tmp_path / "netrc"
     netrc.write_text("machine dav.example.com login ann password pw1\n")

@@ -110,8 +110,16 @@ def _run_password_command(account: Account) -> str:
     command = account.password_command or ""
     try:
         words = shlex.split(command)
+        # No stdin: the TUI owns the terminal's input, and a prompt on stdin
+        # would be invisible anyway (its output is captured). pinentry and
+        # ssh-askpass open their own window or tty and still work.
         done = subprocess.run(
-            words, capture_output=True, text=True, timeout=PASSWORD_DEADLINE, check=False
+            words,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=PASSWORD_DEADLINE,
+            check=False,
         )
     except (ValueError, OSError, subprocess.TimeoutExpired) as error:
         raise InputError(
