@@ -116,6 +116,16 @@ def test_overdue_is_at_risk_and_still_planned() -> None:
     assert spans(plan.blocks) == [(1, "11:00", "11:30")]
 
 
+def test_a_day_planned_ahead_finds_overdue_what_fell_due_before_it() -> None:
+    """Planning tomorrow on a Sunday night: a task due Sunday 17:00 is overdue
+    there, not "due that day with no free time before 17:00"."""
+    day = Day((OPEN, CLOSE))
+    yesterday = OPEN - timedelta(hours=16)
+    plan, _ = plan_day(day, [PlanTask(1, None, 30, due=yesterday)], PLAIN, UTC)
+    assert [r.reason for r in plan.at_risk] == ["overdue since Sun 06 Dec 17:00"]
+    assert spans(plan.blocks) == [(1, "09:00", "09:30")]
+
+
 def test_several_days_carry_what_a_day_could_not_hold() -> None:
     days = [Day((OPEN, CLOSE)), Day((OPEN + timedelta(days=1), CLOSE + timedelta(days=1)))]
     rules = PlanRules(cap_minutes=240, buffer_minutes=0, break_minutes=0, cycle_minutes=600)

@@ -313,9 +313,12 @@ def _can_make_it(
     before their deadlines; the others are added to `plan.at_risk` with why."""
     trial = free.copy()
     fits = []
+    assert day.window is not None
+    # A day planned ahead starts late for what fell due before it opens.
+    overdue_by = day.not_before if day.not_before is not None else day.window[0]
     for task in dated:
         assert task.due is not None
-        if day.not_before is not None and task.due <= day.not_before:
+        if task.due <= overdue_by:
             plan.at_risk.append(AtRisk(task.id, f"overdue since {_when(task.due, day, tz)}"))
             continue
         attempt = trial.copy()
