@@ -95,6 +95,46 @@ def format_minutes(minutes: int, language: str) -> str:
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
+def format_hours_minutes(seconds: int | float, language: str) -> str:
+    """A length of time to the minute, rounded down: `1 h 05` in French, `1h05`
+    (`formats.hours_minutes`) in English, as the tables and totals show it."""
+    if not is_french(language):
+        from vaworkspace.formats import hours_minutes
+
+        return hours_minutes(seconds)
+    return format_minutes(max(0, int(seconds // 60)), language)
+
+
+def format_day(day: date, language: str) -> str:
+    """A day with its year, for a title: `lun. 30 nov. 2026`, `Mon 30 Nov 2026`."""
+    if not is_french(language):
+        return f"{day:%a %d %b %Y}"
+    from babel.dates import format_date
+
+    return format_date(day, "EEE d MMM y", locale=_locale(language))
+
+
+def format_month(day: date, language: str) -> str:
+    """The month holding `day`: `novembre 2026`, `November 2026`."""
+    if not is_french(language):
+        return f"{day:%B %Y}"
+    from babel.dates import format_date
+
+    return format_date(day, "LLLL y", locale=_locale(language))
+
+
+def format_percent(share: float, language: str) -> str:
+    """`43 %` (a no-break space before the sign, as French writes it) or `43%`."""
+    if not is_french(language):
+        return f"{share:.0%}"
+    return f"{share * 100:.0f}\N{NO-BREAK SPACE}%"
+
+
+def decimal_mark(number: str, language: str) -> str:
+    """`12.50` written with the language's decimal mark: `12,50` in French."""
+    return number.replace(".", ",") if is_french(language) else number
+
+
 def format_amount(cents: int, currency: str, language: str) -> str:
     """`45,00 $` (fr_CA, CAD), `45,00 €` (fr_FR, EUR), `45,00 $CA` (fr_FR, CAD);
     English keeps `45.00 CAD`, plain in every locale."""

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from vaworkspace.domain.time.reports import retainer_level
-from vaworkspace.tui.reports_screen import BUDGET, budget_cell
+from vaworkspace.tui.reports_layouts import BUDGET, budget_cell
 from vaworkspace.tui.widgets import gauge
 
 SIDEBAR = {"ok": "green", "warning": "yellow", "used_up": "red"}

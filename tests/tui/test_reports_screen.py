@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.conftest import SIZE, app_for, focus, reports, text
-from vaworkspace.tui.reports_screen import BLOCKS
+from vaworkspace.tui.reports_layouts import BLOCKS
 
 # -- reports --------------------------------------------------------------------
 

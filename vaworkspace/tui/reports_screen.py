@@ -3,9 +3,8 @@
 The figures are `ws.time.report` (the same as `va report`): hours per local day,
 amounts after each client's rounding, retainers as used in the period shown
 (now for the current one). This screen only
-lays them out in 80 columns: a week as a grid of hours per day, a month as one
-bar character per day, a day as per-client totals. Columns have fixed widths,
-so the header, the rows and the totals line up whatever the data.
+lays them out in 80 columns (`reports_layouts`): a week as a grid of hours per
+day, a month as one bar character per day, a day as per-client totals.
 """
 
 from __future__ import annotations
@@ -18,25 +17,25 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from vaworkspace.display import safe
 from vaworkspace.domain.dates import add_months
-from vaworkspace.domain.money import format_money
-from vaworkspace.domain.time.reports import retainer_level
-from vaworkspace.formats import fit, gauge, retainer_figures
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _, language
+from vaworkspace.locale_format import format_day, format_month
 from vaworkspace.tui.key_footer import KeyFooter
+from vaworkspace.tui.reports_layouts import LAYOUTS, hours
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.widgets import TopBar
 
-WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-BLOCKS = "▁▂▃▄▅▆▇█"
-GAUGE = 5  # cells of the retainer gauge
-LEVEL_STYLES = {"ok": "$success", "warning": "$warning", "used_up": "$error"}
-# Column widths; each view adds up to 79 so a 1-cell scrollbar still fits 80.
-CLIENT, NAME, HOURS, TOTAL, AMOUNT, BUDGET = 12, 20, 7, 6, 13, 20
-SPARK, SHORT_BUDGET = 32, 16
-# The week view: a bar and the hours for each day; 12 + 7×5 + 5 + 11 + 16 = 79.
-WEEK_DAY, WEEK_TOTAL, WEEK_AMOUNT = 5, 5, 11
+TITLES = {
+    "day": (N_("today"), N_("T: back to today")),
+    "week": (N_("this week"), N_("T: back to this week")),
+    "month": (N_("this month"), N_("T: back to this month")),
+}
+"""What the title says of the period: the current one, or how to come back to it."""
+EMPTY = {
+    "day": (N_("No time logged in this day."), N_("the previous or next day")),
+    "week": (N_("No time logged in this week."), N_("the previous or next week")),
+    "month": (N_("No time logged in this month."), N_("the previous or next month")),
+}
 
 
 EXPORT = Binding.Group(N_("Export"))
@@ -99,7 +98,7 @@ class ReportsScreen(WorkspaceScreen):
         self.query_one("#rows").focus()  # up/down and page keys scroll a long list
 
     def refresh_bar(self) -> None:
-        self.query_one(TopBar).show(self.ws, "Reports")
+        self.query_one(TopBar).show(self.ws, N_("Reports"))
 
     @property
     def today(self) -> date:
@@ -159,25 +158,27 @@ class ReportsScreen(WorkspaceScreen):
         lines = []
         for currency in sorted(set(found["week"]) | set(found["month"])):
             periods = [(name, found[name].get(currency)) for name in ("week", "month")]
-            parts = screen_parts(periods, target)
+            parts = screen_parts(periods, target, language())
             lines.append(Content.assemble(*((text, styles[v]) for text, v in parts)))
         return lines
 
     def _title(self, first: date, seconds: int) -> Content:
+        lang = language()
         if self.kind == "day":
-            name = f"{first:%a %d %b %Y}"
+            name = format_day(first, lang)
         elif self.kind == "week":
-            name = f"Week of {first:%a %d %b %Y}"
+            name = _("Week of {day}").format(day=format_day(first, lang))
         else:
-            name = f"{first:%B %Y}"
+            name = format_month(first, lang)
         period = self.ws.time.period
         current = self.shown_day is None or period(self.kind, self.shown_day) == (period(self.kind))
-        here = {"day": "today", "week": "this week", "month": "this month"}[self.kind]
+        here, back = TITLES[self.kind]
+        logged = _("{hours} h logged").format(hours=hours(seconds, 7).strip())
         return Content.assemble(
             (name, "bold"),
-            (f"  {here}" if current else "  T: back to " + here, "$text-muted"),
+            ("  " + (_(here) if current else _(back)), "$text-muted"),
             ("  ·  ", "$text-muted"),
-            f"{hours(seconds, 7).strip()} h logged" if seconds > 0 else "nothing logged",
+            logged if seconds > 0 else _("nothing logged"),
         )
 
     def action_move(self, step: int) -> None:
@@ -200,194 +201,7 @@ class ReportsScreen(WorkspaceScreen):
 
 
 def empty_text(kind: str) -> str:
-    return (
-        f"No time logged in this {kind}.\n\n"
-        f"  [ ]   the previous or next {kind}\n"
-        "  4     the focus timer: each focus block becomes a time entry\n"
-        '  va log 1h30m @client "call"   logs time from the command line'
-    )
-
-
-# -- cells ----------------------------------------------------------------------
-
-
-def hours(seconds: int, width: int) -> str:
-    """Hours right-aligned in `width` with one cell to spare: `1.5`, `12` when one
-    decimal would not fit, `<.1` for a few minutes, `·` for nothing."""
-    if seconds <= 0:
-        return "·".rjust(width)
-    value = seconds / 3600
-    text = f"{value:.1f}"
-    if text == "0.0":
-        text = "<.1"
-    elif len(text) >= width:
-        text = f"{value:.0f}"
-    return text.rjust(width)
-
-
-def day_cell(seconds: int, colour: str) -> Content:
-    """A day of the week view as a bar (a full block is an 8-hour day, in the
-    client's colour) and the hours: ` ▂1.5`; ` ·` for a day without time."""
-    if seconds <= 0:
-        return Content(hours(0, WEEK_DAY))
-    bar = BLOCKS[max(0, min(7, round(seconds / 3600) - 1))]
-    value = seconds / 3600
-    text = "<.1" if value < 0.05 else f"{value:.1f}" if value < 9.95 else f"{value:.0f}"
-    return Content.assemble(" ", (bar, colour), text.rjust(WEEK_DAY - 2))
-
-
-def client_cell(line, colour: str) -> Content:
-    if line.client is None:
-        return Content.styled(fit("(no client)", CLIENT - 1, pad=True) + " ", "$text-muted")
-    return Content.styled(fit(f"@{safe(line.client)}", CLIENT - 1, pad=True) + " ", colour)
-
-
-def budget_cell(line, width: int) -> Content:
-    """`12.5/40h ▰▰▰▱▱ 31%` for a retainer as used in the period, coloured by its level
-    (`retainer_level`). The percentage is left out when `width` is short."""
-    if not line.budget_minutes:
-        return Content(" " * width)
-    used = line.budget_used_minutes or 0
-    share = used * 100 / line.budget_minutes
-    style = LEVEL_STYLES[retainer_level(used, line.budget_minutes)]
-    figures = retainer_figures(used, line.budget_minutes)
-    percent = f" {f'{share:.0f}%':>4}" if width >= SHORT_BUDGET + 4 else ""
-    cells = "".join(gauge(used, line.budget_minutes, GAUGE))
-    room = width - 2 - GAUGE - len(percent)
-    return Content.assemble(" ", figures.rjust(room)[-room:], " ", (cells + percent, style))
-
-
-def _money(cents: int, currency: str) -> str:
-    return format_money(cents, currency).rjust(AMOUNT)
-
-
-# -- layouts --------------------------------------------------------------------
-
-
-class Layout:
-    """Header, a client's row and a currency's totals row for one kind of period."""
-
-    def __init__(self, days: list[date], today: date, lines: list) -> None:
-        self.days, self.today, self.lines = days, today, lines
-
-    def header(self) -> Content:
-        raise NotImplementedError
-
-    def row(self, line, colour: str) -> Content:
-        raise NotImplementedError
-
-    def total(self, currency: str, lines: list, cents: int) -> Content:
-        raise NotImplementedError
-
-    def _per_day(self, lines: list, day: date) -> int:
-        return sum(line.days.get(day, 0) for line in lines)
-
-
-class DayLayout(Layout):
-    """Per client: id, name, hours worked, hours billed, amount, retainer."""
-
-    def header(self) -> Content:
-        return Content(
-            f"{'Client':<{CLIENT}}{'Name':<{NAME}}{'Hours':>{HOURS}}{'Billed':>{HOURS}}"
-            f"{'Amount':>{AMOUNT}}  Retainer"
-        )
-
-    def row(self, line, colour: str) -> Content:
-        name = " " * NAME if line.client is None else fit(safe(line.name), NAME - 1, pad=True) + " "
-        return Content.assemble(
-            client_cell(line, colour),
-            name,
-            hours(line.seconds, HOURS),
-            hours(line.billed_minutes * 60, HOURS),
-            _money(line.amount_cents, line.currency),
-            budget_cell(line, BUDGET),
-        )
-
-    def total(self, currency: str, lines: list, cents: int) -> Content:
-        seconds = sum(line.seconds for line in lines)
-        billed = sum(line.billed_minutes for line in lines) * 60
-        text = f"{'Total ' + currency:<{CLIENT + NAME}}{hours(seconds, HOURS)}"
-        return Content.styled(text + hours(billed, HOURS) + _money(cents, currency), "bold")
-
-
-class WeekLayout(Layout):
-    """Per client: hours on each day Monday to Sunday, the total, amount, retainer."""
-
-    def header(self) -> Content:
-        parts: list = ["Client".ljust(CLIENT)]
-        for day, label in zip(self.days, WEEKDAYS, strict=True):
-            parts.append((label.rjust(WEEK_DAY), "$accent" if day == self.today else ""))
-        # "Total" is as wide as its column: it borrows the gap before "Amount".
-        parts.append(f"{'Total':>{WEEK_TOTAL + 1}}{'Amount':>{WEEK_AMOUNT - 1}}  Retainer")
-        return Content.assemble(*parts)
-
-    def row(self, line, colour: str) -> Content:
-        cells = [day_cell(line.days.get(day, 0), colour) for day in self.days]
-        return Content.assemble(
-            client_cell(line, colour),
-            *cells,
-            hours(line.seconds, WEEK_TOTAL),
-            format_money(line.amount_cents, line.currency).rjust(WEEK_AMOUNT),
-            budget_cell(line, SHORT_BUDGET),
-        )
-
-    def total(self, currency: str, lines: list, cents: int) -> Content:
-        cells = "".join(hours(self._per_day(lines, day), WEEK_DAY) for day in self.days)
-        seconds = sum(line.seconds for line in lines)
-        text = f"{'Total ' + currency:<{CLIENT}}{cells}{hours(seconds, WEEK_TOTAL)}"
-        money = format_money(cents, currency).rjust(WEEK_AMOUNT)
-        return Content.styled(text + money, "bold")
-
-
-class MonthLayout(Layout):
-    """Per client: one bar character per day scaled to the busiest day, the total,
-    amount, retainer (without its percentage, for room)."""
-
-    def __init__(self, days: list[date], today: date, lines: list) -> None:
-        super().__init__(days, today, lines)
-        self.busiest = max((s for line in lines for s in line.days.values()), default=0)
-
-    def header(self) -> Content:
-        ticks = [" "] * SPARK
-        for day in (1, 8, 15, 22, 29):
-            if day <= len(self.days):
-                ticks[day - 1 : day - 1 + len(str(day))] = str(day)
-        return Content(
-            f"{'Client':<{CLIENT}}{''.join(ticks)[:SPARK]}{'Total':>{TOTAL}}{'Amount':>{AMOUNT}}"
-            "  Retainer"
-        )
-
-    def _bars(self, per_day: dict[date, int], busiest: int, colour: str = "") -> Content:
-        """`busiest` is the day shown as a full block: the busiest client's day on a
-        client's row, the busiest day of the currency on its totals row."""
-        parts: list = []
-        for day in self.days:
-            seconds = per_day.get(day, 0)
-            if seconds <= 0:
-                parts.append(("·", "$text-muted"))
-            else:
-                level = min(len(BLOCKS), max(1, round(seconds / busiest * len(BLOCKS))))
-                parts.append((BLOCKS[level - 1], colour))
-        parts.append(" " * (SPARK - len(self.days)))
-        return Content.assemble(*parts)
-
-    def row(self, line, colour: str) -> Content:
-        return Content.assemble(
-            client_cell(line, colour),
-            self._bars(line.days, self.busiest, colour),
-            hours(line.seconds, TOTAL),
-            _money(line.amount_cents, line.currency),
-            budget_cell(line, SHORT_BUDGET),
-        )
-
-    def total(self, currency: str, lines: list, cents: int) -> Content:
-        per_day = {day: self._per_day(lines, day) for day in self.days}
-        seconds = sum(line.seconds for line in lines)
-        return Content.assemble(
-            (f"{'Total ' + currency:<{CLIENT}}", "bold"),
-            self._bars(per_day, max(per_day.values())),
-            (hours(seconds, TOTAL) + _money(cents, currency), "bold"),
-        )
-
-
-LAYOUTS = {"day": DayLayout, "week": WeekLayout, "month": MonthLayout}
+    nothing, around = (_(text) for text in EMPTY[kind])
+    timer = _("the focus timer: each focus block becomes a time entry")
+    log = _('va log 1h30m @client "call"   logs time from the command line')
+    return f"{nothing}\n\n  [ ]   {around}\n  4     {timer}\n  {log}"
