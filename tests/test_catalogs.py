@@ -109,7 +109,12 @@ def test_the_compiled_catalog_is_the_po_compiled(po: Path) -> None:
             assert compiled.ngettext(singular, plural, 1) == message.string[0], f"stale .mo: {HOW}"
             assert compiled.ngettext(singular, plural, 2) == message.string[1], f"stale .mo: {HOW}"
         else:
-            assert compiled.gettext(message.id) == message.string, f"stale .mo: {HOW}"
+            found = (
+                compiled.pgettext(message.context, message.id)
+                if message.context
+                else compiled.gettext(message.id)
+            )
+            assert found == message.string, f"stale .mo: {HOW}"
     assert len(compiled._catalog) - 1 == sum(  # the header, then one entry per form
         len(m.string) if m.pluralizable else 1 for m in catalog if m.id
     ), f"stale .mo: {HOW}"

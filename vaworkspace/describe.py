@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from vaworkspace.display import safe
 from vaworkspace.domain.dates import format_duration, format_local, humanize_due
-from vaworkspace.i18n import N_, _
+from vaworkspace.i18n import N_, _, pgettext
 
 LABELS = (
     N_("client"),
@@ -87,19 +87,37 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
 
 
 CLIENT_HEADERS = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]
+"""The columns of `client_cells`, in English (the keys); `client_headers` shows them."""
+
+
+def client_headers() -> list[str]:
+    """`CLIENT_HEADERS` in the UI's language (a client's `ID` is its code, not a number)."""
+    return [
+        pgettext("client", "ID"),
+        _("Name"),
+        _("Rate"),
+        _("Budget"),
+        _("Weight"),
+        _("Zone"),
+        pgettext("client", "Open"),
+        "",
+    ]
 
 
 def client_cells(client, open_tasks: int) -> list[str]:
-    """One client as the cells of `va client list` and the clients screen."""
-    from vaworkspace.domain.money import format_budget, format_money
+    """One client as the cells of `va client list` and the clients screen: money
+    and retainers in the UI's language (`45,00 $/h`, `10 h/sem.`)."""
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import format_amount, format_budget
 
+    speaks = language()
     return [
         f"@{safe(client.id)}",
         safe(client.name),
-        safe(f"{format_money(client.rate_cents, client.currency)}/h"),
-        format_budget(client.budget),
+        safe(f"{format_amount(client.rate_cents, client.currency, speaks)}/h"),
+        format_budget(client.budget, speaks, short=True),
         str(client.weight),
         safe(client.timezone or ""),
         str(open_tasks),
-        "archived" if client.archived else "",
+        _("archived") if client.archived else "",
     ]

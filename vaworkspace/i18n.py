@@ -76,6 +76,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` where the same English word needs another translation in
+    `context` (a client's `ID` is a code, a task's a number)."""
+    return message if _catalog is None or not message else _catalog.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it (it is evaluated at import,
     before the language is known): translate it with `_()` where it is shown."""

@@ -25,6 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from babel import Locale
 
+    from vaworkspace.domain.models import Budget
     from vaworkspace.domain.time.timesheet import CsvStyle
 
 
@@ -147,6 +148,19 @@ def format_amount(cents: int, currency: str, language: str) -> str:
     from babel.numbers import format_currency
 
     return format_currency(Decimal(cents).scaleb(-2), currency, locale=_locale(language))
+
+
+def format_budget(budget: Budget | None, language: str, short: bool = False) -> str:
+    """A retainer as `parse_budget` reads it back: `10 h/semaine`, `40 h/mois` in
+    French; `short` (a table's narrow column) writes `10 h/sem.`. English keeps
+    `10h/week` either way; "" when there is none."""
+    from vaworkspace.domain.money import format_budget as english
+
+    if budget is None or not is_french(language):
+        return english(budget)
+    week = "sem." if short else "semaine"
+    period = week if budget.period == "week" else "mois"
+    return f"{format_minutes(budget.minutes, language)}/{period}"
 
 
 TIMESHEET_HEADER = (

@@ -27,9 +27,10 @@ _BUDGET_EXAMPLE = "write hours per week or month, like 10h/week, 7h30m/week or 4
 
 
 def parse_budget(text: str) -> Budget | None:
-    """A retainer like "10h/week", "7h30m/week", "40h/mo"; "none" or "" removes it."""
+    """A retainer like "10h/week", "7h30m/week", "40h/mo", "10 h/semaine"; "none"
+    ("aucun") or "" removes it."""
     compact = re.sub(r"\s+", "", str(text)).lower()
-    if compact in ("", "none", "-"):
+    if compact in ("", "none", "aucun", "-"):
         return None
     match = re.fullmatch(r"(.+?)(?:/|per|par)([a-z]+)", compact)
     amount = _AMOUNT_RE.fullmatch(match.group(1)) if match else None

@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from vaworkspace.describe import CLIENT_HEADERS, client_cells
+from vaworkspace.describe import CLIENT_HEADERS, client_cells, client_headers
 from vaworkspace.display import safe
 from vaworkspace.domain.client_edits import form_changes
 from vaworkspace.domain.kind_rates import format_kind_table, table_settings
 from vaworkspace.domain.models import Client
-from vaworkspace.domain.money import format_budget
 from vaworkspace.formats import fit
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _, language, pgettext
+from vaworkspace.locale_format import format_budget, is_french
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -24,17 +24,17 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.service import Added
 
-FIELDS = (  # (service field, label, placeholder)
-    ("name", "Name", "Évelyne Couture"),
-    ("id", "Id", "typed after @; default from the name"),
-    ("rate_cents", "Rate / h", "45 or 45.50"),
-    ("kind_rates", "By kind", "seo=60, data-entry=30 (a kind is a tag)"),
-    ("currency", "Currency", "CAD, EUR"),
-    ("budget", "Budget", "10h/week, 40h/month, none"),
-    ("weight", "Weight", "1-5, 3 is neutral"),
-    ("timezone", "Time zone", "America/Montreal"),
-    ("color", "Colour", "#e879f9 or a name"),
-    ("notes", "Notes", ""),
+FIELDS = (  # (service field, label, placeholder), translated where the form shows them
+    ("name", N_("Name"), "Évelyne Couture"),
+    ("id", N_("Id"), N_("typed after @; default from the name")),
+    ("rate_cents", N_("Rate / h"), N_("45 or 45.50")),
+    ("kind_rates", N_("By kind"), N_("seo=60, data-entry=30 (a kind is a tag)")),
+    ("currency", N_("Currency"), "CAD, EUR"),
+    ("budget", N_("Budget"), N_("10h/week, 40h/month, none")),
+    ("weight", N_("Weight"), N_("1-5, 3 is neutral")),
+    ("timezone", N_("Time zone"), "America/Montreal"),
+    ("color", N_("Colour"), N_("#e879f9 or a name")),
+    ("notes", N_("Notes"), ""),
 )
 
 
@@ -61,12 +61,13 @@ class ClientsScreen(WorkspaceScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # Fixed widths that fit 80 columns; long names and zones are cut with "…".
-        for label, width in zip(CLIENT_HEADERS[:-1], WIDTHS, strict=True):
-            table.add_column(label, key=label, width=width)
+        shown = client_headers()
+        for key, label, width in zip(CLIENT_HEADERS[:-1], shown[:-1], WIDTHS, strict=True):
+            table.add_column(label, key=key, width=width)
         table.focus()
 
     def refresh_bar(self) -> None:
-        self.query_one(TopBar).show(self.ws, "Clients")
+        self.query_one(TopBar).show(self.ws, N_("Clients"))
 
     def reload(self) -> None:
         self.refresh_bar()
@@ -107,8 +108,9 @@ class ClientsScreen(WorkspaceScreen):
             return
         current = next(c for c in self.ws.clients.all(True) if c.id == self.selected)
         changed = self.ws.clients.archive(current.id, archived=not current.archived)
-        state = "archived" if changed.archived else "active again"
-        self.app.notify(f"@{changed.id} is {state}", markup=False)
+        archived, again = _("@{client} is archived"), _("@{client} is active again")
+        notice = archived if changed.archived else again
+        self.app.notify(notice.format(client=changed.id), markup=False)
         self.reload()
 
     def action_toggle_archived(self) -> None:
@@ -137,8 +139,11 @@ class ClientForm(FormScreen):
 
     def title_text(self) -> str:
         if self.named is not None:
-            return f"New client @{safe(self.named)} — save, and the task is added"
-        return "New client" if self.client_id is None else f"Client @{safe(self.client_id)}"
+            title = _("New client @{client} — save, and the task is added")
+            return title.format(client=safe(self.named))
+        if self.client_id is None:
+            return _("New client")
+        return _("Client @{client}").format(client=safe(self.client_id))
 
     def fields(self) -> tuple[tuple[str, str, str], ...]:
         adding = self.client_id is None and self.named is None
@@ -151,12 +156,14 @@ class ClientForm(FormScreen):
         if self.client_id is None:
             return {"currency": ws.config.currency, "weight": "3"}
         c = self._current()
+        speaks = language()
+        rate = f"{c.rate_cents / 100:.2f}"  # read back by `parse_rate`, "45,50" too
         return {
             "name": c.name,
-            "rate_cents": f"{c.rate_cents / 100:.2f}",
+            "rate_cents": rate.replace(".", ",") if is_french(speaks) else rate,
             "kind_rates": format_kind_table(c),
             "currency": c.currency,
-            "budget": format_budget(c.budget) or "none",
+            "budget": format_budget(c.budget, speaks) or pgettext("budget", "none"),
             "weight": str(c.weight),
             "timezone": c.timezone or "",
             "color": c.color or "",
@@ -175,7 +182,8 @@ class ClientForm(FormScreen):
             self.added = ws.tasks.add(self.line, source="tui", client_fields=given)
             task, client = self.added.task, self.added.new_client
             assert client is not None  # `client_fields`: created, or refused
-            return f"Added client @{client.id} ({client.name}) and task {task.id}: {task.title}"
+            done = _("Added client @{client} ({name}) and task {task}: {title}")
+            return done.format(client=client.id, name=client.name, task=task.id, title=task.title)
         if self.client_id is None:
             name = texts.pop("name")
             kinds = table_settings(Client("", ""), texts.pop("kind_rates", ""))
@@ -187,8 +195,9 @@ class ClientForm(FormScreen):
             kinds = table_settings(self._current(), typed) if typed is not None else []
             if not fields and not kinds:
                 client = self._current()
-                return f"Saved @{client.id}: {client.name}"
+                return _("Saved @{client}: {name}").format(client=client.id, name=client.name)
             client = ws.clients.change(self.client_id, kinds, None, **fields).client
             if kinds:
-                return f"Saved @{client.id}: past entries keep the rates they were logged at"
-        return f"Saved @{client.id}: {client.name}"
+                saved = _("Saved @{client}: past entries keep the rates they were logged at")
+                return saved.format(client=client.id)
+        return _("Saved @{client}: {name}").format(client=client.id, name=client.name)

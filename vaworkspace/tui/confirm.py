@@ -14,14 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from vaworkspace.display import safe
+from vaworkspace.i18n import N_, _
 
 
 class Confirm(ModalScreen[bool]):
     """`question` (untrusted text is shown through `safe`) and the keys to answer."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", N_("Yes")),
+        Binding("n,escape", "answer(False)", N_("No")),
     ]
     DEFAULT_CSS = """
     Confirm { align: center middle; }
@@ -30,14 +31,16 @@ class Confirm(ModalScreen[bool]):
     Confirm #keys { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, question: str, yes: str = "y: yes") -> None:
+    def __init__(self, question: str, yes: str = "") -> None:
+        """`yes`: the key's words (`y: delete`), in the UI's language; `y: yes` by default."""
         super().__init__()
-        self.question, self.yes = question, yes
+        self.question, self.yes = question, yes or _("y: yes")
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(safe(self.question, multiline=True), id="question", markup=False)
-            yield Static(f"{self.yes} · n or esc: no", id="keys", markup=False)
+            no = _("n or esc: no")
+            yield Static(f"{self.yes} · {no}", id="keys", markup=False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 from vaworkspace.tui.safe_fields import SafeText
@@ -31,10 +32,12 @@ Form = TypeVar("Form", bound="FormScreen")
 class FormScreen(ModalScreen[bool]):
     """ctrl+s (or Enter in a field, or the Save button) saves; esc cancels."""
 
-    FIELDS: tuple[tuple[str, str, str], ...] = ()  # (name, label, placeholder)
+    FIELDS: tuple[tuple[str, str, str], ...] = ()
+    """(name, label, placeholder): label and placeholder in English, marked `N_()`,
+    shown translated; a French label fits the 11 cells left of its field."""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -84,10 +87,10 @@ class FormScreen(ModalScreen[bool]):
             yield Static(self.title_text(), markup=False)
             with Grid():
                 for name, label, placeholder in self.fields():
-                    yield Label(label)
+                    yield Label(_(label))
                     yield Input(
                         values.get(name, ""),
-                        placeholder=placeholder,
+                        placeholder=_(placeholder),
                         id=f"f-{name}",
                         highlighter=SafeText(),  # stored text, shown safely, saved as it is
                         # Compact: one line and no border, even when invalid (Input's red
@@ -97,8 +100,8 @@ class FormScreen(ModalScreen[bool]):
             yield from self.extra()
             yield Static("", id="problem", markup=False)
             with Horizontal():
-                yield Button("Save ^s", id="save", variant="primary", compact=True)
-                yield Button("Cancel esc", id="cancel", compact=True)
+                yield Button(_("Save ^s"), id="save", variant="primary", compact=True)
+                yield Button(_("Cancel esc"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

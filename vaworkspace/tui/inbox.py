@@ -12,8 +12,7 @@ from textual.widgets import OptionList, Static
 from vaworkspace.display import safe
 from vaworkspace.domain.by_client import NO_CLIENT, count_by_client
 from vaworkspace.errors import VaError
-from vaworkspace.formats import plural
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.inbox_table import InboxTable
 from vaworkspace.tui.key_footer import KeyFooter
@@ -32,11 +31,18 @@ STYLES_AFTER = 0.5
 TASK_ACTIONS = frozenset({"open_bar", "edit", "complete", "delete", "priority", "timer"})
 """The actions on the selected task (and `a`): the table's keys, not the sidebar's."""
 EMPTY = (
-    "Nothing to do yet.\n\n"
-    "  a   add a task in one line: Call the dentist @client due:fri ~30m\n"
-    "  i   triage the inbox: give each new task a client, priority and due date\n"
-    "  ?   every key, on every screen\n"
+    ("", N_("Nothing to do yet.")),
+    ("a", N_("add a task in one line: Call the dentist @client due:fri ~30m")),
+    ("i", N_("triage the inbox: give each new task a client, priority and due date")),
+    ("?", N_("every key, on every screen")),
 )
+"""What an empty workspace shows: a heading, then keys and what they do."""
+
+
+def empty_text() -> str:
+    heading, *keys = EMPTY
+    lines = [_(heading[1]), "", *("  " + key + "   " + _(text) for key, text in keys)]
+    return "\n".join(lines) + "\n"
 
 
 class InboxScreen(WorkspaceScreen):
@@ -78,7 +84,7 @@ class InboxScreen(WorkspaceScreen):
             yield ClientSidebar(id="sidebar")
             with Vertical(id="main"):
                 yield Static("", id="filters")
-                yield Static(EMPTY, id="empty")
+                yield Static(empty_text(), id="empty")
                 yield InboxTable(id="table")
                 yield DetailPane(id="detail")
         yield CommandBar(self._preview, id="bar")
@@ -123,19 +129,20 @@ class InboxScreen(WorkspaceScreen):
             remember(self)
 
     def refresh_bar(self) -> None:
-        self.query_one(TopBar).show(self.ws, "Inbox")
+        self.query_one(TopBar).show(self.ws, N_("Inbox"))
 
     def _show_filters(self, count: int) -> None:
         parts = []
         if self.client_filter == NO_CLIENT:
-            parts.append("without client")
+            parts.append(_("without client"))
         elif self.client_filter != ALL:
             parts.append(f"@{safe(self.client_filter)}")
         if self.search:
             parts.append(f"“{safe(self.search)}”")
         label = self.query_one("#filters", Static)
-        shown = plural(count, "task")
-        label.update(f"{shown} · {' · '.join(parts)} · Esc clears" if parts else "")
+        shown = ngettext("{count} task", "{count} tasks", count).format(count=count)
+        clears = _("Esc clears")
+        label.update(f"{shown} · {' · '.join(parts)} · {clears}" if parts else "")
         label.set_class(bool(parts), "-on")
 
     def on_inbox_table_highlighted(self, event: InboxTable.Highlighted) -> None:
@@ -184,7 +191,8 @@ class InboxScreen(WorkspaceScreen):
                 task_id = self.selected.id
                 task = await patiently(lambda: self.ws.tasks.wait(task_id, event.value))
                 until = self._when(task.wait)
-                self.app.notify(f"Task {task.id} waits until {until}", markup=False)
+                waits = _("Task {task} waits until {when}").format(task=task.id, when=until)
+                self.app.notify(waits, markup=False)
                 bar.close()
                 self.reload()
             else:
@@ -206,7 +214,8 @@ class InboxScreen(WorkspaceScreen):
             form = ClientForm(None, named=unknown.ref, line=line).load()
             self.app.push_screen(form, lambda saved: self._client_saved(form))
             return
-        self.app.notify(f"Added task {added.task.id}: {added.task.title}", markup=False)
+        notice = _("Added task {task}: {title}")
+        self.app.notify(notice.format(task=added.task.id, title=added.task.title), markup=False)
         self.query_one(CommandBar).close()
         self.reload(keep=added.task.id)
 
@@ -254,11 +263,22 @@ class InboxScreen(WorkspaceScreen):
         if task is None:
             return
         [done] = self.ws.tasks.complete([task.id])  # a refusal: the app's `run_action`
-        extra = ""
-        if done.spawned:  # as `va done` says it
-            due = f", due {self._when(done.spawned.due)}" if done.spawned.due else ""
-            extra = f"; next: task {done.spawned.id}{due}"
-        self.app.notify(f"Completed {task.id}: {task.title}{extra} — u to undo", markup=False)
+        if done.spawned is None:
+            notice = _("Completed {task}: {title} — u to undo")
+        elif done.spawned.due is None:  # as `va done` says it
+            notice = _("Completed {task}: {title}; next: task {next} — u to undo")
+        else:
+            notice = _("Completed {task}: {title}; next: task {next}, due {due} — u to undo")
+        spawned = done.spawned
+        self.app.notify(
+            notice.format(
+                task=task.id,
+                title=task.title,
+                next=spawned.id if spawned else "",
+                due=self._when(spawned.due) if spawned else "",
+            ),
+            markup=False,
+        )
         self.reload()
 
     def _when(self, value) -> str:
@@ -274,8 +294,9 @@ class InboxScreen(WorkspaceScreen):
         task = self.selected
         if task is None:
             return
-        question = f"Delete task {task.id}: {task.title}?"
-        self.app.push_screen(Confirm(question, "y: delete"), lambda yes: self._delete(yes, task.id))
+        question = _("Delete task {task}: {title}?").format(task=task.id, title=task.title)
+        asking = Confirm(question, _("y: delete"))
+        self.app.push_screen(asking, lambda yes: self._delete(yes, task.id))
 
     async def _delete(self, yes: bool | None, task_id: int) -> None:
         """The answer (a callback, outside `run_action`: a refusal is shown here)."""
@@ -286,7 +307,8 @@ class InboxScreen(WorkspaceScreen):
         except VaError as problem:
             va_app(self).show_problem(problem)
             return
-        self.app.notify(f"Deleted task {task.id}: {task.title} — u to undo", markup=False)
+        notice = _("Deleted task {task}: {title} — u to undo")
+        self.app.notify(notice.format(task=task.id, title=task.title), markup=False)
         self.reread()
 
     def action_priority(self) -> None:
@@ -309,15 +331,15 @@ class InboxScreen(WorkspaceScreen):
         action, logged = self.ws.time.toggle_timer(task.id)
         minutes = sum(e.seconds for e in logged.entries) // 60
         message = {
-            "start": f"Focus on {task.id}: {task.title}",
-            "stop": f"Timer stopped: {minutes} min logged on {task.title}",
-            "switch": f"Timer switched to {task.id}: {task.title}",
-        }[action]
+            "start": _("Focus on {task}: {title}"),
+            "stop": _("Timer stopped: {minutes} min logged on {title}"),
+            "switch": _("Timer switched to {task}: {title}"),
+        }[action].format(task=task.id, title=task.title, minutes=minutes)
         if logged.too_short_seconds:  # the stretch just closed left no entry
             from vaworkspace.domain.time.timer import unlogged_text
 
             short = unlogged_text(logged.too_short_seconds, logged.minimum_minutes)
-            stopped = f"Timer stopped on {task.title}"
+            stopped = _("Timer stopped on {title}").format(title=task.title)
             message = f"{stopped if action == 'stop' else message}; {short}"
         self.app.notify(message, markup=False)
         self.refresh_bar()
