@@ -17,13 +17,21 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vaworkspace.display import safe
-from vaworkspace.domain.calendar.agenda import block_minutes, clock, slot_text, span_text
+from vaworkspace.domain.calendar.agenda import block_minutes, clock
 from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import VaError
-from vaworkspace.formats import plural
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.agenda_plan import PLAN_BINDINGS, PlanningScreen
+from vaworkspace.tui.agenda_words import (
+    block_length,
+    block_when,
+    free_time,
+    short_day,
+    slot_label,
+    title_day,
+    week_day,
+)
 from vaworkspace.tui.block_prompt import BlockPrompt
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.number_prompt import NumberPrompt
@@ -46,9 +54,9 @@ class BookSlot(NumberPrompt):
         Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without booking"))
     ]
     INPUT_ID = "task-id"
-    PLACEHOLDER = "task id, then enter (esc: cancel)"
+    PLACEHOLDER = N_("task id, then enter (esc: cancel)")
     RESTRICT = r"#?[0-9]*"
-    EMPTY = "type the id of a task, like one of those above"
+    EMPTY = N_("type the id of a task, like one of those above")
 
     def __init__(self, ws, slot: tuple[datetime, datetime]) -> None:
         super().__init__()
@@ -56,17 +64,20 @@ class BookSlot(NumberPrompt):
         self.fits = ws.agenda.slot_tasks(slot)  # read in the key's action: see FormScreen.load
 
     def heading(self) -> str:
-        tz = self.ws.tz
-        return f"Book {slot_text(self.slot, tz)} on {self.slot[0].astimezone(tz):%a %d %b}"
+        tz, day = self.ws.tz, self.slot[0].astimezone(self.ws.tz).date()
+        when = short_day(day, self.ws.now(), tz)
+        return _("Book free {slot} on {day}").format(slot=slot_label(self.slot, tz), day=when)
 
     def hint(self) -> list:
         fits = self.fits
-        hint: list = [("Tasks that fit, most urgent first:" if fits else "No task fits.", MUTED)]
+        hint: list = [
+            (_("Tasks that fit, most urgent first:") if fits else _("No task fits."), MUTED)
+        ]
         for task in fits:
             who = f"@{safe(task.client)}" if task.client else ""
             title = safe(task.title)
             hint += ["\n", (f"#{task.id:<4}", "bold"), f"{title[:29]:<30}{who[:13]:<14}"]
-            hint.append((f"{block_minutes(task)}m", MUTED))
+            hint.append((block_length(block_minutes(task)), MUTED))
         return hint
 
     def act(self, number: int) -> object:
@@ -209,7 +220,7 @@ class AgendaScreen(PlanningScreen):
     def repaint_day(self) -> None:
         plan, ws = self.plans[0], self.ws
         allday = self.query_one("#allday", Static)
-        parts: list = [("all day ", MUTED)]
+        parts: list = [(_("all day") + " ", MUTED)]
         for item in plan.all_day:
             colour = self.colours.get(item.client) or "$accent"
             parts += [("▌", colour), safe(item.title), "  "]
@@ -223,39 +234,50 @@ class AgendaScreen(PlanningScreen):
         self.query_one("#side", Static).update(self.plan_side() or self._side(plan))
 
     def _title(self) -> Content:
-        first = self.plans[0].day
+        """`Tue 01 Dec 2026  today · 5 events · 2h30 free · ⚠ 2 in conflict`. The
+        `today` (`T: today`) goes first when the line would be cut: the top bar
+        says the date, the footer T (French is longer)."""
+        first, now, tz = self.plans[0].day, self.ws.now(), self.ws.tz
         here = first <= self.today <= self.plans[-1].day
-        name = f"{'Week of ' * (self.kind == 'week')}{first:%a %d %b %Y}"
-        back = "this week" if self.kind == "week" else "today"
-        parts: list = [(name, "bold"), (f"  {back}" if here else f"  T: {back}", MUTED)]
+        if self.kind == "week":
+            name, back = _("Week of {day}").format(day=week_day(first, now, tz)), _("this week")
+        else:
+            name, back = title_day(first, now, tz), _("today")
         events = sum(len(plan.timed) + len(plan.all_day) for plan in self.plans)
         clashes = sum(len(plan.conflicts) for plan in self.plans)
-        parts += [(" · ", MUTED), plural(events, "event"), (" · ", MUTED)]
-        parts.append(f"{span_text(sum(plan.free_minutes for plan in self.plans))} free")
+        counted = ngettext("{count} event", "{count} events", events).format(count=events)
+        parts: list = [(" · ", MUTED), counted]
+        parts += [(" · ", MUTED), free_time(sum(plan.free_minutes for plan in self.plans))]
         if clashes:
-            parts += [(" · ", MUTED), (f"⚠ {clashes} in conflict", CLASH)]
+            clash = ngettext("⚠ {count} in conflict", "⚠ {count} in conflict", clashes)
+            parts += [(" · ", MUTED), (clash.format(count=clashes), CLASH)]
         if self.proposal is not None:
-            parts += [(" · ", MUTED), ("proposal", CHOSEN)]
-        return Content.assemble(*parts)
+            parts += [(" · ", MUTED), (_("proposal"), CHOSEN)]
+        where = "  " + (back if here else _("T: {back}").format(back=back))
+        title = Content.assemble((name, "bold"), (where, MUTED), *parts)
+        if title.cell_length > self.app.size.width - 2:  # the #title's padding
+            return Content.assemble((name, "bold"), *parts)
+        return title
 
     def _side(self, plan) -> Content:
         """Tasks due that day, the free slots (the chosen one marked), the clashes."""
         tz = self.ws.tz
-        lines = [Content.styled("Due today" if plan.day == self.today else "Due", "bold")]
+        lines = [Content.styled(_("Due today") if plan.day == self.today else _("Due"), "bold")]
         for item in plan.tasks:
             ident = f"#{item.task_id} " if item.task_id else ""
             lines.append(Content.assemble((ident, MUTED), safe(item.title)))
         if not plan.tasks:
-            lines.append(Content.styled("nothing due", MUTED))
-        lines += [Content(""), Content.styled(f"Free  {plural(len(plan.free), 'slot')}", "bold")]
+            lines.append(Content.styled(_("nothing due"), MUTED))
+        slots = ngettext("Free  {count} slot", "Free  {count} slots", len(plan.free))
+        lines += [Content(""), Content.styled(slots.format(count=len(plan.free)), "bold")]
         for index, slot in enumerate(plan.free):
             mark, style = ("▶ ", CHOSEN) if index == self.selected else ("  ", "")
-            lines.append(Content.styled(slot_text(slot, tz, mark), style))
-        reason = "day off" if not plan.working else "none left in work hours"
-        lines.append(Content.styled("j k · enter books" if plan.free else reason, MUTED))
+            lines.append(Content.styled(mark + slot_label(slot, tz), style))
+        reason = _("day off") if not plan.working else _("none left in work hours")
+        lines.append(Content.styled(_("j k · enter books") if plan.free else reason, MUTED))
         clashing = [item for item in plan.timed if item.uid in plan.conflicts]
         if clashing:
-            lines += [Content(""), Content.styled("⚠ conflict", CLASH)]
+            lines += [Content(""), Content.styled(_("⚠ conflict"), CLASH)]
             lines += [Content(f"{clock(i.start, tz)} {safe(i.title)}") for i in clashing]
         return Content("\n").join(lines)
 
@@ -295,8 +317,11 @@ class AgendaScreen(PlanningScreen):
 
     def _booked(self, block) -> None:
         if block is not None:  # None: the prompt was closed with esc
+            text = _("Booked #{task} {title} {when}")
             when = self._when(block)
-            self.app.notify(f"Booked #{block.task} {block.summary} {when}", markup=False)
+            self.app.notify(
+                text.format(task=block.task, title=block.summary, when=when), markup=False
+            )
             self.reload()
 
     def action_move_block(self) -> None:
@@ -304,19 +329,23 @@ class AgendaScreen(PlanningScreen):
         if not self.free:
             return
         slot = self.free[self.selected]
-        day = slot[0].astimezone(self.ws.tz)
-        heading = f"Move a block to {slot_text(slot, self.ws.tz)} on {day:%a %d %b}"
+        day = short_day(slot[0].astimezone(self.ws.tz).date(), self.ws.now(), self.ws.tz)
+        heading = _("Move a block to free {slot} on {day}").format(
+            slot=slot_label(slot, self.ws.tz), day=day
+        )
         prompt = BlockPrompt(
             self.ws, heading, self._blocks(), lambda i: self.ws.agenda.move_block(i, slot[0])
         )
-        self.app.push_screen(prompt, lambda block: self._changed(block, "Moved"))
+        moved = N_("Moved the block of {title} {when} — u undoes")
+        self.app.push_screen(prompt, lambda block: self._changed(block, moved))
 
     def action_remove_block(self) -> None:
         """x: remove a block (of the two weeks from the day shown)."""
         prompt = BlockPrompt(
-            self.ws, "Remove a work block", self._blocks(), self.ws.agenda.remove_block
+            self.ws, _("Remove a work block"), self._blocks(), self.ws.agenda.remove_block
         )
-        self.app.push_screen(prompt, lambda block: self._changed(block, "Removed"))
+        removed = N_("Removed the block of {title} {when} — u undoes")
+        self.app.push_screen(prompt, lambda block: self._changed(block, removed))
 
     def _blocks(self) -> list:
         """The blocks offered: two weeks from the first day shown (read in the key's
@@ -326,13 +355,13 @@ class AgendaScreen(PlanningScreen):
         return self.ws.agenda.blocks(start, start + timedelta(days=BLOCK_DAYS))
 
     def _changed(self, block, done: str) -> None:
+        """`done`: the notice's message (`N_`), with the block's title and when."""
         if block is not None:  # None: the prompt was closed with esc
-            when = self._when(block)
-            self.app.notify(f"{done} the block of {block.summary} {when} — u undoes", markup=False)
+            text = _(done).format(title=block.summary, when=self._when(block))
+            self.app.notify(text, markup=False)
             self.reread()
 
     def _when(self, block) -> str:
-        """`tomorrow 09:00–09:45`: the block's day and hours, as the inbox says dates."""
-        from vaworkspace.domain.date_labels import humanize_span
-
-        return humanize_span(block.start, block.end, self.ws.now(), self.ws.tz)
+        """`tomorrow 09:00–09:45`: the block's day and hours, as the inbox says dates
+        (`demain, 9 h–9 h 45`)."""
+        return block_when(block.start, block.end, self.ws.now(), self.ws.tz)

@@ -15,7 +15,9 @@ from textual.content import Content
 from textual.widget import Widget
 
 from vaworkspace.display import safe
-from vaworkspace.domain.calendar.agenda import clock, slot_text, span_text
+from vaworkspace.domain.calendar.agenda import clock
+from vaworkspace.i18n import _, ngettext
+from vaworkspace.tui.agenda_words import column_day, free_slot, free_time, span
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
 
 STEPS = (30, 60, 90, 120, 180, 240, 360, 720, 1440)  # minutes per row: the shortest that fits
 LABEL = 6  # "09:00 " before each row of the day view
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MUTED, CLASH, CHOSEN = "$text-muted", "bold $error", "bold $accent"
 
 
@@ -140,13 +141,13 @@ class DayLayout:
             mark = ("◇ " if item.uid in self.proposed else "◆ ") if block else ""
             parts += [f"{mark}{times} ", (safe(item.title), f"bold {colour}")]
         elif offset == 1:
-            parts += [("⚠ conflict ", CLASH), who] if clash else [who]
+            parts += [(_("⚠ conflict") + " ", CLASH), who] if clash else [who]
         return cell(parts, width - 1) + " " if width > 1 else cell(parts[:1], width)
 
     def _free(self, index: int, offset: int, tall: bool, width: int) -> Content:
         """`free 14:00–15:00 (1h00)`, then a dotted line; ▶ and the accent when chosen."""
         mark, style = ("▶ ", CHOSEN) if index == self.selected else ("  ", MUTED)
-        text = "┆" if offset else slot_text(self.plan.free[index], self.tz, mark + "free ")
+        text = "┆" if offset else free_slot(self.plan.free[index], self.tz, mark, width)
         return cell([(text, style)], width)
 
 
@@ -166,11 +167,11 @@ class WeekLayout:
         )
 
     def _column(self, plan, width: int, height: int) -> list[Content]:
-        name = f"{WEEKDAYS[plan.day.weekday()]} {plan.day.day:02d}"
-        free = f"{span_text(plan.free_minutes)} free" if plan.working else "day off"
+        name = column_day(plan.day)
+        free = _column_free(plan.free_minutes, width) if plan.working else _("day off")
         lines = [
             cell([(name, "bold reverse" if plan.day == self.today else "bold")], width),
-            cell([("past" if plan.day < self.today else free, MUTED)], width),
+            cell([(_("past") if plan.day < self.today else free, MUTED)], width),
             Content.styled("─" * width, MUTED),
         ]
         body: list[Content] = []
@@ -186,5 +187,15 @@ class WeekLayout:
         body += [cell([("☐ ", MUTED), safe(item.title)], width) for item in plan.tasks]
         room = height - len(lines)
         if len(body) > room > 0:
-            body = [*body[: room - 1], cell([(f"+{len(body) - room + 1} more", MUTED)], width)]
+            rest = len(body) - room + 1
+            more = ngettext("+{count} more", "+{count} more", rest).format(count=rest)
+            body = [*body[: room - 1], cell([(more, MUTED)], width)]
         return lines + body[: max(0, room)]
+
+
+def _column_free(minutes: int, width: int) -> str:
+    """`8h00 free`; French `8 h libres`, `1h45 libre` when `1 h 45 libre` is wider
+    than the column, and the length alone (`7h30`) when that is too."""
+    compact = span(minutes).replace(" ", "")
+    texts = (free_time(minutes), free_time(minutes, compact), compact)
+    return next((text for text in texts if len(text) <= width), texts[0])

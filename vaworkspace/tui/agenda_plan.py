@@ -24,15 +24,17 @@ from textual.binding import Binding
 from textual.content import Content
 
 from vaworkspace.display import safe
-from vaworkspace.domain.calendar.agenda import clock, span_text
+from vaworkspace.domain.calendar.agenda import clock
 from vaworkspace.errors import VaError, WorkspaceBusy
-from vaworkspace.formats import plural
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.service.plan import PlanPreview, proposed_uid
 from vaworkspace.tui.agenda_layout import CLASH, MUTED
+from vaworkspace.tui.agenda_words import french, short_day, span
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
 
+SIDE_WIDTH = 25
+"""The side panel's text width (`#side`) before its first layout."""
 PLAN_BINDINGS = [
     Binding(
         "P", "plan", N_("Plan"), tooltip=N_("Plan the day shown (again): a proposal to accept")
@@ -89,7 +91,7 @@ class PlanningScreen(WorkspaceScreen):
             except VaError as refusal:
                 outcome = refusal
             except Exception as error:  # a bug: said, and the agenda usable again
-                outcome = VaError(f"planning failed: {error!r}")
+                outcome = VaError(_("planning failed: {error}").format(error=repr(error)))
             app.call_from_thread(self._proposed, round_, day, outcome)
 
         self.run_worker(run, name="plan", group="plan", thread=True, exit_on_error=False)
@@ -129,9 +131,13 @@ class PlanningScreen(WorkspaceScreen):
             self.action_plan()  # what the refusal says: plan it again
             raise
         self.proposal = None
-        count = len(result.blocks)
-        when = f"{result.first:%a %d %b}"
-        self.app.notify(f"Planned {plural(count, 'block')} on {when} — u undoes", markup=False)
+        count, day = len(result.blocks), short_day(result.first, self.ws.now(), self.ws.tz)
+        text = ngettext(
+            "Planned {count} block on {day} — u undoes",
+            "Planned {count} blocks on {day} — u undoes",
+            count,
+        )
+        self.app.notify(text.format(count=count, day=day), markup=False)
         self.reread()
 
     def action_clear_plan(self) -> None:
@@ -140,7 +146,12 @@ class PlanningScreen(WorkspaceScreen):
         gone = self.ws.plan.clear(day)
         self.proposal = None
         self.planning = None
-        self.app.notify(f"Removed {plural(gone, 'planned block')} — u undoes", markup=False)
+        text = ngettext(
+            "Removed {count} planned block — u undoes",
+            "Removed {count} planned blocks — u undoes",
+            gone,
+        )
+        self.app.notify(text.format(count=gone), markup=False)
         self.reread()
 
     def action_drop_plan(self) -> None:
@@ -159,13 +170,14 @@ class PlanningScreen(WorkspaceScreen):
     def plan_side(self) -> Content | None:
         """The side panel while planning or proposing; None: the usual one."""
         if self.planning is not None and self.proposal is None:
-            return Content.styled("Planning…", MUTED)
+            return Content.styled(_("Planning…"), MUTED)
         if self.proposal is None:
             return None
         tz, result = self.ws.tz, self.proposal.result
         minutes = sum(block.minutes for block in result.blocks)
-        heading = f"Plan  {plural(len(result.blocks), 'block')} · {span_text(minutes)}"
-        lines = [Content.styled(heading, "bold")]
+        count = len(result.blocks)
+        heading = ngettext("Plan  {count} block · {span}", "Plan  {count} blocks · {span}", count)
+        lines = [Content.styled(heading.format(count=count, span=span(minutes)), "bold")]
         for block in result.blocks:
             title = safe(result.titles.get(block.task, ""))
             lines.append(
@@ -176,13 +188,32 @@ class PlanningScreen(WorkspaceScreen):
                 )
             )
         if not result.blocks:
-            lines.append(Content.styled("no open task fits", MUTED))
+            lines.append(Content.styled(_("no open task fits"), MUTED))
         if result.at_risk:
-            lines += [Content(""), Content.styled("⚠ at risk", CLASH)]
+            lines += [Content(""), Content.styled(_("⚠ at risk"), CLASH)]
             for risk in result.at_risk:
-                lines.append(Content.assemble((f"#{risk.task} ", MUTED), safe(risk.reason)))
-        lines += [Content(""), Content.styled("a accept · P again · esc", MUTED)]
+                lines += self._risk_lines(risk)
+        keys = _("a accept · P again · esc").splitlines()  # French needs two lines
+        lines += [Content(""), *(Content.styled(line, MUTED) for line in keys)]
         return Content("\n").join(lines)
+
+    def _risk_lines(self, risk) -> list[Content]:
+        """`#1 overdue since Thu 26 Nov 00:00`, cut to the panel in English as it
+        always was; French, longer, goes on over the next lines."""
+        from vaworkspace.plan_text import risk_reason
+
+        reason = safe(risk_reason(risk, self.ws.tz, self.ws.now()))
+        head = f"#{risk.task} "
+        width = self.query_one("#side").content_size.width or SIDE_WIDTH
+        if not french() or len(head) + len(reason) <= width:
+            return [Content.assemble((head, MUTED), reason)]
+        import textwrap
+
+        wrapped = textwrap.wrap(
+            reason, width, initial_indent=" " * len(head), subsequent_indent="  "
+        )
+        first = Content.assemble((head, MUTED), wrapped[0][len(head) :])
+        return [first, *(Content(line) for line in wrapped[1:])]
 
     def _paint_plan_side(self) -> None:
         """Say "Planning…" (or the usual panel back) without a reload."""

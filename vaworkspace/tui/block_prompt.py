@@ -14,7 +14,9 @@ from datetime import datetime
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock
 from vaworkspace.domain.calendar.event import Event
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.agenda_layout import MUTED
+from vaworkspace.tui.agenda_words import weekday
 from vaworkspace.tui.number_prompt import NumberPrompt
 
 
@@ -22,8 +24,8 @@ class BlockPrompt(NumberPrompt):
     """`heading`, the `blocks` to pick from, and an input for the block's number."""
 
     INPUT_ID = "block-id"
-    PLACEHOLDER = "block number, then enter (esc: cancel)"
-    EMPTY = "type the number of a block, like one of those above"
+    PLACEHOLDER = N_("block number, then enter (esc: cancel)")
+    EMPTY = N_("type the number of a block, like one of those above")
 
     def __init__(self, ws, heading: str, blocks: list[Event], act: Callable[[int], Event]) -> None:
         super().__init__()
@@ -34,12 +36,12 @@ class BlockPrompt(NumberPrompt):
 
     def hint(self) -> list:
         tz = self.ws.tz
-        hint: list = [("Booked blocks:" if self.blocks else "No block is booked.", MUTED)]
+        hint: list = [(_("Booked blocks:") if self.blocks else _("No block is booked."), MUTED)]
         for block in self.blocks:
             start, end = block.start, block.end
             if not isinstance(start, datetime) or not isinstance(end, datetime):
                 continue  # a block is timed (`ws.agenda.schedule_block`): not one of ours
-            when = f"{start.astimezone(tz):%a} {clock(start, tz)}–{clock(end, tz)}"
+            when = f"{weekday(start, tz)} {clock(start, tz)}–{clock(end, tz)}"
             task = f"#{block.task} " if block.task is not None else ""
             hint += ["\n", (f"{block.id:>4}  ", "bold"), f"{when}  ", (task, MUTED)]
             hint.append(safe(block.summary)[:30])

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError, VaError
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.problems import problem_text
 
@@ -23,7 +24,9 @@ from vaworkspace.tui.problems import problem_text
 class NumberPrompt(ModalScreen):
     """Subclasses say the heading, the hint, the input's id and what a number does."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close, changing nothing")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close, changing nothing"))
+    ]
     DEFAULT_CSS = """
     NumberPrompt { align: center middle; }
     NumberPrompt > Vertical { width: 64; max-width: 100%; height: auto; max-height: 100%;
@@ -32,9 +35,10 @@ class NumberPrompt(ModalScreen):
     NumberPrompt #problem { height: auto; color: $error; display: none; }
     """
     INPUT_ID = "number"
-    PLACEHOLDER = "a number, then enter (esc: cancel)"
+    PLACEHOLDER = N_("a number, then enter (esc: cancel)")
+    """Marked with `N_` (read at import), translated where shown, as `EMPTY`."""
     RESTRICT = r"[0-9]*"
-    EMPTY = "type a number, like one of those above"
+    EMPTY = N_("type a number, like one of those above")
 
     def heading(self) -> str:
         raise NotImplementedError
@@ -52,7 +56,7 @@ class NumberPrompt(ModalScreen):
             yield Static(Content.styled(self.heading(), "bold"), id="heading")
             yield Static(Content.assemble(*self.hint()), id="hint")
             yield Input(
-                placeholder=self.PLACEHOLDER,
+                placeholder=_(self.PLACEHOLDER),
                 id=self.INPUT_ID,
                 restrict=self.RESTRICT,
                 compact=True,
@@ -65,7 +69,7 @@ class NumberPrompt(ModalScreen):
         problem = self.query_one("#problem", Static)
         try:
             if not wanted:
-                raise InputError(self.EMPTY)
+                raise InputError(_(self.EMPTY))
             done = await patiently(lambda: self.act(int(wanted)))
         except VaError as refusal:
             problem.update(safe(problem_text(refusal)))

@@ -74,10 +74,18 @@ class PlanBlock:
 
 @dataclass(frozen=True, slots=True)
 class AtRisk:
-    """A task the plan could not fit before its deadline, and why."""
+    """A task the plan could not fit before its deadline, and why: `reason` in
+    English (as `va plan --json` gives it), and its figures for a UI that words
+    it in another language: the deadline, the minutes the task `needs` (0: the
+    deadline has passed) and those free before it (`room`), and whether the
+    deadline falls on the planned day (`same_day`: its hour alone says it)."""
 
     task: int
     reason: str
+    due: datetime | None = None
+    needs: int = 0
+    room: int = 0
+    same_day: bool = False
 
 
 @dataclass(slots=True)
@@ -319,7 +327,9 @@ def _can_make_it(
     for task in dated:
         assert task.due is not None
         if task.due <= overdue_by:
-            plan.at_risk.append(AtRisk(task.id, f"overdue since {_when(task.due, day, tz)}"))
+            reason = f"overdue since {_when(task.due, day, tz)}"
+            same = _on_the_day(task.due, day, tz)
+            plan.at_risk.append(AtRisk(task.id, reason, task.due, same_day=same))
             continue
         attempt = trial.copy()
         room = sum(
@@ -332,17 +342,24 @@ def _can_make_it(
             # Say the free time as the VA sees it on the agenda (a 22-minute gap is
             # 22 minutes free, even if too short for a block of this task).
             free_time = max(room, min(cap, trial.free_before(bounds(task), task.due)))
-            plan.at_risk.append(AtRisk(task.id, _reason(task.minutes, free_time, task.due, tz)))
+            reason = _reason(task.minutes, free_time, task.due, tz)
+            same = _on_the_day(task.due, day, tz)
+            plan.at_risk.append(
+                AtRisk(task.id, reason, task.due, task.minutes, free_time, same_day=same)
+            )
     return fits
+
+
+def _on_the_day(moment: datetime, day: Day, tz: tzinfo) -> bool:
+    assert day.window is not None
+    return moment.astimezone(tz).date() == day.window[0].astimezone(tz).date()
 
 
 def _when(moment: datetime, day: Day, tz: tzinfo) -> str:
     """`14:00` on the planned day, `Fri 27 Nov 14:00` before it."""
-    assert day.window is not None
-    local = moment.astimezone(tz)
-    if local.date() == day.window[0].astimezone(tz).date():
+    if _on_the_day(moment, day, tz):
         return clock(moment, tz)
-    return f"{local:%a %d %b %H:%M}"
+    return f"{moment.astimezone(tz):%a %d %b %H:%M}"
 
 
 def _reason(needs: int, room: int, due: datetime, tz: tzinfo) -> str:
