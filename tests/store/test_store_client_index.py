@@ -32,6 +32,11 @@ def filtered(path, name: str, client: str) -> dict:
     return {k: r for k, r in whole.items() if r.get("client") == client}
 
 
+def by_keys(path, name: str, keys: set[str]) -> dict:
+    whole = orjson.loads(path.read_bytes())[name]
+    return {k: r for k, r in whole.items() if k in keys}
+
+
 def assert_index_agrees(path) -> None:
     doc = WorkspaceFile(path).read()
     for name in ITEMS:
@@ -39,6 +44,15 @@ def assert_index_agrees(path) -> None:
             picked = doc.client_records(name, client)
             assert picked is not None, (name, client)
             assert list(picked.items()) == list(filtered(path, name, client).items())
+    whole = orjson.loads(path.read_bytes())
+    for name in ITEMS:
+        keys = list(whole[name])
+        for wanted in ({*keys, "999"}, set(keys[::2]), set(keys[-1:]), {"999"}):
+            doc = WorkspaceFile(path).read()
+            picked = doc.records_by_key(name, wanted)
+            assert picked is not None, (name, wanted)
+            assert list(picked.items()) == list(by_keys(path, name, wanted).items())
+            assert not doc.loaded(name)  # cut alone: the table was not parsed
 
 
 STEPS = st.lists(
@@ -96,6 +110,9 @@ def test_a_record_holding_a_lookalike_of_the_next_key_is_never_cut_wrong(tmp_pat
     for client in ("acme", "dental"):
         picked = doc.client_records("tasks", client)
         assert picked is None or picked == filtered(path, "tasks", client)
+    for wanted in ({"1"}, {"2"}, {"3"}, {"1", "2", "3"}):
+        picked = WorkspaceFile(path).read().records_by_key("tasks", wanted)
+        assert picked is None or picked == by_keys(path, "tasks", wanted)
 
 
 def test_a_stale_index_is_not_used(tmp_path):
@@ -151,3 +168,37 @@ def test_done_moves_one_range_out_instead_of_searching_the_table(tmp_path, monke
         entry = next(e for e in doc["client_index"].values() if e["table"] == "tasks")
         assert entry["clients"] == real(orjson.dumps(doc["tasks"]), doc["tasks"])
         assert_index_agrees(path)
+
+
+def test_a_feed_reads_other_clients_tasks_of_its_entries_without_parsing_their_table(tmp_path):
+    """A feed's time entries may name tasks of other clients, most of them
+    closed: those few records are cut from the table, never the whole table
+    parsed (10k closed tasks), and a task that is gone is still None."""
+    from vaworkspace.store.feed_source import FeedSource
+
+    path = tmp_path / "ws.json"
+    with WorkspaceFile(path).transaction() as db:
+        tables.put_many(db, "tasks", {1: task(title="mine", client="acme")})
+        tables.put_many(db, "tasks", {2: task(title="open, dental's", client="dental")})
+        closed = {n: task(title=f"closed {n}", client="zed", status="done") for n in (3, 4, 5)}
+        tables.put_many(db, "tasks", closed)
+        entries = {
+            n: {"start": "2024-01-02T09:00:00Z", "end": "2024-01-02T10:00:00Z", "client": "acme"}
+            for n in range(1, 6)
+        }
+        for n, task_id in zip(range(1, 6), (1, 2, 4, 9, None), strict=True):
+            if task_id is not None:
+                entries[n]["task"] = task_id
+        tables.put_many(db, "entries", entries)
+    whole = orjson.loads(path.read_bytes())
+    assert set(whole["closed_tasks"]) == {"3", "4", "5"}
+    doc = WorkspaceFile(path).read()
+    source = FeedSource(doc, "acme")
+    assert [entry.task for entry in source.entries()] == [1, 2, 4, 9, None]
+    assert {n: source.task(n) and source.task(n).title for n in (1, 2, 4, 9)} == {
+        1: "mine",
+        2: "open, dental's",
+        4: "closed 4",
+        9: None,
+    }
+    assert not doc.loaded("closed_tasks")

@@ -248,20 +248,14 @@ class Document(_Mapping):
         alone through the file's client index (`client_index.py`), or filtered
         from the table if it is parsed already; None when the index cannot be
         used (the caller then filters the whole table)."""
-        from vaworkspace.store import client_index
-
         source = self.source
         if self.loaded(name):  # parsed already: filtering it costs no parse
             return {k: r for k, r in self[name].items() if r.get("client") == client}
-        if not self.untouched(name) or source.slices is None or not source.has_bytes():
+        indexed = self._indexed(name)
+        if indexed is None or not source._intact(name, indexed[1]):
             return None
-        found = client_index.lookup(self, name)
-        piece = source.slices.get(name)
-        if found is None or piece is None or found["crc"] != f"{piece.crc:08x}":
-            return None
-        if not source._intact(name, piece):
-            return None
-        spans = found["clients"].get(client)
+        clients, piece = indexed
+        spans = clients.get(client)
         if spans is None:  # every record is indexed: the client has none here
             return {}
         if type(spans) is not list or len(spans) % 2:
@@ -281,6 +275,62 @@ class Document(_Mapping):
             if type(record) is not dict or record.get("client") != client:
                 return None
         return records
+
+    def records_by_key(self, name: str, keys: Collection[str]) -> Table | None:
+        """The records of item table `name` among `keys` (a key it lacks is
+        left out), in table order: cut alone through the file's client index,
+        which knows where every record lies, or picked from the table if it is
+        parsed already; None when the index cannot be used (the caller then
+        reads the table whole). A feed's time entries may name a few tasks of
+        other clients: the table of 10k closed tasks is not parsed for them."""
+        if self.loaded(name):
+            table = self[name]
+            return {key: record for key, record in table.items() if key in keys}
+        indexed = self._indexed(name)
+        if indexed is None:
+            return None
+        clients, piece = indexed
+        data = bytes(self.source.view(piece.start, piece.end))
+        if not self.source._intact(name, piece, memoryview(data)):
+            return None
+        wanted = {key.encode() for key in keys}
+        find, size = data.find, len(data)
+        cuts = []
+        try:  # a record's range starts at its key's opening quote (`client_index.ranges_of`)
+            for spans in clients.values():
+                for at in range(0, len(spans) - 1, 2):
+                    start, end = spans[at], spans[at + 1]
+                    if not 0 < start < end <= size:
+                        return None
+                    close = find(b'"', start + 1, end)
+                    if close > 0 and data[start + 1 : close] in wanted:
+                        cuts.append((start, end))
+        except TypeError:  # not numbers: an entry no writer of ours made
+            return None
+        if not cuts:
+            return {}
+        cuts.sort()
+        records = loads(memoryview(b"{" + b",".join(data[a:b] for a, b in cuts) + b"}"))
+        if type(records) is not dict or len(records) != len(cuts):
+            return None
+        if not all(key.encode() in wanted and type(r) is dict for key, r in records.items()):
+            return None
+        return records
+
+    def _indexed(self, name: str) -> tuple[dict, layout.Slice] | None:
+        """The client index's ranges of item table `name` (client -> [start,
+        end, ...]) and the table's slice, if the index is the one of the
+        table's bytes as the layout records them (their CRC not checked yet)."""
+        from vaworkspace.store import client_index
+
+        source = self.source
+        if not self.untouched(name) or source.slices is None or not source.has_bytes():
+            return None
+        found = client_index.lookup(self, name)
+        piece = source.slices.get(name)
+        if found is None or piece is None or found["crc"] != f"{piece.crc:08x}":
+            return None
+        return found["clients"], piece
 
 
 def changes(before: _Mapping, after: _Mapping, name: str) -> list[Change] | None:

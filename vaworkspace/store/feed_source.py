@@ -71,6 +71,7 @@ class FeedSource:
     def __init__(self, doc: Mapping[str, Any], client_id: str | None) -> None:
         self.doc, self.client_id = doc, client_id
         self._own: dict[str, dict] | None = None
+        self._others: dict[str, dict | None] = {}  # other clients' tasks, None: no such task
         self._tasks: dict[int, Task] = {}
         self._clients: dict[str, Client] | None = None
 
@@ -104,11 +105,33 @@ class FeedSource:
             return found
         key = str(task_id)
         record = self._own_tasks().get(key)  # the feed's own first: parsed already
-        if record is None:
+        if record is None and key in self._others:
+            record = self._others[key]
+        elif record is None:
             record = self.doc["tasks"].get(key)
-        if record is None:
-            record = (self.doc.get("closed_tasks") or {}).get(key)
+            if record is None:
+                record = (self.doc.get("closed_tasks") or {}).get(key)
         return None if record is None else self._task(task_id, record)
+
+    def _gather(self, task_ids: list[int | None]) -> None:
+        """Read the tasks of these ids that are not the feed's own (an entry may
+        name another client's task) a table at a time, each record cut alone
+        through the client index; `task` then finds them, or knows there is
+        none, without parsing the tables whole. Without an index it does."""
+        own = self._own_tasks()
+        wanted = {str(i) for i in task_ids if i is not None} - own.keys() - self._others.keys()
+        pick = getattr(self.doc, "records_by_key", None)
+        found: dict[str, dict | None] = {}
+        for table in ("tasks", "closed_tasks"):
+            if not wanted:
+                break
+            picked = pick(table, wanted) if pick is not None and table in self.doc else {}
+            if picked is None:
+                return  # no usable index: `task` reads the tables
+            found.update(picked)
+            wanted -= picked.keys()
+        found.update(dict.fromkeys(wanted))
+        self._others.update(found)
 
     def _task(self, task_id: int, record: dict) -> Task:
         found = self._tasks.get(task_id)
@@ -123,8 +146,10 @@ class FeedSource:
         return self._clients
 
     def entries(self) -> list[TimeEntry]:
-        """The feed's time entries, in table order."""
-        return [entry_from_record(int(key), record) for key, record in self._mine("entries")]
+        """The feed's time entries, in table order (their tasks gathered for `task`)."""
+        found = [entry_from_record(int(key), record) for key, record in self._mine("entries")]
+        self._gather([entry.task for entry in found])
+        return found
 
     def events(self) -> list[FeedEvent]:
         """The feed's events, in table order."""
