@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime, timezone
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_
 
 UTC = timezone.utc
 _tzinfo = attrgetter("tzinfo")
@@ -80,6 +81,17 @@ def decode_instant(text: str) -> datetime:
     else:
         moment = _from_text(text)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def decode_instants(texts: list[str]) -> list[datetime]:
+    """`decode_instant` of each text, in order: what reading thousands of tasks
+    decodes (their creation instants). In the usual case (UTC text, as the
+    writer writes it, on 3.11) without a Python call per instant."""
+    if _READS_Z:
+        moments = list(map(_from_text, texts))
+        if all(map(is_, map(_tzinfo, moments), repeat(UTC))):
+            return moments
+    return list(map(decode_instant, texts))
 
 
 def decode_value(text: str) -> date | datetime:

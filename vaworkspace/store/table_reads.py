@@ -20,7 +20,12 @@ from vaworkspace.domain.models import OPEN_STATUSES, Task, TimeEntry
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.errors import NotFoundError
 from vaworkspace.store.facts_index import COLUMNS
-from vaworkspace.store.instants import DecodedDates, decode_instant, encode_instant
+from vaworkspace.store.instants import (
+    DecodedDates,
+    decode_instant,
+    decode_instants,
+    encode_instant,
+)
 from vaworkspace.store.records import damaged_task, entry_from_record, task_from_record
 
 TYPE_CHECKING = False
@@ -177,9 +182,21 @@ class TaskTable:
         columns = index.columns
         make = tuple.__new__
         out = []
-        rows = zip(index.ids, *(columns[name] for name in COLUMNS), columns["created"], strict=True)
         try:
-            for task_id, due, priority, tags, client, estimate, status, wait, depends, made in rows:
+            made = decode_instants(columns["created"])
+            rows = zip(index.ids, *(columns[name] for name in COLUMNS), made, strict=True)
+            for (
+                task_id,
+                due,
+                priority,
+                tags,
+                client,
+                estimate,
+                status,
+                wait,
+                depends,
+                created,
+            ) in rows:
                 status = status or "todo"
                 if status not in OPEN_STATUSES:
                     continue
@@ -195,7 +212,7 @@ class TaskTable:
                         status,
                         dates[wait] if wait else None,
                         depends or [],
-                        decode_instant(made),
+                        created,
                     ),
                 )
                 kept[task_id] = found

@@ -27,8 +27,10 @@ Ties are broken by the earlier deadline (no deadline last), then the smaller id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections import namedtuple
 from datetime import date, datetime, tzinfo
+from itertools import compress, repeat
+from operator import ge
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
@@ -38,7 +40,7 @@ from vaworkspace.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `collections.abc` only for mypy: the runtime never needs it
-    from collections.abc import Container
+    from collections.abc import Container, Iterable
 
 DAY = 86400.0
 # Slack at which the `due` term is worth half its coefficient: it halves again
@@ -49,27 +51,66 @@ HALF_SLACK_MINUTES = 120.0
 RETIRED = frozenset({"estimate"})
 
 
-@dataclass(frozen=True, slots=True)
-class Coefficients:
+_COEFFICIENTS = {
+    "due": 24.0,
+    "at_risk": 40.0,
+    "overdue": 50.0,
+    "priority_high": 6.0,
+    "priority_medium": 3.9,
+    "priority_low": 1.8,
+    "age": 2.0,
+    "next_tag": 15.0,
+    "waiting": -3.0,
+    "blocked": -5.0,
+    "client_weight": 1.0,
+    "budget": 3.0,
+}
+"""Each urgency term's default weight, in `Coefficients`' order."""
+
+# Named tuples and a plain slotted class, not dataclasses: `va list` and `va add`
+# import this module, and a dataclass costs each process the compiling of its
+# generated methods. Read-only, equal by value and hashable all the same (the
+# context is a mutable bag, compared by no one); mypy reads the classes below.
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    class _CoefficientValues(NamedTuple):
+        due: float = 24.0
+        at_risk: float = 40.0
+        overdue: float = 50.0
+        priority_high: float = 6.0
+        priority_medium: float = 3.9
+        priority_low: float = 1.8
+        age: float = 2.0
+        next_tag: float = 15.0
+        waiting: float = -3.0
+        blocked: float = -5.0
+        client_weight: float = 1.0
+        budget: float = 3.0
+
+    class Term(NamedTuple):
+        """One line of `va why`: a named contribution and the reason it applies."""
+
+        name: str
+        value: float
+        reason: str
+
+else:
+    _CoefficientValues = namedtuple(
+        "Coefficients", tuple(_COEFFICIENTS), defaults=tuple(_COEFFICIENTS.values())
+    )
+    Term = namedtuple("Term", "name value reason")
+
+
+class Coefficients(_CoefficientValues):
     """The weight of each urgency term; `[urgency]` in the config file overrides them."""
 
-    due: float = 24.0
-    at_risk: float = 40.0
-    overdue: float = 50.0
-    priority_high: float = 6.0
-    priority_medium: float = 3.9
-    priority_low: float = 1.8
-    age: float = 2.0
-    next_tag: float = 15.0
-    waiting: float = -3.0
-    blocked: float = -5.0
-    client_weight: float = 1.0
-    budget: float = 3.0
+    __slots__ = ()
 
     @classmethod
     def from_config(cls, table: dict[str, object]) -> Coefficients:
         """Build from a config table, refusing unknown names and non-numbers."""
-        known = {f.name for f in fields(cls)}
+        known = set(cls._fields)
         values = {}
         for key, value in table.items():
             if key in RETIRED:
@@ -85,40 +126,57 @@ class Coefficients:
         return cls(**values)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One line of `va why`: a named contribution and the reason it applies."""
-
-    name: str
-    value: float
-    reason: str
-
-
-@dataclass(slots=True)
 class UrgencyContext:
     """What scoring needs besides the task: the moment, the zone and the workspace."""
 
-    now: datetime
-    tz: tzinfo
-    coefficients: Coefficients
-    client_weights: dict[str, int]
-    # uuids of the open tasks: a dependency on one of them blocks. Only tasks with
-    # dependencies ask, so it may be a container that gathers them on first use.
-    open_uuids: Container[str] = frozenset()
-    work: WorkHours = WorkHours()
-    # due value → (the instant it is late, seconds late at `now`, working minutes
-    # left before it, negative once past): a workspace has a few hundred deadlines
-    # for thousands of tasks; each is worked out once per context, not once per
-    # task (see `_deadline`), on a clock built once per context.
-    dues: dict[object, tuple[datetime, float, int]] = field(default_factory=dict)
-    clock: WorkClock | None = None
-    # client → (used, bought) minutes this period
-    budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # client → (business hours, zone): their tasks' slack counts only the working
-    # minutes inside both those hours and the VA's (`SharedClock`); their
-    # deadlines are remembered in `dues` under (due value, client).
-    client_hours: dict[str, tuple[WorkHours, tzinfo]] = field(default_factory=dict)
-    clocks: dict[str, SharedClock] = field(default_factory=dict)
+    __slots__ = (
+        "budgets",
+        "client_hours",
+        "client_weights",
+        "clock",
+        "clocks",
+        "coefficients",
+        "dues",
+        "now",
+        "open_uuids",
+        "tz",
+        "work",
+    )
+
+    def __init__(
+        self,
+        now: datetime,
+        tz: tzinfo,
+        coefficients: Coefficients,
+        client_weights: dict[str, int],
+        open_uuids: Container[str] = frozenset(),
+        work: WorkHours | None = None,
+        dues: dict[object, tuple[datetime, float, int]] | None = None,
+        clock: WorkClock | None = None,
+        budgets: dict[str, tuple[int, int]] | None = None,
+        client_hours: dict[str, tuple[WorkHours, tzinfo]] | None = None,
+        clocks: dict[str, SharedClock] | None = None,
+    ) -> None:
+        self.now, self.tz = now, tz
+        self.coefficients = coefficients
+        self.client_weights = client_weights
+        # uuids of the open tasks: a dependency on one of them blocks. Only tasks with
+        # dependencies ask, so it may be a container that gathers them on first use.
+        self.open_uuids = open_uuids
+        self.work = WorkHours() if work is None else work
+        # due value → (the instant it is late, seconds late at `now`, working minutes
+        # left before it, negative once past): a workspace has a few hundred deadlines
+        # for thousands of tasks; each is worked out once per context, not once per
+        # task (see `_deadline`), on a clock built once per context.
+        self.dues = {} if dues is None else dues
+        self.clock = clock
+        # client → (used, bought) minutes this period
+        self.budgets = {} if budgets is None else budgets
+        # client → (business hours, zone): their tasks' slack counts only the working
+        # minutes inside both those hours and the VA's (`SharedClock`); their
+        # deadlines are remembered in `dues` under (due value, client).
+        self.client_hours = {} if client_hours is None else client_hours
+        self.clocks = {} if clocks is None else clocks
 
 
 def _due_weight(slack: int) -> float:
@@ -173,7 +231,8 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
         else:
             due, late, left = ctx.dues.get(due_value) or _deadline(due_value, ctx)
         slack = left - (estimate or 0)
-        value = c.due * _due_weight(slack)
+        # `_due_weight(slack)`, inlined: this line runs for most open tasks
+        value = c.due * (1.0 if slack <= 0 else HALF_SLACK_MINUTES / (HALF_SLACK_MINUTES + slack))
         total += value
         if out is not None:
             reason = _due_reason(late, left, estimate)
@@ -237,7 +296,8 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
                 out.append(Term("blocked", c.blocked, f"waits for {len(blockers)} open task(s)"))
     age_days = (ctx.now - created).total_seconds() / DAY
     if age_days > 0:
-        value = c.age * min(age_days / 365.0, 1.0)
+        years = age_days / 365.0
+        value = c.age * (years if years < 1.0 else 1.0)  # at most a year counts
         total += value
         if out is not None:
             out.append(Term("age", value, f"created {age_days:.0f} days ago"))
@@ -302,16 +362,14 @@ def rank_facts(
     cached object keeps its score. Tasks with dependencies are always rescored:
     whether their blockers are still open can change.
     """
-    far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
-    dues = ctx.dues
     evaluate = _evaluate
-    keyed: list[tuple[float, datetime, int]] = []
-    append = keyed.append
+    scores: list[float] = []
+    append = scores.append
     for at, task in enumerate(facts):
-        task_id, due_value = task[0], task[1]
         if cache is None:
             score = round(evaluate(task, ctx, None), 6)
         else:
+            task_id = task[0]
             source = task if sources is None else sources[at]
             hit = None if task.depends else cache.get(task_id)
             if hit is not None and hit[0] is source:
@@ -319,15 +377,27 @@ def rank_facts(
             else:
                 score = round(evaluate(task, ctx, None), 6)
                 cache[task_id] = (source, score)
+        append(score)
+    picked: Iterable[int] = range(len(facts))
+    cut = None  # every task, ranked
+    if first is not None and 0 <= first < len(facts):
+        if not first:
+            return []
+        # Only the tasks scoring at least the `first`-th highest score can be
+        # among the first: found by sorting the bare scores (floats sort in C),
+        # and only those are keyed by deadline and sorted.
+        lowest = sorted(scores)[-first]
+        picked = compress(range(len(scores)), map(ge, scores, repeat(lowest)))
+        cut = first
+    far = datetime.max.replace(tzinfo=ctx.now.tzinfo)
+    dues = ctx.dues
+    keyed: list[tuple[float, datetime, int]] = []
+    for at in picked:
+        task_id, due_value = facts[at][0], facts[at][1]
         due = far if due_value is None else (dues.get(due_value) or _deadline(due_value, ctx))[0]
-        append((-score, due, task_id))
-    if first is not None and 0 <= first < len(keyed):
-        from heapq import nsmallest
-
-        keyed = nsmallest(first, keyed)
-    else:
-        keyed.sort()
-    return [(-item[0], item[2]) for item in keyed]
+        keyed.append((-scores[at], due, task_id))
+    keyed.sort()
+    return [(-item[0], item[2]) for item in keyed[:cut]]
 
 
 def _due_reason(seconds_overdue: float, left: int, estimate: int | None) -> str:
