@@ -115,6 +115,26 @@ def format_day(day: date, language: str) -> str:
     return format_date(day, "EEE d MMM y", locale=_locale(language))
 
 
+def format_weekday(day: date, language: str) -> str:
+    """`Tue 01` / `mar. 1`: a day of the week shown, in a week's table."""
+    if not is_french(language):
+        return f"{day:%a %d}"
+    from babel.dates import format_date
+
+    return format_date(day, "EEE d", locale=_locale(language))
+
+
+def format_span(start: datetime, end: datetime, language: str) -> str:
+    """A time entry's local day and hours: `Mon 30 Nov 09:00–10:30`, or in French
+    `lun. 30 nov. 9 h–10 h 30` (the instants are already in the user's zone)."""
+    if not is_french(language):
+        return f"{start:%a %d %b %H:%M}–{end:%H:%M}"
+    from babel.dates import format_date
+
+    day = format_date(start.date(), "EEE d MMM", locale=_locale(language))
+    return f"{day} {format_clock(start.time(), language)}–{format_clock(end.time(), language)}"
+
+
 def format_month(day: date, language: str) -> str:
     """The month holding `day`: `novembre 2026`, `November 2026`."""
     if not is_french(language):

@@ -4,30 +4,33 @@ from __future__ import annotations
 
 from vaworkspace.cli.output import print_json
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _, language
 
 SUMMARY_PERIODS = ("day", "week", "month")
 
 
 def _rate_parser(commands) -> None:
     rate = commands.add_parser(
-        "rate", help="the hourly rate to charge", description="Work out the rate to charge."
+        "rate", help=_("the hourly rate to charge"), description=_("Work out the rate to charge.")
     )
     sub = rate.add_subparsers(dest="rate_command", metavar="ACTION", required=True)
     plan = sub.add_parser(
         "plan",
-        help="the minimum hourly rate for the income you want",
-        description="The minimum hourly rate, its arithmetic shown line by line: "
-        "va rate plan --income 4000/month --billable-share 55%% --weeks-off 6 "
-        "--expenses 300/month. Amounts per week, month or year, in your currency.",
+        help=_("the minimum hourly rate for the income you want"),
+        description=_(
+            "The minimum hourly rate, its arithmetic shown line by line: "
+            "va rate plan --income 4000/month --billable-share 55%% --weeks-off 6 "
+            "--expenses 300/month. Amounts per week, month or year, in your currency."
+        ),
     )
-    plan.add_argument("--income", required=True, help="what you want to earn: 4000/month")
-    plan.add_argument("--billable-share", required=True, help="share of hours billed: 55%%")
-    plan.add_argument("--weeks-off", default="0", help="holidays and sick days a year: 6")
-    plan.add_argument("--expenses", default="0/year", help="business costs: 300/month")
+    plan.add_argument("--income", required=True, help=_("what you want to earn: 4000/month"))
+    plan.add_argument("--billable-share", required=True, help=_("share of hours billed: 55%%"))
+    plan.add_argument("--weeks-off", default="0", help=_("holidays and sick days a year: 6"))
+    plan.add_argument("--expenses", default="0/year", help=_("business costs: 300/month"))
     plan.add_argument(
         "--hours-week",
         metavar="DURATION",
-        help="hours worked a week, 40h (default: your [work] hours and days)",
+        help=_("hours worked a week, 40h (default: your [work] hours and days)"),
     )
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=rate_plan)
@@ -44,12 +47,14 @@ def show_summary(ws, args, period) -> int:
     if args.summary:
         if args.summary not in SUMMARY_PERIODS:
             raise InputError(
-                f"--summary '{args.summary}' is not a period; use day, week or month "
-                "(or --from and --to)"
+                _(
+                    "--summary '{period}' is not a period; use day, week or month "
+                    "(or --from and --to)"
+                ).format(period=args.summary)
             )
         args.period = args.summary
     if args.csv:
-        raise InputError("--summary is text or --json; a CSV timesheet is --csv alone")
+        raise InputError(_("--summary is text or --json; a CSV timesheet is --csv alone"))
     start, end = period(ws, args)
     found = earnings(ws.time.report(start, end, args.client))
     if args.json:
@@ -57,11 +62,18 @@ def show_summary(ws, args, period) -> int:
         return 0
     from vaworkspace.display import safe
     from vaworkspace.earnings_text import summary_lines
+    from vaworkspace.locale_format import format_day, is_french
 
+    lang = language()
     first, last = start.astimezone(ws.tz).date(), end.astimezone(ws.tz).date()
-    print(f"What you really earned from {first} to {last} (exclusive)")
+    days = (format_day(first, lang), format_day(last, lang)) if is_french(lang) else (first, last)
+    print(
+        _("What you really earned from {first} to {last} (exclusive)").format(
+            first=days[0], last=days[1]
+        )
+    )
     target = ws.config.target_rate_cents
-    for line in summary_lines(found, (target, ws.config.currency) if target else None):
+    for line in summary_lines(found, (target, ws.config.currency) if target else None, lang):
         print(safe(line))
     return 0
 
@@ -75,7 +87,11 @@ def rate_plan(args) -> int:
     config = load_config()
     weeks_off = args.weeks_off.strip()
     if not weeks_off.isascii() or not weeks_off.isdigit():
-        raise InputError(f"--weeks-off '{args.weeks_off}' must be a whole number of weeks: 6")
+        raise InputError(
+            _("--weeks-off '{weeks}' must be a whole number of weeks: 6").format(
+                weeks=args.weeks_off
+            )
+        )
     if args.hours_week:
         week_minutes = parse_duration(args.hours_week)
     else:
@@ -103,5 +119,5 @@ def rate_plan(args) -> int:
         return 0
     from vaworkspace.earnings_text import plan_lines
 
-    print("\n".join(plan_lines(plan, config.currency)))
+    print("\n".join(plan_lines(plan, config.currency, language())))
     return 0

@@ -8,11 +8,29 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json, table, terminal_width, write_data
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
-from vaworkspace.formats import clock, hours_minutes
+from vaworkspace.formats import clock
+from vaworkspace.i18n import N_, _, language, ngettext
+from vaworkspace.locale_format import format_hours_minutes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.service.results import Logged, Period
+
+
+PERIOD_HELP = {
+    "day": N_("this day (or the day containing --from)"),
+    "week": N_("this week (or the week containing --from)"),
+    "month": N_("this month (or the month containing --from)"),
+}
+MODES = {"pomodoro": N_("pomodoro"), "countdown": N_("countdown"), "stopwatch": N_("stopwatch")}
+PHASES = {"focus": N_("focus"), "break": N_("break"), "long_break": N_("long_break")}
+"""The timer's modes and phases as `va timer status` names them (English: as stored)."""
+STARTED = {
+    "pomodoro": N_("Started a pomodoro timer on {what}"),
+    "countdown": N_("Started a countdown timer on {what}"),
+    "stopwatch": N_("Started a stopwatch timer on {what}"),
+}
+CHANGED = {"pause": N_("Paused"), "resume": N_("Resumed"), "skip": N_("Break skipped")}
 
 
 def _period_options(parser, default: str) -> None:
@@ -23,47 +41,49 @@ def _period_options(parser, default: str) -> None:
             dest="period",
             action="store_const",
             const=kind,
-            help=f"this {kind} (or the {kind} containing --from)",
+            help=_(PERIOD_HELP[kind]),
         )
     parser.set_defaults(period=default)
-    parser.add_argument("--from", dest="first", metavar="DATE", help="first day (2026-11-02, mon)")
-    parser.add_argument("--to", dest="last", metavar="DATE", help="last day, included")
+    parser.add_argument(
+        "--from", dest="first", metavar="DATE", help=_("first day (2026-11-02, mon)")
+    )
+    parser.add_argument("--to", dest="last", metavar="DATE", help=_("last day, included"))
 
 
 def _timer_parser(commands) -> None:
-    timer = commands.add_parser("timer", help="focus timer: start, pause, resume, stop, status")
+    timer = commands.add_parser("timer", help=_("focus timer: start, pause, resume, stop, status"))
     sub = timer.add_subparsers(dest="timer_command", metavar="ACTION", required=True)
-    start = sub.add_parser("start", help="start on a task (12) or a client alone (@acme)")
+    start = sub.add_parser("start", help=_("start on a task (12) or a client alone (@acme)"))
     start.add_argument("target", metavar="ID|@CLIENT")
-    start.add_argument("kind", nargs="?", metavar="#KIND", help="kind of work, e.g. '#seo'")
+    start.add_argument("kind", nargs="?", metavar="#KIND", help=_("kind of work, e.g. '#seo'"))
     mode = start.add_mutually_exclusive_group()
     mode.add_argument(
         "--pomodoro",
         dest="mode",
         action="store_const",
         const="pomodoro",
-        help="25 min focus / 5 min break, long break every 4 (default)",
+        help=_("25 min focus / 5 min break, long break every 4 (default)"),
     )
-    mode.add_argument("--for", dest="duration", metavar="DURATION", help="a countdown: 45m, 1h")
+    mode.add_argument("--for", dest="duration", metavar="DURATION", help=_("a countdown: 45m, 1h"))
     mode.add_argument(
         "--stopwatch",
         dest="mode",
         action="store_const",
         const="stopwatch",
-        help="count up until you stop",
+        help=_("count up until you stop"),
     )
     start.set_defaults(handler=timer_start, mode="pomodoro")
     for name, text in (
-        ("pause", "pause the running timer"),
-        ("resume", "resume it"),
-        ("stop", "stop it; the focus time becomes an entry"),
-        ("skip", "skip the current break"),
+        ("pause", N_("pause the running timer")),
+        ("resume", N_("resume it")),
+        ("stop", N_("stop it; the focus time becomes an entry")),
+        ("skip", N_("skip the current break")),
     ):
-        sub.add_parser(name, help=text).set_defaults(handler=timer_change, change=name)
-    switch = sub.add_parser("switch", help="log the current stretch, go on with another task")
+        sub.add_parser(name, help=_(text)).set_defaults(handler=timer_change, change=name)
+    switch = sub.add_parser("switch", help=_("log the current stretch, go on with another task"))
     switch.add_argument("target", metavar="ID|@CLIENT")
     switch.set_defaults(handler=timer_switch)
-    status = sub.add_parser("status", help="what runs, elapsed and remaining time")
+    status = sub.add_parser("status", help=_("what runs, elapsed and remaining time"))
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=timer_status)
 
@@ -71,17 +91,21 @@ def _timer_parser(commands) -> None:
 def _log_parser(commands) -> None:
     log = commands.add_parser(
         "log",
-        help="log time by hand",
-        description="Log time: va log 1h30m @acme task:12 '#seo' yesterday \"call with supplier\" "
-        "(quote #kind in a shell, where # starts a comment)",
+        help=_("log time by hand"),
+        description=_(
+            "Log time: va log 1h30m @acme task:12 '#seo' yesterday \"call with supplier\" "
+            "(quote #kind in a shell, where # starts a comment)"
+        ),
     )
-    log.add_argument("words", nargs="+", help="DURATION [@client] [task:N] [#kind] [DATE] [NOTE…]")
-    log.add_argument("--start", metavar="TIME", help="when it started, e.g. 14:00")
+    log.add_argument(
+        "words", nargs="+", help=_("DURATION [@client] [task:N] [#kind] [DATE] [NOTE…]")
+    )
+    log.add_argument("--start", metavar="TIME", help=_("when it started, e.g. 14:00"))
     log.set_defaults(handler=log_time)
 
 
 def _entries_parser(commands) -> None:
-    entries = commands.add_parser("entries", help="time entries of a period")
+    entries = commands.add_parser("entries", help=_("time entries of a period"))
     _period_options(entries, "week")
     entries.add_argument("--client", "-c")
     entries.add_argument("--json", action="store_true")
@@ -89,22 +113,22 @@ def _entries_parser(commands) -> None:
 
 
 def _entry_parser(commands) -> None:
-    entry = commands.add_parser("entry", help="edit or remove a time entry")
+    entry = commands.add_parser("entry", help=_("edit or remove a time entry"))
     esub = entry.add_subparsers(dest="entry_command", metavar="ACTION", required=True)
-    edit = esub.add_parser("edit", help="change an entry")
+    edit = esub.add_parser("edit", help=_("change an entry"))
     edit.add_argument("id", type=int)
     for name, text in (
-        ("start", "new start, e.g. 14:00 or 'yesterday 9:30'"),
-        ("end", "new end"),
-        ("duration", "new length from the start: 45m"),
-        ("note", "new note"),
-        ("client", "client id"),
-        ("task", "task id"),
-        ("billable", "yes or no"),
+        ("start", N_("new start, e.g. 14:00 or 'yesterday 9:30'")),
+        ("end", N_("new end")),
+        ("duration", N_("new length from the start: 45m")),
+        ("note", N_("new note")),
+        ("client", N_("client id")),
+        ("task", N_("task id")),
+        ("billable", N_("yes or no")),
     ):
-        edit.add_argument(f"--{name}", help=text)
+        edit.add_argument(f"--{name}", help=_(text))
     edit.set_defaults(handler=edit_entry)
-    rm = esub.add_parser("rm", help="delete entries (all or none)")
+    rm = esub.add_parser("rm", help=_("delete entries (all or none)"))
     rm.add_argument("ids", type=int, nargs="+", metavar="ID")
     rm.add_argument("--yes", "-y", action="store_true")
     rm.set_defaults(handler=remove_entry)
@@ -113,25 +137,29 @@ def _entry_parser(commands) -> None:
 def _report_parser(commands) -> None:
     report = commands.add_parser(
         "report",
-        help="hours, amounts and budgets per client",
-        description="Per client: hours, billable hours, amount, budget used. Amounts use each "
-        "client's rounding (va client edit --rounding 15 --round-per entry|total).",
+        help=_("hours, amounts and budgets per client"),
+        description=_(
+            "Per client: hours, billable hours, amount, budget used. Amounts use each "
+            "client's rounding (va client edit --rounding 15 --round-per entry|total)."
+        ),
     )
     _period_options(report, "week")
     report.add_argument("--client", "-c")
-    report.add_argument("--tasks", action="store_true", help="break each client down by task")
+    report.add_argument("--tasks", action="store_true", help=_("break each client down by task"))
     report.add_argument(
         "--summary",
         nargs="?",
         const="",
         metavar="PERIOD",
-        help="what you really earn per hour (day, week, month): billed / every hour worked",
+        help=_("what you really earn per hour (day, week, month): billed / every hour worked"),
     )
     fmt = report.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
-    fmt.add_argument("--csv", action="store_true", help="a timesheet for one --client")
+    fmt.add_argument("--csv", action="store_true", help=_("a timesheet for one --client"))
     fmt.add_argument(
-        "--excel", action="store_true", help="a timesheet CSV for Excel: ; between cells, a BOM"
+        "--excel",
+        action="store_true",
+        help=_("a timesheet CSV for Excel: ; between cells, a BOM"),
     )
     report.set_defaults(handler=show_report)
 
@@ -164,8 +192,7 @@ def timer_start(args) -> int:
         task_id=task_id, client=client, mode=mode, minutes=minutes, kind=args.kind
     )
     _bell_and_events(started.events)
-    what = f"task {started.task}" if started.task is not None else f"@{safe(started.client)}"
-    print(f"Started a {mode} timer on {what}")
+    print(_(STARTED[mode]).format(what=_target(started.task, started.client)))
     return 0
 
 
@@ -173,9 +200,12 @@ def timer_change(args) -> int:
     ws = open_workspace(args)
     if args.change == "stop":
         logged = ws.time.stop_timer()
-        print("Stopped the timer")
+        print(_("Stopped the timer"))
         for entry in logged.entries:
-            print(f"  logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)}")
+            print(
+                "  " + _("logged entry {id}: {length}").format(id=entry.id, length=_length(entry)),
+                _owner(entry),
+            )
         _say_unlogged(logged)
         return 0
     action = {
@@ -184,7 +214,7 @@ def timer_change(args) -> int:
         "skip": ws.time.skip_break,
     }
     action[args.change]()
-    print({"pause": "Paused", "resume": "Resumed", "skip": "Break skipped"}[args.change])
+    print(_(CHANGED[args.change]))
     return 0
 
 
@@ -195,9 +225,12 @@ def timer_switch(args) -> int:
     task_id, client = parse_target(args.target)
     logged = ws.time.switch_timer(task_id=task_id, client=client)
     for entry in logged.entries:
-        print(f"Logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)}")
+        print(
+            _("Logged entry {id}: {length}").format(id=entry.id, length=_length(entry)),
+            _owner(entry),
+        )
     _say_unlogged(logged)
-    print(f"The timer now runs on {safe(args.target)}")
+    print(_("The timer now runs on {target}").format(target=safe(args.target)))
     return 0
 
 
@@ -217,27 +250,31 @@ def timer_status(args) -> int:
         return 0
     _bell_and_events(status.events)
     if not status.running:
-        print("No timer running")
+        print(_("No timer running"))
         return 0
-    client = safe(status.client or "")
-    what = f"task {status.task}" if status.task is not None else f"@{client}"
     left = status.remaining_seconds
-    remaining = f", {clock(left)} left" if left is not None else ""
-    paused = " (paused)" if status.paused else ""
-    print(
-        f"{status.mode} {status.phase} on {what}: {clock(status.elapsed_seconds)}"
-        f"{remaining}{paused}; {status.pomodoros} pomodoro(s) done"
+    done = status.pomodoros
+    line = _("{mode} {phase} on {what}: {elapsed}{remaining}{paused}; {pomodoros}").format(
+        mode=_(MODES.get(status.mode, status.mode)),
+        phase=_(PHASES.get(status.phase or "", status.phase or "")),
+        what=_target(status.task, status.client),
+        elapsed=clock(status.elapsed_seconds),
+        remaining=_(", {left} left").format(left=clock(left)) if left is not None else "",
+        paused=_(" (paused)") if status.paused else "",
+        pomodoros=ngettext("{count} pomodoro(s) done", "{count} pomodoro(s) done", done).format(
+            count=done
+        ),
     )
+    print(line)
     return 0
 
 
 def log_time(args) -> int:
     ws = open_workspace(args)
     entry = ws.time.log(args.words, args.start)
-    print(
-        f"Logged entry {entry.id}: {hours_minutes(entry.seconds)} {_owner(entry)} "
-        f"{_span(ws, entry)}{' ' + safe(repr(entry.note)) if entry.note else ''}"
-    )
+    note = " " + safe(repr(entry.note)) if entry.note else ""
+    logged = _("Logged entry {id}: {length}").format(id=entry.id, length=_length(entry))
+    print(f"{logged} {_owner(entry)} {_span(ws, entry)}{note}")
     return 0
 
 
@@ -249,21 +286,23 @@ def list_entries(args) -> int:
         print_json([_entry_json(e) for e in found])
         return 0
     if not found:
-        print("No time logged in this period")
+        print(_("No time logged in this period"))
         return 0
     rows = [
         [
             str(e.id),
             _span(ws, e),
-            hours_minutes(e.seconds),
+            _length(e),
             _owner(e),
-            "" if e.billable else "non-billable",
+            "" if e.billable else _("non-billable"),
             e.note,
         ]
         for e in found
     ]
-    print("\n".join(table(rows, ["ID", "When", "Hours", "For", "", "Note"], 5, terminal_width())))
-    print(f"Total {hours_minutes(sum(e.seconds for e in found))}")
+    headers = [_("ID"), _("When"), _("Hours"), _("For"), "", _("Note")]
+    print("\n".join(table(rows, headers, 5, terminal_width())))
+    total = format_hours_minutes(sum(e.seconds for e in found), language())
+    print(_("Total {length}").format(length=total))
     return 0
 
 
@@ -274,8 +313,8 @@ def edit_entry(args) -> int:
         for k in ("start", "end", "duration", "note", "client", "task", "billable")
     }
     entry = ws.time.edit_entry(args.id, **fields)
-    what = f"{hours_minutes(entry.seconds)} {_owner(entry)} {_span(ws, entry)}"
-    print(f"Modified entry {entry.id}: {what}")
+    what = f"{_length(entry)} {_owner(entry)} {_span(ws, entry)}"
+    print(_("Modified entry {id}: {what}").format(id=entry.id, what=what))
     return 0
 
 
@@ -283,14 +322,16 @@ def remove_entry(args) -> int:
     ws = open_workspace(args)
     wanted = list(dict.fromkeys(args.ids))
     if not args.yes and not sys.stdin.isatty():
-        raise InputError("refusing to delete without confirmation; add --yes")
-    what = f"time entry {wanted[0]}" if len(wanted) == 1 else f"{len(wanted)} time entries: "
-    what += ", ".join(str(entry_id) for entry_id in wanted) if len(wanted) > 1 else ""
-    if not args.yes and input(f"Delete {what}? [y/N] ").strip().lower() not in ("y", "yes"):
-        print("Nothing deleted.")
+        raise InputError(_("refusing to delete without confirmation; add --yes"))
+    ids = ", ".join(str(entry_id) for entry_id in wanted)
+    question = ngettext(
+        "Delete time entry {ids}? [y/N] ", "Delete {count} time entries: {ids}? [y/N] ", len(wanted)
+    ).format(count=len(wanted), ids=ids)
+    if not args.yes and input(question).strip().lower() not in ("y", "yes", "o", "oui"):
+        print(_("Nothing deleted."))
         return 0
     for entry in ws.time.remove_entries(wanted):
-        print(f"Deleted entry {entry.id}")
+        print(_("Deleted entry {id}").format(id=entry.id))
     return 0
 
 
@@ -311,8 +352,7 @@ def show_report(args) -> int:
     start, end = _period(ws, args)
     if args.csv or args.excel:
         if not args.client:
-            raise InputError("a timesheet is for one client: add --client ID")
-        from vaworkspace.i18n import language
+            raise InputError(_("a timesheet is for one client: add --client ID"))
         from vaworkspace.locale_format import timesheet_style
 
         style = timesheet_style(language(), excel=args.excel)
@@ -351,12 +391,25 @@ def _entry_json(entry) -> dict:
 
 
 def _owner(entry) -> str:
-    who = f"@{safe(entry.client)}" if entry.client else "no client"
+    who = f"@{safe(entry.client)}" if entry.client else _("no client")
     if entry.kind:
         who += f" #{safe(entry.kind)}"
-    return f"{who} task {entry.task}" if entry.task is not None else who
+    if entry.task is None:
+        return who
+    return _("{who} task {task}").format(who=who, task=entry.task)
+
+
+def _target(task: int | None, client: str | None) -> str:
+    """What a timer runs on: `task 12` or `@acme`."""
+    return _("task {task}").format(task=task) if task is not None else f"@{safe(client or '')}"
+
+
+def _length(entry) -> str:
+    return format_hours_minutes(entry.seconds, language())
 
 
 def _span(ws, entry) -> str:
-    start, end = entry.start.astimezone(ws.tz), entry.end.astimezone(ws.tz)
-    return f"{start:%a %d %b %H:%M}–{end:%H:%M}"
+    """`Mon 30 Nov 09:00–10:30`, `lun. 30 nov. 9 h–10 h 30`."""
+    from vaworkspace.locale_format import format_span
+
+    return format_span(entry.start.astimezone(ws.tz), entry.end.astimezone(ws.tz), language())

@@ -16,17 +16,32 @@ from textual.widgets import DataTable, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
-from vaworkspace.formats import fit, hours_minutes
-from vaworkspace.i18n import N_
+from vaworkspace.formats import fit
+from vaworkspace.i18n import N_, _, language, ngettext
+from vaworkspace.locale_format import format_day, format_hours_minutes, format_weekday, is_french
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.screen_base import WorkspaceScreen
 from vaworkspace.tui.typed_app import va_app
 from vaworkspace.tui.widgets import TopBar
 
-COLUMNS = (("#", 4), ("Day", 6), ("Time", 11), ("Hours", 5), ("Client", 11), ("Task", 5))
-NOTE = 24
-"""The note's column: what 80 columns leave after the others and the cell padding."""
+COLUMNS = (  # (key, heading, width in English, width in French)
+    ("#", N_("#"), 4, 4),
+    ("Day", N_("Day"), 6, 7),  # `Tue 01`, `mar. 1`, `lun. 30`
+    ("Time", N_("Time"), 11, 11),  # `09:00–10:30`, 24-hour in both
+    ("Hours", N_("Hours"), 5, 7),  # `1h05`, `10 h 05`
+    ("Client", N_("Client"), 11, 11),
+    ("Task", N_("Task"), 5, 5),
+)
+ROOM = 66
+"""What 80 columns leave for the cells after their padding: the note takes the rest."""
+
+
+def widths() -> list[int]:
+    """The columns' widths in the UI's language, the note's last."""
+    french = is_french(language())
+    found = [french_width if french else width for _key, _label, width, french_width in COLUMNS]
+    return [*found, ROOM - sum(found)]
 
 
 class EntriesScreen(WorkspaceScreen):
@@ -61,14 +76,15 @@ class EntriesScreen(WorkspaceScreen):
         yield TopBar()
         yield Static("", id="title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="entries")
-        yield Static("No time logged this week.  a: log time by hand", id="empty")
+        yield Static(_("No time logged this week.  a: log time by hand"), id="empty")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, key=label, width=width)
-        table.add_column("Note", key="Note", width=NOTE)
+        *sizes, note = widths()
+        for (key, label, _width, _french), width in zip(COLUMNS, sizes, strict=True):
+            table.add_column(_(label), key=key, width=width)
+        table.add_column(_("Note"), key="Note", width=note)
         table.focus()
 
     @property
@@ -76,10 +92,11 @@ class EntriesScreen(WorkspaceScreen):
         return self.ws.now().astimezone(self.ws.tz).date()
 
     def refresh_bar(self) -> None:
-        self.query_one(TopBar).show(self.ws, "Entries")
+        self.query_one(TopBar).show(self.ws, N_("Entries"))
 
     def reload(self) -> None:
-        ws, tz = self.ws, self.ws.tz
+        ws, tz, lang = self.ws, self.ws.tz, language()
+        *sizes, note = widths()
         self.refresh_bar()
         period = ws.time.period("week", self.shown_day or self.today)
         found = ws.time.entries(period.start, period.end)
@@ -90,26 +107,27 @@ class EntriesScreen(WorkspaceScreen):
             start, end = entry.start.astimezone(tz), entry.end.astimezone(tz)
             cells = (
                 str(entry.id),
-                f"{start:%a %d}",
+                format_weekday(start.date(), lang),
                 f"{start:%H:%M}–{end:%H:%M}",
-                hours_minutes(entry.seconds),
+                format_hours_minutes(entry.seconds, lang),
                 f"@{safe(entry.client)}" if entry.client else "",
                 f"#{entry.task}" if entry.task is not None else "",
             )
-            fitted = [fit(cell, width) for cell, (_, width) in zip(cells, COLUMNS, strict=True)]
-            table.add_row(*fitted, fit(safe(entry.note), NOTE), key=str(entry.id))
+            fitted = [fit(cell, width) for cell, width in zip(cells, sizes, strict=True)]
+            table.add_row(*fitted, fit(safe(entry.note), note), key=str(entry.id))
         if keep is not None and str(keep) in {str(e.id) for e in found}:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.set_class(not found, "-empty")
         total = sum(entry.seconds for entry in found)
         first = period.start.astimezone(tz).date()
         here = self.shown_day is None or first <= self.today < first + timedelta(days=7)
+        count = ngettext("{count} entry", "{count} entries", len(found)).format(count=len(found))
         self.query_one("#title", Static).update(
             Content.assemble(
-                (f"Week of {first:%a %d %b %Y}", "bold"),
-                ("  this week" if here else "  T: back to this week", "$text-muted"),
+                (_("Week of {day}").format(day=format_day(first, lang)), "bold"),
+                ("  " + (_("this week") if here else _("T: back to this week")), "$text-muted"),
                 ("  ·  ", "$text-muted"),
-                f"{len(found)} entr{'y' if len(found) == 1 else 'ies'} · {hours_minutes(total)}",
+                f"{count} · {format_hours_minutes(total, lang)}",
             )
         )
 
@@ -153,9 +171,10 @@ class EntriesScreen(WorkspaceScreen):
         if entry_id is None:
             return
         row = self.query_one(DataTable).get_row(str(entry_id))
-        question = f"Delete time entry {entry_id}: {' '.join(map(str, row[1:]))}?"
+        what = " ".join(map(str, row[1:]))
+        question = _("Delete time entry {id}: {what}?").format(id=entry_id, what=what)
         self.app.push_screen(
-            Confirm(question, "y: delete"), lambda yes: self._delete(yes, entry_id)
+            Confirm(question, _("y: delete")), lambda yes: self._delete(yes, entry_id)
         )
 
     async def _delete(self, yes: bool | None, entry_id: int) -> None:
@@ -167,8 +186,9 @@ class EntriesScreen(WorkspaceScreen):
         except VaError as problem:
             va_app(self).show_problem(problem)
             return
+        length = format_hours_minutes(entry.seconds, language())
         self.app.notify(
-            f"Deleted time entry {entry.id} ({hours_minutes(entry.seconds)}) — u to undo",
+            _("Deleted time entry {id} ({length}) — u to undo").format(id=entry.id, length=length),
             markup=False,
         )
         self.reread()

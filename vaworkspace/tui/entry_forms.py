@@ -9,27 +9,32 @@ from __future__ import annotations
 
 from vaworkspace.domain.dates import format_local
 from vaworkspace.errors import NotFoundError
-from vaworkspace.formats import hours_minutes
+from vaworkspace.i18n import N_, _, language
+from vaworkspace.locale_format import format_hours_minutes
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.typed_app import workspace_of
 
 LOG_FIELDS = (  # (field, label, placeholder)
-    ("client", "Client", "client id or prefix; empty: the task's, or none"),
-    ("task", "Task", "task number, like 12 (optional)"),
-    ("day", "Day", "empty for today; yesterday, mon, nov 30"),
-    ("start", "Start", "9:00 (with an end, or a duration)"),
-    ("end", "End", "10:30"),
-    ("duration", "Duration", "1h30m (instead of an end)"),
-    ("note", "Note", "what you did"),
+    ("client", N_("Client"), N_("client id or prefix; empty: the task's, or none")),
+    ("task", N_("Task"), N_("task number, like 12 (optional)")),
+    ("day", N_("Day"), N_("empty for today; yesterday, mon, nov 30")),
+    ("start", N_("Start"), N_("9:00 (with an end, or a duration)")),
+    ("end", N_("End"), "10:30"),
+    ("duration", N_("Duration"), N_("1h30m (instead of an end)")),
+    ("note", N_("Note"), N_("what you did")),
 )
 EDIT_FIELDS = (
-    ("start", "Start", "2026-12-01 09:00, 9:00, yesterday 9:30"),
-    ("end", "End", "10:30"),
-    ("note", "Note", ""),
-    ("client", "Client", "client id or prefix, empty for none"),
-    ("task", "Task", "task number, empty for none"),
-    ("billable", "Billable", "yes or no"),
+    ("start", N_("Start"), N_("2026-12-01 09:00, 9:00, yesterday 9:30")),
+    ("end", N_("End"), "10:30"),
+    ("note", N_("Note"), ""),
+    ("client", N_("Client"), N_("client id or prefix, empty for none")),
+    ("task", N_("Task"), N_("task number, empty for none")),
+    ("billable", N_("Billable"), N_("yes or no")),
 )
+
+
+def _length(seconds: int) -> str:
+    return format_hours_minutes(seconds, language())
 
 
 class LogForm(FormScreen):
@@ -38,7 +43,7 @@ class LogForm(FormScreen):
     FIELDS = LOG_FIELDS
 
     def title_text(self) -> str:
-        return "Log time: a duration, or a start and an end"
+        return _("Log time: a duration, or a start and an end")
 
     def values(self) -> dict[str, str]:
         return {}
@@ -46,7 +51,10 @@ class LogForm(FormScreen):
     def save(self, texts: dict[str, str]) -> str:
         entry = workspace_of(self).time.log_entry(texts)
         who = f" @{entry.client}" if entry.client else ""
-        return f"Logged entry {entry.id}: {hours_minutes(entry.seconds)}{who}"
+        return (
+            _("Logged entry {id}: {length}").format(id=entry.id, length=_length(entry.seconds))
+            + who
+        )
 
 
 class EntryForm(FormScreen):
@@ -59,25 +67,27 @@ class EntryForm(FormScreen):
         self.entry_id = entry_id
 
     def title_text(self) -> str:
-        return f"Time entry {self.entry_id}"
+        return _("Time entry {id}").format(id=self.entry_id)
 
     def values(self) -> dict[str, str]:
         ws = workspace_of(self)
         entry = next((e for e in ws.time.entries() if e.id == self.entry_id), None)
         if entry is None:
-            raise NotFoundError(f"no time entry {self.entry_id}; it was deleted meanwhile")
+            raise NotFoundError(
+                _("no time entry {id}; it was deleted meanwhile").format(id=self.entry_id)
+            )
         return {
             "start": format_local(entry.start, ws.tz),
             "end": format_local(entry.end, ws.tz),
             "note": entry.note,
             "client": entry.client or "",
             "task": str(entry.task) if entry.task is not None else "",
-            "billable": "yes" if entry.billable else "no",
+            "billable": _("yes") if entry.billable else _("no"),
         }
 
     def save(self, texts: dict[str, str]) -> str:
         changed = {name: text.strip() for name, text in self.changed_texts(texts).items()}
         if not changed:
-            return f"Entry {self.entry_id} unchanged"
+            return _("Entry {id} unchanged").format(id=self.entry_id)
         entry = workspace_of(self).time.edit_entry(self.entry_id, **changed)
-        return f"Saved entry {entry.id}: {hours_minutes(entry.seconds)}"
+        return _("Saved entry {id}: {length}").format(id=entry.id, length=_length(entry.seconds))
