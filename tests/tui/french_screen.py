@@ -11,7 +11,7 @@ ENGLISH_BODY = """
     added title priority wait until scheduled repeats tags every week month or
     typed default kind is neutral the and task tasks open archived again took
     theirs yours unchanged changed nothing work hours days time zone settings
-    welcome asked keep suggested suggestions
+    welcome asked keep suggested
 """
 ENGLISH_WORDS = (
     (ENGLISH_UI_WORDS | set(ENGLISH_BODY.split()))
@@ -27,6 +27,13 @@ ENGLISH_WORDS = (
 def screen_lines(app) -> list[str]:
     """The 80×24 screen as it is drawn now, one string per row."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def form_text(app) -> str:
+    """The lines of the modal form or question on top, inside its border (`▊ … ▎`):
+    what it says, without the screen it covers."""
+    inside = [line.split("▊", 1)[1].rsplit("▎", 1)[0] for line in screen_lines(app) if "▊" in line]
+    return "\n".join(inside)
 
 
 def english_words(text: str) -> set[str]:

@@ -24,18 +24,21 @@ from textual.widgets import Button
 from vaworkspace.config import system_timezone
 from vaworkspace.config.first_run import write_first_config
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.form import FormScreen
 
-DAYS = "mon tue wed thu fri"
+DAYS = N_("mon tue wed thu fri")
+"""The work days suggested; French suggests `lun mar mer jeu ven`, written to the
+config file as the English codes it holds."""
 
 
 class FirstRunForm(FormScreen):
     """Time zone, work hours and work days, checked as the config loader checks them."""
 
     FIELDS = (
-        ("timezone", "Time zone", "an IANA name: America/Montreal, Europe/Paris"),
-        ("hours", "Work hours", "09:00-17:00"),
-        ("days", "Work days", DAYS),
+        ("timezone", N_("Time zone"), N_("an IANA name: America/Montreal, Europe/Paris")),
+        ("hours", N_("Work hours"), "09:00-17:00"),
+        ("days", N_("Work days"), DAYS),
     )
 
     def __init__(self, path: str) -> None:
@@ -43,25 +46,26 @@ class FirstRunForm(FormScreen):
         self.path = path
 
     def title_text(self) -> str:
-        return (
+        welcome = _(
             "Welcome to vaworkspace. Your time zone and work hours, asked once:\n"
             "due times, reports and the agenda's free slots depend on them.\n"
-            f"Saved to {self.path} (enter saves, esc keeps these suggestions)."
+            "Saved to {path} (enter saves, esc keeps these suggestions)."
         )
+        return welcome.format(path=self.path)
 
     def values(self) -> dict[str, str]:
-        return {"timezone": system_timezone(), "hours": "09:00-17:00", "days": DAYS}
+        return {"timezone": system_timezone(), "hours": "09:00-17:00", "days": _(DAYS)}
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#cancel", Button).label = "Keep suggested esc"
+        self.query_one("#cancel", Button).label = _("Keep suggested esc")
 
     def save(self, texts: dict[str, str]) -> str:
-        days = texts["days"].replace(",", " ").split()
+        days = day_codes(texts["days"])
         if not days:
-            raise InputError("work days: at least one, such as mon tue wed thu fri")
+            raise InputError(_("work days: at least one, such as {days}").format(days=_(DAYS)))
         write_first_config(self.path, texts["timezone"], texts["hours"], days)
-        return f"Settings saved to {self.path}"
+        return _("Settings saved to {path}").format(path=self.path)
 
     def action_cancel(self) -> None:
         """esc: the suggestions, as they were offered, written so that the question
@@ -72,11 +76,25 @@ class FirstRunForm(FormScreen):
         self.dismiss(True)
 
 
+def day_codes(text: str) -> list[str]:
+    """The days typed (`lun mar mer`, `mon, tue`, `vendredi`) as the config's codes
+    (`mon`…`sun`); a word that names no day is kept as typed, for the config
+    loader to refuse with its own message."""
+    from vaworkspace.domain.date_words import DAY_NAMES, WEEKDAYS, fold
+
+    french = {"mar": 1}  # mardi here: a work day is never March
+    found = []
+    for word in text.replace(",", " ").split():
+        day = WEEKDAYS.get(fold(word), french.get(fold(word)))
+        found.append(word if day is None else DAY_NAMES[day])
+    return found
+
+
 class FirstRunApp(App[bool]):
     """Only the form; exits True once the config file is written, False on ctrl+q."""
 
     TITLE = "vaworkspace: first run"
-    BINDINGS = [Binding("ctrl+q", "quit_unsaved", "Quit", priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit_unsaved", N_("Quit"), priority=True)]
 
     def __init__(self, path: str) -> None:
         super().__init__()

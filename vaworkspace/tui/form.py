@@ -107,7 +107,7 @@ class FormScreen(ModalScreen[bool]):
         self.query(Input).first().focus()
 
     def texts(self) -> dict[str, str]:
-        return {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in self.fields()}
+        return {name: self.query_one(f"#f-{name}", Input).value for name, *_texts in self.fields()}
 
     def changed_texts(self, texts: dict[str, str]) -> dict[str, str]:
         """The texts that differ from what the form opened with: the VA's edits."""

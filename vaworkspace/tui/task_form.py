@@ -19,23 +19,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, TextArea
 
-from vaworkspace.domain.dates import format_duration, format_local
+from vaworkspace.domain.dates import format_local
 from vaworkspace.domain.models import Task
 from vaworkspace.errors import EditConflict, VaError
+from vaworkspace.i18n import N_, _, language
+from vaworkspace.locale_format import format_minutes
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.safe_fields import SafeTextArea
 from vaworkspace.tui.typed_app import workspace_of
 
-FIELDS = (  # (field, label, placeholder)
-    ("title", "Title", "what needs doing"),
-    ("client", "Client", "client id or prefix, empty for none"),
-    ("priority", "Priority", "high, medium, low or none"),
-    ("due", "Due", "fri 17:00, in 3 days, 2026-12-05, none"),
-    ("wait", "Wait until", "hidden until then: mon, in 2 weeks"),
-    ("scheduled", "Scheduled", "when you plan to do it"),
-    ("estimate", "Estimate", "45m, 1h30m"),
-    ("tags", "Tags", "travel email"),
-    ("recurrence", "Repeats", "every week, every! 2 weeks, none"),
+FIELDS = (  # (field, label, placeholder), translated where the form shows them
+    ("title", N_("Title"), N_("what needs doing")),
+    ("client", N_("Client"), N_("client id or prefix, empty for none")),
+    ("priority", N_("Priority"), N_("high, medium, low or none")),
+    ("due", N_("Due"), N_("fri 17:00, in 3 days, 2026-12-05, none")),
+    ("wait", N_("Wait until"), N_("hidden until then: mon, in 2 weeks")),
+    ("scheduled", N_("Scheduled"), N_("when you plan to do it")),
+    ("estimate", N_("Estimate"), N_("45m, 1h30m")),
+    ("tags", N_("Tags"), N_("travel email")),
+    ("recurrence", N_("Repeats"), N_("every week, every! 2 weeks, none")),
 )
 
 
@@ -43,7 +45,7 @@ class TaskForm(FormScreen):
     """Edit one task; fields are checked as the VA leaves them."""
 
     FIELDS = FIELDS
-    BINDINGS = [Binding("ctrl+r", "take_theirs", "Take theirs", priority=True)]
+    BINDINGS = [Binding("ctrl+r", "take_theirs", N_("Take theirs"), priority=True)]
     DEFAULT_CSS = """
     TaskForm Grid Input.-conflict { background: $warning 40%; }
     """
@@ -56,14 +58,14 @@ class TaskForm(FormScreen):
         self.notice = ""  # the conflict notice, kept while the VA moves between fields
 
     def title_text(self) -> str:
-        return f"Task {self.task_id}"
+        return _("Task {task}").format(task=self.task_id)
 
     def values(self) -> dict[str, str]:
         base = self.base = workspace_of(self).tasks.get(self.task_id)
         return {**_values(base, workspace_of(self).tz), "notes": base.notes}
 
     def extra(self) -> ComposeResult:
-        yield Label("Notes")
+        yield Label(_("Notes"))
         yield SafeTextArea(self.base.notes if self.base else "", id="f-notes")
 
     def all_texts(self) -> dict[str, str]:
@@ -97,9 +99,9 @@ class TaskForm(FormScreen):
     def save(self, texts: dict[str, str]) -> str:
         changed = self.changed_texts(self.all_texts())
         if not changed:
-            return f"Task {self.task_id} unchanged"
+            return _("Task {task} unchanged").format(task=self.task_id)
         task = workspace_of(self).tasks.update(self.task_id, changed, base=self.base)
-        return f"Saved task {task.id}: {task.title}"
+        return _("Saved task {task}: {title}").format(task=task.id, title=task.title)
 
     def show_error(self, problem: VaError) -> None:
         if not isinstance(problem, EditConflict):
@@ -122,10 +124,14 @@ class TaskForm(FormScreen):
         for name in FIELD_NAMES:
             self.query_one(f"#f-{name}", Input).set_class(name in self.theirs, "-conflict")
         self.base, self.shown = current, theirs
-        lines = [f"Task {self.task_id} changed elsewhere while you edited it; nothing saved."]
+        changed = _("Task {task} changed elsewhere while you edited it; nothing saved.")
+        lines = [changed.format(task=self.task_id)]
         for name in conflict.fields:
-            lines.append(f"  {name}: theirs {_brief(theirs[name])} · yours {_brief(yours[name])}")
-        lines.append("ctrl+s saves yours over theirs · ctrl+r takes theirs")
+            line = _("{field}: theirs {theirs} · yours {yours}").format(
+                field=_(name), theirs=_brief(theirs[name]), yours=_brief(yours[name])
+            )
+            lines.append("  " + line)
+        lines.append(_("ctrl+s saves yours over theirs · ctrl+r takes theirs"))
         self.notice = "\n".join(lines)
         self.show_problem(self.notice)
 
@@ -135,22 +141,28 @@ class TaskForm(FormScreen):
             return
         for name, text in self.theirs.items():
             self.set_text(name, text)
-        names = ", ".join(self.theirs)
+        names = ", ".join(_(name) for name in self.theirs)
         self.theirs = {}
         for name in FIELD_NAMES:
             self.query_one(f"#f-{name}", Input).remove_class("-conflict")
-        self.notice = f"Took their {names}; ctrl+s saves your other changes"
+        took = _("Took their {fields}; ctrl+s saves your other changes")
+        self.notice = took.format(fields=names)
         self.show_problem(self.notice)
 
 
-FIELD_NAMES = tuple(name for name, _, _ in FIELDS)
+FIELD_NAMES = tuple(name for name, _label, _hint in FIELDS)
+FIELD_WORDS = (
+    *(N_("title"), N_("client"), N_("priority"), N_("due"), N_("wait"), N_("scheduled")),
+    *(N_("estimate"), N_("tags"), N_("recurrence"), N_("notes")),
+)
+"""The fields' names, as the conflict notice says them (translated)."""
 
 
 def _brief(text: str, width: int = 28) -> str:
     """One short line of a field's text for the conflict notice."""
     lines = text.splitlines()
     if not lines:
-        return "(empty)"
+        return _("(empty)")
     cut = len(lines[0]) > width or len(lines) > 1
     return lines[0][: width - 1] + "…" if cut else lines[0]
 
@@ -175,11 +187,13 @@ def _values(task: Task, tz: tzinfo) -> dict[str, str]:
     return {
         "title": task.title,
         "client": task.client or "",
-        "priority": task.priority or "",
+        "priority": _(task.priority) if task.priority else "",  # `haute` reads back too
         "due": when(task.due),
         "wait": when(task.wait),
         "scheduled": when(task.scheduled),
-        "estimate": format_duration(task.estimate_minutes) if task.estimate_minutes else "",
+        "estimate": format_minutes(task.estimate_minutes, language())
+        if task.estimate_minutes
+        else "",
         "tags": " ".join(task.tags),
         "recurrence": recurrence,
     }

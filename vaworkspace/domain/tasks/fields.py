@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from vaworkspace.domain.date_words import fold
 from vaworkspace.domain.models import PRIORITIES, Task
 from vaworkspace.domain.tasks.quickadd import QuickAdd
 from vaworkspace.errors import InputError
@@ -52,7 +53,15 @@ FIELD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "notes": ("notes",),
 }
 """Each form field and the `Task` attributes it stands for."""
-_PRIORITY_WORDS = {"h": "high", "m": "medium", "l": "low", "1": "high", "2": "medium", "3": "low"}
+_PRIORITY_WORDS = {
+    **{"h": "high", "m": "medium", "l": "low", "1": "high", "2": "medium", "3": "low"},
+    **{"haute": "high", "moyenne": "medium", "basse": "low"},
+}
+_NONE = ("", "none", "aucune", "aucun")
+"""What empties a field, in English and French (as quick add's `due:aucune`)."""
+_EVERY = {"every": False, "every!": True, "chaque": False, "chaque!": True}
+"""The words a repetition may start with, and whether it counts from completion;
+`tous les` / `toutes les` (French's two-word `every`) too."""
 
 
 def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz: tzinfo) -> QuickAdd:
@@ -104,8 +113,8 @@ def _client(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -
 
 
 def _priority(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
-    word = text.lower().lstrip("!")
-    if word in ("", "none", "0"):
+    word = fold(text).lstrip("!")
+    if word in (*_NONE, "0"):
         qa.priority = None
         return
     word = _PRIORITY_WORDS.get(word, word)
@@ -118,7 +127,7 @@ def _when(name: str) -> Reader:
     def read(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
         from vaworkspace.domain.dates import parse_when
 
-        if text.lower() in ("", "none"):
+        if fold(text) in _NONE:
             setattr(qa, name, None)
             return
         setattr(qa, name, parse_when(text, now, tz))
@@ -130,7 +139,7 @@ def _estimate(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo)
     from vaworkspace.domain.dates import parse_duration
 
     raw = text.lstrip("~")
-    qa.estimate_minutes = None if raw.lower() in ("", "none") else parse_duration(raw)
+    qa.estimate_minutes = None if fold(raw) in _NONE else parse_duration(raw)
 
 
 def _tags(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
@@ -140,18 +149,21 @@ def _tags(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> 
 
 
 def _recurrence(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
-    """`every week`, `every! 2 weeks`, `week`, or RRULE text; empty stops repeating."""
+    """`every week`, `every! 2 weeks`, `week`, `chaque semaine`, `toutes les 2
+    semaines`, or RRULE text; empty (or `none`, `aucune`) stops repeating."""
     from vaworkspace.domain.tasks.every import parse_every
     from vaworkspace.domain.tasks.recurrence import validate_rrule
 
     words = text.replace("-", " ").split()
-    if not words or words[0].lower() == "none":
+    if not words or fold(words[0]) in _NONE:
         qa.recurrence, qa.recur_from_completion = None, False
         return
-    first = words[0].lower()
-    qa.recur_from_completion = first == "every!"
-    if first in ("every", "every!"):
+    first = fold(words[0])
+    qa.recur_from_completion = _EVERY.get(first, False)
+    if first in _EVERY:
         words = words[1:]
+    elif first in ("tous", "toutes") and len(words) > 1 and fold(words[1]) == "les":
+        words = words[2:]
     if "=" in text:
         qa.recurrence = validate_rrule(" ".join(words))
         return
