@@ -17,8 +17,9 @@ from textual.widgets import Digits, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
-from vaworkspace.formats import clock, fit, hours_minutes
-from vaworkspace.i18n import N_, _, ngettext
+from vaworkspace.formats import clock, fit
+from vaworkspace.i18n import N_, _, language, ngettext
+from vaworkspace.locale_format import format_hours_minutes, is_french
 from vaworkspace.tui.command_bar import CommandBar
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.lock_wait import patiently
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from vaworkspace.service.results import Logged
 
 PHASES = {"focus": N_("Focus"), "break": N_("Break"), "long_break": N_("Long break")}
+MODES = {"countdown": N_("countdown"), "stopwatch": N_("stopwatch")}
 IDLE_HINT = N_("press t on a task in the inbox (1), or @ here to time a client alone")
 BAR_WIDTH = 20
 
@@ -94,7 +96,7 @@ class FocusScreen(WorkspaceScreen):
             self._show_clock(status)
             self._show_today(status)
         except VaError as problem:  # a damaged saved timer: the app's tick says so too
-            self.query_one("#phase", Static).update(Content("Timer unreadable"))
+            self.query_one("#phase", Static).update(Content(_("Timer unreadable")))
             self.query_one("#what", Static).update(Content(str(problem)))
 
     # -- painting --------------------------------------------------------------
@@ -121,7 +123,8 @@ class FocusScreen(WorkspaceScreen):
             blocks = ngettext("  {count} block done", "  {count} blocks done", done)
             parts.append(blocks.format(count=done))
         else:
-            parts.append(f" · {status.mode}")
+            mode = status.mode or ""
+            parts.append(" · " + _(MODES.get(mode, mode)))
         phase.update(Content.assemble(*parts))
         what.update(self._target_text(status.task, status.client))
 
@@ -170,6 +173,8 @@ class FocusScreen(WorkspaceScreen):
             lines.append((_("Nothing logged yet today."), "$text-muted"))
             return Content.assemble(*lines)
         most = max(shown.values())
+        lang = language()
+        width = 7 if is_french(lang) else 6  # `10 h 05` / `10h05`
         for client_id in sorted(shown, key=lambda c: (c is None, c or "")):
             client = self._clients.get(client_id) if client_id else None
             label = f"@{safe(client_id)}" if client_id else _("(no client)")
@@ -181,11 +186,12 @@ class FocusScreen(WorkspaceScreen):
                     self._colour(client_id, "" if client_id else "$text-muted"),
                 ),
                 fit(name, 27, pad=True) + " ",
-                f"{hours_minutes(shown[client_id]):>6}  ",
+                format_hours_minutes(shown[client_id], lang).rjust(width) + "  ",
                 ("█" * filled, self._colour(client_id, "$accent")),
                 "\n",
             ]
-        lines += [(_("Total").ljust(42) + f"{hours_minutes(total):>6}", "bold")]
+        total_text = format_hours_minutes(total, lang).rjust(width)
+        lines += [(_("Total").ljust(42) + total_text, "bold")]
         return Content.assemble(*lines)
 
     # -- actions ---------------------------------------------------------------
@@ -278,9 +284,15 @@ def stopped_text(logged: Logged) -> str:
         return _("Timer stopped: {why}").format(why=unlogged)
     if not logged.entries:
         return _("Timer stopped: no focus time to log")
-    entries = ", ".join(
-        f"entry {e.id} ({e.seconds // 60} min{' on #' + str(e.task) if e.task else ''}"
-        f"{' @' + e.client if e.client else ''})"
-        for e in logged.entries
-    )
+    entries = ", ".join(_entry_text(e) for e in logged.entries)
     return _("Timer stopped: logged {entries}").format(entries=entries)
+
+
+def _entry_text(entry) -> str:
+    """`entry 3 (25 min on #2 @acme)`: one entry a stop wrote."""
+    what = _("{minutes} min").format(minutes=entry.seconds // 60)
+    if entry.task:
+        what += _(" on #{task}").format(task=entry.task)
+    if entry.client:
+        what += f" @{entry.client}"
+    return _("entry {id} ({what})").format(id=entry.id, what=what)

@@ -13,6 +13,8 @@ from __future__ import annotations
 def time_messages(ws, memory: dict) -> list[tuple[str, str]]:
     """(message, severity) pairs to show now."""
     from vaworkspace.domain.time.reports import crossed_thresholds
+    from vaworkspace.i18n import _, language
+    from vaworkspace.locale_format import decimal_mark, is_french
 
     found = ws.today.nudges()
     out = [(event, "information") for event in found.events]
@@ -27,8 +29,11 @@ def time_messages(ws, memory: dict) -> list[tuple[str, str]]:
     for client, (used, bought) in found.burns.items():
         before = seen.get(client, (used, bought))[0]
         for percent in crossed_thresholds(before, used, bought):
-            out.append(
-                (f"@{client} has used {percent}% of its {bought / 60:g}h retainer", "warning")
+            text = _("@{client} has used {share} of its {hours}h retainer").format(
+                client=client,
+                share=f"{percent}\N{NO-BREAK SPACE}%" if is_french(language()) else f"{percent}%",
+                hours=decimal_mark(f"{bought / 60:g}", language()),
             )
+            out.append((text, "warning"))
         seen[client] = (used, bought)
     return out
