@@ -215,3 +215,12 @@ def timesheet_style(language: str, excel: bool = False) -> CsvStyle:
         total=_("TOTAL"),
         bom=True,
     )
+
+
+def format_short_day(day: date, tz: tzinfo, now: datetime, language: str) -> str:
+    """A day in a heading or a list: `Tue 01 Dec`, as the English screens and
+    commands always wrote it; French `mar. 1 déc.` (`format_when`'s, with the year
+    when it is needed)."""
+    if not is_french(language):
+        return f"{day:%a %d %b}"
+    return format_when(day, tz, now, language)

@@ -63,7 +63,7 @@ class Parser(argparse.ArgumentParser):
             add_usage = formatter.add_usage
 
             def usage(usage, actions, groups, prefix=None) -> None:
-                add_usage(usage, actions, groups, prefix or _("usage: "))
+                add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
             formatter.add_usage = usage  # type: ignore[method-assign]
         return formatter

@@ -5,27 +5,30 @@ from __future__ import annotations
 from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json
 from vaworkspace.display import safe
+from vaworkspace.i18n import _, ngettext
 
 
 def _plan_parser(commands) -> None:
     plan = commands.add_parser(
         "plan",
-        help="place the most urgent tasks into free time as work blocks",
-        description="Tasks due that day first (earliest deadline first, when they can "
-        "still make it), then the rest by urgency, inside work hours, around events, "
-        "under the daily cap, with pomodoro breaks. Replaces the blocks an earlier plan "
-        "wrote; blocks booked by hand stay where they are.",
+        help=_("place the most urgent tasks into free time as work blocks"),
+        description=_(
+            "Tasks due that day first (earliest deadline first, when they can "
+            "still make it), then the rest by urgency, inside work hours, around events, "
+            "under the daily cap, with pomodoro breaks. Replaces the blocks an earlier plan "
+            "wrote; blocks booked by hand stay where they are."
+        ),
     )
-    plan.add_argument("--day", metavar="DATE", help="the first day to plan (default today)")
-    plan.add_argument("--days", type=int, default=1, help="how many days (default 1)")
+    plan.add_argument("--day", metavar="DATE", help=_("the first day to plan (default today)"))
+    plan.add_argument("--days", type=int, default=1, help=_("how many days (default 1)"))
     plan.add_argument(
         "--buffer",
         type=int,
         metavar="MIN",
-        help="minutes kept free around each event (default: [plan] buffer, else 10)",
+        help=_("minutes kept free around each event (default: [plan] buffer, else 10)"),
     )
-    plan.add_argument("--dry-run", action="store_true", help="show the plan, write nothing")
-    plan.add_argument("--clear", action="store_true", help="remove the planned blocks")
+    plan.add_argument("--dry-run", action="store_true", help=_("show the plan, write nothing"))
+    plan.add_argument("--clear", action="store_true", help=_("remove the planned blocks"))
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=plan_days)
 
@@ -41,7 +44,8 @@ def plan_days(args) -> int:
     first = local_day(ws, args.day)
     if args.clear:
         gone = ws.plan.clear(first, args.days)
-        print(f"Removed {gone} planned block{'' if gone == 1 else 's'}")
+        text = ngettext("Removed {count} planned block", "Removed {count} planned blocks", gone)
+        print(text.format(count=gone))
         return 0
     result = ws.plan.plan(first, args.days, write=not args.dry_run, buffer_minutes=args.buffer)
     if args.json:
@@ -53,14 +57,19 @@ def plan_days(args) -> int:
 
 
 def plan_lines(ws, result) -> list[str]:
-    """The plan as text: one line per block, day headings, then the tasks at risk."""
+    """The plan as text: one line per block, day headings (`Tue 01 Dec`, `mar. 1
+    déc.`), then the tasks at risk. Hours stay `09:00`: a column of fixed width."""
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import format_short_day
+    from vaworkspace.plan_text import risk_reason
+
     lines: list[str] = []
     shown = None
     for block in result.blocks:
         start = block.start.astimezone(ws.tz)
         if start.date() != shown:
             shown = start.date()
-            lines.append(f"{start:%a %d %b}")
+            lines.append(format_short_day(shown, ws.tz, ws.now(), language()))
         client = f"@{block.client}  " if block.client else ""
         title = safe(result.titles.get(block.task, ""))
         lines.append(
@@ -68,15 +77,23 @@ def plan_lines(ws, result) -> list[str]:
             f"{safe(client)}{title}"
         )
     if not result.blocks:
-        lines.append("Nothing to plan: no open task fits the free time")
+        lines.append(_("Nothing to plan: no open task fits the free time"))
     for risk in result.at_risk:
         title = safe(result.titles.get(risk.task, ""))
-        lines.append(f"at risk: {risk.task} {title}: {safe(risk.reason)}")
+        reason = safe(risk_reason(risk, ws.tz, ws.now()))
+        lines.append(
+            _("at risk: {task} {title}: {reason}").format(
+                task=risk.task, title=title, reason=reason
+            )
+        )
     count = len(result.blocks)
-    noun = "block" if count == 1 else "blocks"
-    lines.append(
-        f"Planned {count} {noun}"
-        if result.written
-        else f"{count} {noun} (dry run: nothing written)"
-    )
+    if result.written:
+        done = ngettext("Planned {count} block", "Planned {count} blocks", count)
+    else:
+        done = ngettext(
+            "{count} block (dry run: nothing written)",
+            "{count} blocks (dry run: nothing written)",
+            count,
+        )
+    lines.append(done.format(count=count))
     return lines

@@ -130,21 +130,25 @@ def _why_parser(commands) -> None:
 def _import_parser(commands) -> None:
     imp = commands.add_parser(
         "import",
-        help="import calendars (.ics) or a Taskwarrior export",
-        description="Import iCalendar files (events and to-dos) or a Taskwarrior `task export`; "
-        "the format is detected from the content. Re-importing updates by UID/uuid instead "
-        "of duplicating.",
+        help=_("import calendars (.ics) or a Taskwarrior export"),
+        description=_(
+            "Import iCalendar files (events and to-dos) or a Taskwarrior `task export`; "
+            "the format is detected from the content. Re-importing updates by UID/uuid instead "
+            "of duplicating."
+        ),
     )
-    imp.add_argument("files", nargs="+", metavar="FILE", help="paths, or - for standard input")
-    imp.add_argument("--client", "-c", help="calendars: the client these events belong to")
-    imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    imp.add_argument("--theirs", action="store_true", help="calendars: overwrite local edits")
-    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imp.add_argument("files", nargs="+", metavar="FILE", help=_("paths, or - for standard input"))
+    imp.add_argument("--client", "-c", help=_("calendars: the client these events belong to"))
+    imp.add_argument(
+        "--dry-run", action="store_true", help=_("show what would change, write nothing")
+    )
+    imp.add_argument("--theirs", action="store_true", help=_("calendars: overwrite local edits"))
+    imp.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
     imp.add_argument(
         "--verbose",
         "-v",
         action="store_true",
-        help="Taskwarrior: list the new clients, each skipped item and each warning",
+        help=_("Taskwarrior: list the new clients, each skipped item and each warning"),
     )
     imp.set_defaults(handler=import_file)
 
@@ -377,7 +381,7 @@ def import_file(args) -> int:
         lines = summary.lines()  # a calendar's, always in full
         if isinstance(summary, ImportSummary) and not args.verbose:
             hidden = summary.details()
-            lines = [summary.headline() + (" (--verbose lists them)" if hidden else "")]
+            lines = [summary.headline() + (_(" (--verbose lists them)") if hidden else "")]
         for line in lines:  # names, UIDs and titles from the file itself
             print(safe(line))
     return 0

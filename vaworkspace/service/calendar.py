@@ -55,19 +55,36 @@ class CalendarImport:
     """Planned days whose events changed, planned again (`PlanService.replan_changed`)."""
 
     def lines(self) -> list[str]:
-        verb = "Would import" if self.dry_run else "Imported"
-        out = [
-            f"{verb} {self.source}: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.cancelled} cancelled"
-            f"{f', {self.removed} removed' if self.removed else ''} events; "
-            f"{self.tasks_created} task{'s' * (self.tasks_created != 1)} created, "
-            f"{self.tasks_updated} updated"
-        ]
-        out += [f"  conflict: {line}" for line in self.conflicts]
-        out += [f"  skipped: {line}" for line in self.skipped]
-        out += [f"  warning: {line}" for line in self.warnings]
-        verb = "would plan again" if self.dry_run else "planned again"
-        out += [f"  {verb}: {day:%a %d %b} (its events changed)" for day in self.replanned]
+        """`Imported work.ics: 2 created, … events; 1 task created, 0 updated`, then
+        a line per conflict, skipped item, warning and day planned again."""
+        from vaworkspace.i18n import _, ngettext
+        from vaworkspace.service.plan import replanned_line
+
+        events = _(
+            "{created} created, {updated} updated, {unchanged} unchanged, {cancelled} cancelled"
+        )
+        events = events.format(
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            cancelled=self.cancelled,
+        )
+        if self.removed:
+            events += _(", {count} removed").format(count=self.removed)
+        tasks = ngettext(
+            "{count} task created, {updated} updated",
+            "{count} tasks created, {updated} updated",
+            self.tasks_created,
+        ).format(count=self.tasks_created, updated=self.tasks_updated)
+        if self.dry_run:
+            head = _("Would import {source}: {events} events; {tasks}")
+        else:
+            head = _("Imported {source}: {events} events; {tasks}")
+        out = [head.format(source=self.source, events=events, tasks=tasks)]
+        out += [_("  conflict: {line}").format(line=line) for line in self.conflicts]
+        out += [_("  skipped: {line}").format(line=line) for line in self.skipped]
+        out += [_("  warning: {line}").format(line=line) for line in self.warnings]
+        out += [replanned_line(day, self.dry_run) for day in self.replanned]
         return out
 
     def as_json(self) -> dict[str, object]:

@@ -23,6 +23,7 @@ from datetime import date
 
 from vaworkspace.domain.calendar.accounts import Account, Collection
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, Service
 from vaworkspace.store import dav_records
 
@@ -54,17 +55,30 @@ class CollectionSync:
     """Planned days whose events the sync changed, planned again (`PlanService`)."""
 
     def lines(self) -> list[str]:
-        head = (
-            f"Synced {self.label}: {self.pulled} task{'s' * (self.pulled != 1)} from the server, "
-            f"{self.pushed} sent, {self.deleted_here} deleted here, "
-            f"{self.deleted_there} deleted there; {self.events} event resources changed"
-            + (f", {self.blocks} work blocks sent" if self.blocks else "")
+        from vaworkspace.i18n import ngettext
+        from vaworkspace.service.plan import replanned_line
+
+        head = ngettext(
+            "Synced {label}: {count} task from the server, {pushed} sent, "
+            "{here} deleted here, {there} deleted there; {events} event resources changed",
+            "Synced {label}: {count} tasks from the server, {pushed} sent, "
+            "{here} deleted here, {there} deleted there; {events} event resources changed",
+            self.pulled,
+        ).format(
+            label=self.label,
+            count=self.pulled,
+            pushed=self.pushed,
+            here=self.deleted_here,
+            there=self.deleted_there,
+            events=self.events,
         )
+        if self.blocks:
+            head += _(", {count} work blocks sent").format(count=self.blocks)
         return [
             head,
-            *(f"  conflict: {line}" for line in self.conflicts),
-            *(f"  note: {line}" for line in self.notes),
-            *(f"  planned again: {day:%a %d %b} (its events changed)" for day in self.replanned),
+            *(_("  conflict: {line}").format(line=line) for line in self.conflicts),
+            *(_("  note: {line}").format(line=line) for line in self.notes),
+            *(replanned_line(day) for day in self.replanned),
         ]
 
     def as_json(self) -> dict[str, object]:
@@ -242,10 +256,10 @@ class DavSync(Service):
                 else:
                     done.append((push, connection.put(push.href, push.text, push.etag)))
             except Precondition:
-                report.notes.append(
-                    f"{push.href} changed on the server during this sync; "
-                    "run `va sync` again to merge it"
+                note = _(
+                    "{href} changed on the server during this sync; run `va sync` again to merge it"
                 )
+                report.notes.append(note.format(href=push.href))
             except VaError as error:
                 failure = error
                 break

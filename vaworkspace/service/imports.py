@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, DryRun
 from vaworkspace.service.lookup import clients_for_write, next_doc_id
 from vaworkspace.store import tables
@@ -31,8 +32,10 @@ def import_taskwarrior(
 
     if not taskwarrior_export.looks_like_taskwarrior(data):
         raise InputError(
-            f"{source} is not a Taskwarrior export (a JSON array from `task export`); "
-            "nothing was imported"
+            _(
+                "{source} is not a Taskwarrior export (a JSON array from `task export`); "
+                "nothing was imported"
+            ).format(source=source)
         )
     columns = taskwarrior_export.read_export(data)
     converted = taskwarrior.convert(columns, ctx.now(), ctx.tz)

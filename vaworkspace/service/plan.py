@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.plan_feed import PlanResult, compute, plan_tasks
 from vaworkspace.store import block_records, counters, tables, undo_records
@@ -89,7 +90,7 @@ class PlanService(Service):
         first = self._check(first, days)
         buffer = self.buffer if buffer_minutes is None else buffer_minutes
         if not 0 <= buffer <= 240:
-            raise InputError(f"a buffer of {buffer} minutes: give 0 to 240")
+            raise InputError(_("a buffer of {buffer} minutes: give 0 to 240").format(buffer=buffer))
         tasks = plan_tasks(self.inbox)
         if not write:
             events = self.file.read()["events"]
@@ -148,12 +149,16 @@ class PlanService(Service):
             undo_records.journal(db)
             if self._busy(tables.records(db, "events"), day) != preview.busy:
                 raise InputError(
-                    f"the agenda of {day:%a %d %b} changed since this plan was made; plan it again"
+                    _("the agenda of {day} changed since this plan was made; plan it again").format(
+                        day=day_text(day)
+                    )
                 )
             gone = {b.task for b in result.blocks if not _is_open(db, b.task)}
             if gone:
                 raise InputError(
-                    f"task {min(gone)} was closed since this plan was made; plan it again"
+                    _("task {id} was closed since this plan was made; plan it again").format(
+                        id=min(gone)
+                    )
                 )
             self._store(db, day, 1, result)
             undo_records.keep(db, f"plan {_days_text(day, 1)}")
@@ -267,7 +272,9 @@ class PlanService(Service):
 
     def _check(self, first: date | None, days: int) -> date:
         if not 1 <= days <= MAX_DAYS:
-            raise InputError(f"plan 1 to {MAX_DAYS} days at a time, not {days}")
+            raise InputError(
+                _("plan 1 to {most} days at a time, not {days}").format(most=MAX_DAYS, days=days)
+            )
         return first if first is not None else self.now().astimezone(self.tz).date()
 
 
@@ -290,3 +297,24 @@ def _ends_after(end: date | datetime, now: datetime) -> bool:
 def _days_text(first: date, days: int) -> str:
     """`Mon 07 Dec`, or `Mon 07 Dec + 6 days`: how an undo names the plan."""
     return f"{first:%a %d %b}" + (f" + {days - 1} days" if days > 1 else "")
+
+
+def day_text(day: date) -> str:
+    """A day in a summary's or a refusal's words: `Tue 01 Dec`; French `mar. 1 déc.`
+    (Babel, imported only then: `locale_format` is above the service, and these
+    few lines are the service's only dates in words)."""
+    from vaworkspace.i18n import language
+
+    if language().split("_")[0] != "fr":
+        return f"{day:%a %d %b}"
+    from babel.dates import format_date
+
+    return format_date(day, "EEE d MMM", locale="fr")
+
+
+def replanned_line(day: date, dry_run: bool = False) -> str:
+    """An import's or a sync's note that a planned day was planned again:
+    `  planned again: Tue 01 Dec (its events changed)`."""
+    if dry_run:
+        return _("  would plan again: {day} (its events changed)").format(day=day_text(day))
+    return _("  planned again: {day} (its events changed)").format(day=day_text(day))

@@ -17,6 +17,7 @@ import re
 from vaworkspace.config import DEFAULT_DEADLINE
 from vaworkspace.domain.calendar.subscriptions import Subscription
 from vaworkspace.errors import ImportFileError, InputError, NotFoundError, VaError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write
 from vaworkspace.store import state_records
@@ -48,11 +49,11 @@ class SubscriptionService(Service):
     def add(self, name: str, source: str, client: str | None = None) -> Subscription:
         name = name.strip()
         if not name:
-            raise InputError("a calendar needs a name")
+            raise InputError(_("a calendar needs a name"))
         source = checked_source(source)
         with self.file.transaction() as db:
             if state_records.has_subscription(db, name):
-                raise InputError(f"there is already a calendar named '{name}'")
+                raise InputError(_("there is already a calendar named '{name}'").format(name=name))
             client_id = client_for_write(db, client)[1].id if client else None
             subscription = Subscription(name, source, client_id)
             state_records.add_subscription(db, subscription)
@@ -63,7 +64,9 @@ class SubscriptionService(Service):
         with self.file.transaction() as db:
             gone = state_records.remove_subscription(db, name)
         if gone is None:
-            raise NotFoundError(f"no calendar named '{name}'; `va calendar list` shows them")
+            raise NotFoundError(
+                _("no calendar named '{name}'; `va calendar list` shows them").format(name=name)
+            )
         return gone
 
     def sync(
@@ -83,9 +86,8 @@ class SubscriptionService(Service):
                     data, subscription.name, subscription.client, calendar=subscription.name
                 )
             except VaError as error:
-                found = SyncFailed(
-                    f"calendar '{subscription.name}' not synced: {error}; nothing changed"
-                )
+                why = _("calendar '{name}' not synced: {error}; nothing changed")
+                found = SyncFailed(why.format(name=subscription.name, error=error))
             results.append((subscription, found))
         return results
 
@@ -96,19 +98,20 @@ def checked_source(source: str) -> str:
     from vaworkspace.service.inputs import kind_of
 
     if not source.strip():
-        raise InputError("a calendar needs a file path or an https:// address")
+        raise InputError(_("a calendar needs a file path or an https:// address"))
     if _ADDRESS.match(source):
         return _checked_address(source)
     path = os.path.abspath(os.path.expanduser(source))
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise InputError(f"no calendar file at {path}") from None
+        raise InputError(_("no calendar file at {path}").format(path=path)) from None
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
+        why = _("cannot read {path}: {error}").format(path=path, error=error.strerror)
+        raise InputError(why) from None
     kind = kind_of(mode)
     if kind is not None:
-        raise InputError(f"{path} is {kind}, not a file")
+        raise InputError(_("{path} is {kind}, not a file").format(path=path, kind=kind))
     return path
 
 
@@ -118,22 +121,24 @@ def _checked_address(source: str) -> str:
     scheme = source.split("://", 1)[0].lower()
     if scheme not in ("http", "https", "webcal"):
         raise InputError(
-            "only http://, https:// and webcal:// addresses or calendar files can be subscribed"
+            _("only http://, https:// and webcal:// addresses or calendar files can be subscribed")
         )
     if any(char.isspace() or not char.isprintable() for char in source):
         raise InputError(
-            "the address has spaces or control characters; "
-            "copy it again from the calendar's sharing settings"
+            _(
+                "the address has spaces or control characters; "
+                "copy it again from the calendar's sharing settings"
+            )
         )
     parts = urlsplit(source)
     if not parts.hostname:
-        raise InputError(f"{source} has no host")
+        raise InputError(_("{source} has no host").format(source=source))
     try:
         port = parts.port
     except ValueError:  # not a number, or over 65535
         port = 0
     if port == 0:
-        raise InputError(f"{source} has a bad port number")
+        raise InputError(_("{source} has a bad port number").format(source=source))
     return scheme + source[len(scheme) :]
 
 

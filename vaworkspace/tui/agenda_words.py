@@ -13,7 +13,13 @@ from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain.calendar.agenda import clock, span_text
 from vaworkspace.i18n import _, language, ngettext
-from vaworkspace.locale_format import format_clock, format_minutes, format_when, is_french
+from vaworkspace.locale_format import (
+    format_clock,
+    format_minutes,
+    format_short_day,
+    format_when,
+    is_french,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,9 +66,7 @@ def free_slot(slot: Interval, tz: tzinfo, mark: str = "", width: int = 0) -> str
 def short_day(day: date, now: datetime, tz: tzinfo) -> str:
     """`Tue 01 Dec` / `mar. 1 déc.` (French adds the year when it is not the
     year the day and month alone would read as)."""
-    if not french():
-        return f"{day:%a %d %b}"
-    return format_when(day, tz, now, language())
+    return format_short_day(day, tz, now, language())
 
 
 def title_day(day: date, now: datetime, tz: tzinfo) -> str:

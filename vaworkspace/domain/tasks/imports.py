@@ -86,15 +86,26 @@ class ImportSummary:
     def headline(self) -> str:
         """The counts on one line: created, updated, unchanged, and how many new
         clients, skipped items and warnings `details` lists."""
+        from vaworkspace.i18n import _, ngettext
+
+        clients, skipped, warnings = len(self.new_clients), len(self.skipped), len(self.warnings)
         notes = [
-            _count(len(self.new_clients), "new client"),
-            _count(len(self.skipped), "skipped", "skipped"),
-            _count(len(self.warnings), "warning"),
+            ngettext("{count} new client", "{count} new clients", clients).format(count=clients),
+            ngettext("{count} skipped", "{count} skipped", skipped).format(count=skipped),
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
         ]
-        noted = ", ".join(note for note in notes if note)
-        head = (
-            f"{'Would import' if self.dry_run else 'Imported'} {self.source}: "
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+        notes = [note for note, n in zip(notes, (clients, skipped, warnings), strict=True) if n]
+        noted = ", ".join(notes)
+        if self.dry_run:
+            head = _(
+                "Would import {source}: {created} created, {updated} updated, {unchanged} unchanged"
+            )
+        else:
+            head = _(
+                "Imported {source}: {created} created, {updated} updated, {unchanged} unchanged"
+            )
+        head = head.format(
+            source=self.source, created=self.created, updated=self.updated, unchanged=self.unchanged
         )
         return f"{head}; {noted}" if noted else head
 
@@ -102,12 +113,14 @@ class ImportSummary:
         """The new clients, then a line per skipped item and per warning. A 10k
         export with a thousand recurring templates has a skipped line and a
         warning for each: the CLI shows them on request (`va import --verbose`)."""
+        from vaworkspace.i18n import _
+
         out = []
         if self.new_clients:
             names = ", ".join(f"@{c.id}" for c in self.new_clients)
-            out.append(f"  new clients: {names}")
-        out += [f"  skipped: {line}" for line in self.skipped]
-        out += [f"  warning: {line}" for line in self.warnings]
+            out.append(_("  new clients: {names}").format(names=names))
+        out += [_("  skipped: {line}").format(line=line) for line in self.skipped]
+        out += [_("  warning: {line}").format(line=line) for line in self.warnings]
         return out
 
     def lines(self) -> list[str]:
@@ -125,13 +138,6 @@ class ImportSummary:
             "warnings": self.warnings,
             "dry_run": self.dry_run,
         }
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """ "3 warnings", "1 new client"; "" for none."""
-    if not n:
-        return ""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def new_clients(existing: set[str], wanted: list[Client]) -> list[Client]:
