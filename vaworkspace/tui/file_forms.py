@@ -26,7 +26,7 @@ from textual.widgets import ProgressBar, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError, VaError
-from vaworkspace.i18n import N_
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.typed_app import va_app
 
@@ -104,7 +104,8 @@ class FileJobForm(FormScreen):
             except VaError as refusal:
                 outcome = Done(problem=str(refusal))
             except Exception as error:  # a bug: said, and the form usable again
-                outcome = Done(problem=f"{self.title_text()} failed: {error!r}")
+                failed = _("{job} failed: {error}").format(job=self.title_text(), error=repr(error))
+                outcome = Done(problem=failed)
             app.call_from_thread(self._finished, app, outcome)
 
         app.run_worker(run, name=type(self).__name__, group="files", thread=True)
@@ -135,7 +136,7 @@ class FileJobForm(FormScreen):
 
     def action_cancel(self) -> None:
         if self.running:
-            self.app.notify("Still working: the result will come as a notice", markup=False)
+            self.app.notify(_("Still working: the result will come as a notice"), markup=False)
         self.dismiss(False)
 
 
@@ -143,20 +144,20 @@ class ImportForm(FileJobForm):
     """`va import FILE [--client C]`: a calendar or a Taskwarrior export, by content."""
 
     FIELDS = (
-        ("path", "File", "agenda.ics, or tasks.json from `task export`"),
-        ("client", "Client", "calendars: whose events they are (optional)"),
+        ("path", N_("File"), N_("agenda.ics, or tasks.json from `task export`")),
+        ("client", N_("Client"), N_("calendars: whose events they are (optional)")),
     )
 
     def title_text(self) -> str:
-        return "Import an .ics calendar or a Taskwarrior export"
+        return _("Import an .ics calendar or a Taskwarrior export")
 
     def work(self, ws: Workspace, texts: dict[str, str], step: Step) -> str:
         from vaworkspace.service.inputs import read_import
 
-        path = _path(texts["path"], "the file to import")
-        step(f"Reading {path}…")
+        path = _path(texts["path"], _("type the path of the file to import"))
+        step(_("Reading {path}…").format(path=path))
         data, name = read_import(path)
-        step(f"Importing {len(data):,} bytes…")
+        step(_("Importing {size} bytes…").format(size=_size(len(data))))
         summary = ws.import_file(data, name, texts["client"].strip() or None)
         return cut_notice(summary.lines(), "va import --verbose")
 
@@ -165,41 +166,42 @@ class ExportForm(FileJobForm):
     """`va export [--client C] [--from D --to D] -o FILE`: tasks, events and time."""
 
     FIELDS = (
-        ("path", "File", "where to write the .ics"),
-        ("client", "Client", "only this client's (optional)"),
-        ("first", "From", "first day (optional): mon, 2026-12-01"),
-        ("last", "To", "last day, included (optional)"),
+        ("path", N_("File"), N_("where to write the .ics")),
+        ("client", N_("Client"), N_("only this client's (optional)")),
+        ("first", N_("From"), N_("first day (optional): mon, 2026-12-01")),
+        ("last", N_("To"), N_("last day, included (optional)")),
     )
 
     def values(self) -> dict[str, str]:
         return {"path": os.path.join(os.getcwd(), "vaworkspace.ics")}
 
     def title_text(self) -> str:
-        return "Export a calendar (.ics): tasks, events and logged time"
+        return _("Export a calendar (.ics): tasks, events and logged time")
 
     def work(self, ws: Workspace, texts: dict[str, str], step: Step) -> str:
         from vaworkspace.service.files import write_private_file
 
-        path = _path(texts["path"], "the .ics file to write")
+        path = _path(texts["path"], _("type the path of the .ics file to write"))
         first, last = _day(ws, texts["first"]), _day(ws, texts["last"])
         start = end = None
         if first or last:
             start, end = ws.time.period("custom", first or last, last or first)
-        step("Building the calendar…")
+        step(_("Building the calendar…"))
         data = ws.calendar.export(texts["client"].strip() or None, start=start, end=end)
-        step(f"Writing {path}…")
+        step(_("Writing {path}…").format(path=path))
         write_private_file(path, data)  # 0600, atomic, as `va export -o`
-        return f"Wrote {os.path.abspath(path)} ({len(data):,} bytes)"
+        wrote = _("Wrote {path} ({size} bytes)")
+        return wrote.format(path=os.path.abspath(path), size=_size(len(data)))
 
 
 class TimesheetForm(FileJobForm):
     """`va report --csv --client C --from D --to D`, written to a file."""
 
     FIELDS = (
-        ("client", "Client", "whose timesheet (id or prefix)"),
-        ("first", "From", "first day: mon, 2026-12-01"),
-        ("last", "To", "last day, included"),
-        ("path", "File", "default: timesheet-CLIENT-FROM.csv here"),
+        ("client", N_("Client"), N_("whose timesheet (id or prefix)")),
+        ("first", N_("From"), N_("first day: mon, 2026-12-01")),
+        ("last", N_("To"), N_("last day, included")),
+        ("path", N_("File"), N_("default: timesheet-CLIENT-FROM.csv here")),
     )
 
     def __init__(self, first: date, last: date) -> None:
@@ -210,35 +212,46 @@ class TimesheetForm(FileJobForm):
         return {"first": self.period[0].isoformat(), "last": self.period[1].isoformat()}
 
     def title_text(self) -> str:
-        return "A client's timesheet (CSV) for a period"
+        return _("A client's timesheet (CSV) for a period")
 
     def work(self, ws: Workspace, texts: dict[str, str], step: Step) -> str:
         from vaworkspace.service.files import write_private_file
 
         if not texts["client"].strip():
-            raise InputError("a timesheet is for one client: type its id")
+            raise InputError(_("a timesheet is for one client: type its id"))
         client = ws.clients.get(texts["client"].strip())
         first = _day(ws, texts["first"]) or self.period[0]
         last = _day(ws, texts["last"]) or first
         path = texts["path"].strip() or f"timesheet-{client.id}-{first.isoformat()}.csv"
-        path = _path(path, "the CSV file to write")
-        step(f"Adding up {client.name}'s time…")
+        path = _path(path, _("type the path of the CSV file to write"))
+        step(_("Adding up {name}'s time…").format(name=client.name))
         start, end = ws.time.period("custom", first, last)
         from vaworkspace.i18n import language
         from vaworkspace.locale_format import timesheet_style
 
         data = ws.time.timesheet(client.id, start, end, timesheet_style(language())).encode()
-        step(f"Writing {path}…")
+        step(_("Writing {path}…").format(path=path))
         write_private_file(path, data)
-        return f"Wrote {client.name}'s timesheet to {os.path.abspath(path)} ({len(data):,} bytes)"
+        wrote = _("Wrote {name}'s timesheet to {path} ({size} bytes)")
+        return wrote.format(name=client.name, path=os.path.abspath(path), size=_size(len(data)))
 
 
-def _path(text: str, what: str) -> str:
-    """A typed path with `~` expanded; an empty one is refused, naming what it is for."""
+def _path(text: str, missing: str) -> str:
+    """A typed path with `~` expanded; an empty one is refused with `missing`,
+    which names what the path is for."""
     text = text.strip()
     if not text:
-        raise InputError(f"type the path of {what}")
+        raise InputError(missing)
     return os.path.expanduser(text)
+
+
+def _size(count: int) -> str:
+    """`12,345` bytes; French `12 345` (a no-break space groups the thousands)."""
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import is_french
+
+    text = f"{count:,}"
+    return text.replace(",", "\N{NO-BREAK SPACE}") if is_french(language()) else text
 
 
 def _day(ws: Workspace, text: str) -> date | None:
@@ -256,7 +269,7 @@ def cut_notice(lines: list[str], command: str) -> str:
     if len(lines) <= NOTICE_LINES:
         return "\n".join(lines)
     rest = len(lines) - NOTICE_LINES + 1
-    more = f"  … and {rest} more ({command} shows all)"
+    more = _("  … and {count} more ({command} shows all)").format(count=rest, command=command)
     return "\n".join([*lines[: NOTICE_LINES - 1], more])
 
 

@@ -8,11 +8,14 @@ all the VA needs to know is to press the key again in a moment.
 from __future__ import annotations
 
 from vaworkspace.errors import VaError, WorkspaceBusy
+from vaworkspace.i18n import _
 
 
 def problem_text(problem: VaError) -> str:
     """`busy: another va is writing (process 4242), try again`, else the error's line."""
     if isinstance(problem, WorkspaceBusy):
-        who = f" (process {problem.holder})" if problem.holder else ""
-        return f"busy: another va is writing{who}, try again"
+        if problem.holder:
+            text = _("busy: another va is writing (process {holder}), try again")
+            return text.format(holder=problem.holder)
+        return _("busy: another va is writing, try again")
     return str(problem)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from vaworkspace.i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from textual.app import App
@@ -61,7 +63,7 @@ class PublishingApp(_App):
         try:
             problems = self.ws.publishing.publish_pending().problems
         except Exception as error:  # a bug must not leave publishing stuck
-            problems = [f"publishing failed: {error!r}"]
+            problems = [_("publishing failed: {error}").format(error=repr(error))]
         finally:
             self.post_message(Published(problems))
 
@@ -71,7 +73,8 @@ class PublishingApp(_App):
             from vaworkspace.display import safe
 
             text = "\n".join(safe(problem) for problem in message.problems)
-            self.notify(text, title="Publishing", severity="warning", markup=False, timeout=10)
+            title = _("Publishing")
+            self.notify(text, title=title, severity="warning", markup=False, timeout=10)
         self._publish_problems = message.problems
         if self._publish_again:
             self._publish_again = False

@@ -140,7 +140,7 @@ class SyncActions(_App):
             except VaError as refusal:
                 rows = refusal
             except Exception as error:  # a bug: said, and the app runs on
-                rows = VaError(f"sync failed: {error!r}")
+                rows = VaError(_("sync failed: {error}").format(error=repr(error)))
             self.call_from_thread(self._synced, progress, rows)
 
         self.run_worker(run, name="sync", group="sync", thread=True)
