@@ -17,6 +17,7 @@ from urllib.parse import quote
 from vaworkspace.domain.calendar.accounts import Collection
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks import lifecycle, sync_merge
+from vaworkspace.i18n import _
 from vaworkspace.service.block_writes import release_blocks
 from vaworkspace.service.snapshot import new_uuid
 from vaworkspace.store import counters, dav_records, tables
@@ -113,10 +114,7 @@ class TodoSync:
             if self.prefer == "mine":  # sent back as new at this push
                 return
             self.items[href] = {**item, "pending": {"deleted": True}}
-            self.counts.conflicts.append(
-                f"task {local.id} ({local.title}) was deleted on the server and edited here; "
-                "kept here (--mine sends it back, --theirs deletes it here)"
-            )
+            self.counts.conflicts.append(_deleted_there(local))
             return
         self._delete_here(local)
 
@@ -234,10 +232,13 @@ class TodoSync:
         merged = sync_merge.merge(mine_base, local, theirs_base, theirs, self.prefer)
         if merged.conflicts:
             lines = sync_merge.describe_conflict(local, theirs, merged.conflicts)
+            both = _(
+                "task {id} ({title}) changed here and on the server: {changes} "
+                "(--theirs takes the server's, --mine keeps these)"
+            )
+            changes = "; ".join(lines)
             self.counts.conflicts.append(
-                f"task {local.id} ({local.title}) changed here and on the server: "
-                + "; ".join(lines)
-                + " (--theirs takes the server's, --mine keeps these)"
+                both.format(id=local.id, title=local.title, changes=changes)
             )
             # Never agreed before (both sides had it at the first sync): no base,
             # so the next sync compares the two whole again.
@@ -275,10 +276,7 @@ class TodoSync:
                 self.items.pop(href)  # no longer on the server: pushed as new
             else:
                 self.items[href] = rest | {"pending": pending}
-                self.counts.conflicts.append(
-                    f"task {local.id} ({local.title}) was deleted on the server and edited "
-                    "here; kept here (--mine sends it back, --theirs deletes it here)"
-                )
+                self.counts.conflicts.append(_deleted_there(local))
             return
         theirs = task_from_record(0, pending["theirs"])
         self.texts[href] = pending.get("text")
@@ -299,10 +297,11 @@ class TodoSync:
             return
         self.items.pop(href, None)
         self._create_here(href, etag, theirs)
-        self.counts.conflicts.append(
-            f"task {theirs.id} ({theirs.title}) was deleted here but edited on the server; "
+        restored = _(
+            "task {id} ({title}) was deleted here but edited on the server; "
             "restored (`va rm` it again to delete it there too)"
         )
+        self.counts.conflicts.append(restored.format(id=theirs.id, title=theirs.title))
         self.counts.pulled -= 1
 
     def _delete_here(self, local: Task) -> None:
@@ -323,3 +322,12 @@ class TodoSync:
                 if spawned is not None:
                     self.next_id += 1
                     self._write(spawned)
+
+
+def _deleted_there(local: Task) -> str:
+    """The conflict of a task deleted on the server and edited here (kept here)."""
+    text = _(
+        "task {id} ({title}) was deleted on the server and edited here; "
+        "kept here (--mine sends it back, --theirs deletes it here)"
+    )
+    return text.format(id=local.id, title=local.title)
