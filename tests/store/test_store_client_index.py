@@ -139,6 +139,22 @@ def test_after_a_write_the_same_process_reads_the_new_index(tmp_path):
     assert list(wf.read().client_records("tasks", "acme")) == ["1", "2"]
 
 
+def test_after_a_write_the_index_is_not_parsed_again_and_is_the_files(tmp_path):
+    """The writer keeps the index it just wrote: a feed published after the
+    change reads it without parsing it from the new bytes, and it is exactly
+    what they hold."""
+    path = tmp_path / "ws.json"
+    wf = WorkspaceFile(path)
+    with wf.transaction() as db:
+        tables.put_many(db, "tasks", {1: task(title="a", client="acme")})
+        tables.put_many(db, "events", {1: event(1, "zed")})
+    with wf.transaction() as db:
+        tables.put(db, "tasks", 2, task(title="b", client="zed"))
+    kept = wf.read().source.parsed["client_index"]
+    assert kept == orjson.loads(path.read_bytes())["client_index"]
+    assert_index_agrees(path)
+
+
 def test_done_moves_one_range_out_instead_of_searching_the_table(tmp_path, monkeypatch):
     """`va done` takes one record out of `tasks`: the index drops its range and
     moves the later ones back, as a search of the whole table would find them."""

@@ -29,7 +29,6 @@ can be compared with the published file whatever moment that was stamped with.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
@@ -72,11 +71,13 @@ if TYPE_CHECKING:
 STAMP_WIDTH = len("19700101T000000Z")
 
 
-@dataclass(slots=True)
 class Feed:
     """A built feed: its text cut at each DTSTAMP value."""
 
-    segments: list[str]
+    __slots__ = ("segments",)
+
+    def __init__(self, segments: list[str]) -> None:
+        self.segments = segments
 
     def data(self, moment: datetime) -> bytes:
         return utc_text(moment).join(self.segments).encode()

@@ -12,7 +12,6 @@ and the facts as two dicts, and takes back what this round had to render.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
@@ -52,17 +51,24 @@ def text_digest(key: str, raw: str) -> str:
     return f"{key}-{len(data):x}-{zlib.crc32(data):08x}"
 
 
-@dataclass(slots=True)
 class Facts:
     """What only icalendar can say, as kept in the workspace file, plus what
     this round had to render because it was missing (`learned_*`)."""
 
-    key: str
-    forms: dict[str, list | None] = field(default_factory=dict)
-    zones: dict[str, str | None] = field(default_factory=dict)
-    learned_events: dict[int, tuple[str, dict]] = field(default_factory=dict)
-    """Event id -> (the original text, the text rendered from it)."""
-    learned_facts: bool = False
+    __slots__ = ("forms", "key", "learned_events", "learned_facts", "zones")
+
+    def __init__(
+        self,
+        key: str,
+        forms: dict[str, list | None] | None = None,
+        zones: dict[str, str | None] | None = None,
+    ) -> None:
+        self.key = key
+        self.forms: dict[str, list | None] = {} if forms is None else forms
+        self.zones: dict[str, str | None] = {} if zones is None else zones
+        self.learned_events: dict[int, tuple[str, dict]] = {}
+        """Event id -> (the original text, the text rendered from it)."""
+        self.learned_facts = False
 
     @classmethod
     def kept(cls, key: str, kept: tuple[dict, dict] | None) -> Facts:

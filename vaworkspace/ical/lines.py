@@ -21,7 +21,7 @@ goes, so a feed is stamped with the moment it is written without re-rendering.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
@@ -36,15 +36,20 @@ Parts = list[str]
 """[text before the DTSTAMP value, text after it], or [text] without a DTSTAMP."""
 
 
-@dataclass(frozen=True, slots=True)
-class ZoneForm:
-    """How icalendar writes a wall time in the user's zone: the parameter text
-    (`;TZID=America/Montreal`, or empty), the suffix (`Z` for UTC, or empty), and
-    the TZIDs that makes the calendar use (they need a VTIMEZONE)."""
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-    param: str
-    suffix: str
-    uses: tuple[str, ...]
+    class ZoneForm(NamedTuple):
+        """How icalendar writes a wall time in the user's zone: the parameter text
+        (`;TZID=America/Montreal`, or empty), the suffix (`Z` for UTC, or empty),
+        and the TZIDs that makes the calendar use (they need a VTIMEZONE)."""
+
+        param: str
+        suffix: str
+        uses: tuple[str, ...]
+
+else:  # the same tuple without a dataclass's compiled methods (see `PublishReport`)
+    ZoneForm = namedtuple("ZoneForm", "param suffix uses")
 
 
 def escape(value: str) -> str:

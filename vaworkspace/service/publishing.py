@@ -33,7 +33,6 @@ What callers may rely on:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 from vaworkspace.config import PublishTarget, publish_targets
 from vaworkspace.errors import VaError
@@ -55,14 +54,28 @@ if TYPE_CHECKING:
     """The clients a change touched (None: any may have; see `store/touched.py`)."""
 
 
-@dataclass(slots=True)
 class PublishReport:
     """What one round of publishing did: files rewritten, files already current,
-    and one line per problem (a bad entry, a file that could not be written)."""
+    and one line per problem (a bad entry, a file that could not be written).
 
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    A plain slotted class, as the other classes of the publishing path
+    (`Feed`, `Facts`, `ZoneForm`): a `va add` with a feed builds each once, and a
+    dataclass costs each process the compiling of its generated methods."""
+
+    __slots__ = ("problems", "unchanged", "written")
+
+    def __init__(
+        self,
+        written: list[str] | None = None,
+        unchanged: list[str] | None = None,
+        problems: list[str] | None = None,
+    ) -> None:
+        self.written: list[str] = [] if written is None else written
+        self.unchanged: list[str] = [] if unchanged is None else unchanged
+        self.problems: list[str] = [] if problems is None else problems
+
+    def __repr__(self) -> str:
+        return f"PublishReport({self.written!r}, {self.unchanged!r}, {self.problems!r})"
 
 
 class PublishService(Service):

@@ -82,10 +82,12 @@ def extended(old: Ranges, rest: bytes, records: dict, base: int) -> Ranges | Non
     return merged
 
 
-def compute(doc, serialized: dict, dumps) -> Chunks:
+def compute(doc, serialized: dict, dumps) -> tuple[Chunks, dict]:
     """The new `client_index` table for a document about to be written, from
     each item table's `Document.serialized` result: an unchanged table keeps
-    its entry, an appended one extends it, a serialised one is indexed anew."""
+    its entry, an appended one extends it, a serialised one is indexed anew.
+    Returns its bytes and the table itself (the writer keeps it parsed: a
+    feed published after the write reads it again)."""
     old = _entries(doc)
     entries = {}
     for name in ITEMS:
@@ -107,7 +109,7 @@ def compute(doc, serialized: dict, dumps) -> Chunks:
         if ranges is not None:
             entries[name] = {"table": name, "crc": f"{crc:08x}", "clients": ranges}
     table = {str(n): entries[name] for n, name in enumerate(ITEMS, 1) if name in entries}
-    return [dumps(table)]
+    return [dumps(table)], table
 
 
 def _after_removal(doc, name: str, prev: dict) -> Ranges | None:

@@ -310,7 +310,7 @@ class WorkspaceFile:
                     f"workspace {self.path} was not saved: {exc}, which could not be read "
                     "back (a bug); nothing was changed"
                 ) from None
-        data, slices = self._serialize(doc, meta)
+        data, slices, index = self._serialize(doc, meta)
         real = self.real
         if raw is not None:
             day = _day(self.clock())
@@ -333,13 +333,14 @@ class WorkspaceFile:
                 f"{remedy(exc, os.path.dirname(real))}"
             ) from None
         backup.sweep_temps(real)
-        self._cache = (stat_signature(new), self._reopen(doc, data, slices))
+        self._cache = (stat_signature(new), self._reopen(doc, data, slices, index))
         self._seen = True
 
-    def _serialize(self, doc: Document, meta: Any) -> tuple[Chunks, dict[str, Slice]]:
+    def _serialize(self, doc: Document, meta: Any) -> tuple[Chunks, dict[str, Slice], dict]:
         """The file's new bytes, laid out (`layout.py`): meta first, its first
         record starting with the layout; each other table spliced or serialised,
-        and the client index (`client_index.py`) brought up to date."""
+        and the client index (`client_index.py`) brought up to date (the third
+        value: its table, as written)."""
         import zlib
 
         import orjson
@@ -357,28 +358,32 @@ class WorkspaceFile:
                 if name != client_index.NAME
             }
             tables = {name: found[:4] for name, found in made.items()}
-            index = client_index.compute(doc, made, orjson.dumps)
+            index, index_table = client_index.compute(doc, made, orjson.dumps)
             tables[client_index.NAME] = (index, len(index[0]), zlib.crc32(index[0]), None)
             _, length, crc, _, how = made["tasks"]
             if how[0] not in ("same", "appended"):  # see facts_index: appends are its tail
                 facts = facts_index.compute(doc["tasks"], length, crc, orjson.dumps)
                 tables[facts_index.NAME] = ([facts], len(facts), zlib.crc32(facts), None)
-            return layout.assemble(orjson.dumps(meta_table), tables)
+            return (*layout.assemble(orjson.dumps(meta_table), tables), index_table)
         except orjson.JSONEncodeError as exc:
             raise StoreError(
                 f"workspace {self.path} was not saved: a record is not JSON ({exc}); "
                 "nothing was changed"
             ) from None
 
-    def _reopen(self, doc: Document, data: Chunks, slices: dict[str, Slice]) -> Document:
+    def _reopen(
+        self, doc: Document, data: Chunks, slices: dict[str, Slice], index: dict
+    ) -> Document:
         """The document over the bytes just written, sharing every table object
-        the transaction parsed or replaced (so a reader compares by identity)."""
+        the transaction parsed or replaced (so a reader compares by identity),
+        and the client index as written (`index`)."""
         from vaworkspace.store import client_index, facts_index
         from vaworkspace.store.source import Source
 
         # the indexes may have been written anew
         names = slices.keys() - {"meta", client_index.NAME, facts_index.NAME}
         parsed = {name: doc[name] for name in names if doc.loaded(name)}
+        parsed[client_index.NAME] = index
         source = Source(data, slices, parsed, self.path, self.real)
         source.verified.update(slices)  # their CRCs were computed from these bytes
         return Document(source)

@@ -7,21 +7,30 @@ Monday 10:00 does not fit if it is Friday 18:00.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.errors import InputError
 
+TYPE_CHECKING = False
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass(frozen=True, slots=True)
-class WorkHours:
-    """The hours of each working day (local wall time) and the working weekdays."""
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-    start: time = time(9, 0)
-    end: time = time(17, 0)
-    days: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday is 0
+    class WorkHours(NamedTuple):
+        """The hours of each working day (local wall time) and the working weekdays."""
+
+        start: time = time(9, 0)
+        end: time = time(17, 0)
+        days: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday is 0
+
+else:  # the same value without a dataclass's compiled methods: `va list` and `va add` build it
+    WorkHours = namedtuple(
+        "WorkHours", "start end days", defaults=(time(9, 0), time(17, 0), frozenset(range(5)))
+    )
 
 
 def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
