@@ -1,4 +1,5 @@
-"""A task as labelled lines, for people: the echo after `va add`, `va show`, the TUI detail pane.
+"""A task as labelled lines, for people: the echo after `va add`, `va show`, the TUI detail
+pane, and the quick-add line as understood (the TUI's live preview).
 
 The values are ready to show: stored text (imported, untrusted) has gone through
 `display.safe`, the notes keeping their line breaks.
@@ -84,6 +85,56 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
     score = ws.inbox.why(task.id).score
     lines.append(("urgency", f"{score:.2f} (va why {task.id})"))
     return lines
+
+
+def quick_add_lines(qa, tz, now) -> list[str]:
+    """What a quick-add line says, one `label: value` a field given (the title apart):
+    `due: fri 17:00 (2026-12-04 17:00)`; in French `échéance : … (ven. 4 déc., 17 h)`,
+    lengths `1 h 30`. A past wait or scheduled date reads `2d ago`, not overdue."""
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import format_minutes, format_when
+
+    speaks, none = language(), pgettext("field", "none")
+
+    def line(label: str, value: str) -> str:
+        return _("{label}: {value}").format(label=_(label), value=value)
+
+    def when(name: str, value) -> str:
+        if value is None:
+            return none
+        human = humanize_due(value, now, tz)
+        if name != "due" and human.endswith(" overdue"):
+            human = human.removesuffix(" overdue") + " ago"
+        exact = format_local(value, tz) if speaks == "en" else format_when(value, tz, now, speaks)
+        return f"{human} ({exact})"
+
+    lines: list[str] = []
+    if "client" in qa.given:
+        lines.append(line("client", f"@{qa.client}" if qa.client else pgettext("client", "none")))
+    if qa.tags:
+        lines.append(line("tags", " ".join(f"#{tag}" for tag in qa.tags)))
+    if qa.remove_tags:
+        lines.append(line(N_("untag"), " ".join(f"#{tag}" for tag in qa.remove_tags)))
+    if "priority" in qa.given:
+        lines.append(line("priority", _(qa.priority) if qa.priority else none))
+    for name in ("due", "wait", "scheduled"):
+        if name in qa.given:
+            lines.append(line(name, when(name, getattr(qa, name))))
+    if "estimate_minutes" in qa.given:
+        minutes = qa.estimate_minutes
+        lines.append(line("estimate", format_minutes(minutes, speaks) if minutes else none))
+    if "recurrence" in qa.given:
+        lines.append(_repeats(qa))
+    return lines
+
+
+def _repeats(qa) -> str:
+    if qa.recurrence is None:
+        return _("repeats: no longer")
+    from vaworkspace.domain.tasks.recurrence import describe_rrule
+
+    origin = _(" (from completion)") if qa.recur_from_completion else ""
+    return f"{describe_rrule(qa.recurrence)}{origin}"
 
 
 CLIENT_HEADERS = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]

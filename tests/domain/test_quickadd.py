@@ -8,7 +8,7 @@ import pytest
 
 from tests.domain.date_cases import MTL, NOW, PARIS, UTC
 from vaworkspace.domain.tasks.every import parse_every
-from vaworkspace.domain.tasks.quickadd import QuickAdd, describe, parse_quick_add
+from vaworkspace.domain.tasks.quickadd import QuickAdd, parse_quick_add
 from vaworkspace.errors import InputError
 
 
@@ -307,32 +307,3 @@ def test_every_with_odd_digits_is_a_title_word_or_a_rule(number: str) -> None:
 
 def test_escaped_every_is_a_title_word() -> None:
     assert qa(r"Do it \every monday").title == "Do it every monday"
-
-
-# --- describe --------------------------------------------------------------------
-
-
-def test_describe() -> None:
-    q = qa("Send @evelyne #billing -#old !h due:fri 17:00 wait:2026-11-29 ~45m every! monday")
-    assert describe(q, MTL, NOW) == [
-        "client: @evelyne",
-        "tags: #billing",
-        "untag: #old",
-        "priority: high",
-        "due: fri 17:00 (2026-12-04 17:00)",
-        "wait: 2d ago (2026-11-29)",
-        "estimate: 45m",
-        "every week on Monday (from completion)",
-    ]
-
-
-def test_describe_cleared_fields() -> None:
-    q = qa("@none !none due:none ~none every:none")
-    assert describe(q, MTL, NOW) == [
-        "client: none",
-        "priority: none",
-        "due: none",
-        "estimate: none",
-        "repeats: no longer",
-    ]
-    assert describe(qa("just a title"), MTL, NOW) == []

@@ -10,6 +10,7 @@ import tempfile
 
 def run_demo(args) -> int:
     from vaworkspace.config import load_config
+    from vaworkspace.i18n import _
     from vaworkspace.service import Workspace
 
     folder = tempfile.mkdtemp(prefix="vaworkspace-demo-")
@@ -20,8 +21,12 @@ def run_demo(args) -> int:
         from vaworkspace.tui.app import run_tui
 
         run_tui(ws)
-        print(f"The demo workspace stays in {path} (open it again: va --db {path})")
+        print(
+            _("The demo workspace stays in {path} (open it again: va --db {path})").format(
+                path=path
+            )
+        )
         return 0
     print(path)
-    print(f"Demo workspace ready. Try: va --db {path} list")
+    print(_("Demo workspace ready. Try: va --db {path} list").format(path=path))
     return 0

@@ -8,12 +8,12 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json, print_json_list, table, task_json, terminal_width
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
-from vaworkspace.i18n import _, ngettext
+from vaworkspace.i18n import N_, _, ngettext
 
 DEFAULT_LIMIT = 25
 RISK_MARK = " !"  # after the score of a task that no longer fits before its deadline
 
-GRAMMAR = """quick-add grammar:
+GRAMMAR = N_("""quick-add grammar:
   @client        client id or unambiguous prefix of its id or name
   #tag  -#tag    add / remove a tag
   !h !m !l       priority high / medium / low (also !high, !1..!3; !none clears)
@@ -25,7 +25,8 @@ GRAMMAR = """quick-add grammar:
   every week     recurrence: day, weekday, week, 2-weeks, monday, month, …;
                  every! … counts from the completion date
   \\word          a literal title word (\\#1, \\@home)
-everything else is the title."""
+everything else is the title.""")
+"""The epilog of `va add` and `va edit`; French documents its French words too."""
 
 
 def _add_parser(commands) -> None:
@@ -33,40 +34,43 @@ def _add_parser(commands) -> None:
 
     add = commands.add_parser(
         "add",
-        help="add a task from one line",
-        epilog=GRAMMAR,
+        help=_("add a task from one line"),
+        epilog=_(GRAMMAR),
         formatter_class=raw,
-        description="Add a task from one line, e.g.\n"
-        '  va add "Book hotel @evelyne !high due:fri 17:00 ~45m #travel"',
+        description=_(
+            "Add a task from one line, e.g.\n"
+            '  va add "Book hotel @evelyne !high due:fri 17:00 ~45m #travel"'
+        ),
     )
-    add.add_argument("text", nargs="+", help="title and quick-add fields")
-    add.add_argument("--new-client", action="store_true", help="create an unknown @client")
-    add.add_argument("--json", action="store_true", help="print the created task as JSON")
+    add.add_argument("text", nargs="+", help=_("title and quick-add fields"))
+    add.add_argument("--new-client", action="store_true", help=_("create an unknown @client"))
+    add.add_argument("--json", action="store_true", help=_("print the created task as JSON"))
     add.set_defaults(handler=add_task)
 
 
 def _list_parser(commands) -> None:
     lst = commands.add_parser(
         "list",
-        help="tasks, most urgent first",
-        description="Open tasks across clients, highest urgency first.",
+        help=_("tasks, most urgent first"),
+        description=_("Open tasks across clients, highest urgency first."),
     )
-    lst.add_argument("--client", "-c", help="only this client's tasks")
-    lst.add_argument("--tag", "-t", help="only tasks with this tag")
+    lst.add_argument("--client", "-c", help=_("only this client's tasks"))
+    lst.add_argument("--tag", "-t", help=_("only tasks with this tag"))
     lst.add_argument("--status", "-s", choices=["inbox", "todo", "waiting", "done", "cancelled"])
-    lst.add_argument("--search", help="only tasks whose title or notes contain this text")
-    lst.add_argument("--all", "-a", action="store_true", help="include done, cancelled and snoozed")
+    lst.add_argument("--search", help=_("only tasks whose title or notes contain this text"))
     lst.add_argument(
-        "--limit", "-n", type=int, help=f"at most N tasks (text default {DEFAULT_LIMIT}, 0 = all)"
+        "--all", "-a", action="store_true", help=_("include done, cancelled and snoozed")
     )
+    limit = _("at most N tasks (text default {limit}, 0 = all)")
+    lst.add_argument("--limit", "-n", type=int, help=limit.format(limit=DEFAULT_LIMIT))
     lst.add_argument(
-        "--json", action="store_true", help="machine-readable output (no default limit)"
+        "--json", action="store_true", help=_("machine-readable output (no default limit)")
     )
     lst.set_defaults(handler=list_tasks)
 
 
 def _show_parser(commands) -> None:
-    show = commands.add_parser("show", help="every field of a task")
+    show = commands.add_parser("show", help=_("every field of a task"))
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=show_task)
@@ -77,52 +81,54 @@ def _edit_parser(commands) -> None:
 
     edit = commands.add_parser(
         "edit",
-        help="change fields with quick-add fragments",
-        epilog=GRAMMAR,
+        help=_("change fields with quick-add fragments"),
+        epilog=_(GRAMMAR),
         formatter_class=raw,
-        description="Change a task, e.g. va edit 12 due:mon !h -#travel",
+        description=_("Change a task, e.g. va edit 12 due:mon !h -#travel"),
     )
     edit.add_argument("id", type=int)
-    edit.add_argument("text", nargs="+", help="fields to change; plain words replace the title")
-    edit.add_argument("--new-client", action="store_true", help="create an unknown @client")
+    edit.add_argument("text", nargs="+", help=_("fields to change; plain words replace the title"))
+    edit.add_argument("--new-client", action="store_true", help=_("create an unknown @client"))
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=edit_task)
 
 
 def _done_parser(commands) -> None:
-    done = commands.add_parser("done", help="complete tasks (recurring ones spawn the next)")
+    done = commands.add_parser("done", help=_("complete tasks (recurring ones spawn the next)"))
     done.add_argument("ids", type=int, nargs="+", metavar="ID")
     done.add_argument("--json", action="store_true")
     done.set_defaults(handler=complete_tasks)
 
 
 def _wait_parser(commands) -> None:
-    wait = commands.add_parser("wait", help="hide a task until a date (waiting on someone)")
+    wait = commands.add_parser("wait", help=_("hide a task until a date (waiting on someone)"))
     wait.add_argument("id", type=int)
-    wait.add_argument("when", nargs="+", help="date expression: mon, in 3 days, dec 5 9:00…")
+    wait.add_argument("when", nargs="+", help=_("date expression: mon, in 3 days, dec 5 9:00…"))
     wait.set_defaults(handler=wait_task)
 
 
 def _rm_parser(commands) -> None:
-    rm = commands.add_parser("rm", help="delete tasks for good")
+    rm = commands.add_parser("rm", help=_("delete tasks for good"))
     rm.add_argument("ids", type=int, nargs="+", metavar="ID")
-    rm.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    rm.add_argument("--yes", "-y", action="store_true", help=_("do not ask for confirmation"))
     rm.set_defaults(handler=remove_tasks)
 
 
 def _undo_parser(commands) -> None:
     undo = commands.add_parser(
         "undo",
-        help="undo the last change (again: redo it)",
-        description="Undo the last change to the workspace, made here or in the TUI (its u): "
-        "an add, edit, completion, snooze or delete, a time entry, a work block, a client. "
-        "Refused, changing nothing, if another change touched the same records since.",
+        help=_("undo the last change (again: redo it)"),
+        description=_(
+            "Undo the last change to the workspace, made here or in the TUI (its u): "
+            "an add, edit, completion, snooze or delete, a time entry, a work block, a client. "
+            "Refused, changing nothing, if another change touched the same records since."
+        ),
     )
     undo.set_defaults(handler=undo_change)
 
 
 def _why_parser(commands) -> None:
-    why = commands.add_parser("why", help="explain a task's urgency term by term")
+    why = commands.add_parser("why", help=_("explain a task's urgency term by term"))
     why.add_argument("id", type=int)
     why.set_defaults(handler=why_task)
 
@@ -171,33 +177,37 @@ PARSERS = {
 def add_task(args) -> int:
     ws = open_workspace(args)
     added = ws.tasks.add(" ".join(args.text), new_client=args.new_client)
-    return _report(ws, added, "Created", args.json)
+    return _report(ws, added, _("Created task {task}: {title}"), args.json)
 
 
 def edit_task(args) -> int:
     ws = open_workspace(args)
     edited = ws.tasks.edit(args.id, " ".join(args.text), new_client=args.new_client)
-    return _report(ws, edited, "Modified", args.json)
+    return _report(ws, edited, _("Modified task {task}: {title}"), args.json)
 
 
-def _report(ws, change, verb: str, as_json: bool) -> int:
+def _report(ws, change, said: str, as_json: bool) -> int:
     """The task as JSON, or the echo of every field understood, so that no title
-    word is ever eaten silently."""
+    word is ever eaten silently. `said`: the first line, translated, with `{task}`
+    and `{title}` to fill."""
     task = change.task
     if as_json:
         print_json(task_json(task, None, ws.inbox.status_of(task)))
         return 0
     if change.new_client is not None:
         client = change.new_client
-        print(f"Created client @{safe(client.id)} ({safe(client.name)})")
-    print(f"{verb} task {task.id}: {safe(task.title)}")
+        created = _("Created client @{client} ({name})")
+        print(created.format(client=safe(client.id), name=safe(client.name)))
+    print(said.format(task=task.id, title=safe(task.title)))
     if change.replaced_title is not None:  # words left over by the edit became the title
-        print(f"  title replaced (was: {safe(change.replaced_title)})")
+        replaced = _("  title replaced (was: {title})")
+        print(replaced.format(title=safe(change.replaced_title)))
     _print_fields(ws, task, brief=True)
     _print_client_zone(ws, task)
     risk = ws.inbox.risk_of(task)
     if risk is not None:  # as `va list` would mark it: say so now, not at the next list
-        print(f"  {'at risk:':<10} {safe(risk)} (va why {task.id})")
+        label = _("at risk") + ":"
+        print(f"  {label:<10} {safe(risk)} (va why {task.id})")
     return 0
 
 
@@ -213,8 +223,17 @@ def _print_client_zone(ws, task) -> None:
         return
     from vaworkspace.config import load_zone
 
-    theirs = task.due.astimezone(load_zone(client.timezone))
-    print(f"  {'':<10} {theirs:%a %H:%M} in {client.timezone}, @{safe(client.id)}'s zone")
+    zone = load_zone(client.timezone)
+    theirs = task.due.astimezone(zone)
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import format_when, is_french
+
+    if is_french(language()):
+        when = format_when(theirs, zone, ws.now(), language())
+    else:
+        when = f"{theirs:%a %H:%M}"
+    said = _("{when} in {zone}, @{client}'s zone")
+    print(f"  {'':<10} " + said.format(when=when, zone=client.timezone, client=safe(client.id)))
 
 
 def _print_fields(ws, task, brief: bool) -> None:
@@ -281,7 +300,7 @@ def show_task(args) -> int:
         score = ws.inbox.why(args.id).score
         print_json(task_json(task, score, ws.inbox.status_of(task)))
         return 0
-    print(f"Task {task.id}: {safe(task.title)}")
+    print(_("Task {task}: {title}").format(task=task.id, title=safe(task.title)))
     _print_fields(ws, task, brief=False)
     return 0
 
@@ -305,10 +324,15 @@ def complete_tasks(args) -> int:
     from vaworkspace.domain.dates import humanize_due
 
     for c in completions:
-        print(f"Completed task {c.task.id}: {safe(c.task.title)}")
+        done = _("Completed task {task}: {title}")
+        print(done.format(task=c.task.id, title=safe(c.task.title)))
         if c.spawned is not None:
-            when = humanize_due(c.spawned.due, ws.now(), ws.tz) if c.spawned.due else "no due date"
-            print(f"  next occurrence: task {c.spawned.id}, due {when}")
+            if c.spawned.due:
+                when = humanize_due(c.spawned.due, ws.now(), ws.tz)
+            else:
+                when = _("no due date")
+            after = _("  next occurrence: task {task}, due {when}")
+            print(after.format(task=c.spawned.id, when=when))
     return 0
 
 
@@ -317,10 +341,8 @@ def wait_task(args) -> int:
     task = ws.tasks.wait(args.id, " ".join(args.when))
     from vaworkspace.domain.dates import format_local
 
-    print(
-        f"Task {task.id} waits until {format_local(task.wait, ws.tz)}: "
-        "hidden from the inbox until then"
-    )
+    waits = _("Task {task} waits until {when}: hidden from the inbox until then")
+    print(waits.format(task=task.id, when=format_local(task.wait, ws.tz)))
     return 0
 
 
@@ -329,7 +351,7 @@ def remove_tasks(args) -> int:
     doomed = [ws.tasks.get(task_id) for task_id in dict.fromkeys(args.ids)]
     if not args.yes:
         if not sys.stdin.isatty():
-            raise InputError("refusing to delete without confirmation; add --yes")
+            raise InputError(_("refusing to delete without confirmation; add --yes"))
         names = ", ".join(f"{t.id} ({safe(t.title)})" for t in doomed)
         # English says "task(s)" for any count; French agrees with the count.
         question = ngettext(
@@ -342,13 +364,14 @@ def remove_tasks(args) -> int:
             print(_("Nothing deleted."))
             return 0
     for task in ws.tasks.remove(args.ids):
-        print(f"Deleted task {task.id}: {safe(task.title)}")
+        print(_("Deleted task {task}: {title}").format(task=task.id, title=safe(task.title)))
     return 0
 
 
 def undo_change(args) -> int:
     change = open_workspace(args).undo.undo()
-    print(f"{'Redone' if change.undone else 'Undone'}: {safe(change.label)}")
+    said = _("Redone: {change}") if change.undone else _("Undone: {change}")
+    print(said.format(change=safe(change.label)))
     return 0
 
 
@@ -356,12 +379,13 @@ def why_task(args) -> int:
     ws = open_workspace(args)
     why = ws.inbox.why(args.id)
     task = why.task
-    print(f"Task {task.id}: {safe(task.title)}")
+    print(_("Task {task}: {title}").format(task=task.id, title=safe(task.title)))
     if ws.inbox.hidden(task):
-        print("  (snoozed: hidden from the inbox until its wait date)")
+        print(_("  (snoozed: hidden from the inbox until its wait date)"))
     for term in why.terms:
         print(f"  {term.name:<9} {term.value:+7.2f}  {safe(term.reason)}")
-    print(f"  {'urgency':<9} {why.score:7.2f}")
+    label = _("urgency")
+    print(f"  {label:<9} {why.score:7.2f}")
     return 0
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sys
 
+from vaworkspace.i18n import _
+
 
 def _themes_parser(commands) -> None:
     parser = commands.add_parser(
         "themes",
-        help="list available theme names, one per line",
-        description=(
+        help=_("list available theme names, one per line"),
+        description=_(
             "List the built-in themes and your own (the *.toml files in the themes/ "
             "folder of the config dir, e.g. ~/.config/vaworkspace/themes on Linux), one "
             "name per line. A broken theme file is reported on stderr and skipped."
@@ -38,9 +40,12 @@ def list_themes(args) -> int:
 
     names, problems = check_themes()
     for problem in problems:
-        skipped = "; skipped" if problem.path.endswith(".toml") else ""
-        warning = f"{problem.path}: {problem.message}{skipped}"
-        print(f"va: warning: {safe(warning)}", file=sys.stderr)
+        if problem.path.endswith(".toml"):
+            warning = _("{path}: {problem}; skipped")
+        else:
+            warning = "{path}: {problem}"
+        said = warning.format(path=problem.path, problem=problem.message)
+        print(_("va: warning: {warning}").format(warning=safe(said)), file=sys.stderr)
     for name in names:
         print(safe(name))
     return 0

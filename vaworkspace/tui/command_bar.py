@@ -13,14 +13,15 @@ from textual.widgets import Input, Static
 
 from vaworkspace.display import safe
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import N_, _
 
-PROMPTS = {
-    "add": ("Add", "Book hotel @client !h due:fri 17:00 ~45m #travel  (Esc: cancel)"),
-    "search": ("Search", "words in titles and notes  (Enter: keep, Esc: clear)"),
-    "wait": ("Wait until", "mon, in 3 days, dec 5 9:00  (Esc: cancel)"),
-    "client": ("Client", "id or prefix of a client  (Esc: cancel)"),
-    "due": ("Due", "fri 17:00, tomorrow, in 3 days, none  (Esc: cancel)"),
-    "estimate": ("Estimate", "30m, 1h30m, none  (Esc: cancel)"),
+PROMPTS = {  # mode: (label, placeholder), translated where the bar opens
+    "add": (N_("Add"), N_("Book hotel @client !h due:fri 17:00 ~45m #travel  (Esc: cancel)")),
+    "search": (N_("Search"), N_("words in titles and notes  (Enter: keep, Esc: clear)")),
+    "wait": (N_("Wait until"), N_("mon, in 3 days, dec 5 9:00  (Esc: cancel)")),
+    "client": (N_("Client"), N_("id or prefix of a client  (Esc: cancel)")),
+    "due": (N_("Due"), N_("fri 17:00, tomorrow, in 3 days, none  (Esc: cancel)")),
+    "estimate": (N_("Estimate"), N_("30m, 1h30m, none  (Esc: cancel)")),
 }
 
 
@@ -64,7 +65,7 @@ class CommandBar(Vertical):
         label, placeholder = PROMPTS[mode]
         self.mode = mode
         field = self.query_one(Input)
-        field.placeholder = f"{label}: {placeholder}"
+        field.placeholder = _("{label}: {value}").format(label=_(label), value=_(placeholder))
         field.value = value
         field.disabled = False
         self.add_class("-open")

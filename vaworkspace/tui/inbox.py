@@ -233,18 +233,17 @@ class InboxScreen(WorkspaceScreen):
         self.query_one(InboxTable).focus()
 
     def _preview(self, text: str) -> list[str]:
-        from vaworkspace.domain.tasks.quickadd import describe, parse_quick_add
+        from vaworkspace.describe import quick_add_lines
+        from vaworkspace.domain.tasks.quickadd import parse_quick_add
 
         ws = self.ws
         now = ws.now()
         quick = parse_quick_add(text, now, ws.tz)
-        lines = describe(quick, ws.tz, now)
-        if quick.client:  # the client as it will be stored, by its name
-            lines = [
-                self._client_line(quick.client) if line.startswith("client:") else line
-                for line in lines
-            ]
-        return [f"title: {quick.title or '(none yet)'}", *lines]
+        lines = quick_add_lines(quick, ws.tz, now)
+        if quick.client:  # the client as it will be stored, by its name (the first line)
+            lines[0] = self._client_line(quick.client)
+        title = _("title: {title}").format(title=quick.title or _("(none yet)"))
+        return [title, *lines]
 
     def _client_line(self, ref: str) -> str:
         """`client: @evelyne (Évelyne Couture)`, or why `@ref` names no client."""
@@ -253,10 +252,11 @@ class InboxScreen(WorkspaceScreen):
         try:
             client = self.ws.clients.get(ref)
         except NotFoundError:
-            return f"client: @{ref}: no client by that name yet"
+            said = _("client: @{client}: no client by that name yet")
+            return said.format(client=ref)
         except VaError as problem:  # a prefix of several
-            return f"client: @{ref}: {problem}"
-        return f"client: @{client.id} ({client.name})"
+            return _("client: @{client}: {problem}").format(client=ref, problem=problem)
+        return _("client: @{client} ({name})").format(client=client.id, name=client.name)
 
     def action_complete(self) -> None:
         task = self.selected

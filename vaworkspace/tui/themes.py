@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vaworkspace.i18n import _
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
@@ -156,12 +158,14 @@ def problems_message(problems: Iterable[ThemeProblem], using: str = DEFAULT_THEM
     by_file: dict[str, list[str]] = {}
     for problem in problems:
         by_file.setdefault(Path(problem.path).name, []).append(problem.message)
-    lines = [f"Theme file {name}: {'; '.join(messages)}" for name, messages in by_file.items()]
+    line = _("Theme file {name}: {problems}")
+    lines = [line.format(name=name, problems="; ".join(said)) for name, said in by_file.items()]
     if not lines:
         return ""
     if len(lines) == 1:
-        return f"{lines[0]}; using {using}"
-    return "\n".join([*lines, f"These files were skipped; using {using}"])
+        return _("{problem}; using {theme}").format(problem=lines[0], theme=using)
+    skipped = _("These files were skipped; using {theme}").format(theme=using)
+    return "\n".join([*lines, skipped])
 
 
 def _scan(dirs: list[Path]) -> tuple[dict[str, dict[str, Any]], list[ThemeProblem]]:
@@ -172,7 +176,9 @@ def _scan(dirs: list[Path]) -> tuple[dict[str, dict[str, Any]], list[ThemeProble
     for folder in dirs:
         if not folder.is_dir():
             if folder == builtin:
-                message = f"the built-in themes are missing from {folder}; reinstall vaworkspace"
+                message = _(
+                    "the built-in themes are missing from {folder}; reinstall vaworkspace"
+                ).format(folder=folder)
                 problems.append(ThemeProblem(str(folder), None, message))
             continue
         seen_here: dict[str, str] = {}
@@ -181,7 +187,9 @@ def _scan(dirs: list[Path]) -> tuple[dict[str, dict[str, Any]], list[ThemeProble
             values, file_problems = _read_theme(path)
             name = values.get("name", "")  # text whenever the file has no problem
             if not file_problems and name in seen_here:
-                message = f"'name' = {name!r} is also used by {seen_here[name]} in the same folder"
+                message = _("'name' = {name} is also used by {file} in the same folder").format(
+                    name=repr(name), file=seen_here[name]
+                )
                 file_problems.append(ThemeProblem(str(path), "name", message))
             problems.extend(file_problems)
             if not file_problems:
@@ -196,11 +204,14 @@ def _read_theme(path: Path) -> tuple[dict[str, Any], list[ThemeProblem]]:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        return {}, [ThemeProblem(str(path), None, f"not valid TOML: {error}")]
+        said = _("not valid TOML: {error}").format(error=error)
+        return {}, [ThemeProblem(str(path), None, said)]
     except UnicodeDecodeError:
-        return {}, [ThemeProblem(str(path), None, "not valid TOML: the file is not UTF-8")]
+        said = _("not valid TOML: the file is not UTF-8")
+        return {}, [ThemeProblem(str(path), None, said)]
     except OSError as error:
-        return {}, [ThemeProblem(str(path), None, f"cannot be read: {error.strerror}")]
+        said = _("cannot be read: {error}").format(error=error.strerror)
+        return {}, [ThemeProblem(str(path), None, said)]
     problems = [ThemeProblem(str(path), key, message) for key, message in _check(data)]
     values = {key: value for key, value in data.items() if key in KNOWN_KEYS}
     values.setdefault("name", path.stem)
@@ -217,35 +228,40 @@ def _check(data: dict[str, Any]) -> list[tuple[str, str]]:
             problems.append((key, _unknown_key(key)))
         elif key == "name":
             if not isinstance(value, str) or not value.strip():
-                problems.append((key, f"'name' = {value!r} must be a non-empty string"))
+                said = _("'name' = {value} must be a non-empty string")
+                problems.append((key, said.format(value=repr(value))))
         elif key in COLOUR_KEYS:
             if (message := _colour_problem(value)) is not None:
                 problems.append((key, f"{key!r} = {value!r} {message}"))
         elif key in BOOL_KEYS:
             if not isinstance(value, bool):
-                problems.append((key, f"{key!r} = {value!r} must be true or false"))
+                said = _("{key} = {value} must be true or false")
+                problems.append((key, said.format(key=repr(key), value=repr(value))))
         elif key in FRACTION_KEYS:
             if (
                 isinstance(value, bool)
                 or not isinstance(value, (int, float))
                 or not 0 <= value <= 1
             ):
-                problems.append((key, f"{key!r} = {value!r} must be a number from 0 to 1"))
+                said = _("{key} = {value} must be a number from 0 to 1")
+                problems.append((key, said.format(key=repr(key), value=repr(value))))
         elif key == "variables":
             problems.extend(_check_variables(value))
     if "primary" not in data:
-        problems.append(("primary", "'primary' is missing; every theme needs a primary colour"))
+        missing = _("'primary' is missing; every theme needs a primary colour")
+        problems.append(("primary", missing))
     return problems
 
 
 def _check_variables(table: Any) -> list[tuple[str, str]]:
     if not isinstance(table, dict):
-        return [("variables", "'variables' must be a table of CSS variables")]
+        return [("variables", _("'variables' must be a table of CSS variables"))]
     problems: list[tuple[str, str]] = []
     for name, value in table.items():
         key = f"variables.{name}"
         if not isinstance(value, str):
-            problems.append((key, f"{key!r} = {value!r} must be a string"))
+            said = _("{key} = {value} must be a string")
+            problems.append((key, said.format(key=repr(key), value=repr(value))))
         elif _looks_like_colour(name, value) and (message := _variable_problem(value)):
             problems.append((key, f"{key!r} = {value!r} {message}"))
     return problems
@@ -261,9 +277,9 @@ def _variable_problem(value: str) -> str | None:
     """Why a colour variable is invalid: a colour, optionally followed by an alpha %."""
     words = value.split()
     if not words:
-        return "is empty; expected a colour"
+        return _("is empty; expected a colour")
     if len(words) > 2 or (len(words) == 2 and not _PERCENTAGE.fullmatch(words[1])):
-        return "is not a colour (expected e.g. '#6ca0dc' or '#6ca0dc 35%')"
+        return _("is not a colour (expected e.g. '#6ca0dc' or '#6ca0dc 35%')")
     if words[0] in _COLOUR_KEYWORDS:
         return None
     return _colour_problem(words[0])
@@ -277,7 +293,7 @@ def _colour_problem(value: Any) -> str | None:
     (~0.2 s), which `va themes` would pay for nothing. Anything else is parsed
     by Textual itself; a test holds the shortcut to what Textual accepts."""
     if not isinstance(value, str):
-        return 'is not a colour (write it as a string, e.g. "#6ca0dc")'
+        return _('is not a colour (write it as a string, e.g. "#6ca0dc")')
     if _HEX.fullmatch(value) or value in ANSI_COLOURS:
         return None
     from textual.color import Color, ColorParseError
@@ -285,7 +301,7 @@ def _colour_problem(value: Any) -> str | None:
     try:
         Color.parse(value)
     except ColorParseError:
-        return "is not a colour"
+        return _("is not a colour")
     return None
 
 
@@ -293,5 +309,8 @@ def _unknown_key(key: str) -> str:
     from difflib import get_close_matches
 
     close = get_close_matches(key, sorted(KNOWN_KEYS), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown key {key!r}{hint}"
+    if close:
+        return _("unknown key {key} (did you mean {close}?)").format(
+            key=repr(key), close=repr(close[0])
+        )
+    return _("unknown key {key}").format(key=repr(key))

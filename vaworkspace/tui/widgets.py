@@ -15,7 +15,7 @@ from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.clients import fold
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.errors import VaError
-from vaworkspace.i18n import _
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.bar_text import clock_text, status_text
 from vaworkspace.tui.colours import client_style
 
@@ -48,8 +48,8 @@ class ClientSidebar(OptionList):
     jumps to the next client whose id or name starts with it (j and k move)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
     _names: dict[str, str] = {}  # client id: folded name; `show` replaces it whole
 

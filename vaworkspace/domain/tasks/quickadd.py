@@ -42,9 +42,6 @@ from vaworkspace.domain.date_words import fold
 from vaworkspace.domain.dates import (
     WHEN_EXAMPLES,
     AmbiguousDate,
-    format_duration,
-    format_local,
-    humanize_due,
     parse_duration,
     parse_when,
 )
@@ -327,44 +324,3 @@ def _every_field(word: _Word, qa: QuickAdd) -> None:
     if found is None or found[1] != len(run):
         raise InputError(f"can't read the repetition in '{word.text}': try every:\"2 weeks\"")
     _set(qa, "recurrence", found[0], word.text)
-
-
-def describe(qa: QuickAdd, tz: tzinfo, now: datetime) -> list[str]:
-    """Human lines for the echo after `va add`, so the VA sees what was understood."""
-    lines: list[str] = []
-    if "client" in qa.given:
-        lines.append(f"client: @{qa.client}" if qa.client else "client: none")
-    if qa.tags:
-        lines.append("tags: " + " ".join(f"#{tag}" for tag in qa.tags))
-    if qa.remove_tags:
-        lines.append("untag: " + " ".join(f"#{tag}" for tag in qa.remove_tags))
-    if "priority" in qa.given:
-        lines.append(f"priority: {qa.priority or 'none'}")
-    for name in ("due", "wait", "scheduled"):
-        if name in qa.given:
-            lines.append(f"{name}: {_describe_when(name, getattr(qa, name), tz, now)}")
-    if "estimate_minutes" in qa.given:
-        minutes = qa.estimate_minutes
-        lines.append(f"estimate: {format_duration(minutes) if minutes else 'none'}")
-    if "recurrence" in qa.given:
-        lines.append(_describe_recurrence(qa))
-    return lines
-
-
-def _describe_when(name: str, value: date | datetime | None, tz: tzinfo, now: datetime) -> str:
-    """`fri 17:00 (2026-12-04 17:00)`; a past wait date reads `2d ago`, not overdue."""
-    if value is None:
-        return "none"
-    human = humanize_due(value, now, tz)
-    if name != "due" and human.endswith(" overdue"):
-        human = human.removesuffix(" overdue") + " ago"
-    return f"{human} ({format_local(value, tz)})"
-
-
-def _describe_recurrence(qa: QuickAdd) -> str:
-    if qa.recurrence is None:
-        return "repeats: no longer"
-    from vaworkspace.domain.tasks.recurrence import describe_rrule
-
-    origin = " (from completion)" if qa.recur_from_completion else ""
-    return f"{describe_rrule(qa.recurrence)}{origin}"
