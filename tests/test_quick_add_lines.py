@@ -64,3 +64,9 @@ def test_cleared_fields_in_french(french) -> None:
         "durée : aucune",
     ]
     assert _lines(CLEARED)[-1] == "ne se répète plus"
+
+
+def test_repetitions_in_french(french) -> None:
+    assert _lines("Rappel chaque lundi") == ["répète : chaque lundi"]
+    assert _lines("Paie toutes les 2 semaines") == ["répète : toutes les 2 semaines"]
+    assert _lines("Bilan chaque! mois") == ["répète : chaque! mois"]

@@ -10,6 +10,7 @@ from tests.tui.conftest import NOW, SIZE, app_for, messages
 from tests.tui.french_screen import english_words, form_text
 from vaworkspace import i18n
 from vaworkspace.config import Config, load_config
+from vaworkspace.domain.tasks.fields import parse_fields
 from vaworkspace.service import Workspace
 from vaworkspace.tui.first_run import FirstRunApp
 
@@ -125,3 +126,36 @@ async def test_the_first_run_refuses_no_day_in_french(tmp_path, speaks_french) -
         problem = str(app.screen.query_one("#problem").render())
         assert problem == "jours ouvrables : au moins un, comme lun mar mer jeu ven"
     assert not (tmp_path / "config.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("chaque semaine", "chaque semaine"),
+        ("every monday", "chaque lundi"),
+        ("toutes les 2 semaines", "toutes les 2 semaines"),
+        ("tous les jours", "chaque jour"),
+        ("chaque! 3 mois", "chaque! 3 mois"),
+        ("every weekday", "chaque jour ouvrable"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", "chaque FREQ=MONTHLY;BYMONTHDAY=15"),
+    ],
+)
+async def test_a_repetition_shows_in_french_and_reads_back(french, typed, shown) -> None:
+    french.tasks.update(1, {"recurrence": typed})
+    before = french.tasks.get(1)
+    async with app_for(french).run_test(size=SIZE) as pilot:
+        form = await _open_form(pilot)
+        assert form.query_one("#f-recurrence", Input).value == shown
+        form.query_one("#f-title", Input).value = "Réserver la salle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    after = french.tasks.get(1)
+    read = parse_fields({"recurrence": shown}, after, NOW, french.tz)  # as if typed again
+    assert (
+        (read.recurrence, read.recur_from_completion)
+        == (
+            after.recurrence,
+            after.recur_from_completion,
+        )
+        == (before.recurrence, before.recur_from_completion)
+    )

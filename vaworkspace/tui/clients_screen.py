@@ -13,7 +13,7 @@ from vaworkspace.domain.kind_rates import format_kind_table, table_settings
 from vaworkspace.domain.models import Client
 from vaworkspace.formats import fit
 from vaworkspace.i18n import N_, _, language, pgettext
-from vaworkspace.locale_format import format_budget, is_french
+from vaworkspace.locale_format import decimal_mark, format_budget
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -160,7 +160,7 @@ class ClientForm(FormScreen):
         rate = f"{c.rate_cents / 100:.2f}"  # read back by `parse_rate`, "45,50" too
         return {
             "name": c.name,
-            "rate_cents": rate.replace(".", ",") if is_french(speaks) else rate,
+            "rate_cents": decimal_mark(rate, speaks),
             "kind_rates": format_kind_table(c),
             "currency": c.currency,
             "budget": format_budget(c.budget, speaks) or pgettext("budget", "none"),

@@ -171,14 +171,17 @@ LEVEL_STYLES = {"ok": "green", "warning": "yellow", "used_up": "red"}
 
 
 def gauge(used: int, bought: int, cells: int = 6) -> Text:
-    """A retainer gauge: `▰▰▰▱▱▱ 4.5/8h`, coloured by its level (`retainer_level`)."""
+    """A retainer gauge: `▰▰▰▱▱▱ 4.5/8h` (French `4,5/8h`), coloured by its level
+    (`retainer_level`)."""
     from vaworkspace.domain.time.reports import retainer_level
     from vaworkspace.formats import gauge as gauge_cells
     from vaworkspace.formats import retainer_figures
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import decimal_mark
 
     filled, empty = gauge_cells(used, bought, cells)
     text = Text(" ")
     text.append(filled, style=LEVEL_STYLES[retainer_level(used, bought)])
     text.append(empty, style="dim")
-    text.append(f" {retainer_figures(used, bought)}", style="dim")
+    text.append(" " + decimal_mark(retainer_figures(used, bought), language()), style="dim")
     return text
