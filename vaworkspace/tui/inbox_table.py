@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vaworkspace.domain.models import Task
+from vaworkspace.i18n import N_
 from vaworkspace.tui.colours import client_style
 from vaworkspace.tui.inbox_rows import CLIENT, DIM, OVERDUE, header, row_cells
 
@@ -42,12 +43,12 @@ class InboxTable(ScrollView, can_focus=True):
     InboxTable > .inbox--dim { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", show=False),
-        Binding("g,home", "jump(0)", "Top", show=False),
-        Binding("G,end", "jump(-1)", "Bottom", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "cursor(1)", N_("Down"), show=False),
+        Binding("k,up", "cursor(-1)", N_("Up"), show=False),
+        Binding("g,home", "jump(0)", N_("Top"), show=False),
+        Binding("G,end", "jump(-1)", N_("Bottom"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
     ]
 
     cursor = reactive(0, always_update=True)
