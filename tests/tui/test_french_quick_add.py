@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.tui.conftest import NOW, SIZE, app_for, messages
+from tests.tui.french_screen import english_words, form_text
 from vaworkspace.config import Config
 from vaworkspace.errors import WorkspaceBusy
 from vaworkspace.service import Workspace
@@ -58,3 +59,15 @@ async def test_a_busy_file_is_said_in_french(french) -> None:
         said = problem_text(WorkspaceBusy("locked", holder=4242))
         assert said == "occupé : un autre va écrit (processus 4242), réessayez"
         assert problem_text(WorkspaceBusy("locked")) == "occupé : un autre va écrit, réessayez"
+
+
+async def test_a_new_client_from_quick_add_in_french(french) -> None:
+    async with app_for(french).run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"Appeler @studio", "enter")
+        await pilot.pause()
+        form = form_text(pilot.app)
+        assert "Nouveau client @studio — enregistrez, et la tâche est ajoutée" in form
+        assert english_words(form) == set()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert messages(pilot.app)[-1] == "Client @studio (studio) et tâche 1 ajoutés : Appeler"
