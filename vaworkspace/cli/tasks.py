@@ -8,29 +8,16 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json, print_json_list, table, task_json, terminal_width
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
-from vaworkspace.i18n import N_, _, ngettext
+from vaworkspace.i18n import _, ngettext
 
 DEFAULT_LIMIT = 25
 RISK_MARK = " !"  # after the score of a task that no longer fits before its deadline
 
-GRAMMAR = N_("""quick-add grammar:
-  @client        client id or unambiguous prefix of its id or name
-  #tag  -#tag    add / remove a tag
-  !h !m !l       priority high / medium / low (also !high, !1..!3; !none clears)
-  due:EXPR       today, tomorrow, tonight, fri, next-monday, in-3-days, eow, eom,
-                 2026-12-05, dec-5, with an optional time: due:fri 17:00, due:tomorrow-5pm
-  wait:EXPR      hide the task until then (waiting on the client)
-  sched:EXPR     when you plan to do it
-  ~45m ~1h30m    estimate
-  every week     recurrence: day, weekday, week, 2-weeks, monday, month, …;
-                 every! … counts from the completion date
-  \\word          a literal title word (\\#1, \\@home)
-everything else is the title.""")
-"""The epilog of `va add` and `va edit`; French documents its French words too."""
-
 
 def _add_parser(commands) -> None:
     from argparse import RawDescriptionHelpFormatter as raw
+
+    from vaworkspace.cli.quick_add_help import GRAMMAR
 
     add = commands.add_parser(
         "add",
@@ -78,6 +65,8 @@ def _show_parser(commands) -> None:
 
 def _edit_parser(commands) -> None:
     from argparse import RawDescriptionHelpFormatter as raw
+
+    from vaworkspace.cli.quick_add_help import GRAMMAR
 
     edit = commands.add_parser(
         "edit",
