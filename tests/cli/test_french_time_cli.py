@@ -146,3 +146,15 @@ def test_the_time_commands_help_in_french() -> None:
     assert "détailler chaque client par tâche" in shown
     assert "cette semaine (ou la semaine contenant --from)" in shown
     assert "break each client" not in shown and "this week" not in shown
+
+
+def test_the_timer_s_refusals_in_french(fr) -> None:
+    assert "aucun minuteur en cours ; lancez-en un avec `va timer start N°`" in fr(
+        "timer", "pause", code=1
+    )
+    fr("done", "1")
+    refused = fr("timer", "start", "1", code=1)
+    assert "la tâche 1 est faite ; rouvrez-la ou choisissez-en une autre" in refused
+    fr("log", "1h", "@acme", "--start", "9:00")
+    wrong = fr("entry", "edit", "1", "--end", "8:00", code=1)
+    assert "la saisie 1 finirait avant de commencer" in wrong

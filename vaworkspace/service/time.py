@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.entry_writes import (
@@ -29,6 +30,9 @@ from vaworkspace.service.lookup import client_for_write, task_for_write
 from vaworkspace.service.results import Logged
 from vaworkspace.store import counters, tables, undo_records
 from vaworkspace.store.records import entry_from_record
+
+NO_TIMER = N_("no timer is running; start one with `va timer start ID`")
+ONE_TARGET = N_("a timer runs on a task or on a client alone: give one of them")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -165,9 +169,9 @@ class TimeService(Service):
         than `timer_minimum_minutes`. Returns what was logged (or not)."""
         now = self.now()
         with self.file.transaction() as db:
-            state, _ = self._catch_up(db)
+            state, _events = self._catch_up(db)
             if state is None:
-                raise InputError("no timer is running; start one with `va timer start ID`")
+                raise InputError(_(NO_TIMER))
             logged = log_segments(db, clock.stop(state, now).logged, self._minimum)
             timer_records.save_timer(db, None)
             return logged
@@ -177,9 +181,9 @@ class TimeService(Service):
         and phase, on another task (`task_id`) or client alone (`client`)."""
         now = self.now()
         with self.file.transaction() as db:
-            state, _ = self._catch_up(db)
+            state, _events = self._catch_up(db)
             if state is None:
-                raise InputError("no timer is running; start one with `va timer start ID`")
+                raise InputError(_(NO_TIMER))
             task, owner = self._timer_target(db, task_id, client)
             moved = clock.switch(state, now, task, owner)
             logged = log_segments(db, moved.logged, self._minimum)
@@ -262,7 +266,7 @@ class TimeService(Service):
             if (updated.client, updated.task) != (entry.client, entry.task):
                 updated = priced(db, updated)
             if updated.end <= updated.start:
-                raise InputError(f"entry {entry_id} would end before it starts")
+                raise InputError(_("entry {id} would end before it starts").format(id=entry_id))
             others = all_entries(db)
             check_no_overlap(others, updated.start, updated.end, self.tz, ignore_id=entry_id)
             put_entry(db, updated)
@@ -375,9 +379,9 @@ class TimeService(Service):
 
         now = self.now()
         with self.file.transaction() as db:
-            state, _ = self._catch_up(db)
+            state, _events = self._catch_up(db)
             if state is None:
-                raise InputError("no timer is running; start one with `va timer start ID`")
+                raise InputError(_(NO_TIMER))
             changed = change(state, now)
             timer_records.save_timer(db, changed)
         return status(changed, now)
@@ -388,9 +392,10 @@ class TimeService(Service):
         """A task and its client, or a client alone (exactly one of them given)."""
         if task_id is None or client is not None:
             if client is None or task_id is not None:
-                raise InputError("a timer runs on a task or on a client alone: give one of them")
+                raise InputError(_(ONE_TARGET))
             return None, client_for_write(db, client)[1].id
         task = task_for_write(db, task_id)
         if not task.is_open:
-            raise InputError(f"task {task.id} is {task.status}; reopen it or pick another")
+            why = _("task {id} is {status}; reopen it or pick another")
+            raise InputError(why.format(id=task.id, status=_(task.status)))
         return task.id, task.client
