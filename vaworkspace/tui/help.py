@@ -10,12 +10,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from vaworkspace.i18n import N_, _
-from vaworkspace.tui.words import TranslatedBindings
+from vaworkspace.tui.words import KEY_NAMES, TranslatedBindings
 
 NAMES = {
     "question_mark": "?",
     "slash": "/",
-    "space": "space",
     "enter": "enter",
     "escape": "esc",
     "at": "@",
@@ -64,7 +63,8 @@ def help_rows(screen: Screen) -> list[tuple[str, str]]:
         if not _ours(active.node, active.binding):
             continue
         description = active.binding.tooltip or active.binding.description
-        seen.setdefault(description or active.binding.action, []).append(NAMES.get(key, key))
+        name = _(KEY_NAMES[key]) if key in KEY_NAMES else NAMES.get(key, key)
+        seen.setdefault(description or active.binding.action, []).append(name)
     rows = [(" ".join(keys), description) for description, keys in seen.items()]
     return rows + [(keys, _(description)) for keys, description in EXTRA]
 

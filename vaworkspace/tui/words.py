@@ -17,7 +17,10 @@ from dataclasses import replace
 
 from textual.binding import ActiveBinding, Binding
 
-from vaworkspace.i18n import _, language
+from vaworkspace.i18n import N_, _, language
+
+KEY_NAMES = {"space": N_("space")}
+"""Keys the footer and `?` name by a word (Textual says `space`): in the language in use."""
 
 
 class TranslatedBindings:
@@ -36,8 +39,10 @@ PALETTE_ACTIONS = ("command_palette", "app.command_palette")
 
 def _translated(active: ActiveBinding) -> ActiveBinding:
     palette = active.binding.action in PALETTE_ACTIONS
+    named = active.binding.key in KEY_NAMES and active.binding.key_display is None
     binding: Binding = replace(
         active.binding,
+        key_display=_(KEY_NAMES[active.binding.key]) if named else active.binding.key_display,
         description="" if palette else _(active.binding.description),
         tooltip=_(active.binding.tooltip),
         group=_group(active.binding.group),
