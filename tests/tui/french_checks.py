@@ -1,0 +1,163 @@
+"""What a French screen must not show: a word of the English UI, or a text of the
+UI cut short.
+
+English words: every word of the catalog's English messages (msgids), less the
+words its translations use too (`client`, `agenda`, `total`, `pause`, `note`...
+are French as well) and the words of the workspace's own data (a title the VA
+wrote with `Instagram` or `CRM` in it is hers, never translated).
+
+A text cut short: Textual ends a text too long for its cell with `…`. A task
+title, a client's name, an event's summary may be cut so; the UI's own words
+may not (French is longer: a label that fits in English and not in French is
+the bug this catches). So each `…` must follow the beginning of some data
+string, or end a message that is written with its `…` (a placeholder).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+import vaworkspace
+
+LOCALE = Path(vaworkspace.__file__).parent / "locale"
+SNAPSHOTS = Path(__file__).parent / "__snapshots__"
+SAME_IN_FRENCH: set[str] = set()
+"""Words of the English screens that a French screen may show as they are."""
+ELLIPSIS = "…"
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]{2,}")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]")
+_CELL_EDGE = re.compile(r"\s{2,}|[│▎▊▌┃┆▏|]")
+"""Where a cell of text starts: two spaces, or a column rule."""
+MIN_DATA_PREFIX = 3
+"""A `…` must follow at least this much of a data string (or the whole of a
+shorter one) to be a data string cut."""
+
+
+def words(text: str) -> set[str]:
+    """The words (two letters or more) of `text`, lowercased, placeholders left out."""
+    return {word.lower() for word in _WORD.findall(_PLACEHOLDER.sub(" ", text))}
+
+
+def _messages():
+    """(English, French) of every message of every French catalog, plurals as
+    their forms."""
+    for path in sorted(LOCALE.glob("fr*/LC_MESSAGES/messages.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if not message.id:
+                continue
+            yield _forms(message.id), _forms(message.string)
+
+
+def _forms(text: str | tuple[str, ...]) -> list[str]:
+    return [text] if isinstance(text, str) else list(text)
+
+
+def _english_screens() -> list[Path]:
+    """The English snapshots: every SVG of tests/tui/__snapshots__ not French."""
+    return [svg for svg in sorted(SNAPSHOTS.rglob("*.svg")) if "french" not in str(svg)]
+
+
+@cache
+def english_ui_words() -> frozenset[str]:
+    """The words of the English UI that French does not use: those of the catalog's
+    messages, and those the English snapshots show (a text not yet marked for
+    translation is in no catalog, but it is on an English screen)."""
+    from tests.tui.screen_text import screen_lines
+
+    english: set[str] = set()
+    french: set[str] = set()
+    for ids, strings in _messages():
+        for text in ids:
+            english |= words(text)
+        for text in strings:
+            french |= words(text)
+    for svg in _english_screens():
+        for line in screen_lines(svg.read_text(encoding="utf-8")):
+            english |= words(line)
+    return frozenset(english - french - _french_date_words() - SAME_IN_FRENCH)
+
+
+def _french_date_words() -> set[str]:
+    """The words of French dates as Babel writes them (`lun.`, `nov.`, `déc.`)."""
+    from babel import Locale
+
+    found: set[str] = set()
+    for name in ("fr", "fr_CA", "fr_FR"):
+        locale = Locale.parse(name)
+        for table in (locale.days, locale.months):
+            for context in table.values():
+                for names in context.values():
+                    found |= set().union(*(words(text) for text in names.values()))
+    return found
+
+
+@cache
+def _placeholders() -> tuple[re.Pattern[str], ...]:
+    """The French messages written with their own `…` ("Rechercher…"), as patterns
+    (a `{name}` matches any text): shown whole, they are not cut."""
+    return tuple(
+        re.compile(".+".join(map(re.escape, _PLACEHOLDER.split(text.rstrip(ELLIPSIS).strip()))))
+        for _ids, strings in _messages()
+        for text in strings
+        if text.endswith(ELLIPSIS)
+    )
+
+
+def _is_placeholder(fragment: str) -> bool:
+    return any(pattern.fullmatch(fragment.strip()) for pattern in _placeholders())
+
+
+def english_words(lines: list[str], data: set[str]) -> list[str]:
+    """The English UI words shown on the screen `lines`, each with its line, that
+    are not words of the workspace's `data`."""
+    allowed = set().union(*(words(text) for text in data)) if data else set()
+    found = []
+    for number, line in enumerate(lines):
+        for word in sorted((words(line) & english_ui_words()) - allowed):
+            found.append(f"{word!r} on line {number}: {line.strip()}")
+    return found
+
+
+def _is_cut_data(fragment: str, data: set[str]) -> bool:
+    for text in data:
+        for length in range(min(len(text), len(fragment)), 0, -1):
+            if length < MIN_DATA_PREFIX and length < len(text):
+                break
+            if fragment.endswith(text[:length]):
+                return True
+    return False
+
+
+def cut_texts(lines: list[str], data: set[str]) -> list[str]:
+    """Every `…` on the screen that cuts the UI's own text rather than a data
+    string (a title, a name, a note, a summary), each with its line."""
+    found = []
+    for number, line in enumerate(lines):
+        for match in re.finditer(ELLIPSIS, line):
+            fragment = _CELL_EDGE.split(line[: match.start()])[-1]
+            if _is_placeholder(fragment) or _is_cut_data(fragment, data):
+                continue
+            found.append(f"{fragment.strip()}… on line {number}: {line.strip()}")
+    return found
+
+
+def data_strings(ws) -> set[str]:
+    """The VA's own text in workspace `ws`, shown as she wrote it in any language:
+    titles, notes, tags, client ids, names and zones, entry notes, event summaries
+    and places. (Not statuses or priorities: those are stored as English words
+    and must be shown translated.)"""
+    found: set[str] = set()
+    for task in ws.tasks.all():
+        found |= {task.title, task.notes, *task.tags, *(f"#{tag}" for tag in task.tags)}
+    for client in ws.clients.all(include_archived=True):
+        found |= {client.id, f"@{client.id}", client.name, client.notes, client.timezone or ""}
+    found |= {entry.note for entry in ws.time.entries()}
+    for event in ws.calendar.events():
+        found |= {event.summary, event.location, event.description}
+    return {text for text in found if text}
