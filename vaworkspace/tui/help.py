@@ -15,12 +15,22 @@ from vaworkspace.tui.words import KEY_NAMES, TranslatedBindings
 NAMES = {
     "question_mark": "?",
     "slash": "/",
-    "enter": "enter",
-    "escape": "esc",
     "at": "@",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
 }
+WORDS = {
+    **KEY_NAMES,
+    "enter": N_("enter"),
+    "delete": N_("delete"),
+    "up": N_("up"),
+    "down": N_("down"),
+    "home": N_("home"),
+    "end": N_("end"),
+    "pageup": N_("pageup"),
+    "pagedown": N_("pagedown"),
+}
+"""Keys named by a word, in the language in use (`entrée`, `suppr`, `pg suiv`)."""
 EXTRA = [("ctrl+p", N_("command palette: every action, client filters, themes"))]
 
 
@@ -63,7 +73,7 @@ def help_rows(screen: Screen) -> list[tuple[str, str]]:
         if not _ours(active.node, active.binding):
             continue
         description = active.binding.tooltip or active.binding.description
-        name = _(KEY_NAMES[key]) if key in KEY_NAMES else NAMES.get(key, key)
+        name = _(WORDS[key]) if key in WORDS else NAMES.get(key, key)
         seen.setdefault(description or active.binding.action, []).append(name)
     rows = [(" ".join(keys), description) for description, keys in seen.items()]
     return rows + [(keys, _(description)) for keys, description in EXTRA]

@@ -131,6 +131,22 @@ class PaletteCommands(_App):
                 self._language(code),
             )
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, with the hint of its search field in the
+        language in use (Textual writes it in English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The palette's Theme entry: the themes, with the search hint translated."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette([ThemeProvider], placeholder=_("Search for themes…")))
+
     def _language(self, code: str):
         def choose() -> None:
             regional = self.ws.config.language

@@ -19,8 +19,9 @@ from textual.binding import ActiveBinding, Binding
 
 from vaworkspace.i18n import N_, _, language
 
-KEY_NAMES = {"space": N_("space")}
-"""Keys the footer and `?` name by a word (Textual says `space`): in the language in use."""
+KEY_NAMES = {"space": N_("space"), "escape": N_("esc")}
+"""Keys the footer and `?` name by a word (Textual's `space`, `esc`): in the language
+in use, as the prompts name them (`espace`, `échap`)."""
 
 
 class TranslatedBindings:
