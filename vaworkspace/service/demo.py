@@ -177,10 +177,10 @@ NOTES = {
 
 
 def demo_workspace(
-    now: datetime, tz: tzinfo, french: bool = False
+    now: datetime, tz: tzinfo, language: str = "en"
 ) -> tuple[list[Client], list[Task]]:
     """Five clients and 40 tasks around `now`: fresh copies on every call; their
-    words in French with `french` (`demo_french`)."""
+    words in French when `language` is French (`demo_french`)."""
     from dataclasses import replace
 
     clients = [replace(client, budget=client.budget) for client in CLIENTS]
@@ -189,10 +189,10 @@ def demo_workspace(
     by_id = {task.id: task for task in tasks}
     for task_id, needed in DEPENDS.items():
         by_id[task_id].depends = [by_id[needed].uuid]
-    if french:
+    if language.startswith("fr"):
         from vaworkspace.service.demo_french import in_french
 
-        in_french(clients, tasks)
+        in_french(clients, tasks, language)
     return clients, tasks
 
 
@@ -279,11 +279,11 @@ _DEMO_TIME = (
 )
 
 
-def demo_entries(now: datetime, tz: tzinfo, french: bool = False) -> list[TimeEntry]:
+def demo_entries(now: datetime, tz: tzinfo, language: str = "en") -> list[TimeEntry]:
     """Today's morning (what has ended by `now`) and the four working days before,
     so Focus, Reports and the retainers show this week's time (notes in French
-    with `french`)."""
-    from vaworkspace.service.demo_french import ENTRY_NOTES
+    when `language` is French)."""
+    from vaworkspace.service.demo_french import entry_note
 
     today = now.astimezone(tz).date()
     days: list[date] = [today]
@@ -299,8 +299,8 @@ def demo_entries(now: datetime, tz: tzinfo, french: bool = False) -> list[TimeEn
         end = start + timedelta(minutes=minutes)
         if end <= now:
             number = len(entries) + 1
-            if french:
-                note = ENTRY_NOTES.get(note, note)
+            if language.startswith("fr"):
+                note = entry_note(note, language)
             entries.append(TimeEntry(number, start, end, client, task, billable, note, "demo"))
     return entries
 
@@ -312,9 +312,9 @@ def fill_demo(ctx: Context) -> None:
     from vaworkspace.store import counters, tables
     from vaworkspace.store.records import client_to_record, entry_to_record, task_to_record
 
-    french = ctx.config.language.startswith("fr")  # the demo speaks the UI's language
-    clients, demo_tasks = demo_workspace(ctx.now(), ctx.tz, french)
-    entries = demo_entries(ctx.now(), ctx.tz, french)
+    language = ctx.config.language  # the demo speaks the UI's language
+    clients, demo_tasks = demo_workspace(ctx.now(), ctx.tz, language)
+    entries = demo_entries(ctx.now(), ctx.tz, language)
     with ctx.file.transaction() as db:
         if tables.records(db, "tasks") or tables.records(db, "clients"):
             raise InputError(f"{ctx.path} is not empty; the demo needs a new file")

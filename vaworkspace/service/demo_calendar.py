@@ -46,10 +46,10 @@ BLOCK = (28, "16:00")
 DTSTAMP = "20260101T000000Z"  # fixed: the same `now` gives the same file
 
 
-def demo_calendar(client: str, today: date, zone: str | None, french: bool = False) -> bytes:
+def demo_calendar(client: str, today: date, zone: str | None, language: str = "en") -> bytes:
     """One client's events as an iCalendar file, times in `zone` (UTC if None),
-    summaries in French with `french`."""
-    from vaworkspace.service.demo_french import EVENTS as FRENCH
+    summaries in French when `language` is French."""
+    from vaworkspace.service.demo_french import event_summary
 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//vaworkspace//demo//EN"]
     for number, (days, span, summary, weekly) in enumerate(EVENTS[client], 1):
@@ -65,7 +65,9 @@ def demo_calendar(client: str, today: date, zone: str | None, french: bool = Fal
             lines += [_stamp("DTSTART", day, first, zone), _stamp("DTEND", day, last, zone)]
         if weekly:
             lines.append("RRULE:FREQ=WEEKLY")
-        lines += [f"SUMMARY:{FRENCH.get(summary, summary) if french else summary}", "END:VEVENT"]
+        if language.startswith("fr"):
+            summary = event_summary(summary, language)
+        lines += [f"SUMMARY:{summary}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode()
 
@@ -82,9 +84,8 @@ def fill_demo_calendar(ws: Workspace, tz: tzinfo) -> None:
     """Import each client's demo calendar, then book the demo's work block."""
     today = ws.now().astimezone(tz).date()
     zone = getattr(tz, "key", None)  # an IANA name; None for a fixed offset (UTC)
-    french = ws.config.language.startswith("fr")
     for client in EVENTS:
-        data = demo_calendar(client, today, zone, french)
+        data = demo_calendar(client, today, zone, ws.config.language)
         ws.calendar.import_file(data, f"{client}.ics", client)
     task, clock = BLOCK
     hour, minute = (int(part) for part in clock.split(":"))

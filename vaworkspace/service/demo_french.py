@@ -115,11 +115,46 @@ EVENTS = {
 }
 
 
-def in_french(clients: list[Client], tasks: list[Task]) -> None:
+FRANCE = (
+    ("la boîte courriel", "la boîte mail"),
+    ("courriel", "e-mail"),
+    ("L'infolettre", "La newsletter"),
+    ("l'infolettre", "la newsletter"),
+    ("infolettre", "newsletter"),
+    ("spéciaux", "offres"),
+    ("la visite libre", "la journée portes ouvertes"),
+    ("Centris", "SeLoger"),
+)
+"""The words above as Québec says them, and as France does (in this order: the
+longer phrase first)."""
+
+
+def regional(text: str, language: str) -> str:
+    """`text` as written above (a Montréal VA's words) or, for French from another
+    region (`fr_FR`, `fr_BE`...), with France's words: `courriel` is `e-mail` there.
+    Plain `fr` keeps the words as written."""
+    if "_" not in language or language.startswith("fr_CA"):
+        return text
+    for quebec, france in FRANCE:
+        text = text.replace(quebec, france)
+    return text
+
+
+def in_french(clients: list[Client], tasks: list[Task], language: str = "fr") -> None:
     """The demo's clients and tasks, in place, with French words (same ids)."""
     for client in clients:
-        client.notes = CLIENT_NOTES.get(client.id, client.notes)
+        client.notes = regional(CLIENT_NOTES.get(client.id, client.notes), language)
     for task in tasks:
-        task.title = TITLES.get(task.id, task.title)
-        task.notes = NOTES.get(task.id, task.notes)
-        task.tags = [TAGS.get(tag, tag) for tag in task.tags]
+        task.title = regional(TITLES.get(task.id, task.title), language)
+        task.notes = regional(NOTES.get(task.id, task.notes), language)
+        task.tags = [regional(TAGS.get(tag, tag), language) for tag in task.tags]
+
+
+def entry_note(note: str, language: str = "fr") -> str:
+    """A demo entry's note in French."""
+    return regional(ENTRY_NOTES.get(note, note), language)
+
+
+def event_summary(summary: str, language: str = "fr") -> str:
+    """A demo event's summary in French."""
+    return regional(EVENTS.get(summary, summary), language)
