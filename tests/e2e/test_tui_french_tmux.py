@@ -1,10 +1,10 @@
 """A French-speaking VA's day in a real 80×24 terminal (tmux), LANG=fr_CA.UTF-8:
-quick-add in French, triage, a focus timer, the reports and a timesheet, with
-the workspace's words in French.
+quick-add in French, triage (an estimate typed in the bar, a priority), a focus
+timer paused and stopped, the reports and a timesheet, with the workspace's
+words in French.
 
-What is translated so far is the chrome (top bar, footer keys, palette, help),
-`va list` and the timesheet CSV; the screens' bodies are still English, so this
-test reads the chrome and the data, not the bodies' headings."""
+Each step reads the French the VA sees (the bar's example, the triage card's
+progress, the timer's notices) and checks the file: the French was understood."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ TITLE = "Appeler le comptable"
 
 
 def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> None:
-    seed(workspace)
+    seeded = seed(workspace)
     pane = tmux_pane([workspace.va], {**workspace.env, **FRENCH})
     pane.wait_for("Boîte de réception")
     rows = pane.rows()
@@ -39,14 +39,32 @@ def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> No
     assert added["estimate_minutes"] == 45 and added["due"].endswith("T22:00:00Z")  # ven. 17 h
 
     pane.send_keys("2")
-    triage = pane.wait_for("Passer")
-    assert "Tri" in triage.splitlines()[0]
+    triage = pane.wait_for("à trier")  # Tâche 1 sur 2 à trier
+    assert triage.splitlines()[0].split()[0] == "Tri" and "Passer" in pane.rows()[-1]
+    assert "il manque encore : durée" in triage
+    [sorting] = [title for title in seeded if title in triage]
+    pane.send_keys("h")  # haute
+    pane.send_keys("e")
+    pane.wait_for(lambda screen: "Passer" not in pane.rows()[-1])  # the bar took the footer
+    pane.type("1h30")
+    pane.send_keys("Enter")
+    pane.wait_for("Triée ✓")
+    triaged = workspace.task(sorting)
+    assert triaged["estimate_minutes"] == 90 and triaged["priority"] == "high"
 
     pane.send_keys("1")
     pane.wait_for("Boîte de réception")
     pane.send_keys("t")
     timing = pane.wait_for(lambda screen: "⏵ #" in pane.rows()[0])
     assert "aucun minuteur" not in timing.splitlines()[0]
+    pane.send_keys("4")
+    focus = pane.wait_for(lambda screen: pane.rows()[0].split()[0] == "Concentration")
+    assert "bloc" in focus and "espace Pause" in pane.rows()[-1]
+    pane.send_keys("Space")
+    pane.wait_for("Minuteur en pause")
+    pane.send_keys("s")
+    pane.wait_for("Minuteur arrêté")
+    assert "aucun minuteur" in pane.wait_for(lambda screen: "⏵" not in pane.rows()[0])
 
     pane.send_keys("5")
     reports = pane.wait_for("S E Exporter")  # Relevé (S) and E share one label
