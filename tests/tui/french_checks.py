@@ -25,8 +25,9 @@ import vaworkspace
 
 LOCALE = Path(vaworkspace.__file__).parent / "locale"
 SNAPSHOTS = Path(__file__).parent / "__snapshots__"
-SAME_IN_FRENCH: set[str] = set()
-"""Words of the English screens that a French screen may show as they are."""
+SAME_IN_FRENCH = {"ctrl"}
+"""Words of the English screens that a French screen may show as they are: the
+keycap `Ctrl` is printed so on French keyboards too."""
 ELLIPSIS = "…"
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]{2,}")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]")
@@ -100,9 +101,11 @@ def _french_date_words() -> set[str]:
 @cache
 def _placeholders() -> tuple[re.Pattern[str], ...]:
     """The French messages written with their own `…` ("Rechercher…"), as patterns
-    (a `{name}` matches any text): shown whole, they are not cut."""
+    of a text's end (a `{name}` matches any text): shown whole, they are not cut."""
     return tuple(
-        re.compile(".+".join(map(re.escape, _PLACEHOLDER.split(text.rstrip(ELLIPSIS).strip()))))
+        re.compile(
+            ".+".join(map(re.escape, _PLACEHOLDER.split(text.rstrip(ELLIPSIS).strip()))) + "$"
+        )
         for _ids, strings in _messages()
         for text in strings
         if text.endswith(ELLIPSIS)
@@ -110,7 +113,8 @@ def _placeholders() -> tuple[re.Pattern[str], ...]:
 
 
 def _is_placeholder(fragment: str) -> bool:
-    return any(pattern.fullmatch(fragment.strip()) for pattern in _placeholders())
+    """The fragment ends with one of them, whole (an icon may come before it)."""
+    return any(pattern.search(fragment.strip()) for pattern in _placeholders())
 
 
 def english_words(lines: list[str], data: set[str]) -> list[str]:

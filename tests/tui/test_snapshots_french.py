@@ -49,13 +49,13 @@ class Walk:
 SCREENS = {
     "focus-idle": Walk(("4",), "FocusScreen"),
     "focus": Walk(("4",), "FocusScreen", timer=True),
+    "help": Walk(("4", "question_mark"), "HelpScreen", timer=True),
+    "palette": Walk(("4", "ctrl+p"), "CommandPalette"),
 }
 NOT_YET = {
     # screen class: why it is not in the French set yet
     "InboxScreen": "due labels and urgency terms in English (frerrors)",
     "TriageScreen": "due labels in English (frerrors)",
-    "HelpScreen": "the inbox table's keys (Up, Down, Top...) in English",
-    "CommandPalette": "Textual's 'Search for commands…' placeholder",
     "TaskForm": "the task form in English (frclients)",
     "Confirm": "the question and its keys in English",
     "ClientsScreen": "the clients table in English (frclients)",
