@@ -25,12 +25,14 @@ import vaworkspace
 
 LOCALE = Path(vaworkspace.__file__).parent / "locale"
 SNAPSHOTS = Path(__file__).parent / "__snapshots__"
-SAME_IN_FRENCH = {"ctrl"}
+SAME_IN_FRENCH = {"ctrl", "cad", "eur"}
 """Words of the English screens that a French screen may show as they are: the
-keycap `Ctrl` is printed so on French keyboards too."""
+keycap `Ctrl` (printed so on French keyboards too) and currency codes (ISO 4217,
+`Total CAD`)."""
 ELLIPSIS = "…"
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]{2,}")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]")
+_CUT_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]*…")
 _CELL_EDGE = re.compile(r"\s{2,}|[│▎▊▌┃┆▏|]")
 """Where a cell of text starts: two spaces, or a column rule."""
 MIN_DATA_PREFIX = 3
@@ -39,8 +41,11 @@ shorter one) to be a data string cut."""
 
 
 def words(text: str) -> set[str]:
-    """The words (two letters or more) of `text`, lowercased, placeholders left out."""
-    return {word.lower() for word in _WORD.findall(_PLACEHOLDER.sub(" ", text))}
+    """The words (two letters or more) of `text`, lowercased, placeholders left out,
+    and a word cut short (`Europe/Pa…`) too: what is left of it is no word (the
+    cut itself is `cut_texts`' to judge)."""
+    whole = _CUT_WORD.sub(" ", _PLACEHOLDER.sub(" ", text))
+    return {word.lower() for word in _WORD.findall(whole)}
 
 
 def _messages():

@@ -51,6 +51,12 @@ SCREENS = {
     "focus": Walk(("4",), "FocusScreen", timer=True),
     "help": Walk(("4", "question_mark"), "HelpScreen", timer=True),
     "palette": Walk(("4", "ctrl+p"), "CommandPalette"),
+    "reports-week": Walk(("5",), "ReportsScreen", timer=True),
+    "reports-month": Walk(("5", "m", "left_square_bracket"), "ReportsScreen"),
+    "reports-day": Walk(("5", "d"), "ReportsScreen"),
+    "clients": Walk(("3",), "ClientsScreen"),
+    "client-new": Walk(("3", "a"), "ClientForm"),
+    "client-edit": Walk(("3", "j", "e"), "ClientForm"),
 }
 NOT_YET = {
     # screen class: why it is not in the French set yet
@@ -58,9 +64,6 @@ NOT_YET = {
     "TriageScreen": "due labels in English (frerrors)",
     "TaskForm": "the task form in English (frclients)",
     "Confirm": "the question and its keys in English",
-    "ClientsScreen": "the clients table in English (frclients)",
-    "ClientForm": "the client form in English (frclients)",
-    "ReportsScreen": "the reports' body in English (frtime)",
     "EntriesScreen": "the entries table in English (frtime)",
     "LogForm": "the log form in English (frtime)",
     "EntryForm": "the entry form in English (frtime)",
