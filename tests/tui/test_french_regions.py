@@ -1,6 +1,7 @@
 """Québec and France: where their French differs, each region's screens say its own
-word. The UI's messages (`fr`, with `fr_CA` for Québec's words) and the demo week
-(written as a Montréal VA says it, with France's words for `fr_FR`)."""
+word. The UI's messages (`fr`, with `fr_CA` for Québec's words), the demo week
+(written as a Montréal VA says it, with France's words for `fr_FR`) and money
+(Babel's: `45,00 $` in Québec, `45,00 $CA` in France)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,24 @@ async def test_each_region_shows_its_word_on_the_inbox(tmp_path, language, title
         await pilot.pause()
         screen = "\n".join(screen_lines(app.export_screenshot(), width=SIZE[0]))
     assert f"11 {title}" in screen and tag in screen
+
+
+@pytest.mark.parametrize(
+    ("language", "rate", "amount"),
+    [("fr_CA", "45,00 $/h", "191,25 $ "), ("fr_FR", "45,00 $CA/h", "191,25 $CA")],
+)
+async def test_each_region_writes_canadian_dollars_its_way(
+    tmp_path, language, rate, amount
+) -> None:
+    """Québec's dollar is `$`; in France it is `$CA`, beside the euro's `€` in both."""
+    app = app_for(_demo(tmp_path, language))
+    async with app.run_test(size=SIZE) as pilot:
+        shown = {}
+        for key in ("3", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown[key] = "\n".join(screen_lines(app.export_screenshot(), width=SIZE[0]))
+    evelyne = [row for row in shown["3"].splitlines() if "@evelyne" in row]
+    assert evelyne and rate in evelyne[0]
+    assert "30,00 €/h" in shown["3"]  # @bakery, in euros
+    assert amount in shown["5"] and "104,67 €" in shown["5"]
