@@ -21,6 +21,19 @@ TITLE = "Appeler le comptable"
 
 
 def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> None:
+    french_env = {**workspace.env, **FRENCH}
+
+    def va_fr(*argv: str) -> str:
+        done = subprocess.run(
+            [workspace.va, *argv],
+            env={**base_environment(), **french_env},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
     seeded = seed(workspace)
     pane = tmux_pane([workspace.va], {**workspace.env, **FRENCH})
     pane.wait_for("Boîte de réception")
@@ -39,8 +52,9 @@ def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> No
     assert added["estimate_minutes"] == 45 and added["due"].endswith("T22:00:00Z")  # ven. 17 h
 
     pane.send_keys("2")
-    triage = pane.wait_for("à trier")  # Tâche 1 sur 2 à trier
-    assert triage.splitlines()[0].split()[0] == "Tri" and "Passer" in pane.rows()[-1]
+    # Tâche 1 sur 2 à trier, and its keys
+    triage = pane.wait_for(lambda screen: "à trier" in screen and "Passer" in pane.rows()[-1])
+    assert triage.splitlines()[0].split()[0] == "Tri"
     assert "il manque encore : durée" in triage
     [sorting] = [title for title in seeded if title in triage]
     pane.send_keys("h")  # haute
@@ -58,37 +72,29 @@ def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> No
     timing = pane.wait_for(lambda screen: "⏵ #" in pane.rows()[0])
     assert "aucun minuteur" not in timing.splitlines()[0]
     pane.send_keys("4")
-    focus = pane.wait_for(lambda screen: pane.rows()[0].split()[0] == "Concentration")
-    assert "bloc" in focus and "espace Pause" in pane.rows()[-1]
+    focus = pane.wait_for(
+        lambda screen: screen.split()[0] == "Concentration" and "espace Pause" in pane.rows()[-1]
+    )
+    assert "bloc" in focus
     pane.send_keys("Space")
     pane.wait_for("Minuteur en pause")
     pane.send_keys("s")
     pane.wait_for("Minuteur arrêté")
     assert "aucun minuteur" in pane.wait_for(lambda screen: "⏵" not in pane.rows()[0])
 
+    va_fr("log", "1h30", "@evelyne", "appel")  # another terminal: the TUI follows
     pane.send_keys("5")
-    reports = pane.wait_for("S E Exporter")  # Relevé (S) and E share one label
-    assert "Rapports" in reports.splitlines()[0]
+    reports = pane.wait_for("1,5 h saisies")  # this week's, with a decimal comma
+    assert "Rapports" in reports.splitlines()[0] and "Semaine du" in reports.splitlines()[1]
+    assert "S E Exporter" in pane.rows()[-1]  # Relevé (S) and E share one label
+    [evelyne] = [row for row in reports.splitlines() if row.startswith("@evelyne")]
+    assert "1,5" in evelyne  # its day (a notice may cover the row's end)
     pane.send_keys("C-q")
     assert pane.wait_exit() == 0
 
     listed = workspace.run("list").splitlines()  # English environment: English headings
     assert listed[0].split()[:4] == ["ID", "Urg", "Client", "Title"]
-    french_env = {**workspace.env, **FRENCH}
-
-    def va_fr(*argv: str) -> str:
-        done = subprocess.run(
-            [workspace.va, *argv],
-            env={**base_environment(), **french_env},
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
     assert va_fr("list").splitlines()[0].split()[:4] == ["N°", "Urg", "Client", "Titre"]
-    va_fr("log", "1h30", "@evelyne", "appel")
     sheet = va_fr("report", "--csv", "--client", "evelyne")
     assert sheet.startswith("\ufeffdate;tâche;début;fin;heures;taux;montant;note")
     assert ";1,50;" in sheet
