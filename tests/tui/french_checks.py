@@ -134,7 +134,11 @@ def english_words(lines: list[str], data: set[str]) -> list[str]:
 
 
 def _is_cut_data(fragment: str, data: set[str]) -> bool:
+    """The fragment ends with the beginning of a data string (`#12 Confirmer les
+    rendez…`), or is a piece of one whose start a modal hides (`rendez…`)."""
     for text in data:
+        if len(fragment.strip()) >= MIN_DATA_PREFIX and fragment in text:
+            return True
         for length in range(min(len(text), len(fragment)), 0, -1):
             if length < MIN_DATA_PREFIX and length < len(text):
                 break

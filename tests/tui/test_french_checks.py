@@ -44,6 +44,7 @@ def test_a_cut_ui_text_is_found_and_a_cut_title_is_not() -> None:
         " 124.2! @evelyne  Confirmer la livraison… 2d",
         " ⚠ à risque │ #13 en retard depuis le sa… ",
         "  ☐ Confi…│▌10:30  ",
+        " 11:00  ▊▔▔▔▔▔▔▔▎livraison …",  # a modal hides the title's start
     ]
     found = cut_texts(lines, {title})
     assert len(found) == 1 and found[0].startswith("#13 en retard depuis le sa…")

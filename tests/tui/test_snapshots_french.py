@@ -57,6 +57,12 @@ SCREENS = {
     "clients": Walk(("3",), "ClientsScreen"),
     "client-new": Walk(("3", "a"), "ClientForm"),
     "client-edit": Walk(("3", "j", "e"), "ClientForm"),
+    "agenda-day": Walk(("6",), "AgendaScreen"),
+    "agenda-week": Walk(("6", "v"), "AgendaScreen"),
+    "agenda-plan": Walk(("6", "P"), "AgendaScreen"),
+    "book-slot": Walk(("6", "j", "enter"), "BookSlot"),
+    "block-move": Walk(("6", "m"), "BlockPrompt"),
+    "block-remove": Walk(("6", "x"), "BlockPrompt"),
 }
 NOT_YET = {
     # screen class: why it is not in the French set yet
@@ -67,9 +73,6 @@ NOT_YET = {
     "EntriesScreen": "the entries table in English (frtime)",
     "LogForm": "the log form in English (frtime)",
     "EntryForm": "the entry form in English (frtime)",
-    "AgendaScreen": "the agenda's body in English (fragenda)",
-    "BookSlot": "the booking prompt in English (fragenda)",
-    "BlockPrompt": "the block prompt in English (fragenda)",
     "ImportForm": "the import form in English (fragenda)",
     "ExportForm": "the export form in English (fragenda)",
     "TimesheetForm": "the timesheet form in English (frtime)",
