@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 import vaworkspace.tui
+from tests.agenda_workspace_fr import build_french
 from tests.tui.conftest import NOW, SIZE, app_for
 from tests.tui.french_checks import cut_texts, data_strings, english_words
 from tests.tui.screen_text import screen_lines
@@ -126,6 +127,31 @@ def test_no_english_word_and_nothing_cut_on_a_french_screen(tmp_path, name: str)
     lines = screen_lines(_svg(name), width=SIZE[0])
     assert len(lines) == SIZE[1]
     data = data_strings(french_demo(tmp_path, SCREENS[name].timer))
+    assert english_words(lines, data) == []
+    assert cut_texts(lines, data) == []
+
+
+OTHER_FRENCH = {
+    # another module's French snapshots (their folder): the workspace they show
+    "test_snapshots_agenda_french": build_french,
+}
+
+
+def _other_french_svgs() -> list[Path]:
+    folders = SNAPSHOTS.parent.glob("*french*")
+    return sorted(svg for folder in folders if folder != SNAPSHOTS for svg in folder.glob("*.svg"))
+
+
+@pytest.mark.parametrize(
+    "svg", _other_french_svgs(), ids=lambda svg: f"{svg.parent.name}/{svg.stem}"
+)
+def test_no_english_word_and_nothing_cut_on_the_other_french_snapshots(tmp_path, svg) -> None:
+    """The French snapshots of other modules pass the same checks, with the data of
+    the workspace they show (`OTHER_FRENCH`)."""
+    build = OTHER_FRENCH.get(svg.parent.name)
+    assert build is not None, f"say in OTHER_FRENCH which workspace {svg.parent.name} shows"
+    lines = screen_lines(svg.read_text(encoding="utf-8"), width=SIZE[0])
+    data = data_strings(build(tmp_path))
     assert english_words(lines, data) == []
     assert cut_texts(lines, data) == []
 
