@@ -9,6 +9,8 @@ of the palette hint.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from tests.tui.conftest import SIZE, app_for
@@ -58,6 +60,41 @@ async def test_every_footer_key_fits_at_80_columns(ws, keys, name) -> None:
         assert type(screen).__name__ == name
         assert list(screen.query("Footer FooterKey")), "no footer keys shown"
         assert overflowing(screen) == [], f"{name}: keys cut or under the palette hint"
+
+
+def touching(screen) -> list[str]:
+    """Footer items with no blank cell before the next one: their words run into
+    each other on the screen (`Movev View`, `Exporter? Aide`). The palette hint
+    is apart: a rule (`▏`) is drawn before it."""
+    footer = screen.query_one("Footer")
+    shown = sorted(
+        (item for item in footer.query("FooterKey, FooterLabel") if item.region.width),
+        key=lambda item: item.region.x,
+    )
+    return [
+        f"{before.render()}|{after.render()}"
+        for before, after in pairwise(shown)
+        if after.region.x <= before.region.right
+        and not after.has_class("-command-palette")
+        and not str(before.render()).endswith(" ")
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+@pytest.mark.parametrize(
+    ("keys", "name"), SCREENS, ids=[" ".join((name, *keys)) for keys, name in SCREENS]
+)
+async def test_no_footer_words_run_into_the_next_key(ws, keys, name, language) -> None:
+    ws.config.language = language
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert touching(app.screen) == []
 
 
 @pytest.mark.parametrize(

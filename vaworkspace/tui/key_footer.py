@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 
 class KeyFooter(Footer):
+    # A group's label (`h l Move`) is followed by a space, as every key's words are:
+    # Textual's compact footer glues it to the next key (`Movev View`).
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterLabel { margin: 0 1 0 0; }
+    """
     _shown: tuple | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
