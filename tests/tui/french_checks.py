@@ -32,6 +32,15 @@ keycap `Ctrl` (printed so on French keyboards too) and currency codes (ISO 4217,
 ELLIPSIS = "…"
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]{2,}")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]")
+_COMMAND = re.compile(r"`[^`]*`|--[\w-]+(?:[ =][^\s,;)]+)?|\bva(?: [a-z][\w-]*){1,2}")
+"""A command or an option, typed as it is in any language (`va sync`, --income 4000/month)."""
+_CODE = re.compile(
+    _COMMAND.pattern
+    + r"|\S+:\S+|\S*/\S+|\[[^\]]*\]|'[^' ]*'"  # task:12, 10h/week, [work], '#seo'
+    + r"|\bday, week(?:,| ou) month\b|\(\w+\)"  # the periods typed: day, week, (month)
+)
+"""What a French message quotes as typed (commands, options, values): English
+words there are not French ones."""
 _CUT_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]*…")
 _CELL_EDGE = re.compile(r"\s{2,}|[│▎▊▌┃┆▏|]")
 """Where a cell of text starts: two spaces, or a column rule."""
@@ -82,7 +91,7 @@ def english_ui_words() -> frozenset[str]:
         for text in ids:
             english |= words(text)
         for text in strings:
-            french |= words(text)
+            french |= words(_CODE.sub(" ", text))
     for svg in _english_screens():
         for line in screen_lines(svg.read_text(encoding="utf-8")):
             english |= words(line)
@@ -128,7 +137,7 @@ def english_words(lines: list[str], data: set[str]) -> list[str]:
     allowed = set().union(*(words(text) for text in data)) if data else set()
     found = []
     for number, line in enumerate(lines):
-        for word in sorted((words(line) & english_ui_words()) - allowed):
+        for word in sorted((words(_COMMAND.sub(" ", line)) & english_ui_words()) - allowed):
             found.append(f"{word!r} on line {number}: {line.strip()}")
     return found
 
@@ -154,6 +163,8 @@ def cut_texts(lines: list[str], data: set[str]) -> list[str]:
     for number, line in enumerate(lines):
         for match in re.finditer(ELLIPSIS, line):
             fragment = _CELL_EDGE.split(line[: match.start()])[-1]
+            if not fragment.strip():
+                continue  # all but its end is under a modal: nothing left to judge
             if _is_placeholder(fragment) or _is_cut_data(fragment, data):
                 continue
             found.append(f"{fragment.strip()}… on line {number}: {line.strip()}")

@@ -50,3 +50,8 @@ def test_a_cut_ui_text_is_found_and_a_cut_title_is_not() -> None:
     assert len(found) == 1 and found[0].startswith("#13 en retard depuis le sa…")
     # a message written with its `…` is whole: "Synchronisation de {name}…"
     assert cut_texts([" Synchronisation de agenda-clinique… "], set()) == []
+
+
+def test_a_command_typed_as_is_is_no_english_but_a_weekday_is() -> None:
+    assert english_words([" Synchronisation de 2 sources (va sync) "], set()) == []
+    assert [found.split()[0] for found in english_words([" échéance  (sun) "], set())] == ["'sun'"]
