@@ -79,16 +79,16 @@ SCREENS = {
     "block-move": Walk(("6", "m"), "BlockPrompt"),
     "block-remove": Walk(("6", "x"), "BlockPrompt"),
     "syncing": Walk(("4",), "SyncScreen", then=syncing),
+    "entries": Walk(("7",), "EntriesScreen"),
+    "entry-log": Walk(("7", "a"), "LogForm"),
+    "entry-edit": Walk(("7", "e"), "EntryForm"),
+    "entry-delete": Walk(("7", "d"), "Confirm"),
 }
 NOT_YET = {
     # screen class: why it is not in the French set yet
     "InboxScreen": "due labels and urgency terms in English (frerrors)",
     "TriageScreen": "due labels in English (frerrors)",
     "TaskForm": "the task form in English (frclients)",
-    "Confirm": "the question and its keys in English",
-    "EntriesScreen": "the entries table in English (frtime)",
-    "LogForm": "the log form in English (frtime)",
-    "EntryForm": "the entry form in English (frtime)",
     "ImportForm": "the import form in English (fragenda)",
     "ExportForm": "the export form in English (fragenda)",
     "TimesheetForm": "the timesheet form in English (frtime)",
