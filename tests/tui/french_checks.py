@@ -41,7 +41,9 @@ _CODE = re.compile(
 )
 """What a French message quotes as typed (commands, options, values): English
 words there are not French ones."""
-_CUT_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]*…")
+_CUT_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]*…|[▊▎][A-Za-zÀ-ÖØ-öø-ÿŒœ]+|[A-Za-zÀ-ÖØ-öø-ÿŒœ]+[▊▎]")
+"""A word cut short: by `…`, or by a modal's border laid over it (`▎once` is what
+is left of `annonce`)."""
 _CELL_EDGE = re.compile(r"\s{2,}|[│▎▊▌┃┆▏|]")
 """Where a cell of text starts: two spaces, or a column rule."""
 MIN_DATA_PREFIX = 3
@@ -51,8 +53,8 @@ shorter one) to be a data string cut."""
 
 def words(text: str) -> set[str]:
     """The words (two letters or more) of `text`, lowercased, placeholders left out,
-    and a word cut short (`Europe/Pa…`) too: what is left of it is no word (the
-    cut itself is `cut_texts`' to judge)."""
+    and a word cut short (`Europe/Pa…`, `▎once`) too: what is left of it is no
+    word (a cut by `…` is `cut_texts`' to judge)."""
     whole = _CUT_WORD.sub(" ", _PLACEHOLDER.sub(" ", text))
     return {word.lower() for word in _WORD.findall(whole)}
 
