@@ -71,7 +71,7 @@ SCREENS = {
     "reports-day": Walk(("5", "d"), "ReportsScreen"),
     "clients": Walk(("3",), "ClientsScreen"),
     "client-new": Walk(("3", "a"), "ClientForm"),
-    "client-edit": Walk(("3", "j", "e"), "ClientForm"),
+    "client-form": Walk(("3", "down", "down", "down", "e"), "ClientForm"),
     "agenda-day": Walk(("6",), "AgendaScreen"),
     "agenda-week": Walk(("6", "v"), "AgendaScreen"),
     "agenda-plan": Walk(("6", "P"), "AgendaScreen"),
@@ -88,7 +88,7 @@ NOT_YET = {
     # screen class: why it is not in the French set yet
     "InboxScreen": "due labels and urgency terms in English (frerrors)",
     "TriageScreen": "due labels in English (frerrors)",
-    "TaskForm": "the task form in English (frclients)",
+    "TaskForm": "opens over the inbox, whose due labels are English (frerrors)",
     "ImportForm": "the import form in English (fragenda)",
     "ExportForm": "the export form in English (fragenda)",
     "TimesheetForm": "the timesheet form in English (frtime)",
