@@ -22,6 +22,14 @@ _RUN = re.compile(
 )
 
 
+LINE_HEIGHT = 24.4
+"""Height of a line in Textual's SVG export."""
+_BACKGROUND = re.compile(
+    r'<rect fill="[^"]*" x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="24.65"'
+)
+"""A cell's background: every line has some, even one with no text."""
+
+
 def screen_lines(svg: str, width: int = 80) -> list[str]:
     """The terminal's lines, each `width` cells, blank where nothing is drawn."""
     rows: dict[int, list[str]] = {}
@@ -36,5 +44,6 @@ def screen_lines(svg: str, width: int = 80) -> list[str]:
             if cell_len(char) == 2 and column < width:
                 row[column] = ""  # the right half of a wide character
                 column += 1
-    height = max(rows, default=-1) + 1
+    painted = [round(float(y) / LINE_HEIGHT) for y in _BACKGROUND.findall(svg)]
+    height = max([*painted, *rows], default=-1) + 1
     return ["".join(rows.get(line, [" "] * width)) for line in range(height)]

@@ -92,7 +92,6 @@ NOT_YET = {
     "ImportForm": "the import form in English (fragenda)",
     "ExportForm": "the export form in English (fragenda)",
     "TimesheetForm": "the timesheet form in English (frtime)",
-    "FirstRunForm": "the first-run form in English",
 }
 
 
@@ -134,16 +133,42 @@ def test_french_snapshot(snap_compare, tmp_path, name: str) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=steady)
 
 
+FIRST_RUN_CONFIG = "/home/va/.config/vaworkspace/config.toml"
+"""Where the first run says it saves (a fixed path: the snapshot shows it)."""
+
+
+def test_french_snapshot_of_the_first_run(snap_compare) -> None:
+    """The first `va` asks the zone and work hours, before any workspace: its own app,
+    in the language `va` chose from the environment."""
+    from vaworkspace.i18n import use_language
+    from vaworkspace.tui.first_run import FirstRunApp
+
+    use_language(LANGUAGE)
+
+    async def steady(pilot) -> None:
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "FirstRunForm"
+
+    assert snap_compare(FirstRunApp(FIRST_RUN_CONFIG), terminal_size=SIZE, run_before=steady)
+
+
 def _svg(name: str) -> str:
     return (SNAPSHOTS / f"test_french_snapshot[{name}].svg").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", list(SCREENS))
+@pytest.mark.parametrize("name", [*SCREENS, "first-run"])
 def test_no_english_word_and_nothing_cut_on_a_french_screen(tmp_path, name: str) -> None:
     """Reads the committed SVG: what the snapshot test compares the screen with."""
-    lines = screen_lines(_svg(name), width=SIZE[0])
+    if name == "first-run":
+        svg = (SNAPSHOTS / "test_french_snapshot_of_the_first_run.svg").read_text("utf-8")
+        lines, data = screen_lines(svg, width=SIZE[0]), {FIRST_RUN_CONFIG, "America/Montreal"}
+    else:
+        lines = screen_lines(_svg(name), width=SIZE[0])
+        data = data_strings(french_demo(tmp_path, SCREENS[name].timer))
     assert len(lines) == SIZE[1]
-    data = data_strings(french_demo(tmp_path, SCREENS[name].timer))
     assert english_words(lines, data) == []
     assert cut_texts(lines, data) == []
 
@@ -188,7 +213,7 @@ def _leaf_screens() -> set[str]:
 
 
 def test_every_screen_of_the_app_is_in_the_french_set_or_said_missing() -> None:
-    shown = {walk.screen for walk in SCREENS.values()}
+    shown = {walk.screen for walk in SCREENS.values()} | {"FirstRunForm"}
     assert shown.isdisjoint(NOT_YET), "in the set: take it out of NOT_YET"
     app_screens = _leaf_screens() | {"CommandPalette"}  # Textual's, showing our entries
     assert sorted(app_screens - shown - set(NOT_YET)) == []
