@@ -1,5 +1,6 @@
 """Québec and France: where their French differs, each region's screens say its own
-word. The UI's messages (`fr`, with `fr_CA` for Québec's words), the demo week
+word. The UI's messages (`fr`, with `fr_CA` for Québec's words and `fr_FR` for
+France's where `fr` says it as Québec does), the demo week
 (written as a Montréal VA says it, with France's words for `fr_FR`) and money
 (Babel's: `45,00 $` in Québec, `45,00 $CA` in France)."""
 
@@ -104,3 +105,20 @@ async def test_each_region_writes_canadian_dollars_its_way(
     assert evelyne and rate in evelyne[0]
     assert "30,00 €/h" in shown["3"]  # @bakery, in euros
     assert amount in shown["5"] and "104,67 €" in shown["5"]
+
+
+@pytest.mark.parametrize(
+    ("language", "example"), [("fr_CA", "voyage courriel"), ("fr_FR", "voyage e-mail")]
+)
+async def test_each_region_writes_the_tags_example_its_way(tmp_path, language, example) -> None:
+    """The task form's example tags: the fr catalog says courriel, fr_FR e-mail."""
+    config = Config(timezone_name="America/Montreal", language=language)
+    ws = Workspace(str(tmp_path / "ws.json"), config, clock=lambda: NOW)
+    ws.tasks.add("Appeler Marie")
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TaskForm"
+        screen = "\n".join(screen_lines(app.export_screenshot(), width=SIZE[0]))
+    assert example in screen
