@@ -8,6 +8,7 @@ The values are ready to show: stored text (imported, untrusted) has gone through
 from __future__ import annotations
 
 from vaworkspace.display import safe
+from vaworkspace.domain.date_labels import humanize_ago
 from vaworkspace.domain.dates import format_duration, format_local, humanize_due
 from vaworkspace.i18n import N_, _, pgettext
 
@@ -102,9 +103,8 @@ def quick_add_lines(qa, tz, now) -> list[str]:
     def when(name: str, value) -> str:
         if value is None:
             return none
-        human = humanize_due(value, now, tz)
-        if name != "due" and human.endswith(" overdue"):
-            human = human.removesuffix(" overdue") + " ago"
+        # a past wait or scheduled date is no lateness: `2d ago`, `il y a 2 j`
+        human = humanize_due(value, now, tz) if name == "due" else humanize_ago(value, now, tz)
         exact = format_local(value, tz) if speaks == "en" else format_when(value, tz, now, speaks)
         return f"{human} ({exact})"
 

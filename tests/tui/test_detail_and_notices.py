@@ -34,7 +34,7 @@ async def test_notifications_say_dates_the_way_the_cli_does(ws) -> None:
         await pilot.press("x")
         await pilot.pause()
         [done] = [m for m in said if m.startswith("Completed")]
-        assert "; next: task 6, due dec 10 11:00 " in done, done
+        assert "; next: task 6, due 10 dec 11:00 " in done, done
         assert "+00:00" not in done
         await pilot.press("w", *"in 3 days", "enter")
         await pilot.pause()

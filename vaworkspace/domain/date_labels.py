@@ -1,15 +1,23 @@
 """How dates read back: a few characters for the inbox column (`fri 17:00`,
-`dec 5`, `3d overdue`) and the unambiguous local form of an echo (`2026-12-04 17:00`).
+`5 dec`, `3d overdue`; in French `ven. 17 h`, `5 déc.`, `retard 3 j`) and the
+unambiguous local form of an echo (`2026-12-04 17:00`).
 
-English, as the UI is today; the French forms are `locale_format`'s (Babel).
+What the caller may rely on: a label that names a day or a moment (every label
+but `… overdue` and the `in 25m` of the next three hours, which count from now)
+reads back through `dates.parse_when`, at the same `now` and in the same zone, as
+that day or minute, in either language. So a day of the month is written day
+first (`5 mar`, `5 mars`): `mar 5` is refused by the grammar as ambiguous (mardi
+5, or March 5?). The language is `i18n.language()`: the words are the grammar's
+own (`date_words`), the phrases around them (`today`, `in {span}`) the catalog's.
 Pure: `now` and the zone are passed in.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 
-from vaworkspace.domain.date_words import DAY_NAMES, MONTH_NAMES
+from vaworkspace.domain.date_words import DAY_LABELS_FR, DAY_NAMES, MONTH_LABELS_FR, MONTH_NAMES
+from vaworkspace.i18n import _, language
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -27,50 +35,77 @@ def format_local(value: date | datetime, tz: tzinfo) -> str:
 
 
 def humanize_due(value: date | datetime, now: datetime, tz: tzinfo) -> str:
-    """A few characters for the inbox column: `in 25m`, `fri 17:00`, `dec 5`, `3d overdue`."""
+    """A few characters (at most 14) for the inbox column: `in 25m`, `fri 17:00`,
+    `5 dec`, `3d overdue`."""
+    return _humanize(value, now, tz, _("{span} overdue"))
+
+
+def humanize_ago(value: date | datetime, now: datetime, tz: tzinfo) -> str:
+    """As `humanize_due`, for a date whose passing is no lateness (a wait, a
+    schedule): `2d ago`."""
+    return _humanize(value, now, tz, _("{span} ago"))
+
+
+def _humanize(value: date | datetime, now: datetime, tz: tzinfo, past: str) -> str:
     today = now.astimezone(tz).date()
     if not isinstance(value, datetime):
         if value < today:
-            return f"{(today - value).days}d overdue"
+            return past.format(span=_("{days}d").format(days=(today - value).days))
         return _day_label(value, today)
     instant = _as_utc(value)
     seconds = (instant - now).total_seconds()
     if seconds < 0:
-        return f"{_span(-seconds)} overdue"
+        return past.format(span=_span(-seconds))
     if seconds < 60:
-        return "now"
+        return _("now")
     if seconds < 3 * 3600:
-        return f"in {_span(seconds)}"
+        return _("in {span}").format(span=_span(seconds))
     local = instant.astimezone(tz)
     label = _day_label(local.date(), today)
-    return label if label[0].isdigit() else f"{label} {local:%H:%M}"
+    # a date of another year is written whole (ISO) and alone: the column has no room
+    return label if label[:4].isdigit() else f"{label} {_clock(local.time())}"
 
 
 def humanize_span(start: datetime, end: datetime, now: datetime, tz: tzinfo) -> str:
     """A block or a slot with its day as `humanize_due` names it: `today 14:00–14:45`,
-    `thu 09:00–10:00`, `dec 18 09:00–10:00` (the hours alone would read as today's)."""
+    `thu 09:00–10:00`, `18 dec 09:00–10:00` (the hours alone would read as today's)."""
     local = _as_utc(start).astimezone(tz)
     day = _day_label(local.date(), now.astimezone(tz).date())
-    return f"{day} {local:%H:%M}–{_as_utc(end).astimezone(tz):%H:%M}"
+    until = _as_utc(end).astimezone(tz).time()
+    return f"{day} {_clock(local.time())}–{_clock(until)}"
+
+
+def _french() -> bool:
+    return language().split("_")[0].lower() == "fr"
+
+
+def _clock(at: time) -> str:
+    """`17:00`; in French `17 h`, `17 h 30` (as `locale_format.format_clock` writes it)."""
+    if _french():
+        return f"{at.hour} h" if not at.minute else f"{at.hour} h {at.minute:02d}"
+    return f"{at.hour:02d}:{at.minute:02d}"
 
 
 def _span(seconds: float) -> str:
     """Whole minutes, hours or days (rounded down, at least one minute)."""
     minutes = max(1, int(seconds // 60))
     if minutes < 60:
-        return f"{minutes}m"
+        return _("{minutes}m").format(minutes=minutes)
     if minutes < 24 * 60:
-        return f"{minutes // 60}h"
-    return f"{minutes // (24 * 60)}d"
+        return _("{hours}h").format(hours=minutes // 60)
+    return _("{days}d").format(days=minutes // (24 * 60))
 
 
 def _day_label(day: date, today: date) -> str:
-    """today, tomorrow, a weekday within 6 days, `dec 5` this year, else the ISO date."""
+    """today, tomorrow, a weekday within 6 days, `5 dec` this year, else the ISO date."""
     ahead = (day - today).days
-    if ahead in (0, 1):
-        return ("today", "tomorrow")[ahead]
+    if ahead == 0:
+        return _("today")
+    if ahead == 1:
+        return _("tomorrow")
+    french = _french()
     if 1 < ahead <= 6:
-        return DAY_NAMES[day.weekday()]
+        return (DAY_LABELS_FR if french else DAY_NAMES)[day.weekday()]
     if day.year == today.year:
-        return f"{MONTH_NAMES[day.month - 1]} {day.day}"
+        return f"{day.day} {(MONTH_LABELS_FR if french else MONTH_NAMES)[day.month - 1]}"
     return day.isoformat()

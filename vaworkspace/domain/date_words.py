@@ -1,7 +1,8 @@
 """The words a VA types for days, months and units, in English and in French.
 
 `dates.parse_when` looks words up here ("vendredi", "sept", "3 semaines"), and
-`humanize_due` writes the short English names back. Kept apart from the parser
+`date_labels` writes the short names back (`fri`, `ven.`, `5 déc.`), from these
+tables so that a label always reads back through the same grammar. Kept apart from the parser
 so the vocabulary can grow (another language, another abbreviation) without
 touching the rules that turn words into dates.
 
@@ -20,6 +21,14 @@ ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_LABELS_FR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
+MONTH_LABELS_FR = (
+    *("janv.", "févr.", "mars", "avr.", "mai", "juin"),
+    *("juil.", "août", "sept.", "oct.", "nov.", "déc."),
+)
+"""Babel's French abbreviations (`format_when` writes the same): each one is a key of
+`WEEKDAYS` or `MONTHS` once folded and its dot dropped; `mar.` after a number is no
+weekday, and before a time no month, so a label is never ambiguous."""
 WEEKDAYS = {name: i for i, name in enumerate(DAY_NAMES)}
 WEEKDAYS.update(
     {
