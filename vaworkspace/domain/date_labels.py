@@ -14,7 +14,7 @@ Pure: `now` and the zone are passed in.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.domain.date_words import DAY_LABELS_FR, DAY_NAMES, MONTH_LABELS_FR, MONTH_NAMES
 from vaworkspace.i18n import _, language
@@ -34,9 +34,13 @@ def format_local(value: date | datetime, tz: tzinfo) -> str:
     return value.isoformat()
 
 
+DUE_WIDTH = 14
+"""The most cells a due label takes (the inbox column's width)."""
+
+
 def humanize_due(value: date | datetime, now: datetime, tz: tzinfo) -> str:
-    """A few characters (at most 14) for the inbox column: `in 25m`, `fri 17:00`,
-    `5 dec`, `3d overdue`."""
+    """A few characters (at most `DUE_WIDTH`) for the inbox column: `in 25m`,
+    `fri 17:00`, `5 dec`, `3d overdue`."""
     return _humanize(value, now, tz, _("{span} overdue"))
 
 
@@ -61,18 +65,29 @@ def _humanize(value: date | datetime, now: datetime, tz: tzinfo, past: str) -> s
     if seconds < 3 * 3600:
         return _("in {span}").format(span=_span(seconds))
     local = instant.astimezone(tz)
-    label = _day_label(local.date(), today)
-    # a date of another year is written whole (ISO) and alone: the column has no room
-    return label if label[:4].isdigit() else f"{label} {_clock(local.time())}"
+    if local.date().year != today.year and local.date() - today > timedelta(days=6):
+        return local.date().isoformat()  # written whole and alone: the column has no room
+    label = _day_and_time(local.date(), today, _clock(local.time()))
+    if len(label) > DUE_WIDTH:  # `30 sept. 10 h 30`: French also writes 10h30
+        label = _day_and_time(local.date(), today, _clock(local.time()).replace(" ", ""))
+    return label
 
 
 def humanize_span(start: datetime, end: datetime, now: datetime, tz: tzinfo) -> str:
     """A block or a slot with its day as `humanize_due` names it: `today 14:00–14:45`,
     `thu 09:00–10:00`, `18 dec 09:00–10:00` (the hours alone would read as today's)."""
     local = _as_utc(start).astimezone(tz)
-    day = _day_label(local.date(), now.astimezone(tz).date())
     until = _as_utc(end).astimezone(tz).time()
-    return f"{day} {_clock(local.time())}–{_clock(until)}"
+    hours = f"{_clock(local.time())}–{_clock(until)}"
+    return _day_and_time(local.date(), now.astimezone(tz).date(), hours)
+
+
+def _day_and_time(day: date, today: date, time: str) -> str:
+    """`fri 17:00`, `today 17:00`; French writes today's time alone (`17 h 30`, which
+    reads back as today's), as `aujourd'hui 17 h 30` would not fit the column."""
+    if day == today:
+        return _("today {time}").format(time=time)
+    return f"{_day_label(day, today)} {time}"
 
 
 def _french() -> bool:

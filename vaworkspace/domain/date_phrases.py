@@ -25,7 +25,6 @@ _PHRASES = {
     "aujourd'hui": "today",
     "aujourdhui": "today",
     "aujourd hui": "today",
-    "auj": "today",
     "demain": "tomorrow",
     "apres demain": "overmorrow",
     "day after tomorrow": "overmorrow",
