@@ -14,6 +14,7 @@ import unicodedata
 from vaworkspace.domain.models import Client
 from vaworkspace.domain.money import parse_budget, parse_rate
 from vaworkspace.errors import InputError, NotFoundError, UnknownClient
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 ID_MAX = 24
 """Longest client id: long enough for a name, short enough to type after `@`."""
 
-_ID_RULE = (
-    f"a client id is 1-{ID_MAX} lowercase letters, digits, '-' or '_', starting with a letter"
+_ID_RULE = N_(
+    "a client id is 1-{max} lowercase letters, digits, '-' or '_', starting with a letter"
 )
 _LETTERS = str.maketrans(
     {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
@@ -94,7 +95,11 @@ def slugify(name: str) -> str:
     """
     words = _words(name)
     if not words:
-        raise InputError(f"cannot make a client id from '{name}'; give one with --id ({_ID_RULE})")
+        raise InputError(
+            _("cannot make a client id from '{name}'; give one with --id ({rule})").format(
+                name=name, rule=_id_rule()
+            )
+        )
     slug = "-".join(words)
     return _fit(slug if slug[0].isalpha() else "c-" + slug)
 
@@ -124,8 +129,15 @@ def validate_id(text: str) -> str:
     if _ID_RE.fullmatch(ident):
         return ident
     suggestion = _fit("-".join(_words(ident)))
-    hint = f"; try '{suggestion}'" if _ID_RE.fullmatch(suggestion) else ""
-    raise InputError(f"'{text}' is not a valid client id: {_ID_RULE}{hint}")
+    if _ID_RE.fullmatch(suggestion):
+        message = _("'{text}' is not a valid client id: {rule}; try '{suggestion}'")
+    else:
+        message = _("'{text}' is not a valid client id: {rule}")
+    raise InputError(message.format(text=text, rule=_id_rule(), suggestion=suggestion))
+
+
+def _id_rule() -> str:
+    return _(_ID_RULE).format(max=ID_MAX)
 
 
 def resolve_client(ref: str, clients: list[Client]) -> Client:
@@ -138,7 +150,7 @@ def resolve_client(ref: str, clients: list[Client]) -> Client:
     typed = ref.strip().removeprefix("@")
     key = fold(typed)
     if not key:
-        raise InputError("type a client id after @, like @acme")
+        raise InputError(_("type a client id after @, like @acme"))
     for client in clients:
         if fold(client.id) == key:
             return client
@@ -164,8 +176,13 @@ def _prefixes(key: str, client: Client) -> bool:
 def _ambiguous(typed: str, found: list[Client]) -> InputError:
     found = sorted(found, key=lambda c: c.id)
     listed = ", ".join(f"{c.id} ({c.name})" for c in found[:6])
-    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-    return InputError(f"'@{typed}' matches several clients: {listed}{more}; type more letters")
+    if len(found) > 6:
+        listed += _(" and {count} more").format(count=len(found) - 6)
+    return InputError(
+        _("'@{typed}' matches several clients: {listed}; type more letters").format(
+            typed=typed, listed=listed
+        )
+    )
 
 
 def _not_found(typed: str, key: str, clients: list[Client]) -> NotFoundError:
@@ -177,8 +194,10 @@ def _not_found(typed: str, key: str, clients: list[Client]) -> NotFoundError:
     if archived:
         ids = ", ".join(f"@{i}" for i in archived[:3])
         return NotFoundError(
-            f"no active client '@{typed}'; archived: {ids} "
-            "(type the full id, or unarchive it with `va client edit`)"
+            _(
+                "no active client '@{typed}'; archived: {ids} "
+                "(type the full id, or unarchive it with `va client edit`)"
+            ).format(typed=typed, ids=ids)
         )
     choices: dict[str, str] = {}
     for client in active:
@@ -187,13 +206,17 @@ def _not_found(typed: str, key: str, clients: list[Client]) -> NotFoundError:
     close = difflib.get_close_matches(key, list(choices), n=6, cutoff=0.6)
     suggested = list(dict.fromkeys(choices[c] for c in close))[:3]
     if suggested:
-        hint = "did you mean " + " or ".join(f"@{i}" for i in suggested) + "?"
+        ids = _(" or ").join(f"@{i}" for i in suggested)
+        hint = _("did you mean {ids}?").format(ids=ids)
     elif active:
         more = ", …" if len(active) > 5 else ""
-        hint = "clients are " + ", ".join(f"@{c.id}" for c in active[:5]) + more
+        ids = ", ".join(f"@{c.id}" for c in active[:5]) + more
+        hint = _("clients are {ids}").format(ids=ids)
     else:
-        hint = "there are no clients yet"
-    message = f"no client '@{typed}'; {hint} (add it with `va client add`)"
+        hint = _("there are no clients yet")
+    message = _("no client '@{typed}'; {hint} (add it with `va client add`)").format(
+        typed=typed, hint=hint
+    )
     return NotFoundError(message) if suggested else UnknownClient(message, typed)
 
 
@@ -203,7 +226,9 @@ def validate_weight(value: int | str) -> int:
     if not isinstance(value, bool) and re.fullmatch(r"\+?[0-9]{1,2}", text) and 1 <= int(text) <= 5:
         return int(text)
     raise InputError(
-        f"weight '{value}' must be a whole number from 1 (low) to 5 (high); 3 is neutral"
+        _("weight '{value}' must be a whole number from 1 (low) to 5 (high); 3 is neutral").format(
+            value=value
+        )
     )
 
 
@@ -212,7 +237,9 @@ def validate_currency(text: str) -> str:
     code = str(text).strip()
     if re.fullmatch(r"[A-Za-z]{3}", code):
         return code.upper()
-    raise InputError(f"currency '{text}' must be a 3-letter ISO code like EUR, USD or CAD")
+    raise InputError(
+        _("currency '{text}' must be a 3-letter ISO code like EUR, USD or CAD").format(text=text)
+    )
 
 
 def validate_color(text: str) -> str:
@@ -221,8 +248,10 @@ def validate_color(text: str) -> str:
     if color in COLOR_NAMES or re.fullmatch(r"#(?:[0-9a-f]{3}|[0-9a-f]{6})", color):
         return color
     raise InputError(
-        f"colour '{text}' is not known; use #rgb, #rrggbb, a name like teal or "
-        "orange, or an ANSI name like ansi_bright_blue"
+        _(
+            "colour '{text}' is not known; use #rgb, #rrggbb, a name like teal or "
+            "orange, or an ANSI name like ansi_bright_blue"
+        ).format(text=text)
     )
 
 
@@ -238,7 +267,9 @@ def validate_timezone(name: str) -> str:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         pass
     raise InputError(
-        f"unknown time zone '{name}'; {_zone_hint(zone)}use an IANA name like America/Montreal"
+        _("unknown time zone '{name}'; {hint}use an IANA name like America/Montreal").format(
+            name=name, hint=_zone_hint(zone)
+        )
     )
 
 
@@ -249,7 +280,7 @@ def _zone_hint(zone: str) -> str:
 
     names = {n.lower(): n for n in available_timezones()}
     close = difflib.get_close_matches(zone.lower(), list(names), n=1, cutoff=0.8)
-    return f"did you mean {names[close[0]]}? " if close else ""
+    return _("did you mean {ids}?").format(ids=names[close[0]]) + " " if close else ""
 
 
 def apply_client_fields(client: Client, fields: Mapping[str, object]) -> Client:
@@ -258,7 +289,7 @@ def apply_client_fields(client: Client, fields: Mapping[str, object]) -> Client:
 
     # Each parser takes what its field may be given: typed-in text, or a value.
     parsers: dict[str, Callable[[Any], object]] = {
-        "name": lambda v: str(v).strip() or _refuse("a client needs a name"),
+        "name": lambda v: str(v).strip() or _refuse(_("a client needs a name")),
         "rate_cents": lambda v: v if isinstance(v, int) else parse_rate(str(v)),
         "currency": validate_currency,
         "budget": parse_budget,
@@ -277,7 +308,7 @@ def apply_client_fields(client: Client, fields: Mapping[str, object]) -> Client:
         if value is None:
             continue
         if name not in parsers:
-            raise InputError(f"unknown client field '{name}'")
+            raise InputError(_("unknown client field '{name}'").format(name=name))
         changes[name] = parsers[name](value)
     return replace(client, **changes)  # type: ignore[arg-type]  # each parser returns its field's type
 
@@ -295,7 +326,7 @@ def parse_yes_no(value: object) -> bool:
         return True
     if word in ("no", "n", "false", "off", "0", "non"):
         return False
-    raise InputError(f"'{value}' must be yes or no")
+    raise InputError(_("'{value}' must be yes or no").format(value=value))
 
 
 def parse_rounding(value: object) -> int:
@@ -303,7 +334,9 @@ def parse_rounding(value: object) -> int:
     text = str(value).strip().lower().removesuffix("m").removesuffix("min")
     if not text.isascii() or not text.isdigit() or not 0 <= int(text) <= 60:
         raise InputError(
-            f"rounding '{value}' must be a number of minutes from 0 to 60, like 6 or 15"
+            _("rounding '{value}' must be a number of minutes from 0 to 60, like 6 or 15").format(
+                value=value
+            )
         )
     return int(text)
 
@@ -314,7 +347,9 @@ def parse_round_per(value: object) -> str:
     word = str(value).strip().lower()
     if word not in ROUND_PER:
         raise InputError(
-            f"round-per '{value}' must be 'entry' (each entry) or 'total' (the period)"
+            _("round-per '{value}' must be 'entry' (each entry) or 'total' (the period)").format(
+                value=value
+            )
         )
     return word
 
@@ -333,6 +368,8 @@ def parse_client_hours(value: object) -> str | None:
         hours = parse_work_hours(padded)
     except InputError:
         raise InputError(
-            f"hours '{value}' must look like 09:00-17:00 (start before end), or none"
+            _("hours '{value}' must look like 09:00-17:00 (start before end), or none").format(
+                value=value
+            )
         ) from None
     return f"{hours.start:%H:%M}-{hours.end:%H:%M}"

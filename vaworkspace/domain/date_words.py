@@ -16,11 +16,17 @@ written in digits, and a number word gets a message saying so (`NUMBER_WORDS`).
 
 from __future__ import annotations
 
+from vaworkspace.i18n import N_
+
 ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 """The one word that is a whole date (`2026-12-05`): `-` does not split it."""
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-DAY_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_FULL_NAMES = (
+    *(N_("monday"), N_("tuesday"), N_("wednesday"), N_("thursday")),
+    *(N_("friday"), N_("saturday"), N_("sunday")),
+)
+"""Also the names a message gives a day (`… is a saturday`), translated where shown."""
 DAY_LABELS_FR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 MONTH_LABELS_FR = (
     *("janv.", "févr.", "mars", "avr.", "mai", "juin"),

@@ -30,6 +30,7 @@ from vaworkspace.domain.durations import MAX_DURATION as MAX_DURATION
 from vaworkspace.domain.durations import format_duration as format_duration
 from vaworkspace.domain.durations import parse_duration as parse_duration
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _, language
 
 UTC = timezone.utc
 
@@ -44,10 +45,11 @@ _FRENCH_TIME = r"([0-9]{1,2})h([0-9]{2})?"
 _AMOUNT = r"([0-9]{1,5})([a-z]+)"
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-WHEN_EXAMPLES = (
+WHEN_EXAMPLES = N_(
     "try today, tomorrow, fri, next monday, in 3 days, eow, eom, 2026-12-05, dec 5, "
     "optionally with a time like 17:00 or 5pm"
 )
+"""The hint after a date no reading understood (marked: translate it where shown)."""
 
 
 def day_start(d: date, tz: tzinfo) -> datetime:
@@ -80,7 +82,11 @@ def parse_iso(text: str) -> date | datetime:
             return _iso_datetime(match)
     except (ValueError, OverflowError):
         pass
-    raise InputError(f"'{text}' is not an ISO date such as 2026-12-05 or 2026-12-05T16:00:00Z")
+    raise InputError(
+        _("'{text}' is not an ISO date such as 2026-12-05 or 2026-12-05T16:00:00Z").format(
+            text=text
+        )
+    )
 
 
 def _iso_datetime(match: re.Match[str], tz: tzinfo = UTC) -> datetime:
@@ -158,16 +164,19 @@ def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
         if result is not None:
             sensible.append((label, result))
     if len(sensible) > 1:
-        meanings = " or ".join(label for label, _ in sensible)
-        raise AmbiguousDate(
-            f"can't read the date '{text}': it is ambiguous, {meanings}? write the word you mean"
-        )
+        meanings = _(" or ").join(label for label, _reading in sensible)
+        why = _("it is ambiguous, {meanings}? write the word you mean").format(meanings=meanings)
+        raise AmbiguousDate(_unreadable(text, why))
     if sensible:
         found = sensible[0][1]
         if isinstance(found, _Unclear):
-            raise InputError(f"can't read the date '{text}': {found}")
+            raise InputError(_unreadable(text, str(found)))
         return found
-    raise InputError(f"can't read the date '{text}': {_why_not(raw)}")
+    raise InputError(_unreadable(text, _why_not(raw)))
+
+
+def _unreadable(text: str, why: str) -> str:
+    return _("can't read the date '{text}': {why}").format(text=text, why=why)
 
 
 class AmbiguousDate(InputError):
@@ -185,11 +194,13 @@ def _why_not(raw: str) -> str:
     from vaworkspace.domain.date_phrases import readings
 
     if "/" in raw:
-        return "12/05 is ambiguous, write dec 5 or 5 dec"
-    numbers = [word for _, words in readings(raw) for word in words if word in NUMBER_WORDS]
+        return _("12/05 is ambiguous, write dec 5 or 5 dec")
+    numbers = [word for _l, words in readings(raw) for word in words if word in NUMBER_WORDS]
     if numbers:
-        return f"write the number in digits ('{numbers[0]}'), e.g. in 7 days, dans 7 jours"
-    return WHEN_EXAMPLES
+        return _("write the number in digits ('{word}'), e.g. in 7 days, dans 7 jours").format(
+            word=numbers[0]
+        )
+    return _(WHEN_EXAMPLES)
 
 
 def _parse_words(words: list[str], now: datetime, tz: tzinfo) -> date | datetime | None:
@@ -243,18 +254,32 @@ def _dated_weekday(words: list[str], today: date) -> date | None:
         nth = f"{number}{_ordinal_suffix(number)}"
         if number < 24 and not match[2]:
             raise _Unclear(
-                f"the {nth} or {number}:00? write {name} {number}:00 or {name} {number}h "
-                f"for the hour, or add the month for the day: {name} {number} dec"
+                _(
+                    "the {nth} or {number}:00? write {name} {number}:00 or {name} {number}h "
+                    "for the hour, or add the month for the day: {name} {number} dec"
+                ).format(nth=nth, number=number, name=name)
             )
-        raise _Unclear(f"the {nth} of which month? add it: {name} {number} dec")
+        raise _Unclear(
+            _("the {nth} of which month? add it: {name} {number} dec").format(
+                nth=nth, number=number, name=name
+            )
+        )
     day = _month_day(rest, today)
     if day is not None and day.weekday() != wanted:
         named = DAY_FULL_NAMES[day.weekday()], DAY_FULL_NAMES[wanted]
-        raise _Unclear(f"{day.isoformat()} is a {named[0]}, not a {named[1]}")
+        raise _Unclear(
+            _("{date} is a {weekday}, not a {named}").format(
+                date=day.isoformat(), weekday=_(named[0]), named=_(named[1])
+            )
+        )
     return day
 
 
 def _ordinal_suffix(number: int) -> str:
+    """`st`, `nd`, `rd`, `th`; in French `er` for the 1st and nothing after the others
+    (`le 1er`, `le 5`)."""
+    if language().startswith("fr"):
+        return "er" if number == 1 else ""
     if 10 <= number % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")

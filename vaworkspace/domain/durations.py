@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 _DURATION_HOURS = (
     r"([0-9]{1,4}(?:[.,][0-9]{1,4})?)(?:h|hr|hrs|hours?|heures?)(?:([0-9]{1,4})(?:m|min|mins)?)?"
@@ -33,11 +34,15 @@ def parse_duration(text: str) -> int:
     elif match := re.fullmatch(_DURATION_MINUTES, raw):
         minutes = int(match[1])
     if minutes is None:
-        raise InputError(f"can't read the duration '{text}': try 30m, 45, 1h, 1h30m or 1.5h")
+        raise InputError(
+            _("can't read the duration '{text}': try 30m, 45, 1h, 1h30m or 1.5h").format(text=text)
+        )
     if minutes <= 0:
-        raise InputError(f"the duration '{text}' must be at least one minute")
+        raise InputError(_("the duration '{text}' must be at least one minute").format(text=text))
     if minutes > MAX_DURATION:
-        raise InputError(f"the duration '{text}' is more than 7 days; split the task")
+        raise InputError(
+            _("the duration '{text}' is more than 7 days; split the task").format(text=text)
+        )
     return minutes
 
 

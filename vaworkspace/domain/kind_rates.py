@@ -28,16 +28,21 @@ from collections.abc import Iterable
 
 from vaworkspace.domain.models import Client, TimeEntry
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 
 _KIND_RE = re.compile(r"[^\W_][\w-]*")
-RATE_EXAMPLE = "--rate 40 (the default rate), --rate seo=60 (a kind) or --rate seo=none"
+RATE_EXAMPLE = N_("--rate 40 (the default rate), --rate seo=60 (a kind) or --rate seo=none")
 
 
 def parse_kind(text: str) -> str:
     """A kind as typed (`seo`, `#seo`, `Data-Entry`), as stored: lower case, no `#`."""
     kind = str(text).strip().removeprefix("#").lower()
     if not _KIND_RE.fullmatch(kind) or kind.isdigit():
-        raise InputError(f"'{text}' is not a kind of work; a kind is a tag like seo or data-entry")
+        raise InputError(
+            _("'{text}' is not a kind of work; a kind is a tag like seo or data-entry").format(
+                text=text
+            )
+        )
     return kind
 
 
@@ -49,9 +54,13 @@ def parse_rate_setting(text: str) -> tuple[str | None, int | None]:
     raw = str(text).strip()
     if "=" not in raw:
         if raw.lower() in ("none", ""):
-            raise InputError(f"the default rate cannot be removed; write {RATE_EXAMPLE}")
+            raise InputError(
+                _("the default rate cannot be removed; write {example}").format(
+                    example=_(RATE_EXAMPLE)
+                )
+            )
         return None, parse_rate(raw)
-    name, _, value = raw.partition("=")
+    name, _eq, value = raw.partition("=")
     kind = parse_kind(name)
     if value.strip().lower() in ("none", "-", ""):
         return kind, None
@@ -74,9 +83,11 @@ def apply_rate_settings(client: Client, settings: Iterable[str]) -> Client:
         elif kind in kinds:
             del kinds[kind]
         else:
-            known = ", ".join(kinds) or "none yet"
+            known = ", ".join(kinds) or _("none yet")
             raise InputError(
-                f"@{client.id} has no rate for '{kind}' to remove (kinds with a rate: {known})"
+                _(
+                    "@{client} has no rate for '{kind}' to remove (kinds with a rate: {known})"
+                ).format(client=client.id, kind=kind, known=known)
             )
     return replace(client, rate_cents=default, kind_rates=kinds)
 
@@ -95,7 +106,9 @@ def table_settings(client: Client, text: str) -> list[str]:
         kind, cents = parse_rate_setting(part)
         if kind is None or cents is None:
             raise InputError(
-                f"'{part}' is not a kind's rate; write the kinds like seo=60, data-entry=30"
+                _(
+                    "'{text}' is not a kind's rate; write the kinds like seo=60, data-entry=30"
+                ).format(text=part)
             )
     return [f"{kind}=none" for kind in client.kind_rates] + typed
 

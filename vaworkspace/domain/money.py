@@ -11,6 +11,7 @@ import re
 
 from vaworkspace.domain.models import Budget
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 
 _HOURS = r"(?:h|hr|hrs|hours?)"
 _MINUTES = r"(?:m|min|mins|minutes?)"
@@ -23,7 +24,7 @@ _PERIODS = {
     **dict.fromkeys(("month", "months", "mo", "mos", "mth", "m", "monthly", "mois"), "month"),
 }
 _PERIOD_MAX_HOURS = {"week": 7 * 24, "month": 31 * 24}
-_BUDGET_EXAMPLE = "write hours per week or month, like 10h/week, 7h30m/week or 40h/month"
+_BUDGET_EXAMPLE = N_("write hours per week or month, like 10h/week, 7h30m/week or 40h/month")
 
 
 def parse_budget(text: str) -> Budget | None:
@@ -36,18 +37,26 @@ def parse_budget(text: str) -> Budget | None:
     amount = _AMOUNT_RE.fullmatch(match.group(1)) if match else None
     period = _PERIODS.get(match.group(2)) if match else None
     if amount is None or period is None:
-        raise InputError(f"budget '{text}' is not understood; {_BUDGET_EXAMPLE} (or 'none')")
+        raise InputError(
+            _("budget '{text}' is not understood; {example} (or 'none')").format(
+                text=text, example=_(_BUDGET_EXAMPLE)
+            )
+        )
     hours = amount.group("h") or amount.group("bare") or "0"
     if int(amount.group("hm") or 0) >= 60:
         raise InputError(
-            f"budget '{text}' has {amount.group('hm')} minutes; write 1h30m, not 0h90m"
+            _("budget '{text}' has {minutes} minutes; write 1h30m, not 0h90m").format(
+                text=text, minutes=amount.group("hm")
+            )
         )
     minutes = round(float(hours.replace(",", ".")) * 60)
     minutes += int(amount.group("hm") or amount.group("m") or 0)
     if not 0 < minutes <= _PERIOD_MAX_HOURS[period] * 60:
+        fit = _("fit in a week") if period == "week" else _("fit in a month")
         raise InputError(
-            f"budget '{text}' must be more than 0 and fit in a {period}; "
-            f"{_BUDGET_EXAMPLE}, or 'none' to remove it"
+            _(
+                "budget '{text}' must be more than 0 and {fit}; {example}, or 'none' to remove it"
+            ).format(text=text, fit=fit, example=_(_BUDGET_EXAMPLE))
         )
     return Budget(minutes=minutes, period=period)
 
@@ -69,13 +78,15 @@ def parse_rate(text: str) -> int:
     if match:
         return int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     if raw.startswith("-"):
-        why = "cannot be negative"
+        why = _("rate '{text}' cannot be negative")
     elif re.fullmatch(r"[0-9]+[.,][0-9]{3,}", raw):
-        why = "has more than 2 decimals"
+        why = _("rate '{text}' has more than 2 decimals")
     else:
-        why = "is not an amount"
+        why = _("rate '{text}' is not an amount")
     raise InputError(
-        f"rate '{raw}' {why}; write the hourly rate like 45 or 45.50, in the client's currency"
+        _("{why}; write the hourly rate like 45 or 45.50, in the client's currency").format(
+            why=why.format(text=raw)
+        )
     )
 
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 PER_YEAR = {"week": 52, "month": 12, "year": 1}
 _PERIODS = {
@@ -53,12 +54,18 @@ def parse_amount(text: str, what: str) -> Amount:
     period = _PERIODS.get(match.group(2)) if match else None
     if match is None or period is None:
         raise InputError(
-            f"{what} '{text}' needs a period: write it like 4000/month, 950/week or 48000/year"
+            _(
+                "{what} '{text}' needs a period: write it like 4000/month, 950/week or 48000/year"
+            ).format(what=what, text=text)
         )
     try:
         return Amount(parse_rate(match.group(1)), period)
     except InputError:
-        raise InputError(f"{what} '{text}' is not an amount per period, like 4000/month") from None
+        raise InputError(
+            _("{what} '{text}' is not an amount per period, like 4000/month").format(
+                what=what, text=text
+            )
+        ) from None
 
 
 def parse_share(text: str) -> int:
@@ -67,11 +74,15 @@ def parse_share(text: str) -> int:
     raw = str(text).strip().replace(",", ".")
     match = re.fullmatch(r"([0-9]+(?:\.[0-9]{1,2})?)\s*(%?)", raw)
     if match is None:
-        raise InputError(f"billable share '{text}' is not a percentage; write it like 55%")
+        raise InputError(
+            _("billable share '{text}' is not a percentage; write it like 55%").format(text=text)
+        )
     number = float(match.group(1))
     basis = round(number * 10000) if not match.group(2) and number <= 1 else round(number * 100)
     if not 0 < basis <= 10000:
-        raise InputError(f"billable share '{text}' must be more than 0 % and at most 100 %")
+        raise InputError(
+            _("billable share '{text}' must be more than 0 % and at most 100 %").format(text=text)
+        )
     return basis
 
 
@@ -87,9 +98,11 @@ class RatePlan:
 
     def __post_init__(self) -> None:
         if not 0 <= self.weeks_off < WEEKS_A_YEAR:
-            raise InputError(f"weeks off must be from 0 to 51, not {self.weeks_off}")
+            raise InputError(
+                _("weeks off must be from 0 to 51, not {weeks}").format(weeks=self.weeks_off)
+            )
         if not 0 < self.week_minutes <= 7 * 24 * 60:
-            raise InputError("hours a week must be more than 0 and fit in a week")
+            raise InputError(_("hours a week must be more than 0 and fit in a week"))
 
     @property
     def needed_cents(self) -> int:

@@ -14,6 +14,7 @@ import re
 from vaworkspace.domain.date_words import AMBIGUOUS, fold
 from vaworkspace.domain.tasks.recurrence import WEEKDAY_CODES, WEEKDAY_NAMES, WORKDAYS, canonical
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -160,9 +161,11 @@ def _day_list(toks: list[str], p: int) -> tuple[str, int]:
 def _day_code(word: str) -> str | None:
     """A weekday name, abbreviation or plural ("mondays"); `mar` is an error."""
     if word in AMBIGUOUS:
-        meanings = " or ".join(why for _, why in AMBIGUOUS[word])
+        meanings = _(" or ").join(why for _word, why in AMBIGUOUS[word])
         raise InputError(
-            f"'{word}' is ambiguous in a repetition: {meanings}? write the word you mean"
+            _("'{word}' is ambiguous in a repetition: {meanings}? write the word you mean").format(
+                word=word, meanings=meanings
+            )
         )
     return _DAY_WORDS.get(word) or (_DAY_WORDS.get(word[:-1]) if word.endswith("s") else None)
 

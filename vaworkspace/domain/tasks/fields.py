@@ -20,6 +20,7 @@ from vaworkspace.domain.date_words import fold
 from vaworkspace.domain.models import PRIORITIES, Task
 from vaworkspace.domain.tasks.quickadd import QuickAdd
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,7 +69,9 @@ def parse_fields(texts: dict[str, str], current: Task, now: datetime, tz: tzinfo
     """A QuickAdd naming every field present in `texts` (keys from FORM_FIELDS)."""
     unknown = set(texts) - set(FORM_FIELDS)
     if unknown:
-        raise InputError(f"unknown task field(s): {', '.join(sorted(unknown))}")
+        raise InputError(
+            _("unknown task field(s): {fields}").format(fields=", ".join(sorted(unknown)))
+        )
     qa = QuickAdd()
     for name, raw in texts.items():
         _READERS[name](qa, raw.strip(), current, now, tz)
@@ -104,7 +107,7 @@ def conflicting_fields(
 
 def _title(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo) -> None:
     if not text:
-        raise InputError("a task needs a title")
+        raise InputError(_("a task needs a title"))
     qa.title = text
 
 
@@ -119,7 +122,9 @@ def _priority(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinfo)
         return
     word = _PRIORITY_WORDS.get(word, word)
     if word not in PRIORITIES:
-        raise InputError(f"priority '{text}' must be high, medium, low or none (or h, m, l)")
+        raise InputError(
+            _("priority '{text}' must be high, medium, low or none (or h, m, l)").format(text=text)
+        )
     qa.priority = word
 
 
@@ -170,8 +175,10 @@ def _recurrence(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinf
     found = parse_every(words)
     if found is None or found[1] != len(words):
         raise InputError(
-            f"can't read the recurrence '{text}': try every day, every weekday, every week, "
-            "every 2 weeks, every monday, every month, or an RRULE like FREQ=WEEKLY;BYDAY=MO"
+            _(
+                "can't read the recurrence '{text}': try every day, every weekday, every week, "
+                "every 2 weeks, every monday, every month, or an RRULE like FREQ=WEEKLY;BYDAY=MO"
+            ).format(text=text)
         )
     qa.recurrence = found[0]
 

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs 7 ms
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def new_task(
     """A task from a quick-add line whose client ref is already resolved to an id."""
     if not qa.title.strip():
         raise InputError(
-            "a task needs a title: type some words besides the @client, #tags and due:"
+            _("a task needs a title: type some words besides the @client, #tags and due:")
         )
     task = Task(
         id=task_id,
@@ -84,14 +85,16 @@ def apply_edit(task: Task, qa: QuickAdd, client: str | None, now: datetime, tz: 
 
 def set_wait(task: Task, until: date | datetime, now: datetime, tz: tzinfo) -> Task:
     """Snooze: hide the task until `until` (waiting on the client, typically)."""
-    _require_open(task, "snooze")
+    _require_open(task, N_("task {id} is already {status}; cannot snooze it"))
     if to_instant(until, tz) <= now:
-        raise InputError(f"the wait date for task {task.id} is in the past; pick a later one")
+        raise InputError(
+            _("the wait date for task {id} is in the past; pick a later one").format(id=task.id)
+        )
     return replace(task, wait=until, status="waiting", modified=now)
 
 
 def complete(task: Task, now: datetime) -> Task:
-    _require_open(task, "complete")
+    _require_open(task, N_("task {id} is already {status}; cannot complete it"))
     return replace(task, status="done", completed=now, modified=now)
 
 
@@ -180,9 +183,10 @@ def _shift(value: date | datetime, delta: timedelta, tz: tzinfo) -> date | datet
     return value + timedelta(days=round(delta.total_seconds() / 86400))
 
 
-def _require_open(task: Task, verb: str) -> None:
+def _require_open(task: Task, message: str) -> None:
+    """`message` (marked, with `{id}` and `{status}`) unless the task is open."""
     if not task.is_open:
-        raise InputError(f"task {task.id} is already {task.status}; cannot {verb} it")
+        raise InputError(_(message).format(id=task.id, status=_(task.status)))
 
 
 def _dedupe(tags: list[str]) -> list[str]:

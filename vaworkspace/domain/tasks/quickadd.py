@@ -46,6 +46,7 @@ from vaworkspace.domain.dates import (
     parse_when,
 )
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 
 _PRIORITIES = {
     "high": "high", "h": "high", "1": "high",
@@ -67,6 +68,16 @@ _MAX_EXPR_WORDS = 9  # `due:` + 8 words: début de la semaine prochaine à 17 h 
 _HOUR_UNITS = ("h", "hr", "hrs", "hour", "hours", "heure", "heures")
 _ESTIMATE_UNITS = ("m", "min", "mins", "minute", "minutes", *_HOUR_UNITS)
 _TRAILING = ",.;:!?)"
+_FIELD_NAMES = {
+    "client": N_("client"),
+    "priority": N_("priority"),
+    "due": N_("due"),
+    "wait": N_("wait"),
+    "scheduled": N_("scheduled"),
+    "estimate_minutes": N_("estimate"),
+    "recurrence": N_("recurrence"),
+}
+"""A field as a message names it (`due given twice`), translated where shown."""
 
 
 @dataclass(slots=True)
@@ -130,7 +141,9 @@ def _split(text: str) -> list[_Word]:
                 i += 1
                 if i == len(raw):
                     opened = " ".join(raw[i - len(parts) :])
-                    raise InputError(f"missing closing {quote} in '{opened}'")
+                    raise InputError(
+                        _("missing closing {quote} in '{text}'").format(quote=quote, text=opened)
+                    )
                 parts.append(raw[i])
             inner = " ".join(parts)[:-1]
             words.append(_Word(f"{prefix}:{value[0]}{inner}{quote}", inner))
@@ -158,7 +171,7 @@ def _is_special(word: _Word) -> bool:
         return True
     if lower.startswith("!") and lower[1:] in _PRIORITIES:
         return True
-    prefix, sep, _ = lower.partition(":")
+    prefix, sep, _rest = lower.partition(":")
     return bool(sep) and prefix in _QUOTABLE
 
 
@@ -200,10 +213,12 @@ def _set(qa: QuickAdd, name: str, value: object, source: str) -> None:
     """Set a single-valued field once; a second value is a contradiction to point out."""
     if name in qa.given:
         first = next(src for field_name, src in qa.parsed if field_name == name)
-        label = name.replace("_minutes", "")
+        label = _(_FIELD_NAMES.get(name, name))
         raise InputError(
-            f"{label} given twice ('{first}' and '{source}'); "
-            f"keep one, or escape a literal word with a backslash: \\{source}"
+            _(
+                "{field} given twice ('{first}' and '{second}'); "
+                "keep one, or escape a literal word with a backslash: \\{second}"
+            ).format(field=label, first=first, second=source)
         )
     setattr(qa, name, value)
     qa.given.add(name)
@@ -251,7 +266,7 @@ def _take_estimate(words: list[_Word], i: int, qa: QuickAdd) -> int:
     try:
         minutes = None if value.lower() == "none" else parse_duration(value)
     except InputError as error:
-        raise InputError(f"estimate {source}: {error}") from None
+        raise InputError(_("estimate {text}: {why}").format(text=source, why=error)) from None
     _set(qa, "estimate_minutes", minutes, source)
     return i + len(parts)
 
@@ -259,7 +274,7 @@ def _take_estimate(words: list[_Word], i: int, qa: QuickAdd) -> int:
 def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzinfo) -> int:
     """`due:EXPR`: the longest run of words (up to 5) that reads as a date wins."""
     word = words[i]
-    prefix, _, value = word.text.partition(":")
+    prefix, _sep, value = word.text.partition(":")
     name = _DATE_FIELDS[fold(prefix)]
     if word.quoted is not None:
         value = word.quoted
@@ -267,7 +282,11 @@ def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzin
         _set(qa, name, None, value)
         return i + 1
     if not value.strip():
-        raise InputError(f'{prefix}: needs a date, e.g. {prefix}:fri or {prefix}:"next monday"')
+        raise InputError(
+            _('{field}: needs a date, e.g. {field}:fri or {field}:"next monday"').format(
+                field=prefix
+            )
+        )
     run = [value]
     if word.quoted is None:
         for follower in words[i + 1 : i + _MAX_EXPR_WORDS]:
@@ -284,7 +303,9 @@ def _take_date(words: list[_Word], i: int, qa: QuickAdd, now: datetime, tz: tzin
             continue
         _set(qa, name, when, expr)
         return i + size
-    raise InputError(f"can't read the date in '{word.text}': {WHEN_EXAMPLES}")
+    raise InputError(
+        _("can't read the date in '{text}': {why}").format(text=word.text, why=_(WHEN_EXAMPLES))
+    )
 
 
 def _take_every(
@@ -322,5 +343,7 @@ def _every_field(word: _Word, qa: QuickAdd) -> None:
     run = value.lower().split()
     found = parse_every(run) if run else None
     if found is None or found[1] != len(run):
-        raise InputError(f"can't read the repetition in '{word.text}': try every:\"2 weeks\"")
+        raise InputError(
+            _("can't read the repetition in '{text}': try every:\"2 weeks\"").format(text=word.text)
+        )
     _set(qa, "recurrence", found[0], word.text)

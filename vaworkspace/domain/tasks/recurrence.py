@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -36,7 +37,7 @@ KEYS = (
 _BYDAY = re.compile(r"([+-]?[1-9][0-9]?)?(MO|TU|WE|TH|FR|SA|SU)")
 _UNTIL = re.compile(r"([0-9]{8})(?:T([0-9]{6})(Z?))?")
 _PLAIN_KEYS = frozenset({"FREQ", "INTERVAL", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND"})
-_EXAMPLE = "write it like FREQ=WEEKLY;BYDAY=MO,TH or use `every monday and thursday`"
+_EXAMPLE = N_("write it like FREQ=WEEKLY;BYDAY=MO,TH or use `every monday and thursday`")
 
 
 def validate_rrule(text: str) -> str:
@@ -49,10 +50,12 @@ def validate_rrule(text: str) -> str:
     shown = canonical(parts)
     if parts["FREQ"] in ("MINUTELY", "SECONDLY"):
         raise InputError(
-            f"recurrence '{shown}' repeats too often for a task; use FREQ=HOURLY or slower"
+            _("recurrence '{rule}' repeats too often for a task; use FREQ=HOURLY or slower").format(
+                rule=shown
+            )
         )
     if "COUNT" in parts and "UNTIL" in parts:
-        raise _invalid(text, "COUNT and UNTIL cannot be used together; keep one")
+        raise _invalid(text, _("COUNT and UNTIL cannot be used together; keep one"))
     probe = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
     start = datetime(2000, 1, 1)
     try:
@@ -62,7 +65,10 @@ def validate_rrule(text: str) -> str:
         raise _invalid(text, str(exc)) from None
     if first is None:
         raise InputError(
-            f"recurrence '{shown}' never happens; check BYMONTH, BYMONTHDAY and the other BY parts"
+            _(
+                "recurrence '{rule}' never happens; "
+                "check BYMONTH, BYMONTHDAY and the other BY parts"
+            ).format(rule=shown)
         )
     return shown
 
@@ -75,14 +81,14 @@ def _split(text: str) -> dict[str, str]:
         if not chunk.strip():
             continue
         if not sep or not value:
-            raise _invalid(text, f"'{chunk.strip()}' should be KEY=VALUE")
+            raise _invalid(text, _("'{part}' should be KEY=VALUE").format(part=chunk.strip()))
         if key not in KEYS:
-            raise _invalid(text, f"unknown part '{key}'")
+            raise _invalid(text, _("unknown part '{key}'").format(key=key))
         if key in parts:
-            raise _invalid(text, f"{key} is given twice")
+            raise _invalid(text, _("{key} is given twice").format(key=key))
         parts[key] = value.replace(" ", "")
     if "FREQ" not in parts:
-        raise _invalid(text, "FREQ is missing")
+        raise _invalid(text, _("FREQ is missing"))
     _check_parts(parts, text)
     return parts
 
@@ -90,23 +96,25 @@ def _split(text: str) -> dict[str, str]:
 def _check_parts(parts: dict[str, str], text: str) -> None:
     """Catch what dateutil accepts but loops on or misreads (INTERVAL=0, BYMONTHDAY=0)."""
     if parts["FREQ"] not in FREQS:
-        raise _invalid(text, f"FREQ must be one of {', '.join(FREQS)}")
+        raise _invalid(text, _("FREQ must be one of {values}").format(values=", ".join(FREQS)))
     for key, low, high in (("INTERVAL", 1, 9999), ("COUNT", 1, 99999), ("BYMONTH", 1, 12)):
         for item in parts.get(key, "1").split(","):
             if not (item.isascii() and item.isdigit()) or not low <= int(item) <= high:
-                raise _invalid(text, f"{key} must be a number from {low} to {high}")
+                why = _("{key} must be a number from {low} to {high}")
+                raise _invalid(text, why.format(key=key, low=low, high=high))
     for item in parts.get("BYMONTHDAY", "1").split(","):
         if not re.fullmatch(r"[+-]?[0-9]{1,2}", item) or not 1 <= abs(int(item)) <= 31:
-            raise _invalid(text, "BYMONTHDAY must be from 1 to 31 (or -1 for the last day)")
+            raise _invalid(text, _("BYMONTHDAY must be from 1 to 31 (or -1 for the last day)"))
     if "BYDAY" in parts:
         matches = [_BYDAY.fullmatch(d) for d in parts["BYDAY"].split(",")]
         days = [m for m in matches if m is not None]
         if len(days) < len(matches):
-            raise _invalid(text, "BYDAY takes MO,TU,WE,TH,FR,SA,SU, maybe numbered (1MO, -1FR)")
+            why = _("BYDAY takes MO,TU,WE,TH,FR,SA,SU, maybe numbered (1MO, -1FR)")
+            raise _invalid(text, why)
         days.sort(key=lambda m: (WEEKDAY_CODES.index(m.group(2)), int(m.group(1) or 0)))
         parts["BYDAY"] = ",".join(str(int(m.group(1) or 0) or "") + m.group(2) for m in days)
     if "UNTIL" in parts and not _UNTIL.fullmatch(parts["UNTIL"]):
-        raise _invalid(text, "UNTIL must look like 20261231 or 20261231T235959Z")
+        raise _invalid(text, _("UNTIL must look like 20261231 or 20261231T235959Z"))
 
 
 def canonical(parts: dict[str, str]) -> str:
@@ -116,7 +124,11 @@ def canonical(parts: dict[str, str]) -> str:
 
 
 def _invalid(text: str, why: str) -> InputError:
-    return InputError(f"recurrence '{text.strip()}' is not a valid RRULE: {why}; {_EXAMPLE}")
+    return InputError(
+        _("recurrence '{rule}' is not a valid RRULE: {why}; {example}").format(
+            rule=text.strip(), why=why, example=_(_EXAMPLE)
+        )
+    )
 
 
 def describe_rrule(text: str) -> str:
@@ -234,7 +246,7 @@ def _parse_until(text: str | None, tz: tzinfo) -> datetime | None:
     try:
         moment = datetime.strptime(day + (clock or "235959"), "%Y%m%d%H%M%S")
     except ValueError:
-        raise ValueError(f"UNTIL={text} is not a real date") from None
+        raise ValueError(_("UNTIL={value} is not a real date").format(value=text)) from None
     if utc:
         return moment.replace(tzinfo=timezone.utc).astimezone(tz).replace(tzinfo=None)
     return moment

@@ -37,6 +37,7 @@ from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.domain.time.worktime import SharedClock, WorkClock, WorkHours
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `collections.abc` only for mypy: the runtime never needs it
@@ -117,11 +118,16 @@ class Coefficients(_CoefficientValues):
                 continue
             if key not in known:
                 raise InputError(
-                    f"unknown urgency coefficient '{key}' in the config; "
-                    f"known: {', '.join(sorted(known))}"
+                    _("unknown urgency coefficient '{key}' in the config; known: {known}").format(
+                        key=key, known=", ".join(sorted(known))
+                    )
                 )
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InputError(f"urgency coefficient '{key}' must be a number, not {value!r}")
+                raise InputError(
+                    _("urgency coefficient '{key}' must be a number, not {value}").format(
+                        key=key, value=repr(value)
+                    )
+                )
             values[key] = float(value)
         return cls(**values)
 
@@ -199,7 +205,7 @@ def at_risk(task: Task | TaskFacts, ctx: UrgencyContext) -> bool:
     """Past its deadline, or no longer fits before it: `va list` marks it."""
     if task.due is None:
         return False
-    _, late, left = _due_facts(task.due, task.client, ctx)
+    _due, late, left = _due_facts(task.due, task.client, ctx)
     return late > 0 or left < (task.estimate_minutes or 0)
 
 
@@ -221,7 +227,7 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
 
     Hot: runs for every open task of a `va list`, so the facts are unpacked once
     into locals and the cheap, common terms come first."""
-    _, due_value, priority, tags, client, estimate, status, wait, depends, created = task
+    _id, due_value, priority, tags, client, estimate, status, wait, depends, created = task
     c = ctx.coefficients
     total = 0.0
     due = None
@@ -326,7 +332,7 @@ def _due_facts(
     key = (value, client)
     found = ctx.dues.get(key)
     if found is None:
-        due, late, _ = ctx.dues.get(value) or _deadline(value, ctx)
+        due, late, _left = ctx.dues.get(value) or _deadline(value, ctx)
         clock = ctx.clocks.get(client)
         if clock is None:
             hours, zone = ctx.client_hours[client]

@@ -17,6 +17,7 @@ from vaworkspace.domain import dates
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.domain.time.timer import Segment
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ MAX_LOG_MINUTES = 24 * 60
 PAST_DAY_END = time(17, 0)
 """A past day's entry without `--start` ends here (local): a workday's usual end."""
 PERIODS = ("day", "week", "month", "custom")
-LOG_EXAMPLE = "va log 1h30m @acme task:12 yesterday 'call with supplier'"
+LOG_EXAMPLE = N_("va log 1h30m @acme task:12 yesterday 'call with supplier'")
 _RELATIVE_WORDS = ("next", "this", "in", "dans")
 
 
@@ -57,7 +58,9 @@ def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = N
     Nothing may be in the future.
     """
     if not words:
-        raise InputError(f"va log needs a duration first, like {LOG_EXAMPLE}")
+        raise InputError(
+            _("va log needs a duration first, like {example}").format(example=_(LOG_EXAMPLE))
+        )
     minutes = _log_minutes(words[0])
     client, task, kind, day, note = _read_words([w for w in words[1:] if w.strip()], now, tz)
     now = now.astimezone(dates.UTC).replace(microsecond=0)
@@ -81,9 +84,17 @@ def _log_minutes(word: str) -> int:
     try:
         minutes = dates.parse_duration(word)
     except InputError as error:
-        raise InputError(f"{error}; va log starts with the duration, like {LOG_EXAMPLE}") from None
+        raise InputError(
+            _("{why}; va log starts with the duration, like {example}").format(
+                why=error, example=_(LOG_EXAMPLE)
+            )
+        ) from None
     if minutes > MAX_LOG_MINUTES:
-        raise InputError(f"the duration '{word}' is more than 24 hours; log each day separately")
+        raise InputError(
+            _("the duration '{text}' is more than 24 hours; log each day separately").format(
+                text=word
+            )
+        )
     return minutes
 
 
@@ -102,18 +113,30 @@ def _read_words(
     while i < len(words):
         word = words[i]
         if word.startswith("@") and _single(word):
-            client = _once("client", client, _client_ref(word), "@")
+            client = _once(
+                N_("two clients ({first} and {second}); give one"), client, _client_ref(word), "@"
+            )
         elif word.lower().startswith("task:") and _single(word):
-            task = _once("task", task, _task_ref(word), "task:")
+            task = _once(
+                N_("two tasks ({first} and {second}); give one"), task, _task_ref(word), "task:"
+            )
         elif word.startswith("#") and _single(word) and word[1:2].isalpha():
-            kind = _once("kind", kind, parse_kind(word), "#")
+            kind = _once(
+                N_("two kinds ({first} and {second}); give one"), kind, parse_kind(word), "#"
+            )
         elif (found := _day_at(words, i, now, tz)) is not None:
-            day = _once("day", day, _not_ahead(found[0], words[i : i + found[1]], now, tz))
+            day = _once(
+                N_("two days ({first} and {second}); give one"),
+                day,
+                _not_ahead(found[0], words[i : i + found[1]], now, tz),
+            )
             i += found[1] - 1
         elif _plain(word) and dates.is_time_token(word):
             raise InputError(
-                f"'{word}' looks like a time: use --start {word} to say when it began, "
-                "or quote the note"
+                _(
+                    "'{word}' looks like a time: use --start {word} to say when it began, "
+                    "or quote the note"
+                ).format(word=word)
             )
         else:
             note.append(word)
@@ -124,8 +147,9 @@ def _read_words(
 def _not_ahead(day: date, typed: list[str], now: datetime, tz: tzinfo) -> date:
     if day > now.astimezone(tz).date():
         raise InputError(
-            f"'{' '.join(typed)}' is {day.isoformat()}, in the future: log time already "
-            "worked, or quote the note"
+            _(
+                "'{text}' is {date}, in the future: log time already worked, or quote the note"
+            ).format(text=" ".join(typed), date=day.isoformat())
         )
     return day
 
@@ -140,24 +164,25 @@ def _plain(word: str) -> bool:
     return _single(word) and word[0] != "@" and not word.lower().startswith("task:")
 
 
-def _once(what: str, old: object, new: _T, mark: str = "") -> _T:
-    """`new`, unless a value was already given: one client, task and day per entry."""
+def _once(message: str, old: object, new: _T, mark: str = "") -> _T:
+    """`new`, unless a value was already given: one client, task and day per entry
+    (`message`, marked, says which with `{first}` and `{second}`)."""
     if old is not None:
-        raise InputError(f"two {what}s ({mark}{old} and {mark}{new}); give one")
+        raise InputError(_(message).format(first=f"{mark}{old}", second=f"{mark}{new}"))
     return new
 
 
 def _client_ref(word: str) -> str:
     ref = word[1:].strip()
     if not ref:
-        raise InputError("'@' needs a client id after it, like @acme")
+        raise InputError(_("'@' needs a client id after it, like @acme"))
     return ref
 
 
 def _task_ref(word: str) -> int:
     number = word[5:].lstrip("#")
     if not number.isascii() or not number.isdigit() or int(number) < 1:
-        raise InputError(f"'{word}' is not a task number; write task:12")
+        raise InputError(_("'{word}' is not a task number; write task:12").format(word=word))
     return int(number)
 
 
@@ -224,22 +249,31 @@ def _start_instant(text: str, day: date | None, now: datetime, tz: tzinfo) -> da
     else:
         found = dates.parse_when(text, now, tz)
         if isinstance(found, datetime) and day is not None and found.astimezone(tz).date() != day:
-            raise InputError(f"--start '{text}' is not on {day.isoformat()}; give the day once")
+            raise InputError(
+                _("--start '{text}' is not on {date}; give the day once").format(
+                    text=text, date=day.isoformat()
+                )
+            )
     if not isinstance(found, datetime):
-        raise InputError(f"--start '{text}' needs a time of day, like 14:00 or 9:30am")
+        raise InputError(
+            _("--start '{text}' needs a time of day, like 14:00 or 9:30am").format(text=text)
+        )
     return found
 
 
 def _refuse_future(begin: datetime, end: datetime, now: datetime, tz: tzinfo) -> None:
     if begin > now:
         raise InputError(
-            f"the entry would start at {dates.format_local(begin, tz)}, in the future; "
-            "log time already worked"
+            _("the entry would start at {when}, in the future; log time already worked").format(
+                when=dates.format_local(begin, tz)
+            )
         )
     if end > now:
         raise InputError(
-            f"the entry would end at {dates.format_local(end, tz)}, after now; "
-            "shorten the duration or choose an earlier --start"
+            _(
+                "the entry would end at {when}, after now; "
+                "shorten the duration or choose an earlier --start"
+            ).format(when=dates.format_local(end, tz))
         )
 
 
@@ -273,7 +307,9 @@ def check_no_overlap(
     note = other.note if len(other.note) <= 40 else other.note[:39] + "…"
     quoted = f" '{note}'" if note else ""
     raise InputError(
-        f"overlaps entry {other.id} ({when}{client}{quoted}); adjust --start or the duration"
+        _("overlaps entry {id} ({what}); adjust --start or the duration").format(
+            id=other.id, what=f"{when}{client}{quoted}"
+        )
     )
 
 
@@ -307,11 +343,17 @@ def period_bounds(
     so a DST day is 23 or 25 hours long.
     """
     if kind not in PERIODS:
-        raise InputError(f"unknown period '{kind}'; choose {', '.join(PERIODS)}")
+        raise InputError(
+            _("unknown period '{kind}'; choose {choices}").format(
+                kind=kind, choices=", ".join(PERIODS)
+            )
+        )
     if kind == "custom":
         first, after = _custom_days(start, end)
     elif end is not None:
-        raise InputError(f"an end date only goes with a custom period, not '{kind}'")
+        raise InputError(
+            _("an end date only goes with a custom period, not '{kind}'").format(kind=kind)
+        )
     else:
         first, after = _calendar_days(kind, start or now.astimezone(tz).date())
     return dates.day_start(first, tz), dates.day_start(after, tz)
@@ -319,9 +361,11 @@ def period_bounds(
 
 def _custom_days(start: date | None, end: date | None) -> tuple[date, date]:
     if start is None or end is None:
-        raise InputError("a custom period needs both a from and a to date")
+        raise InputError(_("a custom period needs both a from and a to date"))
     if end < start:
-        raise InputError(f"the period ends ({end}) before it starts ({start})")
+        raise InputError(
+            _("the period ends ({end}) before it starts ({start})").format(end=end, start=start)
+        )
     return start, end + timedelta(days=1)
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, tzinfo
 from vaworkspace.domain import dates
 from vaworkspace.domain.time.entries import LogRequest, parse_log
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 FIELDS = ("client", "task", "day", "start", "end", "duration", "note")
 
@@ -29,21 +30,27 @@ def parse_log_fields(fields: Mapping[str, str], now: datetime, tz: tzinfo) -> Lo
     duration, start, end = text["duration"], text["start"], text["end"]
     if end:
         if not start:
-            raise InputError("an end needs a start: give both (9:00 and 10:30), or a duration")
+            raise InputError(_("an end needs a start: give both (9:00 and 10:30), or a duration"))
         minutes = _minutes_between(start, end, day_words, now, tz)
         if duration and dates.parse_duration(duration) != minutes:
             raise InputError(
-                f"{duration} is not the time from {start} to {end}: give one or the other"
+                _("{duration} is not the time from {start} to {end}: give one or the other").format(
+                    duration=duration, start=start, end=end
+                )
             )
         duration = f"{minutes}m"
     if not duration:
-        raise InputError("give a duration (1h30m), or a start and an end (9:00 and 10:30)")
+        raise InputError(_("give a duration (1h30m), or a start and an end (9:00 and 10:30)"))
     request = parse_log([duration, *day_words], now, tz, start or None)
     if request.note:  # words of the day field that name no day
-        raise InputError(f"'{text['day']}' is not a day: yesterday, mon, nov 30 or 2026-11-30")
+        raise InputError(
+            _("'{text}' is not a day: yesterday, mon, nov 30 or 2026-11-30").format(
+                text=text["day"]
+            )
+        )
     task = text["task"].removeprefix("#")
     if task and not task.isdigit():
-        raise InputError(f"'{text['task']}' is not a task number, like 12")
+        raise InputError(_("'{text}' is not a task number, like 12").format(text=text["task"]))
     return replace(
         request,
         client=text["client"].removeprefix("@") or None,
@@ -57,12 +64,16 @@ def _minutes_between(start: str, end: str, day_words: list[str], now: datetime, 
     the hours that really passed)."""
     for word in (start, end):
         if not dates.is_time_token(word):
-            raise InputError(f"'{word}' is not a time of day, like 9:00 or 14:30")
+            raise InputError(
+                _("'{word}' is not a time of day, like 9:00 or 14:30").format(word=word)
+            )
     begin = parse_log(["1m", *day_words], now, tz, start).start
     local_day = begin.astimezone(tz).date()
     finish = dates.parse_when(f"{local_day.isoformat()} {end}", now, tz)
     if not isinstance(finish, datetime) or finish <= begin:
-        raise InputError(f"the end {end} is not after the start {start}")
+        raise InputError(
+            _("the end {end} is not after the start {start}").format(end=end, start=start)
+        )
     return int((finish - begin).total_seconds()) // 60
 
 

@@ -48,6 +48,7 @@ from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.domain.time.billing import billed_for, worked_seconds
 from vaworkspace.domain.time.kinds import KindLine, kind_lines
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs milliseconds
 if TYPE_CHECKING:
@@ -117,7 +118,9 @@ def budget_period(period: str, moment: datetime, tz: tzinfo) -> tuple[datetime, 
     if period == "month":
         first = today.replace(day=1)
         return day_start(first, tz), day_start(add_months(first, 1), tz)
-    raise InputError(f"budget period '{period}' is unknown; use week or month")
+    raise InputError(
+        _("budget period '{period}' is unknown; use week or month").format(period=period)
+    )
 
 
 def budget_burn(
@@ -188,7 +191,11 @@ def build_report(
     `entries` are used. Raises `InputError` when `end` is not after `start`.
     """
     if end <= start:
-        raise InputError(f"a report must end after it starts ({start:%Y-%m-%d} → {end:%Y-%m-%d})")
+        raise InputError(
+            _("a report must end after it starts ({start} → {end})").format(
+                start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"
+            )
+        )
     everything = list(entries)
     groups: dict[str | None, list[TimeEntry]] = {}
     for e in everything:

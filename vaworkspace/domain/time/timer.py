@@ -25,6 +25,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from vaworkspace.domain.dates import UTC, parse_duration
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 MODES = ("pomodoro", "countdown", "stopwatch")
 PHASES = ("focus", "break", "long_break")
@@ -47,7 +48,7 @@ class PomodoroSettings:
         """Build from `[pomodoro]`: focus, break, long_break (minutes, or text like
         "25m") and long_break_every (a count); anything else is refused."""
         if not isinstance(table, dict):
-            raise InputError("[pomodoro] in the config must be a table of settings")
+            raise InputError(_("[pomodoro] in the config must be a table of settings"))
         return cls(**dict(_setting(key, value) for key, value in table.items()))
 
 
@@ -62,7 +63,11 @@ _SETTINGS = {  # config key: (field, lowest, highest)
 def _setting(key: str, value: object) -> tuple[str, int]:
     """The field and its whole number within limits; minutes may be written like "25m"."""
     if key not in _SETTINGS:
-        raise InputError(f"unknown pomodoro setting '{key}'; known: {', '.join(_SETTINGS)}")
+        raise InputError(
+            _("unknown pomodoro setting '{key}'; known: {known}").format(
+                key=key, known=", ".join(_SETTINGS)
+            )
+        )
     name, low, high = _SETTINGS[key]
     minutes = key != "long_break_every"
     try:  # "long" is refused below, naming the setting
@@ -70,8 +75,11 @@ def _setting(key: str, value: object) -> tuple[str, int]:
     except InputError:
         number = None
     if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
-        unit = " minutes" if minutes else ""
-        raise InputError(f"pomodoro setting '{key}' must be {low} to {high}{unit}, not {value!r}")
+        if minutes:
+            message = _("pomodoro setting '{key}' must be {low} to {high} minutes, not {value}")
+        else:
+            message = _("pomodoro setting '{key}' must be {low} to {high}, not {value}")
+        raise InputError(message.format(key=key, low=low, high=high, value=repr(value)))
     return name, number
 
 
@@ -179,9 +187,13 @@ def start(
     `duration_seconds`; a pomodoro's focus length comes from `settings`; `tz` only
     formats the refusal (UTC without it)."""
     if running is not None:
-        raise InputError(f"a timer is already running{_running_text(running, tz)}")
+        raise InputError(_running_text(running, tz))
     if mode not in MODES:
-        raise InputError(f"unknown timer mode '{mode}'; choose {', '.join(MODES)}")
+        raise InputError(
+            _("unknown timer mode '{mode}'; choose {choices}").format(
+                mode=mode, choices=", ".join(MODES)
+            )
+        )
     now = _utc(now)
     state = TimerState(
         mode=mode,
@@ -203,35 +215,41 @@ def start(
 def _target(mode: str, settings: PomodoroSettings, duration_seconds: int | None) -> int | None:
     if mode == "countdown":
         if duration_seconds is None:
-            raise InputError("a countdown needs a duration, like 30m or 1h")
+            raise InputError(_("a countdown needs a duration, like 30m or 1h"))
         if not 0 < duration_seconds <= MAX_COUNTDOWN_SECONDS:
-            raise InputError("a countdown lasts from one second to 24 hours")
+            raise InputError(_("a countdown lasts from one second to 24 hours"))
         return int(duration_seconds)
     if duration_seconds is not None:
-        where = "takes no duration" if mode == "stopwatch" else "uses [pomodoro] focus from config"
-        raise InputError(f"a {mode} {where}; use a countdown for a fixed length")
+        if mode == "stopwatch":
+            raise InputError(_("a stopwatch takes no duration; use a countdown for a fixed length"))
+        raise InputError(
+            _("a pomodoro uses [pomodoro] focus from config; use a countdown for a fixed length")
+        )
     return settings.focus_minutes * 60 if mode == "pomodoro" else None
 
 
 def _running_text(state: TimerState, tz: tzinfo | None) -> str:
-    """` on task 12 for @acme (started 14:05); …`, local time, or UTC (said so)."""
-    task = f" on task {state.task}" if state.task is not None else ""
-    client = f" for @{state.client}" if state.client else ""
+    """`a timer is already running on task 12 for @acme (started 14:05); …`, local
+    time, or UTC (said so)."""
+    task = _(" on task {id}").format(id=state.task) if state.task is not None else ""
+    client = _(" for @{client}").format(client=state.client) if state.client else ""
     begun = (state.entry_start or state.phase_started).astimezone(tz or UTC)
-    return f"{task}{client} (started {begun:%H:%M}{'' if tz else ' UTC'}); stop or switch it first"
+    return _(
+        "a timer is already running{task}{client} (started {time}); stop or switch it first"
+    ).format(task=task, client=client, time=f"{begun:%H:%M}{'' if tz else ' UTC'}")
 
 
 def pause(state: TimerState, now: datetime) -> TimerState:
     """Freeze the timer: elapsed time stops counting until `resume`."""
     if state.paused_at is not None:
-        raise InputError("the timer is already paused; resume it to continue")
+        raise InputError(_("the timer is already paused; resume it to continue"))
     return replace(state, paused_at=_clock(state, now))
 
 
 def resume(state: TimerState, now: datetime) -> TimerState:
     """Count again; the pause is added to the phase's and the stretch's pauses."""
     if state.paused_at is None:
-        raise InputError("the timer is not paused")
+        raise InputError(_("the timer is not paused"))
     return _unpause(state, now)
 
 
@@ -283,7 +301,7 @@ def switch(state: TimerState, now: datetime, task: int | None, client: str | Non
 def skip_break(state: TimerState, now: datetime, settings: PomodoroSettings) -> TimerState:
     """End the break early: a new focus phase starts now."""
     if state.phase == "focus":
-        raise InputError("there is no break to skip: the timer is in a focus phase")
+        raise InputError(_("there is no break to skip: the timer is in a focus phase"))
     state = replace(state, paused_at=None)
     return _focus_phase(state, _clock(state, now), settings)
 
@@ -376,5 +394,7 @@ def parse_target(text: str) -> tuple[int | None, str | None]:
     if word.startswith("@"):
         return None, word[1:]
     if not word.lstrip("#").isdigit():
-        raise InputError(f"'{text}' is neither a task id (12) nor a client (@acme)")
+        raise InputError(
+            _("'{text}' is neither a task id (12) nor a client (@acme)").format(text=text)
+        )
     return int(word.lstrip("#")), None

@@ -11,6 +11,7 @@ from collections import namedtuple
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 
@@ -40,15 +41,19 @@ def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
         start = time.fromisoformat(first if len(first) > 2 else f"{first}:00")
         end = time.fromisoformat(last if len(last) > 2 else f"{last}:00")
     except ValueError:
-        raise InputError(f"work hours '{span}' must look like 09:00-17:00") from None
+        raise InputError(
+            _("work hours '{span}' must look like 09:00-17:00").format(span=span)
+        ) from None
     if end <= start:
-        raise InputError(f"work hours '{span}' end before they start")
+        raise InputError(_("work hours '{span}' end before they start").format(span=span))
     if days is None:
         return WorkHours(start, end)
     try:
         numbers = frozenset(WEEKDAYS.index(day.strip().lower()[:3]) for day in days)
     except ValueError:
-        raise InputError(f"work days {days!r} must be names such as mon, tue, … sun") from None
+        raise InputError(
+            _("work days {days} must be names such as mon, tue, … sun").format(days=repr(days))
+        ) from None
     return WorkHours(start, end, numbers)
 
 
