@@ -3,7 +3,8 @@
 The CLI turns a `VaError` into one line on stderr and exit code 1 (2 for a
 `ConfigError`); the TUI into a
 notification. Messages say what happened, to which file or task, and what to do.
-Pure Python: every layer may import it.
+Pure Python: every layer may import it. Messages are written in the UI's
+language (`i18n._`) when the error is raised.
 """
 
 from __future__ import annotations
@@ -67,7 +68,11 @@ class EditConflict(VaError):
         self.task_id = task_id
         self.fields = fields
         self.current = current
+        from vaworkspace.i18n import _
+
         super().__init__(
-            f"task {task_id} was changed elsewhere while you edited it ({', '.join(fields)}); "
-            "nothing was saved: compare the values and save again"
+            _(
+                "task {id} was changed elsewhere while you edited it ({fields}); "
+                "nothing was saved: compare the values and save again"
+            ).format(id=task_id, fields=", ".join(_(name) for name in fields))
         )

@@ -43,6 +43,7 @@ from vaworkspace.config.paths import data_dir as data_dir
 from vaworkspace.config.paths import system_timezone as system_timezone
 from vaworkspace.config.paths import workspace_path as workspace_path
 from vaworkspace.errors import ConfigError, InputError
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -63,7 +64,9 @@ def load_zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ValueError, OSError, KeyError):
         raise InputError(
-            f"unknown time zone '{name}'; use an IANA name like America/Montreal"
+            _("unknown time zone '{name}'; {hint}use an IANA name like America/Montreal").format(
+                name=name, hint=""
+            )
         ) from None
 
 
@@ -162,8 +165,8 @@ def parse_config(
     try:
         return _build(raw, path, env)
     except InputError as error:
-        where = f"{path}: " if path else "config: "
-        raise ConfigError(f"{where}{error}") from None
+        where = _("{path}: {error}") if path else _("config: {error}")
+        raise ConfigError(where.format(path=path, error=error)) from None
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -176,9 +179,13 @@ def _read_toml(path: str) -> dict[str, Any]:
             table: dict[str, Any] = tomllib.load(handle)
             return table
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
+        raise ConfigError(
+            _("config file {path} is not valid TOML: {error}").format(path=path, error=error)
+        ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read config file {path}: {error.strerror}") from None
+        raise ConfigError(
+            _("cannot read config file {path}: {error}").format(path=path, error=error.strerror)
+        ) from None
 
 
 KEYS = (
@@ -203,7 +210,11 @@ KEYS = (
 def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Config:
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:
-        raise InputError(f"unknown setting '{unknown[0]}'; known: {', '.join(KEYS)}")
+        raise InputError(
+            _("unknown setting '{key}'; known: {known}").format(
+                key=unknown[0], known=", ".join(KEYS)
+            )
+        )
     config = Config(path=path, raw=raw)
     _place(config, raw, env)
     _work(config, raw)
@@ -218,7 +229,7 @@ def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Con
     plan = _table("plan", raw.get("plan", {}), ("buffer",))
     if "buffer" in plan:
         buffer = _number(
-            "[plan] buffer", plan["buffer"], (0, 240), "a whole number of minutes", whole=True
+            "[plan] buffer", plan["buffer"], (0, 240), N_("a whole number of minutes"), whole=True
         )
         config.plan_buffer_minutes = int(buffer)
     targets, problems = publish_targets(raw)
@@ -232,7 +243,11 @@ def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
     """`timezone` (default: the system's), `currency`, `language`, `target_rate`."""
     zone = raw.get("timezone")
     if zone is not None and (not isinstance(zone, str) or not zone.strip()):
-        raise InputError(f"timezone must be an IANA name like America/Montreal, not {zone!r}")
+        raise InputError(
+            _("timezone must be an IANA name like America/Montreal, not {value}").format(
+                value=repr(zone)
+            )
+        )
     config.timezone_name = zone or system_timezone(env)
     load_zone(config.timezone_name)
     if "currency" in raw:
@@ -258,7 +273,11 @@ def _work(config: Config, raw: dict[str, Any]) -> None:
     if days is not None and (
         not isinstance(days, list) or not all(isinstance(day, str) for day in days)
     ):
-        raise InputError(f'[work] days must be a list like ["mon", "tue"], not {days!r}')
+        raise InputError(
+            _('[work] days must be a list like ["mon", "tue"], not {value}').format(
+                value=repr(days)
+            )
+        )
     hours = _text("[work] hours", work.get("hours", "09:00-17:00"))
     from vaworkspace.domain.time.worktime import parse_work_hours
 
@@ -278,20 +297,20 @@ def _time(config: Config, raw: dict[str, Any]) -> None:
             "break_reminder_minutes",
             raw["break_reminder_minutes"],
             (0, 24 * 60),
-            "a whole number of minutes (0: never)",
+            N_("a whole number of minutes (0: never)"),
             whole=True,
         )
         config.break_reminder_minutes = int(minutes)
     if "daily_cap_hours" in raw:
         config.daily_cap_hours = _number(
-            "daily_cap_hours", raw["daily_cap_hours"], (0, 24), "a number of hours", above=True
+            "daily_cap_hours", raw["daily_cap_hours"], (0, 24), N_("a number of hours"), above=True
         )
     if "timer_minimum_minutes" in raw:
         minimum = _number(
             "timer_minimum_minutes",
             raw["timer_minimum_minutes"],
             (0, 60),
-            "a whole number of minutes (0: log every second)",
+            N_("a whole number of minutes (0: log every second)"),
             whole=True,
         )
         config.timer_minimum_minutes = int(minimum)
@@ -310,23 +329,33 @@ class _section:
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         if isinstance(error, InputError) and self.name not in str(error):
-            raise InputError(f"[{self.name}] {error}") from None
+            raise InputError(
+                _("[{section}] {error}").format(section=self.name, error=error)
+            ) from None
 
 
 def _text(key: str, value: object) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{key} must be text in quotes, not {value!r}")
+        raise InputError(
+            _("{key} must be text in quotes, not {value}").format(key=key, value=repr(value))
+        )
     return value
 
 
 def _table(key: str, value: object, known: tuple[str, ...] | None = None) -> dict[str, Any]:
     """`[key]` as a dict; with `known`, refusing any other key inside it."""
     if not isinstance(value, dict):
-        raise InputError(f"[{key}] must be a table of settings, not {value!r}")
+        raise InputError(
+            _("[{key}] must be a table of settings, not {value}").format(key=key, value=repr(value))
+        )
     if known is not None:
         for name in value:
             if name not in known:
-                raise InputError(f"unknown setting '{name}' in [{key}]; known: {', '.join(known)}")
+                raise InputError(
+                    _("unknown setting '{name}' in [{key}]; known: {known}").format(
+                        name=name, key=key, known=", ".join(known)
+                    )
+                )
     return value
 
 
@@ -338,13 +367,21 @@ def _number(
     whole: bool = False,
     above: bool = False,
 ) -> float:
-    """A number within `bounds` (the lower one excluded when `above`); `whole`: an int."""
+    """A number within `bounds` (the lower one excluded when `above`); `whole`: an int.
+    `what` (marked) names the number the key wants."""
     low, high = bounds
     kinds = (int,) if whole else (int, float)
     number = value if isinstance(value, kinds) and not isinstance(value, bool) else None
     if number is None or not (number > low if above else number >= low) or number > high:
-        lowest = f"above {low:g}" if above else f"from {low:g}"
-        raise InputError(f"{key} must be {what}, {lowest} to {high:g}, not {value!r}")
+        if above:
+            message = _("{key} must be {what}, above {low} to {high}, not {value}")
+        else:
+            message = _("{key} must be {what}, from {low} to {high}, not {value}")
+        raise InputError(
+            message.format(
+                key=key, what=_(what), low=f"{low:g}", high=f"{high:g}", value=repr(value)
+            )
+        )
     return float(number)
 
 
@@ -357,7 +394,11 @@ def _command(value: object) -> tuple[str, ...]:
     try:
         words = tuple(shlex.split(text))
     except ValueError as error:
-        raise InputError(f"notify_command {text!r} cannot be split like a shell: {error}") from None
+        raise InputError(
+            _("notify_command {text} cannot be split like a shell: {error}").format(
+                text=repr(text), error=error
+            )
+        ) from None
     return words
 
 
@@ -366,8 +407,8 @@ def sync_deadline(raw: dict[str, Any], path: str | None = None) -> float:
     table = raw.get("sync", {})
     value = table.get("deadline", DEFAULT_DEADLINE) if isinstance(table, dict) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
-        where = f"{path}: " if path else ""
-        raise InputError(f"{where}[sync] deadline must be a number of seconds, at most 3600")
+        message = _("[sync] deadline must be a number of seconds, at most 3600")
+        raise InputError(_("{path}: {error}").format(path=path, error=message) if path else message)
     return float(value)
 
 
@@ -377,19 +418,31 @@ def publish_targets(raw: dict[str, Any]) -> tuple[list[PublishTarget], list[str]
     if isinstance(entries, dict):
         entries = [entries]
     if not isinstance(entries, list):
-        return [], ["`publish` in the config must be a list of [[publish]] tables"]
+        return [], [_("`publish` in the config must be a list of [[publish]] tables")]
     targets: list[PublishTarget] = []
     problems: list[str] = []
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
-            problems.append(f'[[publish]] entry {number} is not a table; give it path = "…"')
+            problems.append(
+                _('[[publish]] entry {number} is not a table; give it path = "…"').format(
+                    number=number
+                )
+            )
             continue
         path, client = entry.get("path"), entry.get("client")
         if not isinstance(path, str) or not path.strip():
-            problems.append(f'[[publish]] entry {number} has no path; add path = "FILE.ics"')
+            problems.append(
+                _('[[publish]] entry {number} has no path; add path = "FILE.ics"').format(
+                    number=number
+                )
+            )
             continue
         if client is not None and (not isinstance(client, str) or not client.strip()):
-            problems.append(f"[[publish]] entry {number} ({path}): client must be a client's name")
+            problems.append(
+                _("[[publish]] entry {number} ({path}): client must be a client's name").format(
+                    number=number, path=path
+                )
+            )
             continue
         targets.append(PublishTarget(os.path.abspath(os.path.expanduser(path)), client or None))
     return targets, problems

@@ -10,6 +10,7 @@ import os
 
 from vaworkspace.config import Config, _build, config_path
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def _write_new(path: str, text: str) -> None:
     import tempfile
 
     if os.path.exists(path):
-        raise InputError(f"{path} exists already; its settings are kept")
+        raise InputError(_("{path} exists already; its settings are kept").format(path=path))
     folder = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(folder, exist_ok=True)
@@ -75,4 +76,6 @@ def _write_new(path: str, text: str) -> None:
             os.unlink(temporary)
             raise
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror}") from None
+        raise InputError(
+            _("cannot write {path}: {error}").format(path=path, error=error.strerror)
+        ) from None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ def _configured(setting: object) -> str:
     found = _parse(setting) if isinstance(setting, str) else None
     if found is None:
         raise InputError(
-            f'language must be "en" or "fr", optionally with a region like "fr_CA", not {setting!r}'
+            _(
+                'language must be "en" or "fr", optionally with a region like "fr_CA", not {value}'
+            ).format(value=repr(setting))
         )
     return found
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from vaworkspace.domain.calendar.accounts import Account, Collection
 from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import client_for_write
 from vaworkspace.store import dav_records
@@ -41,7 +42,7 @@ class AccountService(Service):
         for account in self.all():
             if account.name == name:
                 return account
-        raise NotFoundError(f"no account named '{name}'; `va account list` shows them")
+        raise NotFoundError(_no_account(name))
 
     def collections(self, account: str | None = None) -> list[Collection]:
         """The collections known in this workspace (of one account), by name."""
@@ -62,11 +63,11 @@ class AccountService(Service):
 
         name = name.strip()
         if not name or any(c.isspace() or not c.isprintable() for c in name):
-            raise InputError("an account needs a name without spaces, like 'work'")
+            raise InputError(_("an account needs a name without spaces, like 'work'"))
         url = checked_url(url)
         accounts = self.all()
         if any(a.name == name for a in accounts):
-            raise InputError(f"there is already an account named '{name}'")
+            raise InputError(_("there is already an account named '{name}'").format(name=name))
         account = Account(name, url, user or None, password_command or None)
         found = self.discover(account)
         save_accounts(self.accounts_file, [*accounts, account])
@@ -89,7 +90,7 @@ class AccountService(Service):
 
         accounts = self.all()
         if not any(a.name == name for a in accounts):
-            raise NotFoundError(f"no account named '{name}'; `va account list` shows them")
+            raise NotFoundError(_no_account(name))
         with self.file.transaction() as db:
             gone = dav_records.forget_account(db, name)
         save_accounts(self.accounts_file, [a for a in accounts if a.name != name])
@@ -105,10 +106,14 @@ class AccountService(Service):
             known = self.discover(self.get(account))
             matches = [c for c in known if c.answers_to(ref)]
         if not matches:
-            names = ", ".join(c.name for c in known) or "none"
-            raise NotFoundError(f"account '{account}' has no collection '{ref}' (it has: {names})")
+            names = ", ".join(c.name for c in known) or _("none")
+            raise NotFoundError(
+                _("account '{account}' has no collection '{ref}' (it has: {names})").format(
+                    account=account, ref=ref, names=names
+                )
+            )
         if len(matches) > 1:
-            raise InputError(f"'{ref}' names several collections; use the last part of its URL")
+            raise InputError(_several(ref))
         chosen = matches[0]
         with self.file.transaction() as db:
             client_id = client_for_write(db, client)[1].id if client else None
@@ -123,12 +128,17 @@ class AccountService(Service):
         known = self.collections(self.get(account).name)
         matches = [c for c in known if c.answers_to(ref) and c.mapped]
         if not matches:
-            followed = ", ".join(c.name for c in known if c.mapped) or "none"
-            exists = any(c.answers_to(ref) for c in known)
-            why = "is not synced" if exists else "is no collection of it"
-            raise NotFoundError(f"'{ref}' {why} on account '{account}' (synced there: {followed})")
+            followed = ", ".join(c.name for c in known if c.mapped) or _("none")
+            if any(c.answers_to(ref) for c in known):
+                why = _("'{ref}' is not synced on account '{account}' (synced there: {followed})")
+            else:
+                why = _(
+                    "'{ref}' is no collection of it on account '{account}' "
+                    "(synced there: {followed})"
+                )
+            raise NotFoundError(why.format(ref=ref, account=account, followed=followed))
         if len(matches) > 1:
-            raise InputError(f"'{ref}' names several collections; use the last part of its URL")
+            raise InputError(_several(ref))
         with self.file.transaction() as db:
             dav_records.unset_mapping(db, matches[0].url)
         return matches[0]
@@ -144,6 +154,14 @@ class AccountService(Service):
         )
 
 
+def _no_account(name: str) -> str:
+    return _("no account named '{name}'; `va account list` shows them").format(name=name)
+
+
+def _several(ref: str) -> str:
+    return _("'{ref}' names several collections; use the last part of its URL").format(ref=ref)
+
+
 def checked_url(url: str) -> str:
     """An http(s) address with a host, else `InputError` saying what is wrong."""
     from urllib.parse import urlsplit
@@ -151,7 +169,9 @@ def checked_url(url: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise InputError(f"'{url}' is not an http:// or https:// address of a CalDAV server")
+        raise InputError(
+            _("'{url}' is not an http:// or https:// address of a CalDAV server").format(url=url)
+        )
     if any(c.isspace() or not c.isprintable() for c in url):
-        raise InputError("the address has spaces or control characters")
+        raise InputError(_("the address has spaces or control characters"))
     return url if url.endswith("/") else url + "/"

@@ -22,6 +22,7 @@ from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.dates import day_start
 from vaworkspace.domain.models import Task
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 from vaworkspace.lazy import lazy
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import task_for_write
@@ -131,9 +132,11 @@ class AgendaService(Service):
         block, or if the task is closed; nothing is written then.
         """
         if start.tzinfo is None:
-            raise InputError("a work block needs a start with a time zone")
+            raise InputError(_("a work block needs a start with a time zone"))
         if minutes is not None and minutes <= 0:
-            raise InputError(f"a work block lasts at least a minute, not {minutes}")
+            raise InputError(
+                _("a work block lasts at least a minute, not {minutes}").format(minutes=minutes)
+            )
         start = start.astimezone(UTC).replace(second=0, microsecond=0)
         now = self.now()
         with self.file.transaction() as db:
@@ -141,7 +144,9 @@ class AgendaService(Service):
             task = task_for_write(db, task_id)
             if not task.is_open:
                 raise InputError(
-                    f"task {task_id} ({task.title}) is {task.status}: only open tasks are booked"
+                    _("task {id} ({title}) is {status}: only open tasks are booked").format(
+                        id=task_id, title=task.title, status=_(task.status)
+                    )
                 )
             end = start + timedelta(minutes=rules.block_minutes(task, minutes))
             self._check_free(db, task, start, end)
@@ -198,7 +203,7 @@ class AgendaService(Service):
         written) if it would overlap an event or another block. Its task's
         `scheduled` follows."""
         if start.tzinfo is None:
-            raise InputError("a work block needs a start with a time zone")
+            raise InputError(_("a work block needs a start with a time zone"))
         start = start.astimezone(UTC).replace(second=0, microsecond=0)
         now = self.now()
         with self.file.transaction() as db:
@@ -206,7 +211,11 @@ class AgendaService(Service):
             block = _block_for_write(db, block_id)
             task = self._task_of(db, block)
             if task is None or not task.is_open:
-                raise InputError(f"the work block {_brief(block)} has no open task: remove it")
+                if block.task is None:
+                    orphan = _("the work block {title} has no open task: remove it")
+                else:
+                    orphan = _("the work block of task {id}: {title} has no open task: remove it")
+                raise InputError(orphan.format(id=block.task, title=block.summary))
             end = start + (block.end - block.start)  # type: ignore[operator]  # blocks are timed
             self._check_free(db, task, start, end, ignore=block.uid)
             moved = replace(block, start=start, end=end, last_modified=now)
@@ -238,7 +247,7 @@ class AgendaService(Service):
         as stored now (other than `ignore`, the uid of a block being moved)."""
         from vaworkspace.service.occurrences import occurrences
 
-        found, _ = occurrences(tables.records(db, "events"), start, end, self.tz)
+        found, _missing = occurrences(tables.records(db, "events"), start, end, self.tz)
         taken = [
             rules.AgendaItem(e.kind, e.summary, s, f, e.uid) for e, s, f in found if e.uid != ignore
         ]
@@ -250,10 +259,17 @@ class AgendaService(Service):
         def hhmm(moment: date | datetime) -> str:
             return f"{moment.astimezone(self.tz):%H:%M}" if isinstance(moment, datetime) else ""
 
-        return (
-            f"task {task.id} ({task.title}) at {hhmm(start)}–{hhmm(end)} would overlap "
-            f"'{clash.title}' ({hhmm(clash.start)}–{hhmm(clash.end)}); "
-            "pick a free slot or a shorter block"
+        return _(
+            "task {id} ({title}) at {start}–{end} would overlap '{other}' "
+            "({other_start}–{other_end}); pick a free slot or a shorter block"
+        ).format(
+            id=task.id,
+            title=task.title,
+            start=hhmm(start),
+            end=hhmm(end),
+            other=clash.title,
+            other_start=hhmm(clash.start),
+            other_end=hhmm(clash.end),
         )
 
 
@@ -263,7 +279,9 @@ def _block_for_write(db: Db, block_id: int) -> Event:
 
     found = block(db, block_id)
     if found is None:
-        raise NotFoundError(f"no work block {block_id}; the agenda (6) shows the booked blocks")
+        raise NotFoundError(
+            _("no work block {id}; the agenda (6) shows the booked blocks").format(id=block_id)
+        )
     return found
 
 

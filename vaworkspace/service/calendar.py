@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, DryRun, Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.service.snapshot import new_uuid
@@ -122,7 +123,7 @@ class CalendarService(Service):
 
         found = read_calendar(data, source, self.tz)
         if calendar is not None and found.cut_short:  # its missing events would be removed
-            raise ImportFileError("the calendar has no END:VCALENDAR: it was cut short")
+            raise ImportFileError(_("the calendar has no END:VCALENDAR: it was cut short"))
         summary = CalendarImport(source, skipped=found.skipped, warnings=found.warnings)
         summary.dry_run = dry_run
         try:

@@ -7,6 +7,7 @@ from datetime import date
 
 from vaworkspace.domain.models import Client
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Service
 from vaworkspace.service.lookup import client_for_write, clients_for_write, next_doc_id
 from vaworkspace.store import tables, undo_records
@@ -39,7 +40,7 @@ class ClientService(Service):
 
         name = name.strip()
         if not name:
-            raise InputError("a client needs a name")
+            raise InputError(_("a client needs a name"))
         with self.file.transaction() as db:
             undo_records.journal(db)
             existing = clients_for_write(db)
@@ -49,12 +50,16 @@ class ClientService(Service):
             )
             if twin is not None and not wanted:
                 raise InputError(
-                    f"there is already a client '@{twin.id}' named '{twin.name}'; "
-                    "pass --id to add another one"
+                    _(
+                        "there is already a client '@{id}' named '{name}'; "
+                        "pass --id to add another one"
+                    ).format(id=twin.id, name=twin.name)
                 )
             client_id = validate_id(str(wanted)) if wanted else suggest_id(name, set(existing))
             if client_id in existing:
-                raise InputError(f"there is already a client '@{client_id}'; pick another --id")
+                raise InputError(
+                    _("there is already a client '@{id}'; pick another --id").format(id=client_id)
+                )
             client = Client(id=client_id, name=name, currency=self.config.currency)
             client = apply_rate_settings(apply_client_fields(client, fields), rates)
             tables.put(db, "clients", next_doc_id(existing), client_to_record(client))

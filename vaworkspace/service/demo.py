@@ -309,6 +309,7 @@ def fill_demo(ctx: Context) -> None:
     """Write the demo week's clients, tasks and time (relative to now) into an empty
     file; its calendar follows (`demo_calendar.fill_demo_calendar`)."""
     from vaworkspace.errors import InputError
+    from vaworkspace.i18n import _
     from vaworkspace.store import counters, tables
     from vaworkspace.store.records import client_to_record, entry_to_record, task_to_record
 
@@ -317,7 +318,9 @@ def fill_demo(ctx: Context) -> None:
     entries = demo_entries(ctx.now(), ctx.tz, language)
     with ctx.file.transaction() as db:
         if tables.records(db, "tasks") or tables.records(db, "clients"):
-            raise InputError(f"{ctx.path} is not empty; the demo needs a new file")
+            raise InputError(
+                _("{path} is not empty; the demo needs a new file").format(path=ctx.path)
+            )
         for doc_id, client in enumerate(clients, start=1):
             tables.put(db, "clients", doc_id, client_to_record(client))
         tables.put_many(db, "tasks", {t.id: task_to_record(t) for t in demo_tasks})

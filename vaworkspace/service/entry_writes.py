@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.i18n import _
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.service.results import Logged
 from vaworkspace.store import counters, tables
@@ -104,7 +105,9 @@ def entry_changes(
         if name in ("start", "end"):
             moment = on_entry_day(value, out.get("start") or entry.start, now, tz)
             if not isinstance(moment, datetime):
-                raise InputError(f"--{name} needs a time, like 14:00 or 'yesterday 9:30'")
+                raise InputError(
+                    _("--{flag} needs a time, like 14:00 or 'yesterday 9:30'").format(flag=name)
+                )
             out[name] = moment
         elif name == "duration":
             minutes = timedelta(minutes=parse_duration(value))
@@ -118,7 +121,7 @@ def entry_changes(
         elif name == "task":
             out["task"] = task_for_write(db, int(value)).id if value else None
         else:
-            raise InputError(f"unknown entry field '{name}'")
+            raise InputError(_("unknown entry field '{name}'").format(name=name))
     return out
 
 
@@ -129,7 +132,7 @@ def all_entries(db: Db) -> list[TimeEntry]:
 def entry_for_write(db: Db, entry_id: int) -> TimeEntry:
     record = tables.record(db, "entries", entry_id)
     if record is None:
-        raise NotFoundError(f"no time entry {entry_id}; `va entries` lists them")
+        raise NotFoundError(_("no time entry {id}; `va entries` lists them").format(id=entry_id))
     return entry_from_record(entry_id, record)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 
 def write_private_file(path: str, data: bytes) -> None:
@@ -20,4 +21,6 @@ def write_private_file(path: str, data: bytes) -> None:
     try:
         write_atomic(os.path.realpath(path), data)
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror}") from None
+        raise InputError(
+            _("cannot write {path}: {error}").format(path=path, error=error.strerror)
+        ) from None

@@ -16,6 +16,7 @@ import stat
 import sys
 
 from vaworkspace.errors import ImportFileError
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,29 +57,49 @@ def kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
+_NOT_A_FILE = {
+    "a folder": N_("{path} is a folder, not a file"),
+    "a FIFO": N_("{path} is a FIFO, not a file"),
+    "a device": N_("{path} is a device, not a file"),
+    "a socket": N_("{path} is a socket, not a file"),
+    "not a regular file": N_("{path} is not a regular file, not a file"),
+}
+
+
+def not_a_file(path: str, kind: str) -> str:
+    """`{path} is a folder, not a file` for what `kind_of` says, in the UI's language."""
+    return _(_NOT_A_FILE[kind]).format(path=path)
+
+
 def too_large(source: str, size: int, limit: int, what: str) -> str:
-    return f"{source} is {size / MB:.1f} MB; the limit is {limit // MB} MB for {what}"
+    """`what` (marked: `an import`, `one calendar file`) is translated here."""
+    return _("{source} is {size} MB; the limit is {limit} MB for {what}").format(
+        source=source, size=f"{size / MB:.1f}", limit=limit // MB, what=_(what)
+    )
 
 
-def read_capped(path: str, limit: int, what: str = "an import") -> bytes:
+AN_IMPORT, ONE_CALENDAR = N_("an import"), N_("one calendar file")
+
+
+def read_capped(path: str, limit: int, what: str = AN_IMPORT) -> bytes:
     """The bytes of the regular file at `path`, refused if over `limit`."""
     try:
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of
         # waiting forever; it changes nothing for a regular file's reads.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise UnreadableInput(f"cannot read {path}: {error.strerror}") from None
+        raise UnreadableInput(_cannot_read(path, error)) from None
     try:
         info = os.fstat(fd)
         kind = kind_of(info.st_mode)
         if kind is not None:
-            raise UnreadableInput(f"{path} is {kind}, not a file")
+            raise UnreadableInput(not_a_file(path, kind))
         if info.st_size > limit:
             raise UnreadableInput(too_large(path, info.st_size, limit, what))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise UnreadableInput(f"cannot read {path}: {error.strerror}") from None
+        raise UnreadableInput(_cannot_read(path, error)) from None
     finally:
         os.close(fd)
     if len(data) > limit:  # it grew while we looked
@@ -86,11 +107,19 @@ def read_capped(path: str, limit: int, what: str = "an import") -> bytes:
     return data
 
 
+def _cannot_read(path: str, error: OSError) -> str:
+    return _("cannot read {path}: {error}").format(path=path, error=error.strerror)
+
+
 def read_stream(stream: BinaryIO, source: str, limit: int) -> bytes:
     """At most `limit + 1` bytes of a pipe or terminal; refused when there are more."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise UnreadableInput(f"{source} is over {limit // MB} MB, the limit for an import")
+        raise UnreadableInput(
+            _("{source} is over {limit} MB, the limit for an import").format(
+                source=source, limit=limit // MB
+            )
+        )
     return data
 
 
@@ -103,15 +132,15 @@ def read_import(path: str) -> tuple[bytes, str]:
     """
     try:
         if path == "-":
-            data = read_stream(sys.stdin.buffer, "standard input", IMPORT_MAX_BYTES)
-            return data, "standard input"
+            stdin = _("standard input")
+            return read_stream(sys.stdin.buffer, stdin, IMPORT_MAX_BYTES), stdin
         if path.lower().endswith(CALENDAR_NAMES):
             # Imported here: the iCalendar reader is not for a Taskwarrior export.
             from vaworkspace.ical.reader import MAX_BYTES
 
-            data = read_capped(path, MAX_BYTES, "one calendar file")
+            data = read_capped(path, MAX_BYTES, ONE_CALENDAR)
         else:
             data = read_capped(path, IMPORT_MAX_BYTES)
     except UnreadableInput as error:
-        raise UnreadableInput(f"{error}; nothing imported") from None
+        raise UnreadableInput(_("{error}; nothing imported").format(error=error)) from None
     return data, path

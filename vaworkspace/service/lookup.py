@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.errors import InputError, NotFoundError
+from vaworkspace.i18n import _
 from vaworkspace.store import tables
 from vaworkspace.store.records import client_from_record, client_to_record, task_from_record
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 def task_for_write(db: Db, task_id: int) -> Task:
     record = tables.record(db, "tasks", task_id)
     if record is None:
-        raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
+        raise NotFoundError(_("no task {id}; `va list --all` shows every task").format(id=task_id))
     return task_from_record(task_id, record)
 
 
@@ -70,8 +71,10 @@ def resolve_for_write(
     else:
         if fields is not None:
             raise InputError(
-                f"there is already a client '@{found.id}' (added meanwhile?); "
-                "cancel this form and add the task again"
+                _(
+                    "there is already a client '@{id}' (added meanwhile?); "
+                    "cancel this form and add the task again"
+                ).format(id=found.id)
             )
         return found.id, None
     from vaworkspace.domain.clients import apply_client_fields, validate_id

@@ -36,6 +36,7 @@ import os
 
 from vaworkspace.config import PublishTarget, publish_targets
 from vaworkspace.errors import VaError
+from vaworkspace.i18n import _
 
 __all__ = ["PublishReport", "PublishTarget", "publish_targets"]
 from vaworkspace.service.context import Context, Service
@@ -264,6 +265,8 @@ def write_published(path: str, data: bytes) -> None:
         mode = None
     else:
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{path} exists and is not a file; choose another path")
+            raise InputError(
+                _("{path} exists and is not a file; choose another path").format(path=path)
+            )
         mode = stat.S_IMODE(st.st_mode)
     write_atomic(real, data, mode)

@@ -8,6 +8,7 @@ from datetime import datetime
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks import lifecycle as rules
 from vaworkspace.errors import EditConflict, InputError, NotFoundError
+from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.lookup import resolve_for_write, task_for_write
 from vaworkspace.service.snapshot import Added, Completion, new_uuid
@@ -89,7 +90,7 @@ class TaskService(Service):
         quick = parse_quick_add(text, now, self.tz)
         if not quick.given:
             raise InputError(
-                "nothing to change: give fields like due:fri, !h, @client or a new title"
+                _("nothing to change: give fields like due:fri, !h, @client or a new title")
             )
         with self.file.transaction() as db:
             undo_records.journal(db)

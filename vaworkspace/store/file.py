@@ -21,8 +21,15 @@ import os
 import time
 
 from vaworkspace.errors import StoreError
+from vaworkspace.i18n import _
 from vaworkspace.store.document import Document
-from vaworkspace.store.file_faults import check_kind, check_writable, remedy
+from vaworkspace.store.file_faults import (
+    check_kind,
+    check_writable,
+    not_a_file,
+    remedy,
+    unreadable,
+)
 from vaworkspace.store.migrations import APP, META_ID, TABLES, decode, skeleton
 
 TYPE_CHECKING = False
@@ -108,8 +115,10 @@ class WorkspaceFile:
             return None
         except OSError as exc:
             raise StoreError(
-                f"workspace {self.path} cannot be checked ({exc.strerror}); "
-                "check the path and its folder's permissions"
+                _(
+                    "workspace {path} cannot be checked ({why}); "
+                    "check the path and its folder's permissions"
+                ).format(path=self.path, why=exc.strerror)
             ) from None
         return stat_signature(st)
 
@@ -129,7 +138,7 @@ class WorkspaceFile:
         if opened is None or st is None:
             doc, signature = Document.whole(skeleton()), None
         else:
-            doc, _ = self._decode(opened, st)
+            doc, _from = self._decode(opened, st)
             signature = stat_signature(st)
         self._cache = (signature, doc)
         return doc
@@ -205,11 +214,9 @@ class WorkspaceFile:
             with open(fd, "rb", closefd=False) as handle:
                 raw = handle.read()
         except IsADirectoryError:
-            raise StoreError(
-                f"workspace {self.path} is a folder, not a file; give the path of a file"
-            ) from None
+            raise StoreError(not_a_file(self.path)) from None
         except OSError as exc:
-            raise self._unreadable(exc) from None
+            raise unreadable(self.path, exc) from None
         finally:
             os.close(fd)
         return raw, st
@@ -224,34 +231,25 @@ class WorkspaceFile:
         except FileNotFoundError:
             if self._seen:
                 raise StoreError(
-                    f"workspace {self.path} is gone (moved or deleted since va opened it); "
-                    "nothing was written; put it back, or restart va to begin a new one"
+                    _(
+                        "workspace {path} is gone (moved or deleted since va opened it); "
+                        "nothing was written; put it back, or restart va to begin a new one"
+                    ).format(path=self.path)
                 ) from None
             return None, None
         except OSError as exc:
-            raise self._unreadable(exc) from None
+            raise unreadable(self.path, exc) from None
         try:
             st = os.fstat(fd)
             check_kind(self.path, st)
         except OSError as exc:
             os.close(fd)
-            raise self._unreadable(exc) from None
+            raise unreadable(self.path, exc) from None
         except BaseException:
             os.close(fd)
             raise
         self._seen = True
         return fd, st
-
-    def _unreadable(self, exc: OSError) -> StoreError:
-        """The one-line error for a file that exists but cannot be read."""
-        if isinstance(exc, PermissionError):
-            return StoreError(
-                f"workspace {self.path} cannot be read (permission denied); "
-                f"check its owner and mode (chmod 600 {self.path})"
-            )
-        return StoreError(
-            f"workspace {self.path} cannot be read ({exc.strerror}); check the path and the disk"
-        )
 
     def _save(
         self,
@@ -320,17 +318,24 @@ class WorkspaceFile:
                 backup.ensure_daily(real, raw, day)
             except OSError as exc:
                 raise StoreError(
-                    f"workspace {self.path} was not saved: its backup {exc.filename} could "
-                    f"not be written ({exc.strerror}); nothing was changed; "
-                    f"{remedy(exc, backup.backup_dir(real))}"
+                    _(
+                        "workspace {path} was not saved: its backup {backup} could "
+                        "not be written ({why}); nothing was changed; {remedy}"
+                    ).format(
+                        path=self.path,
+                        backup=exc.filename,
+                        why=exc.strerror,
+                        remedy=remedy(exc, backup.backup_dir(real)),
+                    )
                 ) from None
         mode, after_ns = (st.st_mode & 0o7777, st.st_mtime_ns) if st is not None else (None, 0)
         try:
             new = atomic.write_atomic(real, data, mode, after_ns)
         except OSError as exc:
             raise StoreError(
-                f"workspace {self.path} was not saved ({exc.strerror}); nothing was changed; "
-                f"{remedy(exc, os.path.dirname(real))}"
+                _("workspace {path} was not saved ({why}); nothing was changed; {remedy}").format(
+                    path=self.path, why=exc.strerror, remedy=remedy(exc, os.path.dirname(real))
+                )
             ) from None
         backup.sweep_temps(real)
         self._cache = (stat_signature(new), self._reopen(doc, data, slices, index))
@@ -360,7 +365,7 @@ class WorkspaceFile:
             tables = {name: found[:4] for name, found in made.items()}
             index, index_table = client_index.compute(doc, made, orjson.dumps)
             tables[client_index.NAME] = (index, len(index[0]), zlib.crc32(index[0]), None)
-            _, length, crc, _, how = made["tasks"]
+            _data, length, crc, _slice, how = made["tasks"]
             if how[0] not in ("same", "appended"):  # see facts_index: appends are its tail
                 facts = facts_index.compute(doc["tasks"], length, crc, orjson.dumps)
                 tables[facts_index.NAME] = ([facts], len(facts), zlib.crc32(facts), None)

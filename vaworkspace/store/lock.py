@@ -25,6 +25,7 @@ import time
 from _thread import get_ident
 
 from vaworkspace.errors import StoreError, WorkspaceBusy
+from vaworkspace.i18n import _
 
 _BUSY = (errno.EWOULDBLOCK, errno.EAGAIN)
 _HELD: dict[str, int] = {}
@@ -40,6 +41,15 @@ def _holder(fd: int) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _unlockable(label: str, lock_path: str, exc: OSError) -> StoreError:
+    return StoreError(
+        _(
+            "workspace {path} cannot be locked: {lock}: {why}; "
+            "check the folder's owner and permissions"
+        ).format(path=label, lock=lock_path, why=exc.strerror)
+    )
+
+
 def acquire(lock_path: str, timeout: float, label: str) -> int:
     """Lock `lock_path` exclusively and return its fd; wait up to `timeout` seconds.
 
@@ -50,8 +60,10 @@ def acquire(lock_path: str, timeout: float, label: str) -> int:
     key = os.path.abspath(lock_path)
     if _HELD.get(key) == get_ident():
         raise StoreError(
-            f"workspace {label} is already in a transaction in this thread "
-            "(nested transaction); finish the outer one first"
+            _(
+                "workspace {path} is already in a transaction in this thread "
+                "(nested transaction); finish the outer one first"
+            ).format(path=label)
         )
     flags = os.O_CREAT | os.O_CLOEXEC
     try:
@@ -60,15 +72,9 @@ def acquire(lock_path: str, timeout: float, label: str) -> int:
         try:  # someone else's sidecar: we can still lock it, just not sign it
             fd = os.open(lock_path, flags | os.O_RDONLY, 0o600)
         except OSError as exc:
-            raise StoreError(
-                f"workspace {label} cannot be locked: {lock_path}: {exc.strerror}; "
-                "check the folder's owner and permissions"
-            ) from None
+            raise _unlockable(label, lock_path, exc) from None
     except OSError as exc:
-        raise StoreError(
-            f"workspace {label} cannot be locked: {lock_path}: {exc.strerror}; "
-            "check the folder's owner and permissions"
-        ) from None
+        raise _unlockable(label, lock_path, exc) from None
     try:
         deadline = time.monotonic() + timeout
         delay = 0.001
@@ -79,15 +85,20 @@ def acquire(lock_path: str, timeout: float, label: str) -> int:
             except OSError as exc:
                 if exc.errno not in _BUSY:
                     raise StoreError(
-                        f"workspace {label} cannot be locked: {exc.strerror}"
+                        _("workspace {path} cannot be locked: {why}").format(
+                            path=label, why=exc.strerror
+                        )
                     ) from None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 holder = _holder(fd)
-                who = f"process {holder}" if holder else "another process"
-                raise WorkspaceBusy(
-                    f"workspace {label} is locked by {who} (another va?); try again", holder
-                )
+                if holder:
+                    busy = _("workspace {path} is locked by process {pid} (another va?); try again")
+                else:
+                    busy = _(
+                        "workspace {path} is locked by another process (another va?); try again"
+                    )
+                raise WorkspaceBusy(busy.format(path=label, pid=holder), holder)
             time.sleep(min(delay, remaining))
             delay = min(delay * 2, 0.02)
         try:

@@ -20,6 +20,7 @@ import gc
 import json
 
 from vaworkspace.errors import StoreError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the runtime never pays for `typing`/`collections.abc`
@@ -165,14 +166,19 @@ def _advice(path: str) -> str:
 
     newest = newest_backup(path)
     if newest is not None:
-        return f"restore the newest backup {newest} or move it away"
-    return f"move it away; no backup found in {backup_dir(path)}"
+        return _("restore the newest backup {backup} or move it away").format(backup=newest)
+    return _("move it away; no backup found in {folder}").format(folder=backup_dir(path))
 
 
 def bad_file(path: str, problem: str, real: str | None = None) -> StoreError:
     """The one-line refusal of a file that cannot be used; `real` (the resolved
-    path, where the backups are) defaults to `path`, which the message shows."""
-    return StoreError(f"workspace {path} {problem}; {_advice(real or path)}")
+    path, where the backups are) defaults to `path`, which the message shows.
+    `problem` is translated already (`is empty`, `est vide`)."""
+    return StoreError(
+        _("workspace {path} {problem}; {advice}").format(
+            path=path, problem=problem, advice=_advice(real or path)
+        )
+    )
 
 
 def _well_formed(table: dict) -> bool:
@@ -201,58 +207,72 @@ def decode(
         return bad_file(path, problem, real)
 
     if not raw.strip():
-        raise bad("is empty")
+        raise bad(_("is empty"))
     try:
         doc = _parse(raw)
     except json.JSONDecodeError as exc:
-        where = f"at line {exc.lineno} column {exc.colno}"
-        raise bad(f"is not valid JSON ({exc.msg} {where})") from None
+        where = _("{why} at line {line} column {column}").format(
+            why=exc.msg, line=exc.lineno, column=exc.colno
+        )
+        raise bad(_("is not valid JSON ({why})").format(why=where)) from None
     except _NotOurs as exc:
-        raise bad(f"is not valid JSON ({exc})") from None
+        raise bad(_("is not valid JSON ({why})").format(why=exc)) from None
     except UnicodeDecodeError as exc:
-        raise bad(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        utf8 = _("is not UTF-8 text (bad byte at offset {offset})").format(offset=exc.start)
+        raise bad(utf8) from None
     except RecursionError:
-        raise bad("is not valid JSON (nested too deeply)") from None
+        raise bad(_("is not valid JSON ({why})").format(why=_("nested too deeply"))) from None
     if type(doc) is not dict:
-        kind = "an array" if type(doc) is list else "a single value"
-        raise bad(f"is not a vaworkspace file (its top level is {kind}, not an object)")
+        if type(doc) is list:
+            raise bad(_("is not a vaworkspace file (its top level is an array, not an object)"))
+        raise bad(_("is not a vaworkspace file (its top level is a single value, not an object)"))
     meta = doc.get("meta")
     head = meta.get(META_ID) if type(meta) is dict else None
     if type(head) is not dict or head.get("app") != APP:
-        raise bad(f'is not a vaworkspace file (no "meta" record with "app": "{APP}")')
+        raise bad(
+            _('is not a vaworkspace file (no "meta" record with "app": "{app}")').format(app=APP)
+        )
     schema = head.get("schema")
     if type(schema) is not int or schema < 1:
-        raise bad(f"has an invalid schema version {schema!r}")
+        raise bad(_("has an invalid schema version {version}").format(version=repr(schema)))
     if schema > SCHEMA:
         raise StoreError(
-            f"workspace {path} was written by a newer vaworkspace "
-            f"(schema {schema} > {SCHEMA}); upgrade vaworkspace"
+            _(
+                "workspace {path} was written by a newer vaworkspace "
+                "(schema {version} > {ours}); upgrade vaworkspace"
+            ).format(path=path, version=schema, ours=SCHEMA)
         )
     migrated_from = None
     if schema < SCHEMA:
         try:
-            doc, _ = migrate(doc)
+            doc, _changed = migrate(doc)
         except Exception as exc:
             raise StoreError(
-                f"workspace {path} cannot be upgraded from schema {schema} ({exc}); "
-                "the file is unchanged; report this bug"
+                _(
+                    "workspace {path} cannot be upgraded from schema {version} ({why}); "
+                    "the file is unchanged; report this bug"
+                ).format(path=path, version=schema, why=exc)
             ) from None
         migrated_from = schema
         checked = False
     if len(doc) > len(TABLES) or not doc.keys() <= _TABLE_SET:
         unknown = sorted(doc.keys() - _TABLE_SET)[0]
-        raise bad(f"has an unknown table {unknown!r} (a damaged table name?)")
+        raise bad(
+            _("has an unknown table {name} (a damaged table name?)").format(name=repr(unknown))
+        )
     for name in TABLES:
         if name not in doc:
             doc[name] = {}
             continue
         table = doc[name]
         if type(table) is not dict:
-            raise bad(f'has a malformed "{name}" table (not a JSON object)')
+            raise bad(_('has a malformed "{name}" table (not a JSON object)').format(name=name))
         if table and not _well_formed(table):
             raise bad(
-                f'has a malformed record in table "{name}" '
-                "(ids must be whole numbers and records objects)"
+                _(
+                    'has a malformed record in table "{name}" '
+                    "(ids must be whole numbers and records objects)"
+                ).format(name=name)
             )
     misplaced = place_tasks(doc)
     if misplaced is not None:
@@ -263,5 +283,5 @@ def decode(
         try:
             check_document(doc)
         except BadRecord as exc:
-            raise bad(f"cannot be read: {exc}") from None
+            raise bad(_("cannot be read: {why}").format(why=exc)) from None
     return doc, migrated_from

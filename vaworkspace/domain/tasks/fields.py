@@ -20,7 +20,7 @@ from vaworkspace.domain.date_words import fold
 from vaworkspace.domain.models import PRIORITIES, Task
 from vaworkspace.domain.tasks.quickadd import QuickAdd
 from vaworkspace.errors import InputError
-from vaworkspace.i18n import _
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,16 +30,8 @@ if TYPE_CHECKING:
     """Reads one field's text into the QuickAdd."""
 
 FORM_FIELDS = (
-    "title",
-    "client",
-    "priority",
-    "due",
-    "wait",
-    "scheduled",
-    "estimate",
-    "tags",
-    "recurrence",
-    "notes",
+    *(N_("title"), N_("client"), N_("priority"), N_("due"), N_("wait"), N_("scheduled")),
+    *(N_("estimate"), N_("tags"), N_("recurrence"), N_("notes")),
 )
 FIELD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "title": ("title",),
