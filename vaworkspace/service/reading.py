@@ -18,9 +18,6 @@ from vaworkspace.domain.tasks.status import effective_status, is_hidden, is_over
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.snapshot import Snapshot
 
-PASSED = "the deadline has passed"
-"""`va why`'s reason for a task at risk because its deadline passed."""
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -247,14 +244,15 @@ class Inbox(Service):
             return None
         if not task.estimate_minutes:  # no work to fit: only a passed deadline is a risk,
             # and that needs no working-hours clock (`va add` imports none)
-            return PASSED if is_overdue(task.due, self.now(), self.tz) else None
-        from vaworkspace.domain.tasks.urgency import at_risk, terms
+            if not is_overdue(task.due, self.now(), self.tz):
+                return None
+            from vaworkspace.domain.tasks.urgency_reasons import passed
+
+            return passed()
+        from vaworkspace.domain.tasks.urgency import at_risk, risk_reason
 
         ctx = self.context()
-        if not at_risk(task, ctx):
-            return None
-        reason = next(term.reason for term in terms(task, ctx) if term.name == "at_risk")
-        return reason.removeprefix("at risk: ")
+        return risk_reason(task, ctx) if at_risk(task, ctx) else None
 
     def fits(self, tasks: list[Task]) -> dict[int, tuple[bool, int | None]]:
         """Task id → (at risk, slack): whether each task no longer fits before its

@@ -209,6 +209,16 @@ def at_risk(task: Task | TaskFacts, ctx: UrgencyContext) -> bool:
     return late > 0 or left < (task.estimate_minutes or 0)
 
 
+def risk_reason(task: Task | TaskFacts, ctx: UrgencyContext) -> str:
+    """Why a task `at_risk` says is at risk: `the deadline has passed`, or `no
+    longer fits: 8m short` (`va show`, after `at risk:`)."""
+    assert task.due is not None  # at_risk said so
+    _due, late, left = _due_facts(task.due, task.client, ctx)
+    from vaworkspace.domain.tasks import urgency_reasons as why
+
+    return why.risk_reason(late, left - (task.estimate_minutes or 0))
+
+
 def terms(task: Task, ctx: UrgencyContext) -> list[Term]:
     """Every non-zero term for the task, in a fixed order, with its reason."""
     out: list[Term] = []
@@ -227,6 +237,8 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
 
     Hot: runs for every open task of a `va list`, so the facts are unpacked once
     into locals and the cheap, common terms come first."""
+    if out is not None:  # the words, only for `va why` (a `va list` never imports them)
+        from vaworkspace.domain.tasks import urgency_reasons as why
     _id, due_value, priority, tags, client, estimate, status, wait, depends, created = task
     c = ctx.coefficients
     total = 0.0
@@ -241,18 +253,19 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
         value = c.due * (1.0 if slack <= 0 else HALF_SLACK_MINUTES / (HALF_SLACK_MINUTES + slack))
         total += value
         if out is not None:
-            reason = _due_reason(late, left, estimate)
+            reason = why.due_reason(late, left, estimate)
             if client in ctx.client_hours and late <= 0:
-                reason += f" (inside @{client}'s business hours)"
+                reason += why.business_hours(client)
             out.append(Term("due", value, reason))
         if late > 0 or slack < 0:
             total += c.at_risk
             if out is not None:
-                out.append(Term("at_risk", c.at_risk, _risk_reason(late, slack)))
+                risk = why.at_risk(why.risk_reason(late, slack))
+                out.append(Term("at_risk", c.at_risk, risk))
         if late > 0:
             total += c.overdue
             if out is not None:
-                out.append(Term("overdue", c.overdue, "the deadline has passed"))
+                out.append(Term("overdue", c.overdue, why.passed()))
     if priority is not None:
         value = (
             c.priority_high
@@ -263,50 +276,48 @@ def _evaluate(task: TaskFacts, ctx: UrgencyContext, out: list[Term] | None) -> f
         )
         total += value
         if out is not None:
-            out.append(Term("priority", value, f"priority {priority}"))
+            out.append(Term("priority", value, why.priority(priority)))
     if tags and "next" in tags:
         total += c.next_tag
         if out is not None:
-            out.append(Term("next", c.next_tag, "tagged next"))
+            out.append(Term("next", c.next_tag, why.tagged_next()))
     if client:
         weight = ctx.client_weights.get(client, 3)
         if weight != 3:
             value = c.client_weight * (weight - 3)
             total += value
             if out is not None:
-                out.append(Term("client", value, f"@{client} weighs {weight}/5"))
+                out.append(Term("client", value, why.weighs(client, weight)))
         burn = ctx.budgets.get(client)
         if burn is not None and burn[1] > 0:
             used, bought = burn
             if used >= bought:
                 total -= c.budget
                 if out is not None:
-                    reason = f"@{client}'s {bought / 60:g}h retainer is used up this period"
-                    out.append(Term("budget", -c.budget, reason))
+                    out.append(Term("budget", -c.budget, why.retainer_used_up(client, bought)))
             elif due is not None:
                 value = c.budget * (bought - used) / bought
                 total += value
                 if out is not None:
-                    hours = (bought - used) / 60
-                    reason = f"@{client} has {hours:.1f}h of {bought / 60:g}h left this period"
+                    reason = why.retainer_left(client, bought - used, bought)
                     out.append(Term("budget", value, reason))
     if wait is None and status == "waiting":
         total += c.waiting
         if out is not None:
-            out.append(Term("waiting", c.waiting, "waiting on someone, no date to follow up"))
+            out.append(Term("waiting", c.waiting, why.waiting()))
     if depends:
         blockers = [uuid for uuid in depends if uuid in ctx.open_uuids]
         if blockers:
             total += c.blocked
             if out is not None:
-                out.append(Term("blocked", c.blocked, f"waits for {len(blockers)} open task(s)"))
+                out.append(Term("blocked", c.blocked, why.blocked(len(blockers))))
     age_days = (ctx.now - created).total_seconds() / DAY
     if age_days > 0:
         years = age_days / 365.0
         value = c.age * (years if years < 1.0 else 1.0)  # at most a year counts
         total += value
         if out is not None:
-            out.append(Term("age", value, f"created {age_days:.0f} days ago"))
+            out.append(Term("age", value, why.age(age_days)))
     return total
 
 
@@ -404,35 +415,3 @@ def rank_facts(
         keyed.append((-scores[at], due, task_id))
     keyed.sort()
     return [(-item[0], item[2]) for item in keyed[:cut]]
-
-
-def _due_reason(seconds_overdue: float, left: int, estimate: int | None) -> str:
-    days = seconds_overdue / DAY
-    when = f"overdue by {_span(days)}" if days > 0 else f"due in {_span(-days)}"
-    work = f" for ~{_minutes(estimate)} of work" if estimate else ""
-    if left <= 0:
-        return f"{when}: no working time left{work}"
-    slack = left - (estimate or 0)
-    spare = f", {_minutes(slack)} of slack" if slack >= 0 else ""
-    return f"{when}: {_minutes(left)} of working time left{work}{spare}"
-
-
-def _risk_reason(seconds_overdue: float, slack: int) -> str:
-    if seconds_overdue > 0:
-        return "at risk: the deadline has passed"
-    return f"at risk: no longer fits: {_minutes(-slack)} short"
-
-
-def _minutes(minutes: int) -> str:
-    """`45m`, `7h`, `2h05`: working time as a VA reads it."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest}m"
-    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
-
-
-def _span(days: float) -> str:
-    if days >= 1:
-        return f"{days:.0f} day(s)" if days < 2 or days >= 1.95 else f"{days:.1f} days"
-    hours = days * 24
-    return f"{hours:.0f} hour(s)" if hours >= 1 else f"{hours * 60:.0f} minute(s)"
