@@ -23,6 +23,7 @@ import socket
 import threading
 
 from vaworkspace.errors import ImportFileError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +63,9 @@ def download(url: str, cap: int, deadline: float) -> bytes:
     if worker.is_alive():
         sockets.shut_all()  # wakes the worker: its late result is never used
         raise DownloadError(
-            f"no complete answer within the {deadline:g} s deadline ([sync] deadline in the config)"
+            _(
+                "no complete answer within the {seconds} s deadline ([sync] deadline in the config)"
+            ).format(seconds=f"{deadline:g}")
         )
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
@@ -104,23 +107,30 @@ def _get(url: str, cap: int, sockets: _Sockets, timeout: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "vaworkspace"})
     with _opener(sockets).open(request, timeout=timeout) as response:
         if response.status != 200:
-            raise DownloadError(f"the server answered {response.status} {_clean(response.reason)}")
+            raise DownloadError(_answered(response.status, response.reason))
         chunked = "chunked" in response.headers.get("Transfer-Encoding", "").lower()
         announced = None if chunked else _length(response.headers.get("Content-Length"))
         if announced is not None and announced > cap:
             raise DownloadError(
-                f"the server announced {announced // (1024 * 1024)} MB; "
-                f"the limit is {cap // (1024 * 1024)} MB"
+                _("the server announced {size} MB; the limit is {limit} MB").format(
+                    size=announced // (1024 * 1024), limit=cap // (1024 * 1024)
+                )
             )
         parts, size = [], 0
         while piece := response.read(min(_PIECE, cap + 1 - size)):
             parts.append(piece)
             size += len(piece)
             if size > cap:
-                raise DownloadError(f"the answer is over {cap // (1024 * 1024)} MB, the limit")
+                raise DownloadError(
+                    _("the answer is over {limit} MB, the limit").format(limit=cap // (1024 * 1024))
+                )
     if announced is not None and size < announced:
         share = min(99, round(100 * size / announced))
-        raise DownloadError(f"the server sent {share} % of the announced {_size(announced)}")
+        raise DownloadError(
+            _("the server sent {percent} of the announced {size}").format(
+                percent=f"{share} %", size=_size(announced)
+            )
+        )
     return b"".join(parts)
 
 
@@ -189,40 +199,46 @@ def _reason(error: Exception) -> str:
     import urllib.error
 
     if isinstance(error, urllib.error.HTTPError):
-        return f"the server answered {error.code} {_clean(error.reason)}"
+        return _answered(error.code, error.reason)
     if isinstance(error, urllib.error.URLError) and isinstance(error.reason, Exception):
         error = error.reason
     if isinstance(error, urllib.error.URLError):
-        return f"the address cannot be used ({_clean(error.reason)})"
+        return _("the address cannot be used ({why})").format(why=_clean(error.reason))
     if isinstance(error, http.client.RemoteDisconnected):
-        return "the server closed the connection without answering"
+        return _("the server closed the connection without answering")
     if isinstance(error, http.client.BadStatusLine):
-        return "the server's answer does not start with an HTTP status line"
+        return _("the server's answer does not start with an HTTP status line")
     if isinstance(error, http.client.LineTooLong):
         # args[0] is "got more than 65536 bytes when reading header line"
         what = str(error).rpartition("reading ")[2] or "line"
-        return f"the server sent a {_clean(what)} longer than 64 KB"
+        return _("the server sent a {what} longer than 64 KB").format(what=_clean(what))
     if isinstance(error, http.client.IncompleteRead):
-        return "the chunked answer is cut short or has a malformed chunk"
+        return _("the chunked answer is cut short or has a malformed chunk")
     if isinstance(error, http.client.InvalidURL):
-        return f"the address is not valid ({_clean(error)})"
+        return _("the address is not valid ({why})").format(why=_clean(error))
     if isinstance(error, http.client.HTTPException):
         if "more than" in str(error) and "headers" in str(error):
-            return "the server sent more than 100 headers"
-        return f"the server's answer is not valid HTTP ({_clean(error)})"
+            return _("the server sent more than 100 headers")
+        return _("the server's answer is not valid HTTP ({why})").format(why=_clean(error))
     if isinstance(error, ssl.SSLCertVerificationError):
-        return f"the server's certificate is not valid ({_clean(error.verify_message)})"
+        return _("the server's certificate is not valid ({why})").format(
+            why=_clean(error.verify_message)
+        )
     if isinstance(error, ssl.SSLError):
-        return f"the secure connection failed ({_clean(error.reason)})"
+        return _("the secure connection failed ({why})").format(why=_clean(error.reason))
     if isinstance(error, TimeoutError):
-        return f"the server sent nothing for {READ_TIMEOUT:g} s"
+        return _("the server sent nothing for {seconds} s").format(seconds=f"{READ_TIMEOUT:g}")
     if isinstance(error, socket.gaierror):
-        return "the server's name cannot be found (offline, or a mistyped address?)"
+        return _("the server's name cannot be found (offline, or a mistyped address?)")
     if isinstance(error, ConnectionRefusedError):
-        return "the server refused the connection"
+        return _("the server refused the connection")
     if isinstance(error, OSError):
-        return f"the connection failed ({_clean(error.strerror or error)})"
-    return f"the address cannot be used ({_clean(error)})"
+        return _("the connection failed ({why})").format(why=_clean(error.strerror or error))
+    return _("the address cannot be used ({why})").format(why=_clean(error))
+
+
+def _answered(status: int, reason: object) -> str:
+    return _("the server answered {status} {reason}").format(status=status, reason=_clean(reason))
 
 
 def _length(value: str | None) -> int | None:
@@ -235,8 +251,10 @@ def _length(value: str | None) -> int | None:
 
 def _size(count: int) -> str:
     if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.1f} MB"
-    return f"{count // 1024} KB" if count >= 1024 else f"{count} bytes"
+        return _("{size} MB").format(size=f"{count / (1024 * 1024):.1f}")
+    if count >= 1024:
+        return _("{size} KB").format(size=count // 1024)
+    return _("{size} bytes").format(size=count)
 
 
 def _clean(text: object, limit: int = 80) -> str:
