@@ -37,6 +37,15 @@ CASES = {
         "is not a vaworkspace file (its top level is an array, not an object)",
         "n'est pas un fichier vaworkspace (son premier niveau est un tableau, pas un objet)",
     ),
+    "bad record": (
+        lambda: decode(
+            "/w/ws.json",
+            b'{"meta": {"1": {"app": "vaworkspace", "schema": 2, "next_task_id": 1}}, '
+            b'"tasks": {"3": {"uuid": "u", "title": 7}}}',
+        ),
+        'cannot be read: task 3 (table "tasks") has no "created"; move it away',
+        "est illisible : tâche 3 (table « tasks ») n'a pas de « created » ; déplacez-le",
+    ),
     "unknown setting": (
         lambda: parse_config({"colour": "red"}, "/c/config.toml"),
         "/c/config.toml: unknown setting 'colour'; known: timezone,",

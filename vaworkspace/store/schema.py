@@ -17,6 +17,8 @@ those as floats). Pure: no I/O.
 
 from __future__ import annotations
 
+from vaworkspace.i18n import N_, _
+
 NONE = type(None)
 STR = frozenset({str})
 OPT_STR = frozenset({str, NONE})
@@ -176,14 +178,14 @@ TABLE_FIELDS: dict[str, tuple[dict[str, object], frozenset[str]]] = {
 """Table → (field → what it may hold, the fields every record must have)."""
 
 _RECORD_NAMES = {
-    "clients": "client",
-    "tasks": "task",
-    "closed_tasks": "task",
-    "entries": "time entry",
-    "events": "event",
-    "state": "state record",
-    "dav": "CalDAV collection",
-    "meta": "meta record",
+    "clients": N_("client"),
+    "tasks": N_("task"),
+    "closed_tasks": N_("task"),
+    "entries": N_("time entry"),
+    "events": N_("event"),
+    "state": N_("state record"),
+    "dav": N_("CalDAV collection"),
+    "meta": N_("meta record"),
 }
 
 
@@ -191,7 +193,9 @@ class BadRecord(Exception):
     """A record that cannot be read; `str()` names its table, id and field."""
 
     def __init__(self, table: str, doc_id: str, problem: str) -> None:
-        super().__init__(f'{_RECORD_NAMES.get(table, table)} {doc_id} (table "{table}") {problem}')
+        record = _(_RECORD_NAMES.get(table, table))
+        message = _('{record} {id} (table "{table}") {problem}')
+        super().__init__(message.format(record=record, id=doc_id, table=table, problem=problem))
         self.table, self.doc_id = table, doc_id
 
 
@@ -248,7 +252,8 @@ def _check_state(state: dict) -> None:
         needs = STATE_KINDS.get(record["kind"])
         if needs is not None and not needs <= record.keys():
             missing = sorted(needs - record.keys())[0]
-            raise BadRecord("state", doc_id, f'({record["kind"]}) has no "{missing}"')
+            problem = _('({kind}) has no "{field}"').format(kind=record["kind"], field=missing)
+            raise BadRecord("state", doc_id, problem)
         if record["kind"] == "timer":
             from vaworkspace.errors import InputError
             from vaworkspace.store.timer_records import timer_from_record
@@ -256,15 +261,17 @@ def _check_state(state: dict) -> None:
             try:
                 timer_from_record(record["timer"])
             except InputError as exc:
-                raise BadRecord("state", doc_id, f"(timer) is damaged: {exc}") from None
+                problem = _("(timer) is damaged: {why}").format(why=exc)
+                raise BadRecord("state", doc_id, problem) from None
         elif record["kind"] == "undo":
             from vaworkspace.store.undo_records import check_record
 
-            problem = check_record(record)
-            if problem is not None:
-                raise BadRecord("state", doc_id, f"(undo) {problem}")
+            undo = check_record(record)
+            if undo is not None:
+                raise BadRecord("state", doc_id, f"(undo) {undo}")
         elif record["kind"] == "planned-tasks" and any(type(t) is not int for t in record["tasks"]):
-            raise BadRecord("state", doc_id, "(planned-tasks) holds a task id that is no integer")
+            problem = _("(planned-tasks) holds a task id that is no integer")
+            raise BadRecord("state", doc_id, problem)
 
 
 def _check_table(name: str, table: dict, fields: dict, required: frozenset) -> None:
@@ -277,7 +284,7 @@ def _check_table(name: str, table: dict, fields: dict, required: frozenset) -> N
     for doc_id, record in table.items():
         if not required <= record.keys():
             missing = sorted(required - record.keys())[0]
-            raise BadRecord(name, doc_id, f'has no "{missing}"')
+            raise BadRecord(name, doc_id, _('has no "{field}"').format(field=missing))
         for field, value in record.items():
             kind = get(field)
             if kind is None:
@@ -321,11 +328,12 @@ def _raise_for(name: str, table: dict, fields: dict, kind: Format, bad: object) 
         for field, value in record.items():
             if fields.get(field) is kind and value == bad:
                 raise BadRecord(name, doc_id, _wrong(field, value))
-    raise BadRecord(name, "?", f"holds an invalid {kind.name} {bad!r}")
+    problem = _("holds an invalid {kind} {value}").format(kind=kind.name, value=repr(bad))
+    raise BadRecord(name, "?", problem)
 
 
 def _wrong(field: str, value: object) -> str:
     shown = repr(value)
     if len(shown) > 40:
         shown = shown[:37] + "..."
-    return f'has an invalid "{field}" ({shown})'
+    return _('has an invalid "{field}" ({value})').format(field=field, value=shown)
