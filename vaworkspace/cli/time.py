@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from vaworkspace.cli import open_workspace
+from vaworkspace.cli.entry_text import entry_json, length, owner, span, target
 from vaworkspace.cli.output import print_json, table, terminal_width, write_data
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
@@ -192,7 +193,7 @@ def timer_start(args) -> int:
         task_id=task_id, client=client, mode=mode, minutes=minutes, kind=args.kind
     )
     _bell_and_events(started.events)
-    print(_(STARTED[mode]).format(what=_target(started.task, started.client)))
+    print(_(STARTED[mode]).format(what=target(started.task, started.client)))
     return 0
 
 
@@ -203,8 +204,8 @@ def timer_change(args) -> int:
         print(_("Stopped the timer"))
         for entry in logged.entries:
             print(
-                "  " + _("logged entry {id}: {length}").format(id=entry.id, length=_length(entry)),
-                _owner(entry),
+                "  " + _("logged entry {id}: {length}").format(id=entry.id, length=length(entry)),
+                owner(entry),
             )
         _say_unlogged(logged)
         return 0
@@ -226,8 +227,8 @@ def timer_switch(args) -> int:
     logged = ws.time.switch_timer(task_id=task_id, client=client)
     for entry in logged.entries:
         print(
-            _("Logged entry {id}: {length}").format(id=entry.id, length=_length(entry)),
-            _owner(entry),
+            _("Logged entry {id}: {length}").format(id=entry.id, length=length(entry)),
+            owner(entry),
         )
     _say_unlogged(logged)
     print(_("The timer now runs on {target}").format(target=safe(args.target)))
@@ -257,7 +258,7 @@ def timer_status(args) -> int:
     line = _("{mode} {phase} on {what}: {elapsed}{remaining}{paused}; {pomodoros}").format(
         mode=_(MODES.get(status.mode, status.mode)),
         phase=_(PHASES.get(status.phase or "", status.phase or "")),
-        what=_target(status.task, status.client),
+        what=target(status.task, status.client),
         elapsed=clock(status.elapsed_seconds),
         remaining=_(", {left} left").format(left=clock(left)) if left is not None else "",
         paused=_(" (paused)") if status.paused else "",
@@ -273,8 +274,8 @@ def log_time(args) -> int:
     ws = open_workspace(args)
     entry = ws.time.log(args.words, args.start)
     note = " " + safe(repr(entry.note)) if entry.note else ""
-    logged = _("Logged entry {id}: {length}").format(id=entry.id, length=_length(entry))
-    print(f"{logged} {_owner(entry)} {_span(ws, entry)}{note}")
+    logged = _("Logged entry {id}: {length}").format(id=entry.id, length=length(entry))
+    print(f"{logged} {owner(entry)} {span(ws, entry)}{note}")
     return 0
 
 
@@ -283,7 +284,7 @@ def list_entries(args) -> int:
     start, end = _period(ws, args)
     found = ws.time.entries(start, end, client=args.client)
     if args.json:
-        print_json([_entry_json(e) for e in found])
+        print_json([entry_json(e) for e in found])
         return 0
     if not found:
         print(_("No time logged in this period"))
@@ -291,9 +292,9 @@ def list_entries(args) -> int:
     rows = [
         [
             str(e.id),
-            _span(ws, e),
-            _length(e),
-            _owner(e),
+            span(ws, e),
+            length(e),
+            owner(e),
             "" if e.billable else _("non-billable"),
             e.note,
         ]
@@ -313,7 +314,7 @@ def edit_entry(args) -> int:
         for k in ("start", "end", "duration", "note", "client", "task", "billable")
     }
     entry = ws.time.edit_entry(args.id, **fields)
-    what = f"{_length(entry)} {_owner(entry)} {_span(ws, entry)}"
+    what = f"{length(entry)} {owner(entry)} {span(ws, entry)}"
     print(_("Modified entry {id}: {what}").format(id=entry.id, what=what))
     return 0
 
@@ -372,44 +373,3 @@ def show_report(args) -> int:
 
 def _kind(args) -> str:
     return "custom" if args.last else args.period
-
-
-def _entry_json(entry) -> dict:
-    return {
-        "id": entry.id,
-        "start": entry.start,
-        "end": entry.end,
-        "seconds": entry.seconds,
-        "client": entry.client,
-        "task": entry.task,
-        "billable": entry.billable,
-        "note": entry.note,
-        "source": entry.source,
-        "kind": entry.kind,
-        "rate_cents": entry.rate_cents,
-    }
-
-
-def _owner(entry) -> str:
-    who = f"@{safe(entry.client)}" if entry.client else _("no client")
-    if entry.kind:
-        who += f" #{safe(entry.kind)}"
-    if entry.task is None:
-        return who
-    return _("{who} task {task}").format(who=who, task=entry.task)
-
-
-def _target(task: int | None, client: str | None) -> str:
-    """What a timer runs on: `task 12` or `@acme`."""
-    return _("task {task}").format(task=task) if task is not None else f"@{safe(client or '')}"
-
-
-def _length(entry) -> str:
-    return format_hours_minutes(entry.seconds, language())
-
-
-def _span(ws, entry) -> str:
-    """`Mon 30 Nov 09:00–10:30`, `lun. 30 nov. 9 h–10 h 30`."""
-    from vaworkspace.locale_format import format_span
-
-    return format_span(entry.start.astimezone(ws.tz), entry.end.astimezone(ws.tz), language())
