@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from vaworkspace.domain.models import TimeEntry
 from vaworkspace.errors import InputError, NotFoundError
-from vaworkspace.i18n import _
+from vaworkspace.i18n import N_, _
 from vaworkspace.service.lookup import client_for_write, clients_for_write, task_for_write
 from vaworkspace.service.results import Logged
 from vaworkspace.store import counters, tables
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
     from vaworkspace.domain.time.timer import Segment
     from vaworkspace.service.lookup import Db
+
+ONE_TARGET = N_("a timer runs on a task or on a client alone: give one of them")
 
 _EDIT_ORDER = ("start", "end", "duration", "note", "billable", "client", "task")
 """Edits apply in this order: a new duration counts from a new start."""
@@ -85,6 +87,20 @@ def entry_owner(
     if task is not None and client is None:
         client = task.client
     return client, task.id if task else None
+
+
+def timer_target(db: Db, task_id: int | None, client: str | None) -> tuple[int | None, str | None]:
+    """What a timer's entries will belong to: a task and its client, or a client
+    alone (exactly one of them given; a closed task is refused)."""
+    if task_id is None or client is not None:
+        if client is None or task_id is not None:
+            raise InputError(_(ONE_TARGET))
+        return None, client_for_write(db, client)[1].id
+    task = task_for_write(db, task_id)
+    if not task.is_open:
+        why = _("task {id} is {status}; reopen it or pick another")
+        raise InputError(why.format(id=task.id, status=_(task.status)))
+    return task.id, task.client
 
 
 def entry_changes(

@@ -25,14 +25,13 @@ from vaworkspace.service.entry_writes import (
     log_segments,
     priced,
     put_entry,
+    timer_target,
 )
-from vaworkspace.service.lookup import client_for_write, task_for_write
 from vaworkspace.service.results import Logged
 from vaworkspace.store import counters, tables, undo_records
 from vaworkspace.store.records import entry_from_record
 
 NO_TIMER = N_("no timer is running; start one with `va timer start ID`")
-ONE_TARGET = N_("a timer runs on a task or on a client alone: give one of them")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -132,7 +131,7 @@ class TimeService(Service):
         now = self.now()
         with self.file.transaction() as db:
             running, events = self._catch_up(db)
-            task, owner = self._timer_target(db, task_id, client)
+            task, owner = timer_target(db, task_id, client)
             started = clock.start(
                 now, mode, task, owner, self.pomodoro_settings(), seconds, running, self.tz, kind
             )
@@ -184,7 +183,7 @@ class TimeService(Service):
             state, _events = self._catch_up(db)
             if state is None:
                 raise InputError(_(NO_TIMER))
-            task, owner = self._timer_target(db, task_id, client)
+            task, owner = timer_target(db, task_id, client)
             moved = clock.switch(state, now, task, owner)
             logged = log_segments(db, moved.logged, self._minimum)
             timer_records.save_timer(db, moved.state)
@@ -385,17 +384,3 @@ class TimeService(Service):
             changed = change(state, now)
             timer_records.save_timer(db, changed)
         return status(changed, now)
-
-    def _timer_target(
-        self, db: Db, task_id: int | None, client: str | None
-    ) -> tuple[int | None, str | None]:
-        """A task and its client, or a client alone (exactly one of them given)."""
-        if task_id is None or client is not None:
-            if client is None or task_id is not None:
-                raise InputError(_(ONE_TARGET))
-            return None, client_for_write(db, client)[1].id
-        task = task_for_write(db, task_id)
-        if not task.is_open:
-            why = _("task {id} is {status}; reopen it or pick another")
-            raise InputError(why.format(id=task.id, status=_(task.status)))
-        return task.id, task.client
