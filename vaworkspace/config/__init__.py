@@ -42,6 +42,13 @@ from vaworkspace.config.paths import config_path as config_path
 from vaworkspace.config.paths import data_dir as data_dir
 from vaworkspace.config.paths import system_timezone as system_timezone
 from vaworkspace.config.paths import workspace_path as workspace_path
+from vaworkspace.config.values import (
+    command_value,
+    number_value,
+    section,
+    table_value,
+    text_value,
+)
 from vaworkspace.errors import ConfigError, InputError
 from vaworkspace.i18n import N_, _
 
@@ -221,14 +228,14 @@ def _build(raw: dict[str, Any], path: str | None, env: Mapping[str, str]) -> Con
     if "urgency" in raw:
         from vaworkspace.domain.tasks.urgency import Coefficients
 
-        with _section("urgency"):
-            config.urgency = Coefficients.from_config(_table("urgency", raw["urgency"]))
+        with section("urgency"):
+            config.urgency = Coefficients.from_config(table_value("urgency", raw["urgency"]))
     _time(config, raw)
-    _table("sync", raw.get("sync", {}), ("deadline",))
+    table_value("sync", raw.get("sync", {}), ("deadline",))
     config.sync_deadline = sync_deadline(raw)
-    plan = _table("plan", raw.get("plan", {}), ("buffer",))
+    plan = table_value("plan", raw.get("plan", {}), ("buffer",))
     if "buffer" in plan:
-        buffer = _number(
+        buffer = number_value(
             "[plan] buffer", plan["buffer"], (0, 240), N_("a whole number of minutes"), whole=True
         )
         config.plan_buffer_minutes = int(buffer)
@@ -253,7 +260,7 @@ def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
     if "currency" in raw:
         from vaworkspace.domain.clients import validate_currency
 
-        config.currency = validate_currency(_text("currency", raw["currency"]))
+        config.currency = validate_currency(text_value("currency", raw["currency"]))
     from vaworkspace.config.language import resolve_language
 
     config.language = resolve_language(raw.get("language"), env)
@@ -266,7 +273,7 @@ def _place(config: Config, raw: dict[str, Any], env: Mapping[str, str]) -> None:
 
 def _work(config: Config, raw: dict[str, Any]) -> None:
     """`[work]` hours and days, for the slack (urgency) and the agenda."""
-    work = _table("work", raw.get("work", {}), ("hours", "days"))
+    work = table_value("work", raw.get("work", {}), ("hours", "days"))
     if not work:
         return
     days = work.get("days")
@@ -278,7 +285,7 @@ def _work(config: Config, raw: dict[str, Any]) -> None:
                 value=repr(days)
             )
         )
-    hours = _text("[work] hours", work.get("hours", "09:00-17:00"))
+    hours = text_value("[work] hours", work.get("hours", "09:00-17:00"))
     from vaworkspace.domain.time.worktime import parse_work_hours
 
     config.work_hours = parse_work_hours(hours, days)
@@ -290,10 +297,10 @@ def _time(config: Config, raw: dict[str, Any]) -> None:
     if "pomodoro" in raw:
         from vaworkspace.domain.time.timer import PomodoroSettings
 
-        with _section("pomodoro"):
-            config.pomodoro = PomodoroSettings.from_config(_table("pomodoro", raw["pomodoro"]))
+        with section("pomodoro"):
+            config.pomodoro = PomodoroSettings.from_config(table_value("pomodoro", raw["pomodoro"]))
     if "break_reminder_minutes" in raw:
-        minutes = _number(
+        minutes = number_value(
             "break_reminder_minutes",
             raw["break_reminder_minutes"],
             (0, 24 * 60),
@@ -302,11 +309,11 @@ def _time(config: Config, raw: dict[str, Any]) -> None:
         )
         config.break_reminder_minutes = int(minutes)
     if "daily_cap_hours" in raw:
-        config.daily_cap_hours = _number(
+        config.daily_cap_hours = number_value(
             "daily_cap_hours", raw["daily_cap_hours"], (0, 24), N_("a number of hours"), above=True
         )
     if "timer_minimum_minutes" in raw:
-        minimum = _number(
+        minimum = number_value(
             "timer_minimum_minutes",
             raw["timer_minimum_minutes"],
             (0, 60),
@@ -315,91 +322,7 @@ def _time(config: Config, raw: dict[str, Any]) -> None:
         )
         config.timer_minimum_minutes = int(minimum)
     if "notify_command" in raw:
-        config.notify_command = _command(raw["notify_command"])
-
-
-class _section:
-    """Name the table in a message from a parser that does not (`[pomodoro] …`)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
-        if isinstance(error, InputError) and self.name not in str(error):
-            raise InputError(
-                _("[{section}] {error}").format(section=self.name, error=error)
-            ) from None
-
-
-def _text(key: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise InputError(
-            _("{key} must be text in quotes, not {value}").format(key=key, value=repr(value))
-        )
-    return value
-
-
-def _table(key: str, value: object, known: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """`[key]` as a dict; with `known`, refusing any other key inside it."""
-    if not isinstance(value, dict):
-        raise InputError(
-            _("[{key}] must be a table of settings, not {value}").format(key=key, value=repr(value))
-        )
-    if known is not None:
-        for name in value:
-            if name not in known:
-                raise InputError(
-                    _("unknown setting '{name}' in [{key}]; known: {known}").format(
-                        name=name, key=key, known=", ".join(known)
-                    )
-                )
-    return value
-
-
-def _number(
-    key: str,
-    value: object,
-    bounds: tuple[float, float],
-    what: str,
-    whole: bool = False,
-    above: bool = False,
-) -> float:
-    """A number within `bounds` (the lower one excluded when `above`); `whole`: an int.
-    `what` (marked) names the number the key wants."""
-    low, high = bounds
-    kinds = (int,) if whole else (int, float)
-    number = value if isinstance(value, kinds) and not isinstance(value, bool) else None
-    if number is None or not (number > low if above else number >= low) or number > high:
-        if above:
-            message = _("{key} must be {what}, above {low} to {high}, not {value}")
-        else:
-            message = _("{key} must be {what}, from {low} to {high}, not {value}")
-        raise InputError(
-            message.format(
-                key=key, what=_(what), low=f"{low:g}", high=f"{high:g}", value=repr(value)
-            )
-        )
-    return float(number)
-
-
-def _command(value: object) -> tuple[str, ...]:
-    """`notify_command`, split like a shell would: a missing quote is an error now,
-    not when the first focus block ends."""
-    import shlex
-
-    text = _text("notify_command", value)
-    try:
-        words = tuple(shlex.split(text))
-    except ValueError as error:
-        raise InputError(
-            _("notify_command {text} cannot be split like a shell: {error}").format(
-                text=repr(text), error=error
-            )
-        ) from None
-    return words
+        config.notify_command = command_value(raw["notify_command"])
 
 
 def sync_deadline(raw: dict[str, Any], path: str | None = None) -> float:
