@@ -15,7 +15,7 @@ from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.clients import fold
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.errors import VaError
-from vaworkspace.i18n import N_, _
+from vaworkspace.i18n import N_, _, pgettext
 from vaworkspace.tui.bar_text import clock_text, status_text
 from vaworkspace.tui.colours import client_style
 
@@ -129,7 +129,7 @@ class DetailPane(Static):
         why = ws.inbox.why(task.id)
         terms = [t for t in why.terms if round(t.value, 1)]  # `age +0.0` says nothing
         text.append(_("urgency").ljust(LABEL_W), style="dim")
-        words = [f"{t.name} {t.value:+.1f}" for t in terms]
+        words = [f"{term_label(t.name)} {t.value:+.1f}" for t in terms]
         text.append(urgency_text(f"{why.score:.1f} = ", words, self.content_region.width))
         if task.notes:
             text.append("\n")
@@ -185,3 +185,21 @@ def gauge(used: int, bought: int, cells: int = 6) -> Text:
     text.append(empty, style="dim")
     text.append(" " + decimal_mark(retainer_figures(used, bought), language()), style="dim")
     return text
+
+
+def term_label(name: str) -> str:
+    """An urgency term's name as the detail pane shows it: in English the
+    `[urgency]` config key itself (`at_risk`), in French its word (`à risque`)."""
+    labels = {
+        "due": pgettext("urgency term", "due"),
+        "at_risk": pgettext("urgency term", "at_risk"),
+        "overdue": pgettext("urgency term", "overdue"),
+        "priority": pgettext("urgency term", "priority"),
+        "next": pgettext("urgency term", "next"),
+        "client": pgettext("urgency term", "client"),
+        "budget": pgettext("urgency term", "budget"),
+        "waiting": pgettext("urgency term", "waiting"),
+        "blocked": pgettext("urgency term", "blocked"),
+        "age": pgettext("urgency term", "age"),
+    }
+    return labels.get(name, name)
