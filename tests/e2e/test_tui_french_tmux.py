@@ -69,7 +69,7 @@ def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> No
     pane.send_keys("1")
     pane.wait_for("Boîte de réception")
     pane.send_keys("t")
-    timing = pane.wait_for(lambda screen: "⏵ #" in pane.rows()[0])
+    timing = pane.wait_for(lambda screen: "⏵ #" in screen.splitlines()[0])
     assert "aucun minuteur" not in timing.splitlines()[0]
     pane.send_keys("4")
     focus = pane.wait_for(
@@ -80,7 +80,7 @@ def test_quick_add_triage_timer_and_report_in_french(workspace, tmux_pane) -> No
     pane.wait_for("Minuteur en pause")
     pane.send_keys("s")
     pane.wait_for("Minuteur arrêté")
-    assert "aucun minuteur" in pane.wait_for(lambda screen: "⏵" not in pane.rows()[0])
+    assert "aucun minuteur" in pane.wait_for(lambda screen: "⏵" not in screen.splitlines()[0])
 
     va_fr("log", "1h30", "@evelyne", "appel")  # another terminal: the TUI follows
     pane.send_keys("5")
