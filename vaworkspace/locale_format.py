@@ -106,22 +106,24 @@ def format_hours_minutes(seconds: int | float, language: str) -> str:
     return format_minutes(max(0, int(seconds // 60)), language)
 
 
-def format_day(day: date, language: str) -> str:
-    """A day with its year, for a title: `lun. 30 nov. 2026`, `Mon 30 Nov 2026`."""
+def _date_text(day: date, english: str, pattern: str, language: str) -> str:
+    """`day` by `strftime(english)` as the English screens always wrote it, or by
+    the Babel (CLDR) `pattern` in French."""
     if not is_french(language):
-        return f"{day:%a %d %b %Y}"
+        return day.strftime(english)
     from babel.dates import format_date
 
-    return format_date(day, "EEE d MMM y", locale=_locale(language))
+    return format_date(day, pattern, locale=_locale(language))
+
+
+def format_day(day: date, language: str) -> str:
+    """A day with its year, for a title: `lun. 30 nov. 2026`, `Mon 30 Nov 2026`."""
+    return _date_text(day, "%a %d %b %Y", "EEE d MMM y", language)
 
 
 def format_weekday(day: date, language: str) -> str:
     """`Tue 01` / `mar. 1`: a day of the week shown, in a week's table."""
-    if not is_french(language):
-        return f"{day:%a %d}"
-    from babel.dates import format_date
-
-    return format_date(day, "EEE d", locale=_locale(language))
+    return _date_text(day, "%a %d", "EEE d", language)
 
 
 def format_span(start: datetime, end: datetime, language: str) -> str:
@@ -129,19 +131,13 @@ def format_span(start: datetime, end: datetime, language: str) -> str:
     `lun. 30 nov. 9 h–10 h 30` (the instants are already in the user's zone)."""
     if not is_french(language):
         return f"{start:%a %d %b %H:%M}–{end:%H:%M}"
-    from babel.dates import format_date
-
-    day = format_date(start.date(), "EEE d MMM", locale=_locale(language))
+    day = _date_text(start.date(), "", "EEE d MMM", language)
     return f"{day} {format_clock(start.time(), language)}–{format_clock(end.time(), language)}"
 
 
 def format_month(day: date, language: str) -> str:
     """The month holding `day`: `novembre 2026`, `November 2026`."""
-    if not is_french(language):
-        return f"{day:%B %Y}"
-    from babel.dates import format_date
-
-    return format_date(day, "LLLL y", locale=_locale(language))
+    return _date_text(day, "%B %Y", "LLLL y", language)
 
 
 def format_percent(share: float, language: str) -> str:
