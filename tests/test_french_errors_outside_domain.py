@@ -8,6 +8,7 @@ import socket
 
 import pytest
 
+from tests.error_languages import assert_speaks_each_language
 from vaworkspace.config import parse_config
 from vaworkspace.errors import ConfigError, EditConflict, StoreError, VaError
 from vaworkspace.i18n import use_language
@@ -74,13 +75,7 @@ CASES = {
 @pytest.mark.parametrize("name", CASES)
 def test_the_message_follows_the_ui_language(name: str) -> None:
     action, english, french = CASES[name]
-    with pytest.raises(VaError) as raised:
-        action()
-    assert english in str(raised.value)
-    use_language("fr_CA")
-    with pytest.raises(VaError) as raised:
-        action()
-    assert french in str(raised.value)
+    assert_speaks_each_language(action, english, french)
 
 
 def test_the_kinds_of_error_stay_what_they_were() -> None:
