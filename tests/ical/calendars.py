@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+
+from vaworkspace.domain.calendar.event import Event
+
 WEEKLY = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
@@ -60,3 +64,48 @@ RAW_MEETING = (
     "END:VALARM\r\n"
     "END:VEVENT\r\n"
 )
+
+MEETING = (
+    datetime(2026, 3, 10, 9, tzinfo=timezone.utc),
+    datetime(2026, 3, 10, 10, tzinfo=timezone.utc),
+)
+"""The meeting's instants: 10:00-11:00 in Paris (CET), 05:00 in Montreal."""
+FOCUS = (
+    datetime(2026, 3, 9, 14, tzinfo=timezone.utc),
+    datetime(2026, 3, 9, 15, tzinfo=timezone.utc),
+)
+"""The focus block's instants: 10:00-11:00 in Montreal (EDT, the day after the change)."""
+
+
+def week_events() -> list[Event]:
+    """The events of the export tests' week across the spring DST change: the
+    imported meeting above, an all-day block, and a block planned for task 1."""
+    return [
+        Event(
+            id=1,
+            uid="board-1@example.com",
+            summary="Board meeting",
+            start=MEETING[0],
+            end=MEETING[1],
+            tzid="Europe/Paris",
+            raw=RAW_MEETING,
+        ),
+        Event(
+            id=2,
+            uid="",
+            summary="Offsite",
+            start=date(2026, 3, 11),
+            end=date(2026, 3, 12),
+            kind="block",
+        ),
+        Event(
+            id=3,
+            uid="",
+            summary="Focus: invoices",
+            start=FOCUS[0],
+            end=FOCUS[1],
+            kind="block",
+            task=1,
+            client="acme",
+        ),
+    ]

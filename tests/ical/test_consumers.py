@@ -17,9 +17,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.ical.calendars import RAW_MEETING
+from tests.ical.calendars import FOCUS, MEETING, week_events
 from tests.ical.consumers_run import run
-from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.ical.writer import export_calendar
 
@@ -73,37 +72,7 @@ def build() -> tuple[bytes, dict[str, tuple]]:
         TimeEntry(id=8, start=spans[8][0], end=spans[8][1], client="acme", note="server migration"),
         TimeEntry(id=9, start=spans[9][0], end=spans[9][1]),
     ]
-    meeting = (datetime(2026, 3, 10, 9, tzinfo=UTC), datetime(2026, 3, 10, 10, tzinfo=UTC))
-    focus = (datetime(2026, 3, 9, 14, tzinfo=UTC), datetime(2026, 3, 9, 15, tzinfo=UTC))
-    events = [
-        Event(
-            id=1,
-            uid="board-1@example.com",
-            summary="Board meeting",
-            start=meeting[0],
-            end=meeting[1],
-            tzid="Europe/Paris",
-            raw=RAW_MEETING,
-        ),
-        Event(
-            id=2,
-            uid="",
-            summary="Offsite",
-            start=date(2026, 3, 11),
-            end=date(2026, 3, 12),
-            kind="block",
-        ),
-        Event(
-            id=3,
-            uid="",
-            summary="Focus: invoices",
-            start=focus[0],
-            end=focus[1],
-            kind="block",
-            task=1,
-            client="acme",
-        ),
-    ]
+    events = week_events()
     data = export_calendar(
         tasks=tasks,
         entries=entries,
@@ -116,8 +85,8 @@ def build() -> tuple[bytes, dict[str, tuple]]:
     expected = {f"entry-{n}@vaworkspace": span for n, span in spans.items()}
     expected.update(
         {
-            "board-1@example.com": meeting,
-            "block-3@vaworkspace": focus,
+            "board-1@example.com": MEETING,
+            "block-3@vaworkspace": FOCUS,
             "block-2@vaworkspace": (date(2026, 3, 11), date(2026, 3, 12)),
             tasks[0].uuid: (None, tasks[0].due),
             tasks[1].uuid: (None, tasks[1].due),

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from tests.ical.calendars import RAW_MEETING
+from tests.ical.calendars import RAW_MEETING, week_events
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.models import Client, Task, TimeEntry
 from vaworkspace.ical.writer import PRODID, export_calendar
@@ -72,35 +72,7 @@ def sample() -> dict:
             end=datetime(2026, 3, 9, 14, tzinfo=UTC),
         ),
     ]
-    events = [
-        Event(
-            id=1,
-            uid="board-1@example.com",
-            summary="Board meeting",
-            start=datetime(2026, 3, 10, 9, tzinfo=UTC),
-            end=datetime(2026, 3, 10, 10, tzinfo=UTC),
-            tzid="Europe/Paris",
-            raw=RAW_MEETING,
-        ),
-        Event(
-            id=2,
-            uid="",
-            summary="Offsite",
-            start=date(2026, 3, 11),
-            end=date(2026, 3, 12),
-            kind="block",
-        ),
-        Event(
-            id=3,
-            uid="",
-            summary="Focus: invoices",
-            start=datetime(2026, 3, 9, 14, tzinfo=UTC),
-            end=datetime(2026, 3, 9, 15, tzinfo=UTC),
-            kind="block",
-            task=1,
-            client="acme",
-        ),
-    ]
+    events = week_events()
     return {"tasks": [invoice, flights], "entries": entries, "events": events}
 
 
