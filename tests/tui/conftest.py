@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timezone
 
 import pytest
@@ -88,3 +89,18 @@ async def focus(pilot):
 
 async def reports(pilot):
     return await show(pilot, "5", "ReportsScreen")
+
+
+def held_imports(ws: Workspace) -> tuple[threading.Event, threading.Event]:
+    """Make `ws.import_file` wait in its worker until the test lets it go, so the
+    screen can be tried while an import runs: returns (started, release)."""
+    started, release = threading.Event(), threading.Event()
+    real = ws.import_file
+
+    def slow_import(*args, **kwargs):
+        started.set()
+        assert release.wait(10), "the test never released the import"
+        return real(*args, **kwargs)
+
+    ws.import_file = slow_import
+    return started, release

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, app_for, messages, show
+from tests.tui.conftest import SIZE, app_for, held_imports, messages, show
 
 ICS = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
@@ -152,15 +151,7 @@ async def test_the_screen_answers_keys_while_an_import_runs(ws, tmp_path) -> Non
     screens open, and the result still comes as a notice."""
     path = tmp_path / "board.ics"
     path.write_text(ICS, newline="")
-    release, started = threading.Event(), threading.Event()
-    real = ws.import_file
-
-    def slow_import(*args, **kwargs):
-        started.set()
-        assert release.wait(10)
-        return real(*args, **kwargs)
-
-    ws.import_file = slow_import
+    started, release = held_imports(ws)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         form = await _open(pilot, "I", "ImportForm", path=str(path))
         await pilot.press("ctrl+s")

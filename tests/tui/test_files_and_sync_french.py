@@ -15,7 +15,7 @@ import threading
 from textual.widgets import Input
 
 from tests.agenda_workspace_fr import build_french
-from tests.tui.conftest import SIZE, app_for, messages
+from tests.tui.conftest import SIZE, app_for, held_imports, messages
 from tests.tui.test_agenda_french import ENGLISH
 from tests.tui.test_file_forms import ICS
 from vaworkspace.service import subscriptions
@@ -65,15 +65,7 @@ async def test_the_import_form_in_french(tmp_path) -> None:
     ws = build_french(tmp_path)
     path = tmp_path / "conseil.ics"
     path.write_text(ICS, newline="")
-    release, started = threading.Event(), threading.Event()
-    real = ws.import_file
-
-    def slow_import(*args, **kwargs):
-        started.set()
-        assert release.wait(10)
-        return real(*args, **kwargs)
-
-    ws.import_file = slow_import
+    started, release = held_imports(ws)
     async with app_for(ws).run_test(size=SIZE) as pilot:
         form = await _open(pilot, "I")
         assert str(form.query_one("Static").render()) == (
