@@ -104,3 +104,14 @@ def held_imports(ws: Workspace) -> tuple[threading.Event, threading.Event]:
 
     ws.import_file = slow_import
     return started, release
+
+
+async def walk(pilot, keys) -> None:
+    """Press `keys` one at a time from the first screen, then let the work they
+    started settle (the agenda's P plans in a worker) before the screen is read."""
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.1)

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import pytest
 
-from tests.tui.conftest import SIZE, app_for
+from tests.tui.conftest import SIZE, app_for, walk
 
 # (how to reach it from the inbox, the screen expected)
 SCREENS = [
@@ -50,12 +50,7 @@ def overflowing(screen) -> list[str]:
 async def test_every_footer_key_fits_at_80_columns(ws, keys, name) -> None:
     app = app_for(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-        await app.workers.wait_for_complete()  # the agenda's P plans in a worker
-        await pilot.pause(0.1)
+        await walk(pilot, keys)
         screen = app.screen
         assert type(screen).__name__ == name
         assert list(screen.query("Footer FooterKey")), "no footer keys shown"
@@ -88,12 +83,7 @@ async def test_no_footer_words_run_into_the_next_key(ws, keys, name, language) -
     ws.config.language = language
     app = app_for(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await walk(pilot, keys)
         assert touching(app.screen) == []
 
 

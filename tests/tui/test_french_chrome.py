@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.tui.conftest import SIZE, app_for
+from tests.tui.conftest import SIZE, app_for, walk
 from tests.tui.test_footer_fits import SCREENS
 
 ENGLISH_CHROME = """
@@ -38,12 +38,7 @@ async def test_the_chrome_of_every_screen_speaks_french(ws, keys, name) -> None:
     ws.config.language = "fr_CA"
     app = app_for(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await walk(pilot, keys)
         screen = app.screen
         bar = " ".join(str(part.render()) for part in screen.query("TopBar Static"))
         footer = " ".join(
