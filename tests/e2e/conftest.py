@@ -10,14 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import pytest
-from terminal import (
-    SshServer,
-    TmuxPane,
-    VaWorkspace,
-    make_workspace,
-    require_program,
-    start_sshd,
-)
+from ssh_server import SshServer, start_sshd
+from terminal import TmuxPane, VaWorkspace, make_workspace, require_program
 
 
 @pytest.fixture
