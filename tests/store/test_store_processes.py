@@ -75,9 +75,13 @@ def test_sigkill_at_random_moments_never_tears_the_file(tmp_path):
     for _round in range(30):
         child = spawn_adder(path, "crash", -1)
         first = child.stdout.readline()  # wait until it is writing in a loop
-        assert first, "child died before its first transaction"
-        acknowledged.add(int(first))
-        time.sleep(rng.uniform(0, 0.05))
+        began = time.monotonic()
+        second = child.stdout.readline()
+        assert first and second, "child died before its second transaction"
+        acknowledged.update((int(first), int(second)))
+        # One transaction's length on this machine now (a loaded one writes slower):
+        # the kill lands anywhere in the next one or two, whatever the load.
+        time.sleep(rng.uniform(0, 2 * (time.monotonic() - began)))
         os.kill(child.pid, signal.SIGKILL)
         rest = child.communicate(timeout=30)[0]
         assert child.returncode == -signal.SIGKILL
@@ -88,7 +92,6 @@ def test_sigkill_at_random_moments_never_tears_the_file(tmp_path):
         missing = acknowledged - set(map(int, current["tasks"]))
         assert not missing, f"acknowledged ids lost: {sorted(missing)}"
         assert current["meta"]["1"]["next_task_id"] > max(acknowledged)
-    assert len(acknowledged) > 30
 
 
 HOLDER = """
