@@ -107,9 +107,21 @@ def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def parse_clock(text: str) -> time | None:
+    """The time of day `text` is, alone, in either language (17:00, 5pm, 17h,
+    `17 h 30` as Babel writes it, 9h30, noon, midi, minuit), or None: a bare
+    number (17) is no time. The one reader of every field that takes a time
+    (the log and entry forms, `va log --start`, work hours), so each reads what
+    `parse_when` reads after a day."""
+    from vaworkspace.domain.date_phrases import tokens  # only commands that read times
+
+    words = tokens(text)
+    return _parse_time(words[0]) if len(words) == 1 else None
+
+
 def is_time_token(word: str) -> bool:
-    """Whether a word is a time of day (17:00, 9:30, 5pm, 17h30, noon); bare numbers are not."""
-    return _parse_time(word.lower()) is not None
+    """Whether a word (or `17 h 30`) is a time of day; bare numbers are not."""
+    return parse_clock(word) is not None
 
 
 def _parse_time(word: str) -> time | None:

@@ -8,6 +8,7 @@ Pure: no clock, no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from vaworkspace.errors import InputError
 from vaworkspace.i18n import _
@@ -18,6 +19,35 @@ _DURATION_HOURS = (
 _DURATION_MINUTES = r"([0-9]{1,6})(?:m|min|mins|minutes?)?"
 MAX_DURATION = 7 * 24 * 60
 """Minutes: an estimate longer than a week is a project, not a task."""
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
+_HOURS = r"[0-9]+(?:h|hr|hrs|hours?|heures?)"
+_HOUR_UNITS = ("h", "hr", "hrs", "hour", "hours", "heure", "heures")
+_UNITS = ("m", "min", "mins", "minute", "minutes", *_HOUR_UNITS)
+
+
+def duration_run(words: Sequence[str]) -> int:
+    """How many of the leading words make one length of time, as French types it
+    with spaces (`45 min`, `1 h 30`, `1h 30 min`, `2 heures`): a unit word after
+    a bare number, minutes (00-59) after an hour unit, `min` after those minutes.
+    At least 1. A bare number never joins (`45 2 factures`: 45, then the title),
+    nor a unit after a unit (`30m H`). `parse_duration` reads the words joined."""
+    first = words[0].lower() if words else ""
+    state = "number" if re.fullmatch(_NUMBER, first) else ""
+    if re.fullmatch(_HOURS, first):
+        state = "hours"
+    count = 1
+    for follower in words[1:4]:
+        lower = follower.lower()
+        if state == "number" and lower in _UNITS:
+            state = "hours" if lower in _HOUR_UNITS else ""
+        elif state == "hours" and re.fullmatch(r"[0-5][0-9]", lower):
+            state = "minutes"
+        elif state == "minutes" and lower in ("m", "min", "mins"):
+            state = ""
+        else:
+            break
+        count += 1
+    return count
 
 
 def parse_duration(text: str) -> int:

@@ -34,7 +34,6 @@ A single-valued field given twice is an error rather than a silent choice. Only
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
@@ -45,6 +44,7 @@ from vaworkspace.domain.dates import (
     parse_duration,
     parse_when,
 )
+from vaworkspace.domain.durations import duration_run
 from vaworkspace.errors import InputError
 from vaworkspace.i18n import N_, _
 
@@ -65,8 +65,6 @@ _NONE = ("none", "aucune", "aucun")
 _EVERY = ("every", "every!", "chaque", "chaque!")
 _EVERY_PAIRS = ("tous", "toutes")  # `tous les jours`: a two-word `every`
 _MAX_EXPR_WORDS = 9  # `due:` + 8 words: début de la semaine prochaine à 17 h 30
-_HOUR_UNITS = ("h", "hr", "hrs", "hour", "hours", "heure", "heures")
-_ESTIMATE_UNITS = ("m", "min", "mins", "minute", "minutes", *_HOUR_UNITS)
 _TRAILING = ",.;:!?)"
 _FIELD_NAMES = {
     "client": N_("client"),
@@ -242,25 +240,10 @@ def _add_tag(qa: QuickAdd, into: list[str], raw: str, source: str) -> None:
 
 
 def _take_estimate(words: list[_Word], i: int, qa: QuickAdd) -> int:
-    """`~45m`, `~none`, and with spaces `~45 min`, `~1 h 30`, `~1h 30 min`: a unit
-    word after a bare number, minutes after an hour unit, `min` after those minutes.
-    A bare number never joins (`~45 2 factures`), nor a unit after a unit (`~30m H`)."""
-    parts = [words[i].text]
-    value = parts[0][1:]
-    state = "number" if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", value) else ""
-    if re.fullmatch(r"[0-9]+(?:h|hr|hrs|hours?|heures?)", fold(value)):
-        state = "hours"
-    for follower in words[i + 1 : i + 4]:
-        lower = fold(follower.text)
-        if state == "number" and lower in _ESTIMATE_UNITS:
-            state = "hours" if lower in _HOUR_UNITS else ""
-        elif state == "hours" and re.fullmatch(r"[0-5][0-9]", lower):
-            state = "minutes"
-        elif state == "minutes" and lower in ("m", "min", "mins"):
-            state = ""
-        else:
-            break
-        parts.append(follower.text)
+    """`~45m`, `~none`, and with spaces `~45 min`, `~1 h 30`, `~1h 30 min`: the
+    words `durations.duration_run` joins into one length (`~45 2 factures`: 45)."""
+    texts = [words[i].text[1:], *(word.text for word in words[i + 1 : i + 4])]
+    parts = [words[i].text, *texts[1 : duration_run(texts)]]
     source = " ".join(parts)
     value = "".join(parts)[1:].rstrip(_TRAILING)
     try:

@@ -61,8 +61,9 @@ def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = N
         raise InputError(
             _("va log needs a duration first, like {example}").format(example=_(LOG_EXAMPLE))
         )
-    minutes = _log_minutes(words[0])
-    client, task, kind, day, note = _read_words([w for w in words[1:] if w.strip()], now, tz)
+    size = _duration_size(words)
+    minutes = _log_minutes(" ".join(words[:size]))
+    client, task, kind, day, note = _read_words([w for w in words[size:] if w.strip()], now, tz)
     now = now.astimezone(dates.UTC).replace(microsecond=0)
     today = now.astimezone(tz).date()
     span = timedelta(minutes=minutes)
@@ -77,6 +78,15 @@ def parse_log(words: list[str], now: datetime, tz: tzinfo, start: str | None = N
     return LogRequest(
         begin.astimezone(dates.UTC), end.astimezone(dates.UTC), client, task, note, kind
     )
+
+
+def _duration_size(words: list[str]) -> int:
+    """How many words the duration takes: one, or French spaced as it types it
+    (`1 h 30`, `45 min`: `durations.duration_run`) when the first is a bare
+    number. `1h 30 factures` keeps its 30 in the note, as `va log` always did."""
+    from vaworkspace.domain.durations import duration_run
+
+    return duration_run(words) if words[0].strip().isdigit() else 1
 
 
 def _log_minutes(word: str) -> int:

@@ -35,15 +35,14 @@ else:  # the same value without a dataclass's compiled methods: `va list` and `v
 
 
 def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
-    """Read `"09:00-17:00"` and `["mon", …]` from the config file."""
-    try:
-        first, last = (part.strip() for part in span.split("-"))
-        start = time.fromisoformat(first if len(first) > 2 else f"{first}:00")
-        end = time.fromisoformat(last if len(last) > 2 else f"{last}:00")
-    except ValueError:
-        raise InputError(
-            _("work hours '{span}' must look like 09:00-17:00").format(span=span)
-        ) from None
+    """Read `"09:00-17:00"` (or `9-17`, `9h-17h`, `9 h – 17 h 30`: each end is
+    read as every time field reads one) and `["mon", …]` from the config file."""
+    import re
+
+    ends = re.split(r"\s*[-–]\s*", span.strip())
+    start, end = (_hour(part) for part in ends) if len(ends) == 2 else (None, None)
+    if start is None or end is None:
+        raise InputError(_("work hours '{span}' must look like 09:00-17:00").format(span=span))
     if end <= start:
         raise InputError(_("work hours '{span}' end before they start").format(span=span))
     if days is None:
@@ -55,6 +54,22 @@ def parse_work_hours(span: str, days: list[str] | None = None) -> WorkHours:
             _("work days {days} must be names such as mon, tue, … sun").format(days=repr(days))
         ) from None
     return WorkHours(start, end, numbers)
+
+
+def _hour(text: str) -> time | None:
+    """One end of the work hours: an hour alone (`9`), an ISO time (`09:00:00`),
+    or a time of day as every time field reads it (`dates.parse_clock`: `9h`,
+    `17 h 30`, `midi`); None if none. Work hours are on the 24-hour clock, as
+    they always were: `5pm` is refused (`9-5pm` would read 9 as what?)."""
+    from vaworkspace.domain.dates import parse_clock
+
+    if text.isdigit() and len(text) <= 2:
+        return time(int(text)) if int(text) < 24 else None
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        pass
+    return None if text.lower().endswith(("am", "pm")) else parse_clock(text)
 
 
 def working_minutes(start: datetime, end: datetime, tz: tzinfo, hours: WorkHours, cap: int) -> int:
