@@ -48,3 +48,22 @@ def test_the_task_list_in_french() -> None:
     assert listed[-1].startswith("(! à risque : ")  # overdue: it no longer fits
     english = _va("list", LANG="C.UTF-8").stdout.splitlines()
     assert english[0].split() == ["ID", "Urg", "Client", "Title", "Due", "Est", "Tags"]
+
+
+def test_aucun_and_aucune_clear_fields_in_va_add_and_edit() -> None:
+    """A user's report: `@aucun` and `~aucune` were not understood (a client named
+    aucun was asked for, the estimate refused)."""
+    import json
+
+    assert _va("client", "add", "Acme", LANG="fr_CA.UTF-8").returncode == 0
+    line = "Relancer @acme !haute échéance:ven attente:demain ~45m chaque lundi"
+    assert _va("add", line, LANG="fr_CA.UTF-8").returncode == 0
+    clear = ["@aucun", "!aucun", "~aucune", "échéance:aucune", "attente:aucun", "chaque:aucun"]
+    edited = _va("edit", "--json", "1", *clear, LANG="fr_CA.UTF-8")
+    assert edited.returncode == 0, edited.stderr
+    task = json.loads(edited.stdout)
+    fields = ("client", "priority", "estimate_minutes", "due", "wait", "recurrence")
+    assert [task[name] for name in fields] == [None] * 6 and task["title"] == "Relancer"
+    added = _va("add", "--json", "Relire @aucun ~aucune", LANG="C.UTF-8")
+    assert added.returncode == 0, added.stderr
+    assert json.loads(added.stdout)["client"] is None

@@ -199,3 +199,45 @@ def test_a_french_date_field_sets_what_the_english_one_does(day, at_time, field,
         except InputError:
             results.append(None)
     assert results[0] == results[1]
+
+
+NO_VALUE = ["aucune", "aucun", "Aucune", "AUCUN"]
+"""`none` in French: either gender, any case (a user's `@aucun`, `~aucune`)."""
+CLEARING = {  # the English token that empties a field -> the French token, {} for `none`
+    "@none": ["@{}"],
+    "!none": ["!{}"],
+    "~none": ["~{}"],
+    "due:none": ["échéance:{}", "éch:{}", "due:{}"],
+    "wait:none": ["attente:{}", "wait:{}"],
+    "every:none": ["chaque:{}", "every:{}"],
+}
+
+
+def _fields(q: QuickAdd) -> tuple:
+    cleared = (q.client, q.priority, q.due, q.wait, q.estimate_minutes, q.recurrence)
+    return (q.title, cleared, q.recur_from_completion, sorted(q.given))
+
+
+@PROPERTY
+@given(
+    pair=st.sampled_from([(en, fr) for en, frs in CLEARING.items() for fr in frs]),
+    word=st.sampled_from(NO_VALUE),
+    before=st.sampled_from(["Relancer", "Relancer le devis", "Point #compta"]),
+    after=st.sampled_from(["", " #suivi", " la clinique"]),
+)
+def test_french_none_empties_a_field_as_english_none_does(pair, word, before, after) -> None:
+    english, french = pair
+    q = qa(f"{before} {french.format(word)}{after}")
+    assert _fields(q) == _fields(qa(f"{before} {english}{after}"))
+    assert q.title == f"{before}{after}".replace(" #compta", "").replace(" #suivi", "")
+
+
+def test_every_french_none_clears_what_a_line_set() -> None:
+    q = qa("Relancer @aucun !aucune ~aucune échéance:aucune attente:aucun chaque:aucun")
+    assert q.title == "Relancer"
+    assert {"client", "priority", "estimate_minutes", "due", "wait", "recurrence"} <= q.given
+    assert (q.client, q.priority, q.estimate_minutes, q.due, q.wait, q.recurrence) == (None,) * 6
+
+
+def test_chaque_field_takes_a_quoted_rule_like_every() -> None:
+    assert qa('Paie chaque:"2 semaines"').recurrence == qa('Paie every:"2 weeks"').recurrence

@@ -5,23 +5,24 @@ word: whatever is not understood as one of the tokens below stays in the title.
 
     Send Q4 invoice @evelyne #billing !h due:fri 17:00 ~30m every month
 
-- `@client` sets the client (the ref as typed; `@none` clears it). An `@` inside a
+- `@client` sets the client (the ref as typed; `@none`, `@aucun` clears it). An `@` inside a
   word (`bob@example.com`) is part of the title.
 - `#tag` adds a tag, `-#tag` removes one (for edits); a lone `#` is a title word.
   `+tag` and `+#tag` add a tag too (the Taskwarrior habit) when a letter follows
   the `+` (or `+#`): `+33 6 12…` and `C++` stay title words.
 - `!high` `!h` `!1`, `!medium` `!m` `!2`, `!low` `!l` `!3`; `!none` `!0` clears
   (French: `!haute`, `!moyenne`, `!basse`, `!aucune`).
+  Wherever `none` clears a field, `aucune` and `aucun` do too.
 - `due:`, `wait:`, `sched:` (or `scheduled:`) take a date expression (see
   `dates.parse_when`, English and French alike): quoted (`due:"next monday"`),
   joined (`due:next-monday`), or running over the next words (`due:fri 17:00`),
   the longest reading wins. `due:none` clears the field. French names: `échéance:`
   or `éch:` for `due:`, `attente:` for `wait:`, `aucune` for `none`.
 - `~30m`, `~1h30m` set the estimate, and so do `~45 min` and `~1 h 30` (a unit
-  word may follow the number); `~none` clears it.
+  word may follow the number); `~none` (`~aucune`) clears it.
 - `every monday`, `every 2 weeks` repeat from the due date, `every! ...` from the
   completion date; `every:none` stops repeating. French: `chaque lundi`, `tous les
-  jours`, `toutes les 2 semaines`, `chaque!`. When the words after `every` are no
+  jours`, `toutes les 2 semaines`, `chaque!`, `chaque:aucune`. When the words after `every` are no
   rule ("Check every invoice", "Relire tous les dossiers"), they are title words.
 Field names and keywords are read without case or accents (`echeance:`, `ÉCH:`).
 - A word starting with a backslash is a literal title word, backslash removed:
@@ -53,14 +54,15 @@ _PRIORITIES = {
     "medium": "medium", "m": "medium", "2": "medium",
     "low": "low", "l": "low", "3": "low",
     "none": None, "0": None,
-    "haute": "high", "moyenne": "medium", "basse": "low", "aucune": None,
+    "haute": "high", "moyenne": "medium", "basse": "low", "aucune": None, "aucun": None,
 }  # fmt: skip
 _DATE_FIELDS = {
     **dict.fromkeys(("due", "echeance", "ech"), "due"),
     **dict.fromkeys(("wait", "attente"), "wait"),
     **dict.fromkeys(("sched", "scheduled"), "scheduled"),
 }
-_QUOTABLE = (*_DATE_FIELDS, "every")
+_EVERY_FIELDS = ("every", "chaque")
+_QUOTABLE = (*_DATE_FIELDS, *_EVERY_FIELDS)
 _NONE = ("none", "aucune", "aucun")
 _EVERY = ("every", "every!", "chaque", "chaque!")
 _EVERY_PAIRS = ("tous", "toutes")  # `tous les jours`: a two-word `every`
@@ -187,7 +189,7 @@ def _take(
         title.append(text[1:])
     elif text.startswith("@"):
         ref = text[1:].rstrip(_TRAILING)
-        _set(qa, "client", None if ref.lower() == "none" else ref, text)
+        _set(qa, "client", None if fold(ref) in _NONE else ref, text)
     elif text.startswith("#"):
         _add_tag(qa, qa.tags, text[1:], text)
     elif lower.startswith("-#"):
@@ -200,7 +202,7 @@ def _take(
         return _take_estimate(words, i, qa)
     elif lower in _EVERY:
         return _take_every(words, i, qa, title)
-    elif lower.startswith("every:"):
+    elif lower.partition(":")[0] in _EVERY_FIELDS:
         _every_field(word, qa)
     else:
         return _take_date(words, i, qa, now, tz)
@@ -247,7 +249,7 @@ def _take_estimate(words: list[_Word], i: int, qa: QuickAdd) -> int:
     source = " ".join(parts)
     value = "".join(parts)[1:].rstrip(_TRAILING)
     try:
-        minutes = None if value.lower() == "none" else parse_duration(value)
+        minutes = None if fold(value) in _NONE else parse_duration(value)
     except InputError as error:
         raise InputError(_("estimate {text}: {why}").format(text=source, why=error)) from None
     _set(qa, "estimate_minutes", minutes, source)
@@ -315,11 +317,12 @@ def _take_every(
 
 
 def _every_field(word: _Word, qa: QuickAdd) -> None:
-    """`every:none` stops a series; `every:"2 weeks"` is the quoted form of `every`."""
+    """`every:none` (`chaque:aucune`) stops a series; `every:"2 weeks"` is the
+    quoted form of `every`."""
     from vaworkspace.domain.tasks.every import parse_every
 
     value = word.quoted if word.quoted is not None else word.text.partition(":")[2]
-    if value.lower() == "none" and word.quoted is None:
+    if fold(value) in _NONE and word.quoted is None:
         _set(qa, "recurrence", None, word.text)
         qa.recur_from_completion = False
         return
