@@ -1,7 +1,8 @@
 """Property tests: the French grammar is equivalent to the English one (issue #12).
 
 Every English date phrase the test suite uses (`test_parse_when.CASES` and its
-edges) has a French counterpart here; hypothesis combines them with times of
+edges) has a French counterpart here (`fin de semaine`, whose meaning is the
+region's, is paired in `test_fin_de_semaine.py`); hypothesis combines them with times of
 day, instants and zones and checks that both read the same instant, or are both
 refused. And the one ambiguous word (`mar` before a day number) is always refused.
 """
@@ -42,7 +43,8 @@ DAYS = {
     "next tuesday": ["mardi prochain", "mar prochain"],
     "this friday": ["ce vendredi", "ce ven"],
     "this tuesday": ["ce mardi"],
-    "eow": ["fin de semaine", "fin de la semaine"],
+    "eow": ["fin de la semaine"],
+    "weekend": ["week-end", "week end"],
     "eom": ["fin du mois", "fin de mois"],
     "eoy": ["fin de l'année", "fin d'annee"],
     "sow": ["début de la semaine prochaine", "debut de semaine prochaine"],

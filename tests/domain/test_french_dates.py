@@ -65,9 +65,9 @@ FRENCH = {
     "dans 30 minutes": "2026-12-01 09:30",
     "3j": "2026-12-04",
     "2sem": "2026-12-15",
-    # period ends
-    "fin de semaine": "2026-12-04",
+    # period ends (`fin de semaine` is the region's: test_fin_de_semaine.py)
     "fin de la semaine": "2026-12-04",
+    "week-end": "2026-12-05",
     "fin du mois": "2026-12-31",
     "fin de mois": "2026-12-31",
     "fin de l'année": "2026-12-31",
@@ -123,7 +123,8 @@ FRENCH = {
     "lundi prochain 9h": "2026-12-07 09:00",
     "ce vendredi à 16h": "2026-12-04 16:00",
     "dans 3 jours 9h": "2026-12-04 09:00",
-    "fin de semaine 17h": "2026-12-04 17:00",
+    "fin de la semaine 17h": "2026-12-04 17:00",
+    "week-end 10h": "2026-12-05 10:00",
     "fin du mois 17 h": "2026-12-31 17:00",
     "24 déc 9h": "2026-12-24 09:00",
     "le 24 déc à 9h": "2026-12-24 09:00",

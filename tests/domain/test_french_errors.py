@@ -211,7 +211,7 @@ def test_a_french_hint_reads_as_it_says() -> None:
         "ven",
         "lundi prochain",
         "dans 3 jours",
-        "fin de semaine",
+        "fin de la semaine",
         "fin du mois",
         "5 déc",
         "ven 17h",

@@ -8,6 +8,12 @@ time written with spaces (`17 h 30` → `17h30`, as Babel and French typography
 write it). What it cannot tell apart it does not choose: `readings` gives one
 list of words per meaning of an ambiguous word, and the parser refuses the
 phrase when more than one of them makes sense (see `dates.parse_when`).
+
+One phrase means what the VA's region says: `fin de semaine` is the weekend in
+Québec (`fr_CA`: Saturday, as `week-end`) and the end of the working week in
+France (`fr`, `fr_FR`: Friday, as `fin de la semaine`). A UI in another
+language cannot tell which the VA means, so it gets both readings, refused
+together as any ambiguous word is.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import re
 from itertools import product
 
 from vaworkspace.domain.date_words import AMBIGUOUS, ISO_DATE, WEEKDAYS, fold
+from vaworkspace.i18n import language
 
 _DAY_NUMBER = r"[0-9]{1,2}(?:st|nd|rd|th|er)?"
 
@@ -34,8 +41,8 @@ _PHRASES = {
     "dans": "in",
     "fin de journee": "eod",
     "fin de la journee": "eod",
-    "fin de semaine": "eow",
     "fin de la semaine": "eow",
+    "week end": "weekend",
     "fin du mois": "eom",
     "fin de mois": "eom",
     "fin d'annee": "eoy",
@@ -46,6 +53,11 @@ _PHRASES = {
     "debut du mois prochain": "som",
 }
 _LONGEST = max(len(phrase.split()) for phrase in _PHRASES)
+_REGIONAL = "fin de semaine"
+_REGION_READS = {"fr_CA": "weekend", "fr": "eow"}
+"""`fin de semaine` by region: Québec's weekend, else (France, Belgium...) the
+end of the working week."""
+_BOTH_READINGS = (("eow", "fin de la semaine (eow)"), ("weekend", "week-end (weekend)"))
 _THIS = frozenset({"ce", "cet", "cette"})
 _NEXT = frozenset({"prochain", "prochaine"})
 
@@ -81,13 +93,34 @@ def _join_spaced_times(words: list[str]) -> list[str]:
 def readings(raw: str) -> list[tuple[str, list[str]]]:
     """The grammar's words for `raw`, once per meaning of each ambiguous word, with
     a label naming the meanings taken ("" when no word was ambiguous)."""
-    words = tokens(raw)
-    choices = [AMBIGUOUS.get(word, ((word, ""),)) for word in words]  # each: (word, label)
+    words = _regional_phrase(tokens(raw))
+    regional = _regional_readings(language())
+    choices = [  # each: (word, label)
+        regional if word == _REGIONAL else AMBIGUOUS.get(word, ((word, ""),)) for word in words
+    ]
     found: list[tuple[str, list[str]]] = []
     for picked in product(*choices):
         label = ", ".join(f"'{words[i]}' = {why}" for i, (_, why) in enumerate(picked) if why)
         found.append((label, _french([word for word, _ in picked])))
     return found
+
+
+def _regional_phrase(words: list[str]) -> list[str]:
+    """`fin de semaine` as one word, which `readings` reads as the region says."""
+    size = len(_REGIONAL.split())
+    for i in range(len(words) - size + 1):
+        if " ".join(words[i : i + size]) == _REGIONAL:
+            return [*words[:i], _REGIONAL, *_regional_phrase(words[i + size :])]
+    return words
+
+
+def _regional_readings(speaks: str) -> tuple[tuple[str, str], ...]:
+    """What `fin de semaine` means in the language `speaks` (`fr_CA`, `fr`, `en`):
+    one reading in French, the region's (or the French one's); both elsewhere."""
+    base = speaks.split("_")[0]
+    if base != "fr":
+        return _BOTH_READINGS
+    return ((_REGION_READS.get(speaks, _REGION_READS["fr"]), ""),)
 
 
 def _french(words: list[str]) -> list[str]:

@@ -317,7 +317,7 @@ def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetim
         return now.astimezone(UTC).replace(microsecond=0)
     if word == "tonight":
         return datetime.combine(today, time(20), tz).astimezone(UTC)
-    if word in ("eow", "sow", "eom", "som", "eoy"):
+    if word in ("eow", "weekend", "sow", "eom", "som", "eoy"):
         return _period_edge(word, today)
     if match := re.fullmatch(_ISO_DATE, word):
         return date(*map(int, match.groups()))
@@ -327,10 +327,13 @@ def _single(word: str, today: date, now: datetime, tz: tzinfo) -> date | datetim
 
 
 def _period_edge(word: str, today: date) -> date:
-    """eow: Friday of this work week (next one at the weekend); eom/eoy: last day;
-    sow/som: the first day of the next week/month (a start in the past is no use)."""
-    if word == "eow":
-        return today if today.weekday() == 4 else _next_weekday(today, 4)
+    """eow: Friday of this work week (next one at the weekend); weekend: its
+    Saturday (today on a Saturday, the next one on a Sunday, as eow at the
+    weekend); eom/eoy: last day; sow/som: the first day of the next week/month (a
+    start in the past is no use)."""
+    if word in ("eow", "weekend"):
+        wanted = 4 if word == "eow" else 5
+        return today if today.weekday() == wanted else _next_weekday(today, wanted)
     if word == "sow":
         return _next_weekday(today, 0)
     if word == "eoy":
