@@ -159,19 +159,20 @@ class WeekLayout:
 
     def __call__(self, width: int, height: int) -> Content:
         size = max(3, (width - 6) // 7)
-        columns = [self._column(plan, size, height) for plan in self.plans]
+        heads = _free_heads(self.plans, self.today, size)
+        pairs = zip(self.plans, heads, strict=True)
+        columns = [self._column(plan, head, size, height) for plan, head in pairs]
         blank, bar = Content(" " * size), Content.styled("│", MUTED)
         return Content("\n").join(
             bar.join(column[n] if n < len(column) else blank for column in columns)
             for n in range(max(len(column) for column in columns))
         )
 
-    def _column(self, plan, width: int, height: int) -> list[Content]:
+    def _column(self, plan, head: list[str], width: int, height: int) -> list[Content]:
         name = column_day(plan.day)
-        free = _column_free(plan.free_minutes, width) if plan.working else _("day off")
         lines = [
             cell([(name, "bold reverse" if plan.day == self.today else "bold")], width),
-            cell([(_("past") if plan.day < self.today else free, MUTED)], width),
+            *(cell([(text, MUTED)], width) for text in head),
             Content.styled("─" * width, MUTED),
         ]
         body: list[Content] = []
@@ -191,6 +192,34 @@ class WeekLayout:
             more = ngettext("+{count} more", "+{count} more", rest).format(count=rest)
             body = [*body[: room - 1], cell([(more, MUTED)], width)]
         return lines + body[: max(0, room)]
+
+
+def _free_heads(plans: list, today: date, width: int) -> list[list[str]]:
+    """What each column says under its day: `past`, `day off` or its free time
+    (`8h00 free`). When a column's free time with its word is wider than the
+    column (French: `1 h 45 libre` in 10 cells), every column says it on two
+    lines, the length over the word (`1 h 45` / `libre`), so the rules under the
+    heads stay level; when even that does not fit, one line: `1h45 libre`, else
+    the length alone (`7h30`)."""
+    free = [p.free_minutes for p in plans if p.working and p.day >= today]
+    two = any(len(free_time(m)) > width for m in free) and all(
+        max(len(span(m)), len(_free_word(m))) <= width for m in free
+    )
+    heads = []
+    for plan in plans:
+        if plan.day < today or not plan.working:
+            word = _("past") if plan.day < today else _("day off")
+            heads.append([word, ""] if two else [word])
+        elif two:
+            heads.append([span(plan.free_minutes), _free_word(plan.free_minutes)])
+        else:
+            heads.append([_column_free(plan.free_minutes, width)])
+    return heads
+
+
+def _free_word(minutes: int) -> str:
+    """`free`, `libre`, `libres`: the word of `free_time` without its length."""
+    return free_time(minutes, "").strip()
 
 
 def _column_free(minutes: int, width: int) -> str:

@@ -42,9 +42,11 @@ def block_length(minutes: int) -> str:
 
 def free_time(minutes: int, text: str | None = None) -> str:
     """`1h30 free` / `1 h 30 libre`, `8 h libres` (French agrees with the hours,
-    or with the minutes under an hour); `text` is the length as written."""
+    or with the minutes under an hour); `text` is the length as written (`""`:
+    the word alone, with a space)."""
     count = minutes // 60 if minutes >= 60 else minutes
-    return ngettext("{span} free", "{span} free", count).format(span=text or span(minutes))
+    length = span(minutes) if text is None else text
+    return ngettext("{span} free", "{span} free", count).format(span=length)
 
 
 def slot_label(slot: Interval, tz: tzinfo) -> str:
