@@ -20,6 +20,7 @@ from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import block_minutes, clock
 from vaworkspace.domain.dates import day_start
 from vaworkspace.errors import VaError
+from vaworkspace.formats import fit
 from vaworkspace.i18n import N_, _, ngettext
 from vaworkspace.tui.agenda_layout import CHOSEN, CLASH, MUTED, Canvas, DayLayout, WeekLayout
 from vaworkspace.tui.agenda_plan import PLAN_BINDINGS, PlanningScreen
@@ -76,7 +77,8 @@ class BookSlot(NumberPrompt):
         for task in fits:
             who = f"@{safe(task.client)}" if task.client else ""
             title = safe(task.title)
-            hint += ["\n", (f"#{task.id:<4}", "bold"), f"{title[:29]:<30}{who[:13]:<14}"]
+            hint += ["\n", (f"#{task.id:<4}", "bold"), f"{fit(title, 29, pad=True)} "]
+            hint.append(f"{fit(who, 13, pad=True)} ")
             hint.append((block_length(block_minutes(task)), MUTED))
         return hint
 

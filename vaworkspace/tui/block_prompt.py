@@ -14,6 +14,7 @@ from datetime import datetime
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock
 from vaworkspace.domain.calendar.event import Event
+from vaworkspace.formats import fit
 from vaworkspace.i18n import N_, _
 from vaworkspace.tui.agenda_layout import MUTED
 from vaworkspace.tui.agenda_words import weekday
@@ -44,7 +45,7 @@ class BlockPrompt(NumberPrompt):
             when = f"{weekday(start, tz)} {clock(start, tz)}–{clock(end, tz)}"
             task = f"#{block.task} " if block.task is not None else ""
             hint += ["\n", (f"{block.id:>4}  ", "bold"), f"{when}  ", (task, MUTED)]
-            hint.append(safe(block.summary)[:30])
+            hint.append(fit(safe(block.summary), 30))
         return hint
 
     def act(self, number: int) -> Event:
