@@ -194,6 +194,12 @@ class ExportForm(FileJobForm):
         return wrote.format(path=os.path.abspath(path), size=_size(len(data)))
 
 
+TIMESHEET_FILE = N_("timesheet-{client}-{first}.csv")
+"""The file a timesheet goes to when none is typed, in the UI's language
+(`timesheet-acme-2026-11-30.csv`, `releve-heures-acme-2026-11-30.csv`); the
+form's placeholder names it from the same words."""
+
+
 class TimesheetForm(FileJobForm):
     """`va report --csv --client C --from D --to D`, written to a file."""
 
@@ -201,8 +207,14 @@ class TimesheetForm(FileJobForm):
         ("client", N_("Client"), N_("whose timesheet (id or prefix)")),
         ("first", N_("From"), N_("first day: mon, 2026-12-01")),
         ("last", N_("To"), N_("last day, included")),
-        ("path", N_("File"), N_("default: timesheet-CLIENT-FROM.csv here")),
     )
+
+    def fields(self) -> tuple[tuple[str, str, str], ...]:
+        """The fields, and the file's: its placeholder is the default name with
+        CLIENT and FROM in it, built where shown (the form translates it again,
+        which leaves text that is no message as it is)."""
+        name = _(TIMESHEET_FILE).format(client=_("CLIENT"), first=_("FROM"))
+        return (*self.FIELDS, ("path", N_("File"), _("default: {file} here").format(file=name)))
 
     def __init__(self, first: date, last: date) -> None:
         super().__init__()
@@ -222,7 +234,8 @@ class TimesheetForm(FileJobForm):
         client = ws.clients.get(texts["client"].strip())
         first = _day(ws, texts["first"]) or self.period[0]
         last = _day(ws, texts["last"]) or first
-        path = texts["path"].strip() or f"timesheet-{client.id}-{first.isoformat()}.csv"
+        default = _(TIMESHEET_FILE).format(client=client.id, first=first.isoformat())
+        path = texts["path"].strip() or default
         path = _path(path, _("type the path of the CSV file to write"))
         step(_("Adding up {name}'s time…").format(name=client.name))
         start, end = ws.time.period("custom", first, last)
