@@ -20,7 +20,7 @@ NBSP = "\xa0"
     ],
 )
 def test_days_months_shares_and_lengths(language, day, month, percent, length) -> None:
-    assert lf.format_day(date(2026, 11, 30), language) == day
+    assert lf.format_day_with_year(date(2026, 11, 30), language) == day
     assert lf.format_month(date(2026, 11, 30), language) == month
     assert lf.format_percent(0.43, language) == percent
     assert lf.format_hours_minutes(3900 + 59, language) == length  # rounded down

@@ -116,8 +116,9 @@ def _date_text(day: date, english: str, pattern: str, language: str) -> str:
     return format_date(day, pattern, locale=_locale(language))
 
 
-def format_day(day: date, language: str) -> str:
-    """A day with its year, for a title: `lun. 30 nov. 2026`, `Mon 30 Nov 2026`."""
+def format_day_with_year(day: date, language: str) -> str:
+    """A day always with its year, for a title: `lun. 30 nov. 2026`, `Mon 30 Nov
+    2026` (`format_day_year_if_needed` writes it only where it is needed)."""
     return _date_text(day, "%a %d %b %Y", "EEE d MMM y", language)
 
 
@@ -213,10 +214,12 @@ def timesheet_style(language: str, excel: bool = False) -> CsvStyle:
     )
 
 
-def format_short_day(day: date, tz: tzinfo, now: datetime, language: str) -> str:
+def format_day_year_if_needed(day: date, tz: tzinfo, now: datetime, language: str) -> str:
     """A day in a heading or a list: `Tue 01 Dec`, as the English screens and
-    commands always wrote it; French `mar. 1 déc.` (`format_when`'s, with the year
-    when it is needed)."""
+    commands always wrote it (never a year); French `mar. 1 déc.` (`format_when`'s,
+    with the year only when the day and month alone would read as another year's,
+    which is why it takes `now`). A title always with its year:
+    `format_day_with_year`."""
     if not is_french(language):
         return f"{day:%a %d %b}"
     return format_when(day, tz, now, language)

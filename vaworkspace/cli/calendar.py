@@ -158,14 +158,14 @@ def _when(ws, item) -> str:
     from datetime import datetime
 
     from vaworkspace.i18n import language
-    from vaworkspace.locale_format import format_short_day
+    from vaworkspace.locale_format import format_day_year_if_needed
 
     start, end = item.start, item.end
     if not isinstance(start, datetime):
-        day = format_short_day(start, ws.tz, ws.now(), language())
+        day = format_day_year_if_needed(start, ws.tz, ws.now(), language())
         return _("{day} all day").format(day=day)
     local = start.astimezone(ws.tz)
-    day = format_short_day(local.date(), ws.tz, ws.now(), language())
+    day = format_day_year_if_needed(local.date(), ws.tz, ws.now(), language())
     if item.kind == "task":
         return _("{day} {time} due").format(day=day, time=f"{local:%H:%M}")
     return f"{day} {local:%H:%M}–{end.astimezone(ws.tz):%H:%M}"

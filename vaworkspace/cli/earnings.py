@@ -62,11 +62,15 @@ def show_summary(ws, args, period) -> int:
         return 0
     from vaworkspace.display import safe
     from vaworkspace.earnings_text import summary_lines
-    from vaworkspace.locale_format import format_day, is_french
+    from vaworkspace.locale_format import format_day_with_year, is_french
 
     lang = language()
     first, last = start.astimezone(ws.tz).date(), end.astimezone(ws.tz).date()
-    days = (format_day(first, lang), format_day(last, lang)) if is_french(lang) else (first, last)
+    days = (
+        (format_day_with_year(first, lang), format_day_with_year(last, lang))
+        if is_french(lang)
+        else (first, last)
+    )
     print(
         _("What you really earned from {first} to {last} (exclusive)").format(
             first=days[0], last=days[1]

@@ -60,7 +60,7 @@ def plan_lines(ws, result) -> list[str]:
     """The plan as text: one line per block, day headings (`Tue 01 Dec`, `mar. 1
     déc.`), then the tasks at risk. Hours stay `09:00`: a column of fixed width."""
     from vaworkspace.i18n import language
-    from vaworkspace.locale_format import format_short_day
+    from vaworkspace.locale_format import format_day_year_if_needed
     from vaworkspace.plan_text import risk_reason
 
     lines: list[str] = []
@@ -69,7 +69,7 @@ def plan_lines(ws, result) -> list[str]:
         start = block.start.astimezone(ws.tz)
         if start.date() != shown:
             shown = start.date()
-            lines.append(format_short_day(shown, ws.tz, ws.now(), language()))
+            lines.append(format_day_year_if_needed(shown, ws.tz, ws.now(), language()))
         client = f"@{block.client}  " if block.client else ""
         title = safe(result.titles.get(block.task, ""))
         lines.append(

@@ -25,12 +25,21 @@ HEADERS = (
 
 def print_report(ws, report, start, end, with_tasks: bool) -> None:
     from vaworkspace.formats import retainer_figures
-    from vaworkspace.locale_format import decimal_mark, format_day, format_percent, is_french
+    from vaworkspace.locale_format import (
+        decimal_mark,
+        format_day_with_year,
+        format_percent,
+        is_french,
+    )
 
     lang = language()
     first = start.astimezone(ws.tz).date()
     last = end.astimezone(ws.tz).date()
-    days = (format_day(first, lang), format_day(last, lang)) if is_french(lang) else (first, last)
+    days = (
+        (format_day_with_year(first, lang), format_day_with_year(last, lang))
+        if is_french(lang)
+        else (first, last)
+    )
     print(_("Time from {first} to {last} (exclusive)").format(first=days[0], last=days[1]))
     if not report.lines:
         print(_("No time logged in this period"))

@@ -15,8 +15,8 @@ from vaworkspace.domain.calendar.agenda import clock, span_text
 from vaworkspace.i18n import _, language, ngettext
 from vaworkspace.locale_format import (
     format_clock,
+    format_day_year_if_needed,
     format_minutes,
-    format_short_day,
     format_when,
     is_french,
 )
@@ -68,7 +68,7 @@ def free_slot(slot: Interval, tz: tzinfo, mark: str = "", width: int = 0) -> str
 def short_day(day: date, now: datetime, tz: tzinfo) -> str:
     """`Tue 01 Dec` / `mar. 1 déc.` (French adds the year when it is not the
     year the day and month alone would read as)."""
-    return format_short_day(day, tz, now, language())
+    return format_day_year_if_needed(day, tz, now, language())
 
 
 def title_day(day: date, now: datetime, tz: tzinfo) -> str:

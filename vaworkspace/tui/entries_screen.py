@@ -18,7 +18,12 @@ from vaworkspace.display import safe
 from vaworkspace.errors import VaError
 from vaworkspace.formats import fit
 from vaworkspace.i18n import N_, _, language, ngettext
-from vaworkspace.locale_format import format_day, format_hours_minutes, format_weekday, is_french
+from vaworkspace.locale_format import (
+    format_day_with_year,
+    format_hours_minutes,
+    format_weekday,
+    is_french,
+)
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.lock_wait import patiently
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -124,7 +129,7 @@ class EntriesScreen(WorkspaceScreen):
         count = ngettext("{count} entry", "{count} entries", len(found)).format(count=len(found))
         self.query_one("#title", Static).update(
             Content.assemble(
-                (_("Week of {day}").format(day=format_day(first, lang)), "bold"),
+                (_("Week of {day}").format(day=format_day_with_year(first, lang)), "bold"),
                 ("  " + (_("this week") if here else _("T: back to this week")), "$text-muted"),
                 ("  ·  ", "$text-muted"),
                 f"{count} · {format_hours_minutes(total, lang)}",

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from vaworkspace.domain.dates import add_months
 from vaworkspace.i18n import N_, _, language
-from vaworkspace.locale_format import format_day, format_month
+from vaworkspace.locale_format import format_day_with_year, format_month
 from vaworkspace.tui.key_footer import KeyFooter
 from vaworkspace.tui.reports_layouts import LAYOUTS, hours
 from vaworkspace.tui.screen_base import WorkspaceScreen
@@ -165,9 +165,9 @@ class ReportsScreen(WorkspaceScreen):
     def _title(self, first: date, seconds: int) -> Content:
         lang = language()
         if self.kind == "day":
-            name = format_day(first, lang)
+            name = format_day_with_year(first, lang)
         elif self.kind == "week":
-            name = _("Week of {day}").format(day=format_day(first, lang))
+            name = _("Week of {day}").format(day=format_day_with_year(first, lang))
         else:
             name = format_month(first, lang)
         period = self.ws.time.period
