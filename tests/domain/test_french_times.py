@@ -144,3 +144,21 @@ def test_a_french_length_over_words_is_read_whole(hours: int, minutes: int, data
 def test_work_hours_read_french_times(span: str, first: time, last: time) -> None:
     hours = parse_work_hours(span)
     assert (hours.start, hours.end) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("09:00-17:00", "09:00-17:00"),
+        ("9-17", "09:00-17:00"),
+        ("9h-17h", "09:00-17:00"),
+        ("9 h – 17 h 30", "09:00-17:30"),
+        ("8h30-midi", "08:30-12:00"),
+        ("aucune", None),
+        ("none", None),
+    ],
+)
+def test_a_client_s_hours_read_french_times(text: str, stored: str | None) -> None:
+    from vaworkspace.domain.clients import parse_client_hours
+
+    assert parse_client_hours(text) == stored

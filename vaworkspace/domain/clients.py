@@ -355,12 +355,13 @@ def parse_round_per(value: object) -> str:
 
 
 def parse_client_hours(value: object) -> str | None:
-    """Business hours like "09:00-17:00" (or "9-17"), as "09:00-17:00";
-    "none" or "" removes them. They bound when the client's tasks are planned."""
+    """Business hours like "09:00-17:00" (or "9-17", "9h-17h", "9 h – 17 h 30"),
+    as "09:00-17:00"; "none" ("aucune") or "" removes them. They bound when the
+    client's tasks are planned."""
     from vaworkspace.domain.time.worktime import parse_work_hours
 
     text = str(value).strip().lower()
-    if text in ("", "none", "-"):
+    if text in ("", "none", "aucune", "aucun", "-"):
         return None
     # "9-17" and "9:30-17" as well as "09:30-17:00"
     padded = re.sub(r"(?<![0-9])([0-9])(?=:|-|$)", r"0\1", text.replace(" ", ""))
