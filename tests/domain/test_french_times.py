@@ -22,6 +22,7 @@ from vaworkspace.domain.durations import duration_run, parse_duration
 from vaworkspace.domain.time.entries import parse_log
 from vaworkspace.domain.time.log_fields import on_entry_day, parse_log_fields
 from vaworkspace.domain.time.worktime import parse_work_hours
+from vaworkspace.errors import InputError
 
 TZ = ZoneInfo("America/Montreal")
 NOW = datetime(2026, 12, 1, 23, 0, tzinfo=timezone.utc)  # Tuesday 18:00 in Montreal
@@ -144,6 +145,12 @@ def test_a_french_length_over_words_is_read_whole(hours: int, minutes: int, data
 def test_work_hours_read_french_times(span: str, first: time, last: time) -> None:
     hours = parse_work_hours(span)
     assert (hours.start, hours.end) == (first, last)
+
+
+@pytest.mark.parametrize("span", ["9-5pm", "9am-5pm", "9h", "9h-17h-18h", "17h-9h", "9h-25h"])
+def test_work_hours_stay_on_the_24_hour_clock_and_in_order(span: str) -> None:
+    with pytest.raises(InputError):
+        parse_work_hours(span)
 
 
 @pytest.mark.parametrize(
