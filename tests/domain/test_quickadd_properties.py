@@ -59,6 +59,8 @@ def _is_rule(words: list[str]) -> bool:
         return parse_every(words) is not None
     except ValueError:  # see test_every_with_odd_digits_is_a_title_word
         return True
+    except InputError:  # `mar`, refused as ambiguous after `every`: no plain word
+        return True
 
 
 def is_plain(word: str) -> bool:
