@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 
 from vaworkspace.cli import open_workspace
-from vaworkspace.cli.output import print_json, print_json_list, table, task_json, terminal_width
+from vaworkspace.cli.output import (
+    print_json,
+    print_json_list,
+    row_json,
+    table,
+    task_json,
+    terminal_width,
+)
 from vaworkspace.display import safe
 from vaworkspace.errors import InputError
 from vaworkspace.i18n import _, ngettext
@@ -236,21 +243,19 @@ def _print_fields(ws, task, brief: bool) -> None:
 def list_tasks(args) -> int:
     ws = open_workspace(args)
     limit = args.limit if args.limit is not None else (None if args.json else DEFAULT_LIMIT)
-    total, ranked = ws.inbox.top(
-        limit or None,
-        client=args.client,
-        tag=args.tag,
-        status=args.status,
-        include_all=args.all,
-        text=args.search,
-    )
-    fits = ws.inbox.fits([t for _, t in ranked])
-    if args.json:
-        now = ws.now()
-        print_json_list(
-            task_json(t, score, ws.inbox.status_of(t, now), fits[t.id]) for score, t in ranked
-        )
+    filters = {
+        "client": args.client,
+        "tag": args.tag,
+        "status": args.status,
+        "include_all": args.all,
+        "text": args.search,
+    }
+    if args.json:  # from the records: no `Task` built for thousands of rows
+        rows = ws.inbox.top_rows(limit or None, **filters)[1]
+        print_json_list(row_json(row, score, fit) for score, row, fit in rows)
         return 0
+    total, ranked = ws.inbox.top(limit or None, **filters)
+    fits = ws.inbox.fits([t for _, t in ranked])
     if not ranked:
         print(_('No tasks. Add one: va add "Call the dentist @client due:fri"'))
         return 0

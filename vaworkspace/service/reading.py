@@ -22,6 +22,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import tzinfo
+    from typing import Any
 
     from vaworkspace.domain.tasks.urgency import UrgencyContext
     from vaworkspace.domain.time.worktime import WorkHours
@@ -141,6 +142,55 @@ class Inbox(Service):
         Each filter's ranking is kept with the snapshot for the minute: asking again
         (the TUI after a keystroke) costs a list copy, not a pass over 10k tasks.
         """
+        # every row is built anyway when limit is None: build first, rank from the tasks
+        found = self._top_ids(limit, client, tag, status, include_all, text, limit is None)
+        count, shown, _ctx = found
+        snapshot = self.snapshot()
+        task = snapshot.task
+        snapshot.table.build([task_id for _, task_id in shown])  # in one pass over the file
+        return count, [(score, task(task_id)) for score, task_id in shown]
+
+    def top_rows(
+        self,
+        limit: int | None,
+        client: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        include_all: bool = False,
+        text: str | None = None,
+    ) -> tuple[int, list[tuple[float, dict[str, Any], tuple[bool, int | None]]]]:
+        """`top` for a JSON writer: each task as its values by field name, with
+        its status as of now (`TaskTable.rows`), its score and its fit (`fits`),
+        and no `Task` built (`va list --all --json` prints 10k of them). The fit
+        is read on the ranking's own context: each deadline is worked out once."""
+        from vaworkspace.domain.tasks.urgency import fit
+
+        count, shown, ctx = self._top_ids(limit, client, tag, status, include_all, text)
+        table = self.snapshot().table
+        rows = table.rows([task_id for _, task_id in shown])
+        now, tz, facts_of = self.now(), self.tz, table.facts_of
+        no_deadline = (False, None)
+        out = []
+        for (score, task_id), row in zip(shown, rows, strict=True):
+            facts = facts_of(task_id)
+            if facts.status == "waiting":  # the only status that changes with time
+                row["status"] = effective_status(facts, now, tz)
+            out.append((score, row, no_deadline if facts.due is None else fit(facts, ctx)))
+        return count, out
+
+    def _top_ids(
+        self,
+        limit: int | None,
+        client: str | None,
+        tag: str | None,
+        status: str | None,
+        include_all: bool,
+        text: str | None,
+        build_first: bool = False,
+    ) -> tuple[int, list[tuple[float, int]], UrgencyContext]:
+        """How many tasks the filters keep, the first `limit` (score, task id)
+        most urgent first, and the context they were ranked in; `build_first`:
+        the tasks ranked are built before (then ranked from the `Task`s)."""
         snapshot = self.snapshot()
         ctx = self.context(snapshot)
         # None: every client; NO_CLIENT: the tasks without one; else a typed ref.
@@ -156,14 +206,11 @@ class Inbox(Service):
         if found is None or not (found[2] or (limit is not None and limit <= len(found[1]))):
             if len(kept) >= 8:  # a search typed letter by letter: keep the latest few
                 del kept[next(iter(kept))]
-            if limit is None:  # every row is built anyway: build first, rank from the tasks
+            if build_first:
                 snapshot.tasks(open_only=not (include_all or status))
             found = kept[wanted] = self._rank(snapshot, ctx, *wanted, first=limit)
         count, ranked, _ = found
-        task = snapshot.task
-        shown = ranked if limit is None else ranked[:limit]
-        snapshot.table.build([task_id for _, task_id in shown])  # in one pass over the file
-        return count, [(score, task(task_id)) for score, task_id in shown]
+        return count, ranked if limit is None else ranked[:limit], ctx
 
     def _rank(
         self,

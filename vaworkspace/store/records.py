@@ -21,6 +21,8 @@ from vaworkspace.store.instants import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from vaworkspace.domain.calendar.event import Event
 
 TASK_DATES = ("due", "wait", "scheduled")
@@ -102,6 +104,106 @@ def task_from_record(doc_id: int, record: dict, dates: DecodedDates | None = Non
             get("source", "cli"),
             get("depends") or [],
         )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise damaged_task(doc_id, error) from None
+
+
+TASK_ROW: dict[str, Any] = {
+    "id": None,
+    "uuid": None,
+    "title": None,
+    "client": None,
+    "tags": None,
+    "priority": None,
+    "status": "todo",
+    "due": None,
+    "wait": None,
+    "scheduled": None,
+    "estimate_minutes": None,
+    "recurrence": None,
+    "recur_from_completion": False,
+    "notes": "",
+    "depends": None,
+    "created": None,
+    "modified": None,
+    "completed": None,
+    "source": "cli",
+}
+"""A task's fields in the order `va list --json` prints them, with the defaults
+of a record's missing keys (`TASK_DEFAULTS`)."""
+
+
+def task_row(doc_id: int, record: dict, dates: DecodedDates) -> dict[str, Any]:
+    """A task's values straight from its record, by field name, in the order
+    `va list --json` prints them (`TASK_ROW`): the values `task_from_record`
+    gives a `Task`, read and decoded the same way (a damaged record raises the
+    same error), without building one. `status` is the stored one: the caller
+    sets it as of now, and adds what is not stored (urgency).
+
+    Hot: `va list --all --json` runs it for every task. The defaults are copied
+    and the record laid over them in C (its keys are the field names); only the
+    dates are decoded one by one. A record that holds another key, or lacks one
+    every task has, is read key by key (`_task_row`), which says what is wrong."""
+    row = TASK_ROW.copy()
+    row.update(record)
+    if len(row) != len(TASK_ROW) or row["uuid"] is None or row["title"] is None:
+        return _task_row(doc_id, record, dates)
+    try:
+        row["id"] = doc_id
+        row["created"] = decode_instant(row["created"])
+        row["modified"] = decode_instant(row["modified"])
+        due, wait, scheduled, completed = (
+            row["due"],
+            row["wait"],
+            row["scheduled"],
+            row["completed"],
+        )
+        row["due"] = dates[due] if due else None
+        row["wait"] = dates[wait] if wait else None
+        row["scheduled"] = dates[scheduled] if scheduled else None
+        row["completed"] = decode_instant(completed) if completed else None
+    except (TypeError, ValueError, AttributeError):
+        return _task_row(doc_id, record, dates)  # raises, naming the task
+    if not row["tags"]:
+        row["tags"] = []
+    if not row["depends"]:
+        row["depends"] = []
+    return row
+
+
+def _task_row(doc_id: int, record: dict, dates: DecodedDates) -> dict[str, Any]:
+    """`task_row`, key by key, as `task_from_record` reads a record."""
+    get = record.get
+    try:
+        uuid, title = record["uuid"], record["title"]
+        created, modified = decode_instant(record["created"]), decode_instant(record["modified"])
+        due, wait, scheduled, completed = (
+            get("due"),
+            get("wait"),
+            get("scheduled"),
+            get("completed"),
+        )
+        return {
+            "id": doc_id,
+            "uuid": uuid,
+            "title": title,
+            "client": get("client"),
+            "tags": get("tags") or [],
+            "priority": get("priority"),
+            "status": get("status", "todo"),
+            "due": dates[due] if due else None,
+            "wait": dates[wait] if wait else None,
+            "scheduled": dates[scheduled] if scheduled else None,
+            "estimate_minutes": get("estimate_minutes"),
+            "recurrence": get("recurrence"),
+            "recur_from_completion": get("recur_from_completion", False),
+            "notes": get("notes", ""),
+            "depends": get("depends") or [],
+            "created": created,
+            "modified": modified,
+            "completed": decode_instant(completed) if completed else None,
+            "source": get("source", "cli"),
+        }
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise damaged_task(doc_id, error) from None
 

@@ -15,6 +15,7 @@ Taskwarrior keeps pending and completed tasks in two files for this reason.
 from __future__ import annotations
 
 from datetime import date, datetime
+from operator import itemgetter
 
 from vaworkspace.domain.models import OPEN_STATUSES, Task, TimeEntry
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
@@ -22,11 +23,10 @@ from vaworkspace.errors import NotFoundError
 from vaworkspace.store.facts_index import COLUMNS
 from vaworkspace.store.instants import (
     DecodedDates,
-    decode_instant,
     decode_instants,
     encode_instant,
 )
-from vaworkspace.store.records import damaged_task, entry_from_record, task_from_record
+from vaworkspace.store.records import entry_from_record, task_from_record, task_row
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from vaworkspace.store.facts_index import FactsIndex
 
     Record = dict[str, Any]
+
+
+FEW_ROWS = 100
+"""Fewer rows than this are cut from an unparsed table's bytes (`rows`); for
+more, parsing the whole table once costs less than a parse per record."""
 
 
 class TaskTable:
@@ -136,6 +141,34 @@ class TaskTable:
         for task_id, record in found.items():
             self._built[task_id] = task_from_record(task_id, record, self._dates)
 
+    def rows(self, task_ids: list[int]) -> list[dict]:
+        """These tasks' values by field name (`records.task_row`), in this order:
+        `va list --json` prints thousands of tasks without building a `Task`
+        each. A few open rows of a table nobody parsed are cut from its bytes
+        through the index, as `build` does."""
+        found: Mapping[int, Record] | None = None
+        if self._index is not None and self._records is None and len(task_ids) < FEW_ROWS:
+            found = self._index.records(task_ids)
+        if found is None:
+            records, closed = self.records, None
+            found = {}
+            for task_id in task_ids:
+                key = str(task_id)
+                record = records.get(key)
+                if record is None:
+                    closed = self.closed_records() if closed is None else closed
+                    record = closed.get(key)
+                if record is None:
+                    raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
+                found[task_id] = record
+        dates = self._dates
+        return [task_row(task_id, found[task_id], dates) for task_id in task_ids]
+
+    def facts_of(self, task_id: int) -> TaskFacts:
+        """What `facts` gave for this task (or gives now, from its `Task`)."""
+        found = self._facts.get(task_id)
+        return facts_of(self.task(task_id)) if found is None else found
+
     def facts(self, open_only: bool = False) -> list[TaskFacts]:
         """What urgency reads of every task (or of the open ones), straight from
         the records: ranking builds no `Task`, so `va list` builds only the rows
@@ -149,11 +182,19 @@ class TaskTable:
                 self._index_source = None  # read once, whether it checked out or not
             if self._open_facts is not None:
                 return list(self._open_facts)
-        out = []
+        from vaworkspace.store.record_facts import facts_of_record, facts_of_table
+
+        out: list[TaskFacts] = []
         kept, built, dates = self._facts, self._built, self._dates
         make = tuple.__new__  # a NamedTuple's own constructor costs a Python call
         tables = [self.records] if open_only else [self.records, self.closed_records()]
+        fresh = not (kept or built)  # then every table is read a field at a time
         for table in tables:
+            found_all = facts_of_table(table, open_only, dates) if fresh else None
+            if found_all is not None:
+                kept.update(zip(map(itemgetter(0), found_all), found_all, strict=True))
+                out += found_all
+                continue
             for key, record in table.items():
                 get = record.get
                 status = get("status", "todo")
@@ -166,7 +207,7 @@ class TaskTable:
                     if task is not None:
                         found = facts_of(task)
                     else:
-                        found = make(TaskFacts, _facts_of_record(task_id, record, status, dates))
+                        found = make(TaskFacts, facts_of_record(task_id, record, status, dates))
                     kept[task_id] = found
                 out.append(found)
         return out
@@ -220,12 +261,14 @@ class TaskTable:
         except (TypeError, ValueError, AttributeError):
             kept.clear()
             return None  # not what our writer writes: read the table itself
+        from vaworkspace.store.record_facts import facts_of_record
+
         for key, record in index.tail.items():
             status = record.get("status", "todo")
             if status not in OPEN_STATUSES:
                 continue
             task_id = int(key)
-            found = make(TaskFacts, _facts_of_record(task_id, record, status, dates))
+            found = make(TaskFacts, facts_of_record(task_id, record, status, dates))
             kept[task_id] = found
             out.append(found)
         self._index = index
@@ -275,28 +318,6 @@ class TaskTable:
             record = records.get(key)
             if record is not None and record is before.get(key):
                 self._facts[task_id] = facts
-
-
-def _facts_of_record(task_id: int, record: Record, status: str, dates: DecodedDates) -> tuple:
-    """`TaskFacts`' values, in its order, from a stored record (see `task_from_record`,
-    which reads the same keys with the same defaults)."""
-    get = record.get
-    try:
-        due, wait = get("due"), get("wait")
-        return (
-            task_id,
-            dates[due] if due else None,
-            get("priority"),
-            get("tags") or [],
-            get("client"),
-            get("estimate_minutes"),
-            status,
-            dates[wait] if wait else None,
-            get("depends") or [],
-            decode_instant(record["created"]),
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise damaged_task(task_id, error) from None
 
 
 def entries_since(entries: Mapping[str, Record], since: datetime) -> list[TimeEntry]:

@@ -139,6 +139,15 @@ def at_risk(task: Task | TaskFacts, ctx: UrgencyContext) -> bool:
     return late > 0 or left < (task.estimate_minutes or 0)
 
 
+def fit(task: Task | TaskFacts, ctx: UrgencyContext) -> tuple[bool, int | None]:
+    """(`at_risk`, `slack_of`) of a task, reading its deadline once."""
+    if task.due is None:
+        return (False, None)
+    _due, late, left = _due_facts(task.due, task.client, ctx)
+    slack = left - (task.estimate_minutes or 0)
+    return (late > 0 or slack < 0, slack)
+
+
 def risk_reason(task: Task | TaskFacts, ctx: UrgencyContext) -> str:
     """Why a task `at_risk` says is at risk: `the deadline has passed`, or `no
     longer fits: 8m short` (`va show`, after `at risk:`)."""
