@@ -9,19 +9,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.store.test_records import tasks
-from vaworkspace.cli.output import _dumps, row_json, task_json
+from vaworkspace.cli.output import _dumps, task_json
 from vaworkspace.domain.models import Task
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.errors import StoreError
+from vaworkspace.service.reading import ROW_SCORES
 from vaworkspace.store.instants import DecodedDates
 from vaworkspace.store.record_facts import facts_of_record, facts_of_table
-from vaworkspace.store.records import task_from_record, task_row, task_to_record
+from vaworkspace.store.records import TASK_ROW, task_from_record, task_row, task_to_record
 
 FIT = (True, -12)
 
 
 def row_of(task_id: int, record: dict) -> dict:
-    return row_json(task_row(task_id, record, DecodedDates()), 1.5, FIT)
+    template = dict(TASK_ROW, **dict.fromkeys(ROW_SCORES))
+    row = task_row(task_id, record, DecodedDates(), template)
+    row["urgency"] = 1.5
+    row["at_risk"], row["slack_minutes"] = FIT
+    return row
 
 
 def json_of(task_id: int, record: dict) -> dict:

@@ -55,14 +55,6 @@ def task_json(
     return found
 
 
-def row_json(row: dict, urgency: float, fit: tuple[bool, int | None]) -> dict:
-    """`task_json` of a task given as its values by field name (`Inbox.top_rows`,
-    status already as of now): the same keys in the same order."""
-    row["urgency"] = urgency
-    row["at_risk"], row["slack_minutes"] = fit
-    return row
-
-
 def client_json(client: Client) -> dict:
     budget = None
     if client.budget is not None:

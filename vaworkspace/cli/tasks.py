@@ -8,7 +8,6 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import (
     print_json,
     print_json_list,
-    row_json,
     table,
     task_json,
     terminal_width,
@@ -251,8 +250,7 @@ def list_tasks(args) -> int:
         "text": args.search,
     }
     if args.json:  # from the records: no `Task` built for thousands of rows
-        rows = ws.inbox.top_rows(limit or None, **filters)[1]
-        print_json_list(row_json(row, score, fit) for score, row, fit in rows)
+        print_json_list(ws.inbox.top_rows(limit or None, **filters)[1])
         return 0
     total, ranked = ws.inbox.top(limit or None, **filters)
     fits = ws.inbox.fits([t for _, t in ranked])

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from vaworkspace.service.results import Why
 
 
+ROW_SCORES = ("urgency", "at_risk", "slack_minutes")
+"""What `top_rows` adds to each task's values, in this order (`va list --json`)."""
+
+
 class OpenUuids:
     """`uuid in` the snapshot's open tasks, gathered on the first question: only a
     task with dependencies asks (is its blocker still open?), and most workspaces
@@ -158,25 +162,27 @@ class Inbox(Service):
         status: str | None = None,
         include_all: bool = False,
         text: str | None = None,
-    ) -> tuple[int, list[tuple[float, dict[str, Any], tuple[bool, int | None]]]]:
-        """`top` for a JSON writer: each task as its values by field name, with
-        its status as of now (`TaskTable.rows`), its score and its fit (`fits`),
-        and no `Task` built (`va list --all --json` prints 10k of them). The fit
-        is read on the ranking's own context: each deadline is worked out once."""
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """`top` for a JSON writer, with no `Task` built (`va list --all --json`
+        prints 10k): each task as its values by field name (`TaskTable.rows`),
+        its status as of now, then `urgency` (its score), `at_risk` and
+        `slack_minutes` (its fit, see `fits`), read on the ranking's own
+        context, where each deadline was worked out once."""
         from vaworkspace.domain.tasks.urgency import fit
 
         count, shown, ctx = self._top_ids(limit, client, tag, status, include_all, text)
         table = self.snapshot().table
-        rows = table.rows([task_id for _, task_id in shown])
-        now, tz, facts_of = self.now(), self.tz, table.facts_of
-        no_deadline = (False, None)
-        out = []
-        for (score, task_id), row in zip(shown, rows, strict=True):
-            facts = facts_of(task_id)
+        now, tz = self.now(), self.tz
+        found = table.rows([task_id for _, task_id in shown], ROW_SCORES)
+        for (score, _id), (row, facts) in zip(shown, found, strict=True):
             if facts.status == "waiting":  # the only status that changes with time
                 row["status"] = effective_status(facts, now, tz)
-            out.append((score, row, no_deadline if facts.due is None else fit(facts, ctx)))
-        return count, out
+            row["urgency"] = score
+            if facts.due is not None:  # else not at risk, no slack
+                row["at_risk"], row["slack_minutes"] = fit(facts, ctx)
+            else:
+                row["at_risk"] = False
+        return count, [row for row, _facts in found]
 
     def _top_ids(
         self,

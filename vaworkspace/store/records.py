@@ -133,37 +133,36 @@ TASK_ROW: dict[str, Any] = {
 of a record's missing keys (`TASK_DEFAULTS`)."""
 
 
-def task_row(doc_id: int, record: dict, dates: DecodedDates) -> dict[str, Any]:
+def task_row(
+    doc_id: int, record: dict, dates: DecodedDates, template: dict[str, Any] = TASK_ROW
+) -> dict[str, Any]:
     """A task's values straight from its record, by field name, in the order
     `va list --json` prints them (`TASK_ROW`): the values `task_from_record`
     gives a `Task`, read and decoded the same way (a damaged record raises the
-    same error), without building one. `status` is the stored one: the caller
-    sets it as of now, and adds what is not stored (urgency).
+    same error), without building one. `status` is the stored one. `template`:
+    `TASK_ROW` and keys the caller fills in after them (None until then), so
+    that the dict is sized for them at once.
 
-    Hot: `va list --all --json` runs it for every task. The defaults are copied
-    and the record laid over them in C (its keys are the field names); only the
+    Hot: `va list --all --json` runs it for every task. The template is copied
+    and the record laid over it in C (its keys are the field names); only the
     dates are decoded one by one. A record that holds another key, or lacks one
     every task has, is read key by key (`_task_row`), which says what is wrong."""
-    row = TASK_ROW.copy()
+    row = template.copy()
     row.update(record)
-    if len(row) != len(TASK_ROW) or row["uuid"] is None or row["title"] is None:
-        return _task_row(doc_id, record, dates)
+    if len(row) != len(template) or row["uuid"] is None or row["title"] is None:
+        return {**template, **_task_row(doc_id, record, dates)}
     try:
         row["id"] = doc_id
         row["created"] = decode_instant(row["created"])
         row["modified"] = decode_instant(row["modified"])
-        due, wait, scheduled, completed = (
-            row["due"],
-            row["wait"],
-            row["scheduled"],
-            row["completed"],
-        )
+        due, wait, scheduled = row["due"], row["wait"], row["scheduled"]
         row["due"] = dates[due] if due else None
         row["wait"] = dates[wait] if wait else None
         row["scheduled"] = dates[scheduled] if scheduled else None
+        completed = row["completed"]
         row["completed"] = decode_instant(completed) if completed else None
     except (TypeError, ValueError, AttributeError):
-        return _task_row(doc_id, record, dates)  # raises, naming the task
+        return {**template, **_task_row(doc_id, record, dates)}  # raises, naming the task
     if not row["tags"]:
         row["tags"] = []
     if not row["depends"]:

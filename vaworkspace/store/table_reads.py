@@ -26,7 +26,7 @@ from vaworkspace.store.instants import (
     decode_instants,
     encode_instant,
 )
-from vaworkspace.store.records import entry_from_record, task_from_record, task_row
+from vaworkspace.store.records import TASK_ROW, entry_from_record, task_from_record, task_row
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -141,11 +141,14 @@ class TaskTable:
         for task_id, record in found.items():
             self._built[task_id] = task_from_record(task_id, record, self._dates)
 
-    def rows(self, task_ids: list[int]) -> list[dict]:
-        """These tasks' values by field name (`records.task_row`), in this order:
-        `va list --json` prints thousands of tasks without building a `Task`
-        each. A few open rows of a table nobody parsed are cut from its bytes
-        through the index, as `build` does."""
+    def rows(
+        self, task_ids: list[int], more: tuple[str, ...] = ()
+    ) -> list[tuple[dict[str, Any], TaskFacts]]:
+        """These tasks' values by field name (`records.task_row`), then the keys
+        `more` (None, for the caller to set), each with its facts (`facts`
+        asked first), in this order: `va list --json` prints thousands of tasks
+        without building a `Task` each. A few open rows of a table nobody parsed
+        are cut from its bytes through the index, as `build` does."""
         found: Mapping[int, Record] | None = None
         if self._index is not None and self._records is None and len(task_ids) < FEW_ROWS:
             found = self._index.records(task_ids)
@@ -161,8 +164,15 @@ class TaskTable:
                 if record is None:
                     raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
                 found[task_id] = record
-        dates = self._dates
-        return [task_row(task_id, found[task_id], dates) for task_id in task_ids]
+        dates, kept = self._dates, self._facts
+        template = dict(TASK_ROW, **dict.fromkeys(more))
+        return [
+            (
+                task_row(task_id, found[task_id], dates, template),
+                kept.get(task_id) or self.facts_of(task_id),
+            )
+            for task_id in task_ids
+        ]
 
     def facts_of(self, task_id: int) -> TaskFacts:
         """What `facts` gave for this task (or gives now, from its `Task`)."""
