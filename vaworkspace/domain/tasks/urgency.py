@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date, datetime, tzinfo
 from itertools import compress, repeat
-from operator import ge
+from operator import ge, itemgetter
 
 from vaworkspace.domain.dates import to_instant
 from vaworkspace.domain.models import Task
@@ -318,22 +318,7 @@ def rank_facts(
     cached object keeps its score. Tasks with dependencies are always rescored:
     whether their blockers are still open can change.
     """
-    evaluate = _evaluate
-    scores: list[float] = []
-    append = scores.append
-    for at, task in enumerate(facts):
-        if cache is None:
-            score = round(evaluate(task, ctx, None), 6)
-        else:
-            task_id = task[0]
-            source = task if sources is None else sources[at]
-            hit = None if task.depends else cache.get(task_id)
-            if hit is not None and hit[0] is source:
-                score = hit[1]
-            else:
-                score = round(evaluate(task, ctx, None), 6)
-                cache[task_id] = (source, score)
-        append(score)
+    scores = _scores(facts, ctx, cache, sources)
     picked: Iterable[int] = range(len(facts))
     cut = None  # every task, ranked
     if first is not None and 0 <= first < len(facts):
@@ -354,3 +339,35 @@ def rank_facts(
         keyed.append((-scores[at], due, task_id))
     keyed.sort()
     return [(-item[0], item[2]) for item in keyed[:cut]]
+
+
+def _scores(
+    facts: list[TaskFacts],
+    ctx: UrgencyContext,
+    cache: dict[int, tuple[object, float]] | None,
+    sources: list[Task] | list[TaskFacts] | None,
+) -> list[float]:
+    """Each task's score, in order, through `cache` (see `rank_facts`)."""
+    evaluate = _evaluate
+    if cache is not None and not cache and sources is None:
+        # Nothing kept yet (a command ranks once): score every task, then keep
+        # every score at once rather than one at a time.
+        scores = [round(evaluate(task, ctx, None), 6) for task in facts]
+        cache.update(zip(map(itemgetter(0), facts), zip(facts, scores, strict=True), strict=True))
+        return scores
+    scores = []
+    append = scores.append
+    for at, task in enumerate(facts):
+        if cache is None:
+            score = round(evaluate(task, ctx, None), 6)
+        else:
+            task_id = task[0]
+            source = task if sources is None else sources[at]
+            hit = None if task.depends else cache.get(task_id)
+            if hit is not None and hit[0] is source:
+                score = hit[1]
+            else:
+                score = round(evaluate(task, ctx, None), 6)
+                cache[task_id] = (source, score)
+        append(score)
+    return scores
