@@ -46,7 +46,8 @@ def test_rows_print_as_the_tasks_do(tmp_path, filters: dict) -> None:
         for score, task in ranked
     ]
     fresh = workspace(tmp_path)
-    count, rows = fresh.inbox.top_rows(limit, **filters)
+    count, made = fresh.inbox.top_rows(limit, **filters)
+    rows = list(made)
     assert count == total
     assert rows and [list(row) for row in rows] == [list(found) for found in expected]
     assert _dumps(rows) == _dumps(expected)

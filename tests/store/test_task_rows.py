@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.store.test_records import tasks
@@ -34,6 +34,7 @@ def json_of(task_id: int, record: dict) -> dict:
     return task_json(task, 1.5, task.status, FIT)
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(tasks())
 def test_a_row_prints_as_its_task(task: Task) -> None:
     record = task_to_record(task)
@@ -95,6 +96,7 @@ def test_a_damaged_record_is_named_as_through_a_task(damage: dict) -> None:
     assert "task 7" in str(through_row.value)
 
 
+@settings(deadline=None)
 @given(st.lists(tasks(), max_size=8, unique_by=lambda task: task.id), st.booleans())
 def test_a_table_read_a_field_at_a_time_gives_each_records_facts(
     found: list[Task], open_only: bool

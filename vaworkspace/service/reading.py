@@ -20,10 +20,11 @@ from vaworkspace.service.snapshot import Snapshot
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from datetime import tzinfo
     from typing import Any
 
+    from vaworkspace.domain.tasks.facts import TaskFacts
     from vaworkspace.domain.tasks.urgency import UrgencyContext
     from vaworkspace.domain.time.worktime import WorkHours
     from vaworkspace.service.clients import ClientService
@@ -162,18 +163,26 @@ class Inbox(Service):
         status: str | None = None,
         include_all: bool = False,
         text: str | None = None,
-    ) -> tuple[int, list[dict[str, Any]]]:
+    ) -> tuple[int, Iterator[dict[str, Any]]]:
         """`top` for a JSON writer, with no `Task` built (`va list --all --json`
         prints 10k): each task as its values by field name (`TaskTable.rows`),
         its status as of now, then `urgency` (its score), `at_risk` and
         `slack_minutes` (its fit, see `fits`), read on the ranking's own
-        context, where each deadline was worked out once."""
+        context, where each deadline was worked out once. The rows are made as
+        the caller reads them: write each as it comes, keep none."""
+        count, shown, ctx = self._top_ids(limit, client, tag, status, include_all, text)
+        found = self.snapshot().table.rows([task_id for _, task_id in shown], ROW_SCORES)
+        return count, self._scored(shown, found, ctx)
+
+    def _scored(
+        self,
+        shown: list[tuple[float, int]],
+        found: Iterator[tuple[dict[str, Any], TaskFacts]],
+        ctx: UrgencyContext,
+    ) -> Iterator[dict[str, Any]]:
         from vaworkspace.domain.tasks.urgency import fit
 
-        count, shown, ctx = self._top_ids(limit, client, tag, status, include_all, text)
-        table = self.snapshot().table
         now, tz = self.now(), self.tz
-        found = table.rows([task_id for _, task_id in shown], ROW_SCORES)
         for (score, _id), (row, facts) in zip(shown, found, strict=True):
             if facts.status == "waiting":  # the only status that changes with time
                 row["status"] = effective_status(facts, now, tz)
@@ -182,7 +191,7 @@ class Inbox(Service):
                 row["at_risk"], row["slack_minutes"] = fit(facts, ctx)
             else:
                 row["at_risk"] = False
-        return count, [row for row, _facts in found]
+            yield row
 
     def _top_ids(
         self,

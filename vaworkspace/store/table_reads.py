@@ -30,7 +30,7 @@ from vaworkspace.store.records import TASK_ROW, entry_from_record, task_from_rec
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from typing import Any
 
     from vaworkspace.store.facts_index import FactsIndex
@@ -143,16 +143,18 @@ class TaskTable:
 
     def rows(
         self, task_ids: list[int], more: tuple[str, ...] = ()
-    ) -> list[tuple[dict[str, Any], TaskFacts]]:
+    ) -> Iterator[tuple[dict[str, Any], TaskFacts]]:
         """These tasks' values by field name (`records.task_row`), then the keys
         `more` (None, for the caller to set), each with its facts (`facts`
         asked first), in this order: `va list --json` prints thousands of tasks
-        without building a `Task` each. A few open rows of a table nobody parsed
-        are cut from its bytes through the index, as `build` does."""
+        without building a `Task` each. Each row is made when the caller comes
+        to it, so a writer that prints as it goes holds a few hundred at a time
+        (their memory reused, warm), not 10k. A few open rows of a table nobody
+        parsed are cut from its bytes through the index, as `build` does."""
         found: Mapping[int, Record] | None = None
         if self._index is not None and self._records is None and len(task_ids) < FEW_ROWS:
             found = self._index.records(task_ids)
-        if found is None:
+        if found is None:  # every record is found before the first row is made
             records, closed = self.records, None
             found = {}
             for task_id in task_ids:
@@ -164,20 +166,24 @@ class TaskTable:
                 if record is None:
                     raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
                 found[task_id] = record
+        kept = self._facts
+        for task_id in [task_id for task_id in task_ids if task_id not in kept]:
+            self.facts_of(task_id)  # now, as the records: a row is never missing later
+        return self._rows(task_ids, found, dict(TASK_ROW, **dict.fromkeys(more)))
+
+    def _rows(
+        self, task_ids: list[int], found: Mapping[int, Record], template: dict[str, Any]
+    ) -> Iterator[tuple[dict[str, Any], TaskFacts]]:
         dates, kept = self._dates, self._facts
-        template = dict(TASK_ROW, **dict.fromkeys(more))
-        return [
-            (
-                task_row(task_id, found[task_id], dates, template),
-                kept.get(task_id) or self.facts_of(task_id),
-            )
-            for task_id in task_ids
-        ]
+        for task_id in task_ids:
+            yield task_row(task_id, found[task_id], dates, template), kept[task_id]
 
     def facts_of(self, task_id: int) -> TaskFacts:
-        """What `facts` gave for this task (or gives now, from its `Task`)."""
+        """What `facts` gave for this task (or gives now, from its `Task`, and keeps)."""
         found = self._facts.get(task_id)
-        return facts_of(self.task(task_id)) if found is None else found
+        if found is None:
+            found = self._facts[task_id] = facts_of(self.task(task_id))
+        return found
 
     def facts(self, open_only: bool = False) -> list[TaskFacts]:
         """What urgency reads of every task (or of the open ones), straight from
