@@ -42,6 +42,8 @@ from vaworkspace.config.paths import config_path as config_path
 from vaworkspace.config.paths import data_dir as data_dir
 from vaworkspace.config.paths import system_timezone as system_timezone
 from vaworkspace.config.paths import workspace_path as workspace_path
+from vaworkspace.config.publish import PublishTarget as PublishTarget
+from vaworkspace.config.publish import publish_targets as publish_targets
 from vaworkspace.config.values import (
     command_value,
     number_value,
@@ -49,6 +51,7 @@ from vaworkspace.config.values import (
     table_value,
     text_value,
 )
+from vaworkspace.domain.field_methods import FieldMethods
 from vaworkspace.errors import ConfigError, InputError
 from vaworkspace.i18n import N_, _
 
@@ -90,19 +93,11 @@ DEFAULT_PLAN_BUFFER = 10
 """Minutes `va plan` keeps clear before and after each event (`[plan] buffer`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PublishTarget:
-    """One `[[publish]]` entry: an absolute file path and the client it shows
-    (None: every client)."""
-
-    path: str
-    client: str | None = None
-
-
-@dataclass(slots=True)
-class Config:
+@dataclass(slots=True, init=False, repr=False, eq=False)
+class Config(FieldMethods):
     """The user's settings, each parsed and checked (`load_config`); `raw` keeps
-    the file's table as it was read, for messages and later features."""
+    the file's table as it was read, for messages and later features. Every
+    command builds one: its methods are written, not generated (`field_methods.py`)."""
 
     timezone_name: str = "UTC"
     currency: str = "EUR"
@@ -127,6 +122,42 @@ class Config:
     publish: tuple[PublishTarget, ...] = ()
     plan_buffer_minutes: int = DEFAULT_PLAN_BUFFER
     """`[plan] buffer`: minutes `va plan` keeps free around each event."""
+
+    def __init__(
+        self,
+        timezone_name: str = "UTC",
+        currency: str = "EUR",
+        language: str = "en",
+        target_rate_cents: int | None = None,
+        work_hours: WorkHours | None = None,
+        urgency: Coefficients | None = None,
+        path: str | None = None,
+        raw: dict[str, Any] | None = None,
+        pomodoro: PomodoroSettings | None = None,
+        break_reminder_minutes: int = DEFAULT_BREAK_AFTER,
+        daily_cap_hours: float = DEFAULT_DAILY_CAP,
+        timer_minimum_minutes: int = DEFAULT_TIMER_MINIMUM,
+        notify_command: tuple[str, ...] = (),
+        sync_deadline: float = DEFAULT_DEADLINE,
+        publish: tuple[PublishTarget, ...] = (),
+        plan_buffer_minutes: int = DEFAULT_PLAN_BUFFER,
+    ) -> None:
+        self.timezone_name = timezone_name
+        self.currency = currency
+        self.language = language
+        self.target_rate_cents = target_rate_cents
+        self.work_hours = work_hours
+        self.urgency = urgency
+        self.path = path
+        self.raw = {} if raw is None else raw
+        self.pomodoro = pomodoro
+        self.break_reminder_minutes = break_reminder_minutes
+        self.daily_cap_hours = daily_cap_hours
+        self.timer_minimum_minutes = timer_minimum_minutes
+        self.notify_command = notify_command
+        self.sync_deadline = sync_deadline
+        self.publish = publish
+        self.plan_buffer_minutes = plan_buffer_minutes
 
     @property
     def tz(self) -> ZoneInfo:
@@ -333,39 +364,3 @@ def sync_deadline(raw: dict[str, Any], path: str | None = None) -> float:
         message = _("[sync] deadline must be a number of seconds, at most 3600")
         raise InputError(_("{path}: {error}").format(path=path, error=message) if path else message)
     return float(value)
-
-
-def publish_targets(raw: dict[str, Any]) -> tuple[list[PublishTarget], list[str]]:
-    """The config's `[[publish]]` entries, and a problem line for each bad one."""
-    entries = raw.get("publish", [])
-    if isinstance(entries, dict):
-        entries = [entries]
-    if not isinstance(entries, list):
-        return [], [_("`publish` in the config must be a list of [[publish]] tables")]
-    targets: list[PublishTarget] = []
-    problems: list[str] = []
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict):
-            problems.append(
-                _('[[publish]] entry {number} is not a table; give it path = "…"').format(
-                    number=number
-                )
-            )
-            continue
-        path, client = entry.get("path"), entry.get("client")
-        if not isinstance(path, str) or not path.strip():
-            problems.append(
-                _('[[publish]] entry {number} has no path; add path = "FILE.ics"').format(
-                    number=number
-                )
-            )
-            continue
-        if client is not None and (not isinstance(client, str) or not client.strip()):
-            problems.append(
-                _("[[publish]] entry {number} ({path}): client must be a client's name").format(
-                    number=number, path=path
-                )
-            )
-            continue
-        targets.append(PublishTarget(os.path.abspath(os.path.expanduser(path)), client or None))
-    return targets, problems

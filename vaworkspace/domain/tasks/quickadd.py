@@ -46,6 +46,7 @@ from vaworkspace.domain.dates import (
     parse_when,
 )
 from vaworkspace.domain.durations import duration_run
+from vaworkspace.domain.field_methods import FieldMethods
 from vaworkspace.errors import InputError
 from vaworkspace.i18n import N_, _
 
@@ -80,9 +81,10 @@ _FIELD_NAMES = {
 """A field as a message names it (`due given twice`), translated where shown."""
 
 
-@dataclass(slots=True)
-class QuickAdd:
-    """What a quick-add line says; `given` names the task fields it set or cleared."""
+@dataclass(slots=True, init=False, repr=False, eq=False)
+class QuickAdd(FieldMethods):
+    """What a quick-add line says; `given` names the task fields it set or cleared.
+    Its methods are written, not generated (`field_methods.py`): `va add` builds one."""
 
     title: str = ""
     client: str | None = None
@@ -98,6 +100,38 @@ class QuickAdd:
     notes: str | None = None  # no quick-add token: set by the task form (domain.fields)
     given: set[str] = field(default_factory=set)
     parsed: list[tuple[str, str]] = field(default_factory=list)
+
+    def __init__(
+        self,
+        title: str = "",
+        client: str | None = None,
+        tags: list[str] | None = None,
+        remove_tags: list[str] | None = None,
+        priority: str | None = None,
+        due: date | datetime | None = None,
+        wait: date | datetime | None = None,
+        scheduled: date | datetime | None = None,
+        estimate_minutes: int | None = None,
+        recurrence: str | None = None,
+        recur_from_completion: bool = False,
+        notes: str | None = None,
+        given: set[str] | None = None,
+        parsed: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.title = title
+        self.client = client
+        self.tags = [] if tags is None else tags
+        self.remove_tags = [] if remove_tags is None else remove_tags
+        self.priority = priority
+        self.due = due
+        self.wait = wait
+        self.scheduled = scheduled
+        self.estimate_minutes = estimate_minutes
+        self.recurrence = recurrence
+        self.recur_from_completion = recur_from_completion
+        self.notes = notes
+        self.given = set() if given is None else given
+        self.parsed = [] if parsed is None else parsed
 
 
 class _Word:
