@@ -208,21 +208,30 @@ def parse_config(
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    """The file's table: read as plain TOML (`plain_toml.py`) when it is written
+    so, else by tomllib, which reports what is wrong with it."""
+    from vaworkspace.config.plain_toml import plain_table
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise ConfigError(
+            _("cannot read config file {path}: {error}").format(path=path, error=error.strerror)
+        ) from None
+    table = plain_table(data)
+    if table is not None:
+        return table
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            table: dict[str, Any] = tomllib.load(handle)
-            return table
+        found: dict[str, Any] = tomllib.loads(data.decode())
+        return found
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
             _("config file {path} is not valid TOML: {error}").format(path=path, error=error)
-        ) from None
-    except OSError as error:
-        raise ConfigError(
-            _("cannot read config file {path}: {error}").format(path=path, error=error.strerror)
         ) from None
 
 

@@ -81,6 +81,11 @@ def early_language(path: str, env: Mapping[str, str]) -> str:
 def _read_language(data: bytes) -> object:
     if b"language" not in data:  # most config files: no TOML parser for them
         return None
+    from vaworkspace.config.plain_toml import plain_table
+
+    table = plain_table(data)
+    if table is not None:
+        return table.get("language")
     import sys
 
     if sys.version_info >= (3, 11):

@@ -30,11 +30,11 @@ can be compared with the published file whatever moment that was stamped with.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import TYPE_CHECKING
 
 from vaworkspace.ical.feed_facts import Facts
 from vaworkspace.ical.lines import ZoneForm, fold, utc_text
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a feed is built without importing typing
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date, datetime

@@ -13,10 +13,10 @@ and the facts as two dicts, and takes back what this round had to render.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import TYPE_CHECKING
 
 from vaworkspace.ical.lines import ZoneForm
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a feed is built without importing typing
 if TYPE_CHECKING:
     from vaworkspace.ical.feed import StoredEvent
 
@@ -24,14 +24,15 @@ if TYPE_CHECKING:
 def ical_key() -> str:
     """Which icalendar install derived text comes from, without importing it
     (another version may write the same component differently): a checksum of
-    our version and its module's path, size and time."""
+    our version and its module's path, size and time. Found on `sys.path` as
+    an import would find it (`importlib.util` would import contextlib for it)."""
     import os
     import zlib
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder
 
     from vaworkspace import __version__
 
-    spec = find_spec("icalendar")
+    spec = PathFinder.find_spec("icalendar")
     origin = spec.origin if spec is not None and spec.origin else ""
     try:
         st = os.stat(origin)

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from collections import namedtuple
 from datetime import date, datetime, timezone, tzinfo
-from typing import TYPE_CHECKING
 
 from vaworkspace.ical.normalise import NO_TITLE
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a feed is built without importing typing
 if TYPE_CHECKING:
     from vaworkspace.domain.calendar.event import Event
     from vaworkspace.domain.models import Client, Task, TimeEntry

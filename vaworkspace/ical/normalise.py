@@ -20,7 +20,10 @@ place, exactly what RFC 5545 forbids, and keeps everything else as it came:
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NO_TITLE = "(no title)"
 """The SUMMARY an event without one is exported with (the name tasks use too)."""

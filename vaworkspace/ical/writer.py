@@ -19,11 +19,11 @@ that never touch a calendar do not pay for importing it.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone, tzinfo
-from typing import TYPE_CHECKING
 
 from vaworkspace.domain.dates import day_end, day_start, to_instant
 from vaworkspace.ical.normalise import NO_TITLE
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a feed is built without importing typing
 if TYPE_CHECKING:
     from icalendar import Component
 
