@@ -27,7 +27,17 @@ import vaworkspace
 from vaworkspace.store import rendered
 
 PACKAGE = Path(vaworkspace.__file__).resolve().parent
-TABLES = {"clients", "tasks", "closed_tasks", "entries", "events", "state", "meta", "client_index"}
+TABLES = {
+    "clients",
+    "tasks",
+    "closed_tasks",
+    "entries",
+    "events",
+    "state",
+    "synced_todos",
+    "meta",
+    "client_index",
+}
 KEPT_TEXT = {rendered.TEXT_FIELD, rendered.FACTS_KIND}
 
 

@@ -76,10 +76,11 @@ def test_a_synced_todo_is_edited_here_once_its_task_differs_from_the_import(tmp_
         tables.put(db, "tasks", 4, task_to_record(edited))
         synced = SyncedTodos(db)
         assert synced.edited_here("uid-1", 4)
-        synced.remember("uid-1", edited, task)  # the same state record, replaced
+        synced.remember("uid-1", edited, task)  # the same record, replaced
         assert not synced.edited_here("uid-1", 4)
-    kinds = [r["kind"] for r in wf.read()["state"].values()]
+    kinds = [r["kind"] for r in wf.read()["synced_todos"].values()]
     assert kinds == ["ical-task"]
+    assert not wf.read()["state"]  # their own table: a change's undo never parses them
 
 
 def test_the_calendar_s_copy_is_compared_without_the_import_s_clock(tmp_path) -> None:
@@ -94,5 +95,5 @@ def test_the_calendar_s_copy_is_compared_without_the_import_s_clock(tmp_path) ->
         assert synced.edited_there("uid-1", Task(4, "uid-1", "Book a hotel", T0, T0))
         synced.remember("uid-1", None, Task(4, "uid-1", "Book a hotel", T0, T0))
         assert not synced.edited_there("uid-1", Task(4, "uid-1", "Book a hotel", T0, T0))
-        [record] = tables.records(db, "state").values()
+        [record] = tables.records(db, "synced_todos").values()
         assert record["record"]["title"] == "Book hotel"  # a conflict keeps the stored task

@@ -147,47 +147,48 @@ def old_file(path) -> bytes:
 
 
 @pytest.fixture
-def schema_three(monkeypatch):
-    """Pretend this build writes schema 3, whose tasks hold `tags` lists (after
-    the real step from 1 to 2, which files closed tasks in their own table)."""
+def schema_four(monkeypatch):
+    """Pretend this build writes schema 4, whose tasks hold `tags` lists (after
+    the real steps from 1 to 3: closed tasks, then imported to-dos' records, in
+    their own tables)."""
 
-    def two_to_three(doc: dict) -> dict:
+    def three_to_four(doc: dict) -> dict:
         for record in doc["tasks"].values():
             record["tags"] = [record.pop("tag")] if "tag" in record else []
         return doc
 
-    monkeypatch.setattr(migrations, "SCHEMA", 3)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: two_to_three})
+    monkeypatch.setattr(migrations, "SCHEMA", 4)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 3: three_to_four})
 
 
-def test_migrate_steps_and_sets_the_version(schema_three):
+def test_migrate_steps_and_sets_the_version(schema_four):
     doc = skeleton()
     doc["meta"]["1"]["schema"] = 1
     doc["tasks"] = {"1": {"tag": "a"}}
     migrated, changed = migrations.migrate(doc)
-    assert changed and migrated["meta"]["1"]["schema"] == 3
+    assert changed and migrated["meta"]["1"]["schema"] == 4
     assert migrated["tasks"]["1"] == {"tags": ["a"]}
     assert migrations.migrate(migrated) == (migrated, False)
 
 
-def test_old_file_is_migrated_in_memory_on_read(tmp_path, schema_three):
+def test_old_file_is_migrated_in_memory_on_read(tmp_path, schema_four):
     path = tmp_path / "ws.json"
     data = old_file(path)
     mtime = os.stat(path).st_mtime_ns
     doc = WorkspaceFile(path).read()
-    assert doc["meta"]["1"]["schema"] == 3
+    assert doc["meta"]["1"]["schema"] == 4
     assert doc["tasks"]["1"] == task(title="old", tags=["x"])
     assert path.read_bytes() == data and os.stat(path).st_mtime_ns == mtime
 
 
-def test_next_transaction_backs_up_then_writes_the_migrated_file(tmp_path, schema_three):
+def test_next_transaction_backs_up_then_writes_the_migrated_file(tmp_path, schema_four):
     path = tmp_path / "ws.json"
     data = old_file(path)
     wf = WorkspaceFile(path, clock=Clock("2024-07-09"))
     with wf.transaction() as db:  # writes nothing itself
         assert doc_table(db, "tasks").get(doc_id=1)["tags"] == ["x"]
     on_disk = json.loads(path.read_bytes())
-    assert on_disk["meta"]["1"]["schema"] == 3
+    assert on_disk["meta"]["1"]["schema"] == 4
     assert on_disk["tasks"]["1"] == task(title="old", tags=["x"])
     assert (tmp_path / "backups" / "ws-2024-07-09-schema1.json").read_bytes() == data
     assert (tmp_path / "backups" / "ws-2024-07-09.json").read_bytes() == data

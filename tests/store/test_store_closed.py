@@ -56,7 +56,7 @@ def test_a_schema_one_file_is_split_in_memory_and_written_split_after_a_backup(t
     written = path.read_bytes()
     assert read_layout(written) is not None
     whole = orjson.loads(written)
-    assert whole["meta"]["1"]["schema"] == 2
+    assert whole["meta"]["1"]["schema"] == migrations.SCHEMA  # and on through every step
     assert whole["tasks"] == {"1": MIXED["1"], "3": MIXED["3"]}
     assert whole["closed_tasks"] == {"2": MIXED["2"], "4": MIXED["4"]}
     backups = list((tmp_path / "backups").iterdir())

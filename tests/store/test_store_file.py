@@ -316,7 +316,7 @@ BAD_FILES = {
     "foreign meta": (b'{"meta": {"1": {"app": "other"}}}', "is not a vaworkspace file"),
     "newer schema": (
         b'{"meta": {"1": {"app": "vaworkspace", "schema": 9}}}',
-        r"was written by a newer vaworkspace \(schema 9 > 2\); upgrade vaworkspace",
+        rf"was written by a newer vaworkspace \(schema 9 > {SCHEMA}\); upgrade vaworkspace",
     ),
     "bad schema": (b'{"meta": {"1": {"app": "vaworkspace", "schema": "1"}}}', "invalid schema"),
     "table not object": (

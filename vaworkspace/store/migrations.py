@@ -36,6 +36,7 @@ TABLES = (
     "entries",
     "events",
     "state",
+    "synced_todos",
     "client_index",
     "dav",
     "open_facts",
@@ -46,6 +47,8 @@ TABLES = (
 `dav` the CalDAV collections and what their last sync agreed on (`dav_records.py`):
 a table of its own, so the commands that never sync (every `va add` reads `state`
 for its undo record) never parse it. A file without it reads as an empty one;
+`synced_todos` what the last import of each calendar to-do agreed on
+(`state_records.SyncedTodos`): hundreds of records, apart from `state` for the same reason;
 `open_facts` what ranking reads of the open tasks, for `va list` (derived: `facts_index.py`)."""
 _TABLE_SET = frozenset(TABLES)
 META_ID = "1"
@@ -54,7 +57,7 @@ CLOSED_STATUSES = frozenset({"done", "cancelled"})
 domain to open a file (a test holds the two together)."""
 
 
-SCHEMA = 2
+SCHEMA = 3
 """The schema this build writes; files with a newer one are refused."""
 
 
@@ -98,7 +101,20 @@ def _split_closed_tasks(doc: dict) -> dict:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _split_closed_tasks}
+def _synced_todos_apart(doc: dict) -> dict:
+    """Schema 2 → 3: the records of imported to-dos (kind "ical-task") move from
+    `state` to their own table `synced_todos`, ids and fields as they were."""
+    state = doc.get("state")
+    if type(state) is not dict or "synced_todos" in doc:
+        return doc  # `decode` names a malformed table; one already there is kept
+    moved = {k: r for k, r in state.items() if type(r) is dict and r.get("kind") == "ical-task"}
+    doc["synced_todos"] = moved
+    if moved:
+        doc["state"] = {k: r for k, r in state.items() if k not in moved}
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _split_closed_tasks, 2: _synced_todos_apart}
 """Version N → a function taking a schema-N document and returning schema N + 1."""
 
 

@@ -147,6 +147,12 @@ DAV_FIELDS: dict[str, object] = {
     "token": OPT_STR,
     "items": frozenset({dict}),
 }
+SYNCED_TODO_FIELDS: dict[str, object] = {
+    "kind": STR,
+    "uid": STR,
+    "record": OPT_DICT,
+    "theirs": OPT_DICT,
+}
 STATE_KINDS = {
     "timer": frozenset({"timer"}),
     "calendar": frozenset({"name", "source"}),
@@ -172,6 +178,7 @@ TABLE_FIELDS: dict[str, tuple[dict[str, object], frozenset[str]]] = {
     "entries": (ENTRY_FIELDS, frozenset({"start", "end"})),
     "events": (EVENT_FIELDS, frozenset({"uid", "summary", "start", "end"})),
     "state": (STATE_FIELDS, frozenset({"kind"})),
+    "synced_todos": (SYNCED_TODO_FIELDS, frozenset({"kind", "uid"})),
     "dav": (DAV_FIELDS, frozenset({"kind", "account", "url", "name", "items"})),
     "meta": (META_FIELDS, frozenset()),
 }
@@ -184,6 +191,7 @@ _RECORD_NAMES = {
     "entries": N_("time entry"),
     "events": N_("event"),
     "state": N_("state record"),
+    "synced_todos": N_("state record"),  # kept apart from the others (migrations.TABLES)
     "dav": N_("CalDAV collection"),
     "meta": N_("meta record"),
 }

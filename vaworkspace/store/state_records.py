@@ -1,10 +1,14 @@
 """The `state` table's small records, each kind behind typed functions.
 
-Besides the running timer (`timer_records.py`) and the calendar facts feeds
-keep (`rendered.py`), the table holds:
+Besides the running timer (`timer_records.py`), the last change
+(`undo_records.py`) and the calendar facts feeds keep (`rendered.py`), the table holds:
 
     {"kind": "preference", "name": "theme", "value": "nord"}
     {"kind": "calendar", "name": "acme", "source": "https://…", "client": "acme"}
+
+and, one per imported to-do, in a table of their own (`synced_todos`: there
+are hundreds, and every change that keeps itself for undo reads `state`):
+
     {"kind": "ical-task", "uid": "…", "record": {…the task as the last import stored it…},
      "theirs": {…the calendar's copy as the last import read it…}}
 
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 PREFERENCE = "preference"
 CALENDAR = "calendar"
 SYNCED_TODO = "ical-task"
+SYNCED_TODOS = "synced_todos"
 
 
 # -- preferences ---------------------------------------------------------------------
@@ -111,10 +116,10 @@ class SyncedTodos:
 
     def __init__(self, db: Any) -> None:
         self._db = db
-        state = tables.records(db, "state")
-        self._free_id = max(state, default=0) + 1
+        synced = tables.records(db, SYNCED_TODOS)
+        self._free_id = max(synced, default=0) + 1
         self._found: dict[str, tuple[int, Record]] = {
-            r["uid"]: (i, r) for i, r in state.items() if r.get("kind") == SYNCED_TODO
+            r["uid"]: (i, r) for i, r in synced.items() if r.get("kind") == SYNCED_TODO
         }
 
     def edited_here(self, uid: str, task_id: int) -> bool:
@@ -144,7 +149,7 @@ class SyncedTodos:
             "record": stored,
             "theirs": _calendar_copy(theirs),
         }
-        tables.put(self._db, "state", doc_id, fresh)
+        tables.put(self._db, SYNCED_TODOS, doc_id, fresh)
         self._found[uid] = (doc_id, fresh)
 
 
