@@ -25,6 +25,15 @@ from collections import namedtuple
 from datetime import date, datetime, timezone, tzinfo
 
 from vaworkspace.ical.normalise import NO_TITLE
+from vaworkspace.ical.writer import (  # once here, not on each of a feed's hundreds of calls
+    _EVENT_STATUS,
+    _PRIORITY,
+    _TASK_STATUS,
+    _categories,
+    _entry_uid,
+    _event_uid,
+    _todo_span,
+)
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a feed is built without importing typing
 if TYPE_CHECKING:
@@ -52,13 +61,10 @@ else:  # the same tuple without a dataclass's compiled methods (see `PublishRepo
     ZoneForm = namedtuple("ZoneForm", "param suffix uses")
 
 
-_ESCAPED = frozenset("\\;,\r\n")
-"""The characters TEXT escaping changes: most titles and ids hold none."""
-
-
 def escape(value: str) -> str:
-    """TEXT escaping, in icalendar's order (a literal `\\N` becomes a line break)."""
-    if _ESCAPED.isdisjoint(value):
+    """TEXT escaping, in icalendar's order (a literal `\\N` becomes a line break).
+    Most titles and ids hold nothing it changes: five substring scans tell."""
+    if not ("\\" in value or ";" in value or "," in value or "\n" in value or "\r" in value):
         return value
     return (
         value.replace("\\N", "\n")
@@ -113,7 +119,8 @@ def _ascii_pieces(line: str) -> list[str]:
 
 def utc_text(value: datetime) -> str:
     """An instant as a UTC DATE-TIME value (`20261201T190000Z`), seconds only."""
-    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if value.tzinfo is not UTC:  # stored instants are UTC already: no new object for them
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     return _wall(value) + "Z"
 
 
@@ -153,8 +160,6 @@ def _parts(lines: list[str]) -> Parts:
 def todo_parts(task: Task, tz: tzinfo, form: ZoneForm) -> tuple[Parts, bool] | None:
     """A task's VTODO as `writer._todo` writes it, and whether it uses the zone;
     None for a recurring task (icalendar normalises the rule)."""
-    from vaworkspace.ical.writer import _PRIORITY, _TASK_STATUS, _categories, _todo_span
-
     if task.recurrence:
         return None
     lines = ["BEGIN:VTODO", f"UID:{escape(task.uuid)}"]
@@ -194,8 +199,6 @@ def entry_parts(
     tasks_by_id: dict[int, Task],
 ) -> Parts:
     """A time entry's busy VEVENT as `writer._entry_event` writes it (always zoned)."""
-    from vaworkspace.ical.writer import _entry_uid
-
     task = tasks_by_id.get(entry.task) if entry.task is not None else None
     what = task.title if task is not None else (entry.note or "work")
     client = clients.get(entry.client) if entry.client else None
@@ -223,8 +226,6 @@ def block_parts(
 ) -> tuple[Parts, bool] | None:
     """A stored-fields VEVENT as `writer._block_event` writes it, and whether it
     uses the zone; None for imported text, a rule or an overridden instance."""
-    from vaworkspace.ical.writer import _EVENT_STATUS, _event_uid
-
     if event.raw or event.rrule or (event.recurrence_id and event.kind != "block"):
         return None
     lines = ["BEGIN:VEVENT", f"UID:{escape(_event_uid(event))}"]
