@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from vaworkspace.domain.time import timer
+from vaworkspace.domain.time import timer, timer_text
 from vaworkspace.domain.time.status import TimerStatus, status
 from vaworkspace.domain.time.timer import PomodoroSettings, TimerState
 from vaworkspace.errors import InputError
@@ -58,11 +58,11 @@ def test_status_of_a_paused_pomodoro() -> None:
 
 
 def test_timer_targets_are_parsed_before_the_service() -> None:
-    assert timer.parse_target("12") == (12, None)
-    assert timer.parse_target(" #7 ") == (7, None)
-    assert timer.parse_target("@acme") == (None, "acme")
+    assert timer_text.parse_target("12") == (12, None)
+    assert timer_text.parse_target(" #7 ") == (7, None)
+    assert timer_text.parse_target("@acme") == (None, "acme")
     with pytest.raises(InputError, match="neither a task id"):
-        timer.parse_target("twelve")
+        timer_text.parse_target("twelve")
 
 
 def test_continuous_work_and_break_reminder() -> None:

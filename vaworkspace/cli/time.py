@@ -184,7 +184,7 @@ def _bell_and_events(events: tuple[str, ...]) -> None:
 def timer_start(args) -> int:
     ws = open_workspace(args)
     from vaworkspace.domain.dates import parse_duration
-    from vaworkspace.domain.time.timer import parse_target
+    from vaworkspace.domain.time.timer_text import parse_target
 
     mode = "countdown" if args.duration else args.mode
     minutes = parse_duration(args.duration) if args.duration else None
@@ -220,7 +220,7 @@ def timer_change(args) -> int:
 
 
 def timer_switch(args) -> int:
-    from vaworkspace.domain.time.timer import parse_target
+    from vaworkspace.domain.time.timer_text import parse_target
 
     ws = open_workspace(args)
     task_id, client = parse_target(args.target)
@@ -238,7 +238,7 @@ def timer_switch(args) -> int:
 def _say_unlogged(logged: Logged) -> None:
     """A stretch under `timer_minimum_minutes` left no entry: say so, never silently."""
     if logged.too_short_seconds:
-        from vaworkspace.domain.time.timer import unlogged_text
+        from vaworkspace.domain.time.timer_text import unlogged_text
 
         print(f"  {unlogged_text(logged.too_short_seconds, logged.minimum_minutes)}")
 

@@ -36,7 +36,7 @@ class Period(NamedTuple):
 class Logged:
     """What closing the timer's focus stretch wrote (`stop_timer`, `switch_timer`):
     the entries, and the focus seconds left unlogged because the stretch was
-    shorter than `timer_minimum_minutes` (`timer.unlogged_text` says so)."""
+    shorter than `timer_minimum_minutes` (`timer_text.unlogged_text` says so)."""
 
     entries: list[TimeEntry]
     too_short_seconds: int = 0

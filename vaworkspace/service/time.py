@@ -85,22 +85,10 @@ class TimeService(Service):
         return status(timer_records.find_timer(self.file.read()["state"]), self.now())
 
     def announce(self, message: str) -> None:
-        """Run the config's `notify_command` with the message (fire and forget)."""
-        command = self.config.notify_command  # split and checked when loaded
-        if not command:
-            return
-        import subprocess
+        """Run the config's `notify_command` with the message (`service/notify.py`)."""
+        from vaworkspace.service.notify import announce
 
-        try:
-            subprocess.Popen(
-                [*command, message],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        except OSError as error:
-            raise InputError(f"notify_command '{command[0]}' failed: {error.strerror}") from None
+        announce(self.config.notify_command, message)
 
     def timer_status(self) -> TimerStatus:
         """The timer caught up to now, with what happened since it was last asked."""
@@ -365,7 +353,9 @@ class TimeService(Service):
             logged = log_segments(db, caught.logged, self._minimum)
             timer_records.save_timer(db, caught.state)
             if logged.too_short_seconds:
-                events.append(clock.unlogged_text(logged.too_short_seconds, self._minimum))
+                from vaworkspace.domain.time.timer_text import unlogged_text
+
+                events.append(unlogged_text(logged.too_short_seconds, self._minimum))
         return caught.state, events
 
     @property

@@ -278,7 +278,7 @@ def cycle_dots(status: TimerStatus, every: int) -> str:
 def stopped_text(logged: Logged) -> str:
     """What `s` did: the entry written, or why the focus time left none."""
     if logged.too_short_seconds:
-        from vaworkspace.domain.time.timer import unlogged_text
+        from vaworkspace.domain.time.timer_text import unlogged_text
 
         unlogged = unlogged_text(logged.too_short_seconds, logged.minimum_minutes)
         return _("Timer stopped: {why}").format(why=unlogged)

@@ -336,7 +336,7 @@ class InboxScreen(WorkspaceScreen):
             "switch": _("Timer switched to {task}: {title}"),
         }[action].format(task=task.id, title=task.title, minutes=minutes)
         if logged.too_short_seconds:  # the stretch just closed left no entry
-            from vaworkspace.domain.time.timer import unlogged_text
+            from vaworkspace.domain.time.timer_text import unlogged_text
 
             short = unlogged_text(logged.too_short_seconds, logged.minimum_minutes)
             stopped = _("Timer stopped on {title}").format(title=task.title)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
 from vaworkspace.domain.dates import UTC, parse_duration
+from vaworkspace.domain.time import timer_text
 from vaworkspace.errors import InputError
 from vaworkspace.i18n import _
 
@@ -124,7 +125,8 @@ class Segment:
 @dataclass(frozen=True, slots=True)
 class Transition:
     """What an operation produced: the new state (None: no timer), the focus
-    stretches to log, in order, and one-line events for notifications and the bell."""
+    stretches to log, in order, and one-line events for notifications and the bell,
+    said in the language in use (`timer_text`)."""
 
     state: TimerState | None
     logged: list[Segment]
@@ -187,7 +189,7 @@ def start(
     `duration_seconds`; a pomodoro's focus length comes from `settings`; `tz` only
     formats the refusal (UTC without it)."""
     if running is not None:
-        raise InputError(_running_text(running, tz))
+        raise InputError(timer_text.running_text(running, tz))
     if mode not in MODES:
         raise InputError(
             _("unknown timer mode '{mode}'; choose {choices}").format(
@@ -226,17 +228,6 @@ def _target(mode: str, settings: PomodoroSettings, duration_seconds: int | None)
             _("a pomodoro uses [pomodoro] focus from config; use a countdown for a fixed length")
         )
     return settings.focus_minutes * 60 if mode == "pomodoro" else None
-
-
-def _running_text(state: TimerState, tz: tzinfo | None) -> str:
-    """`a timer is already running on task 12 for @acme (started 14:05); …`, local
-    time, or UTC (said so)."""
-    task = _(" on task {id}").format(id=state.task) if state.task is not None else ""
-    client = _(" for @{client}").format(client=state.client) if state.client else ""
-    begun = (state.entry_start or state.phase_started).astimezone(tz or UTC)
-    return _(
-        "a timer is already running{task}{client} (started {time}); stop or switch it first"
-    ).format(task=task, client=client, time=f"{begun:%H:%M}{'' if tz else ' UTC'}")
 
 
 def pause(state: TimerState, now: datetime) -> TimerState:
@@ -333,7 +324,7 @@ def advance(state: TimerState, now: datetime, settings: PomodoroSettings) -> Tra
     ended = 0
     while current is not None and (end := _reached_end(current, now)) is not None:
         if ended == MAX_PHASES:
-            events.append(f"Timer stopped: it ran unattended for over {MAX_PHASES} phases")
+            events.append(timer_text.ran_unattended(MAX_PHASES))
             return Transition(None, logged, events)
         current, segment, event = _end_phase(current, end, settings)
         logged.extend([segment] if segment else [])
@@ -347,10 +338,10 @@ def _end_phase(
 ) -> tuple[TimerState | None, Segment | None, str]:
     """The state after the current phase ended at `end`, what to log, and the event."""
     if state.phase != "focus":
-        return _focus_phase(state, end, settings), None, "Break over: back to work"
+        return _focus_phase(state, end, settings), None, timer_text.break_over()
     segment = _close_stretch(state, end)
     if state.mode == "countdown":
-        return None, segment, "Countdown over: time is up"
+        return None, segment, timer_text.countdown_over()
     done = state.pomodoros + 1
     long = done % settings.long_break_every == 0
     minutes = settings.long_break_minutes if long else settings.break_minutes
@@ -364,18 +355,7 @@ def _end_phase(
         entry_start=None,
         entry_paused_seconds=0,
     )
-    kind = "long break" if long else "break"
-    return following, segment, f"Focus block {done} done: take a {minutes}-minute {kind}"
-
-
-def unlogged_text(seconds: int, minimum_minutes: int) -> str:
-    """Why a focus stretch left no entry (`timer_minimum_minutes`): the event of a
-    catch-up, and the line `stop` and `switch` print. `0:02 of focus not logged…`"""
-    minutes, rest = divmod(max(0, seconds), 60)
-    return (
-        f"{minutes}:{rest:02d} of focus not logged: under the {minimum_minutes}-minute"
-        " minimum (timer_minimum_minutes in the config)"
-    )
+    return following, segment, timer_text.block_done(done, minutes, long)
 
 
 def break_reminder(state: TimerState | None, now: datetime, after_minutes: int = 90) -> str | None:
@@ -384,17 +364,4 @@ def break_reminder(state: TimerState | None, now: datetime, after_minutes: int =
     worked = continuous_work_seconds(state, now) if state is not None else 0
     if not after_minutes or worked < after_minutes * 60:
         return None
-    return f"You have worked {worked // 60} minutes without a break"
-
-
-def parse_target(text: str) -> tuple[int | None, str | None]:
-    """What a typed timer target names: `12` (or `#12`) → (12, None), a task;
-    `@acme` → (None, "acme"), a client alone (the reference is resolved later)."""
-    word = text.strip()
-    if word.startswith("@"):
-        return None, word[1:]
-    if not word.lstrip("#").isdigit():
-        raise InputError(
-            _("'{text}' is neither a task id (12) nor a client (@acme)").format(text=text)
-        )
-    return int(word.lstrip("#")), None
+    return timer_text.worked_without_break(worked // 60)
