@@ -75,6 +75,18 @@ def _forms(text: str | tuple[str, ...]) -> list[str]:
     return [text] if isinstance(text, str) else list(text)
 
 
+@cache
+def french_ui_words() -> frozenset[str]:
+    """The words of every French translation (commands and values quoted as typed
+    left out)."""
+    return frozenset(
+        word
+        for _ids, strings in _messages()
+        for text in strings
+        for word in words(_CODE.sub(" ", text))
+    )
+
+
 def _english_screens() -> list[Path]:
     """The English snapshots: every SVG of tests/tui/__snapshots__ not French."""
     return [svg for svg in sorted(SNAPSHOTS.rglob("*.svg")) if "french" not in str(svg)]
@@ -88,16 +100,13 @@ def english_ui_words() -> frozenset[str]:
     from tests.tui.screen_text import screen_lines
 
     english: set[str] = set()
-    french: set[str] = set()
-    for ids, strings in _messages():
+    for ids, _strings in _messages():
         for text in ids:
             english |= words(text)
-        for text in strings:
-            french |= words(_CODE.sub(" ", text))
     for svg in _english_screens():
         for line in screen_lines(svg.read_text(encoding="utf-8")):
             english |= words(line)
-    return frozenset(english - french - _french_date_words() - SAME_IN_FRENCH)
+    return frozenset(english - french_ui_words() - _french_date_words() - SAME_IN_FRENCH)
 
 
 def _french_date_words() -> set[str]:
@@ -187,3 +196,25 @@ def data_strings(ws) -> set[str]:
     for event in ws.calendar.events():
         found |= {event.summary, event.location, event.description}
     return {text for text in found if text}
+
+
+PALETTE_RULE = "▏"
+"""Drawn before the footer's palette hint, docked at its right (`▏^p palette`)."""
+
+
+def footer_cut(lines: list[str]) -> list[str]:
+    """The footer (the last line) cut short: its palette hint not whole (`^p`
+    without its word), or the key before the hint ending in a piece of a word
+    (keys past the footer's width slide under the hint: `u Ann▏^p palette`).
+    A screen without the hint (the first run's form) has nothing to judge."""
+    footer = lines[-1]
+    if PALETTE_RULE + "^p" not in footer:
+        return []
+    keys, hint = footer.rsplit(PALETTE_RULE, 1)
+    found = []
+    if hint.split() != ["^p", "palette"]:
+        found.append(f"the palette hint {hint.strip()!r}: {footer.strip()}")
+    last = keys.split()[-1] if keys.strip() else ""
+    if not keys.endswith(" ") and words(last) - french_ui_words():
+        found.append(f"{last!r} under the palette hint: {footer.strip()}")
+    return found

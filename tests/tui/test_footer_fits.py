@@ -91,9 +91,24 @@ async def test_no_footer_words_run_into_the_next_key(ws, keys, name, language) -
     ("keys", "name"), SCREENS, ids=[" ".join((name, *keys)) for keys, name in SCREENS]
 )
 async def test_every_french_footer_key_fits_at_80_columns(ws, keys, name) -> None:
-    """French words are longer: the same keys, translated, still fit."""
+    """French words are longer: the keys, translated, still fit, and so does the
+    palette hint, whole (`^p palette`, as in English; not `^p` alone)."""
     ws.config.language = "fr_CA"
-    await test_every_footer_key_fits_at_80_columns(ws, keys, name)
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert type(screen).__name__ == name
+        assert overflowing(screen) == [], f"{name}: keys cut or under the palette hint"
+        footer = screen.query_one("Footer")
+        [hint] = footer.query("FooterKey.-command-palette")
+        assert str(hint.render()).split() == ["^p", "palette"]
+        assert hint.region.right <= footer.region.right
 
 
 async def test_the_french_footer_and_help_speak_french(ws) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.french_checks import cut_texts, english_ui_words, english_words
+from tests.tui.french_checks import cut_texts, english_ui_words, english_words, footer_cut
 from tests.tui.screen_text import screen_lines
 
 ENGLISH_INBOX = (
@@ -55,3 +55,14 @@ def test_a_cut_ui_text_is_found_and_a_cut_title_is_not() -> None:
 def test_a_command_typed_as_is_is_no_english_but_a_weekday_is() -> None:
     assert english_words([" Synchronisation de 2 sources (va sync) "], set()) == []
     assert [found.split()[0] for found in english_words([" échéance  (sun) "], set())] == ["'sun'"]
+
+
+def test_a_footer_whose_palette_hint_or_last_key_is_cut_is_found() -> None:
+    whole = "a Ajout e Modif x Fait ? Aide u Annul.                            ▏^p palette "
+    assert footer_cut(["", whole]) == []
+    assert footer_cut(["", whole.replace("^p palette ", "^p         ")]) != []
+    slid = "a Ajout e Modif x Fait w Att. p Prio / Rech. t Chrono ? Aide u Ann▏^p palette "
+    assert [found.split()[0] for found in footer_cut(["", slid])] == ["'Ann'"]
+    touching = "a Ajout e Modif x Fait w Att. / Rech. t Chrono ? Aide u Annul.▏^p palette "
+    assert footer_cut(["", touching]) == []
+    assert footer_cut(["", "  Enregistrer ^s     Garder échap   "]) == []

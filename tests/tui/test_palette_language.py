@@ -3,6 +3,8 @@ next `va` of this workspace (remembered like the theme)."""
 
 from __future__ import annotations
 
+import re
+
 from tests.tui.conftest import SIZE, app_for, make_ws
 from vaworkspace.i18n import language
 
@@ -38,3 +40,19 @@ async def test_a_chosen_language_keeps_the_configured_region(ws) -> None:
     ws.preferences.set("language", "en")
     app_for(ws)
     assert language() == "en"
+
+
+async def test_french_palette_entries_are_whole_words_not_footer_abbreviations(ws) -> None:
+    """The footer shortens (`u Annul.` fits 80 columns); the palette has a whole row
+    for each entry and names it in full: no abbreviated word in a title, on any screen
+    (a screen's palette is where `^p` was pressed)."""
+    ws.config.language = "fr_CA"
+    app = app_for(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("1", "2", "3", "4", "5", "6", "7"):
+            await pilot.press(key)
+            await pilot.pause()
+            titles = set(_commands(app))
+            cut = {title for title in titles if re.search(r"\w\.(\s|$)", title)}
+            assert cut == set(), f"{type(app.screen).__name__}: {sorted(cut)}"
+            assert "Annuler" in titles

@@ -30,7 +30,7 @@ from textual.widgets import Input
 import vaworkspace.tui
 from tests.agenda_workspace_fr import build_french
 from tests.tui.conftest import NOW, SIZE, app_for
-from tests.tui.french_checks import cut_texts, data_strings, english_words
+from tests.tui.french_checks import cut_texts, data_strings, english_words, footer_cut
 from tests.tui.screen_text import screen_lines
 from vaworkspace.config import Config
 from vaworkspace.service import Workspace
@@ -173,6 +173,7 @@ def test_no_english_word_and_nothing_cut_on_a_french_screen(tmp_path, name: str)
     assert len(lines) == SIZE[1]
     assert english_words(lines, data) == []
     assert cut_texts(lines, data) == []
+    assert footer_cut(lines) == []
 
 
 OTHER_FRENCH = {
@@ -198,6 +199,7 @@ def test_no_english_word_and_nothing_cut_on_the_other_french_snapshots(tmp_path,
     data = data_strings(build(tmp_path))
     assert english_words(lines, data) == []
     assert cut_texts(lines, data) == []
+    assert footer_cut(lines) == []
 
 
 def _leaf_screens() -> set[str]:

@@ -91,6 +91,8 @@ class AgendaScreen(PlanningScreen):
     P plans the day (`agenda_plan.py`)."""
 
     HELP_TITLE = N_("Agenda")
+    # French at 80 columns: away from today, the title says `T : aujourd'hui`.
+    TRANSLATED_FOOTER_OMITS = ("move(0)",)
     BINDINGS = [
         Binding(
             "h",

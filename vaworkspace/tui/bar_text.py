@@ -4,8 +4,9 @@ frame painted before Textual is imported (`first_frame`), so it imports neither.
 from __future__ import annotations
 
 from vaworkspace.display import safe
-from vaworkspace.formats import clock, hours_minutes
+from vaworkspace.formats import clock
 from vaworkspace.i18n import _, language
+from vaworkspace.locale_format import format_hours_minutes
 
 
 def clock_text(ws) -> str:
@@ -20,7 +21,8 @@ def clock_text(ws) -> str:
 
 
 def status_text(ws) -> str:
-    """The right-hand side: the running timer and the time logged today."""
+    """The right-hand side: the running timer and the time logged today
+    (`⏵ #2 17:47 · today 3h25`, French `· aujourd'hui 3 h 25`)."""
     return _("{timer} · today {logged}").format(timer=timer_text(ws), logged=logged_text(ws))
 
 
@@ -40,4 +42,5 @@ def timer_text(ws) -> str:
 
 
 def logged_text(ws) -> str:
-    return hours_minutes(ws.time.logged_today())
+    """Today's logged time: `3h25` in English, `3 h 25` (`45 min`) in French."""
+    return format_hours_minutes(ws.time.logged_today(), language())

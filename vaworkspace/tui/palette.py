@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from textual.app import SystemCommand
 
 from vaworkspace.display import safe
-from vaworkspace.i18n import N_, _, use_language
+from vaworkspace.i18n import N_, _, pgettext, use_language
 from vaworkspace.tui.file_forms import FILE_COMMANDS
 from vaworkspace.tui.sync_job import SYNC_COMMAND
 
@@ -113,7 +113,8 @@ class PaletteCommands(_App):
         title, help_text = SYNC_COMMAND
         yield SystemCommand(_(title), _(help_text), self._act("sync"))
         undo = _("Undo the last change; again: redo (u)")
-        yield SystemCommand(_("Undo"), undo, self._act("undo"))
+        # Not the footer's `Undo`, which French shortens to fit 80 columns.
+        yield SystemCommand(pgettext("palette", "Undo"), undo, self._act("undo"))
         for title, help_text, action in TASK_COMMANDS:
             yield SystemCommand(_(title), _(help_text), self._inbox_action(action))
         for title, help_text, mode, action in SCREEN_COMMANDS:

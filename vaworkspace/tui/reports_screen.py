@@ -45,6 +45,8 @@ class ReportsScreen(WorkspaceScreen):
     """This week by default; [ and ] move by one period, d w m change its length."""
 
     HELP_TITLE = N_("Reports")
+    # French at 80 columns: away from the current period, the title says `T : revenir à…`.
+    TRANSLATED_FOOTER_OMITS = ("current",)
     BINDINGS = [
         Binding("left_square_bracket", "move(-1)", N_("Prev"), tooltip=N_("The previous period")),
         Binding("right_square_bracket", "move(1)", N_("Next"), tooltip=N_("The next period")),
