@@ -67,6 +67,33 @@ def test_timer_keeps_the_kind_typed(va, monkeypatch) -> None:
     assert (entry["kind"], entry["rate_cents"]) == ("seo", 6000)
 
 
+def test_a_switch_takes_the_kind_typed_as_a_start_does(va, monkeypatch) -> None:
+    """`va timer switch @acme #admin`: the stretch after the switch is that kind's
+    (issue #13); a switch without one keeps none, as a start without one."""
+    va("client", "add", "Acme", "--rate", "40", "--rate", "seo=60", "--rate", "admin=30")
+    va("timer", "start", "@acme", "#seo", "--stopwatch")
+    monkeypatch.setenv("VAWORKSPACE_NOW", "2026-12-01T19:30:00Z")
+    assert "now runs on @acme" in va("timer", "switch", "@acme", "#Admin")
+    monkeypatch.setenv("VAWORKSPACE_NOW", "2026-12-01T20:00:00Z")
+    va("timer", "switch", "@acme")
+    monkeypatch.setenv("VAWORKSPACE_NOW", "2026-12-01T20:15:00Z")
+    va("timer", "stop")
+    entries = json.loads(va("entries", "--json"))
+    assert [(e["kind"], e["rate_cents"], e["seconds"]) for e in entries] == [
+        ("seo", 6000, 1800),
+        ("admin", 3000, 1800),
+        (None, 4000, 900),
+    ]
+
+
+def test_a_switch_to_a_bad_kind_says_why_and_leaves_the_file_untouched(va) -> None:
+    va("client", "add", "Acme", "--rate", "40")
+    va("timer", "start", "@acme", "--stopwatch")
+    before = _file()
+    assert "not a kind of work" in va("timer", "switch", "@acme", "#1", code=1)
+    assert _file() == before
+
+
 @pytest.mark.parametrize(
     ("argv", "says"),
     [

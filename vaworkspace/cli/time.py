@@ -83,6 +83,7 @@ def _timer_parser(commands) -> None:
         sub.add_parser(name, help=_(text)).set_defaults(handler=timer_change, change=name)
     switch = sub.add_parser("switch", help=_("log the current stretch, go on with another task"))
     switch.add_argument("target", metavar="ID|@CLIENT")
+    switch.add_argument("kind", nargs="?", metavar="#KIND", help=_("kind of work, e.g. '#seo'"))
     switch.set_defaults(handler=timer_switch)
     status = sub.add_parser("status", help=_("what runs, elapsed and remaining time"))
     status.add_argument("--json", action="store_true")
@@ -224,7 +225,7 @@ def timer_switch(args) -> int:
 
     ws = open_workspace(args)
     task_id, client = parse_target(args.target)
-    logged = ws.time.switch_timer(task_id=task_id, client=client)
+    logged = ws.time.switch_timer(task_id=task_id, client=client, kind=args.kind)
     for entry in logged.entries:
         print(
             _("Logged entry {id}: {length}").format(id=entry.id, length=length(entry)),

@@ -163,16 +163,22 @@ class TimeService(Service):
             timer_records.save_timer(db, None)
             return logged
 
-    def switch_timer(self, *, task_id: int | None = None, client: str | None = None) -> Logged:
+    def switch_timer(
+        self, *, task_id: int | None = None, client: str | None = None, kind: str | None = None
+    ) -> Logged:
         """Log the current stretch (unless under the minimum) and carry on, same mode
-        and phase, on another task (`task_id`) or client alone (`client`)."""
+        and phase, on another task (`task_id`) or client alone (`client`), as `kind`
+        of work (`"seo"`, as `start_timer` takes it)."""
+        from vaworkspace.domain.kind_rates import parse_kind
+
+        kind = parse_kind(kind) if kind is not None else None
         now = self.now()
         with self.file.transaction() as db:
             state, _events = self._catch_up(db)
             if state is None:
                 raise InputError(_(NO_TIMER))
             task, owner = timer_target(db, task_id, client)
-            moved = clock.switch(state, now, task, owner)
+            moved = clock.switch(state, now, task, owner, kind)
             logged = log_segments(db, moved.logged, self._minimum)
             timer_records.save_timer(db, moved.state)
             return logged

@@ -275,8 +275,11 @@ def stop(state: TimerState, now: datetime) -> Transition:
     return Transition(None, [segment] if segment else [], [])
 
 
-def switch(state: TimerState, now: datetime, task: int | None, client: str | None) -> Transition:
-    """Log the stretch so far and go on, same mode and phase, on another task/client.
+def switch(
+    state: TimerState, now: datetime, task: int | None, client: str | None, kind: str | None = None
+) -> Transition:
+    """Log the stretch so far and go on, same mode and phase, on another task/client,
+    as `kind` of work (None: the task's priced tag decides, as after a start).
 
     Switching also resumes a paused timer: naming the new task means work on it.
     """
@@ -284,7 +287,7 @@ def switch(state: TimerState, now: datetime, task: int | None, client: str | Non
     state = _unpause(state, now)
     begins = max(_utc(now), state.phase_started) if state.phase == "focus" else None
     state = replace(
-        state, task=task, client=client, kind=None, entry_start=begins, entry_paused_seconds=0
+        state, task=task, client=client, kind=kind, entry_start=begins, entry_paused_seconds=0
     )
     return Transition(state, [segment] if segment else [], [])
 
