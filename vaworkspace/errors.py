@@ -9,6 +9,12 @@ language (`i18n._`) when the error is raised.
 
 from __future__ import annotations
 
+from vaworkspace.i18n import N_
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 class VaError(Exception):
     """Base of every error the user can cause or fix."""
@@ -76,3 +82,48 @@ class EditConflict(VaError):
                 "nothing was saved: compare the values and save again"
             ).format(id=task_id, fields=", ".join(_(name) for name in fields))
         )
+
+
+_NOUNS = {
+    "tasks": N_("task"),
+    "clients": N_("client"),
+    "entries": N_("time entry"),
+    "events": N_("event"),
+}
+"""How an undo's refusal names a record of each table it may touch."""
+
+
+class UndoRefused(InputError):
+    """An undo (or a redo) refused whole: records the change wrote were changed since
+    (by another change or terminal); nothing was written.
+
+    `change` is the change as kept (`store.undo_records.LastChange`), `moved` the
+    `(table, id)` of each record changed since. The store cannot word a change in
+    the UI's language (`change_text` does, above the service), so its refusal names
+    the change by `label` when it has one (an older file's) or by its action key;
+    the CLI and the TUI raise it again with the change in words.
+    """
+
+    def __init__(self, change: Any, moved: tuple[tuple[str, int], ...], label: str = "") -> None:
+        from vaworkspace.i18n import _, ngettext
+
+        self.change, self.moved = change, moved
+        what = ", ".join(_(_NOUNS[table]) + f" {key}" for table, key in moved[:3])
+        if change.undone:
+            text = ngettext(
+                "cannot redo '{change}': {what} changed since (another change or terminal); "
+                "nothing was changed",
+                "cannot redo '{change}': {what} changed since (another change or terminal); "
+                "nothing was changed",
+                len(moved),
+            )
+        else:
+            text = ngettext(
+                "cannot undo '{change}': {what} changed since (another change or terminal); "
+                "nothing was changed",
+                "cannot undo '{change}': {what} changed since (another change or terminal); "
+                "nothing was changed",
+                len(moved),
+            )
+        said = label or change.label or change.action
+        super().__init__(text.format(change=said, what=what))

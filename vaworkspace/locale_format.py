@@ -122,6 +122,12 @@ def format_day_with_year(day: date, language: str) -> str:
     return _date_text(day, "%a %d %b %Y", "EEE d MMM y", language)
 
 
+def format_day_month(day: date, language: str) -> str:
+    """`Mon 07 Dec` / `lun. 7 déc.`: a day named without its year (a plan's days in
+    what an undo says)."""
+    return _date_text(day, "%a %d %b", "EEE d MMM", language)
+
+
 def format_weekday(day: date, language: str) -> str:
     """`Tue 01` / `mar. 1`: a day of the week shown, in a week's table."""
     return _date_text(day, "%a %d", "EEE d", language)

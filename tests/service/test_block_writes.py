@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from tests.agenda_workspace import TODAY, at, build
+from vaworkspace.change_text import change_label
 from vaworkspace.errors import InputError, NotFoundError
 
 FREE_TODAY = [(at("14:00"), at("15:00")), (at("15:30"), at("17:00"))]
@@ -59,7 +60,7 @@ def test_remove_a_block_frees_the_slot_and_unschedules_the_task(agenda_ws) -> No
     assert removed.uid == block.uid and blocks(agenda_ws) == []
     assert agenda_ws.tasks.get(2).scheduled is None and agenda_ws.tasks.get(2).is_open
     assert free(agenda_ws) == FREE_TODAY
-    assert agenda_ws.undo.undo().label == "remove the work block of task 2: Book hotel"
+    assert change_label(agenda_ws.undo.undo()) == "remove the work block of task 2: Book hotel"
     assert agenda_ws.tasks.get(2).scheduled == at("14:00")
     with pytest.raises(NotFoundError, match="no work block 99"):
         agenda_ws.agenda.remove_block(99)

@@ -11,7 +11,8 @@ import pytest
 from tinydb import TinyDB
 
 from tests.tui.conftest import make_ws
-from vaworkspace.errors import InputError
+from vaworkspace.change_text import change_label, worded
+from vaworkspace.errors import InputError, UndoRefused
 
 
 @pytest.fixture
@@ -37,9 +38,9 @@ def test_nothing_to_undo_in_a_new_workspace(tmp_path) -> None:
 
 def test_undo_a_delete_then_redo_it(ws) -> None:
     ws.tasks.remove([1])
-    assert ws.undo.last().label == "delete task 1: Call supplier"
+    assert change_label(ws.undo.last()) == "delete task 1: Call supplier"
     undone = ws.undo.undo()
-    assert (undone.label, undone.undone) == ("delete task 1: Call supplier", False)
+    assert (change_label(undone), undone.undone) == ("delete task 1: Call supplier", False)
     assert ws.tasks.get(1).title == "Call supplier"
     assert ws.undo.last().undone
     redone = ws.undo.undo()
@@ -60,7 +61,7 @@ def test_undo_a_delete_then_redo_it(ws) -> None:
 def test_every_task_change_is_undone_exactly(ws, change, label) -> None:
     before = [ws.tasks.get(1), ws.tasks.get(2)]
     change(ws)
-    assert ws.undo.undo().label == label
+    assert change_label(ws.undo.undo()) == label
     assert [ws.tasks.get(1), ws.tasks.get(2)] == before
 
 
@@ -103,8 +104,13 @@ def test_undo_is_refused_whole_when_a_record_changed_since(ws) -> None:
     with TinyDB(ws.path) as db:
         db.table("tasks").insert(Document({**theirs, "modified": theirs["created"]}, doc_id=1))
     before = file_bytes(ws)
-    with pytest.raises(InputError, match=r"cannot undo 'delete 2 tasks \(1, 2\)': task 1 changed"):
+    with pytest.raises(UndoRefused) as refused:
         ws.undo.undo()
+    assert refused.value.moved == (("tasks", 1),)
+    assert str(worded(refused.value)) == (
+        "cannot undo 'delete 2 tasks (1, 2)': task 1 changed since (another change or "
+        "terminal); nothing was changed"
+    )
     assert file_bytes(ws) == before
 
 
@@ -112,14 +118,15 @@ def test_a_change_that_is_not_kept_leaves_the_previous_one(ws) -> None:
     """The timer keeps no change: `u` after it still undoes the delete before it."""
     ws.tasks.remove([2])
     ws.time.start_timer(task_id=1)
-    assert ws.undo.undo().label == "delete task 2: Book hotel"
+    assert change_label(ws.undo.undo()) == "delete task 2: Book hotel"
 
 
 def test_the_kept_change_is_plain_tinydb_in_the_state_table(ws) -> None:
     ws.tasks.cycle_priority(1)
     with TinyDB(ws.path) as db:
         [kept] = db.table("state").search(lambda r: r.get("kind") == "undo")
-    assert kept["label"] == "change the priority of task 1: Call supplier"
+    assert (kept["action"], kept["args"]) == ("prioritize-task", {"task": [1, "Call supplier"]})
+    assert "label" not in kept  # words are the UI's, in its language: `change_text`
     [change] = kept["changes"]
     assert (change["table"], change["id"]) == ("tasks", 1)
     assert "priority" not in change["before"] and change["after"]["priority"] == "high"
@@ -135,7 +142,7 @@ def test_a_task_that_creates_its_client_is_one_change(ws) -> None:
     assert added.new_client == notary
     assert added.task.due.utcoffset().total_seconds() == 0  # stored in UTC…
     assert added.task.due.hour == 9  # …10:00 in Paris, the new client's zone
-    assert ws.undo.last().label == "add client @notary and task 3: Call the notary"
+    assert change_label(ws.undo.last()) == "add client @notary and task 3: Call the notary"
     ws.undo.undo()
     assert [t.id for t in ws.tasks.all()] == [1, 2]
     assert "notary" not in {c.id for c in ws.clients.all(include_archived=True)}

@@ -136,7 +136,42 @@ DAMAGED = {
         lambda doc: doc["state"].update({"2": {"kind": "timer", "timer": {"mode": 1}}}),
         r'state record 2 \(table "state"\) \(timer\) is damaged',
     ),
+    # A change kept for undo says what it did as an action and its arguments (or, in
+    # an older file, an English label); a record with neither, or with arguments its
+    # action does not take, is refused like any other.
+    "undo neither action nor label": (
+        lambda doc: doc["state"].update({"2": {"kind": "undo", "changes": []}}),
+        r'state record 2 \(table "state"\) \(undo\) has no "action" \(nor an older "label"\)',
+    ),
+    "undo unknown action": (
+        lambda doc: doc["state"].update({"2": undo_record("explode", {})}),
+        r"\(undo\) names an unknown action \(explode\)",
+    ),
+    "undo arguments of another action": (
+        lambda doc: doc["state"].update({"2": undo_record("delete-tasks", {"client": "a"})}),
+        r'\(undo\) lacks the arguments of "delete-tasks"',
+    ),
+    "undo task without title": (
+        lambda doc: doc["state"].update({"2": undo_record("delete-tasks", {"tasks": [[1]]})}),
+        r'\(undo\) has an invalid "tasks" \(\[\[1\]\]\)',
+    ),
+    "undo impossible day": (
+        lambda doc: doc["state"].update(
+            {"2": undo_record("plan", {"first": "2026-02-30", "days": 1})}
+        ),
+        r'\(undo\) has an invalid "first" \(2026-02-30\)',
+    ),
+    "undo plan of no day": (
+        lambda doc: doc["state"].update(
+            {"2": undo_record("clear-plan", {"first": "2026-02-03", "days": 0})}
+        ),
+        r'\(undo\) has an invalid "days" \(0\)',
+    ),
 }
+
+
+def undo_record(action: str, args: dict) -> dict:
+    return {"kind": "undo", "action": action, "args": args, "undone": False, "changes": []}
 
 
 @pytest.mark.parametrize("case", sorted(DAMAGED))

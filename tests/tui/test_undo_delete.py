@@ -105,3 +105,25 @@ async def test_delete_and_undo_are_in_the_footer_the_help_and_the_palette(ws) ->
         assert rows["Undo the last change (u again: redo)"] == "u"
         palette = [command.title for command in app.get_system_commands(app.screen)]
         assert "Task: delete" in palette and "Undo" in palette
+
+
+async def test_u_says_the_change_in_french_whatever_language_made_it(ws) -> None:
+    """The delete was made in English (the workspace fixture); `u` in a French app
+    says it in French, and its refusal too."""
+    from tinydb import TinyDB
+
+    ws.tasks.remove([2])
+    ws.config.language = "fr_CA"
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("u")
+        await pilot.pause()
+        said = "Annulé : suppression de la tâche 2 : Book hotel — u encore pour rétablir"
+        assert said in messages(app)
+        with TinyDB(ws.path) as db:
+            db.table("tasks").update({"title": "Book hotel!"}, doc_ids=[2])
+        await pilot.press("u")
+        assert any(
+            m.startswith("impossible de rétablir « suppression de la tâche 2 : Book hotel » : ")
+            for m in errors(app)
+        )

@@ -361,9 +361,15 @@ def remove_tasks(args) -> int:
 
 
 def undo_change(args) -> int:
-    change = open_workspace(args).undo.undo()
+    from vaworkspace.change_text import change_label, worded
+    from vaworkspace.errors import UndoRefused
+
+    try:
+        change = open_workspace(args).undo.undo()
+    except UndoRefused as refused:
+        raise worded(refused) from None
     said = _("Redone: {change}") if change.undone else _("Undone: {change}")
-    print(said.format(change=safe(change.label)))
+    print(said.format(change=safe(change_label(change))))
     return 0
 
 

@@ -165,7 +165,7 @@ class AgendaService(Service):
             tables.put(db, "events", event_id, event_to_record(block))
             scheduled = replace(task, scheduled=start, modified=now)
             tables.put(db, "tasks", task_id, task_to_record(scheduled))
-            undo_records.keep(db, f"book task {task_id}: {task.title}")
+            undo_records.keep(db, "book-task", task=[task_id, task.title])
         return block
 
     def blocks(self, start: datetime, end: datetime) -> list[Event]:
@@ -195,7 +195,7 @@ class AgendaService(Service):
                 freed = unscheduled(task, block)
                 if freed != task:
                     tables.put(db, "tasks", task.id, task_to_record(replace(freed, modified=now)))
-            undo_records.keep(db, f"remove the work block {_brief(block)}")
+            undo_records.keep(db, "remove-block", block=[block.task, block.summary])
         return block
 
     def move_block(self, block_id: int, start: datetime) -> Event:
@@ -227,7 +227,7 @@ class AgendaService(Service):
                     task.id,
                     task_to_record(replace(task, scheduled=start, modified=now)),
                 )
-            undo_records.keep(db, f"move the work block {_brief(block)}")
+            undo_records.keep(db, "move-block", block=[block.task, block.summary])
         return moved
 
     def _task_of(self, db: Db, block: Event) -> Task | None:
@@ -283,8 +283,3 @@ def _block_for_write(db: Db, block_id: int) -> Event:
             _("no work block {id}; the agenda (6) shows the booked blocks").format(id=block_id)
         )
     return found
-
-
-def _brief(block: Event) -> str:
-    """`of task 12: Book hotel` as a change's label says it."""
-    return f"of task {block.task}: {block.summary}" if block.task is not None else block.summary

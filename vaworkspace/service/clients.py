@@ -63,7 +63,7 @@ class ClientService(Service):
             client = Client(id=client_id, name=name, currency=self.config.currency)
             client = apply_rate_settings(apply_client_fields(client, fields), rates)
             tables.put(db, "clients", next_doc_id(existing), client_to_record(client))
-            undo_records.keep(db, f"add client @{client.id}")
+            undo_records.keep(db, "add-client", client=client.id)
         return client
 
     def edit(self, ref: str, **fields: str | int | bool | None) -> Client:
@@ -90,7 +90,7 @@ class ClientService(Service):
             changed = apply_rate_settings(apply_client_fields(client, fields), rates)
             tables.put(db, "clients", doc_id, client_to_record(changed))
             repriced = None if reprice_from is None else self._reprice(db, changed, reprice_from)
-            undo_records.keep(db, f"edit client @{client.id}")
+            undo_records.keep(db, "edit-client", client=client.id)
         return ClientChange(changed, repriced)
 
     def _reprice(self, db: Db, client: Client, since: date) -> int:

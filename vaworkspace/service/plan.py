@@ -98,7 +98,7 @@ class PlanService(Service):
         with self.file.transaction() as db:
             undo_records.journal(db)
             result = self._write(db, first, days, tasks, buffer)
-            undo_records.keep(db, f"plan {_days_text(first, days)}")
+            undo_records.keep(db, "plan", first=first.isoformat(), days=days)
         return result
 
     def preview(self, day: date) -> PlanPreview:
@@ -161,7 +161,7 @@ class PlanService(Service):
                     )
                 )
             self._store(db, day, 1, result)
-            undo_records.keep(db, f"plan {_days_text(day, 1)}")
+            undo_records.keep(db, "plan", first=day.isoformat(), days=1)
         return result
 
     def clear(self, first: date | None = None, days: int = 1) -> int:
@@ -174,7 +174,7 @@ class PlanService(Service):
             gone = block_records.planned_blocks(db, start, end, start)
             tables.delete(db, "events", [event.id for event in gone])
             block_records.note_planned_tasks(db)
-            undo_records.keep(db, f"clear the plan of {_days_text(first, days)}")
+            undo_records.keep(db, "clear-plan", first=first.isoformat(), days=days)
         return len(gone)
 
     # -- inside another change's transaction: a planned day follows its changes -----
@@ -292,11 +292,6 @@ def proposed_uid(n: int) -> str:
 
 def _ends_after(end: date | datetime, now: datetime) -> bool:
     return isinstance(end, datetime) and end > now
-
-
-def _days_text(first: date, days: int) -> str:
-    """`Mon 07 Dec`, or `Mon 07 Dec + 6 days`: how an undo names the plan."""
-    return f"{first:%a %d %b}" + (f" + {days - 1} days" if days > 1 else "")
 
 
 def day_text(day: date) -> str:

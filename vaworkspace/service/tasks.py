@@ -77,10 +77,10 @@ class TaskService(Service):
             task = rules.new_task(quick, client, task_id, new_uuid(), now, self.tz)
             task.source = source
             tables.put(db, "tasks", task_id, task_to_record(task))
-            what = label("add", [task])
-            if created is not None:  # `u` says it takes the client back too
-                what = what.replace("add task", f"add client @{created.id} and task", 1)
-            undo_records.keep(db, what)
+            if created is None:
+                undo_records.keep(db, "add-task", task=said(task))
+            else:  # `u` says it takes the client back too
+                undo_records.keep(db, "add-client-and-task", client=created.id, task=said(task))
         return Added(task, quick, created)
 
     def edit(self, task_id: int, text: str, new_client: bool = False) -> Added:
@@ -103,7 +103,7 @@ class TaskService(Service):
             )
             changed = rules.apply_edit(task, quick, client, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(changed))
-            undo_records.keep(db, label("edit", [changed]))
+            undo_records.keep(db, "edit-task", task=said(changed))
         replaced = task.title if changed.title != task.title else None
         return Added(changed, quick, created, replaced)
 
@@ -131,7 +131,7 @@ class TaskService(Service):
             counters.set_next_id(db, "tasks", next_id)
             gone = release_blocks(db, {c.task.id: c.task for c in done}, before)
             self._replan(db, gone, {c.task.id for c in done})
-            undo_records.keep(db, label("complete", [c.task for c in done]))
+            undo_records.keep(db, "complete-tasks", tasks=[said(c.task) for c in done])
         return done
 
     def _replan(self, db: Db, gone: list[Event], closed: set[int]) -> None:
@@ -152,7 +152,7 @@ class TaskService(Service):
             undo_records.journal(db)
             task = rules.set_wait(task_for_write(db, task_id), until, now, self.tz)
             tables.put(db, "tasks", task_id, task_to_record(task))
-            undo_records.keep(db, label("snooze", [task]))
+            undo_records.keep(db, "snooze-task", task=said(task))
         return task
 
     def remove(self, task_ids: list[int]) -> list[Task]:
@@ -166,7 +166,7 @@ class TaskService(Service):
             tables.delete(db, "tasks", [task.id for task in removed])
             gone = release_blocks(db, dict.fromkeys(task.id for task in removed), removed)
             self._replan(db, gone, {task.id for task in removed})
-            undo_records.keep(db, label("delete", removed))
+            undo_records.keep(db, "delete-tasks", tasks=[said(task) for task in removed])
         return removed
 
     def update(
@@ -206,7 +206,7 @@ class TaskService(Service):
                     raise EditConflict(task_id, clashes, task)
             if changed != task:
                 tables.put(db, "tasks", task_id, task_to_record(changed))
-            undo_records.keep(db, label("edit", [changed]))
+            undo_records.keep(db, "edit-task", task=said(changed))
         return changed
 
     def _own_changes(
@@ -244,7 +244,7 @@ class TaskService(Service):
             following = order[(order.index(task.priority) + 1) % len(order)]
             changed = replace(task, priority=following, modified=now)
             tables.put(db, "tasks", task_id, task_to_record(changed))
-            undo_records.keep(db, label("change the priority of", [changed]))
+            undo_records.keep(db, "prioritize-task", task=said(changed))
         return changed
 
     def import_taskwarrior(self, data: bytes, source: str, dry_run: bool = False) -> ImportSummary:
@@ -284,10 +284,7 @@ def _unique(ids: list[int]) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
-def label(verb: str, tasks: list[Task]) -> str:
-    """What a change did, as `u` and `va undo` say it: `delete task 12: Call Bob`,
-    `complete 3 tasks (4, 7, 9)`."""
-    if len(tasks) == 1:
-        return f"{verb} task {tasks[0].id}: {tasks[0].title}"
-    ids = ", ".join(str(task.id) for task in tasks[:5]) + (", …" if len(tasks) > 5 else "")
-    return f"{verb} {len(tasks)} tasks ({ids})"
+def said(task: Task) -> list[int | str]:
+    """A task as a change kept for undo names it (`undo_records.ACTIONS`): its id
+    and its title then; `change_text` words the change."""
+    return [task.id, task.title]

@@ -217,7 +217,7 @@ class TimeService(Service):
             )
             entry = priced(db, entry)
             put_entry(db, entry)
-            undo_records.keep(db, f"log time entry {entry.id}")
+            undo_records.keep(db, "log-entry", entry=entry.id)
         return entry
 
     def entries(
@@ -263,7 +263,7 @@ class TimeService(Service):
             others = all_entries(db)
             check_no_overlap(others, updated.start, updated.end, self.tz, ignore_id=entry_id)
             put_entry(db, updated)
-            undo_records.keep(db, f"edit time entry {entry_id}")
+            undo_records.keep(db, "edit-entry", entry=entry_id)
         return updated
 
     def remove_entry(self, entry_id: int) -> TimeEntry:
@@ -276,8 +276,7 @@ class TimeService(Service):
             undo_records.journal(db)
             doomed = [entry_for_write(db, entry_id) for entry_id in dict.fromkeys(entry_ids)]
             tables.delete(db, "entries", [entry.id for entry in doomed])
-            ids = ", ".join(str(entry.id) for entry in doomed)
-            undo_records.keep(db, f"delete time entr{'y' if len(doomed) == 1 else 'ies'} {ids}")
+            undo_records.keep(db, "delete-entries", entries=[entry.id for entry in doomed])
         return doomed
 
     def period(self, kind: str, first: date | None = None, last: date | None = None) -> Period:

@@ -131,6 +131,8 @@ STATE_FIELDS: dict[str, object] = {
     "theirs": OPT_DICT,
     "timer": frozenset({dict}),
     "label": STR,
+    "action": STR,
+    "args": frozenset({dict}),
     "undone": BOOL,
     "changes": frozenset({list}),
     "tasks": frozenset({list}),
@@ -158,7 +160,7 @@ STATE_KINDS = {
     "calendar": frozenset({"name", "source"}),
     "ical-task": frozenset({"uid"}),
     "preference": frozenset({"name"}),
-    "undo": frozenset({"label", "changes"}),
+    "undo": frozenset({"changes"}),  # and an action, or an older file's label: `check_record`
     "planned-tasks": frozenset({"tasks"}),
 }
 """What each kind of state record must hold, beyond its `kind`."""

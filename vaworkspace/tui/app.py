@@ -276,12 +276,18 @@ class VaApp(PaletteCommands, FileActions, SyncActions, PublishingApp, App):
     def action_undo(self) -> None:
         """`u` on every screen: the last change to the workspace (`ws.undo`), undone;
         a second `u` redoes it."""
-        change = self.ws.undo.undo()
+        from vaworkspace.change_text import change_label, worded
+        from vaworkspace.errors import UndoRefused
+
+        try:
+            change = self.ws.undo.undo()
+        except UndoRefused as refused:
+            raise worded(refused) from None
         if change.undone:
             notice = _("Redone: {change} — u again to undo")
         else:
             notice = _("Undone: {change} — u again to redo")
-        self.notify(notice.format(change=change.label), markup=False)
+        self.notify(notice.format(change=change_label(change)), markup=False)
         if isinstance(self.screen, WorkspaceScreen):
             self.screen.reread()
 
