@@ -214,3 +214,21 @@ def client_cells(client, open_tasks: int) -> list[str]:
         str(open_tasks),
         _("archived") if client.archived else "",
     ]
+
+
+def term_label(name: str) -> str:
+    """An urgency term's name, as `va why` and the detail pane show it: in English
+    the `[urgency]` config key itself (`at_risk`), in French its word (`à risque`)."""
+    labels = {
+        "due": pgettext("urgency term", "due"),
+        "at_risk": pgettext("urgency term", "at_risk"),
+        "overdue": pgettext("urgency term", "overdue"),
+        "priority": pgettext("urgency term", "priority"),
+        "next": pgettext("urgency term", "next"),
+        "client": pgettext("urgency term", "client"),
+        "budget": pgettext("urgency term", "budget"),
+        "waiting": pgettext("urgency term", "waiting"),
+        "blocked": pgettext("urgency term", "blocked"),
+        "age": pgettext("urgency term", "age"),
+    }
+    return labels.get(name, name)

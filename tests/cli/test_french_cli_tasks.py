@@ -87,3 +87,21 @@ def test_a_deadline_in_the_client_s_zone_in_french(va, french) -> None:
     va("client", "add", "Lune Atelier", "--id", "lune", "--tz", "Europe/Paris")
     out = va("add", "Envoyer le devis @lune éch:ven 17h")
     assert "ven. 4 déc., 17 h à Europe/Paris, le fuseau de @lune\n" in out
+
+
+def test_va_why_names_its_terms_in_french(va, french) -> None:
+    """The terms as the detail pane names them (échéance, à risque, priorité), in a
+    column as wide as the English one; English keeps the config keys."""
+    va("add", "Relancer la facture !haute éch:2026-11-30 ~2h")
+    why = va("why", "1").splitlines()
+    assert why[0] == "Tâche 1 : Relancer la facture"
+    names = [line[:11] for line in why[1:]]
+    assert names[:4] == ["  échéance ", "  à risque ", "  retard   ", "  priorité "]
+    assert why[-1].startswith("  urgence ")
+    assert "à risque : l'échéance est passée" in why[2]
+
+
+def test_va_why_keeps_the_config_keys_in_english(va) -> None:
+    va("add", "Chase the invoice !high due:2026-11-30 ~2h")
+    names = [line.split()[0] for line in va("why", "1").splitlines()[1:]]
+    assert names[:4] == ["due", "at_risk", "overdue", "priority"]

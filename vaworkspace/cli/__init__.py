@@ -21,7 +21,8 @@ PROG = "va"
 
 
 COMMANDS = {
-    "tasks": ("add", "list", "show", "edit", "done", "wait", "rm", "undo", "why", "import"),
+    "tasks": ("add", "list", "show", "edit", "done", "wait", "rm", "undo", "why"),
+    "imports": ("import",),
     "clients": ("client",),
     "time": ("timer", "log", "entries", "entry", "report"),
     "earnings": ("rate",),

@@ -15,7 +15,7 @@ from vaworkspace.domain.by_client import NO_CLIENT
 from vaworkspace.domain.clients import fold
 from vaworkspace.domain.models import Client, Task
 from vaworkspace.errors import VaError
-from vaworkspace.i18n import N_, _, pgettext
+from vaworkspace.i18n import N_, _
 from vaworkspace.tui.bar_text import clock_text, status_text
 from vaworkspace.tui.colours import client_style
 
@@ -117,7 +117,7 @@ class DetailPane(Static):
         if task is None:
             self.update("", layout=False)
             return
-        from vaworkspace.describe import task_lines
+        from vaworkspace.describe import task_lines, term_label
 
         text = Text()
         text.append(f"{task.id} ", style="bold")
@@ -185,21 +185,3 @@ def gauge(used: int, bought: int, cells: int = 6) -> Text:
     text.append(empty, style="dim")
     text.append(" " + decimal_mark(retainer_figures(used, bought), language()), style="dim")
     return text
-
-
-def term_label(name: str) -> str:
-    """An urgency term's name as the detail pane shows it: in English the
-    `[urgency]` config key itself (`at_risk`), in French its word (`à risque`)."""
-    labels = {
-        "due": pgettext("urgency term", "due"),
-        "at_risk": pgettext("urgency term", "at_risk"),
-        "overdue": pgettext("urgency term", "overdue"),
-        "priority": pgettext("urgency term", "priority"),
-        "next": pgettext("urgency term", "next"),
-        "client": pgettext("urgency term", "client"),
-        "budget": pgettext("urgency term", "budget"),
-        "waiting": pgettext("urgency term", "waiting"),
-        "blocked": pgettext("urgency term", "blocked"),
-        "age": pgettext("urgency term", "age"),
-    }
-    return labels.get(name, name)
