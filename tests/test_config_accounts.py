@@ -74,3 +74,42 @@ def test_netrc_matches_host_and_user(tmp_path) -> None:
     assert password_for(Account("w", "https://dav.example.com/x/", "ann"), env) == "pw1"
     assert password_for(Account("w", "https://dav.example.com/x/", "bob"), env) is None
     assert password_for(Account("w", "https://other.example/", "ann"), env) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "french"),
+    [
+        ('[[account]]\nname = "w"\nurl = ', "not valid TOML", "pas du TOML valide"),
+        (
+            '[[account]]\nname = "w"\nurl = "https://x/"\npassword = "oops"\n',
+            "account 1 has keys other than name, url, user, password_command",
+            "le compte 1 a des clés autres que name, url, user, password_command",
+        ),
+        ('[[account]]\nname = "w"\nurl = 5\n', "account 1: every value is text", "texte"),
+        ('[[account]]\nname = "w"\n', "account 1 needs a name and a url", "un nom et une url"),
+    ],
+)
+def test_a_bad_accounts_file_is_said_in_french(tmp_path, text, english, french) -> None:
+    from vaworkspace.i18n import use_language
+
+    path = tmp_path / "accounts.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=english):
+        load_accounts(str(path))
+    use_language("fr_CA")
+    with pytest.raises(ConfigError) as refused:
+        load_accounts(str(path))
+    assert str(refused.value).startswith(f"{path} : ") and french in str(refused.value)
+
+
+def test_a_failing_password_command_in_french() -> None:
+    from vaworkspace.i18n import use_language
+
+    use_language("fr_FR")
+    account = Account("w", "https://x/", "ann", "sh -c 'echo refusé >&2; exit 3'")
+    with pytest.raises(InputError) as refused:
+        password_for(account, {})
+    assert str(refused.value) == (
+        "compte « w » : la commande de mot de passe `sh -c 'echo refusé >&2; exit 3'` a échoué "
+        "(code de sortie 3 : refusé)"
+    )

@@ -134,6 +134,8 @@ def test_sync_and_its_refusals_in_french(french, tmp_path) -> None:
     assert nothing.startswith("Rien à synchroniser. Abonnez-vous : va calendar add NOM FICHIER")
     refused = french("calendar", "add", "perso", str(tmp_path / "nope.ics"), code=1)
     assert refused == f"va: aucun fichier de calendrier à {tmp_path / 'nope.ics'}\n"
+    folder = french("calendar", "add", "perso", str(tmp_path), code=1)
+    assert folder == f"va: {tmp_path} est un dossier, pas un fichier\n"
     assert french("calendar", "add", "web", "ftp://example.com/a.ics", code=1).startswith(
         "va: seuls les adresses http://, https:// et webcal://"
     )

@@ -24,6 +24,7 @@ import sys
 from vaworkspace.config.paths import config_path
 from vaworkspace.domain.calendar.accounts import Account
 from vaworkspace.errors import ConfigError, InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def load_accounts(path: str) -> list[Account]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read it ({error.strerror})") from None
+        raise ConfigError(_cannot_read(path, error.strerror)) from None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
@@ -54,15 +55,19 @@ def load_accounts(path: str) -> list[Account]:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML ({error})") from None
+        raise ConfigError(
+            _("{path}: not valid TOML ({error})").format(path=path, error=error)
+        ) from None
     found = []
     for n, item in enumerate(data.get("account", []), 1):
         if not isinstance(item, dict) or set(item) - set(_KEYS):
-            raise ConfigError(f"{path}: account {n} has keys other than {', '.join(_KEYS)}")
+            said = _("{path}: account {n} has keys other than {keys}")
+            raise ConfigError(said.format(path=path, n=n, keys=", ".join(_KEYS)))
         if not all(isinstance(item.get(k, ""), str) for k in _KEYS):
-            raise ConfigError(f"{path}: account {n}: every value is text")
+            raise ConfigError(_("{path}: account {n}: every value is text").format(path=path, n=n))
         if not item.get("name") or not item.get("url"):
-            raise ConfigError(f"{path}: account {n} needs a name and a url")
+            said = _("{path}: account {n} needs a name and a url")
+            raise ConfigError(said.format(path=path, n=n))
         found.append(
             Account(item["name"], item["url"], item.get("user"), item.get("password_command"))
         )
@@ -122,14 +127,18 @@ def _run_password_command(account: Account) -> str:
             check=False,
         )
     except (ValueError, OSError, subprocess.TimeoutExpired) as error:
-        raise InputError(
-            f"account '{account.name}': the password command `{command}` could not run ({error})"
-        ) from None
+        said = _("account '{name}': the password command `{command}` could not run ({error})")
+        raise InputError(said.format(name=account.name, command=command, error=error)) from None
     if done.returncode != 0:
-        said = (done.stderr.strip().splitlines() or [""])[0]
+        first = (done.stderr.strip().splitlines() or [""])[0]
+        if first:
+            said = _(
+                "account '{name}': the password command `{command}` failed (exit {code}: {said})"
+            )
+        else:
+            said = _("account '{name}': the password command `{command}` failed (exit {code})")
         raise InputError(
-            f"account '{account.name}': the password command `{command}` failed "
-            f"(exit {done.returncode}{': ' + said if said else ''})"
+            said.format(name=account.name, command=command, code=done.returncode, said=first)
         )
     return (done.stdout.splitlines() or [""])[0]
 
@@ -144,11 +153,15 @@ def _netrc_password(account: Account, env: Mapping[str, str]) -> str | None:
     try:
         entries = netrc.netrc(path)
     except (netrc.NetrcParseError, OSError) as error:
-        raise InputError(f"{path}: cannot read it ({error})") from None
+        raise InputError(_cannot_read(path, error)) from None
     found = entries.authenticators(urlsplit(account.url).hostname or "")
     if found is None:
         return None
-    login, _, password = found
+    login, _account, password = found
     if account.user and login and login != account.user:
         return None
     return password
+
+
+def _cannot_read(path: str, why: object) -> str:
+    return _("{path}: cannot read it ({error})").format(path=path, error=why)

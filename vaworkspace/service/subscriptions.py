@@ -95,7 +95,7 @@ class SubscriptionService(Service):
 def checked_source(source: str) -> str:
     """A subscribable source as it will be stored: an http(s)/webcal address, or
     the absolute path of a regular file; else `InputError` saying what is wrong."""
-    from vaworkspace.service.inputs import kind_of
+    from vaworkspace.service.inputs import kind_of, not_a_file
 
     if not source.strip():
         raise InputError(_("a calendar needs a file path or an https:// address"))
@@ -111,7 +111,7 @@ def checked_source(source: str) -> str:
         raise InputError(why) from None
     kind = kind_of(mode)
     if kind is not None:
-        raise InputError(_("{path} is {kind}, not a file").format(path=path, kind=kind))
+        raise InputError(not_a_file(path, kind))
     return path
 
 
