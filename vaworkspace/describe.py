@@ -67,10 +67,7 @@ def _fields(ws, task, brief: bool) -> list[tuple[str, str]]:
     if task.tags:
         lines.append(("tags", " ".join(f"#{tag}" for tag in task.tags)))
     if task.recurrence:
-        from vaworkspace.domain.tasks.recurrence import describe_rrule
-
-        origin = " from completion" if task.recur_from_completion else ""
-        lines.append(("repeats", f"{describe_rrule(task.recurrence)}{origin}"))
+        lines.append(("repeats", _repeats_shown(task)))
     if brief:
         return lines
     if task.depends:
@@ -128,6 +125,22 @@ def quick_add_lines(qa, tz, now) -> list[str]:
     return lines
 
 
+def _repeats_shown(task) -> str:
+    """`every week from completion` (English, as `va show` always said it); French
+    in the words a French VA types (`chaque! lundi`, `tous les jours`)."""
+    from vaworkspace.i18n import language
+    from vaworkspace.locale_format import is_french
+
+    if is_french(language()):
+        from vaworkspace.repeat_text import french_repeat
+
+        return french_repeat(task.recurrence, task.recur_from_completion)
+    from vaworkspace.domain.tasks.recurrence import describe_rrule
+
+    origin = " from completion" if task.recur_from_completion else ""
+    return f"{describe_rrule(task.recurrence)}{origin}"
+
+
 def _repeats(qa) -> str:
     if qa.recurrence is None:
         return _("repeats: no longer")
@@ -135,48 +148,15 @@ def _repeats(qa) -> str:
     from vaworkspace.locale_format import is_french
 
     if is_french(language()):  # `chaque! lundi` says "from completion" itself
+        from vaworkspace.repeat_text import french_repeat
+
         return _("{label}: {value}").format(
-            label=_("repeats"), value=french_repeats(qa.recurrence, qa.recur_from_completion)
+            label=_("repeats"), value=french_repeat(qa.recurrence, qa.recur_from_completion)
         )
     from vaworkspace.domain.tasks.recurrence import describe_rrule
 
     origin = _(" (from completion)") if qa.recur_from_completion else ""
     return f"{describe_rrule(qa.recurrence)}{origin}"
-
-
-FRENCH_UNITS = {  # FREQ: (one, several, `tous` or `toutes`)
-    "HOURLY": ("heure", "heures", "toutes"),
-    "DAILY": ("jour", "jours", "tous"),
-    "WEEKLY": ("semaine", "semaines", "toutes"),
-    "MONTHLY": ("mois", "mois", "tous"),
-    "YEARLY": ("an", "ans", "tous"),
-}
-FRENCH_DAYS = {
-    **{"MO": "lundi", "TU": "mardi", "WE": "mercredi", "TH": "jeudi"},
-    **{"FR": "vendredi", "SA": "samedi", "SU": "dimanche"},
-}
-
-
-def french_repeats(rule: str, from_completion: bool) -> str:
-    """A repetition as a French VA types it (`chaque lundi`, `toutes les 2 semaines`,
-    `chaque! mois`) when those words read back (`parse_every`) as the same rule;
-    else the rule itself after `chaque` (`chaque FREQ=MONTHLY;BYMONTHDAY=15`), which
-    the task form and quick add read back too."""
-    from vaworkspace.domain.tasks.every import parse_every
-
-    every = "chaque! " if from_completion else "chaque "
-    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
-    one, several, all_of = FRENCH_UNITS.get(parts.get("FREQ", ""), ("", "", ""))
-    interval = parts.get("INTERVAL", "1")
-    candidates = [FRENCH_DAYS.get(parts.get("BYDAY", ""), one), "jour ouvrable"]
-    if interval != "1":
-        candidates = [f"{interval} {several}"]
-    for words in candidates:
-        if words and parse_every(words.split()) == (rule, len(words.split())):
-            if interval != "1" and not from_completion:
-                return f"{all_of} les {words}"
-            return every + words
-    return every + rule
 
 
 CLIENT_HEADERS = ["ID", "Name", "Rate", "Budget", "Weight", "Zone", "Open", ""]

@@ -134,10 +134,11 @@ async def test_the_first_run_refuses_no_day_in_french(tmp_path, speaks_french) -
         ("chaque semaine", "chaque semaine"),
         ("every monday", "chaque lundi"),
         ("toutes les 2 semaines", "toutes les 2 semaines"),
-        ("tous les jours", "chaque jour"),
+        ("tous les jours", "tous les jours"),
         ("chaque! 3 mois", "chaque! 3 mois"),
         ("every weekday", "chaque jour ouvrable"),
-        ("FREQ=MONTHLY;BYMONTHDAY=15", "chaque FREQ=MONTHLY;BYMONTHDAY=15"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", "chaque mois le 15"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", "chaque FREQ=MONTHLY;BYMONTHDAY=-1"),
     ],
 )
 async def test_a_repetition_shows_in_french_and_reads_back(french, typed, shown) -> None:

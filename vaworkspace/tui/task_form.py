@@ -19,12 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, TextArea
 
-from vaworkspace.describe import french_repeats
 from vaworkspace.domain.dates import format_local
 from vaworkspace.domain.models import Task
 from vaworkspace.errors import EditConflict, VaError
 from vaworkspace.i18n import N_, _, language
-from vaworkspace.locale_format import format_minutes, is_french
+from vaworkspace.locale_format import format_minutes
 from vaworkspace.tui.form import FormScreen
 from vaworkspace.tui.safe_fields import SafeTextArea
 from vaworkspace.tui.typed_app import workspace_of
@@ -170,23 +169,14 @@ def _brief(text: str, width: int = 28) -> str:
 
 def _values(task: Task, tz: tzinfo) -> dict[str, str]:
     """The task's fields as the text the form shows (and reads back unchanged)."""
-    from vaworkspace.domain.tasks.every import parse_every
-    from vaworkspace.domain.tasks.recurrence import describe_rrule
+    from vaworkspace.repeat_text import repeat_text
 
     def when(value) -> str:
         return format_local(value, tz) if value is not None else ""
 
     recurrence = ""
-    if task.recurrence and is_french(language()):
-        recurrence = french_repeats(task.recurrence, task.recur_from_completion)
-    elif task.recurrence:
-        every = "every! " if task.recur_from_completion else "every "
-        words = describe_rrule(task.recurrence).split()
-        readable = words[0] == "every" and parse_every(words[1:]) == (
-            task.recurrence,
-            len(words) - 1,
-        )
-        recurrence = every + " ".join(words[1:]) if readable else every + task.recurrence
+    if task.recurrence:
+        recurrence = repeat_text(task.recurrence, task.recur_from_completion)
     return {
         "title": task.title,
         "client": task.client or "",

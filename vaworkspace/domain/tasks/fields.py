@@ -151,7 +151,8 @@ def _recurrence(qa: QuickAdd, text: str, current: Task, now: datetime, tz: tzinf
     from vaworkspace.domain.tasks.every import parse_every
     from vaworkspace.domain.tasks.recurrence import validate_rrule
 
-    words = text.replace("-", " ").split()
+    # `every 2-weeks` reads as `every 2 weeks`; RRULE text keeps its `-1` (the last day)
+    words = (text if "=" in text else text.replace("-", " ")).split()
     if not words or fold(words[0]) in _NONE:
         qa.recurrence, qa.recur_from_completion = None, False
         return
