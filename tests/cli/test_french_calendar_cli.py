@@ -176,3 +176,49 @@ def test_help_in_french(command: list[str]) -> None:
     assert shown.stdout.startswith("utilisation : va ")
     actions = re.sub(r"(?m)^ +(add|list|rm|map|unmap) ", " ", shown.stdout)  # command words
     assert english(actions.split("\n\n", 1)[1]) == set(), shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "french_line"),
+    [
+        (b"", "va: x.ics est vide, ce n'est pas un calendrier"),
+        (b"%PDF-1.7 ...", "va: x.ics ressemble à un document PDF, pas à un calendrier"),
+        (
+            b"<!DOCTYPE html><html><body>Connexion</body></html>",
+            "va: x.ics ressemble à une page HTML (une page de connexion ?), pas à un calendrier",
+        ),
+        (
+            b"Bonjour\n",
+            "va: x.ics n'a pas de ligne BEGIN:VCALENDAR : ce n'est pas un fichier iCalendar",
+        ),
+    ],
+)
+def test_a_file_that_is_no_calendar_is_refused_in_french(french, content, french_line) -> None:
+    with open("x.ics", "wb") as handle:
+        handle.write(content)
+    refused = french("import", "x.ics", code=1)
+    assert refused.startswith(french_line), refused
+
+
+@pytest.mark.parametrize(
+    ("content", "french_line"),
+    [
+        (
+            b'[{"uuid": "a", "description": "Appeler"} {}]',
+            "va: pas un export Taskwarrior : un tableau JSON de tâches est attendu "
+            "(erreur JSON ligne 1, colonne 42 : ",
+        ),
+        (
+            b'{"uuid": "a", "description": "Appeler"}\nBonjour',
+            "va: pas un export Taskwarrior : un tableau JSON de tâches est attendu "
+            "(erreur JSON ligne 2, colonne 1 : ",
+        ),
+    ],
+)
+def test_a_file_that_is_no_taskwarrior_export_is_refused_in_french(
+    french, content, french_line
+) -> None:
+    with open("x.json", "wb") as handle:
+        handle.write(content)
+    refused = french("import", "x.json", code=1)
+    assert refused.startswith(french_line), refused

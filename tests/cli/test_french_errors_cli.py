@@ -71,6 +71,16 @@ CASES = [
         "aucune tâche 42 ; `va list --all` montre toutes les tâches",
         "no task 42; `va list --all` shows every task",
     ),
+    (
+        ("show", "42"),
+        "aucune tâche 42 ; `va list --all` montre toutes les tâches",
+        "no task 42; `va list --all` shows every task",
+    ),
+    (
+        ("why", "42"),
+        "aucune tâche 42 ; `va list --all` montre toutes les tâches",
+        "no task 42; `va list --all` shows every task",
+    ),
 ]
 
 

@@ -127,3 +127,15 @@ async def test_u_says_the_change_in_french_whatever_language_made_it(ws) -> None
             m.startswith("impossible de rétablir « suppression de la tâche 2 : Book hotel » : ")
             for m in errors(app)
         )
+
+
+async def test_x_in_triage_says_the_task_is_done_in_french(ws) -> None:
+    ws.config.language = "fr_CA"
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        triage = await show(pilot, "i", "TriageScreen")
+        current = triage.current
+        await pilot.press("x")
+        await pilot.pause()
+        title = ws.tasks.get(current).title
+        assert f"Tâche {current} terminée : {title}" in messages(app)

@@ -285,9 +285,10 @@ def publish_changes(args) -> None:
     if ws is None or not ws.config.publish or not ws.publishing.unpublished:
         return  # without a [[publish]] entry nothing is noted (`PublishService`)
     from vaworkspace.display import safe
+    from vaworkspace.i18n import _
 
     for problem in ws.publishing.publish_pending().problems:
-        print(f"va: warning: {safe(str(problem))}", file=sys.stderr)
+        print("va: " + _("warning: {text}").format(text=safe(str(problem))), file=sys.stderr)
 
 
 def fixed_clock():

@@ -24,6 +24,7 @@ from typing import Any
 
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.errors import ImportFileError
+from vaworkspace.i18n import _
 from vaworkspace.ical import zones
 from vaworkspace.ical.normalise import normalise
 from vaworkspace.ical.properties import (
@@ -100,10 +101,12 @@ def read_calendar(data: bytes, source: str, tz: tzinfo) -> ReadResult:
     """
     if len(data) > MAX_BYTES:
         size = len(data) / 1024 / 1024
-        raise ImportFileError(
-            f"{source} is {size:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB "
-            "for one calendar file — is it really a calendar?"
+        said = _(
+            "{source} is {size} MB; the limit is {limit} MB for one calendar file — "
+            "is it really a calendar?"
         )
+        limit = MAX_BYTES // 1024 // 1024
+        raise ImportFileError(said.format(source=source, size=f"{size:.1f}", limit=limit))
     text, notes = decode(data, source)
     layout = scan(text, source)
     with warnings.catch_warnings():  # icalendar's own warnings would land on the terminal

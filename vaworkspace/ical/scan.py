@@ -14,15 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from vaworkspace.errors import ImportFileError
+from vaworkspace.i18n import N_, _
 
 _MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (unzip it first?)"),
-    (b"\x1f\x8b", "a gzip archive (unpack it first?)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an Outlook .msg or old Office file (save the calendar as .ics)"),
+    (b"%PDF", N_("a PDF document")),
+    (b"PK\x03\x04", N_("a ZIP archive (unzip it first?)")),
+    (b"\x1f\x8b", N_("a gzip archive (unpack it first?)")),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"\xd0\xcf\x11\xe0", N_("an Outlook .msg or old Office file (save the calendar as .ics)")),
 )
 _NAME = re.compile(r"[A-Za-z0-9-]+")
 """A property name (RFC 5545 §3.1: iana-token or x-name)."""
@@ -72,10 +73,11 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     as Windows-1252 (latin-1 for its five holes), with a warning to check accents.
     """
     if not data.strip():
-        raise ImportFileError(f"{source} is empty, not a calendar")
+        raise ImportFileError(_("{source} is empty, not a calendar").format(source=source))
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise ImportFileError(f"{source} looks like {what}, not a calendar")
+            said = _("{source} looks like {what}, not a calendar")
+            raise ImportFileError(said.format(source=source, what=_(what)))
     notes: list[str] = []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = data.decode("utf-16", errors="replace")
@@ -87,6 +89,7 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
                 text, encoding = data.decode("cp1252"), "Windows-1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
+            # English: a warning of the import summary, which `--json` gives as it is
             notes.append(f"{source} is not UTF-8; read it as {encoding}: check accented letters")
     _sniff(text, source)
     return text, notes
@@ -96,16 +99,20 @@ def _sniff(text: str, source: str) -> None:
     head = text.lstrip()[:2048].lower()
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    what = None
     if "\x00" in sample[:1024] or controls * 50 > len(sample):
-        raise ImportFileError(f"{source} looks like a binary file, not a calendar")
-    if head.startswith(("<!doctype html", "<html")) or (head.startswith("<") and "<html" in head):
-        raise ImportFileError(f"{source} looks like an HTML page (a login page?), not a calendar")
-    if head.startswith("<"):
-        raise ImportFileError(f"{source} looks like XML, not a calendar")
-    if head.startswith(("{", "[")):
-        raise ImportFileError(f"{source} looks like JSON (an API response?), not a calendar")
-    if head.startswith("begin:vcard"):
-        raise ImportFileError(f"{source} looks like a contact card (vCard), not a calendar")
+        what = N_("a binary file")
+    elif head.startswith(("<!doctype html", "<html")) or (head.startswith("<") and "<html" in head):
+        what = N_("an HTML page (a login page?)")
+    elif head.startswith("<"):
+        what = N_("XML")
+    elif head.startswith(("{", "[")):
+        what = N_("JSON (an API response?)")
+    elif head.startswith("begin:vcard"):
+        what = N_("a contact card (vCard)")
+    if what is not None:
+        said = _("{source} looks like {what}, not a calendar")
+        raise ImportFileError(said.format(source=source, what=_(what)))
 
 
 def header_properties(lines: list[str]) -> dict[str, str]:
@@ -156,9 +163,8 @@ def scan(text: str, source: str) -> Layout:
         scanner.feed(number, logical, physical)
     layout = scanner.finish(source)
     if not layout.blocks and not scanner.calendars:
-        raise ImportFileError(
-            f"{source} has no BEGIN:VCALENDAR line: it does not look like an iCalendar file"
-        )
+        said = _("{source} has no BEGIN:VCALENDAR line: it does not look like an iCalendar file")
+        raise ImportFileError(said.format(source=source))
     return layout
 
 

@@ -25,6 +25,7 @@ from datetime import datetime
 
 from vaworkspace.domain.models import Task
 from vaworkspace.errors import InputError
+from vaworkspace.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def task_from_todo(
 ) -> Task:
     """The task a to-do stands for (id 0), owned by `owner` (a client id or None)."""
     if not todo.title.strip():
-        raise InputError(f"to-do {todo.uid} has no summary")
+        raise InputError(_("to-do {uid} has no summary").format(uid=todo.uid))
     closed = todo.status in ("done", "cancelled")
     status = todo.status if closed else "todo" if owner else "inbox"
     return Task(

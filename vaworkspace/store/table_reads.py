@@ -20,6 +20,7 @@ from operator import itemgetter
 from vaworkspace.domain.models import OPEN_STATUSES, Task, TimeEntry
 from vaworkspace.domain.tasks.facts import TaskFacts, facts_of
 from vaworkspace.errors import NotFoundError
+from vaworkspace.i18n import _
 from vaworkspace.store.facts_index import COLUMNS
 from vaworkspace.store.instants import (
     DecodedDates,
@@ -107,7 +108,8 @@ class TaskTable:
             if record is None:
                 record = self.closed_records().get(key)
             if record is None:
-                raise NotFoundError(f"no task {task_id}; `va list --all` shows every task")
+                said = _("no task {id}; `va list --all` shows every task")
+                raise NotFoundError(said.format(id=task_id))
             built = self._built[task_id] = task_from_record(task_id, record, self._dates)
         return built
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from vaworkspace.errors import ImportFileError
+from vaworkspace.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vaworkspace.taskwarrior.columns import Columns
 
-NOT_EXPORT = "not a Taskwarrior export: expected a JSON array of tasks"
+NOT_EXPORT = N_("not a Taskwarrior export: expected a JSON array of tasks")
 _BLANKS = re.compile(rb"[\xef\xbb\xbf \t\r\n]*")
 
 
@@ -73,7 +74,7 @@ def _array_quickly(data: bytes | str) -> list | None:
 def _text(data: bytes | str) -> str:
     text = _decode(data).strip()
     if not text:
-        raise ImportFileError(f"{NOT_EXPORT} (the file is empty)")
+        raise ImportFileError(_not_export(_("the file is empty")))
     return text
 
 
@@ -83,7 +84,8 @@ def _decode(data: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{NOT_EXPORT} (not UTF-8 text at byte {exc.start})") from None
+        why = _("not UTF-8 text at byte {byte}").format(byte=exc.start)
+        raise ImportFileError(_not_export(why)) from None
 
 
 def _load(text: str, fast: bool) -> list:
@@ -95,7 +97,7 @@ def _load(text: str, fast: bool) -> list:
 def _load_lines(text: str, fast: bool) -> list:
     """One JSON object per line (Taskwarrior before 2.4); a trailing comma is allowed."""
     if not text.startswith("{"):
-        raise ImportFileError(f"{NOT_EXPORT} (it starts with {text[:20]!r})")
+        raise ImportFileError(_not_export(_("it starts with {text}").format(text=repr(text[:20]))))
     items = []
     for number, line in enumerate(text.splitlines()):
         line = line.strip().removesuffix(",")
@@ -120,9 +122,16 @@ def _json(text: str, line_offset: int, fast: bool):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno + line_offset} column {exc.colno}"
-        raise ImportFileError(f"{NOT_EXPORT} (JSON error at {where}: {exc.msg})") from None
+        why = _("JSON error at line {line} column {column}: {error}").format(
+            line=exc.lineno + line_offset, column=exc.colno, error=exc.msg
+        )
+        raise ImportFileError(_not_export(why)) from None
     except RecursionError:
-        raise ImportFileError(f"{NOT_EXPORT} (JSON nested too deeply)") from None
+        raise ImportFileError(_not_export(_("JSON nested too deeply"))) from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise ImportFileError(f"{NOT_EXPORT} ({str(exc).splitlines()[0]})") from None
+        raise ImportFileError(_not_export(str(exc).splitlines()[0])) from None
+
+
+def _not_export(why: str) -> str:
+    """`not a Taskwarrior export: expected a JSON array of tasks (the file is empty)`."""
+    return _("{not_export} ({why})").format(not_export=_(NOT_EXPORT), why=why)

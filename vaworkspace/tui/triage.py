@@ -174,6 +174,7 @@ class TriageScreen(WorkspaceScreen):
     def action_complete(self) -> None:
         if self.current is not None:
             [done] = self.ws.tasks.complete([self.current])
-            self.app.notify(f"Completed {done.task.id}: {done.task.title}", markup=False)
+            said = _("Completed {task}: {title}").format(task=done.task.id, title=done.task.title)
+            self.app.notify(said, markup=False)
             self.current = None
             self.reload()
