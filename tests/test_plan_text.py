@@ -51,3 +51,26 @@ def test_a_risk_in_french_and_in_english(risk: AtRisk, french: str) -> None:
 def test_a_reason_without_figures_stays_as_it_came() -> None:
     use_language("fr_CA")
     assert risk_reason(AtRisk(1, "overdue"), MONTREAL, NOW) == "overdue"
+
+
+def test_a_day_planned_again_and_a_plan_outdated_in_both_languages() -> None:
+    from datetime import date
+
+    from vaworkspace.errors import PlanOutdated
+    from vaworkspace.plan_text import outdated, replanned_line
+
+    day = date(2026, 12, 1)
+    assert replanned_line(day) == "  planned again: Tue 01 Dec (its events changed)"
+    assert replanned_line(day, dry_run=True) == (
+        "  would plan again: Tue 01 Dec (its events changed)"
+    )
+    refused = PlanOutdated(day)
+    assert str(refused) == (
+        "the agenda of 2026-12-01 changed since this plan was made; plan it again"
+    )
+    assert str(outdated(refused)) == (
+        "the agenda of Tue 01 Dec changed since this plan was made; plan it again"
+    )
+    use_language("fr_CA")
+    assert replanned_line(day) == "  planifié de nouveau : mar. 1 déc. (ses événements ont changé)"
+    assert str(outdated(refused)).startswith("l'agenda du mar. 1 déc. a changé depuis ce plan")

@@ -13,6 +13,7 @@ from vaworkspace.i18n import N_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
 
@@ -127,3 +128,16 @@ class UndoRefused(InputError):
             )
         said = label or change.label or change.action
         super().__init__(text.format(change=said, what=what))
+
+
+class PlanOutdated(InputError):
+    """A proposed plan of `day` refused: the day's agenda changed since it was made
+    (`PlanService.accept_preview`); nothing was written. The service names the day
+    by its date; the TUI raises it again with the day in words (`said`)."""
+
+    def __init__(self, day: date, said: str = "") -> None:
+        from vaworkspace.i18n import _
+
+        self.day = day
+        message = _("the agenda of {day} changed since this plan was made; plan it again")
+        super().__init__(message.format(day=said or day.isoformat()))

@@ -1,5 +1,6 @@
 """How a plan reads in the UI's language: why a task is at risk (`va plan`, the
-agenda's `P`).
+agenda's `P`), the days an import or a sync planned again, a plan refused because
+its day changed.
 
 The domain says why in English (`AtRisk.reason`, as `va plan --json` gives it)
 and gives the figures beside it; English shows that reason byte for byte, French
@@ -10,13 +11,22 @@ date (as `due:2026-11-25` was typed).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
+from vaworkspace.errors import PlanOutdated
 from vaworkspace.i18n import _, language
-from vaworkspace.locale_format import format_clock, format_minutes, format_when, is_french
+from vaworkspace.locale_format import (
+    format_clock,
+    format_day_month,
+    format_minutes,
+    format_when,
+    is_french,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from vaworkspace.domain.calendar.plan import AtRisk
 
 
@@ -39,3 +49,25 @@ def risk_reason(risk: AtRisk, tz: tzinfo, now: datetime) -> str:
     return _("needs {needs}, {room} free {by}").format(
         needs=format_minutes(risk.needs, lang), room=format_minutes(risk.room, lang), by=by
     )
+
+
+def replanned_line(day: date, dry_run: bool = False) -> str:
+    """An import's or a sync's note that a planned day was planned again:
+    `  planned again: Tue 01 Dec (its events changed)`; French `mar. 1 déc.`."""
+    said = format_day_month(day, language())
+    if dry_run:
+        return _("  would plan again: {day} (its events changed)").format(day=said)
+    return _("  planned again: {day} (its events changed)").format(day=said)
+
+
+def summary_lines(summary: Any) -> list[str]:
+    """An import's or a sync's summary (`lines()`), then a line per planned day it
+    planned again (`replanned`)."""
+    dry_run = getattr(summary, "dry_run", False)
+    replanned = getattr(summary, "replanned", ())
+    return [*summary.lines(), *(replanned_line(day, dry_run) for day in replanned)]
+
+
+def outdated(refused: PlanOutdated) -> PlanOutdated:
+    """The service's refusal of a plan whose day changed, with the day in words."""
+    return PlanOutdated(refused.day, format_day_month(refused.day, language()))

@@ -11,6 +11,7 @@ from tests.dav.phone import Phone
 from tests.dav.radicale import USERS
 from tests.tui.conftest import NOW
 from vaworkspace.config import Config
+from vaworkspace.plan_text import summary_lines
 from vaworkspace.service import Workspace
 from vaworkspace.store.block_records import is_planned
 
@@ -38,7 +39,7 @@ def test_a_meeting_synced_into_a_planned_day_replans_it(radicale, fresh_slug, tm
     [(_, second)] = ws.dav.sync()
 
     assert second.replanned == [TODAY]
-    assert "  planned again: Tue 01 Dec (its events changed)" in second.lines()
+    assert "  planned again: Tue 01 Dec (its events changed)" in summary_lines(second)
     pad = timedelta(minutes=10)
     replanned = [(e.start, e.end) for e in ws.calendar.events() if is_planned(e)]
     assert replanned

@@ -15,6 +15,7 @@ from datetime import timedelta
 import pytest
 
 from tests.agenda_workspace import TODAY, at, build, calendar, timed
+from vaworkspace.plan_text import summary_lines
 from vaworkspace.store.block_records import is_planned
 
 WEDNESDAY = TODAY + timedelta(days=1)
@@ -53,7 +54,7 @@ def test_the_plan_this_file_starts_from(planned_ws) -> None:
 def test_a_meeting_imported_into_a_planned_day_replans_it(planned_ws) -> None:
     summary = planned_ws.calendar.import_file(CALL_AT_16, "call.ics", client="dental")
     assert summary.replanned == [TODAY]
-    assert "  planned again: Tue 01 Dec (its events changed)" in summary.lines()
+    assert "  planned again: Tue 01 Dec (its events changed)" in summary_lines(summary)
     after = planned(planned_ws)
     call = (at("16:00") - timedelta(minutes=10), at("16:30") + timedelta(minutes=10))
     assert all(end <= call[0] or start >= call[1] for _, start, end in after)
@@ -65,7 +66,7 @@ def test_a_dry_run_import_says_it_would_replan_and_writes_nothing(planned_ws) ->
     before = planned(planned_ws)
     summary = planned_ws.calendar.import_file(CALL_AT_16, "call.ics", dry_run=True)
     assert summary.replanned == [TODAY]
-    assert any("would plan again: Tue 01 Dec" in line for line in summary.lines())
+    assert any("would plan again: Tue 01 Dec" in line for line in summary_lines(summary))
     assert planned(planned_ws) == before
 
 

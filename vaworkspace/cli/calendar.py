@@ -223,6 +223,8 @@ def publish_all(args) -> int:
 def sync_all(args) -> int:
     """Every subscribed calendar, then every mapped CalDAV collection; a failing
     one is reported on its own line and the exit code says so (1)."""
+    from vaworkspace.plan_text import summary_lines
+
     ws = open_workspace(args)
     results = [] if args.account else ws.subscriptions.sync()
     prefer = "theirs" if args.theirs else "mine" if args.mine else None
@@ -255,6 +257,6 @@ def sync_all(args) -> int:
             if isinstance(result, Exception):
                 print(f"va: {safe(str(result))}", file=sys.stderr)
             else:
-                for line in result.lines():
+                for line in summary_lines(result):
                     print(safe(line))
     return 1 if failed else 0

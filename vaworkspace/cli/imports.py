@@ -7,6 +7,7 @@ from vaworkspace.cli import open_workspace
 from vaworkspace.cli.output import print_json
 from vaworkspace.display import safe
 from vaworkspace.i18n import _
+from vaworkspace.plan_text import summary_lines
 
 
 def _import_parser(commands) -> None:
@@ -52,7 +53,7 @@ def import_file(args) -> int:
         print_json([s.as_json() for s in summaries])
         return 0
     for summary in summaries:
-        lines = summary.lines()  # a calendar's, always in full
+        lines = summary_lines(summary)  # a calendar's, always in full
         if isinstance(summary, ImportSummary) and not args.verbose:
             hidden = summary.details()
             lines = [summary.headline() + (_(" (--verbose lists them)") if hidden else "")]

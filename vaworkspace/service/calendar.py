@@ -57,9 +57,9 @@ class CalendarImport:
 
     def lines(self) -> list[str]:
         """`Imported work.ics: 2 created, … events; 1 task created, 0 updated`, then
-        a line per conflict, skipped item, warning and day planned again."""
+        a line per conflict, skipped item and warning (`plan_text.summary_lines`
+        adds the days planned again)."""
         from vaworkspace.i18n import _, ngettext
-        from vaworkspace.service.plan import replanned_line
 
         events = _(
             "{created} created, {updated} updated, {unchanged} unchanged, {cancelled} cancelled"
@@ -85,7 +85,6 @@ class CalendarImport:
         out += [_("  conflict: {line}").format(line=line) for line in self.conflicts]
         out += [_("  skipped: {line}").format(line=line) for line in self.skipped]
         out += [_("  warning: {line}").format(line=line) for line in self.warnings]
-        out += [replanned_line(day, self.dry_run) for day in self.replanned]
         return out
 
     def as_json(self) -> dict[str, object]:

@@ -55,8 +55,9 @@ class CollectionSync:
     """Planned days whose events the sync changed, planned again (`PlanService`)."""
 
     def lines(self) -> list[str]:
+        """The sync in a line, then one per conflict and note (`plan_text.summary_lines`
+        adds the days planned again)."""
         from vaworkspace.i18n import ngettext
-        from vaworkspace.service.plan import replanned_line
 
         head = ngettext(
             "Synced {label}: {count} task from the server, {pushed} sent, "
@@ -78,7 +79,6 @@ class CollectionSync:
             head,
             *(_("  conflict: {line}").format(line=line) for line in self.conflicts),
             *(_("  note: {line}").format(line=line) for line in self.notes),
-            *(replanned_line(day) for day in self.replanned),
         ]
 
     def as_json(self) -> dict[str, object]:

@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 
 from vaworkspace.domain.calendar.event import Event
 from vaworkspace.domain.dates import day_start
-from vaworkspace.errors import InputError
+from vaworkspace.errors import InputError, PlanOutdated
 from vaworkspace.i18n import _
 from vaworkspace.service.context import Context, Service
 from vaworkspace.service.plan_feed import PlanResult, compute, plan_tasks
@@ -141,18 +141,14 @@ class PlanService(Service):
     def accept_preview(self, preview: PlanPreview) -> PlanResult:
         """Write the blocks of `preview` as they were proposed (no planning
         again: quick enough for a key). Refused (InputError, nothing written)
-        when the day's busy time changed since or one of its tasks was closed:
+        when the day's busy time changed since (`PlanOutdated`) or one of its tasks was closed:
         the proposal no longer holds, and `preview` makes a fresh one."""
         result = preview.result
         day = result.first
         with self.file.transaction() as db:
             undo_records.journal(db)
             if self._busy(tables.records(db, "events"), day) != preview.busy:
-                raise InputError(
-                    _("the agenda of {day} changed since this plan was made; plan it again").format(
-                        day=day_text(day)
-                    )
-                )
+                raise PlanOutdated(day)
             gone = {b.task for b in result.blocks if not _is_open(db, b.task)}
             if gone:
                 raise InputError(
@@ -292,24 +288,3 @@ def proposed_uid(n: int) -> str:
 
 def _ends_after(end: date | datetime, now: datetime) -> bool:
     return isinstance(end, datetime) and end > now
-
-
-def day_text(day: date) -> str:
-    """A day in a summary's or a refusal's words: `Tue 01 Dec`; French `mar. 1 déc.`
-    (Babel, imported only then: `locale_format` is above the service, and these
-    few lines are the service's only dates in words)."""
-    from vaworkspace.i18n import language
-
-    if language().split("_")[0] != "fr":
-        return f"{day:%a %d %b}"
-    from babel.dates import format_date
-
-    return format_date(day, "EEE d MMM", locale="fr")
-
-
-def replanned_line(day: date, dry_run: bool = False) -> str:
-    """An import's or a sync's note that a planned day was planned again:
-    `  planned again: Tue 01 Dec (its events changed)`."""
-    if dry_run:
-        return _("  would plan again: {day} (its events changed)").format(day=day_text(day))
-    return _("  planned again: {day} (its events changed)").format(day=day_text(day))

@@ -25,8 +25,9 @@ from textual.content import Content
 
 from vaworkspace.display import safe
 from vaworkspace.domain.calendar.agenda import clock
-from vaworkspace.errors import VaError, WorkspaceBusy
+from vaworkspace.errors import PlanOutdated, VaError, WorkspaceBusy
 from vaworkspace.i18n import N_, _, ngettext
+from vaworkspace.plan_text import outdated
 from vaworkspace.service.plan import PlanPreview, proposed_uid
 from vaworkspace.tui.agenda_layout import CLASH, MUTED
 from vaworkspace.tui.agenda_words import french, short_day, span
@@ -127,8 +128,11 @@ class PlanningScreen(WorkspaceScreen):
             result = self.ws.plan.accept_preview(proposal)
         except WorkspaceBusy:
             raise  # the day did not change: the app waits for the lock and tries again
-        except VaError:
+        except PlanOutdated as refused:
             self.action_plan()  # what the refusal says: plan it again
+            raise outdated(refused) from None
+        except VaError:
+            self.action_plan()
             raise
         self.proposal = None
         count, day = len(result.blocks), short_day(result.first, self.ws.now(), self.ws.tz)

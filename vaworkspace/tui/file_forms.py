@@ -159,7 +159,9 @@ class ImportForm(FileJobForm):
         data, name = read_import(path)
         step(_("Importing {size} bytes…").format(size=_size(len(data))))
         summary = ws.import_file(data, name, texts["client"].strip() or None)
-        return cut_notice(summary.lines(), "va import --verbose")
+        from vaworkspace.plan_text import summary_lines
+
+        return cut_notice(summary_lines(summary), "va import --verbose")
 
 
 class ExportForm(FileJobForm):

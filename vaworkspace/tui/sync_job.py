@@ -146,6 +146,8 @@ class SyncActions(_App):
         self.run_worker(run, name="sync", group="sync", thread=True)
 
     def _synced(self, progress: SyncScreen, rows: list[tuple[str, object]] | VaError) -> None:
+        from vaworkspace.plan_text import summary_lines
+
         """Back on the event loop: the progress closes, the notices say the rest."""
         from vaworkspace.tui.screen_base import WorkspaceScreen
 
@@ -159,7 +161,7 @@ class SyncActions(_App):
             if isinstance(result, Exception):
                 self.notify(str(result), severity="error", markup=False, timeout=10)
             else:
-                lines += result.lines()  # type: ignore[attr-defined]  # a summary
+                lines += summary_lines(result)
         if lines:
             self.notify(cut_notice(lines, "va sync"), markup=False, timeout=8)
         if isinstance(self.screen, WorkspaceScreen):
