@@ -19,12 +19,12 @@ from vaworkspace.locale_format import format_day_month
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
     from typing import Any
 
     from vaworkspace.store.undo_records import LastChange
 
-    Args = Mapping[str, Any]
+    Said = Any  # `[12, "Call Bob"]`: an id (None: a block without task) and a title
 
 _ONE_TASK = {
     "add-task": N_("add task {id}: {title}"),
@@ -54,7 +54,7 @@ def change_label(change: LastChange) -> str:
     it was written)."""
     if change.action is None:
         return str(change.label)
-    return _WORDS[change.action](change.action, change.args)
+    return _WORDS[change.action](change.action, **change.args)
 
 
 def worded(refused: UndoRefused) -> UndoRefused:
@@ -73,8 +73,8 @@ def days_text(first: date, days: int) -> str:
     )
 
 
-def _tasks(action: str, args: Args) -> str:
-    tasks = args.get("tasks") or [args["task"]]
+def _tasks(action: str, task: Said = None, tasks: list[Said] | None = None) -> str:
+    tasks = tasks or [task]
     if len(tasks) == 1:
         [(task_id, title)] = tasks
         return _(_ONE_TASK[action]).format(id=task_id, title=title)
@@ -89,14 +89,14 @@ def _tasks(action: str, args: Args) -> str:
     return many.format(count=len(tasks), ids=ids)
 
 
-def _client_and_task(action: str, args: Args) -> str:
-    task_id, title = args["task"]
+def _client_and_task(action: str, client: str, task: Said) -> str:
+    task_id, title = task
     said = _("add client @{client} and task {id}: {title}")
-    return said.format(client=args["client"], id=task_id, title=title)
+    return said.format(client=client, id=task_id, title=title)
 
 
-def _block(action: str, args: Args) -> str:
-    task_id, title = args["block"]
+def _block(action: str, block: Said) -> str:
+    task_id, title = block
     if action == "remove-block":
         if task_id is None:
             return _("remove the work block {title}").format(title=title)
@@ -106,28 +106,27 @@ def _block(action: str, args: Args) -> str:
     return _("move the work block of task {id}: {title}").format(id=task_id, title=title)
 
 
-def _plan(action: str, args: Args) -> str:
-    days = days_text(date.fromisoformat(args["first"]), args["days"])
+def _plan(action: str, first: str, days: int) -> str:
+    said = days_text(date.fromisoformat(first), days)
     if action == "plan":
-        return _("plan {days}").format(days=days)
-    return _("clear the plan of {days}").format(days=days)
+        return _("plan {days}").format(days=said)
+    return _("clear the plan of {days}").format(days=said)
 
 
-def _client(action: str, args: Args) -> str:
-    return _(_OF_CLIENT[action]).format(client=args["client"])
+def _client(action: str, client: str) -> str:
+    return _(_OF_CLIENT[action]).format(client=client)
 
 
-def _entry(action: str, args: Args) -> str:
-    return _(_OF_ENTRY[action]).format(id=args["entry"])
+def _entry(action: str, entry: int) -> str:
+    return _(_OF_ENTRY[action]).format(id=entry)
 
 
-def _entries(action: str, args: Args) -> str:
-    ids = args["entries"]
-    said = ngettext("delete time entry {ids}", "delete time entries {ids}", len(ids))
-    return said.format(ids=", ".join(str(entry_id) for entry_id in ids))
+def _entries(action: str, entries: list[int]) -> str:
+    said = ngettext("delete time entry {ids}", "delete time entries {ids}", len(entries))
+    return said.format(ids=", ".join(str(entry_id) for entry_id in entries))
 
 
-_WORDS: dict[str, Callable[[str, Args], str]] = {
+_WORDS: dict[str, Callable[..., str]] = {
     **dict.fromkeys(_ONE_TASK, _tasks),
     "add-client-and-task": _client_and_task,
     "remove-block": _block,
