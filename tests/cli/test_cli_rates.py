@@ -136,3 +136,23 @@ def test_an_entry_moved_to_another_client_takes_its_rate_other_edits_keep_theirs
     va("entry", "edit", "1", "--client", "bakery")
     [entry] = json.loads(va("entries", "--json"))
     assert (entry["client"], entry["kind"], entry["rate_cents"]) == ("bakery", "seo", 3000)
+
+
+def test_an_entry_given_another_kind_takes_that_kind_s_rate(va) -> None:
+    """A VA who logged SEO work as admin fixes it afterwards: the kind and its rate
+    change together; cleared, the entry takes its task's kind again."""
+    va("client", "add", "Acme", "--rate", "40", "--rate", "seo=60", "--rate", "admin=30")
+    va("add", "Blog post #admin @acme")
+    va("log", "1h", "task:1", "--start", "9:00")
+    assert [(e["kind"], e["rate_cents"]) for e in json.loads(va("entries", "--json"))] == [
+        ("admin", 3000)
+    ]
+    assert "#seo" in va("entry", "edit", "1", "--kind", "#SEO")
+    [entry] = json.loads(va("entries", "--json"))
+    assert (entry["kind"], entry["rate_cents"]) == ("seo", 6000)
+    va("entry", "edit", "1", "--kind", "")
+    [entry] = json.loads(va("entries", "--json"))
+    assert (entry["kind"], entry["rate_cents"]) == ("admin", 3000)
+    before = _file()
+    assert "not a kind of work" in va("entry", "edit", "1", "--kind", "s e o", code=1)
+    assert _file() == before

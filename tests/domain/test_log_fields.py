@@ -31,6 +31,13 @@ def test_a_duration_alone_ends_now_today() -> None:
     request = parse_log_fields({"duration": "45m"}, NOW, TZ)
     assert (request.start, request.end) == (local(1, "13:15"), NOW)
     assert (request.client, request.task, request.note) == (None, None, "")
+    assert request.kind is None  # the task's kind, or the default rate
+
+
+def test_the_kind_of_work_is_read_as_va_log_reads_it() -> None:
+    assert parse_log_fields({"duration": "1h", "kind": " #Data-Entry "}, NOW, TZ).kind == (
+        "data-entry"
+    )
 
 
 def test_a_start_and_a_duration() -> None:
@@ -50,6 +57,7 @@ def test_a_start_and_a_duration() -> None:
         ({"duration": "1h", "task": "twelve"}, "not a task number"),
         ({"start": "15:00", "end": "16:00"}, "in the future"),
         ({"duration": "25h"}, "more than 24 hours"),
+        ({"duration": "1h", "kind": "data entry"}, "not a kind of work"),
     ],
 )
 def test_what_cannot_be_logged_says_why(fields, message) -> None:

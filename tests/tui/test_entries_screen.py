@@ -107,6 +107,40 @@ async def test_e_edits_d_deletes_and_u_undoes(ws) -> None:
         assert not errors(pilot.app)
 
 
+async def test_the_forms_set_and_change_the_kind_of_work_and_its_rate(ws) -> None:
+    """Rates by kind (issue #13) in the TUI: logged as `seo`, then fixed to `admin`."""
+    ws.clients.change("dental", rates=["40", "seo=60", "admin=30"])
+    async with app_for(ws).run_test(size=SIZE) as pilot:
+        screen = await entries(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        for name, value in {"client": "dental", "duration": "1h", "kind": "#SEO"}.items():
+            form.query_one(f"#f-{name}").value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [entry] = ws.time.entries()
+        assert (entry.kind, entry.rate_cents) == ("seo", 6000)
+        await pilot.press("e")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert form.query_one("#f-kind").value == "seo"
+        form.query_one("#f-kind").value = "admin"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        [entry] = ws.time.entries()
+        assert (entry.kind, entry.rate_cents) == ("admin", 3000)
+        assert "#admin" in rows(screen)[0]
+        await pilot.press("e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#f-kind").value = "data entry"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "not a kind of work" in str(pilot.app.screen.query_one("#problem").render())
+        assert ws.time.entries()[0].kind == "admin"
+
+
 async def test_entry_keys_are_in_the_footer_the_help_and_the_palette(ws) -> None:
     async with app_for(ws).run_test(size=SIZE) as pilot:
         screen = await entries(pilot)

@@ -127,6 +127,7 @@ def _entry_parser(commands) -> None:
         ("client", N_("client id")),
         ("task", N_("task id")),
         ("billable", N_("yes or no")),
+        ("kind", N_("kind of work, e.g. seo; '' for the task's")),
     ):
         edit.add_argument(f"--{name}", help=_(text))
     edit.set_defaults(handler=edit_entry)
@@ -312,7 +313,7 @@ def edit_entry(args) -> int:
     ws = open_workspace(args)
     fields = {
         k: getattr(args, k)
-        for k in ("start", "end", "duration", "note", "client", "task", "billable")
+        for k in ("start", "end", "duration", "note", "client", "task", "billable", "kind")
     }
     entry = ws.time.edit_entry(args.id, **fields)
     what = f"{length(entry)} {owner(entry)} {span(ws, entry)}"

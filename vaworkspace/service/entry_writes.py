@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 ONE_TARGET = N_("a timer runs on a task or on a client alone: give one of them")
 
-_EDIT_ORDER = ("start", "end", "duration", "note", "billable", "client", "task")
+_EDIT_ORDER = ("start", "end", "duration", "note", "billable", "client", "task", "kind")
 """Edits apply in this order: a new duration counts from a new start."""
 
 
@@ -136,6 +136,10 @@ def entry_changes(
             out["client"] = entry_owner(db, value or None, None)[0]
         elif name == "task":
             out["task"] = task_for_write(db, int(value)).id if value else None
+        elif name == "kind":
+            from vaworkspace.domain.kind_rates import parse_kind
+
+            out["kind"] = parse_kind(value) if value.strip() else None
         else:
             raise InputError(_("unknown entry field '{name}'").format(name=name))
     return out

@@ -245,9 +245,10 @@ class TimeService(Service):
         return [e for e in cached[1] if start <= e.start < end]
 
     def edit_entry(self, entry_id: int, **changes: str | None) -> TimeEntry:
-        """Change an entry's start, end, duration, note, client, task or billable flag.
-        An entry moved to another client or task is priced again at that client's
-        current rates (its kind kept); other edits keep the rate it was logged at."""
+        """Change an entry's start, end, duration, note, client, task, billable flag
+        or kind of work. An entry moved to another client or task, or given another
+        kind (none: its task's), is priced again at its client's current rates (a
+        moved entry keeps its kind); other edits keep the rate it was logged at."""
         from dataclasses import replace
 
         from vaworkspace.domain.time.entries import check_no_overlap
@@ -256,7 +257,8 @@ class TimeService(Service):
             undo_records.journal(db)
             entry = entry_for_write(db, entry_id)
             updated = replace(entry, **entry_changes(db, entry, changes, self.now(), self.tz))
-            if (updated.client, updated.task) != (entry.client, entry.task):
+            priced_by = ("client", "task", "kind")
+            if any(getattr(updated, name) != getattr(entry, name) for name in priced_by):
                 updated = priced(db, updated)
             if updated.end <= updated.start:
                 raise InputError(_("entry {id} would end before it starts").format(id=entry_id))

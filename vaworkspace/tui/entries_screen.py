@@ -119,7 +119,9 @@ class EntriesScreen(WorkspaceScreen):
                 f"#{entry.task}" if entry.task is not None else "",
             )
             fitted = [fit(cell, width) for cell, width in zip(cells, sizes, strict=True)]
-            table.add_row(*fitted, fit(safe(entry.note), note), key=str(entry.id))
+            # The kind as `va log` takes it (`#seo`); never all digits, unlike a task's `#12`.
+            said = f"#{entry.kind} {entry.note}" if entry.kind else entry.note
+            table.add_row(*fitted, fit(safe(said.strip()), note), key=str(entry.id))
         if keep is not None and str(keep) in {str(e.id) for e in found}:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.set_class(not found, "-empty")

@@ -22,6 +22,7 @@ LOG_FIELDS = (  # (field, label, placeholder)
     ("end", N_("End"), "10:30"),
     ("duration", N_("Duration"), N_("1h30m (instead of an end)")),
     ("note", N_("Note"), N_("what you did")),
+    ("kind", N_("Kind"), N_("kind of work, e.g. seo; empty: the task's")),
 )
 EDIT_FIELDS = (
     ("start", N_("Start"), N_("2026-12-01 09:00, 9:00, yesterday 9:30")),
@@ -30,6 +31,7 @@ EDIT_FIELDS = (
     ("client", N_("Client"), N_("client id or prefix, empty for none")),
     ("task", N_("Task"), N_("task number, empty for none")),
     ("billable", N_("Billable"), N_("yes or no")),
+    ("kind", N_("Kind"), N_("kind of work, e.g. seo; empty: the task's")),
 )
 
 
@@ -83,6 +85,7 @@ class EntryForm(FormScreen):
             "client": entry.client or "",
             "task": str(entry.task) if entry.task is not None else "",
             "billable": _("yes") if entry.billable else _("no"),
+            "kind": entry.kind or "",
         }
 
     def save(self, texts: dict[str, str]) -> str:

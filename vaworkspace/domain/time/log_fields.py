@@ -2,7 +2,8 @@
 
 The fields: client (`acme` or `@acme`), task (`12` or `#12`), day (yesterday,
 mon, nov 30, 2026-11-30; today when empty), start and end (`9:00`, `14:30`),
-duration (`1h30m`) and note. Give a duration, or a start and an end; a start
+duration (`1h30m`), note and kind of work (`seo`, `#seo`; empty: the task's
+kind, as `va log` without `#kind`). Give a duration, or a start and an end; a start
 with a duration starts the entry then. The rest are `va log`'s rules, applied by
 `parse_log` itself: a day is looked back (`mon` is the latest Monday), without a
 start the entry ends now (today) or at 17:00 (a past day), nothing lies in the
@@ -16,11 +17,14 @@ from dataclasses import replace
 from datetime import date, datetime, tzinfo
 
 from vaworkspace.domain import dates
+from vaworkspace.domain.kind_rates import parse_kind
 from vaworkspace.domain.time.entries import LogRequest, parse_log
 from vaworkspace.errors import InputError
 from vaworkspace.i18n import _
 
-FIELDS = ("client", "task", "day", "start", "end", "duration", "note")
+KIND_FIELD = "kind"
+"""The form's field for the kind of work (a text typed, not a record's kind)."""
+FIELDS = ("client", "task", "day", "start", "end", "duration", "note", KIND_FIELD)
 
 
 def parse_log_fields(fields: Mapping[str, str], now: datetime, tz: tzinfo) -> LogRequest:
@@ -56,6 +60,7 @@ def parse_log_fields(fields: Mapping[str, str], now: datetime, tz: tzinfo) -> Lo
         client=text["client"].removeprefix("@") or None,
         task=int(task) if task else None,
         note=text["note"],
+        kind=parse_kind(text[KIND_FIELD]) if text[KIND_FIELD] else None,
     )
 
 
