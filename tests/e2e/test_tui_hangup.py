@@ -21,6 +21,7 @@ import signal
 import struct
 import termios
 import time
+from pathlib import Path
 
 import pytest
 from terminal import base_environment, make_workspace
@@ -147,4 +148,48 @@ def test_a_busy_tui_is_gone_within_2s_of_a_hangup(big_workspace, way, pause) -> 
         if not closed:
             os.close(fd)
     # Nothing half-done: the file is the one we started with, byte for byte.
+    assert big_workspace.path.read_bytes() == before
+
+
+def remember_first_frame(workspace) -> None:
+    """Run the app once until it remembers its colours, so the next start paints
+    its first frame before Textual is imported."""
+    remembered = Path(workspace.env["XDG_CACHE_HOME"]) / "vaworkspace" / "first-frame.json"
+    if remembered.exists():
+        return
+    pid, fd = start_tui(workspace)
+    try:
+        read_until(fd, b"Inbox", timeout=60)
+        deadline = time.monotonic() + 20
+        while not remembered.exists():
+            assert time.monotonic() < deadline, "the app never remembered its first frame"
+            drain(fd)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_hangup_while_the_app_starts_also_exits_129(big_workspace, attempt) -> None:
+    """SIGHUP as soon as the first frame shows, while Textual is still importing
+    (the app's own handler is not in yet): the same clean status, the file as it
+    was. Before `launch._hang_up_early`, the default action killed the process."""
+    remember_first_frame(big_workspace)
+    before = big_workspace.path.read_bytes()
+    pid, fd = start_tui(big_workspace)
+    gone = False
+    try:
+        read_until(fd, b"Inbox", timeout=60)
+        os.kill(pid, signal.SIGHUP)
+        gone, status = gone_within(pid, LIMIT)
+        assert gone, "still running 2 s after the hang-up"
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 128 + signal.SIGHUP, (
+            f"ended with status {status:#x}, not exit 129"
+        )
+    finally:
+        if not gone:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
     assert big_workspace.path.read_bytes() == before

@@ -13,6 +13,7 @@ from __future__ import annotations
 def run_tui(ws) -> int:
     from vaworkspace.tui.first_frame import paint
 
+    _hang_up_early()
     painted = paint(ws)
     try:
         from vaworkspace.tui.app import run_tui as run_app
@@ -21,6 +22,20 @@ def run_tui(ws) -> int:
     finally:
         if painted is not None:
             painted.abandon()  # does nothing once the app had the terminal
+
+
+def _hang_up_early() -> None:
+    """A hang-up before the app owns the terminal (the first frame is up, Textual
+    still importing: a second or more on a loaded machine) ends `va` at once with
+    the app's hang-up status, 129, instead of the default death by signal. Nothing
+    is lost: nothing was typed into the app yet, and a write in progress is a
+    transaction, whole or not at all. The app's driver replaces this handler
+    with its own (`hangup.Hangup.install`)."""
+    import os
+    import signal
+
+    status = 128 + signal.SIGHUP
+    signal.signal(signal.SIGHUP, lambda _signum, _frame: os._exit(status))
 
 
 def first_run() -> bool:
