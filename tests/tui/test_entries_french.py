@@ -55,7 +55,7 @@ async def test_the_forms_and_their_notices_in_french(ws) -> None:
         await pilot.pause()
         form = pilot.app.screen
         labels = [str(label.render()) for label in form.query("Grid Label")]
-        assert labels == ["Client", "Tâche", "Jour", "Début", "Fin", "Durée", "Note"]
+        assert labels == ["Client", "Tâche", "Jour", "Début", "Fin", "Durée", "Note", "Type"]
         hints = [field.placeholder for field in form.query("Grid Input")]
         assert hints[2] == "vide pour aujourd'hui ; hier, lun, 30 nov"
         width = form.query_one("Grid Input").content_region.width
