@@ -25,13 +25,13 @@ from tests.tui.conftest import SIZE, app_for, messages
 from tests.tui.test_write_boundary import BUSY, lock_held
 from vaworkspace.tui import lock_wait
 
-HOLD_SECONDS = 1.5
+HOLD_SECONDS = 2.5
 """How long the other process holds the lock (the tests wait up to `PATIENCE`)."""
-PATIENCE = 5.0
+PATIENCE = 6.0
 """The app's `LOCK_WAIT` in these tests: a loaded machine never runs out of it."""
-STALL = 0.5
-"""The longest the event loop may stop (painting a frame on a loaded machine);
-a wait in `time.sleep` would stop it for about HOLD_SECONDS."""
+STALL = 1.0
+"""The longest the event loop may stop (painting a frame on a loaded machine took
+0.7-0.8 s at load 7); a wait in `time.sleep` would stop it for about HOLD_SECONDS."""
 HOLDER = """
 import fcntl, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
