@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from vaworkspace.domain.clock_times import is_time_token as is_time_token
+from vaworkspace.domain.clock_times import parse_clock as parse_clock
+from vaworkspace.domain.clock_times import parse_time_word as _parse_time
 from vaworkspace.domain.date_labels import format_local as format_local
 from vaworkspace.domain.date_labels import humanize_due as humanize_due
 from vaworkspace.domain.date_words import DAY_FULL_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
@@ -40,8 +43,6 @@ _ISO_DATETIME = (
     r"(?i)([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
     r"(?::([0-9]{2})(?:\.([0-9]{1,6})[0-9]*)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?"
 )
-_CLOCK = r"([0-9]{1,2})(?::([0-9]{2}))?(am|pm)?"
-_FRENCH_TIME = r"([0-9]{1,2})h([0-9]{2})?"
 _AMOUNT = r"([0-9]{1,5})([a-z]+)"
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -105,44 +106,6 @@ def _iso_datetime(match: re.Match[str], tz: tzinfo = UTC) -> datetime:
 def _as_utc(value: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken to be UTC already."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def parse_clock(text: str) -> time | None:
-    """The time of day `text` is, alone, in either language (17:00, 5pm, 17h,
-    `17 h 30` as Babel writes it, 9h30, noon, midi, minuit), or None: a bare
-    number (17) is no time. The one reader of every field that takes a time
-    (the log and entry forms, `va log --start`, work hours), so each reads what
-    `parse_when` reads after a day."""
-    from vaworkspace.domain.date_phrases import tokens  # only commands that read times
-
-    words = tokens(text)
-    return _parse_time(words[0]) if len(words) == 1 else None
-
-
-def is_time_token(word: str) -> bool:
-    """Whether a word (or `17 h 30`) is a time of day; bare numbers are not."""
-    return parse_clock(word) is not None
-
-
-def _parse_time(word: str) -> time | None:
-    """The wall time a lowercase word names, or None."""
-    if word in ("noon", "midi"):
-        return time(12)
-    if word in ("midnight", "minuit"):
-        return time(0)
-    if (match := re.fullmatch(_CLOCK, word)) and (match[2] or match[3]):  # a bare 17 is no time
-        hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
-    elif match := re.fullmatch(_FRENCH_TIME, word):
-        hour, minute, half = int(match[1]), int(match[2] or 0), None
-    else:
-        return None
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
 
 
 def parse_when(text: str, now: datetime, tz: tzinfo) -> date | datetime:
